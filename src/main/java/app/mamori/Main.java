@@ -1,0 +1,2 @@
+package app.mamori;
+public final class Main { public static void main(String[] a) { System.out.println("mamori"); } }

@@ -1,0 +1,91 @@
+package app.mamori.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One thing on a server to back up. Sources never hold secrets: a database password lives in
+ * the secret store, keyed by the source name, and {@link Database#hasPassword()} only says one is there.
+ */
+public sealed interface Source {
+
+    String name();
+
+    String server();
+
+    SourceKind kind();
+
+    /** A PostgreSQL or MariaDB/MySQL database, on the host or inside a Docker container. */
+    record Database(String name, String server, SourceKind kind, String database,
+                    Optional<String> dbHost, Optional<Integer> dbPort, Optional<String> dbUser,
+                    Optional<String> container, boolean hasPassword) implements Source {
+        public Database {
+            Names.requireValid("source name", name);
+            if (kind != SourceKind.POSTGRES && kind != SourceKind.MYSQL) {
+                throw new IllegalArgumentException("a database source is postgres or mysql, not " + kind);
+            }
+            if (database == null || database.isBlank()) {
+                throw new IllegalArgumentException("--database: give the name of the database to back up");
+            }
+            dbHost = dbHost == null ? Optional.empty() : dbHost;
+            dbPort = dbPort == null ? Optional.empty() : dbPort;
+            dbUser = dbUser == null ? Optional.empty() : dbUser;
+            container = container == null ? Optional.empty() : container;
+        }
+    }
+
+    /** A SQLite database file, copied online with the sqlite3 backup API. */
+    record Sqlite(String name, String server, String path) implements Source {
+        public Sqlite {
+            Names.requireValid("source name", name);
+            requireAbsolute("--path", path);
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.SQLITE;
+        }
+    }
+
+    /** Directories pulled as incremental, hard-linked snapshots. */
+    record Files(String name, String server, List<String> paths, List<String> excludes) implements Source {
+        public Files {
+            Names.requireValid("source name", name);
+            if (paths == null || paths.isEmpty()) {
+                throw new IllegalArgumentException("--path: give at least one directory to back up");
+            }
+            paths.forEach(p -> requireAbsolute("--path", p));
+            paths = List.copyOf(paths);
+            excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.FILES;
+        }
+    }
+
+    /** The contents of a named Docker volume. */
+    record DockerVolume(String name, String server, String volume) implements Source {
+        public DockerVolume {
+            Names.requireValid("source name", name);
+            if (volume == null || volume.isBlank()) {
+                throw new IllegalArgumentException("--volume: give the name of the Docker volume");
+            }
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.DOCKER_VOLUME;
+        }
+    }
+
+    private static void requireAbsolute(String field, String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException(field + ": '" + path + "' must be an absolute path on the server");
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + ": a path cannot contain a NUL byte");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package app.mamori.ssh;
+
+import app.mamori.util.CancelToken;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One remote command with its streams.
+ *
+ * @param command      the command line, already built with {@link ShellQuote}
+ * @param stdin        streamed to the command, then EOF; null sends EOF at once
+ * @param stdout       receives the command's stdout; null discards it
+ * @param stderrLimit  bytes of stderr kept (the tail beyond is dropped and flagged)
+ * @param timeout      overall limit, or null for none
+ * @param cancel       token that kills the remote command
+ */
+public record Exec(String command, InputStream stdin, OutputStream stdout, int stderrLimit,
+                   Duration timeout, CancelToken cancel) {
+
+    public Exec {
+        Objects.requireNonNull(command, "command");
+        cancel = cancel == null ? CancelToken.none() : cancel;
+    }
+
+    public static Builder of(String command) {
+        return new Builder(command);
+    }
+
+    public static final class Builder {
+        private final String command;
+        private InputStream stdin;
+        private OutputStream stdout;
+        private int stderrLimit = 64 * 1024;
+        private Duration timeout;
+        private CancelToken cancel;
+
+        private Builder(String command) {
+            this.command = command;
+        }
+
+        public Builder stdin(InputStream in) {
+            this.stdin = in;
+            return this;
+        }
+
+        public Builder stdout(OutputStream out) {
+            this.stdout = out;
+            return this;
+        }
+
+        public Builder stderrLimit(int bytes) {
+            this.stderrLimit = bytes;
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
+
+        public Builder cancel(CancelToken token) {
+            this.cancel = token;
+            return this;
+        }
+
+        public Exec build() {
+            return new Exec(command, stdin, stdout, stderrLimit, timeout, cancel);
+        }
+    }
+}

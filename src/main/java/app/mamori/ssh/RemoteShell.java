@@ -1,0 +1,37 @@
+package app.mamori.ssh;
+
+import java.io.IOException;
+
+/**
+ * An open SSH session to one server. Thread-safe: several commands may run at once, each on
+ * its own channel.
+ */
+public interface RemoteShell extends AutoCloseable {
+
+    /**
+     * Runs one command and waits for it to end. Stdout is streamed into {@code exec.stdout()},
+     * stdin (if any) is streamed from {@code exec.stdin()} and closed at its end, stderr is
+     * kept up to a bound. Cancelling the exec's token (or its timeout) kills the remote
+     * process and throws {@link app.mamori.util.CancelToken.CancelledException} or
+     * {@link SshException}.
+     *
+     * @return the remote exit status and stderr; a non-zero status is not an exception
+     */
+    ExecResult exec(Exec exec) throws IOException;
+
+    /** Runs a short command and returns its stdout as UTF-8, failing with its stderr if it exits non-zero. */
+    default String run(String command) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        ExecResult r = exec(Exec.of(command).stdout(out).build());
+        if (r.exitStatus() != 0) {
+            throw new RemoteCommandException(command, r);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The server's host key as {@code SHA256:base64}, as OpenSSH prints it. */
+    String hostKeyFingerprint();
+
+    @Override
+    void close();
+}
