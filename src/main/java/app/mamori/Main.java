@@ -1,2 +1,25 @@
 package app.mamori;
-public final class Main { public static void main(String[] a) { System.out.println("mamori"); } }
+
+import app.mamori.cli.MamoriCommand;
+
+/**
+ * Entry point. With no arguments (or only {@code --home DIR}) it opens the desktop app,
+ * otherwise it is the CLI. It does not extend {@code Application}: JavaFX on the class path
+ * needs a launcher class that does not.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (opensApp(args)) {
+            app.mamori.ui.MamoriApp.launchApp(args);
+            return;
+        }
+        System.exit(MamoriCommand.run(args));
+    }
+
+    static boolean opensApp(String[] args) {
+        return args.length == 0 || (args.length == 2 && args[0].equals("--home"));
+    }
+}

@@ -1,0 +1,32 @@
+package app.mamori.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** Base of every leaf command: reaches the shared context and the output streams. */
+abstract class Base implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    CliContext ctx() {
+        return ((MamoriCommand) spec.root().userObject()).context();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run();
+    }
+
+    abstract int run() throws Exception;
+}

@@ -1,0 +1,42 @@
+package app.mamori.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Sends the JDK's logging (and so System.Logger) to {@code <home>/logs/mamori.log}, rotated,
+ * and off the console: the console is for the one line a person reads.
+ */
+public final class Logs {
+    private static boolean done;
+
+    private Logs() {
+    }
+
+    public static synchronized void init(Path dir) {
+        if (done) {
+            return;
+        }
+        done = true;
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        for (var h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        try {
+            app.mamori.vault.SecureFiles.createPrivateDirectories(dir);
+            FileHandler file = new FileHandler(dir.resolve("mamori.%g.log").toString(), 10_000_000, 5, true);
+            file.setFormatter(new SimpleFormatter());
+            root.addHandler(file);
+            root.setLevel(Level.INFO);
+            // JSch is chatty at INFO
+            Logger.getLogger("com.jcraft.jsch").setLevel(Level.WARNING);
+        } catch (IOException e) {
+            System.err.println("mamori: cannot write logs in " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.mamori.cli;
+
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.secret.SecretStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code mamori source add|set-password|list}. */
+@Command(name = "source", description = "Things on a server to back up", mixinStandardHelpOptions = true,
+        subcommands = {SourceCommands.Add.class, SourceCommands.SetPassword.class, SourceCommands.ListSources.class})
+final class SourceCommands {
+
+    @Command(name = "add", description = "Add a source on a server.", sortOptions = false)
+    static final class Add extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--server", required = true)
+        String server;
+        @Option(names = "--kind", required = true, description = "postgres, mysql, sqlite, files or docker-volume")
+        String kind;
+        @Option(names = "--database", description = "postgres, mysql: database name")
+        String database;
+        @Option(names = "--db-host", description = "postgres, mysql: database host as seen from the server (default: local socket)")
+        String dbHost;
+        @Option(names = "--db-port", description = "postgres, mysql: database port")
+        Integer dbPort;
+        @Option(names = "--db-user", description = "postgres, mysql: database user")
+        String dbUser;
+        @Option(names = "--password-stdin", description = "postgres, mysql: read the database password from stdin (one line)")
+        boolean passwordStdin;
+        @Option(names = "--container", description = "postgres, mysql: run the dump inside this Docker container")
+        String container;
+        @Option(names = "--path", arity = "1..*", description = "sqlite: the database file; files: directories")
+        List<String> paths = new ArrayList<>();
+        @Option(names = "--exclude", paramLabel = "GLOB", description = "files: leave out matching paths (repeatable)")
+        List<String> excludes = new ArrayList<>();
+        @Option(names = "--volume", description = "docker-volume: the volume's name")
+        String volume;
+
+        @Override
+        int run() throws Exception {
+            SourceKind k = SourceKind.fromId(kind);
+            ctx().catalog().servers().get(server);
+            String password = passwordStdin ? readPassword() : null;
+            Source source = switch (k) {
+                case POSTGRES, MYSQL -> new Source.Database(name, server, k, database, Optional.ofNullable(dbHost),
+                        Optional.ofNullable(dbPort), Optional.ofNullable(dbUser), Optional.ofNullable(container),
+                        password != null);
+                case SQLITE -> {
+                    if (paths.size() != 1) {
+                        throw new IllegalArgumentException("--path: a sqlite source takes exactly one database file");
+                    }
+                    yield new Source.Sqlite(name, server, paths.get(0));
+                }
+                case FILES -> new Source.Files(name, server, paths, excludes);
+                case DOCKER_VOLUME -> new Source.DockerVolume(name, server, volume);
+            };
+            if (password != null && !(source instanceof Source.Database)) {
+                throw new IllegalArgumentException("--password-stdin: only postgres and mysql sources take a password");
+            }
+            if (password != null) {
+                ctx().secrets().put(SecretStore.sourcePasswordKey(name), password);
+            }
+            try {
+                ctx().catalog().sources().add(source);
+            } catch (RuntimeException e) {
+                if (password != null) {
+                    ctx().secrets().remove(SecretStore.sourcePasswordKey(name));
+                }
+                throw e;
+            }
+            out().println("added " + k.id() + " source " + name + " on server " + server);
+            return 0;
+        }
+    }
+
+    @Command(name = "set-password", description = "Replace a database source's password, read from stdin.")
+    static final class SetPassword extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--password-stdin", required = true, description = "read the password from stdin (one line)")
+        boolean passwordStdin;
+
+        @Override
+        int run() throws Exception {
+            Source s = ctx().catalog().sources().get(name);
+            if (!(s instanceof Source.Database d)) {
+                throw new IllegalArgumentException("source '" + name + "' is " + s.kind() + "; only postgres and mysql sources take a password");
+            }
+            ctx().secrets().put(SecretStore.sourcePasswordKey(name), readPassword());
+            if (!d.hasPassword()) {
+                ctx().catalog().sources().remove(name);
+                ctx().catalog().sources().add(new Source.Database(d.name(), d.server(), d.kind(), d.database(),
+                        d.dbHost(), d.dbPort(), d.dbUser(), d.container(), true));
+            }
+            out().println("password of source " + name + " stored");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List sources.")
+    static final class ListSources extends Base {
+        @Override
+        int run() {
+            for (Source s : ctx().catalog().sources().list()) {
+                out().println(s.name() + "\t" + s.kind() + "\t" + s.server());
+            }
+            return 0;
+        }
+    }
+
+    static String readPassword() throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        if (line == null || line.isEmpty()) {
+            throw new IllegalArgumentException("--password-stdin: no password on stdin; pipe it in, e.g. from a file with < FILE");
+        }
+        return line;
+    }
+}

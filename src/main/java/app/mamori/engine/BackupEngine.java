@@ -1,0 +1,223 @@
+package app.mamori.engine;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.PointKind;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.model.Artifact;
+import app.mamori.model.Job;
+import app.mamori.model.RestorePoint;
+import app.mamori.model.RunStatus;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.model.Vault;
+import app.mamori.secret.SecretStore;
+import app.mamori.source.SourceException;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.SshConnector;
+import app.mamori.util.CancelToken;
+import app.mamori.vault.LocalVault;
+import app.mamori.vault.Manifest;
+import app.mamori.vault.PointWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Backs up jobs: {@link #plan} reads the catalogue, {@link #execute} connects, dumps every
+ * source into a new point, commits it and records it. Any failure aborts the whole point:
+ * a job's sources are one moment, and a point missing a source would restore a blog whose
+ * database and uploads disagree.
+ */
+public final class BackupEngine {
+    private static final System.Logger LOG = System.getLogger(BackupEngine.class.getName());
+
+    private final Catalog catalog;
+    private final SshConnector ssh;
+    private final SecretStore secrets;
+    private final Clock clock;
+    private final String version;
+
+    public BackupEngine(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock, String version) {
+        this.catalog = catalog;
+        this.ssh = ssh;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.version = version;
+    }
+
+    /** Resolves a job into a plan; fails with a clear message if anything it names is missing. */
+    public BackupPlan plan(String jobName) {
+        Job job = catalog.jobs().get(jobName);
+        Vault vault = catalog.vaults().get(job.vault());
+        List<BackupPlan.Step> steps = new ArrayList<>();
+        String serverName = null;
+        for (String name : job.sources()) {
+            Source s = catalog.sources().get(name);
+            if (serverName != null && !serverName.equals(s.server())) {
+                throw new IllegalArgumentException("job '" + jobName + "' mixes servers " + serverName + " and "
+                        + s.server() + "; a job backs up sources of one server");
+            }
+            serverName = s.server();
+            steps.add(new BackupPlan.Step(s, describe(s)));
+        }
+        Server server = catalog.servers().get(serverName);
+        if (vault.isRemote()) {
+            throw new IllegalArgumentException("vault '" + vault.name() + "' is on server " + vault.server().get()
+                    + ": backups into remote vaults are not available in this version yet; use a local vault");
+        }
+        return new BackupPlan(job, server, vault, steps);
+    }
+
+    private static String describe(Source s) {
+        if (s instanceof Source.Database d) {
+            return (d.kind() == SourceKind.POSTGRES ? "pg_dump" : "mariadb-dump") + " of database " + d.database()
+                    + d.container().map(c -> " in container " + c).orElse("");
+        }
+        if (s instanceof Source.Sqlite q) {
+            return "online copy of SQLite database " + q.path();
+        }
+        if (s instanceof Source.Files f) {
+            return "incremental snapshot of " + String.join(", ", f.paths());
+        }
+        return "tar of Docker volume " + ((Source.DockerVolume) s).volume();
+    }
+
+    /** Runs a plan to the end. Never throws for a failed backup: the result says what failed. */
+    public RunResult execute(BackupPlan plan, BackupListener listener, CancelToken cancel) {
+        Instant started = clock.instant();
+        long runId = catalog.runs().start(plan.job().name(), ProcessHandle.current().pid());
+        listener.runStarted(plan, runId);
+        event(EventLevel.INFO, plan, runId, "run-started", "backup of job " + plan.job().name() + " started");
+        List<SourceResult> results = new ArrayList<>();
+        LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
+        RunResult result;
+        try (RemoteShell shell = ssh.connect(plan.server());
+             PointWriter point = vault.begin(plan.server().name(), plan.job().name(), started)) {
+            List<Manifest.Entry> entries = new ArrayList<>();
+            for (BackupPlan.Step step : plan.steps()) {
+                cancel.throwIfCancelled();
+                listener.sourceStarted(step);
+                Manifest.Entry entry = backUpSource(shell, step, point, listener, cancel, results);
+                entries.add(entry);
+            }
+            Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
+                    shell.hostKeyFingerprint(), plan.job().name(), plan.vault().name(), started, clock.instant(),
+                    version, entries);
+            Path dir = point.commit(manifest);
+            RestorePoint rp = toRestorePoint(manifest, vault.root().relativize(dir).toString());
+            catalog.points().record(new RecordedPoint(rp, runId, PointKind.NORMAL));
+            catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
+            event(EventLevel.INFO, plan, runId, "run-succeeded", "backup of job " + plan.job().name()
+                    + " succeeded: restore point " + rp.id());
+            result = new RunResult(runId, plan.job().name(), RunStatus.SUCCEEDED, Optional.of(rp), results, null);
+        } catch (CancelToken.CancelledException e) {
+            result = failed(plan, runId, RunStatus.CANCELLED, "the backup was cancelled; nothing was kept", "", results);
+        } catch (SourceFailure e) {
+            result = failed(plan, runId, RunStatus.FAILED, e.getMessage(), e.details, results);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "backup of job " + plan.job().name() + " failed", e);
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            result = failed(plan, runId, RunStatus.FAILED, "job " + plan.job().name() + " on server "
+                    + plan.server().name() + ": " + msg, stackTrace(e), results);
+        }
+        listener.runFinished(result);
+        return result;
+    }
+
+    private Manifest.Entry backUpSource(RemoteShell shell, BackupPlan.Step step, PointWriter point,
+                                        BackupListener listener, CancelToken cancel, List<SourceResult> results)
+            throws IOException {
+        Source source = step.source();
+        try {
+            Optional<String> secret = secretOf(source);
+            Manifest.Entry entry;
+            if (source instanceof Source.Files files) {
+                entry = FileTreeStep.run(shell, files, point, step, listener, cancel, clock, catalog, previousTree(step));
+            } else {
+                entry = new DumpRunner(clock).run(shell, source, secret, point, step, expectedBytes(source), listener, cancel);
+            }
+            SourceResult ok = new SourceResult(source.name(), entry, null, "");
+            results.add(ok);
+            listener.sourceFinished(ok);
+            return entry;
+        } catch (SourceException e) {
+            SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), e.details());
+            results.add(bad);
+            listener.sourceFinished(bad);
+            throw new SourceFailure("source " + source.name() + ": " + e.getMessage(), e.details());
+        } catch (CancelToken.CancelledException e) {
+            throw e;
+        } catch (IOException e) {
+            SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), "");
+            results.add(bad);
+            listener.sourceFinished(bad);
+            throw e;
+        }
+    }
+
+    private Optional<String> secretOf(Source source) throws IOException {
+        if (source instanceof Source.Database d && d.hasPassword()) {
+            Optional<String> s = secrets.get(SecretStore.sourcePasswordKey(source.name()));
+            if (s.isEmpty()) {
+                throw new SourceException("the password of source " + source.name() + " is missing from the secret store;"
+                        + " set it with: mamori source set-password " + source.name() + " --password-stdin", "");
+            }
+            return s;
+        }
+        return Optional.empty();
+    }
+
+    /** The previous run's received size of this source, for an ETA; -1 when there is none. */
+    private long expectedBytes(Source source) {
+        return catalog.points().latestArtifact(source.name()).map(a -> a.rawSize()).orElse(-1L);
+    }
+
+    private Optional<Path> previousTree(BackupPlan.Step step) {
+        return Optional.empty();
+    }
+
+    private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
+                             List<SourceResult> results) {
+        catalog.runs().finish(runId, status, message, details);
+        event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
+                "run-" + status.id(), message);
+        return new RunResult(runId, plan.job().name(), status, Optional.empty(), results, message);
+    }
+
+    private void event(EventLevel level, BackupPlan plan, long runId, String kind, String message) {
+        catalog.events().add(Event.at(clock.instant(), level, kind, message)
+                .withServer(plan.server().name()).withJob(plan.job().name()).withRun(runId));
+    }
+
+    static RestorePoint toRestorePoint(Manifest m, String location) {
+        List<Artifact> artifacts = m.sources().stream()
+                .map(e -> new Artifact(e.name(), SourceKind.fromId(e.kind()), e.artifact(), e.size(), e.sha256()))
+                .toList();
+        return new RestorePoint(m.job() + "/" + m.id(), m.server(), m.job(), m.vault(), m.started(),
+                RunStatus.SUCCEEDED, location, artifacts);
+    }
+
+    private static String stackTrace(Throwable e) {
+        var w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    /** A source failed with a message for the admin; aborts the run. */
+    private static final class SourceFailure extends IOException {
+        private final String details;
+
+        SourceFailure(String message, String details) {
+            super(message);
+            this.details = details;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package app.mamori.engine;
+
+/**
+ * What a running backup tells whoever watches it. Called on the engine's thread: an
+ * implementation that updates a UI hands the call over to its own thread.
+ */
+public interface BackupListener {
+
+    default void runStarted(BackupPlan plan, long runId) {
+    }
+
+    default void sourceStarted(BackupPlan.Step step) {
+    }
+
+    /**
+     * @param bytes         bytes received so far from the server
+     * @param expectedBytes the previous run's size of this source, or -1 when unknown (for an ETA)
+     */
+    default void progress(BackupPlan.Step step, long bytes, long expectedBytes, long elapsedNanos) {
+    }
+
+    default void sourceFinished(SourceResult result) {
+    }
+
+    default void log(String line) {
+    }
+
+    default void runFinished(RunResult result) {
+    }
+
+    BackupListener NONE = new BackupListener() {
+    };
+}

@@ -1,0 +1,45 @@
+package app.mamori.engine;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.Run;
+import app.mamori.model.Vault;
+import app.mamori.vault.LocalVault;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What every start does first: runs left "running" by a process that died (crash, power
+ * loss, kill -9) are recorded as interrupted, and the half-written points they left in the
+ * local vaults are removed.
+ */
+public final class Housekeeping {
+    private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
+
+    private Housekeeping() {
+    }
+
+    public static void afterStart(Catalog catalog) {
+        for (Run run : catalog.runs().markInterruptedRuns()) {
+            catalog.events().add(Event.at(Instant.now(), EventLevel.ERROR, "run-interrupted",
+                    "backup of job " + run.job() + " (run " + run.id() + ") was interrupted: its process ended"
+                            + " before the run finished; no restore point was kept").withJob(run.job()).withRun(run.id()));
+        }
+        for (Vault vault : catalog.vaults().list()) {
+            if (vault.isRemote()) {
+                continue;
+            }
+            try {
+                int removed = new LocalVault(Path.of(vault.path())).removeTempPoints();
+                if (removed > 0) {
+                    LOG.log(System.Logger.Level.INFO, "removed " + removed + " unfinished point(s) from vault " + vault.name());
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot clean vault " + vault.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package app.mamori.source;
+
+import app.mamori.model.Source;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** PostgreSQL: {@code pg_dump -Fc} of one database, already compressed, restorable with pg_restore. */
+public final class PostgresDriver implements DumpDriver<Source.Database> {
+    private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
+    static final String PASSWORD_VAR = "PGPASSWORD";
+
+    @Override
+    public ToolCheck check(RemoteShell shell, Source.Database src, Optional<String> secret) throws IOException {
+        RemoteScript.Captured c = RemoteScript.capture(shell, ShellQuote.command(RemoteScript.inContainer(
+                src.container(), Optional.empty(), List.of("pg_dump", "--version"))), null);
+        ExecResult r = c.result();
+        if (!r.ok()) {
+            if (RemoteScript.notFound(r)) {
+                throw new SourceException("pg_dump is not installed " + where(src)
+                        + "; install the PostgreSQL client (Debian: postgresql-client)", r.stderr());
+            }
+            throw new SourceException("pg_dump --version failed " + where(src) + ": " + r.lastStderrLine(), r.stderr());
+        }
+        String version = c.stdout();
+        int toolMajor = major(version);
+        List<String> warnings = new ArrayList<>();
+        Optional<Integer> serverMajor = serverMajor(shell, src, secret);
+        if (serverMajor.isEmpty()) {
+            warnings.add("psql is not installed " + where(src) + ", so the server version was not compared with pg_dump's");
+        } else if (toolMajor < serverMajor.get()) {
+            throw new SourceException("pg_dump " + toolMajor + " " + where(src) + " cannot dump a PostgreSQL "
+                    + serverMajor.get() + " server; install postgresql-client-" + serverMajor.get(), version);
+        }
+        return new ToolCheck("pg_dump", version.strip(), warnings);
+    }
+
+    private Optional<Integer> serverMajor(RemoteShell shell, Source.Database src, Optional<String> secret) throws IOException {
+        List<String> psql = List.of("psql", "-XAtq", "--no-password", "-c", "SHOW server_version_num", "--dbname=" + conninfo(src));
+        String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
+                secret.map(s -> PASSWORD_VAR), psql));
+        if (src.container().isEmpty()) {
+            cmd = "command -v psql >/dev/null 2>&1 || exit 200; " + cmd;
+        }
+        if (secret.isPresent()) {
+            cmd = RemoteScript.withSecretFromStdin(PASSWORD_VAR, "sh -c " + ShellQuote.quote(cmd));
+        }
+        RemoteScript.Captured c = RemoteScript.capture(shell, cmd, secret.orElse(null));
+        ExecResult r = c.result();
+        if (r.exitStatus() == 200) {
+            return Optional.empty();
+        }
+        if (!r.ok()) {
+            throw new SourceException(explain(src, r), r.stderr());
+        }
+        try {
+            return Optional.of(Integer.parseInt(c.stdout().strip()) / 10000);
+        } catch (NumberFormatException e) {
+            throw new SourceException("unexpected answer to SHOW server_version_num " + where(src) + ": "
+                    + c.stdout().strip(), c.stdout());
+        }
+    }
+
+    @Override
+    public DumpCommand dump(Source.Database src, ToolCheck tools, Optional<String> secret) {
+        List<String> argv = List.of("pg_dump", "--format=custom", "--no-password", "--dbname=" + conninfo(src));
+        String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(), secret.map(s -> PASSWORD_VAR), argv));
+        if (secret.isPresent()) {
+            cmd = RemoteScript.withSecretFromStdin(PASSWORD_VAR, cmd);
+        }
+        return new DumpCommand(cmd, secret.orElse(null), src.name() + ".pgdump", false);
+    }
+
+    @Override
+    public String explainFailure(Source.Database src, ExecResult r) {
+        return explain(src, r);
+    }
+
+    static String explain(Source.Database src, ExecResult r) {
+        String err = r.stderr();
+        String user = src.dbUser().orElse("the SSH user");
+        if (RemoteScript.notFound(r)) {
+            return "pg_dump is not installed " + where(src) + "; install the PostgreSQL client (Debian: postgresql-client)";
+        }
+        if (err.contains("password authentication failed") || err.contains("no password supplied")) {
+            return "PostgreSQL refused the password for user " + user + " " + where(src)
+                    + "; set it again with: mamori source set-password " + src.name() + " --password-stdin";
+        }
+        if (err.contains("does not exist") && err.contains("database")) {
+            return "database '" + src.database() + "' does not exist " + where(src) + "; check --database";
+        }
+        if (err.contains("Connection refused") || err.contains("could not connect")) {
+            return "cannot reach PostgreSQL " + where(src) + "; check --db-host and --db-port: " + RemoteScript.lastLine(err);
+        }
+        if (err.contains("server version mismatch")) {
+            return "pg_dump is older than the PostgreSQL server " + where(src) + "; install the matching postgresql-client";
+        }
+        return "pg_dump failed " + where(src) + " (exit " + r.exitStatus() + "): " + RemoteScript.lastLine(err);
+    }
+
+    /** libpq connection string; each value in single quotes with \ and ' escaped, so no value can add a keyword. */
+    static String conninfo(Source.Database src) {
+        StringBuilder sb = new StringBuilder();
+        src.dbHost().ifPresent(h -> kv(sb, "host", h));
+        src.dbPort().ifPresent(p -> kv(sb, "port", p.toString()));
+        src.dbUser().ifPresent(u -> kv(sb, "user", u));
+        kv(sb, "dbname", src.database());
+        return sb.toString();
+    }
+
+    private static void kv(StringBuilder sb, String key, String value) {
+        if (sb.length() > 0) {
+            sb.append(' ');
+        }
+        sb.append(key).append("='").append(value.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+    }
+
+    static int major(String versionLine) throws SourceException {
+        Matcher m = VERSION.matcher(versionLine);
+        if (!m.find()) {
+            throw new SourceException("cannot read pg_dump's version from: " + versionLine.strip(), versionLine);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String where(Source.Database src) {
+        return src.container().map(c -> "in container " + c + " on server " + src.server())
+                .orElse("on server " + src.server());
+    }
+}

@@ -1,0 +1,71 @@
+package app.mamori.source;
+
+import app.mamori.ssh.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Small pieces of remote shell shared by the drivers, built on {@link ShellQuote}. */
+final class RemoteScript {
+    private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private RemoteScript() {
+    }
+
+    /**
+     * Prefixes {@code command} with reading the first stdin line into {@code var} and exporting
+     * it, so the secret reaches the tool's environment (not its argv, which {@code ps} shows).
+     */
+    static String withSecretFromStdin(String var, String command) {
+        return "IFS= read -r " + var + " && export " + var + " && exec " + command;
+    }
+
+    /** {@code docker exec [-e VAR] CONTAINER argv...}, or argv itself when there is no container. */
+    static List<String> inContainer(Optional<String> container, Optional<String> envVar, List<String> argv) {
+        if (container.isEmpty()) {
+            return argv;
+        }
+        String c = container.get();
+        if (!CONTAINER.matcher(c).matches()) {
+            throw new IllegalArgumentException("--container: '" + c + "' is not a Docker container name or id");
+        }
+        List<String> words = new ArrayList<>(List.of("docker", "exec"));
+        // "-e NAME" without a value copies NAME from docker's own environment: no secret in argv
+        envVar.ifPresent(v -> words.addAll(List.of("-e", v)));
+        words.add(c);
+        words.addAll(argv);
+        return words;
+    }
+
+    /** True when the remote shell reported the program missing. */
+    static boolean notFound(app.mamori.ssh.ExecResult r) {
+        String e = r.stderr();
+        return r.exitStatus() == 127 || e.contains("not found") && e.contains("exec")
+                || e.contains("executable file not found");
+    }
+
+    /** A short command's result with its stdout. */
+    record Captured(app.mamori.ssh.ExecResult result, String stdout) {
+        boolean ok() {
+            return result.ok();
+        }
+    }
+
+    /** Runs a short command, sending {@code stdinLine} (a secret, typically) as the first stdin line. */
+    static Captured capture(app.mamori.ssh.RemoteShell shell, String command, String stdinLine) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        var b = app.mamori.ssh.Exec.of(command).stdout(out).timeout(java.time.Duration.ofSeconds(60));
+        if (stdinLine != null) {
+            b.stdin(new java.io.ByteArrayInputStream((stdinLine + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        var r = shell.exec(b.build());
+        return new Captured(r, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String lastLine(String s) {
+        String[] lines = s.strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+}

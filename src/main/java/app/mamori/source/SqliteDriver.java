@@ -1,0 +1,65 @@
+package app.mamori.source;
+
+import app.mamori.model.Source;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQLite: an online copy through sqlite3's backup API into a temp file on the server, which
+ * is streamed and removed. Copying the database file itself while the app writes to it can
+ * give a torn, unopenable copy; the backup API cannot.
+ */
+public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
+
+    @Override
+    public ToolCheck check(RemoteShell shell, Source.Sqlite src, Optional<String> secret) throws IOException {
+        RemoteScript.Captured v = RemoteScript.capture(shell, "sqlite3 -version", null);
+        if (!v.ok()) {
+            if (RemoteScript.notFound(v.result())) {
+                throw new SourceException("sqlite3 is not installed on server " + src.server()
+                        + "; install it (Debian: sqlite3)", v.result().stderr());
+            }
+            throw new SourceException("sqlite3 -version failed on server " + src.server() + ": "
+                    + v.result().lastStderrLine(), v.result().stderr());
+        }
+        RemoteScript.Captured f = RemoteScript.capture(shell, "test -f " + ShellQuote.quote(src.path()), null);
+        if (!f.ok()) {
+            throw new SourceException("no file " + src.path() + " on server " + src.server() + "; check --path", "");
+        }
+        return new ToolCheck("sqlite3", "sqlite3 " + v.stdout().strip(), List.of());
+    }
+
+    @Override
+    public DumpCommand dump(Source.Sqlite src, ToolCheck tools, Optional<String> secret) {
+        String path = ShellQuote.quote(src.path());
+        // sqlite3 would create a missing database file: check first. The temp dir's name comes
+        // from mktemp, so it is safe inside the dot-command's own quotes.
+        String cmd = "set -e; test -f " + path + " || { echo \"mamori: no such file: \"" + path + " >&2; exit 66; }; "
+                + "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; "
+                + "sqlite3 -bail " + path + " \".backup '$d/copy.db'\"; "
+                + "cat \"$d/copy.db\"";
+        return new DumpCommand(cmd, null, src.name() + ".sqlite.zst", true);
+    }
+
+    @Override
+    public String explainFailure(Source.Sqlite src, ExecResult r) {
+        String err = r.stderr();
+        if (r.exitStatus() == 66) {
+            return "no file " + src.path() + " on server " + src.server() + "; check --path";
+        }
+        if (err.contains("not a database") || err.contains("malformed")) {
+            return src.path() + " on server " + src.server() + " is not a readable SQLite database: " + RemoteScript.lastLine(err);
+        }
+        if (err.contains("locked") || err.contains("busy")) {
+            return "the SQLite database " + src.path() + " on server " + src.server()
+                    + " stayed locked by its application; try again, or at a quieter time";
+        }
+        return "the SQLite backup of " + src.path() + " failed on server " + src.server()
+                + " (exit " + r.exitStatus() + "): " + RemoteScript.lastLine(err);
+    }
+}

@@ -1,0 +1,50 @@
+package app.mamori.vault;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Counts and SHA-256-hashes the bytes passing through on their way to {@code out}. */
+public final class HashingOutputStream extends FilterOutputStream {
+    private final MessageDigest digest;
+    private long count;
+
+    public HashingOutputStream(OutputStream out) {
+        super(out);
+        this.digest = sha256();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+        digest.update((byte) b);
+        count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        digest.update(b, off, len);
+        count += len;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The hex digest; call once, after the last write. */
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+}

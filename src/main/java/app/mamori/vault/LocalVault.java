@@ -1,0 +1,187 @@
+package app.mamori.vault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A vault in a folder of the workstation or a NAS mount:
+ * {@code <root>/<server>/<job>/<point>/} with one artifact per source and {@code manifest.json}.
+ * Points in the making live in {@code <root>/<server>/<job>/.tmp-<point>.<pid>/}; the pid tells a
+ * later start whether the writer is still alive or the folder is a crash's leftover.
+ */
+public final class LocalVault {
+    static final String TEMP_PREFIX = ".tmp-";
+    private static final DateTimeFormatter POINT_ID =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+
+    public LocalVault(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Starts a point for a run that began at {@code time}. */
+    public PointWriter begin(String server, String job, Instant time) throws IOException {
+        Path jobDir = root.resolve(server).resolve(job);
+        SecureFiles.createPrivateDirectories(jobDir);
+        String base = POINT_ID.format(time);
+        for (int n = 1; ; n++) {
+            String id = n == 1 ? base : base + "-" + n;
+            if (Files.exists(jobDir.resolve(id))) {
+                continue;
+            }
+            Path temp = jobDir.resolve(TEMP_PREFIX + id + "." + ProcessHandle.current().pid());
+            try {
+                SecureFiles.createPrivateDirectory(temp);
+                return new LocalPointWriter(id, temp, jobDir.resolve(id));
+            } catch (FileAlreadyExistsException e) {
+                // another run of this job started in the same second: try the next id
+            }
+        }
+    }
+
+    /** Folder of a committed point of this job, newest first. */
+    public List<Path> points(String server, String job) throws IOException {
+        Path jobDir = root.resolve(server).resolve(job);
+        if (!Files.isDirectory(jobDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(jobDir)) {
+            return s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(Manifest.FILE_NAME)))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
+        }
+    }
+
+    public Optional<Path> latestPoint(String server, String job) throws IOException {
+        return points(server, job).stream().findFirst();
+    }
+
+    /** Every committed point's manifest, for rebuilding the catalogue. Unreadable manifests are reported, not skipped silently. */
+    public List<ManifestFile> manifests() throws IOException {
+        List<ManifestFile> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.find(root, 3, (p, a) -> a.isRegularFile()
+                && p.getFileName().toString().equals(Manifest.FILE_NAME)
+                && !p.getParent().getFileName().toString().startsWith("."))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                out.add(ManifestFile.read(root, p));
+            }
+        }
+        return out;
+    }
+
+    /** Removes points left half-written by a process that is gone (crash, kill -9). Returns how many. */
+    public int removeTempPoints() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> s = Files.find(root, 3, (p, a) -> a.isDirectory()
+                && p.getFileName().toString().startsWith(TEMP_PREFIX))) {
+            for (Path p : s.filter(LocalVault::writerIsGone).toList()) {
+                SecureFiles.deleteTree(p);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean writerIsGone(Path temp) {
+        String name = temp.getFileName().toString();
+        try {
+            long pid = Long.parseLong(name.substring(name.lastIndexOf('.') + 1));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static final class LocalPointWriter implements PointWriter {
+        private final String id;
+        private final Path temp;
+        private final Path target;
+        private final List<Path> files = new ArrayList<>();
+        private boolean committed;
+
+        LocalPointWriter(String id, Path temp, Path target) {
+            this.id = id;
+            this.temp = temp;
+            this.target = target;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public ArtifactOutput create(String fileName, boolean compress) throws IOException {
+            Path file = temp.resolve(fileName);
+            SecureFiles.createPrivateFile(file);
+            files.add(file);
+            return new ArtifactOutput(file, compress);
+        }
+
+        @Override
+        public Path createDirectory(String name) throws IOException {
+            Path dir = temp.resolve(name);
+            SecureFiles.createPrivateDirectory(dir);
+            return dir;
+        }
+
+        @Override
+        public Path commit(Manifest manifest) throws IOException {
+            Path file = temp.resolve(Manifest.FILE_NAME);
+            SecureFiles.createPrivateFile(file);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(Json.mapper().writeValueAsBytes(manifest)));
+                ch.force(true);
+            }
+            SecureFiles.fsyncDirectory(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the vault's file system cannot rename atomically; choose another folder for the vault", e);
+            }
+            SecureFiles.fsyncDirectory(target.getParent());
+            committed = true;
+            return target;
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
+                try {
+                    SecureFiles.deleteTree(temp);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not remove the unfinished point " + temp
+                            + "; it is marked .tmp- and is removed at the next start", e);
+                }
+            }
+        }
+    }
+
+}
