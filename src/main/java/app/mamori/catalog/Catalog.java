@@ -120,6 +120,11 @@ public final class Catalog implements AutoCloseable {
         return db.read(Migrations::userVersion);
     }
 
+    /** For this package's tests, which check what the public API cannot show, such as pragmas. */
+    CatalogConnection connection() {
+        return db;
+    }
+
     public Path file() {
         return db.file();
     }
