@@ -1,0 +1,136 @@
+package app.mamori.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The local catalogue in one SQLite file. Safe to share between the desktop app and the engine's
+ * threads; every method either completes in one transaction or changes nothing.
+ */
+public final class Catalog implements AutoCloseable {
+
+    /** Long enough to wait out another process's transaction (the CLI beside the app), short enough to report a stuck one. */
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final CatalogConnection db;
+    private final ServerStore servers;
+    private final SourceStore sources;
+    private final VaultStore vaults;
+    private final JobStore jobs;
+    private final RunStore runs;
+    private final PointStore points;
+    private final FileIndex fileIndex;
+    private final EventLog events;
+
+    private Catalog(CatalogConnection db, Clock clock) {
+        this.db = db;
+        this.servers = new ServerStore(db, clock);
+        this.sources = new SourceStore(db, clock);
+        this.vaults = new VaultStore(db, clock);
+        this.jobs = new JobStore(db, clock);
+        this.runs = new RunStore(db, clock);
+        this.points = new PointStore(db);
+        this.fileIndex = new FileIndex(db);
+        this.events = new EventLog(db);
+    }
+
+    /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
+    public static Catalog open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that stamps creation, run start and run end times. */
+    public static Catalog open(Path file, Clock clock) {
+        CatalogConnection db = connect(file);
+        try {
+            Migrations.apply(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Catalog(db, clock);
+    }
+
+    private static CatalogConnection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL: readers (the dashboard) never block the writer (a running backup) and vice versa,
+        // and a crash mid-write leaves the previous committed state intact.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL under WAL never corrupts the file; a power cut may lose the last few commits,
+        // which the vault's manifests can restore (rebuild), while FULL would fsync on every
+        // event and run update and make the engine wait on the disk.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // IMMEDIATE takes the write lock at BEGIN, so a transaction that reads then writes cannot
+        // fail with SQLITE_BUSY halfway when another process wrote in between.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return new CatalogConnection(file, connection);
+        } catch (IOException | SQLException e) {
+            throw new CatalogException("cannot open the catalogue " + file + ": " + e.getMessage()
+                    + ". Check that the folder exists and is writable.", e);
+        }
+    }
+
+    public ServerStore servers() {
+        return servers;
+    }
+
+    public SourceStore sources() {
+        return sources;
+    }
+
+    public VaultStore vaults() {
+        return vaults;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public RunStore runs() {
+        return runs;
+    }
+
+    public PointStore points() {
+        return points;
+    }
+
+    public FileIndex fileIndex() {
+        return fileIndex;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */
+    public int schemaVersion() {
+        return db.read(Migrations::userVersion);
+    }
+
+    /** For this package's tests, which check what the public API cannot show, such as pragmas. */
+    CatalogConnection connection() {
+        return db;
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,108 @@
+package app.mamori.catalog;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The catalogue's single SQLite connection and the lock every use of it goes through.
+ *
+ * <p>One connection behind a fair lock rather than a pool: SQLite lets only one writer in at a
+ * time anyway, the catalogue's statements take microseconds to milliseconds, and with a single
+ * connection our own threads can never get SQLITE_BUSY from each other or deadlock on a lock
+ * upgrade. Long work (a file index of a million entries) is cut into short transactions by its
+ * writer so the desktop app is never kept waiting. Another process on the same file (the CLI
+ * while the app is open) is handled by busy_timeout and IMMEDIATE transactions.
+ */
+final class CatalogConnection implements AutoCloseable {
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    /** How deep the current thread is inside {@link #write}; read and written only under the lock. */
+    private int transactionDepth;
+
+    CatalogConnection(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs statements that need no transaction of their own: single reads, or a single write. */
+    <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs work in one transaction: all of it is stored, or none of it. Nested calls join the outer one. */
+    <T> T write(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (transactionDepth > 0) {
+                return work.run(connection);
+            }
+            return inNewTransaction(work);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T inNewTransaction(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        transactionDepth = 1;
+        boolean committed = false;
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            committed = true;
+            return result;
+        } finally {
+            transactionDepth = 0;
+            if (!committed) {
+                rollbackKeepingTheOriginalError();
+            }
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void rollbackKeepingTheOriginalError() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The error that made us roll back is the one worth reporting.
+        }
+    }
+
+    CatalogException failure(SQLException e) {
+        return new CatalogException("catalogue " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package app.mamori.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Brings a catalogue file up to this program's schema, one numbered SQL file at a time.
+ *
+ * <p>The schema version lives in SQLite's {@code PRAGMA user_version}, which is part of the
+ * database header and so commits or rolls back with the migration that sets it.
+ */
+final class Migrations {
+
+    /** In order; the last one's number is the schema version this program writes. Never edit a released one. */
+    static final List<String> FILES = List.of("V001__init.sql");
+
+    private static final String FOLDER = "/app/mamori/catalog/migrations/";
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return FILES.size();
+    }
+
+    static void apply(CatalogConnection db) {
+        int current = db.read(Migrations::userVersion);
+        if (current > latestVersion()) {
+            throw new CatalogException("the catalogue " + db.file() + " was written by a newer Mamori (schema "
+                    + current + "; this program knows up to " + latestVersion() + "). Update Mamori to open it,"
+                    + " or point MAMORI_HOME at another folder.");
+        }
+        for (int version = current + 1; version <= latestVersion(); version++) {
+            String sql = load(FILES.get(version - 1));
+            int target = version;
+            db.write(c -> {
+                try (Statement statement = c.createStatement()) {
+                    // sqlite-jdbc hands a plain Statement's text to sqlite3_exec, which runs every statement in it.
+                    statement.executeUpdate(sql);
+                    statement.executeUpdate("PRAGMA user_version = " + target);
+                }
+                return null;
+            });
+        }
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+             var rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static String load(String name) {
+        try (InputStream in = Migrations.class.getResourceAsStream(FOLDER + name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

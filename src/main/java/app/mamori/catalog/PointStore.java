@@ -1,0 +1,219 @@
+package app.mamori.catalog;
+
+import app.mamori.model.Artifact;
+import app.mamori.model.RestorePoint;
+import app.mamori.model.RunStatus;
+import app.mamori.model.SourceKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Restore points and their artifacts: the timeline the restore wizard picks from. */
+public final class PointStore {
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+
+    private static final String SELECT = "SELECT p.id, p.run, p.job, p.server, p.vault, p.time, p.status,"
+            + " p.location, p.kind AS point_kind, a.source, a.kind AS artifact_kind, a.path, a.size, a.sha256,"
+            + " a.manifest FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id";
+    private static final String NEWEST_FIRST = " ORDER BY p.time DESC, p.id DESC, a.rowid";
+    private static final String LATEST_RESTORABLE = " AND status = 'succeeded' ORDER BY time DESC, id DESC LIMIT 1";
+
+    private final CatalogConnection db;
+
+    PointStore(CatalogConnection db) {
+        this.db = db;
+    }
+
+    /** Records a point and all its artifacts together, so no half-recorded point is ever seen. */
+    public void record(RecordedPoint point) {
+        db.write(c -> {
+            if (Rows.exists(c, "SELECT 1 FROM restore_points WHERE id = ?", point.id())) {
+                throw new CatalogException("restore point '" + point.id() + "' already exists");
+            }
+            if (point.run().isPresent() && !runExists(c, point.run().getAsLong())) {
+                throw new CatalogException("restore point '" + point.id() + "' names run " + point.run().getAsLong()
+                        + ", which does not exist");
+            }
+            insert(c, point);
+            return null;
+        });
+    }
+
+    public void record(RestorePoint point, long runId, PointKind kind) {
+        record(new RecordedPoint(point, runId, kind));
+    }
+
+    /** Every point of {@code job}, or of all jobs when it is null, newest first, with artifacts. */
+    public List<RecordedPoint> list(String job) {
+        return db.read(c -> job == null
+                ? load(c, NEWEST_FIRST)
+                : load(c, " WHERE p.job = ?" + NEWEST_FIRST, job));
+    }
+
+    public Optional<RecordedPoint> find(String id) {
+        return db.read(c -> first(load(c, " WHERE p.id = ?" + NEWEST_FIRST, id)));
+    }
+
+    /** The latest succeeded point of {@code job} taken at or before {@code time}: what "restore to 14:00" means. */
+    public Optional<RecordedPoint> atOrBefore(String job, Instant time) {
+        return db.read(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE job = ? AND time <= ?"
+                + LATEST_RESTORABLE + ")" + NEWEST_FIRST, job, time)));
+    }
+
+    /** The latest succeeded point holding an artifact of {@code source}, taken at or before {@code time}. */
+    public Optional<RecordedPoint> atOrBeforeForSource(String source, Instant time) {
+        return db.read(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE time <= ?"
+                + " AND id IN (SELECT point FROM artifacts WHERE source = ?)" + LATEST_RESTORABLE + ")"
+                + NEWEST_FIRST, time, source)));
+    }
+
+    /**
+     * Replaces everything the catalogue knows about the points in {@code vault} (points, artifacts,
+     * file indexes) with {@code points}, read from the vault's manifests, in one transaction. A
+     * point that was already known keeps its link to its run.
+     */
+    public void rebuildVault(String vault, List<RecordedPoint> points) {
+        db.write(c -> {
+            for (RecordedPoint point : points) {
+                if (!point.point().vault().equals(vault)) {
+                    throw new CatalogException("restore point '" + point.id() + "' is in vault '"
+                            + point.point().vault() + "', not in vault '" + vault + "' being rebuilt");
+                }
+            }
+            Map<String, Long> knownRuns = new HashMap<>();
+            Rows.query(c, "SELECT id, run FROM restore_points WHERE vault = ? AND run IS NOT NULL",
+                    row -> knownRuns.put(row.getString(1), row.getLong(2)), vault);
+            Rows.update(c, "DELETE FROM restore_points WHERE vault = ?", vault);
+            for (RecordedPoint point : points) {
+                OptionalLong run = point.run().isPresent() ? point.run()
+                        : knownRuns.containsKey(point.id()) ? OptionalLong.of(knownRuns.get(point.id()))
+                        : OptionalLong.empty();
+                if (run.isPresent() && !runExists(c, run.getAsLong())) {
+                    run = OptionalLong.empty();
+                }
+                if (Rows.exists(c, "SELECT 1 FROM restore_points WHERE id = ?", point.id())) {
+                    throw new CatalogException("restore point '" + point.id() + "' is listed twice or is also in"
+                            + " another vault; check the manifests under " + point.point().location());
+                }
+                insert(c, new RecordedPoint(point.point(), run, point.kind(), point.manifests()));
+            }
+            return null;
+        });
+    }
+
+    private static boolean runExists(Connection c, long run) throws SQLException {
+        return Rows.exists(c, "SELECT 1 FROM runs WHERE id = ?", run);
+    }
+
+    private static void insert(Connection c, RecordedPoint recorded) throws SQLException {
+        RestorePoint p = recorded.point();
+        Rows.update(c, "INSERT INTO restore_points (id, run, job, server, vault, time, status, location, kind)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(),
+                recorded.run().isPresent() ? recorded.run().getAsLong() : null, p.job(), p.server(), p.vault(),
+                p.time(), p.status().id(), p.location(), recorded.kind().id());
+        for (String source : recorded.manifests().keySet()) {
+            if (p.artifacts().stream().noneMatch(a -> a.source().equals(source))) {
+                throw new CatalogException("restore point '" + p.id() + "' has a manifest for source '" + source
+                        + "' but no artifact of it");
+            }
+        }
+        for (Artifact a : p.artifacts()) {
+            Map<String, String> manifest = recorded.manifest(a.source());
+            Rows.update(c, "INSERT INTO artifacts (point, source, kind, path, size, sha256, manifest)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", p.id(), a.source(), a.kind().id(), a.path(), a.size(),
+                    a.sha256(), manifest.isEmpty() ? null : toJson(manifest));
+        }
+    }
+
+    private static List<RecordedPoint> load(Connection c, String where, Object... params) throws SQLException {
+        Map<String, PointRows> byId = new LinkedHashMap<>();
+        Rows.query(c, SELECT + where, row -> {
+            PointRows point = byId.computeIfAbsent(row.getString("id"), id -> new PointRows());
+            point.add(row);
+            return null;
+        }, params);
+        List<RecordedPoint> points = new ArrayList<>();
+        for (PointRows rows : byId.values()) {
+            points.add(rows.toPoint());
+        }
+        return points;
+    }
+
+    private static Optional<RecordedPoint> first(List<RecordedPoint> points) {
+        return points.isEmpty() ? Optional.empty() : Optional.of(points.get(0));
+    }
+
+    private static String toJson(Map<String, String> manifest) {
+        try {
+            return SourceSettings.JSON.writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String pointId, String json) {
+        try {
+            return SourceSettings.JSON.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new CatalogException("restore point '" + pointId + "' has an unreadable manifest in the catalogue;"
+                    + " rebuild the catalogue from the vault", e);
+        }
+    }
+
+    /** The joined rows of one point, one per artifact, gathered back into a point. */
+    private static final class PointRows {
+        private boolean started;
+        private String id;
+        private OptionalLong run;
+        private String job;
+        private String server;
+        private String vault;
+        private Instant time;
+        private RunStatus status;
+        private String location;
+        private PointKind kind;
+        private final List<Artifact> artifacts = new ArrayList<>();
+        private final Map<String, Map<String, String>> manifests = new HashMap<>();
+
+        void add(ResultSet row) throws SQLException {
+            if (!started) {
+                started = true;
+                id = row.getString("id");
+                long runId = row.getLong("run");
+                run = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(runId);
+                job = row.getString("job");
+                server = row.getString("server");
+                vault = row.getString("vault");
+                time = Rows.instant(row, "time");
+                status = RunStatus.fromId(row.getString("status"));
+                location = row.getString("location");
+                kind = PointKind.fromId(row.getString("point_kind"));
+            }
+            String source = row.getString("source");
+            if (source == null) {
+                return;
+            }
+            artifacts.add(new Artifact(source, SourceKind.fromId(row.getString("artifact_kind")),
+                    row.getString("path"), row.getLong("size"), row.getString("sha256")));
+            String manifest = row.getString("manifest");
+            if (manifest != null) {
+                manifests.put(source, fromJson(id, manifest));
+            }
+        }
+
+        RecordedPoint toPoint() {
+            return new RecordedPoint(new RestorePoint(id, server, job, vault, time, status, location, artifacts),
+                    run, kind, manifests);
+        }
+    }
+}

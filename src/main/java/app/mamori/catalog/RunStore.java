@@ -1,0 +1,126 @@
+package app.mamori.catalog;
+
+import app.mamori.model.RunStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The history of runs, from start to how they ended. */
+public final class RunStore {
+    private static final String SELECT = "SELECT id, job, started, ended, status, pid, error, error_details FROM runs";
+
+    private final CatalogConnection db;
+    private final Clock clock;
+
+    RunStore(CatalogConnection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Records that {@code job} started now in process {@code pid}; returns the run's id. */
+    public long start(String job, long pid) {
+        return db.write(c -> {
+            if (!JobStore.exists(c, job)) {
+                throw new CatalogException("cannot start a run of job '" + job + "', which does not exist");
+            }
+            try (var insert = c.prepareStatement(
+                    "INSERT INTO runs (job, started, status, pid) VALUES (?, ?, 'running', ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, job);
+                insert.setLong(2, clock.instant().toEpochMilli());
+                insert.setLong(3, pid);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Records how a run ended. {@code error} and {@code details} may be null when it succeeded.
+     * A run ends once: finishing it again is refused, so a late report cannot overwrite the first.
+     */
+    public void finish(long runId, RunStatus status, String error, String details) {
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("a run finishes as succeeded, failed, interrupted or cancelled");
+        }
+        db.write(c -> {
+            Run run = find(runId).orElseThrow(() -> new CatalogException("run " + runId + " does not exist"));
+            if (run.status() != RunStatus.RUNNING) {
+                throw new CatalogException("run " + runId + " of job '" + run.job() + "' already ended as "
+                        + run.status().id());
+            }
+            Rows.update(c, "UPDATE runs SET ended = ?, status = ?, error = ?, error_details = ? WHERE id = ?",
+                    clock.instant(), status.id(), error, details, runId);
+            return null;
+        });
+    }
+
+    public Optional<Run> find(long runId) {
+        return db.read(c -> Rows.queryOne(c, SELECT + " WHERE id = ?", RunStore::run, runId));
+    }
+
+    /** The latest runs of {@code job}, or of every job when it is null, newest first. */
+    public List<Run> list(String job, int limit) {
+        return db.read(c -> job == null
+                ? Rows.query(c, SELECT + " ORDER BY started DESC, id DESC LIMIT ?", RunStore::run, limit)
+                : Rows.query(c, SELECT + " WHERE job = ? ORDER BY started DESC, id DESC LIMIT ?", RunStore::run,
+                        job, limit));
+    }
+
+    public List<Run> running() {
+        return db.read(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
+    }
+
+    /**
+     * Marks as interrupted every run still recorded as running whose process is gone, after a crash,
+     * a kill -9 or a power cut, and returns them as they are now. Called once at startup.
+     */
+    public List<Run> markInterruptedRuns() {
+        return db.write(c -> {
+            List<Run> interrupted = new ArrayList<>();
+            for (Run run : running()) {
+                if (!ProcessLiveness.isAlive(run.pid(), run.started())) {
+                    Rows.update(c, "UPDATE runs SET ended = ?, status = 'interrupted', error = ?, error_details = ?"
+                            + " WHERE id = ?", clock.instant(),
+                            "Mamori stopped while this run was in progress; run the job again",
+                            "process " + run.pid() + " that ran it no longer exists", run.id());
+                    interrupted.add(find(run.id()).orElseThrow());
+                }
+            }
+            return interrupted;
+        });
+    }
+
+    private static Run run(ResultSet row) throws SQLException {
+        return new Run(row.getLong("id"), row.getString("job"), Rows.instant(row, "started"),
+                Rows.optionalInstant(row, "ended"), RunStatus.fromId(row.getString("status")), row.getLong("pid"),
+                Rows.optionalString(row, "error"), Rows.optionalString(row, "error_details"));
+    }
+
+    /** Whether the process that started a run is still that process. */
+    static final class ProcessLiveness {
+        private static final Duration START_TIME_SLACK = Duration.ofSeconds(2);
+
+        private ProcessLiveness() {
+        }
+
+        static boolean isAlive(long pid, Instant runStarted) {
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    // A pid reused by a process born after the run started is not the process that ran it.
+                    // Linux derives start times from a boot time in whole seconds, hence the slack.
+                    .filter(p -> p.info().startInstant()
+                            .map(born -> !born.isAfter(runStarted.plus(START_TIME_SLACK))).orElse(true))
+                    .isPresent();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package app.mamori.catalog;
+
+import app.mamori.model.Source;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The things to back up, each on one server. */
+public final class SourceStore {
+    private static final String SELECT = "SELECT name, server, kind, settings FROM sources";
+
+    private final CatalogConnection db;
+    private final Clock clock;
+
+    SourceStore(CatalogConnection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void add(Source source) {
+        db.write(c -> {
+            if (exists(c, source.name())) {
+                throw new CatalogException("source '" + source.name() + "' already exists");
+            }
+            if (!ServerStore.exists(c, source.server())) {
+                throw new CatalogException("source '" + source.name() + "' is on server '" + source.server()
+                        + "', which does not exist; add the server first");
+            }
+            Rows.update(c, "INSERT INTO sources (name, server, kind, settings, created) VALUES (?, ?, ?, ?, ?)",
+                    source.name(), source.server(), source.kind().id(), SourceSettings.toJson(source),
+                    clock.instant());
+            return null;
+        });
+    }
+
+    public Optional<Source> find(String name) {
+        return db.read(c -> Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, name));
+    }
+
+    public Source get(String name) {
+        return find(name).orElseThrow(() -> new CatalogException("source '" + name + "' does not exist"));
+    }
+
+    public List<Source> list() {
+        return db.read(c -> Rows.query(c, SELECT + " ORDER BY name", SourceStore::source));
+    }
+
+    public List<Source> onServer(String server) {
+        return db.read(c -> Rows.query(c, SELECT + " WHERE server = ? ORDER BY name", SourceStore::source, server));
+    }
+
+    /** Removes a source no job takes any more; its artifacts in the vaults stay restorable. */
+    public void remove(String name) {
+        db.write(c -> {
+            if (!exists(c, name)) {
+                throw new CatalogException("source '" + name + "' does not exist");
+            }
+            List<String> jobs = Rows.names(c, "SELECT job FROM job_sources WHERE source = ? ORDER BY job", name);
+            if (!jobs.isEmpty()) {
+                throw new CatalogException("source '" + name + "' is still used by job " + Rows.quoted(jobs)
+                        + "; take it out of the job first");
+            }
+            Rows.update(c, "DELETE FROM sources WHERE name = ?", name);
+            return null;
+        });
+    }
+
+    static boolean exists(Connection c, String name) throws SQLException {
+        return Rows.exists(c, "SELECT 1 FROM sources WHERE name = ?", name);
+    }
+
+    static Optional<String> serverOf(Connection c, String source) throws SQLException {
+        return Rows.queryOne(c, "SELECT server FROM sources WHERE name = ?", row -> row.getString(1), source);
+    }
+
+    private static Source source(ResultSet row) throws SQLException {
+        return SourceSettings.fromRow(row.getString("name"), row.getString("server"), row.getString("kind"),
+                row.getString("settings"));
+    }
+}
