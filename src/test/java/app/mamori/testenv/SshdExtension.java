@@ -23,7 +23,8 @@ public final class SshdExtension implements ParameterResolver {
         return store.getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class).sshd;
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit < 5.13, AutoCloseable for later
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final SshdServer sshd;
 
         private Running(SshdServer sshd) {
@@ -35,7 +36,7 @@ public final class SshdExtension implements ParameterResolver {
                 return new Running(SshdServer.start());
             } catch (Exception e) {
                 throw new ParameterResolutionException("could not start the test sshd: " + e.getMessage(), e);
-            } 
+            }
         }
 
         @Override
