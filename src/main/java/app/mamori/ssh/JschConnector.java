@@ -1,0 +1,127 @@
+package app.mamori.ssh;
+
+import app.mamori.model.JumpHost;
+import app.mamori.model.Server;
+import com.jcraft.jsch.ConfigRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.OpenSSHConfig;
+import com.jcraft.jsch.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Opens SSH sessions with JSch. Host keys are checked against Mamori's own known_hosts under
+ * a {@link HostKeyPolicy}; strict checking is never turned off. Every connect builds its own
+ * {@link JSch} so concurrent connects cannot see each other's keys or policies.
+ */
+public final class JschConnector implements SshConnector {
+    static final int CONNECT_TIMEOUT_MS = 20_000;
+    static final int KEEPALIVE_MS = 15_000;
+    static final int KEEPALIVE_COUNT_MAX = 4;
+    /** AES-GCM runs on the JDK's AES-NI intrinsics; JSch's chacha20 is pure Java, ~3x slower. */
+    static final String CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr,"
+            + "chacha20-poly1305@openssh.com";
+
+    private final KnownHostsFile knownHosts;
+    private final Path sshConfig;
+    private final UnaryOperator<String> env;
+
+    /**
+     * @param knownHosts Mamori's known_hosts (under MAMORI_HOME); created 0600 when first pinned to
+     * @param sshConfig  the user's {@code ~/.ssh/config}, or null to ignore it; a missing file is fine
+     */
+    public JschConnector(Path knownHosts, Path sshConfig) {
+        this(knownHosts, sshConfig, System::getenv);
+    }
+
+    /** Tests pass their own environment to choose HOME (default keys) and SSH_AUTH_SOCK. */
+    JschConnector(Path knownHosts, Path sshConfig, UnaryOperator<String> env) {
+        this.knownHosts = new KnownHostsFile(knownHosts);
+        this.sshConfig = sshConfig;
+        this.env = env;
+    }
+
+    /** The user's {@code ~/.ssh/config}, or null when there is none. */
+    public static Path defaultSshConfig() {
+        Path p = Path.of(System.getProperty("user.home"), ".ssh", "config");
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    @Override
+    public RemoteShell connect(Server server, HostKeyPolicy policy, char[] passphrase) throws SshException {
+        ConfigRepository config = readConfig();
+        List<String> identity = server.identity().map(List::of).orElse(List.of());
+        SshTarget target = SshTarget.resolve(server.name(), server.host(), server.port(), server.user(), identity,
+                config, env);
+        Session jump = null;
+        try {
+            if (server.jump().isPresent()) {
+                JumpHost j = server.jump().get();
+                SshTarget hop = SshTarget.resolve(server.name() + "' jump host '" + j, j.host(), j.port(), j.user(),
+                        identity, config, env);
+                // Expect names the target's key, not the hop's: the hop must already be pinned or trusted on first use
+                HostKeyPolicy hopPolicy = policy instanceof HostKeyPolicy.Expect ? HostKeyPolicy.pinned() : policy;
+                jump = open(hop, hopPolicy, passphrase, null).session;
+            }
+            Opened opened = open(target, policy, passphrase, jump);
+            return new JschShell(server.name(), opened.session, jump, opened.fingerprint);
+        } catch (SshException | RuntimeException e) {
+            if (jump != null) {
+                jump.disconnect();
+            }
+            throw e;
+        }
+    }
+
+    private record Opened(Session session, String fingerprint) {
+    }
+
+    private Opened open(SshTarget t, HostKeyPolicy policy, char[] passphrase, Session via) throws SshException {
+        JSch jsch = new JSch();
+        String offered = Credentials.apply(jsch, t, passphrase, env);
+        PolicyHostKeys hostKeys = new PolicyHostKeys(knownHosts, t.label(), t.alias(), policy);
+        jsch.setHostKeyRepository(hostKeys);
+        Session session;
+        try {
+            session = jsch.getSession(t.user(), t.hostName(), t.port());
+            session.setHostKeyAlias(t.alias());
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setConfig("PreferredAuthentications", "publickey");
+            session.setConfig("cipher.s2c", CIPHERS);
+            session.setConfig("cipher.c2s", CIPHERS);
+            session.setServerAliveInterval(KEEPALIVE_MS);
+            session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
+            session.setDaemonThread(true);
+            if (via != null) {
+                session.setProxy(new JumpProxy(via));
+            }
+            session.connect(CONNECT_TIMEOUT_MS);
+        } catch (JSchException e) {
+            throw JschErrors.connectFailed(e, t, hostKeys, offered, CONNECT_TIMEOUT_MS);
+        }
+        try {
+            hostKeys.commitPin();
+        } catch (IOException e) {
+            session.disconnect();
+            throw new SshException("connected to " + t.where() + " but could not pin its host key in "
+                    + knownHosts.path() + ": " + e.getMessage(), e);
+        }
+        return new Opened(session, hostKeys.presentedFingerprint());
+    }
+
+    private ConfigRepository readConfig() throws SshException {
+        if (sshConfig == null || !Files.isRegularFile(sshConfig)) {
+            return null;
+        }
+        try {
+            return OpenSSHConfig.parseFile(sshConfig.toString());
+        } catch (IOException | RuntimeException e) {
+            throw new SshException("cannot read the SSH config " + sshConfig + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package app.mamori.ssh;
+
+import com.jcraft.jsch.JSchException;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** Turns JSch's connect failures into messages an admin can act on. */
+final class JschErrors {
+    private JschErrors() {
+    }
+
+    static SshException connectFailed(JSchException e, SshTarget t, PolicyHostKeys hostKeys, String offered,
+                                      int timeoutMs) {
+        if (hostKeys.rejection().isPresent()) {
+            return hostKeys.rejection().get();
+        }
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        Throwable cause = rootCause(e);
+        String where = t.where();
+        if (cause instanceof ConnectException || msg.contains("Connection refused")) {
+            return new SshException("cannot connect to " + where + ": connection refused. Is sshd running there, "
+                    + "and is " + t.port() + " the right port?", e);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new SshException("cannot connect to " + where + ": unknown host '" + t.hostName()
+                    + "'. Check the address (or the ~/.ssh/config alias) and DNS.", e);
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return new SshException("cannot connect to " + where + ": no route to host. Is the network up?", e);
+        }
+        if (cause instanceof SocketTimeoutException || msg.startsWith("timeout")) {
+            return new SshException("connecting to " + where + " timed out after " + timeoutMs / 1000
+                    + " s: the host is down, or a firewall drops SSH.", e);
+        }
+        if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
+            return new SshException("the server refused " + offered + " for user " + t.user() + " on " + where
+                    + ". Add the public key to ~" + t.user() + "/.ssh/authorized_keys there, or check the user name.", e);
+        }
+        if (msg.contains("Algorithm negotiation fail")) {
+            return new SshException("cannot agree on SSH algorithms with " + where + " (" + msg
+                    + "); the server may be very old or restricted.", e);
+        }
+        if (msg.contains("End of IO Stream") || msg.contains("Connection reset") || msg.contains("connection is closed")) {
+            return new SshException(where + " closed the connection during the SSH handshake: is it an SSH server, "
+                    + "and does it allow this client (MaxStartups, AllowUsers, fail2ban)?", e);
+        }
+        return new SshException("SSH connection to " + where + " failed: " + msg, e);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

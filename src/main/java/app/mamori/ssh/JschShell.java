@@ -1,0 +1,177 @@
+package app.mamori.ssh;
+
+import app.mamori.util.CancelToken;
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A connected JSch session (and the jump session under it, if any). Each {@link #exec} opens
+ * its own exec channel, so commands may run concurrently on one session.
+ */
+final class JschShell implements RemoteShell {
+    private static final System.Logger LOG = System.getLogger(JschShell.class.getName());
+    private static final int CHANNEL_OPEN_TIMEOUT_MS = 30_000;
+
+    private final String serverName;
+    private final Session session;
+    private final Session jump;
+    private final String fingerprint;
+
+    JschShell(String serverName, Session session, Session jump, String fingerprint) {
+        this.serverName = serverName;
+        this.session = session;
+        this.jump = jump;
+        this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public ExecResult exec(Exec exec) throws IOException {
+        exec.cancel().throwIfCancelled();
+        GuardedSource stdin = new GuardedSource(exec.stdin());
+        GuardedSink stdout = new GuardedSink(exec.stdout());
+        BoundedCapture stderr = new BoundedCapture(exec.stderrLimit());
+        ChannelExec channel = open(exec.command(), stdin, stdout, stderr);
+        Outcome outcome;
+        try (AutoCloseable hook = exec.cancel().onCancel(() -> kill(channel))) {
+            channel.connect(CHANNEL_OPEN_TIMEOUT_MS);
+            outcome = await(channel, exec, stdin, stdout);
+        } catch (JSchException e) {
+            exec.cancel().throwIfCancelled();
+            throw new SshException("could not start a command on server '" + serverName + "': " + e.getMessage()
+                    + (session.isConnected() ? "" : " (the connection is closed; connect again)"), e);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception hookClose) {
+            throw new IllegalStateException(hookClose);
+        } finally {
+            channel.disconnect();
+        }
+        stdout.finish();
+        rethrowStreamFailure(stdout.failure(), "writing the command's output");
+        rethrowStreamFailure(stdin.failure(), "reading the command's input");
+        switch (outcome) {
+            case CANCELLED -> throw new CancelToken.CancelledException();
+            case TIMED_OUT -> throw new SshException("command on server '" + serverName + "' did not finish within "
+                    + human(exec.timeout()) + " and was killed: " + abbreviate(exec.command()));
+            case CONNECTION_LOST -> throw new SshException("the connection to server '" + serverName
+                    + "' was lost while a command ran: " + abbreviate(exec.command()));
+            default -> {
+                return new ExecResult(channel.getExitStatus(), stderr.text(), stderr.truncated(), stdout.bytes());
+            }
+        }
+    }
+
+    private enum Outcome { DONE, CANCELLED, TIMED_OUT, STREAM_FAILED, CONNECTION_LOST }
+
+    private ChannelExec open(String command, GuardedSource in, GuardedSink out, BoundedCapture err) throws SshException {
+        try {
+            ChannelExec channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
+            ChannelTuning.apply(channel);
+            // setInputStream: JSch's channel thread pumps stdin and sends EOF at its end.
+            // setOutputStream: the session thread writes stdout straight into the sink, no pipe.
+            channel.setInputStream(in, true);
+            channel.setOutputStream(out, true);
+            channel.setErrStream(err, true);
+            return channel;
+        } catch (JSchException e) {
+            throw new SshException("could not open a channel to server '" + serverName + "': " + e.getMessage()
+                    + (session.isConnected() ? "" : " (the connection is closed; connect again)"), e);
+        }
+    }
+
+    /** Waits for the channel to close; polls because JSch offers no completion callback. */
+    private Outcome await(ChannelExec channel, Exec exec, GuardedSource in, GuardedSink out)
+            throws InterruptedIOException {
+        long deadline = exec.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + exec.timeout().toNanos();
+        long pauseMs = 1;
+        while (!channel.isClosed()) {
+            Outcome stop = null;
+            if (out.failure() != null || in.failure() != null) {
+                stop = Outcome.STREAM_FAILED;
+            } else if (exec.cancel().isCancelled()) {
+                stop = Outcome.CANCELLED;
+            } else if (System.nanoTime() - deadline > 0) {
+                stop = Outcome.TIMED_OUT;
+            } else if (!session.isConnected()) {
+                return Outcome.CONNECTION_LOST;
+            }
+            if (stop != null) {
+                kill(channel);
+                return stop;
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                kill(channel);
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while a command ran on server '" + serverName + "'");
+            }
+            pauseMs = Math.min(pauseMs * 2, 20);
+        }
+        if (exec.cancel().isCancelled()) {
+            return Outcome.CANCELLED;
+        }
+        return out.failure() != null || in.failure() != null ? Outcome.STREAM_FAILED : Outcome.DONE;
+    }
+
+    /** Kills the remote process (sshd delivers the signal to it), then closes the channel. */
+    private void kill(ChannelExec channel) {
+        if (channel.isClosed()) {
+            return;
+        }
+        try {
+            channel.sendSignal("KILL");
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not send KILL on server " + serverName, e);
+        }
+        channel.disconnect();
+    }
+
+    private static void rethrowStreamFailure(Throwable t, String what) throws IOException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof UncheckedIOException u) {
+            throw u.getCause();
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IOException(what + " failed", t);
+    }
+
+    private static String human(Duration d) {
+        return d.toSeconds() >= 1 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String abbreviate(String command) {
+        return command.length() <= 120 ? command : command.substring(0, 117) + "...";
+    }
+
+    @Override
+    public String hostKeyFingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void close() {
+        session.disconnect();
+        if (jump != null) {
+            jump.disconnect();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package app.mamori.ssh;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Mamori's own known_hosts: one {@code alias keytype base64} line per pinned key, in the
+ * OpenSSH format so an admin can read it and copy lines from {@code ~/.ssh/known_hosts}.
+ * It is separate from the user's file on purpose: Mamori pins what the admin confirmed.
+ * Hashed host names are not written; lines Mamori does not understand are kept untouched.
+ */
+final class KnownHostsFile {
+    /** One pinned key. */
+    record Entry(String type, byte[] blob) {
+        String fingerprint() {
+            return Fingerprints.sha256(blob);
+        }
+    }
+
+    private final Path file;
+
+    KnownHostsFile(Path file) {
+        this.file = file;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** Keys pinned for this {@code [host]:port} alias. */
+    synchronized List<Entry> find(String alias) throws IOException {
+        List<Entry> found = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return found;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length < 3 || f[0].startsWith("#") || f[0].startsWith("@")) {
+                continue;
+            }
+            if (Arrays.asList(f[0].split(",")).contains(alias)) {
+                decode(f[2]).ifPresent(blob -> found.add(new Entry(f[1], blob)));
+            }
+        }
+        return found;
+    }
+
+    /** Pins a key, writing the file atomically; creates it 0600 in a 0700 folder when first written. */
+    synchronized void pin(String alias, String type, byte[] blob) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
+                : new ArrayList<>();
+        lines.add(alias + " " + type + " " + Base64.getEncoder().encodeToString(blob));
+        Path tmp = Files.createTempFile(dir, ".known_hosts", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(tmp, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Optional<byte[]> decode(String base64) {
+        try {
+            return Optional.of(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

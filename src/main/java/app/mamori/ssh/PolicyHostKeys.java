@@ -1,0 +1,172 @@
+package app.mamori.ssh;
+
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.UserInfo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * JSch's view of Mamori's known_hosts for one connection under one {@link HostKeyPolicy}.
+ * JSch only learns OK, NOT_INCLUDED or CHANGED (and refuses the last two, since strict
+ * checking is always on); the reason, with both fingerprints, is kept here so the connector
+ * can throw a {@link HostKeyException} written for the admin. An accepted new key is pinned
+ * only after the session is fully up, so a failed connect leaves the file unchanged.
+ */
+final class PolicyHostKeys implements HostKeyRepository {
+    private final KnownHostsFile file;
+    private final String serverName;
+    private final String alias;
+    private final HostKeyPolicy policy;
+
+    private volatile HostKeyException rejection;
+    private volatile String presented;
+    private volatile String presentedType;
+    private volatile byte[] toPin;
+
+    PolicyHostKeys(KnownHostsFile file, String serverName, String alias, HostKeyPolicy policy) {
+        this.file = file;
+        this.serverName = serverName;
+        this.alias = alias;
+        this.policy = policy;
+    }
+
+    @Override
+    public int check(String host, byte[] key) {
+        presented = Fingerprints.sha256(key);
+        presentedType = keyType(key);
+        List<KnownHostsFile.Entry> pinned;
+        try {
+            pinned = file.find(alias);
+        } catch (IOException e) {
+            rejection = new HostKeyException("cannot read Mamori's known hosts file " + file.path() + ": "
+                    + e.getMessage(), presented, Optional.empty());
+            return NOT_INCLUDED;
+        }
+        if (pinned.stream().anyMatch(p -> Arrays.equals(p.blob(), key))) {
+            return OK;
+        }
+        if (!pinned.isEmpty()) {
+            rejection = changed(pinned.get(0).fingerprint());
+            return CHANGED;
+        }
+        if (policy instanceof HostKeyPolicy.TrustOnFirstUse) {
+            toPin = key.clone();
+            return OK;
+        }
+        if (policy instanceof HostKeyPolicy.Expect expect) {
+            String wanted = Fingerprints.normalize(expect.fingerprint());
+            if (wanted.equals(presented)) {
+                toPin = key.clone();
+                return OK;
+            }
+            rejection = new HostKeyException("server '" + serverName + "' (" + alias + ") presented host key "
+                    + presented + " (" + presentedType + "), not the expected " + wanted
+                    + ". Nothing was pinned. Check the fingerprint on the server with "
+                    + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'.", presented, Optional.of(wanted));
+            return NOT_INCLUDED;
+        }
+        rejection = new HostKeyException("server '" + serverName + "' (" + alias + ") presented host key "
+                + presented + " (" + presentedType + "), which Mamori has not pinned. If this is the right server "
+                + "(check with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), trust it with "
+                + "'mamori server add " + serverName + " ... --host-key " + presented + "' or '--trust-on-first-use'.",
+                presented, Optional.empty());
+        return NOT_INCLUDED;
+    }
+
+    private HostKeyException changed(String pinnedFp) {
+        return new HostKeyException("HOST KEY CHANGED for server '" + serverName + "' (" + alias + "): Mamori pinned "
+                + pinnedFp + " but the server presented " + presented + " (" + presentedType + "). Someone may be "
+                + "intercepting the connection, or the server was reinstalled; nothing was sent to it. If the change "
+                + "is expected, remove the line for " + alias + " from " + file.path() + " and add the key again with "
+                + "'--host-key " + presented + "'.", presented, Optional.of(pinnedFp));
+    }
+
+    /** Why the key was refused, if it was. */
+    Optional<HostKeyException> rejection() {
+        return Optional.ofNullable(rejection);
+    }
+
+    /** The fingerprint the server presented, once the key exchange has run. */
+    String presentedFingerprint() {
+        return presented;
+    }
+
+    /** Writes the key an Expect or TrustOnFirstUse policy accepted; call once the session is up. */
+    void commitPin() throws IOException {
+        byte[] key = toPin;
+        if (key != null) {
+            file.pin(alias, presentedType, key);
+            toPin = null;
+        }
+    }
+
+    private String shortType() {
+        String t = presentedType == null ? "" : presentedType;
+        if (t.startsWith("ecdsa")) {
+            return "ecdsa";
+        }
+        return t.startsWith("ssh-") ? t.substring(4) : t;
+    }
+
+    private static String keyType(byte[] blob) {
+        if (blob.length < 4) {
+            return "unknown";
+        }
+        int len = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
+        if (len <= 0 || len > blob.length - 4) {
+            return "unknown";
+        }
+        return new String(blob, 4, len, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void add(HostKey hostkey, UserInfo ui) {
+        // JSch calls this only when it would add a key itself (StrictHostKeyChecking=no/ask); never here.
+    }
+
+    @Override
+    public void remove(String host, String type) {
+    }
+
+    @Override
+    public void remove(String host, String type, byte[] key) {
+    }
+
+    @Override
+    public String getKnownHostsRepositoryID() {
+        return file.path().toString();
+    }
+
+    @Override
+    public HostKey[] getHostKey() {
+        return getHostKey(alias, null);
+    }
+
+    /** Lets JSch prefer the pinned key's algorithm in the key exchange. */
+    @Override
+    public HostKey[] getHostKey(String host, String type) {
+        try {
+            return file.find(alias).stream()
+                    .filter(e -> type == null || type.equals(e.type()))
+                    .map(this::toHostKey)
+                    .filter(k -> k != null)
+                    .toArray(HostKey[]::new);
+        } catch (IOException e) {
+            return new HostKey[0];
+        }
+    }
+
+    private HostKey toHostKey(KnownHostsFile.Entry e) {
+        try {
+            return new HostKey(alias, e.blob());
+        } catch (JSchException unknownType) {
+            return null;
+        }
+    }
+}
