@@ -44,6 +44,7 @@ public final class BackupEngine {
     private final SecretStore secrets;
     private final Clock clock;
     private final String version;
+    private final FileTreeRunner fileTrees;
 
     public BackupEngine(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock, String version) {
         this.catalog = catalog;
@@ -51,6 +52,7 @@ public final class BackupEngine {
         this.secrets = secrets;
         this.clock = clock;
         this.version = version;
+        this.fileTrees = new FileTreeRunner(clock, catalog);
     }
 
     /** Resolves a job into a plan; fails with a clear message if anything it names is missing. */
@@ -66,7 +68,7 @@ public final class BackupEngine {
                         + s.server() + "; a job backs up sources of one server");
             }
             serverName = s.server();
-            steps.add(new BackupPlan.Step(s, describe(s)));
+            steps.add(new BackupPlan.Step(jobName, s, describe(s)));
         }
         Server server = catalog.servers().get(serverName);
         if (vault.isRemote()) {
@@ -113,7 +115,8 @@ public final class BackupEngine {
                     version, entries);
             Path dir = point.commit(manifest);
             RestorePoint rp = toRestorePoint(manifest, vault.root().relativize(dir).toString());
-            catalog.points().record(new RecordedPoint(rp, runId, PointKind.NORMAL));
+            catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), PointKind.NORMAL,
+                    catalogFields(manifest)));
             catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
             event(EventLevel.INFO, plan, runId, "run-succeeded", "backup of job " + plan.job().name()
                     + " succeeded: restore point " + rp.id());
@@ -140,9 +143,10 @@ public final class BackupEngine {
             Optional<String> secret = secretOf(source);
             Manifest.Entry entry;
             if (source instanceof Source.Files files) {
-                entry = FileTreeStep.run(shell, files, point, step, listener, cancel, clock, catalog, previousTree(step));
+                entry = fileTrees.run(shell, files, point, step, listener, cancel);
             } else {
-                entry = new DumpRunner(clock).run(shell, source, secret, point, step, expectedBytes(source), listener, cancel);
+                entry = new DumpRunner(clock).run(shell, source, secret, point, step,
+                        expectedBytes(step.job(), source), listener, cancel);
             }
             SourceResult ok = new SourceResult(source.name(), entry, null, "");
             results.add(ok);
@@ -175,13 +179,11 @@ public final class BackupEngine {
         return Optional.empty();
     }
 
-    /** The previous run's received size of this source, for an ETA; -1 when there is none. */
-    private long expectedBytes(Source source) {
-        return catalog.points().latestArtifact(source.name()).map(a -> a.rawSize()).orElse(-1L);
-    }
-
-    private Optional<Path> previousTree(BackupPlan.Step step) {
-        return Optional.empty();
+    /** The previous point's received size of this source, for an ETA; -1 when there is none. */
+    private long expectedBytes(String job, Source source) {
+        return catalog.points().list(job).stream().findFirst()
+                .map(p -> p.manifest(source.name()).get("rawSize"))
+                .map(Long::parseLong).orElse(-1L);
     }
 
     private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
@@ -195,6 +197,24 @@ public final class BackupEngine {
     private void event(EventLevel level, BackupPlan plan, long runId, String kind, String message) {
         catalog.events().add(Event.at(clock.instant(), level, kind, message)
                 .withServer(plan.server().name()).withJob(plan.job().name()).withRun(runId));
+    }
+
+    /** The manifest fields the catalogue keeps per artifact, as strings. */
+    static java.util.Map<String, java.util.Map<String, String>> catalogFields(Manifest m) {
+        java.util.Map<String, java.util.Map<String, String>> out = new java.util.HashMap<>();
+        for (Manifest.Entry e : m.sources()) {
+            java.util.Map<String, String> f = new java.util.HashMap<>();
+            f.put("rawSize", Long.toString(e.rawSize()));
+            f.put("compression", e.compression());
+            if (e.tool() != null) {
+                f.put("tool", e.tool());
+            }
+            if (e.command() != null) {
+                f.put("command", e.command());
+            }
+            out.put(e.name(), f);
+        }
+        return out;
     }
 
     static RestorePoint toRestorePoint(Manifest m, String location) {

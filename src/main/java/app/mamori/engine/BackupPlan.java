@@ -17,6 +17,6 @@ public record BackupPlan(Job job, Server server, Vault vault, List<Step> steps) 
     }
 
     /** One source to dump, and how. */
-    public record Step(Source source, String description) {
+    public record Step(String job, Source source, String description) {
     }
 }
