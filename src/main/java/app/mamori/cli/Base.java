@@ -15,6 +15,10 @@ abstract class Base implements Callable<Integer> {
         return ((MamoriCommand) spec.root().userObject()).context();
     }
 
+    java.io.InputStream stdin() {
+        return ((MamoriCommand) spec.root().userObject()).stdin();
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

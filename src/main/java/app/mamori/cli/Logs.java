@@ -9,29 +9,33 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Sends the JDK's logging (and so System.Logger) to {@code <home>/logs/mamori.log}, rotated,
- * and off the console: the console is for the one line a person reads.
+ * and off the console: the console is for the one line a person reads. Calling it again with
+ * another folder moves the log there (tests run many homes in one JVM).
  */
 public final class Logs {
-    private static boolean done;
+    private static Path current;
+    private static FileHandler handler;
 
     private Logs() {
     }
 
     public static synchronized void init(Path dir) {
-        if (done) {
+        if (dir.equals(current)) {
             return;
         }
-        done = true;
+        current = dir;
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
         for (var h : root.getHandlers()) {
             root.removeHandler(h);
+            h.close();
         }
         try {
             app.mamori.vault.SecureFiles.createPrivateDirectories(dir);
             FileHandler file = new FileHandler(dir.resolve("mamori.%g.log").toString(), 10_000_000, 5, true);
             file.setFormatter(new SimpleFormatter());
             root.addHandler(file);
+            handler = file;
             root.setLevel(Level.INFO);
             // JSch is chatty at INFO
             Logger.getLogger("com.jcraft.jsch").setLevel(Level.WARNING);

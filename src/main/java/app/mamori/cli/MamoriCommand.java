@@ -30,13 +30,24 @@ public final class MamoriCommand {
         return context;
     }
 
-    /** Runs the CLI and returns its exit status. */
+    private java.io.InputStream stdin = System.in;
+
+    java.io.InputStream stdin() {
+        return stdin;
+    }
+
+    /** Runs the CLI on the process's own streams and returns its exit status. */
     public static int run(String... args) {
+        return run(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI on the given streams (tests, the desktop app's console) and returns its exit status. */
+    public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
         MamoriCommand top = new MamoriCommand();
-        CommandLine cl = new CommandLine(top);
+        top.stdin = in;
+        CommandLine cl = new CommandLine(top).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
-            err.println("mamori: " + Errors.message(e));
+            cmd.getErr().println("mamori: " + Errors.message(e));
             System.getLogger("app.mamori.cli").log(System.Logger.Level.ERROR, "command failed", e);
             return 1;
         });
@@ -46,6 +57,8 @@ public final class MamoriCommand {
             if (top.context != null) {
                 top.context.close();
             }
+            out.flush();
+            err.flush();
         }
     }
 

@@ -51,7 +51,7 @@ final class SourceCommands {
         int run() throws Exception {
             SourceKind k = SourceKind.fromId(kind);
             ctx().catalog().servers().get(server);
-            String password = passwordStdin ? readPassword() : null;
+            String password = passwordStdin ? readPassword(stdin()) : null;
             Source source = switch (k) {
                 case POSTGRES, MYSQL -> new Source.Database(name, server, k, database, Optional.ofNullable(dbHost),
                         Optional.ofNullable(dbPort), Optional.ofNullable(dbUser), Optional.ofNullable(container),
@@ -97,7 +97,7 @@ final class SourceCommands {
             if (!(s instanceof Source.Database d)) {
                 throw new IllegalArgumentException("source '" + name + "' is " + s.kind() + "; only postgres and mysql sources take a password");
             }
-            ctx().secrets().put(SecretStore.sourcePasswordKey(name), readPassword());
+            ctx().secrets().put(SecretStore.sourcePasswordKey(name), readPassword(stdin()));
             if (!d.hasPassword()) {
                 ctx().catalog().sources().remove(name);
                 ctx().catalog().sources().add(new Source.Database(d.name(), d.server(), d.kind(), d.database(),
@@ -119,8 +119,8 @@ final class SourceCommands {
         }
     }
 
-    static String readPassword() throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    static String readPassword(java.io.InputStream stdin) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         String line = in.readLine();
         if (line == null || line.isEmpty()) {
             throw new IllegalArgumentException("--password-stdin: no password on stdin; pipe it in, e.g. from a file with < FILE");

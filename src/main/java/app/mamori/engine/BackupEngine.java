@@ -189,12 +189,18 @@ public final class BackupEngine {
     private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
                              List<SourceResult> results) {
         catalog.runs().finish(runId, status, message, details);
+        if (details != null && !details.isBlank()) {
+            LOG.log(System.Logger.Level.INFO, "run " + runId + " details:\n" + details.strip());
+        }
         event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
                 "run-" + status.id(), message);
         return new RunResult(runId, plan.job().name(), status, Optional.empty(), results, message);
     }
 
     private void event(EventLevel level, BackupPlan plan, long runId, String kind, String message) {
+        LOG.log(level == EventLevel.ERROR ? System.Logger.Level.ERROR
+                : level == EventLevel.WARNING ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+                "run " + runId + ": " + message);
         catalog.events().add(Event.at(clock.instant(), level, kind, message)
                 .withServer(plan.server().name()).withJob(plan.job().name()).withRun(runId));
     }
