@@ -1,0 +1,88 @@
+package app.mamori.it;
+
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Adding and testing servers through the CLI: host keys are pinned, never blindly accepted. */
+@ExtendWith(SshdExtension.class)
+class ServerCliTest {
+    private static final String OTHER_KEY = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
+    private SshdServer sshd;
+    private Cli cli;
+
+    @BeforeEach
+    void setUp(SshdServer sshd, @TempDir Path tmp) {
+        this.sshd = sshd;
+        cli = new Cli(tmp.resolve("home"));
+    }
+
+    private Cli.Result add(String name, String... trust) {
+        String[] base = {"server", "add", name, "--host", sshd.host(), "--port", Integer.toString(sshd.port()),
+                "--user", sshd.user(), "--identity", sshd.identity().toString()};
+        String[] all = new String[base.length + trust.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(trust, 0, all, base.length, trust.length);
+        return cli.run(all);
+    }
+
+    @Test
+    void aWrongFingerprintIsRefusedWithBothFingerprintsAndNothingIsSaved() {
+        Cli.Result r = add("s1", "--host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(OTHER_KEY).contains(sshd.hostKeyFingerprint());
+        assertThat(cli.run("server", "list").requireOk().out()).doesNotContain("s1");
+    }
+
+    @Test
+    void withoutAFingerprintOrTrustOnFirstUseTheServerIsNotAdded() {
+        Cli.Result r = add("s1");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--host-key").contains("--trust-on-first-use");
+    }
+
+    @Test
+    void trustOnFirstUsePinsTheKeyAndTestPrintsItWithToolVersions() throws Exception {
+        Cli.Result r = add("s1", "--trust-on-first-use").requireOk();
+        assertThat(r.out()).contains(sshd.hostKeyFingerprint());
+        assertThat(Files.readString(cli.home().resolve("known_hosts"))).contains(String.valueOf(sshd.port()));
+
+        Cli.Result test = cli.run("server", "test", "s1").requireOk();
+        assertThat(test.out()).contains("host key: " + sshd.hostKeyFingerprint())
+                .containsPattern("pg_dump\\s+pg_dump \\(PostgreSQL\\)")
+                .containsPattern("rsync\\s+rsync\\s+version");
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedAtTheNextConnectionWithBothFingerprints() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+        Path knownHosts = cli.home().resolve("known_hosts");
+        String pinned = Files.readString(knownHosts);
+        // pretend the server was replaced: pin a different key for the same address
+        String otherKeyLine = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        Files.writeString(knownHosts, pinned.replaceFirst("ssh-ed25519 \\S+", otherKeyLine));
+
+        Cli.Result r = cli.run("server", "test", "s1");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(sshd.hostKeyFingerprint()).containsPattern("SHA256:[A-Za-z0-9+/]{43}.*SHA256:");
+    }
+
+    @Test
+    void anUnknownServerNameIsNamedInTheError() {
+        Cli.Result r = cli.run("server", "test", "nope");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("nope");
+    }
+}
