@@ -38,9 +38,10 @@ public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
     public DumpCommand dump(Source.Sqlite src, ToolCheck tools, Optional<String> secret) {
         String path = ShellQuote.quote(src.path());
         // sqlite3 would create a missing database file: check first. The temp dir's name comes
-        // from mktemp, so it is safe inside the dot-command's own quotes.
+        // from mktemp, so it is safe inside the dot-command's own quotes. /var/tmp, not /tmp: /tmp is
+        // often RAM (tmpfs), and a database copy can be large.
         String cmd = "set -e; test -f " + path + " || { echo \"mamori: no such file: \"" + path + " >&2; exit 66; }; "
-                + "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; "
+                + "d=$(mktemp -d /var/tmp/mamori-sqlite.XXXXXX); trap 'rm -rf \"$d\"' EXIT; "
                 + "sqlite3 -bail " + path + " \".backup '$d/copy.db'\"; "
                 + "cat \"$d/copy.db\"";
         return new DumpCommand(cmd, null, src.name() + ".sqlite.zst", true);

@@ -1,0 +1,34 @@
+package app.mamori.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeadCheckTest {
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void anEmptyDumpIsNeverAcceptable() {
+        assertThat(HeadCheck.problem("x.pgdump", new byte[0])).isEqualTo("the dump is empty");
+        assertThat(HeadCheck.problem("x.sql.zst", new byte[0])).isEqualTo("the dump is empty");
+    }
+
+    @Test
+    void eachArtifactKindIsRecognisedByItsMagic() {
+        assertThat(HeadCheck.problem("x.pgdump", b("PGDMP\u0001\u000e"))).isNull();
+        assertThat(HeadCheck.problem("x.pgdump", b("pg_dump: error: connection failed"))).contains("not a pg_dump");
+        assertThat(HeadCheck.problem("x.sqlite.zst", b("SQLite format 3\u0000..."))).isNull();
+        assertThat(HeadCheck.problem("x.sqlite.zst", b("Error: no such table"))).contains("not a SQLite");
+        assertThat(HeadCheck.problem("x.sql.zst", b("-- MariaDB dump 10.19"))).isNull();
+        assertThat(HeadCheck.problem("x.sql.zst", b("/*M!999999\\- enable the sandbox mode */"))).isNull();
+        assertThat(HeadCheck.problem("x.sql.zst", b("<html>Bad Gateway"))).contains("not SQL");
+        byte[] tar = new byte[512];
+        System.arraycopy(b("ustar"), 0, tar, 257, 5);
+        assertThat(HeadCheck.problem("x.tar.zst", tar)).isNull();
+        assertThat(HeadCheck.problem("x.tar.zst", new byte[512])).contains("not a tar");
+    }
+}
