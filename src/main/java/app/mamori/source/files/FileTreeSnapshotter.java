@@ -104,9 +104,11 @@ public final class FileTreeSnapshotter {
             String r = p.replaceAll("/+$", "");
             roots.add(r.isEmpty() ? "/" : r);
         }
-        for (String a : roots) {
-            for (String b : roots) {
-                if (a != b && (a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/"))) {
+        for (int i = 0; i < roots.size(); i++) {
+            for (int j = 0; j < roots.size(); j++) {
+                String a = roots.get(i);
+                String b = roots.get(j);
+                if (i != j && (a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/"))) {
                     throw new IllegalArgumentException("--path: '" + b + "' is inside '" + a
                             + "'; give each directory once");
                 }

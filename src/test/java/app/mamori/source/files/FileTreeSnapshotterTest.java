@@ -168,6 +168,22 @@ class FileTreeSnapshotterTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    @Test
+    void cancelDuringFetchThrowsAndLeavesNothingThatLooksComplete() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("s1"));
+        var cancel = new app.mamori.util.CancelToken();
+        SnapshotProgress cancelAtFirstFile = new SnapshotProgress() {
+            @Override
+            public void fetched(long files, long bytes) {
+                cancel.cancel();
+            }
+        };
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> snapshotter.snapshot(
+                new Source.Files("files", "srv", List.of(src.toString()), List.of()), null, dir, cancelAtFirstFile,
+                cancel))).isInstanceOf(app.mamori.util.CancelToken.CancelledException.class);
+        assertThat(dir).isEmptyDirectory();
+    }
+
     private static Object inode(Path p) throws IOException {
         return Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
     }
