@@ -1,0 +1,139 @@
+package app.mamori.source.files;
+
+import app.mamori.model.Source;
+import app.mamori.ssh.Exec;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.util.CancelToken;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Takes one incremental snapshot of a {@code files} source: list on the server, hard-link
+ * what is unchanged since the previous snapshot, fetch the rest as one tar stream, write
+ * the index last. The snapshot folder holds {@code tree/} (each root under its absolute
+ * path) and {@link SnapshotIndex#FILE_NAME}.
+ * <p>
+ * Stored copies get their mode without setuid, setgid and sticky bits, and with the owner's
+ * read and write (files) or rwx (directories) added: a vault must never hold a setuid
+ * program, and the workstation user must be able to read, link and delete what it stored.
+ * The true mode, owner and group are in the index for restores.
+ */
+public final class FileTreeSnapshotter {
+    private final RemoteShell shell;
+    private final Executor executor;
+
+    public FileTreeSnapshotter(RemoteShell shell) {
+        this(shell, FileTreeSnapshotter::daemonThread);
+    }
+
+    /** @param executor runs the remote tar while this thread reads its stream */
+    public FileTreeSnapshotter(RemoteShell shell, Executor executor) {
+        this.shell = shell;
+        this.executor = executor;
+    }
+
+    /**
+     * @param previousSnapshotDir the last complete snapshot of this source, or null for a full copy
+     * @param newSnapshotDir      an empty temp folder, renamed into place by the caller on success;
+     *                            on failure it is emptied again before this throws
+     */
+    public SnapshotResult snapshot(Source.Files src, Path previousSnapshotDir, Path newSnapshotDir,
+                                   SnapshotProgress progress, CancelToken cancel) throws IOException {
+        List<String> roots = normalizeRoots(src.paths());
+        ExcludeRules excludes = ExcludeRules.parse(src.excludes());
+        progress = progress == null ? SnapshotProgress.none() : progress;
+        cancel = cancel == null ? CancelToken.none() : cancel;
+        SnapshotIndex previous = previousSnapshotDir == null ? null : SnapshotIndex.read(previousSnapshotDir);
+        Path tree = newSnapshotDir.resolve(SnapshotIndex.TREE);
+        try {
+            Files.createDirectories(tree);
+            Listing listing = list(roots, excludes, progress, cancel);
+            var run = new SnapshotRun(tree, previous, previousSnapshotDir, progress, cancel);
+            run.build(listing.entries(), roots);
+            TarFetcher.Outcome got = run.fetch(new TarFetcher(shell, executor, TarFetcher.COMMAND));
+            List<String> warnings = new ArrayList<>(listing.warnings());
+            warnings.addAll(got.warnings());
+            warnings.addAll(run.warnings);
+            List<IndexEntry> index = run.finish(got.fetched());
+            String sha = SnapshotIndex.write(newSnapshotDir, roots, index);
+            return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index, warnings);
+        } catch (IOException | RuntimeException e) {
+            SnapshotFiles.deleteQuietly(tree);
+            SnapshotFiles.deleteQuietly(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME + ".tmp"));
+            throw e;
+        }
+    }
+
+    private record Listing(List<ListedEntry> entries, List<String> warnings) {
+    }
+
+    private Listing list(List<String> roots, ExcludeRules excludes, SnapshotProgress progress,
+                                   CancelToken cancel) throws IOException {
+        List<ListedEntry> listed = new ArrayList<>();
+        var parser = new RemoteListing.Parser(e -> {
+            listed.add(e);
+            if ((listed.size() & 1023) == 0) {
+                progress.listed(listed.size());
+            }
+        });
+        ExecResult r = shell.exec(Exec.of(RemoteListing.command(roots, excludes)).stdout(parser)
+                .stderrLimit(1 << 20).cancel(cancel).build());
+        cancel.throwIfCancelled();
+        RemoteErrors.Verdict verdict = RemoteErrors.judge("listing files", r, roots);
+        if (verdict.failed()) {
+            throw new IOException(verdict.failure());
+        }
+        parser.finish();
+        progress.listed(listed.size());
+        return new Listing(listed, verdict.warnings());
+    }
+
+    /** Roots without trailing slashes; overlapping roots would store files twice, so they are refused. */
+    static List<String> normalizeRoots(List<String> paths) {
+        List<String> roots = new ArrayList<>();
+        for (String p : paths) {
+            String r = p.replaceAll("/+$", "");
+            roots.add(r.isEmpty() ? "/" : r);
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            for (int j = 0; j < roots.size(); j++) {
+                String a = roots.get(i);
+                String b = roots.get(j);
+                if (i != j && (a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/"))) {
+                    throw new IllegalArgumentException("--path: '" + b + "' is inside '" + a
+                            + "'; give each directory once");
+                }
+            }
+        }
+        return roots;
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_READ};
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                set.add(order[bit]);
+            }
+        }
+        return set;
+    }
+
+    private static void daemonThread(Runnable r) {
+        Thread t = new Thread(r, "mamori-tar-fetch");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,58 @@
+package app.mamori.source.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Small file-system steps of a snapshot, kept apart so the snapshot logic reads as steps. */
+final class SnapshotFiles {
+    private SnapshotFiles() {
+    }
+
+    static FileTime mtime(ListedEntry e) {
+        return FileTime.from(Instant.ofEpochSecond(e.mtimeSeconds(), e.mtimeNanos()));
+    }
+
+    /** Mode and mtime of a stored file or directory; see {@link FileTreeSnapshotter} for why the mode is adjusted. */
+    static void applyMetadata(Path p, ListedEntry e) throws IOException {
+        int ownerBits = e.type() == EntryType.DIRECTORY ? 0700 : 0600;
+        Files.setPosixFilePermissions(p, FileTreeSnapshotter.permissions((e.mode() & 0777) | ownerBits));
+        Files.setLastModifiedTime(p, mtime(e));
+    }
+
+    /** A symlink's own mtime; where the platform cannot set it, the index still has it. */
+    static void applyLinkTime(Path link, ListedEntry e) {
+        try {
+            Files.getFileAttributeView(link, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(mtime(e), null, null);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // cosmetic: restores take the time from the index
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path x : all) {
+                try {
+                    // stored directories always keep owner rwx, so their entries can go
+                    Files.deleteIfExists(x);
+                } catch (IOException ignored) {
+                    // best effort: the snapshot already failed, and without an index nothing looks complete
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // same as above
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package app.mamori.source.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The index of one snapshot: {@code index.jsonl.zst} beside its {@code tree/} folder. Zstd
+ * compressed JSON lines, so it streams, diffs with standard tools ({@code zstdcat | jq}) and
+ * gains fields without breaking old readers. Line one is a header
+ * ({@code {"format":"mamori-files-index","version":1,"roots":[...]}}), then one object per
+ * path: {@code path} (base64 of the exact bytes), {@code stored} (under {@code tree/}),
+ * {@code type} (f, d, l, ?), {@code mode} (octal text), {@code size}, {@code mtime} (seconds),
+ * {@code mtime_ns}, {@code uid}, {@code gid}, {@code user}, {@code group}, {@code target}
+ * (symlinks: base64) and {@code sha256} (regular files). Its presence marks a complete snapshot.
+ */
+public final class SnapshotIndex {
+    public static final String FILE_NAME = "index.jsonl.zst";
+    public static final String TREE = "tree";
+    static final String FORMAT = "mamori-files-index";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> roots;
+    private final List<IndexEntry> entries;
+    private final Map<RawPath, IndexEntry> byPath;
+
+    private SnapshotIndex(List<String> roots, List<IndexEntry> entries) {
+        this.roots = List.copyOf(roots);
+        this.entries = List.copyOf(entries);
+        this.byPath = new LinkedHashMap<>();
+        entries.forEach(e -> byPath.put(e.path(), e));
+    }
+
+    public List<String> roots() {
+        return roots;
+    }
+
+    /** Entries in listing order: every directory before what it holds. */
+    public List<IndexEntry> entries() {
+        return entries;
+    }
+
+    public IndexEntry get(RawPath path) {
+        return byPath.get(path);
+    }
+
+    /** Reads the index of a snapshot folder (or the index file itself). */
+    public static SnapshotIndex read(Path snapshotDirOrIndex) throws IOException {
+        Path file = Files.isDirectory(snapshotDirOrIndex) ? snapshotDirOrIndex.resolve(FILE_NAME) : snapshotDirOrIndex;
+        try (InputStream in = new ZstdInputStream(new BufferedInputStream(Files.newInputStream(file)));
+             MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
+            if (!it.hasNext()) {
+                throw new IOException(file + " is empty: not a snapshot index");
+            }
+            JsonNode header = it.next();
+            if (!FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != 1) {
+                throw new IOException(file + " is not a version 1 " + FORMAT);
+            }
+            List<String> roots = new ArrayList<>();
+            header.path("roots").forEach(r -> roots.add(r.asText()));
+            List<IndexEntry> entries = new ArrayList<>();
+            while (it.hasNext()) {
+                entries.add(entry(it.next()));
+            }
+            return new SnapshotIndex(roots, entries);
+        }
+    }
+
+    private static IndexEntry entry(JsonNode n) {
+        String target = n.path("target").asText("");
+        return new IndexEntry(RawPath.ofBase64(n.get("path").asText()), n.get("stored").asText(),
+                EntryType.ofCode(n.get("type").asText().charAt(0)), Integer.parseInt(n.get("mode").asText(), 8),
+                n.get("size").asLong(), n.get("mtime").asLong(), n.get("mtime_ns").asInt(),
+                n.get("uid").asLong(), n.get("gid").asLong(), n.get("user").asText(), n.get("group").asText(),
+                RawPath.ofBase64(target), n.hasNonNull("sha256") ? n.get("sha256").asText() : null);
+    }
+
+    /**
+     * Writes the index into {@code snapshotDir} (temp name, fsync, rename, so a crash never
+     * leaves a half index that marks the snapshot complete).
+     *
+     * @return lowercase hex SHA-256 of the index file
+     */
+    static String write(Path snapshotDir, List<String> roots, List<IndexEntry> entries) throws IOException {
+        Path tmp = snapshotDir.resolve(FILE_NAME + ".tmp");
+        MessageDigest sha = TarFetcher.sha256();
+        OutputStream file = new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16), sha);
+        try (OutputStream z = new ZstdOutputStream(file, 6);
+             JsonGenerator g = JSON.getFactory().createGenerator(z)) {
+            g.setRootValueSeparator(new SerializedString("\n"));
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", 1);
+            g.writeArrayFieldStart("roots");
+            for (String r : roots) {
+                g.writeString(r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            for (IndexEntry e : entries) {
+                writeEntry(g, e);
+            }
+            g.writeRaw('\n');
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, snapshotDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void writeEntry(JsonGenerator g, IndexEntry e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", e.path().base64());
+        g.writeStringField("stored", e.stored());
+        g.writeStringField("type", String.valueOf(e.type().code()));
+        g.writeStringField("mode", String.format("%04o", e.mode()));
+        g.writeNumberField("size", e.size());
+        g.writeNumberField("mtime", e.mtimeSeconds());
+        g.writeNumberField("mtime_ns", e.mtimeNanos());
+        g.writeNumberField("uid", e.uid());
+        g.writeNumberField("gid", e.gid());
+        g.writeStringField("user", e.user());
+        g.writeStringField("group", e.group());
+        if (e.type() == EntryType.SYMLINK) {
+            g.writeStringField("target", e.linkTarget().base64());
+        }
+        if (e.sha256() != null) {
+            g.writeStringField("sha256", e.sha256());
+        }
+        g.writeEndObject();
+    }
+}

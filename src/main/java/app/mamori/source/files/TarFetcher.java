@@ -1,0 +1,206 @@
+package app.mamori.source.files;
+
+import app.mamori.ssh.Exec;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
+import app.mamori.util.CancelToken;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Fetches a set of files as one tar stream and writes each into the snapshot, hashing as it
+ * writes. The file list travels on the command's stdin, NUL-separated, so no name ever
+ * reaches a command line.
+ */
+final class TarFetcher {
+    /** GNU tar, names verbatim and raw ({@code --format=gnu} never re-encodes them as PAX UTF-8). */
+    static final String COMMAND = "LC_ALL=C " + ShellQuote.command("tar", "--create", "--file=-", "--directory=/",
+            "--format=gnu", "--null", "--verbatim-files-from", "--no-unquote", "--no-recursion",
+            "--hard-dereference", "--files-from=-");
+    private static final int STDERR_LIMIT = 1 << 20;
+
+    /** One file to fetch and where it goes. */
+    record Wanted(ListedEntry entry, Path target) {
+    }
+
+    /** A file written into the snapshot. */
+    record Fetched(long size, String sha256) {
+    }
+
+    record Outcome(Map<RawPath, Fetched> fetched, List<String> warnings) {
+    }
+
+    private final RemoteShell shell;
+    private final Executor executor;
+    private final String command;
+
+    TarFetcher(RemoteShell shell, Executor executor, String command) {
+        this.shell = shell;
+        this.executor = executor;
+        this.command = command;
+    }
+
+    /**
+     * Fetches {@code wanted}; a file missing from the stream because it vanished is left out of
+     * the result (with a warning), any other remote error throws.
+     */
+    Outcome fetch(List<Wanted> wanted, SnapshotProgress progress, CancelToken cancel) throws IOException {
+        Map<RawPath, Wanted> byName = new HashMap<>();
+        var list = new ByteArrayOutputStream();
+        for (Wanted w : wanted) {
+            RawPath name = w.entry().path().relativeToRoot();
+            byName.put(name, w);
+            list.writeBytes(name.bytes());
+            list.write(0);
+        }
+        BytePipe pipe = new BytePipe();
+        CompletableFuture<ExecResult> remote = new CompletableFuture<>();
+        Exec exec = Exec.of(command).stdin(new ByteArrayInputStream(list.toByteArray())).stdout(pipe.out)
+                .stderrLimit(STDERR_LIMIT).cancel(cancel).build();
+        executor.execute(() -> {
+            try {
+                remote.complete(shell.exec(exec));
+                pipe.closeWriter(null);
+            } catch (IOException e) {
+                pipe.closeWriter(e);
+                remote.completeExceptionally(e);
+            } catch (RuntimeException | Error e) {
+                pipe.closeWriter(new IOException(e));
+                remote.completeExceptionally(e);
+            }
+        });
+        Map<RawPath, Fetched> fetched = new HashMap<>();
+        try (InputStream in = pipe.in) {
+            try {
+                readArchive(in, byName, fetched, progress, cancel);
+                // tar pads its end beyond what the reader needs; the writer must not block on it
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                ExecResult r = awaitQuietly(remote);
+                cancel.throwIfCancelled();
+                // A tar that failed explains a cut archive better than the reader's complaint does.
+                if (r != null && !r.ok()) {
+                    RemoteErrors.Verdict v = RemoteErrors.judge("fetching files", r, List.of());
+                    if (v.failed()) {
+                        throw new IOException(v.failure(), e);
+                    }
+                }
+                throw e;
+            }
+        }
+        ExecResult result = await(remote);
+        cancel.throwIfCancelled();
+        RemoteErrors.Verdict verdict = RemoteErrors.judge("fetching files", result, List.of());
+        if (verdict.failed()) {
+            throw new IOException(verdict.failure());
+        }
+        List<String> warnings = new java.util.ArrayList<>(verdict.warnings());
+        for (Wanted w : wanted) {
+            if (!fetched.containsKey(w.entry().path())) {
+                if (result.ok()) {
+                    throw new IOException("tar succeeded but did not send " + w.entry().path());
+                }
+                warnings.add("not in the snapshot, it vanished from the server: " + w.entry().path());
+            }
+        }
+        return new Outcome(fetched, warnings);
+    }
+
+    private void readArchive(InputStream in, Map<RawPath, Wanted> byName, Map<RawPath, Fetched> fetched,
+                             SnapshotProgress progress, CancelToken cancel) throws IOException {
+        // ISO-8859-1 maps every byte of a name to one char, so the original bytes come back exactly.
+        TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.ISO_8859_1.name());
+        long files = 0;
+        long bytes = 0;
+        for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+            cancel.throwIfCancelled();
+            Wanted w = byName.remove(RawPath.ofLatin1(e.getName()));
+            if (w == null) {
+                // A PAX path header is UTF-8 by definition, so a name from one is re-encoded that way.
+                w = byName.remove(RawPath.ofBytes(e.getName().getBytes(StandardCharsets.UTF_8)));
+            }
+            if (w == null) {
+                throw new IOException("the server's tar sent an entry that was not asked for: "
+                        + NameCodec.display(e.getName().getBytes(StandardCharsets.ISO_8859_1)));
+            }
+            if (!e.isFile()) {
+                // replaced by a directory or link since the listing; the next snapshot sees the new type
+                continue;
+            }
+            Fetched f = write(tar, w.target());
+            fetched.put(w.entry().path(), f);
+            files++;
+            bytes += f.size();
+            progress.fetched(files, bytes);
+        }
+    }
+
+    private static Fetched write(InputStream content, Path target) throws IOException {
+        MessageDigest sha = sha256();
+        byte[] buf = new byte[128 * 1024];
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            for (int n; (n = content.read(buf)) >= 0; ) {
+                sha.update(buf, 0, n);
+                out.write(buf, 0, n);
+                size += n;
+            }
+        }
+        return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    private static ExecResult await(CompletableFuture<ExecResult> remote) throws IOException {
+        try {
+            return remote.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for tar");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("fetching files failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static ExecResult awaitQuietly(CompletableFuture<ExecResult> remote) {
+        try {
+            return remote.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // the reader's own failure is the one to report
+        }
+        return null;
+    }
+}

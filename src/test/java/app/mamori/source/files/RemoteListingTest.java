@@ -1,0 +1,68 @@
+package app.mamori.source.files;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RemoteListingTest {
+
+    private static byte[] record(String... fields) {
+        var out = new ByteArrayOutputStream();
+        for (String f : fields) {
+            out.writeBytes(f.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void parsesEntriesSplitAcrossWritesWithExactBytesAndNanoseconds() throws IOException {
+        byte[] stream = new ByteArrayOutputStream() {{
+            writeBytes(record("f", "4755", "12", "1700000000.1234567890", "0", "10", "root", "staff", "/srv",
+                    "a\nb\u00ff", ""));
+            writeBytes(record("l", "777", "3", "-1.2500000000", "1", "1", "u", "g", "/", "etc/x", "../\u00fe"));
+            writeBytes(record("d", "700", "4096", "5", "1", "1", "u", "g", "/srv", "", ""));
+        }}.toByteArray();
+        List<ListedEntry> got = new ArrayList<>();
+        var parser = new RemoteListing.Parser(got::add);
+        for (byte b : stream) {
+            parser.write(new byte[]{b}, 0, 1);
+        }
+        parser.finish();
+
+        assertThat(got).hasSize(3);
+        ListedEntry f = got.get(0);
+        assertThat(f.type()).isEqualTo(EntryType.FILE);
+        assertThat(f.mode()).isEqualTo(04755);
+        assertThat(f.mtimeSeconds()).isEqualTo(1_700_000_000L);
+        assertThat(f.mtimeNanos()).isEqualTo(123_456_789);
+        assertThat(f.path().bytes()).isEqualTo(new byte[]{'/', 's', 'r', 'v', '/', 'a', '\n', 'b', (byte) 0xff});
+        ListedEntry l = got.get(1);
+        assertThat(l.path().latin1()).isEqualTo("/etc/x");
+        assertThat(l.linkTarget().bytes()).isEqualTo(new byte[]{'.', '.', '/', (byte) 0xfe});
+        assertThat(l.mtimeSeconds()).isEqualTo(-2);
+        assertThat(l.mtimeNanos()).isEqualTo(750_000_000);
+        assertThat(got.get(2).path().latin1()).isEqualTo("/srv");
+    }
+
+    @Test
+    void aListingCutInsideAnEntryIsAnError() throws IOException {
+        var parser = new RemoteListing.Parser(e -> { });
+        parser.write(record("f", "644", "1"));
+        assertThatThrownBy(parser::finish).hasMessageContaining("ended in the middle");
+    }
+
+    @Test
+    void commandQuotesRootsAndPutsPruneBeforePrintf() {
+        String cmd = RemoteListing.command(List.of("/srv/it's here"), ExcludeRules.parse(List.of("*.log")));
+        assertThat(cmd).startsWith("LC_ALL=C find -P '/srv/it'\\''s here' '(' '(' '(' -name '*.log' ')' ')'")
+                .contains("-prune -o -printf");
+    }
+}
