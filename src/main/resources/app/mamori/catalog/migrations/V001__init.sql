@@ -108,9 +108,9 @@ CREATE TABLE file_index (
   mtime_ns INTEGER NOT NULL,
   -- NULL for anything but a regular file
   sha256   TEXT,
+  PRIMARY KEY (point, source, path),
   FOREIGN KEY (point, source) REFERENCES artifacts(point, source) ON DELETE CASCADE
-);
-CREATE UNIQUE INDEX file_index_by_point_source_path ON file_index(point, source, path);
+) WITHOUT ROWID;
 CREATE INDEX file_index_by_path ON file_index(path);
 
 CREATE TABLE events (
