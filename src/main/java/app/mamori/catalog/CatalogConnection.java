@@ -37,8 +37,11 @@ final class CatalogConnection implements AutoCloseable {
         return file;
     }
 
-    /** Runs statements that need no transaction of their own: single reads, or a single write. */
-    <T> T read(SqlWork<T> work) {
+    /**
+     * Runs work whose statements are each complete on their own (a query, one insert), each
+     * committed as it runs; inside a {@link #write} it simply joins that transaction.
+     */
+    <T> T autocommit(SqlWork<T> work) {
         lock.lock();
         try {
             return work.run(connection);

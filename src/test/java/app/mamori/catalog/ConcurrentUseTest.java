@@ -57,4 +57,26 @@ class ConcurrentUseTest {
                     .allMatch(run -> run.status() == RunStatus.SUCCEEDED);
         }
     }
+
+    @Test
+    void twoProcessesOpeningAFreshFileAtOnceBothGetTheSchemaOnce() throws Exception {
+        Path file = dir.resolve("fresh.db");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Catalog>> opening = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            opening.add(pool.submit(() -> {
+                start.await();
+                return Catalog.open(file);
+            }));
+        }
+        start.countDown();
+        try (Catalog first = opening.get(0).get(30, TimeUnit.SECONDS);
+             Catalog second = opening.get(1).get(30, TimeUnit.SECONDS)) {
+            assertThat(first.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            assertThat(second.schemaVersion()).isEqualTo(Migrations.latestVersion());
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
