@@ -25,8 +25,8 @@ final class CatalogConnection implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
-    /** How deep the current thread is inside {@link #write}; read and written only under the lock. */
-    private int transactionDepth;
+    /** Whether the lock holder is inside {@link #write}; read and written only under the lock. */
+    private boolean inTransaction;
 
     CatalogConnection(Path file, Connection connection) {
         this.file = file;
@@ -56,7 +56,7 @@ final class CatalogConnection implements AutoCloseable {
     <T> T write(SqlWork<T> work) {
         lock.lock();
         try {
-            if (transactionDepth > 0) {
+            if (inTransaction) {
                 return work.run(connection);
             }
             return inNewTransaction(work);
@@ -69,7 +69,7 @@ final class CatalogConnection implements AutoCloseable {
 
     private <T> T inNewTransaction(SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
-        transactionDepth = 1;
+        inTransaction = true;
         boolean committed = false;
         try {
             T result = work.run(connection);
@@ -77,7 +77,7 @@ final class CatalogConnection implements AutoCloseable {
             committed = true;
             return result;
         } finally {
-            transactionDepth = 0;
+            inTransaction = false;
             if (!committed) {
                 rollbackKeepingTheOriginalError();
             }
