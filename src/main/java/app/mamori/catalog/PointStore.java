@@ -157,7 +157,7 @@ public final class PointStore {
 
     private static String toJson(Map<String, String> manifest) {
         try {
-            return SourceSettings.JSON.writeValueAsString(manifest);
+            return Json.MAPPER.writeValueAsString(manifest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
@@ -165,7 +165,7 @@ public final class PointStore {
 
     private static Map<String, String> fromJson(String pointId, String json) {
         try {
-            return SourceSettings.JSON.readValue(json, STRING_MAP);
+            return Json.MAPPER.readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
             throw new CatalogException("restore point '" + pointId + "' has an unreadable manifest in the catalogue;"
                     + " rebuild the catalogue from the vault", e);
