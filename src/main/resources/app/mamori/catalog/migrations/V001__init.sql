@@ -102,7 +102,7 @@ CREATE TABLE file_index (
   source   TEXT NOT NULL,
   -- the raw bytes the server's file system uses: Linux names need not be UTF-8
   path     BLOB NOT NULL,
-  type     TEXT NOT NULL CHECK (type IN ('file', 'dir', 'symlink', 'other')),
+  type     TEXT NOT NULL CHECK (type IN ('file', 'directory', 'symlink', 'other')),
   mode     INTEGER NOT NULL,
   size     INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
