@@ -28,7 +28,6 @@ public final class FileIndexWriter implements AutoCloseable {
     private final String point;
     private final String source;
     private final List<FileEntry> pending = new ArrayList<>(CHUNK_ROWS);
-    private boolean committed;
     private boolean closed;
 
     FileIndexWriter(CatalogConnection db, String point, String source) {
@@ -49,7 +48,6 @@ public final class FileIndexWriter implements AutoCloseable {
     public void commit() {
         requireOpen();
         flush();
-        committed = true;
         closed = true;
     }
 

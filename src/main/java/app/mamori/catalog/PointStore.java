@@ -66,8 +66,8 @@ public final class PointStore {
 
     /** The latest succeeded point of {@code job} taken at or before {@code time}: what "restore to 14:00" means. */
     public Optional<RecordedPoint> atOrBefore(String job, Instant time) {
-        return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE job = ? AND time <= ?"
-                + LATEST_RESTORABLE + ")" + NEWEST_FIRST, job, time)));
+        return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points"
+                + " WHERE job = ? AND time <= ?" + LATEST_RESTORABLE + ")" + NEWEST_FIRST, job, time)));
     }
 
     /** The latest succeeded point holding an artifact of {@code source}, taken at or before {@code time}. */
