@@ -117,7 +117,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */
     public int schemaVersion() {
-        return db.read(Migrations::userVersion);
+        return db.autocommit(Migrations::userVersion);
     }
 
     /** For this package's tests, which check what the public API cannot show, such as pragmas. */

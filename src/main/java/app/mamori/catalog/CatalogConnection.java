@@ -25,8 +25,8 @@ final class CatalogConnection implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
-    /** How deep the current thread is inside {@link #write}; read and written only under the lock. */
-    private int transactionDepth;
+    /** Whether the lock holder is inside {@link #write}; read and written only under the lock. */
+    private boolean inTransaction;
 
     CatalogConnection(Path file, Connection connection) {
         this.file = file;
@@ -37,8 +37,11 @@ final class CatalogConnection implements AutoCloseable {
         return file;
     }
 
-    /** Runs statements that need no transaction of their own: single reads, or a single write. */
-    <T> T read(SqlWork<T> work) {
+    /**
+     * Runs work whose statements are each complete on their own (a query, one insert), each
+     * committed as it runs; inside a {@link #write} it simply joins that transaction.
+     */
+    <T> T autocommit(SqlWork<T> work) {
         lock.lock();
         try {
             return work.run(connection);
@@ -53,7 +56,7 @@ final class CatalogConnection implements AutoCloseable {
     <T> T write(SqlWork<T> work) {
         lock.lock();
         try {
-            if (transactionDepth > 0) {
+            if (inTransaction) {
                 return work.run(connection);
             }
             return inNewTransaction(work);
@@ -66,7 +69,7 @@ final class CatalogConnection implements AutoCloseable {
 
     private <T> T inNewTransaction(SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
-        transactionDepth = 1;
+        inTransaction = true;
         boolean committed = false;
         try {
             T result = work.run(connection);
@@ -74,7 +77,7 @@ final class CatalogConnection implements AutoCloseable {
             committed = true;
             return result;
         } finally {
-            transactionDepth = 0;
+            inTransaction = false;
             if (!committed) {
                 rollbackKeepingTheOriginalError();
             }

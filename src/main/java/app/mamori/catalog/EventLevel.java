@@ -2,26 +2,13 @@ package app.mamori.catalog;
 
 /** How much an activity-log entry matters, least first. */
 public enum EventLevel {
-    INFO("info"),
-    WARNING("warning"),
-    ERROR("error");
-
-    private final String id;
-
-    EventLevel(String id) {
-        this.id = id;
-    }
+    INFO, WARNING, ERROR;
 
     public String id() {
-        return id;
+        return StoredNames.of(this);
     }
 
     public static EventLevel fromId(String id) {
-        for (EventLevel level : values()) {
-            if (level.id.equals(id)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown event level '" + id + "'");
+        return StoredNames.parse(EventLevel.class, id);
     }
 }

@@ -17,7 +17,7 @@ public final class EventLog {
     }
 
     public void add(Event event) {
-        db.read(c -> Rows.update(c, "INSERT INTO events (time, level, server, job, run, kind, message)"
+        db.autocommit(c -> Rows.update(c, "INSERT INTO events (time, level, server, job, run, kind, message)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.time(), event.level().id(), event.server(), event.job(),
                 event.run().isPresent() ? event.run().getAsLong() : null, event.kind(), event.message()));
     }
@@ -40,7 +40,7 @@ public final class EventLog {
         String sql = "SELECT time, level, server, job, run, kind, message FROM events"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY time DESC, id DESC LIMIT ?";
-        return db.read(c -> Rows.query(c, sql, EventLog::event, params.toArray()));
+        return db.autocommit(c -> Rows.query(c, sql, EventLog::event, params.toArray()));
     }
 
     private static void condition(List<String> where, List<Object> params, String sql, Object value) {

@@ -32,23 +32,23 @@ public final class FileIndex {
 
     /** Every entry of the artifact, ordered by path bytes. */
     public List<FileEntry> entries(String point, String source) {
-        return db.read(c -> Rows.query(c, "SELECT " + COLUMNS + " FROM file_index f WHERE f.point = ? AND f.source = ?"
+        return db.autocommit(c -> Rows.query(c, "SELECT " + COLUMNS + " FROM file_index f WHERE f.point = ? AND f.source = ?"
                 + " ORDER BY f.path", FileIndex::entry, point, source));
     }
 
     public Optional<FileEntry> entry(String point, String source, byte[] path) {
-        return db.read(c -> Rows.queryOne(c, "SELECT " + COLUMNS + " FROM file_index f WHERE f.point = ?"
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT " + COLUMNS + " FROM file_index f WHERE f.point = ?"
                 + " AND f.source = ? AND f.path = ?", FileIndex::entry, point, source, path));
     }
 
     public long count(String point, String source) {
-        return db.read(c -> Rows.queryOne(c, "SELECT count(*) FROM file_index WHERE point = ? AND source = ?",
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT count(*) FROM file_index WHERE point = ? AND source = ?",
                 row -> row.getLong(1), point, source).orElse(0L));
     }
 
     /** Every stored version of one file of {@code source}, newest point first. */
     public List<FileVersion> versionsOf(String source, byte[] path) {
-        return db.read(c -> Rows.query(c, "SELECT p.id, p.time, " + COLUMNS + " FROM file_index f"
+        return db.autocommit(c -> Rows.query(c, "SELECT p.id, p.time, " + COLUMNS + " FROM file_index f"
                 + " JOIN restore_points p ON p.id = f.point WHERE f.path = ? AND f.source = ?"
                 + " ORDER BY p.time DESC, p.id DESC",
                 row -> new FileVersion(row.getString("id"), Rows.instant(row, "time"), entry(row)), path, source));

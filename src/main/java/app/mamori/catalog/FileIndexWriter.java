@@ -13,9 +13,10 @@ import java.util.List;
  *
  * <p>Chunks rather than one transaction for the whole tree: the catalogue has one connection, and
  * a million-file tree in a single transaction would keep the desktop app waiting for seconds.
- * A chunk of {@value #CHUNK_ROWS} rows holds the lock for a few tens of milliseconds. The index
- * still appears whole or not at all to its users: {@link #commit()} is the only success, and
- * closing without it removes every row written, so a failed run leaves no half index behind.
+ * A chunk of {@value #CHUNK_ROWS} rows holds the lock for about a tenth of a second. The price is
+ * that a reader may see part of an index while it is written; a failed or abandoned write still
+ * leaves nothing behind, because {@link #commit()} is the only success and closing without it
+ * removes every row this writer stored.
  */
 public final class FileIndexWriter implements AutoCloseable {
     static final int CHUNK_ROWS = 10_000;
@@ -27,7 +28,6 @@ public final class FileIndexWriter implements AutoCloseable {
     private final String point;
     private final String source;
     private final List<FileEntry> pending = new ArrayList<>(CHUNK_ROWS);
-    private boolean committed;
     private boolean closed;
 
     FileIndexWriter(CatalogConnection db, String point, String source) {
@@ -48,7 +48,6 @@ public final class FileIndexWriter implements AutoCloseable {
     public void commit() {
         requireOpen();
         flush();
-        committed = true;
         closed = true;
     }
 

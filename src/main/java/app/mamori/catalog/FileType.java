@@ -2,27 +2,13 @@ package app.mamori.catalog;
 
 /** What an entry of a file-tree snapshot is. */
 public enum FileType {
-    FILE("file"),
-    DIRECTORY("dir"),
-    SYMLINK("symlink"),
-    OTHER("other");
-
-    private final String id;
-
-    FileType(String id) {
-        this.id = id;
-    }
+    FILE, DIRECTORY, SYMLINK, OTHER;
 
     public String id() {
-        return id;
+        return StoredNames.of(this);
     }
 
     public static FileType fromId(String id) {
-        for (FileType type : values()) {
-            if (type.id.equals(id)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown file type '" + id + "'");
+        return StoredNames.parse(FileType.class, id);
     }
 }

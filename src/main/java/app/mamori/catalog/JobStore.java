@@ -62,7 +62,7 @@ public final class JobStore {
     }
 
     public Optional<Job> find(String name) {
-        return db.read(c -> find(c, name));
+        return db.autocommit(c -> find(c, name));
     }
 
     public Job get(String name) {
@@ -70,7 +70,7 @@ public final class JobStore {
     }
 
     public List<Job> list() {
-        return db.read(c -> {
+        return db.autocommit(c -> {
             List<Job> jobs = new ArrayList<>();
             for (String name : Rows.names(c, "SELECT name FROM jobs ORDER BY name")) {
                 find(c, name).ifPresent(jobs::add);

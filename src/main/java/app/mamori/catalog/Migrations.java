@@ -30,7 +30,7 @@ final class Migrations {
     }
 
     static void apply(CatalogConnection db) {
-        int current = db.read(Migrations::userVersion);
+        int current = db.autocommit(Migrations::userVersion);
         if (current > latestVersion()) {
             throw new CatalogException("the catalogue " + db.file() + " was written by a newer Mamori (schema "
                     + current + "; this program knows up to " + latestVersion() + "). Update Mamori to open it,"
@@ -40,6 +40,9 @@ final class Migrations {
             String sql = load(FILES.get(version - 1));
             int target = version;
             db.write(c -> {
+                if (userVersion(c) >= target) {
+                    return null; // another process opening the same file got here first
+                }
                 try (Statement statement = c.createStatement()) {
                     // sqlite-jdbc hands a plain Statement's text to sqlite3_exec, which runs every statement in it.
                     statement.executeUpdate(sql);

@@ -2,25 +2,13 @@ package app.mamori.catalog;
 
 /** Why a restore point exists: a job's run, or the safety copy taken just before a restore overwrote something. */
 public enum PointKind {
-    NORMAL("normal"),
-    PRE_RESTORE("pre-restore");
-
-    private final String id;
-
-    PointKind(String id) {
-        this.id = id;
-    }
+    NORMAL, PRE_RESTORE;
 
     public String id() {
-        return id;
+        return StoredNames.of(this);
     }
 
     public static PointKind fromId(String id) {
-        for (PointKind kind : values()) {
-            if (kind.id.equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown restore point kind '" + id + "'");
+        return StoredNames.parse(PointKind.class, id);
     }
 }

@@ -55,24 +55,24 @@ public final class PointStore {
 
     /** Every point of {@code job}, or of all jobs when it is null, newest first, with artifacts. */
     public List<RecordedPoint> list(String job) {
-        return db.read(c -> job == null
+        return db.autocommit(c -> job == null
                 ? load(c, NEWEST_FIRST)
                 : load(c, " WHERE p.job = ?" + NEWEST_FIRST, job));
     }
 
     public Optional<RecordedPoint> find(String id) {
-        return db.read(c -> first(load(c, " WHERE p.id = ?" + NEWEST_FIRST, id)));
+        return db.autocommit(c -> first(load(c, " WHERE p.id = ?" + NEWEST_FIRST, id)));
     }
 
     /** The latest succeeded point of {@code job} taken at or before {@code time}: what "restore to 14:00" means. */
     public Optional<RecordedPoint> atOrBefore(String job, Instant time) {
-        return db.read(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE job = ? AND time <= ?"
-                + LATEST_RESTORABLE + ")" + NEWEST_FIRST, job, time)));
+        return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points"
+                + " WHERE job = ? AND time <= ?" + LATEST_RESTORABLE + ")" + NEWEST_FIRST, job, time)));
     }
 
     /** The latest succeeded point holding an artifact of {@code source}, taken at or before {@code time}. */
     public Optional<RecordedPoint> atOrBeforeForSource(String source, Instant time) {
-        return db.read(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE time <= ?"
+        return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE time <= ?"
                 + " AND id IN (SELECT point FROM artifacts WHERE source = ?)" + LATEST_RESTORABLE + ")"
                 + NEWEST_FIRST, time, source)));
     }
@@ -91,8 +91,10 @@ public final class PointStore {
                 }
             }
             Map<String, Long> knownRuns = new HashMap<>();
-            Rows.query(c, "SELECT id, run FROM restore_points WHERE vault = ? AND run IS NOT NULL",
-                    row -> knownRuns.put(row.getString(1), row.getLong(2)), vault);
+            for (Map.Entry<String, Long> link : Rows.query(c, "SELECT id, run FROM restore_points"
+                    + " WHERE vault = ? AND run IS NOT NULL", row -> Map.entry(row.getString(1), row.getLong(2)), vault)) {
+                knownRuns.put(link.getKey(), link.getValue());
+            }
             Rows.update(c, "DELETE FROM restore_points WHERE vault = ?", vault);
             for (RecordedPoint point : points) {
                 OptionalLong run = point.run().isPresent() ? point.run()
@@ -155,7 +157,7 @@ public final class PointStore {
 
     private static String toJson(Map<String, String> manifest) {
         try {
-            return SourceSettings.JSON.writeValueAsString(manifest);
+            return Json.MAPPER.writeValueAsString(manifest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
@@ -163,7 +165,7 @@ public final class PointStore {
 
     private static Map<String, String> fromJson(String pointId, String json) {
         try {
-            return SourceSettings.JSON.readValue(json, STRING_MAP);
+            return Json.MAPPER.readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
             throw new CatalogException("restore point '" + pointId + "' has an unreadable manifest in the catalogue;"
                     + " rebuild the catalogue from the vault", e);

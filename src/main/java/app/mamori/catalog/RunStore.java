@@ -65,19 +65,19 @@ public final class RunStore {
     }
 
     public Optional<Run> find(long runId) {
-        return db.read(c -> Rows.queryOne(c, SELECT + " WHERE id = ?", RunStore::run, runId));
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE id = ?", RunStore::run, runId));
     }
 
     /** The latest runs of {@code job}, or of every job when it is null, newest first. */
     public List<Run> list(String job, int limit) {
-        return db.read(c -> job == null
+        return db.autocommit(c -> job == null
                 ? Rows.query(c, SELECT + " ORDER BY started DESC, id DESC LIMIT ?", RunStore::run, limit)
                 : Rows.query(c, SELECT + " WHERE job = ? ORDER BY started DESC, id DESC LIMIT ?", RunStore::run,
                         job, limit));
     }
 
     public List<Run> running() {
-        return db.read(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
+        return db.autocommit(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
     }
 
     /**

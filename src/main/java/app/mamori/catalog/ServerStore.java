@@ -35,7 +35,7 @@ public final class ServerStore {
     }
 
     public Optional<Server> find(String name) {
-        return db.read(c -> Rows.queryOne(c, "SELECT " + COLUMNS + " FROM servers WHERE name = ?",
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT " + COLUMNS + " FROM servers WHERE name = ?",
                 ServerStore::server, name));
     }
 
@@ -45,7 +45,7 @@ public final class ServerStore {
     }
 
     public List<Server> list() {
-        return db.read(c -> Rows.query(c, "SELECT " + COLUMNS + " FROM servers ORDER BY name",
+        return db.autocommit(c -> Rows.query(c, "SELECT " + COLUMNS + " FROM servers ORDER BY name",
                 ServerStore::server));
     }
 

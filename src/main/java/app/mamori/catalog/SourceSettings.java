@@ -4,7 +4,6 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -17,13 +16,11 @@ import java.util.Optional;
  * listed here, and a secret can never slip in with a new record component.
  */
 final class SourceSettings {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private SourceSettings() {
     }
 
     static String toJson(Source source) {
-        ObjectNode settings = JSON.createObjectNode();
+        ObjectNode settings = Json.MAPPER.createObjectNode();
         if (source instanceof Source.Database db) {
             settings.put("database", db.database());
             db.dbHost().ifPresent(v -> settings.put("host", v));
@@ -60,7 +57,7 @@ final class SourceSettings {
 
     private static JsonNode parse(String name, String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new CatalogException("source '" + name + "' has unreadable settings in the catalogue: "
                     + e.getOriginalMessage(), e);

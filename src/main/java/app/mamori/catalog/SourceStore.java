@@ -37,7 +37,7 @@ public final class SourceStore {
     }
 
     public Optional<Source> find(String name) {
-        return db.read(c -> Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, name));
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, name));
     }
 
     public Source get(String name) {
@@ -45,11 +45,11 @@ public final class SourceStore {
     }
 
     public List<Source> list() {
-        return db.read(c -> Rows.query(c, SELECT + " ORDER BY name", SourceStore::source));
+        return db.autocommit(c -> Rows.query(c, SELECT + " ORDER BY name", SourceStore::source));
     }
 
     public List<Source> onServer(String server) {
-        return db.read(c -> Rows.query(c, SELECT + " WHERE server = ? ORDER BY name", SourceStore::source, server));
+        return db.autocommit(c -> Rows.query(c, SELECT + " WHERE server = ? ORDER BY name", SourceStore::source, server));
     }
 
     /** Removes a source no job takes any more; its artifacts in the vaults stay restorable. */

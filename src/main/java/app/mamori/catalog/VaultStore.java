@@ -34,7 +34,7 @@ public final class VaultStore {
     }
 
     public Optional<Vault> find(String name) {
-        return db.read(c -> Rows.queryOne(c, "SELECT name, path, server FROM vaults WHERE name = ?",
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT name, path, server FROM vaults WHERE name = ?",
                 VaultStore::vault, name));
     }
 
@@ -43,7 +43,7 @@ public final class VaultStore {
     }
 
     public List<Vault> list() {
-        return db.read(c -> Rows.query(c, "SELECT name, path, server FROM vaults ORDER BY name", VaultStore::vault));
+        return db.autocommit(c -> Rows.query(c, "SELECT name, path, server FROM vaults ORDER BY name", VaultStore::vault));
     }
 
     /** Forgets a vault no job uses any more; the backups in its folder are left alone. */

@@ -66,7 +66,7 @@ class SourceStoreTest {
     void storedSettingsSayAPasswordExistsButNeverHoldOne() {
         catalog.sources().add(everyKind().findFirst().orElseThrow());
 
-        String settings = catalog.connection().read(c -> Rows.queryOne(c,
+        String settings = catalog.connection().autocommit(c -> Rows.queryOne(c,
                 "SELECT settings FROM sources WHERE name = 'shop-pg'", row -> row.getString(1))).orElseThrow();
         assertThat(settings).contains("\"hasPassword\":true").doesNotContainIgnoringCase("\"password\"");
     }

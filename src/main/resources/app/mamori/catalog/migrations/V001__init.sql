@@ -102,15 +102,15 @@ CREATE TABLE file_index (
   source   TEXT NOT NULL,
   -- the raw bytes the server's file system uses: Linux names need not be UTF-8
   path     BLOB NOT NULL,
-  type     TEXT NOT NULL CHECK (type IN ('file', 'dir', 'symlink', 'other')),
+  type     TEXT NOT NULL CHECK (type IN ('file', 'directory', 'symlink', 'other')),
   mode     INTEGER NOT NULL,
   size     INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
   -- NULL for anything but a regular file
   sha256   TEXT,
+  PRIMARY KEY (point, source, path),
   FOREIGN KEY (point, source) REFERENCES artifacts(point, source) ON DELETE CASCADE
-);
-CREATE UNIQUE INDEX file_index_by_point_source_path ON file_index(point, source, path);
+) WITHOUT ROWID;
 CREATE INDEX file_index_by_path ON file_index(path);
 
 CREATE TABLE events (
