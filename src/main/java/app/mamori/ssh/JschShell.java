@@ -6,6 +6,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Duration;
 final class JschShell implements RemoteShell {
     private static final System.Logger LOG = System.getLogger(JschShell.class.getName());
     private static final int CHANNEL_OPEN_TIMEOUT_MS = 30_000;
+    private static final int KILL_TIMEOUT_MS = 5_000;
 
     private final String serverName;
     private final Session session;
@@ -37,19 +39,18 @@ final class JschShell implements RemoteShell {
         GuardedSource stdin = new GuardedSource(exec.stdin());
         GuardedSink stdout = new GuardedSink(exec.stdout());
         BoundedCapture stderr = new BoundedCapture(exec.stderrLimit());
-        ChannelExec channel = open(exec.command(), stdin, stdout, stderr);
+        StderrWithPid stderrAndPid = new StderrWithPid(stderr);
+        ChannelExec channel = open(RemotePid.wrap(exec.command()), stdin, stdout, stderrAndPid);
         Outcome outcome;
-        try (AutoCloseable hook = exec.cancel().onCancel(() -> kill(channel))) {
+        try {
             channel.connect(CHANNEL_OPEN_TIMEOUT_MS);
-            outcome = await(channel, exec, stdin, stdout);
+            // no cancel hook: cancel() may come from the UI thread, which must not wait for a
+            // remote kill; the waiting loop below notices the token within 20 ms instead
+            outcome = await(channel, exec, stdin, stdout, stderrAndPid);
         } catch (JSchException e) {
             exec.cancel().throwIfCancelled();
             throw new SshException("could not start a command on server '" + serverName + "': " + e.getMessage()
                     + (session.isConnected() ? "" : " (the connection is closed; connect again)"), e);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception hookClose) {
-            throw new IllegalStateException(hookClose);
         } finally {
             channel.disconnect();
         }
@@ -70,7 +71,7 @@ final class JschShell implements RemoteShell {
 
     private enum Outcome { DONE, CANCELLED, TIMED_OUT, STREAM_FAILED, CONNECTION_LOST }
 
-    private ChannelExec open(String command, GuardedSource in, GuardedSink out, BoundedCapture err) throws SshException {
+    private ChannelExec open(String command, GuardedSource in, GuardedSink out, StderrWithPid err) throws SshException {
         try {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
@@ -88,7 +89,7 @@ final class JschShell implements RemoteShell {
     }
 
     /** Waits for the channel to close; polls because JSch offers no completion callback. */
-    private Outcome await(ChannelExec channel, Exec exec, GuardedSource in, GuardedSink out)
+    private Outcome await(ChannelExec channel, Exec exec, GuardedSource in, GuardedSink out, StderrWithPid pid)
             throws InterruptedIOException {
         long deadline = exec.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + exec.timeout().toNanos();
         long pauseMs = 1;
@@ -104,13 +105,13 @@ final class JschShell implements RemoteShell {
                 return Outcome.CONNECTION_LOST;
             }
             if (stop != null) {
-                kill(channel);
+                kill(channel, pid.pid());
                 return stop;
             }
             try {
                 Thread.sleep(pauseMs);
             } catch (InterruptedException e) {
-                kill(channel);
+                kill(channel, pid.pid());
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while a command ran on server '" + serverName + "'");
             }
@@ -122,8 +123,11 @@ final class JschShell implements RemoteShell {
         return out.failure() != null || in.failure() != null ? Outcome.STREAM_FAILED : Outcome.DONE;
     }
 
-    /** Kills the remote process (sshd delivers the signal to it), then closes the channel. */
-    private void kill(ChannelExec channel) {
+    /**
+     * Kills the remote command: the SSH signal request (honoured for non-root users), then a
+     * group kill through a second channel (see {@link RemotePid}), then closes the channel.
+     */
+    private void kill(ChannelExec channel, long pid) {
         if (channel.isClosed()) {
             return;
         }
@@ -132,7 +136,32 @@ final class JschShell implements RemoteShell {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "could not send KILL on server " + serverName, e);
         }
+        if (pid > 0) {
+            killGroup(pid);
+        }
         channel.disconnect();
+    }
+
+    private void killGroup(long pid) {
+        ChannelExec killer = null;
+        try {
+            killer = (ChannelExec) session.openChannel("exec");
+            killer.setCommand(RemotePid.killCommand(pid));
+            killer.setInputStream(InputStream.nullInputStream());
+            killer.connect(KILL_TIMEOUT_MS);
+            long deadline = System.nanoTime() + KILL_TIMEOUT_MS * 1_000_000L;
+            while (!killer.isClosed() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(5);
+            }
+        } catch (JSchException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not kill remote process " + pid + " on server " + serverName, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (killer != null) {
+                killer.disconnect();
+            }
+        }
     }
 
     private static void rethrowStreamFailure(Throwable t, String what) throws IOException {

@@ -1,0 +1,59 @@
+package app.mamori.ssh;
+
+import app.mamori.model.JumpHost;
+import app.mamori.model.Server;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The test sshd jumps to itself: the hop opens a direct-tcpip channel to its own port. */
+@ExtendWith(SshdExtension.class)
+class JumpHostTest {
+
+    @Test
+    void commandsRunThroughAJumpHost(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        try (RemoteShell shell = new JschConnector(knownHosts, null).connect(viaJump(sshd, sshd.host()))) {
+            assertThat(shell.hostKeyFingerprint()).isEqualTo(sshd.hostKeyFingerprint());
+            assertThat(shell.run("echo $SSH_CONNECTION")).startsWith("127.0.0.1 ");
+            byte[] big = new byte[2 * 1024 * 1024];
+            var out = new java.io.ByteArrayOutputStream();
+            ExecResult r = shell.exec(Exec.of("cat").stdin(new java.io.ByteArrayInputStream(big)).stdout(out).build());
+            assertThat(r.exitStatus()).isZero();
+            assertThat(out.size()).isEqualTo(big.length);
+        }
+    }
+
+    @Test
+    void unpinnedJumpHostIsRefusedEvenWhenTheTargetIsPinned(SshdServer sshd) throws Exception {
+        // the target is pinned as [127.0.0.1]:port; the jump host is reached as "localhost"
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost")))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("jump host")
+                .hasMessageContaining("[localhost]:" + sshd.port());
+    }
+
+    @Test
+    void trustOnFirstUsePinsTheJumpHostToo(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        var connector = new JschConnector(knownHosts, null);
+        try (RemoteShell shell = connector.connect(viaJump(sshd, "localhost"), new HostKeyPolicy.TrustOnFirstUse(), null)) {
+            assertThat(shell.run("echo ok")).isEqualTo("ok\n");
+        }
+        assertThat(Files.readString(knownHosts)).contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
+    }
+
+    private static Server viaJump(SshdServer sshd, String jumpHost) {
+        return new Server("behind", sshd.host(), sshd.port(), sshd.user(), Optional.of(sshd.identity().toString()),
+                Optional.of(new JumpHost(sshd.user(), jumpHost, sshd.port())));
+    }
+}
