@@ -107,7 +107,7 @@ public final class BackupEngine {
             for (BackupPlan.Step step : plan.steps()) {
                 cancel.throwIfCancelled();
                 listener.sourceStarted(step);
-                Manifest.Entry entry = backUpSource(shell, step, point, listener, cancel, results);
+                Manifest.Entry entry = backUpSource(shell, step, point, vault, listener, cancel, results);
                 entries.add(entry);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
@@ -117,6 +117,11 @@ public final class BackupEngine {
             RestorePoint rp = toRestorePoint(manifest, vault.root().relativize(dir).toString());
             catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), PointKind.NORMAL,
                     catalogFields(manifest)));
+            for (BackupPlan.Step step : plan.steps()) {
+                if (step.source() instanceof Source.Files files) {
+                    indexFiles(plan, runId, rp, dir, files);
+                }
+            }
             catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
             event(EventLevel.INFO, plan, runId, "run-succeeded", "backup of job " + plan.job().name()
                     + " succeeded: restore point " + rp.id());
@@ -136,14 +141,14 @@ public final class BackupEngine {
     }
 
     private Manifest.Entry backUpSource(RemoteShell shell, BackupPlan.Step step, PointWriter point,
-                                        BackupListener listener, CancelToken cancel, List<SourceResult> results)
+                                        LocalVault vault, BackupListener listener, CancelToken cancel, List<SourceResult> results)
             throws IOException {
         Source source = step.source();
         try {
             Optional<String> secret = secretOf(source);
             Manifest.Entry entry;
             if (source instanceof Source.Files files) {
-                entry = fileTrees.run(shell, files, point, step, listener, cancel);
+                entry = fileTrees.run(shell, files, point, vault, step, listener, cancel);
             } else {
                 entry = new DumpRunner(clock).run(shell, source, secret, point, step,
                         expectedBytes(step.job(), source), listener, cancel);
@@ -177,6 +182,18 @@ public final class BackupEngine {
             return s;
         }
         return Optional.empty();
+    }
+
+    /** The point is safe in the vault whatever happens here: a failed index is a warning, not a failed run. */
+    private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, Path dir, Source.Files files) {
+        try {
+            fileTrees.indexInCatalogue(rp.id(), dir, files);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "file index of " + rp.id() + " not stored", e);
+            event(EventLevel.WARNING, plan, runId, "file-index-failed", "the file list of " + files.name()
+                    + " in restore point " + rp.id() + " is not in the catalogue (" + e.getMessage()
+                    + "); the snapshot itself is complete, and catalog rebuild restores the list");
+        }
     }
 
     /** The previous point's received size of this source, for an ETA; -1 when there is none. */

@@ -18,5 +18,8 @@ public record BackupPlan(Job job, Server server, Vault vault, List<Step> steps) 
 
     /** One source to dump, and how. */
     public record Step(String job, Source source, String description) {
+        public String serverName() {
+            return source.server();
+        }
     }
 }

@@ -1,17 +1,34 @@
 package app.mamori.engine;
 
 import app.mamori.catalog.Catalog;
+import app.mamori.catalog.FileEntry;
+import app.mamori.catalog.FileIndexWriter;
+import app.mamori.catalog.FileType;
 import app.mamori.model.Source;
-import app.mamori.source.SourceException;
+import app.mamori.source.files.FileTreeSnapshotter;
+import app.mamori.source.files.IndexEntry;
+import app.mamori.source.files.SnapshotIndex;
+import app.mamori.source.files.SnapshotProgress;
+import app.mamori.source.files.SnapshotResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
+import app.mamori.vault.LocalVault;
 import app.mamori.vault.Manifest;
 import app.mamori.vault.PointWriter;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Snapshots a {@code files} source into a point, hard-linking what did not change since the previous point. */
+/**
+ * Snapshots a {@code files} source into a point, hard-linking what did not change since the
+ * job's previous point (the rsnapshot / {@code rsync --link-dest} layout), and puts the
+ * snapshot's file list into the catalogue once the point is recorded.
+ */
 final class FileTreeRunner {
     private final Clock clock;
     private final Catalog catalog;
@@ -21,8 +38,69 @@ final class FileTreeRunner {
         this.catalog = catalog;
     }
 
-    Manifest.Entry run(RemoteShell shell, Source.Files source, PointWriter point, BackupPlan.Step step,
+    Manifest.Entry run(RemoteShell shell, Source.Files source, PointWriter point, LocalVault vault, BackupPlan.Step step,
                        BackupListener listener, CancelToken cancel) throws IOException {
-        throw new SourceException("files sources are not wired yet", "");
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        Path previous = previousSnapshot(vault, source, step);
+        listener.log(source.name() + ": " + (previous == null ? "first snapshot, every file is copied"
+                : "unchanged files are linked from " + previous.getParent().getFileName()));
+        Path dir = point.createDirectory(source.name());
+        SnapshotResult r = new FileTreeSnapshotter(shell).snapshot(source, previous, dir, new SnapshotProgress() {
+            @Override
+            public void fetched(long files, long bytes) {
+                listener.progress(step, bytes, -1, System.nanoTime() - t0);
+            }
+        }, cancel);
+        r.warnings().forEach(w -> listener.log("warning: " + source.name() + ": " + w));
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("files", r.fileCount());
+        stats.put("newFiles", r.newFiles());
+        stats.put("changedFiles", r.changedFiles());
+        stats.put("unchangedFiles", r.unchangedFiles());
+        stats.put("deletedFiles", r.deletedFiles());
+        stats.put("seconds", (System.nanoTime() - t0) / 1e9);
+        if (!r.warnings().isEmpty()) {
+            stats.put("warnings", r.warnings());
+        }
+        return new Manifest.Entry(source.name(), source.kind().id(), SourceSettings.of(source), source.name(),
+                "none", r.totalBytes(), r.totalBytes(), r.indexSha256(), "find + tar", null, started,
+                clock.instant(), stats);
+    }
+
+    /** The same source's snapshot in the job's newest committed point, if it has a complete one. */
+    private static Path previousSnapshot(LocalVault vault, Source.Files source, BackupPlan.Step step) throws IOException {
+        for (Path p : vault.points(step.serverName(), step.job())) {
+            Path snap = p.resolve(source.name());
+            if (Files.isRegularFile(snap.resolve(SnapshotIndex.FILE_NAME))) {
+                return snap;
+            }
+        }
+        return null;
+    }
+
+    /** Copies a committed snapshot's index into the catalogue, for file search and single-file restores. */
+    void indexInCatalogue(String pointId, Path pointDir, Source.Files source) throws IOException {
+        SnapshotIndex index = SnapshotIndex.read(pointDir.resolve(source.name()));
+        try (FileIndexWriter w = catalog.fileIndex().writer(pointId, source.name())) {
+            for (IndexEntry e : index.entries()) {
+                w.add(new FileEntry(e.path().bytes(), type(e), e.mode(), e.size(),
+                        e.mtimeSeconds() * 1_000_000_000L + e.mtimeNanos(), e.sha256()));
+            }
+            w.commit();
+        }
+    }
+
+    private static FileType type(IndexEntry e) {
+        switch (e.type()) {
+            case FILE:
+                return FileType.FILE;
+            case DIRECTORY:
+                return FileType.DIRECTORY;
+            case SYMLINK:
+                return FileType.SYMLINK;
+            default:
+                return FileType.OTHER;
+        }
     }
 }
