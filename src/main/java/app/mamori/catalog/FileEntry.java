@@ -1,6 +1,7 @@
 package app.mamori.catalog;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param sha256  hex SHA-256 of a regular file's contents; null for anything else
  */
 public record FileEntry(byte[] path, FileType type, int mode, long size, long mtimeNs, String sha256) {
+
+    /** The order SQLite keeps BLOBs in (memcmp), so sorted rows go into its indexes in order. */
+    static final Comparator<FileEntry> BY_PATH_BYTES = (a, b) -> Arrays.compareUnsigned(a.path, b.path);
 
     public FileEntry {
         Objects.requireNonNull(path, "path");

@@ -29,7 +29,7 @@ public final class ServerStore {
             }
             Rows.update(c, "INSERT INTO servers (" + COLUMNS + ", created) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     server.name(), server.host(), server.port(), server.user(), server.identity(),
-                    server.jump().map(JumpHost::toString), clock.instant());
+                    server.jump().map(ServerStore::jumpColumn), clock.instant());
             return null;
         });
     }
@@ -75,6 +75,19 @@ public final class ServerStore {
 
     private static Server server(ResultSet row) throws SQLException {
         return new Server(row.getString("name"), row.getString("host"), row.getInt("port"), row.getString("user"),
-                Rows.optionalString(row, "identity"), Rows.optionalString(row, "jump").map(JumpHost::parse));
+                Rows.optionalString(row, "identity"), Rows.optionalString(row, "jump").map(ServerStore::jumpHost));
+    }
+
+    // Always with the port, so an IPv6 address's colons can never be read as one:
+    // JumpHost's own user@host[:port] form leaves "u@::1" ambiguous.
+    private static String jumpColumn(JumpHost jump) {
+        return jump.user() + "@" + jump.host() + ":" + jump.port();
+    }
+
+    private static JumpHost jumpHost(String column) {
+        int at = column.indexOf('@');
+        int colon = column.lastIndexOf(':');
+        return new JumpHost(column.substring(0, at), column.substring(at + 1, colon),
+                Integer.parseInt(column.substring(colon + 1)));
     }
 }

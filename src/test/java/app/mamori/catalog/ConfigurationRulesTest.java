@@ -42,6 +42,15 @@ class ConfigurationRulesTest {
     }
 
     @Test
+    void aJumpHostAtAnIpv6AddressOnTheDefaultPortReadsBackEqual() {
+        Server viaIpv6 = new Server("nas", "nas.lan", 22, "admin", Optional.empty(),
+                Optional.of(new JumpHost("jump", "fd00::1", 22)));
+        catalog.servers().add(viaIpv6);
+
+        assertThat(catalog.servers().get("nas")).isEqualTo(viaIpv6);
+    }
+
+    @Test
     void duplicateNamesAreRefusedNamingTheDuplicate() {
         assertThatThrownBy(() -> catalog.servers().add(Fixtures.server("web")))
                 .hasMessage("server 'web' already exists");
