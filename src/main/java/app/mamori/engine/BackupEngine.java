@@ -71,9 +71,11 @@ public final class BackupEngine {
             steps.add(new BackupPlan.Step(jobName, s, describe(s)));
         }
         Server server = catalog.servers().get(serverName);
-        if (vault.isRemote()) {
+        if (vault.isRemote() && !vault.server().get().equals(serverName)) {
             throw new IllegalArgumentException("vault '" + vault.name() + "' is on server " + vault.server().get()
-                    + ": backups into remote vaults are not available in this version yet; use a local vault");
+                    + " but job '" + jobName + "' backs up server " + serverName + "; a vault on an SSH host takes"
+                    + " backups of that host itself (for example a backup disk mounted there); use a local vault"
+                    + " for other servers");
         }
         return new BackupPlan(job, server, vault, steps);
     }
@@ -99,27 +101,26 @@ public final class BackupEngine {
         listener.runStarted(plan, runId);
         event(EventLevel.INFO, plan, runId, "run-started", "backup of job " + plan.job().name() + " started");
         List<SourceResult> results = new ArrayList<>();
-        LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
         RunResult result;
         try (RemoteShell shell = ssh.connect(plan.server());
-             PointWriter point = vault.begin(plan.server().name(), plan.job().name(), started)) {
+             PointTarget point = begin(plan, shell, started, listener)) {
             List<Manifest.Entry> entries = new ArrayList<>();
             for (BackupPlan.Step step : plan.steps()) {
                 cancel.throwIfCancelled();
                 listener.sourceStarted(step);
-                Manifest.Entry entry = backUpSource(shell, step, point, vault, listener, cancel, results);
+                Manifest.Entry entry = backUpSource(step, point, listener, cancel, results);
                 entries.add(entry);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
                     shell.hostKeyFingerprint(), plan.job().name(), plan.vault().name(), started, clock.instant(),
                     version, entries);
-            Path dir = point.commit(manifest);
-            RestorePoint rp = toRestorePoint(manifest, vault.root().relativize(dir).toString());
+            String location = point.commit(manifest);
+            RestorePoint rp = toRestorePoint(manifest, location);
             catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), PointKind.NORMAL,
                     catalogFields(manifest)));
             for (BackupPlan.Step step : plan.steps()) {
                 if (step.source() instanceof Source.Files files) {
-                    indexFiles(plan, runId, rp, dir, files);
+                    indexFiles(plan, runId, rp, point, files);
                 }
             }
             catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
@@ -140,19 +141,22 @@ public final class BackupEngine {
         return result;
     }
 
-    private Manifest.Entry backUpSource(RemoteShell shell, BackupPlan.Step step, PointWriter point,
-                                        LocalVault vault, BackupListener listener, CancelToken cancel, List<SourceResult> results)
+    private PointTarget begin(BackupPlan plan, RemoteShell shell, Instant started, BackupListener listener)
             throws IOException {
+        if (plan.vault().isRemote()) {
+            return RemotePointTarget.begin(shell, plan, started, listener);
+        }
+        LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
+        PointWriter writer = vault.begin(plan.server().name(), plan.job().name(), started);
+        return new LocalPointTarget(vault, writer, shell, new DumpRunner(clock), fileTrees);
+    }
+
+    private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, BackupListener listener,
+                                        CancelToken cancel, List<SourceResult> results) throws IOException {
         Source source = step.source();
         try {
             Optional<String> secret = secretOf(source);
-            Manifest.Entry entry;
-            if (source instanceof Source.Files files) {
-                entry = fileTrees.run(shell, files, point, vault, step, listener, cancel);
-            } else {
-                entry = new DumpRunner(clock).run(shell, source, secret, point, step,
-                        expectedBytes(step.job(), source), listener, cancel);
-            }
+            Manifest.Entry entry = point.backUp(step, secret, expectedBytes(step.job(), source), listener, cancel);
             SourceResult ok = new SourceResult(source.name(), entry, null, "");
             results.add(ok);
             listener.sourceFinished(ok);
@@ -185,9 +189,9 @@ public final class BackupEngine {
     }
 
     /** The point is safe in the vault whatever happens here: a failed index is a warning, not a failed run. */
-    private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, Path dir, Source.Files files) {
+    private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, PointTarget point, Source.Files files) {
         try {
-            fileTrees.indexInCatalogue(rp.id(), dir, files);
+            fileTrees.indexInCatalogue(rp.id(), point.snapshotIndex(files), files);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "file index of " + rp.id() + " not stored", e);
             event(EventLevel.WARNING, plan, runId, "file-index-failed", "the file list of " + files.name()

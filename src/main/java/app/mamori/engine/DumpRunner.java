@@ -1,6 +1,7 @@
 package app.mamori.engine;
 
 import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
 import app.mamori.source.DockerVolumeDriver;
 import app.mamori.source.DumpCommand;
 import app.mamori.source.DumpDriver;
@@ -26,8 +27,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Dumps one database, SQLite file or Docker volume into a point: check, stream, verify the head, finish. */
+/** Dumps one database, SQLite file or Docker volume into a local point: check, stream, verify the head, finish. */
 final class DumpRunner {
     private static final long PROGRESS_INTERVAL = 250_000_000L;
 
@@ -37,32 +39,44 @@ final class DumpRunner {
         this.clock = clock;
     }
 
-    Manifest.Entry run(RemoteShell shell, Source source, Optional<String> secret, PointWriter point,
-                       BackupPlan.Step step, long expectedBytes, BackupListener listener, CancelToken cancel)
-            throws IOException {
+    /** A checked source and its dump command. */
+    record Prepared(ToolCheck tools, DumpCommand command, Function<ExecResult, String> explain) {
+        String explainFailure(ExecResult r) {
+            return explain.apply(r);
+        }
+    }
+
+    /** Checks the source's tools on the server and builds its dump command. */
+    static Prepared prepare(RemoteShell shell, Source source, Optional<String> secret, BackupListener listener,
+                            CancelToken cancel) throws IOException {
         if (source instanceof Source.Database db) {
-            DumpDriver<Source.Database> driver = db.kind() == app.mamori.model.SourceKind.POSTGRES
-                    ? new PostgresDriver() : new MysqlDriver();
-            return dump(shell, driver, db, secret, point, step, expectedBytes, listener, cancel);
+            DumpDriver<Source.Database> driver = db.kind() == SourceKind.POSTGRES ? new PostgresDriver() : new MysqlDriver();
+            return prepare(shell, driver, db, secret, listener, cancel);
         }
         if (source instanceof Source.Sqlite s) {
-            return dump(shell, new SqliteDriver(), s, secret, point, step, expectedBytes, listener, cancel);
+            return prepare(shell, new SqliteDriver(), s, secret, listener, cancel);
         }
         if (source instanceof Source.DockerVolume v) {
-            return dump(shell, new DockerVolumeDriver(), v, secret, point, step, expectedBytes, listener, cancel);
+            return prepare(shell, new DockerVolumeDriver(), v, secret, listener, cancel);
         }
         throw new IllegalArgumentException("file trees are snapshotted, not dumped: " + source.name());
     }
 
-    private <S extends Source> Manifest.Entry dump(RemoteShell shell, DumpDriver<S> driver, S source,
-                                                   Optional<String> secret, PointWriter point, BackupPlan.Step step,
-                                                   long expectedBytes, BackupListener listener, CancelToken cancel)
-            throws IOException {
-        Instant started = clock.instant();
+    private static <S extends Source> Prepared prepare(RemoteShell shell, DumpDriver<S> driver, S source,
+                                                       Optional<String> secret, BackupListener listener,
+                                                       CancelToken cancel) throws IOException {
         ToolCheck tools = driver.check(shell, source, secret);
         tools.warnings().forEach(w -> listener.log("warning: " + w));
         cancel.throwIfCancelled();
-        DumpCommand cmd = driver.dump(source, tools, secret);
+        return new Prepared(tools, driver.dump(source, tools, secret), r -> driver.explainFailure(source, r));
+    }
+
+    Manifest.Entry run(RemoteShell shell, Source source, Optional<String> secret, PointWriter point,
+                       BackupPlan.Step step, long expectedBytes, BackupListener listener, CancelToken cancel)
+            throws IOException {
+        Instant started = clock.instant();
+        Prepared p = prepare(shell, source, secret, listener, cancel);
+        DumpCommand cmd = p.command();
         listener.log(source.name() + ": " + cmd.command());
         long t0 = System.nanoTime();
         try (ArtifactOutput out = point.create(cmd.artifactName(), cmd.compress())) {
@@ -75,7 +89,7 @@ final class DumpRunner {
             }
             ExecResult r = shell.exec(exec.build());
             if (!cmd.okExitCodes().contains(r.exitStatus())) {
-                throw new SourceException(driver.explainFailure(source, r), r.stderr());
+                throw new SourceException(p.explainFailure(r), r.stderr());
             }
             if (r.stdoutBytes() != out.rawCount()) {
                 throw new SourceException("the stream of " + source.name() + " was cut short: received "
@@ -91,14 +105,20 @@ final class DumpRunner {
             }
             listener.progress(step, out.rawCount(), expectedBytes, System.nanoTime() - t0);
             StoredFile f = out.finish();
-            Map<String, Object> stats = new LinkedHashMap<>();
-            stats.put("seconds", (System.nanoTime() - t0) / 1e9);
-            if (r.exitStatus() != 0) {
-                stats.put("warning", "exit status " + r.exitStatus() + ": " + r.lastStderrLine());
-            }
-            return new Manifest.Entry(source.name(), source.kind().id(), SourceSettings.of(source), f.name(),
-                    f.compression(), f.size(), f.rawSize(), f.sha256(), tools.version(), cmd.command(),
-                    started, clock.instant(), stats);
+            return entry(source, p.tools(), cmd, f.name(), f.compression(), f.size(), f.rawSize(), f.sha256(), r,
+                    started, clock.instant(), t0);
         }
+    }
+
+    static Manifest.Entry entry(Source source, ToolCheck tools, DumpCommand cmd, String artifact, String compression,
+                                long size, long rawSize, String sha256, ExecResult r, Instant started, Instant finished,
+                                long t0) {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("seconds", (System.nanoTime() - t0) / 1e9);
+        if (r.exitStatus() != 0) {
+            stats.put("warning", "exit status " + r.exitStatus() + ": " + r.lastStderrLine());
+        }
+        return new Manifest.Entry(source.name(), source.kind().id(), SourceSettings.of(source), artifact,
+                compression, size, rawSize, sha256, tools.version(), cmd.command(), started, finished, stats);
     }
 }

@@ -80,8 +80,8 @@ final class FileTreeRunner {
     }
 
     /** Copies a committed snapshot's index into the catalogue, for file search and single-file restores. */
-    void indexInCatalogue(String pointId, Path pointDir, Source.Files source) throws IOException {
-        SnapshotIndex index = SnapshotIndex.read(pointDir.resolve(source.name()));
+    void indexInCatalogue(String pointId, Path snapshotOrIndex, Source.Files source) throws IOException {
+        SnapshotIndex index = SnapshotIndex.read(snapshotOrIndex);
         try (FileIndexWriter w = catalog.fileIndex().writer(pointId, source.name())) {
             for (IndexEntry e : index.entries()) {
                 w.add(new FileEntry(e.path().bytes(), type(e), e.mode(), e.size(),
