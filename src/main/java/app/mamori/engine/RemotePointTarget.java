@@ -96,7 +96,7 @@ final class RemotePointTarget implements PointTarget {
             throw new SourceException(p.explainFailure(r), r.stderr());
         }
         String finish = "set -e; f=" + ShellQuote.quote(part) + "; o=" + ShellQuote.quote(finalName) + "; "
-                + "raw=$(stat -c %s \"$f\"); head=$(od -An -tx1 -N" + HeadCheck.SIZE + " \"$f\" | tr -d ' \\n'); "
+                + "raw=$(stat -c %s \"$f\"); head=$(od -An -v -tx1 -N" + HeadCheck.SIZE + " \"$f\" | tr -d ' \\n'); "
                 + (cmd.compress()
                     ? "command -v zstd >/dev/null || { echo 'zstd is not installed' >&2; exit 127; }; zstd -q -3 --rm -o \"$o\" \"$f\"; "
                     : "mv \"$f\" \"$o\"; ")
