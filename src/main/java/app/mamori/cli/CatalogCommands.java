@@ -16,7 +16,7 @@ final class CatalogCommands {
 
         @Override
         int run() throws Exception {
-            int n = CatalogRebuild.rebuild(ctx().catalog(), ctx().catalog().vaults().get(vault));
+            int n = CatalogRebuild.rebuild(ctx().catalog(), ctx().catalog().vaults().get(vault), ctx().ssh());
             out().println("vault " + vault + ": " + n + " restore point(s) recorded from manifests");
             return 0;
         }

@@ -91,7 +91,7 @@ final class FileTreeRunner {
         }
     }
 
-    private static FileType type(IndexEntry e) {
+    static FileType type(IndexEntry e) {
         switch (e.type()) {
             case FILE:
                 return FileType.FILE;

@@ -83,7 +83,9 @@ public final class LocalVault {
         if (!Files.isDirectory(root)) {
             return out;
         }
-        try (Stream<Path> s = Files.find(root, 3, (p, a) -> a.isRegularFile()
+        // <root>/<server>/<job>/<point>/manifest.json: exactly four levels down
+        try (Stream<Path> s = Files.find(root, 4, (p, a) -> a.isRegularFile()
+                && p.getNameCount() - root.getNameCount() == 4
                 && p.getFileName().toString().equals(Manifest.FILE_NAME)
                 && !p.getParent().getFileName().toString().startsWith("."))) {
             for (Path p : (Iterable<Path>) s::iterator) {

@@ -50,6 +50,8 @@ class LocalVaultTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("db.pgdump"))))
                 .isEqualTo("rw-------");
         assertThat(new LocalVault(root).points("s", "j")).containsExactly(dir);
+        assertThat(new LocalVault(root).manifests()).singleElement()
+                .satisfies(m -> assertThat(m.location()).isEqualTo("s/j/20261124T153012Z"));
     }
 
     @Test
