@@ -36,6 +36,20 @@ public final class SourceStore {
         });
     }
 
+    /** Replaces the settings of an existing source; it stays on its server and in its jobs. */
+    public void update(Source source) {
+        db.write(c -> {
+            Source old = Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, source.name())
+                    .orElseThrow(() -> new CatalogException("source '" + source.name() + "' does not exist"));
+            if (!old.server().equals(source.server()) || old.kind() != source.kind()) {
+                throw new CatalogException("source '" + source.name() + "' is a " + old.kind() + " source on server '"
+                        + old.server() + "'; to move it or change its kind, add a new source");
+            }
+            Rows.update(c, "UPDATE sources SET settings = ? WHERE name = ?", SourceSettings.toJson(source), source.name());
+            return null;
+        });
+    }
+
     public Optional<Source> find(String name) {
         return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, name));
     }

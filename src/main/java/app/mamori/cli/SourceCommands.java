@@ -99,8 +99,7 @@ final class SourceCommands {
             }
             ctx().secrets().put(SecretStore.sourcePasswordKey(name), readPassword(stdin()));
             if (!d.hasPassword()) {
-                ctx().catalog().sources().remove(name);
-                ctx().catalog().sources().add(new Source.Database(d.name(), d.server(), d.kind(), d.database(),
+                ctx().catalog().sources().update(new Source.Database(d.name(), d.server(), d.kind(), d.database(),
                         d.dbHost(), d.dbPort(), d.dbUser(), d.container(), true));
             }
             out().println("password of source " + name + " stored");

@@ -54,6 +54,18 @@ class SourceStoreTest {
     }
 
     @Test
+    void updateChangesSettingsButNotTheServerOrKind() {
+        catalog.sources().add(new Source.Sqlite("tool-db", "web", "/srv/tool/data.sqlite"));
+
+        catalog.sources().update(new Source.Sqlite("tool-db", "web", "/srv/tool/v2.sqlite"));
+
+        assertThat(catalog.sources().get("tool-db")).isEqualTo(new Source.Sqlite("tool-db", "web", "/srv/tool/v2.sqlite"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        catalog.sources().update(new Source.Sqlite("tool-db", "db", "/x.sqlite")))
+                .hasMessageContaining("add a new source");
+    }
+
+    @Test
     void allKindsListTogetherByNameAndByServer() {
         everyKind().forEach(catalog.sources()::add);
 

@@ -114,6 +114,9 @@ class PostgresBackupTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("refused the password").doesNotContain("not-the-password-42");
         assertThat(logs()).contains("password authentication failed").doesNotContain("not-the-password-42");
+
+        cli.runWithStdin(pg.mamoriPassword() + "\n", "source", "set-password", "acctdb", "--password-stdin").requireOk();
+        assertThat(cli.run("backup", "acct").exit()).as("the corrected password works").isZero();
     }
 
     private String logs() throws IOException {
