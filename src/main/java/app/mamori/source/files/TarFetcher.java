@@ -13,16 +13,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -30,7 +33,7 @@ import java.util.concurrent.Executor;
 /**
  * Fetches a set of files as one tar stream and writes each into the snapshot, hashing as it
  * writes. The file list travels on the command's stdin, NUL-separated, so no name ever
- * reaches a command line.
+ * reaches a command line. One instance per snapshot: it reuses its buffer and digest.
  */
 final class TarFetcher {
     /** GNU tar, names verbatim and raw ({@code --format=gnu} never re-encodes them as PAX UTF-8). */
@@ -38,6 +41,8 @@ final class TarFetcher {
             "--format=gnu", "--null", "--verbatim-files-from", "--no-unquote", "--no-recursion",
             "--hard-dereference", "--files-from=-");
     private static final int STDERR_LIMIT = 1 << 20;
+    private static final Set<StandardOpenOption> CREATE_NEW = EnumSet.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
 
     /** One file to fetch and where it goes. */
     record Wanted(ListedEntry entry, Path target) {
@@ -53,6 +58,9 @@ final class TarFetcher {
     private final RemoteShell shell;
     private final Executor executor;
     private final String command;
+    // Reused for every file: tens of thousands of small files must not each allocate and look up a digest.
+    private final byte[] buffer = new byte[128 * 1024];
+    private final MessageDigest sha = sha256();
 
     TarFetcher(RemoteShell shell, Executor executor, String command) {
         this.shell = shell;
@@ -156,15 +164,16 @@ final class TarFetcher {
         }
     }
 
-    private static Fetched write(InputStream content, Path target) throws IOException {
-        MessageDigest sha = sha256();
-        byte[] buf = new byte[128 * 1024];
+    private Fetched write(InputStream content, Path target) throws IOException {
+        sha.reset();
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            for (int n; (n = content.read(buf)) >= 0; ) {
-                sha.update(buf, 0, n);
-                out.write(buf, 0, n);
+        try (FileChannel out = FileChannel.open(target, CREATE_NEW)) {
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                sha.update(buffer, 0, n);
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
                 size += n;
             }
         }
