@@ -73,7 +73,8 @@ public final class FileTreeSnapshotter {
             List<String> warnings = new ArrayList<>(listing.warnings());
             warnings.addAll(got.warnings());
             warnings.addAll(run.warnings);
-            List<IndexEntry> index = run.finish(got.fetched());
+            OwnerNames names = OwnerNames.lookup(shell, listing.entries(), cancel);
+            List<IndexEntry> index = run.finish(got.fetched(), names);
             String sha = SnapshotIndex.write(newSnapshotDir, roots, index);
             return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index, warnings);
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,7 @@ package app.mamori.source.files;
  * @param linkTarget the symlink's target, raw bytes; empty for other types
  */
 public record ListedEntry(EntryType type, int mode, long size, long mtimeSeconds, int mtimeNanos,
-                          long uid, long gid, String user, String group, RawPath path, RawPath linkTarget) {
+                          long uid, long gid, RawPath path, RawPath linkTarget) {
 
     /** Same content for the purpose of an incremental snapshot: what {@code rsync} checks, plus the mode. */
     public boolean sameAs(IndexEntry previous) {

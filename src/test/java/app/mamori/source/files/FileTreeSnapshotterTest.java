@@ -67,6 +67,7 @@ class FileTreeSnapshotterTest {
         IndexEntry plain = index.get(RawPath.ofUtf8(src + "/plain.txt"));
         assertThat(plain.mode()).isEqualTo(0600);
         assertThat(plain.mtimeNanos()).isEqualTo(123456789);
+        assertThat(plain.user()).isEqualTo(System.getProperty("user.name"));
         assertThat(index.get(RawPath.ofUtf8(src + "/raw-link")).linkTarget().bytes()).isEqualTo(HostileTree.RAW_NAME);
         assertThat(index.get(RawPath.ofUtf8(src + "/private")).type()).isEqualTo(EntryType.DIRECTORY);
         assertThat(index.entries()).hasSize(index.entries().stream().map(IndexEntry::path).distinct().toList().size());
