@@ -7,6 +7,7 @@ import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,9 +99,10 @@ final class TarFetcher {
             }
         });
         Map<RawPath, Fetched> fetched = new HashMap<>();
+        List<String> warnings = new java.util.ArrayList<>();
         try (InputStream in = pipe.in) {
             try {
-                readArchive(in, byName, fetched, progress, cancel);
+                readArchive(in, byName, fetched, warnings, progress, cancel);
                 // tar pads its end beyond what the reader needs; the writer must not block on it
                 in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException | RuntimeException e) {
@@ -123,9 +125,10 @@ final class TarFetcher {
         if (verdict.failed()) {
             throw new IOException(verdict.failure());
         }
-        List<String> warnings = new java.util.ArrayList<>(verdict.warnings());
+        warnings.addAll(verdict.warnings());
         for (Wanted w : wanted) {
-            if (!fetched.containsKey(w.entry().path())) {
+            // still expected means tar never sent it; sent but not a file was warned about already
+            if (byName.containsKey(w.entry().path().relativeToRoot())) {
                 if (result.ok()) {
                     throw new IOException("tar succeeded but did not send " + w.entry().path());
                 }
@@ -136,7 +139,8 @@ final class TarFetcher {
     }
 
     private void readArchive(InputStream in, Map<RawPath, Wanted> byName, Map<RawPath, Fetched> fetched,
-                             SnapshotProgress progress, CancelToken cancel) throws IOException {
+                             List<String> warnings, SnapshotProgress progress, CancelToken cancel)
+            throws IOException {
         // ISO-8859-1 maps every byte of a name to one char, so the original bytes come back exactly.
         TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.ISO_8859_1.name());
         long files = 0;
@@ -152,8 +156,9 @@ final class TarFetcher {
                 throw new IOException("the server's tar sent an entry that was not asked for: "
                         + NameCodec.display(e.getName().getBytes(StandardCharsets.ISO_8859_1)));
             }
-            if (!e.isFile()) {
-                // replaced by a directory or link since the listing; the next snapshot sees the new type
+            if (!isRegularFile(e)) {
+                warnings.add("not in the snapshot, it stopped being a regular file after the listing: "
+                        + w.entry().path());
                 continue;
             }
             Fetched f = write(tar, w.target());
@@ -162,6 +167,12 @@ final class TarFetcher {
             bytes += f.size();
             progress.fetched(files, bytes);
         }
+    }
+
+    // TarArchiveEntry.isFile() is true for symlinks and devices too; only these flags carry file data.
+    private static boolean isRegularFile(TarArchiveEntry e) {
+        byte flag = e.getLinkFlag();
+        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
     }
 
     private Fetched write(InputStream content, Path target) throws IOException {

@@ -160,6 +160,19 @@ class FileTreeSnapshotterTest {
     }
 
     @Test
+    void fileReplacedByASymlinkBeforeTarIsAWarningAndLeftOut() throws IOException {
+        String swap = "cd " + app.mamori.ssh.ShellQuote.quote(src.toString())
+                + " && rm plain.txt && ln -s elsewhere plain.txt && " + TarFetcher.COMMAND;
+        FileTreeSnapshotter racing = new FileTreeSnapshotter(new RewritingShell(shell, TarFetcher.COMMAND, swap));
+        Path dir = Files.createDirectory(tmp.resolve("s1"));
+        SnapshotResult r = racing.snapshot(new Source.Files("files", "srv", List.of(src.toString()), List.of()),
+                null, dir, null, null);
+
+        assertThat(r.warnings()).anyMatch(w -> w.contains("plain.txt") && w.contains("regular file"));
+        assertThat(r.fileCount()).isEqualTo(16);
+    }
+
+    @Test
     void missingRootFailsNamingIt() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("s1"));
         String missing = src + "/no such dir";
