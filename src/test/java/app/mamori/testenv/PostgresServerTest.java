@@ -31,6 +31,18 @@ class PostgresServerTest {
     }
 
     @Test
+    void mamoriLogsInOverTcpWithItsHostilePasswordAndAWrongOneIsRefused(PostgresServer pg) {
+        String psql = Tools.postgresBin().resolve("psql").toString();
+        var cmd = java.util.List.of(psql, "-X", "-A", "-t", "-c", "SELECT current_user");
+        var env = new java.util.HashMap<>(java.util.Map.of("PGHOST", pg.host(), "PGPORT", Integer.toString(pg.port()),
+                "PGUSER", pg.mamoriUser(), "PGDATABASE", "postgres", "PGPASSWORD", pg.mamoriPassword()));
+        assertThat(Proc.check(cmd, env, null, java.time.Duration.ofSeconds(30)).strip()).isEqualTo("mamori");
+        env.put("PGPASSWORD", "wrong");
+        assertThat(Proc.run(cmd, env, null, java.time.Duration.ofSeconds(30)).stderr())
+                .contains("password authentication failed");
+    }
+
+    @Test
     void mamoriRoleHasItsPasswordAndTcpNeedsOne(PostgresServer pg) {
         assertThat(pg.query("postgres", "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = "
                 + PostgresServer.literal(pg.mamoriUser()))).isEqualTo("t");

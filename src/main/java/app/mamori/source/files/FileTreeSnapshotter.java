@@ -26,6 +26,12 @@ import java.util.concurrent.Executor;
  * read and write (files) or rwx (directories) added: a vault must never hold a setuid
  * program, and the workstation user must be able to read, link and delete what it stored.
  * The true mode, owner and group are in the index for restores.
+ * <p>
+ * Roots are listed with {@code find -P}: a root that is itself a symlink is kept as the
+ * symlink, as {@code rsync -a} does without a trailing slash. Files hard-linked to each other
+ * on the server are stored as separate copies ({@code tar --hard-dereference}). Fifos,
+ * sockets and devices are in the index only. Fetched files are not fsynced one by one
+ * (that would cost more than the transfer); the index is, and it is written last.
  */
 public final class FileTreeSnapshotter {
     private final RemoteShell shell;
@@ -52,8 +58,12 @@ public final class FileTreeSnapshotter {
         ExcludeRules excludes = ExcludeRules.parse(src.excludes());
         progress = progress == null ? SnapshotProgress.none() : progress;
         cancel = cancel == null ? CancelToken.none() : cancel;
-        SnapshotIndex previous = previousSnapshotDir == null ? null : SnapshotIndex.read(previousSnapshotDir);
+        SnapshotIndex previous = previousSnapshotDir == null ? null : readPrevious(previousSnapshotDir);
         Path tree = newSnapshotDir.resolve(SnapshotIndex.TREE);
+        if (Files.exists(tree) || Files.exists(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME))) {
+            // cleaning up after a failure must never delete something this call did not write
+            throw new IllegalArgumentException(newSnapshotDir + " already holds a snapshot; give an empty folder");
+        }
         try {
             Files.createDirectories(tree);
             Listing listing = list(roots, excludes, progress, cancel);
@@ -63,7 +73,8 @@ public final class FileTreeSnapshotter {
             List<String> warnings = new ArrayList<>(listing.warnings());
             warnings.addAll(got.warnings());
             warnings.addAll(run.warnings);
-            List<IndexEntry> index = run.finish(got.fetched());
+            OwnerNames names = OwnerNames.lookup(shell, listing.entries(), cancel);
+            List<IndexEntry> index = run.finish(got.fetched(), names);
             String sha = SnapshotIndex.write(newSnapshotDir, roots, index);
             return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index, warnings);
         } catch (IOException | RuntimeException e) {
@@ -71,6 +82,14 @@ public final class FileTreeSnapshotter {
             SnapshotFiles.deleteQuietly(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME + ".tmp"));
             throw e;
         }
+    }
+
+    private static SnapshotIndex readPrevious(Path dir) throws IOException {
+        if (!Files.exists(dir.resolve(SnapshotIndex.FILE_NAME))) {
+            throw new IOException("the previous snapshot " + dir + " has no " + SnapshotIndex.FILE_NAME
+                    + ", so it is not complete; link against an earlier complete one, or take a full copy");
+        }
+        return SnapshotIndex.read(dir);
     }
 
     private record Listing(List<ListedEntry> entries, List<String> warnings) {

@@ -14,8 +14,8 @@ public record IndexEntry(RawPath path, String stored, EntryType type, int mode, 
                          int mtimeNanos, long uid, long gid, String user, String group, RawPath linkTarget,
                          String sha256) {
 
-    static IndexEntry of(ListedEntry e, String stored, long size, String sha256) {
+    static IndexEntry of(ListedEntry e, OwnerNames names, String stored, long size, String sha256) {
         return new IndexEntry(e.path(), stored, e.type(), e.mode(), size, e.mtimeSeconds(), e.mtimeNanos(),
-                e.uid(), e.gid(), e.user(), e.group(), e.linkTarget(), sha256);
+                e.uid(), e.gid(), names.user(e.uid()), names.group(e.gid()), e.linkTarget(), sha256);
     }
 }

@@ -118,7 +118,7 @@ final class SnapshotRun {
     }
 
     /** Sets directory modes and times, deepest first and last of all, and returns the index entries. */
-    List<IndexEntry> finish(Map<RawPath, TarFetcher.Fetched> fetched) throws IOException {
+    List<IndexEntry> finish(Map<RawPath, TarFetcher.Fetched> fetched, OwnerNames names) throws IOException {
         for (int i = listed.size() - 1; i >= 0; i--) {
             ListedEntry e = listed.get(i);
             if (e.type() == EntryType.DIRECTORY) {
@@ -130,12 +130,12 @@ final class SnapshotRun {
         for (ListedEntry e : listed) {
             String s = stored.get(e.path());
             if (e.type() != EntryType.FILE) {
-                index.add(IndexEntry.of(e, s, e.size(), null));
+                index.add(IndexEntry.of(e, names, s, e.size(), null));
             } else if (linkedSha.containsKey(e.path())) {
-                index.add(IndexEntry.of(e, s, e.size(), linkedSha.get(e.path())));
+                index.add(IndexEntry.of(e, names, s, e.size(), linkedSha.get(e.path())));
             } else if (fetched.containsKey(e.path())) {
                 TarFetcher.Fetched f = fetched.get(e.path());
-                index.add(IndexEntry.of(e, s, f.size(), f.sha256()));
+                index.add(IndexEntry.of(e, names, s, f.size(), f.sha256()));
             }
             // else it vanished before tar read it, and a warning says so
         }

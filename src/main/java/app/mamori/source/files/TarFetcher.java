@@ -7,22 +7,26 @@ import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -30,7 +34,7 @@ import java.util.concurrent.Executor;
 /**
  * Fetches a set of files as one tar stream and writes each into the snapshot, hashing as it
  * writes. The file list travels on the command's stdin, NUL-separated, so no name ever
- * reaches a command line.
+ * reaches a command line. One instance per snapshot: it reuses its buffer and digest.
  */
 final class TarFetcher {
     /** GNU tar, names verbatim and raw ({@code --format=gnu} never re-encodes them as PAX UTF-8). */
@@ -38,6 +42,8 @@ final class TarFetcher {
             "--format=gnu", "--null", "--verbatim-files-from", "--no-unquote", "--no-recursion",
             "--hard-dereference", "--files-from=-");
     private static final int STDERR_LIMIT = 1 << 20;
+    private static final Set<StandardOpenOption> CREATE_NEW = EnumSet.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
 
     /** One file to fetch and where it goes. */
     record Wanted(ListedEntry entry, Path target) {
@@ -53,6 +59,9 @@ final class TarFetcher {
     private final RemoteShell shell;
     private final Executor executor;
     private final String command;
+    // Reused for every file: tens of thousands of small files must not each allocate and look up a digest.
+    private final byte[] buffer = new byte[128 * 1024];
+    private final MessageDigest sha = sha256();
 
     TarFetcher(RemoteShell shell, Executor executor, String command) {
         this.shell = shell;
@@ -90,9 +99,10 @@ final class TarFetcher {
             }
         });
         Map<RawPath, Fetched> fetched = new HashMap<>();
+        List<String> warnings = new java.util.ArrayList<>();
         try (InputStream in = pipe.in) {
             try {
-                readArchive(in, byName, fetched, progress, cancel);
+                readArchive(in, byName, fetched, warnings, progress, cancel);
                 // tar pads its end beyond what the reader needs; the writer must not block on it
                 in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException | RuntimeException e) {
@@ -115,9 +125,10 @@ final class TarFetcher {
         if (verdict.failed()) {
             throw new IOException(verdict.failure());
         }
-        List<String> warnings = new java.util.ArrayList<>(verdict.warnings());
+        warnings.addAll(verdict.warnings());
         for (Wanted w : wanted) {
-            if (!fetched.containsKey(w.entry().path())) {
+            // still expected means tar never sent it; sent but not a file was warned about already
+            if (byName.containsKey(w.entry().path().relativeToRoot())) {
                 if (result.ok()) {
                     throw new IOException("tar succeeded but did not send " + w.entry().path());
                 }
@@ -128,7 +139,8 @@ final class TarFetcher {
     }
 
     private void readArchive(InputStream in, Map<RawPath, Wanted> byName, Map<RawPath, Fetched> fetched,
-                             SnapshotProgress progress, CancelToken cancel) throws IOException {
+                             List<String> warnings, SnapshotProgress progress, CancelToken cancel)
+            throws IOException {
         // ISO-8859-1 maps every byte of a name to one char, so the original bytes come back exactly.
         TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.ISO_8859_1.name());
         long files = 0;
@@ -144,8 +156,9 @@ final class TarFetcher {
                 throw new IOException("the server's tar sent an entry that was not asked for: "
                         + NameCodec.display(e.getName().getBytes(StandardCharsets.ISO_8859_1)));
             }
-            if (!e.isFile()) {
-                // replaced by a directory or link since the listing; the next snapshot sees the new type
+            if (!isRegularFile(e)) {
+                warnings.add("not in the snapshot, it stopped being a regular file after the listing: "
+                        + w.entry().path());
                 continue;
             }
             Fetched f = write(tar, w.target());
@@ -156,15 +169,22 @@ final class TarFetcher {
         }
     }
 
-    private static Fetched write(InputStream content, Path target) throws IOException {
-        MessageDigest sha = sha256();
-        byte[] buf = new byte[128 * 1024];
+    // TarArchiveEntry.isFile() is true for symlinks and devices too; only these flags carry file data.
+    private static boolean isRegularFile(TarArchiveEntry e) {
+        byte flag = e.getLinkFlag();
+        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
+    }
+
+    private Fetched write(InputStream content, Path target) throws IOException {
+        sha.reset();
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            for (int n; (n = content.read(buf)) >= 0; ) {
-                sha.update(buf, 0, n);
-                out.write(buf, 0, n);
+        try (FileChannel out = FileChannel.open(target, CREATE_NEW)) {
+            for (int n; (n = content.read(buffer)) >= 0; ) {
+                sha.update(buffer, 0, n);
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
                 size += n;
             }
         }

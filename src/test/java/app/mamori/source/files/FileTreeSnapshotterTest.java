@@ -67,6 +67,7 @@ class FileTreeSnapshotterTest {
         IndexEntry plain = index.get(RawPath.ofUtf8(src + "/plain.txt"));
         assertThat(plain.mode()).isEqualTo(0600);
         assertThat(plain.mtimeNanos()).isEqualTo(123456789);
+        assertThat(plain.user()).isEqualTo(System.getProperty("user.name"));
         assertThat(index.get(RawPath.ofUtf8(src + "/raw-link")).linkTarget().bytes()).isEqualTo(HostileTree.RAW_NAME);
         assertThat(index.get(RawPath.ofUtf8(src + "/private")).type()).isEqualTo(EntryType.DIRECTORY);
         assertThat(index.entries()).hasSize(index.entries().stream().map(IndexEntry::path).distinct().toList().size());
@@ -155,6 +156,19 @@ class FileTreeSnapshotterTest {
 
         assertThat(r.warnings()).anyMatch(w -> w.contains("plain.txt") && w.contains("vanished"));
         assertThat(SnapshotIndex.read(dir).get(RawPath.ofUtf8(src + "/plain.txt"))).isNull();
+        assertThat(r.fileCount()).isEqualTo(16);
+    }
+
+    @Test
+    void fileReplacedByASymlinkBeforeTarIsAWarningAndLeftOut() throws IOException {
+        String swap = "cd " + app.mamori.ssh.ShellQuote.quote(src.toString())
+                + " && rm plain.txt && ln -s elsewhere plain.txt && " + TarFetcher.COMMAND;
+        FileTreeSnapshotter racing = new FileTreeSnapshotter(new RewritingShell(shell, TarFetcher.COMMAND, swap));
+        Path dir = Files.createDirectory(tmp.resolve("s1"));
+        SnapshotResult r = racing.snapshot(new Source.Files("files", "srv", List.of(src.toString()), List.of()),
+                null, dir, null, null);
+
+        assertThat(r.warnings()).anyMatch(w -> w.contains("plain.txt") && w.contains("regular file"));
         assertThat(r.fileCount()).isEqualTo(16);
     }
 

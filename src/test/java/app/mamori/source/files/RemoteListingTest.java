@@ -25,10 +25,10 @@ class RemoteListingTest {
     @Test
     void parsesEntriesSplitAcrossWritesWithExactBytesAndNanoseconds() throws IOException {
         byte[] stream = new ByteArrayOutputStream() {{
-            writeBytes(record("f", "4755", "12", "1700000000.1234567890", "0", "10", "root", "staff", "/srv",
+            writeBytes(record("f", "4755", "12", "1700000000.1234567890", "0", "10", "/srv",
                     "a\nb\u00ff", ""));
-            writeBytes(record("l", "777", "3", "-1.2500000000", "1", "1", "u", "g", "/", "etc/x", "../\u00fe"));
-            writeBytes(record("d", "700", "4096", "5", "1", "1", "u", "g", "/srv", "", ""));
+            writeBytes(record("l", "777", "3", "-1.2500000000", "1", "1", "/", "etc/x", "../\u00fe"));
+            writeBytes(record("d", "700", "4096", "5", "1", "1", "/srv", "", ""));
         }}.toByteArray();
         List<ListedEntry> got = new ArrayList<>();
         var parser = new RemoteListing.Parser(got::add);
@@ -41,6 +41,7 @@ class RemoteListingTest {
         ListedEntry f = got.get(0);
         assertThat(f.type()).isEqualTo(EntryType.FILE);
         assertThat(f.mode()).isEqualTo(04755);
+        assertThat(f.gid()).isEqualTo(10);
         assertThat(f.mtimeSeconds()).isEqualTo(1_700_000_000L);
         assertThat(f.mtimeNanos()).isEqualTo(123_456_789);
         assertThat(f.path().bytes()).isEqualTo(new byte[]{'/', 's', 'r', 'v', '/', 'a', '\n', 'b', (byte) 0xff});
@@ -50,6 +51,16 @@ class RemoteListingTest {
         assertThat(l.mtimeSeconds()).isEqualTo(-2);
         assertThat(l.mtimeNanos()).isEqualTo(750_000_000);
         assertThat(got.get(2).path().latin1()).isEqualTo("/srv");
+    }
+
+    @Test
+    void ownerNamesComeFromOneGetentAnswerAndFallBackToNumbers() {
+        OwnerNames names = OwnerNames.parse("root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33::/var/www:/bin/sh\n"
+                + "--mamori-groups--\nstaff:x:50:\n");
+        assertThat(names.user(33)).isEqualTo("www-data");
+        assertThat(names.user(4242)).isEqualTo("4242");
+        assertThat(names.group(50)).isEqualTo("staff");
+        assertThat(names.group(0)).isEqualTo("0");
     }
 
     @Test
