@@ -2,6 +2,7 @@ package app.mamori.it;
 
 import app.mamori.testenv.DockerEngine;
 import app.mamori.testenv.DockerExtension;
+import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -86,6 +87,24 @@ class DockerVolumeBackupTest {
         assertThat(filesIn(vault)).noneMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))
                 .noneMatch(p -> p.toString().contains(".tmp-"));
         assertThat(cli.run("points", "--json").requireOk().json()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableDockerDaemonIsReportedAsSuchAndNotAsAMissingVolume(@TempDir Path tmp) throws Exception {
+        String nowhere = "unix://" + tmp.resolve("no-daemon.sock");
+        // CONTAINER_HOST for podman-docker's wrapper, where that is the docker command
+        try (SshdServer noDaemon = SshdServer.start(Map.of("DOCKER_HOST", nowhere, "CONTAINER_HOST", nowhere))) {
+            cli.addServer("host2", noDaemon);
+            cli.run("source", "add", "lost", "--server", "host2", "--kind", "docker-volume", "--volume", "data")
+                    .requireOk();
+            cli.run("job", "add", "lostjob", "--sources", "lost", "--vault", "local").requireOk();
+
+            Cli.Result result = cli.run("backup", "lostjob");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.err()).contains("docker volume inspect failed on server host2")
+                    .contains("no-daemon.sock").doesNotContain("was not found");
+        }
     }
 
     private void addSourceAndJob(String source, String volume) {
