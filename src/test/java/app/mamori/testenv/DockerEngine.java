@@ -173,6 +173,11 @@ public final class DockerEngine implements AutoCloseable {
         return images.postgres();
     }
 
+    /** A Debian bookworm image with MariaDB server and client; built with debootstrap once per machine. */
+    public String mariadbImage() {
+        return images.mariadb();
+    }
+
     /** Starts a detached container in no network; returns its name. */
     public String runDetached(String name, List<String> options, String image, String... command) {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "none"));

@@ -25,6 +25,8 @@ final class TestImages {
     private static final String BUSYBOX = "localhost/mamori-test/busybox:1";
     private static final String POSTGRES_KEY = "postgres-15-bookworm-1";
     private static final String POSTGRES = "localhost/mamori-test/postgres:15-bookworm-1";
+    private static final String MARIADB_KEY = "mariadb-bookworm-1";
+    private static final String MARIADB = "localhost/mamori-test/mariadb:bookworm-1";
     private static final List<String> BUSYBOX_APPLETS = List.of("sh", "ls", "tar", "mkdir", "chmod", "ln", "echo",
             "cat", "sleep", "printf", "touch", "rm", "id", "true");
 
@@ -39,7 +41,14 @@ final class TestImages {
     }
 
     synchronized String postgres() {
-        return ensure(POSTGRES, POSTGRES_KEY, this::postgresRoot);
+        // The package's own cluster would make pg_wrapper pick its port; the tests run their own.
+        return ensure(POSTGRES, POSTGRES_KEY, root -> debootstrap(root, "postgresql-15",
+                List.of("etc/postgresql/15", "var/lib/postgresql/15")));
+    }
+
+    synchronized String mariadb() {
+        // The tests run their own data folder; the one the package made is dead weight.
+        return ensure(MARIADB, MARIADB_KEY, root -> debootstrap(root, "mariadb-server", List.of("var/lib/mysql")));
     }
 
     private interface RootBuilder {
@@ -116,18 +125,18 @@ final class TestImages {
         }
     }
 
-    private void postgresRoot(Path root) throws IOException {
+    private static void debootstrap(Path root, String include, List<String> remove) throws IOException {
         Tools.require("/usr/sbin/debootstrap", "debootstrap");
-        Proc.Result r = Proc.run(List.of("/usr/sbin/debootstrap", "--variant=minbase", "--include=postgresql-15",
-                "bookworm", root.toString()), Map.of(), null, Duration.ofMinutes(15));
+        Proc.Result r = Proc.run(List.of("/usr/sbin/debootstrap", "--variant=minbase", "--include=" + include,
+                "bookworm", root.toString()), Map.of(), null, Duration.ofMinutes(20));
         if (r.exit() != 0) {
-            throw new IllegalStateException("debootstrap of the PostgreSQL test image failed (exit " + r.exit()
+            throw new IllegalStateException("debootstrap of a test image with " + include + " failed (exit " + r.exit()
                     + "); it needs Debian's package mirror:\n" + tail(r.stdout() + r.stderr())
                     + "\n" + Proc.tail(root.resolve("debootstrap/debootstrap.log"), 20));
         }
-        // The package's own cluster would make pg_wrapper pick its port; the tests run their own.
-        Tools.deleteTree(root.resolve("etc/postgresql/15"));
-        Tools.deleteTree(root.resolve("var/lib/postgresql/15"));
+        for (String dir : remove) {
+            Tools.deleteTree(root.resolve(dir));
+        }
         Tools.deleteTree(root.resolve("var/cache/apt/archives"));
         Tools.deleteTree(root.resolve("var/lib/apt/lists"));
     }
