@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +49,7 @@ class MariadbContainerBackupTest {
         String name = "wp_" + System.nanoTime();
         db.execSql("CREATE DATABASE " + name + ";\nCREATE TABLE " + name + ".posts(id int primary key, title text);\n"
                 + "INSERT INTO " + name + ".posts VALUES (1, 'hello container');\n");
-        cli.runWithStdin(db.mamoriPassword() + "\n", "source", "add", "wpdb", "--server", "wphost", "--kind", "mysql",
-                "--container", db.name(), "--database", name, "--db-host", db.host(),
-                "--db-user", db.mamoriUser(), "--password-stdin").requireOk();
-        cli.run("job", "add", "wp", "--sources", "wpdb", "--vault", "local").requireOk();
+        addSourceAndJob(db.name(), name);
 
         Cli.Result result;
         List<String> seen;
@@ -75,5 +73,25 @@ class MariadbContainerBackupTest {
                 .anyMatch(c -> c.contains("-dump") && c.contains(name));
         assertThat(seen).as("no command line carried the password").noneMatch(c -> c.contains(db.mamoriPassword()));
         assertThat(result.out() + result.err()).doesNotContain(db.mamoriPassword());
+    }
+
+    @Test
+    void aStoppedContainerIsNamedInTheErrorAndLeavesNoPoint(DockerEngine docker) throws IOException {
+        String stopped = docker.newName("stopped");
+        docker.docker("create", "--name", stopped, "--network", "none", docker.busyboxImage(), "true");
+        addSourceAndJob(stopped, "wp");
+
+        Cli.Result result = cli.run("backup", "wp");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("container '" + stopped + "' does not exist or is not running on server wphost");
+        assertThat(cli.run("points", "--json").requireOk().json()).isEmpty();
+    }
+
+    private void addSourceAndJob(String container, String database) {
+        cli.runWithStdin(db.mamoriPassword() + "\n", "source", "add", "wpdb", "--server", "wphost", "--kind", "mysql",
+                "--container", container, "--database", database, "--db-host", db.host(),
+                "--db-user", db.mamoriUser(), "--password-stdin").requireOk();
+        cli.run("job", "add", "wp", "--sources", "wpdb", "--vault", "local").requireOk();
     }
 }

@@ -43,8 +43,12 @@ class PostgresContainerBackupTest {
     }
 
     private void addSourceAndJob(String database, String password) {
+        addSourceAndJob(pg.name(), database, password);
+    }
+
+    private void addSourceAndJob(String container, String database, String password) {
         cli.runWithStdin(password + "\n", "source", "add", "appdb", "--server", "apphost", "--kind", "postgres",
-                "--container", pg.name(), "--database", database, "--db-host", pg.host(),
+                "--container", container, "--database", database, "--db-host", pg.host(),
                 "--db-user", pg.mamoriUser(), "--password-stdin").requireOk();
         cli.run("job", "add", "app", "--sources", "appdb", "--vault", "local").requireOk();
     }
@@ -94,6 +98,19 @@ class PostgresContainerBackupTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("refused the password").contains("in container " + pg.name())
                 .doesNotContain("wrong-container-pw-7");
+        assertThat(cli.run("points", "--json").requireOk().json()).isEmpty();
+    }
+
+    @Test
+    void aMissingContainerIsNamedInTheErrorAndLeavesNoPoint(DockerEngine docker) throws IOException {
+        String gone = docker.newName("gone");
+        addSourceAndJob(gone, "app", pg.mamoriPassword());
+
+        Cli.Result result = cli.run("backup", "app");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("container '" + gone + "' does not exist or is not running on server apphost")
+                .contains("docker ps");
         assertThat(cli.run("points", "--json").requireOk().json()).isEmpty();
     }
 }
