@@ -26,8 +26,14 @@ public final class DockerVolumeDriver implements DumpDriver<Source.DockerVolume>
         }
         RemoteScript.Captured m = RemoteScript.capture(shell, inspect(src), null);
         if (!m.ok()) {
-            throw new SourceException("Docker volume '" + src.volume() + "' was not found on server " + src.server()
-                    + "; list them with: docker volume ls", m.result().stderr());
+            // docker --version answers without a daemon: only "no such volume" means the volume is missing
+            if (m.result().stderr().toLowerCase(java.util.Locale.ROOT).contains("no such volume")) {
+                throw new SourceException("Docker volume '" + src.volume() + "' was not found on server " + src.server()
+                        + "; list them with: docker volume ls", m.result().stderr());
+            }
+            throw new SourceException("docker volume inspect failed on server " + src.server() + ": "
+                    + m.result().lastStderrLine() + "; check that Docker runs and that the SSH user may use it",
+                    m.result().stderr());
         }
         return new ToolCheck("docker", v.stdout().strip(), List.of());
     }

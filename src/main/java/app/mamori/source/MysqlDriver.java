@@ -27,6 +27,10 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
                         List.of("sh", "-c", FIND_TOOL)));
         RemoteScript.Captured found = RemoteScript.capture(shell, find, null);
         if (!found.ok()) {
+            Optional<String> noContainer = RemoteScript.containerUnavailable(src, found.result());
+            if (noContainer.isPresent()) {
+                throw new SourceException(noContainer.get(), found.result().stderr());
+            }
             if (RemoteScript.notFound(found.result())) {
                 throw new SourceException("neither mariadb-dump nor mysqldump is installed " + where(src)
                         + "; install the MariaDB or MySQL client (Debian: mariadb-client)", found.result().stderr());
@@ -83,6 +87,10 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
     static String explain(Source.Database src, ExecResult r) {
         String err = r.stderr();
         String user = src.dbUser().orElse("the SSH user");
+        Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
+        if (noContainer.isPresent()) {
+            return noContainer.get();
+        }
         if (RemoteScript.notFound(r)) {
             return "mariadb-dump is not installed " + where(src) + "; install the MariaDB client (Debian: mariadb-client)";
         }

@@ -23,6 +23,10 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
                 src.container(), Optional.empty(), List.of("pg_dump", "--version"))), null);
         ExecResult r = c.result();
         if (!r.ok()) {
+            Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
+            if (noContainer.isPresent()) {
+                throw new SourceException(noContainer.get(), r.stderr());
+            }
             if (RemoteScript.notFound(r)) {
                 throw new SourceException("pg_dump is not installed " + where(src)
                         + "; install the PostgreSQL client (Debian: postgresql-client)", r.stderr());
@@ -86,6 +90,10 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
     static String explain(Source.Database src, ExecResult r) {
         String err = r.stderr();
         String user = src.dbUser().orElse("the SSH user");
+        Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
+        if (noContainer.isPresent()) {
+            return noContainer.get();
+        }
         if (RemoteScript.notFound(r)) {
             return "pg_dump is not installed " + where(src) + "; install the PostgreSQL client (Debian: postgresql-client)";
         }

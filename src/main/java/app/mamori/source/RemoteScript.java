@@ -39,6 +39,23 @@ final class RemoteScript {
         return words;
     }
 
+    /**
+     * Why {@code docker exec} could not run anything in the source's container (Docker's and
+     * Podman's wordings for a missing or stopped container), or empty when that was not the failure.
+     */
+    static java.util.Optional<String> containerUnavailable(app.mamori.model.Source.Database src,
+                                                           app.mamori.ssh.ExecResult r) {
+        if (src.container().isEmpty() || r.ok()) {
+            return java.util.Optional.empty();
+        }
+        String e = r.stderr().toLowerCase(java.util.Locale.ROOT);
+        if (e.contains("no such container") || e.contains("is not running") || e.contains("container state improper")) {
+            return java.util.Optional.of("container '" + src.container().get() + "' does not exist or is not running"
+                    + " on server " + src.server() + "; check with: docker ps -a (" + r.lastStderrLine() + ")");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** True when the remote shell reported the program missing. */
     static boolean notFound(app.mamori.ssh.ExecResult r) {
         String e = r.stderr();

@@ -53,6 +53,15 @@ public final class SshdServer implements AutoCloseable {
 
     /** Starts sshd; fails (never skips) with the package to install when sshd is missing. */
     public static SshdServer start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts sshd whose sessions see {@code sessionEnv} (sshd_config {@code SetEnv}, OpenSSH 7.8+),
+     * as a server's login environment would set DOCKER_HOST. Names and values must not contain
+     * spaces or quotes.
+     */
+    public static SshdServer start(Map<String, String> sessionEnv) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(SSHD)) || !Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
             throw new IllegalStateException(SSHD + " or ssh-keygen is missing: install them with "
                     + "'apt-get install openssh-server openssh-client'");
@@ -94,6 +103,7 @@ public final class SshdServer implements AutoCloseable {
                 "MaxSessions 50",
                 "MaxStartups 50",
                 "LogLevel VERBOSE",
+                setEnv(sessionEnv),
                 ""));
         Process p = new ProcessBuilder(SSHD, "-D", "-f", config.toString(), "-E", dir.resolve("sshd.log").toString())
                 .redirectErrorStream(true)
@@ -187,6 +197,20 @@ public final class SshdServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String setEnv(Map<String, String> env) {
+        if (env.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("SetEnv");
+        env.forEach((k, v) -> {
+            if (!(k + v).matches("[A-Za-z0-9_/:.=+-]*")) {
+                throw new IllegalArgumentException("sshd SetEnv cannot carry " + k + "=" + v);
+            }
+            sb.append(' ').append(k).append('=').append(v);
+        });
+        return sb.toString();
     }
 
     private static Path pub(Path key) {
