@@ -56,13 +56,13 @@ public final class JschConnector implements SshConnector {
     public RemoteShell connect(Server server, HostKeyPolicy policy, char[] passphrase) throws SshException {
         ConfigRepository config = readConfig();
         List<String> identity = server.identity().map(List::of).orElse(List.of());
-        SshTarget target = SshTarget.resolve(server.name(), server.host(), server.port(), server.user(), identity,
+        SshTarget target = SshTarget.resolve(server.name(), false, server.host(), server.port(), server.user(), identity,
                 config, env);
         Session jump = null;
         try {
             if (server.jump().isPresent()) {
                 JumpHost j = server.jump().get();
-                SshTarget hop = SshTarget.resolve(server.name() + "' jump host '" + j, j.host(), j.port(), j.user(),
+                SshTarget hop = SshTarget.resolve(server.name(), true, j.host(), j.port(), j.user(),
                         identity, config, env);
                 // Expect names the target's key, not the hop's: the hop must already be pinned or trusted on first use
                 HostKeyPolicy hopPolicy = policy instanceof HostKeyPolicy.Expect ? HostKeyPolicy.pinned() : policy;
@@ -84,7 +84,7 @@ public final class JschConnector implements SshConnector {
     private Opened open(SshTarget t, HostKeyPolicy policy, char[] passphrase, Session via) throws SshException {
         JSch jsch = new JSch();
         String offered = Credentials.apply(jsch, t, passphrase, env);
-        PolicyHostKeys hostKeys = new PolicyHostKeys(knownHosts, t.label(), t.alias(), policy);
+        PolicyHostKeys hostKeys = new PolicyHostKeys(knownHosts, t, policy);
         jsch.setHostKeyRepository(hostKeys);
         Session session;
         try {

@@ -57,6 +57,9 @@ final class KnownHostsFile {
 
     /** Pins a key, writing the file atomically; creates it 0600 in a 0700 folder when first written. */
     synchronized void pin(String alias, String type, byte[] blob) throws IOException {
+        if (find(alias).stream().anyMatch(e -> Arrays.equals(e.blob(), blob))) {
+            return; // two first connects at once: the other one pinned it already
+        }
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.exists(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

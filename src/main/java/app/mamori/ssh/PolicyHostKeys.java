@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class PolicyHostKeys implements HostKeyRepository {
     private final KnownHostsFile file;
-    private final String serverName;
+    private final SshTarget target;
     private final String alias;
     private final HostKeyPolicy policy;
 
@@ -29,10 +29,10 @@ final class PolicyHostKeys implements HostKeyRepository {
     private volatile String presentedType;
     private volatile byte[] toPin;
 
-    PolicyHostKeys(KnownHostsFile file, String serverName, String alias, HostKeyPolicy policy) {
+    PolicyHostKeys(KnownHostsFile file, SshTarget target, HostKeyPolicy policy) {
         this.file = file;
-        this.serverName = serverName;
-        this.alias = alias;
+        this.target = target;
+        this.alias = target.alias();
         this.policy = policy;
     }
 
@@ -65,22 +65,21 @@ final class PolicyHostKeys implements HostKeyRepository {
                 toPin = key.clone();
                 return OK;
             }
-            rejection = new HostKeyException("server '" + serverName + "' (" + alias + ") presented host key "
+            rejection = new HostKeyException(target.where() + " presented host key "
                     + presented + " (" + presentedType + "), not the expected " + wanted
                     + ". Nothing was pinned. Check the fingerprint on the server with "
                     + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'.", presented, Optional.of(wanted));
             return NOT_INCLUDED;
         }
-        rejection = new HostKeyException("server '" + serverName + "' (" + alias + ") presented host key "
-                + presented + " (" + presentedType + "), which Mamori has not pinned. If this is the right server "
-                + "(check with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), trust it with "
-                + "'mamori server add " + serverName + " ... --host-key " + presented + "' or '--trust-on-first-use'.",
+        rejection = new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
+                + "), which Mamori has not pinned for " + alias + ". If this is the right host (check with "
+                + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
                 presented, Optional.empty());
         return NOT_INCLUDED;
     }
 
     private HostKeyException changed(String pinnedFp) {
-        return new HostKeyException("HOST KEY CHANGED for server '" + serverName + "' (" + alias + "): Mamori pinned "
+        return new HostKeyException("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
                 + pinnedFp + " but the server presented " + presented + " (" + presentedType + "). Someone may be "
                 + "intercepting the connection, or the server was reinstalled; nothing was sent to it. If the change "
                 + "is expected, remove the line for " + alias + " from " + file.path() + " and add the key again with "

@@ -13,15 +13,16 @@ import java.util.function.UnaryOperator;
  * server in Mamori wins over the config file; the config wins over defaults.
  *
  * @param label      the server's name in Mamori, for messages
+ * @param jump       whether this hop is the server's jump host rather than the server itself
  * @param alias      the key Mamori's known_hosts uses: {@code host} or {@code [host]:port}
  * @param hostName   the address to connect to
  * @param port       the port to connect to
  * @param user       the login user
  * @param identities key files named by Mamori or by the config, in that order
  */
-record SshTarget(String label, String alias, String hostName, int port, String user, List<Path> identities) {
+record SshTarget(String label, boolean jump, String alias, String hostName, int port, String user, List<Path> identities) {
 
-    static SshTarget resolve(String label, String host, int port, String user, List<String> identity,
+    static SshTarget resolve(String label, boolean jump, String host, int port, String user, List<String> identity,
                              ConfigRepository config, UnaryOperator<String> env) {
         ConfigRepository.Config c = config == null ? null : config.getConfig(host);
         String hostName = host;
@@ -50,7 +51,7 @@ record SshTarget(String label, String alias, String hostName, int port, String u
             effectiveUser = env.apply("USER") != null ? env.apply("USER") : System.getProperty("user.name");
         }
         String alias = effectivePort == 22 ? host : "[" + host + "]:" + effectivePort;
-        return new SshTarget(label, alias, hostName, effectivePort, effectiveUser, List.copyOf(keys));
+        return new SshTarget(label, jump, alias, hostName, effectivePort, effectiveUser, List.copyOf(keys));
     }
 
     static Path expandHome(String file, UnaryOperator<String> env) {
@@ -70,6 +71,14 @@ record SshTarget(String label, String alias, String hostName, int port, String u
     }
 
     String where() {
-        return "server '" + label + "' (" + user + "@" + hostName + ":" + port + ")";
+        String hop = user + "@" + hostName + ":" + port;
+        return jump ? "jump host " + hop + " of server '" + label + "'" : "server '" + label + "' (" + hop + ")";
+    }
+
+    /** How the admin makes Mamori trust this hop's key. */
+    String trustHint(String fingerprint) {
+        return jump ? "add server '" + label + "' again with '--trust-on-first-use' to pin its jump host"
+                : "trust it with 'mamori server add " + label + " ... --host-key " + fingerprint
+                  + "' or '--trust-on-first-use'";
     }
 }

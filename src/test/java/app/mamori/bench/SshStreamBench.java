@@ -27,6 +27,10 @@ public final class SshStreamBench {
     private SshStreamBench() {
     }
 
+    /** One leg: wall-clock MB/s, and client CPU seconds per GB, which load from other processes barely moves. */
+    private record Leg(double mbps, double cpuPerGb) {
+    }
+
     public static void main(String[] args) throws Exception {
         long sizeMb = args.length > 0 ? Long.parseLong(args[0]) : 1024;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -41,8 +45,8 @@ public final class SshStreamBench {
             Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
             // warm-up: JIT-compile the JSch and AES-GCM paths before anything is timed
             viaJsch(sshd, knownHosts, source, outDir.resolve("jsch.out"), bytes, false);
-            List<Double> jsch = new ArrayList<>();
-            List<Double> openssh = new ArrayList<>();
+            List<Leg> jsch = new ArrayList<>();
+            List<Leg> openssh = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 // alternate who goes first so neither always gets the warmer page cache
                 boolean jschFirst = round % 2 == 1;
@@ -53,20 +57,26 @@ public final class SshStreamBench {
                         openssh.add(viaOpenSsh(sshd, knownHosts, source, outDir.resolve("openssh.out"), bytes, toFile));
                     }
                 }
-                System.out.printf("round %d: jsch %.0f MB/s, openssh %.0f MB/s%n", round,
-                        jsch.get(jsch.size() - 1), openssh.get(openssh.size() - 1));
+                Leg lj = jsch.get(jsch.size() - 1);
+                Leg lo = openssh.get(openssh.size() - 1);
+                System.out.printf("round %d: jsch %.0f MB/s (%.2f CPU s/GB), openssh %.0f MB/s (%.2f CPU s/GB)%n",
+                        round, lj.mbps(), lj.cpuPerGb(), lo.mbps(), lo.cpuPerGb());
             }
-            double j = median(jsch);
-            double o = median(openssh);
-            System.out.printf("[%s, %s] %d MB, median of %d: JschConnector %.0f MB/s, OpenSSH %.0f MB/s, ratio %.2f%n",
-                    label, toFile ? "file+fsync" : "/dev/null", sizeMb, rounds, j, o, j / o);
+            double j = median(jsch.stream().map(Leg::mbps).toList());
+            double o = median(openssh.stream().map(Leg::mbps).toList());
+            double jc = median(jsch.stream().map(Leg::cpuPerGb).toList());
+            double oc = median(openssh.stream().map(Leg::cpuPerGb).toList());
+            System.out.printf("[%s, %s] %d MB, median of %d: JschConnector %.0f MB/s, OpenSSH %.0f MB/s, ratio %.2f;"
+                            + " client CPU s/GB: JschConnector %.2f, OpenSSH %.2f%n",
+                    label, toFile ? "file+fsync" : "/dev/null", sizeMb, rounds, j, o, j / o, jc, oc);
             Files.deleteIfExists(source);
         }
     }
 
-    private static double viaJsch(SshdServer sshd, Path knownHosts, Path source, Path out, long bytes,
+    private static Leg viaJsch(SshdServer sshd, Path knownHosts, Path source, Path out, long bytes,
                                   boolean toFile) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         try (RemoteShell shell = new JschConnector(knownHosts, null).connect(sshd.server("bench"));
              FileOutputStream file = new FileOutputStream(toFile ? out.toFile() : new java.io.File("/dev/null"))) {
@@ -91,20 +101,23 @@ public final class SshStreamBench {
             }
         }
         double mbps = mbPerSecond(bytes, System.nanoTime() - start);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9 / (bytes / 1e9);
         String hash = HexFormat.of().formatHex(sha.digest());
         if (!sh("sha256sum " + ShellQuote.quote(source.toString())).startsWith(hash)) {
             throw new IllegalStateException("jsch leg: SHA-256 differs from the source");
         }
         Files.deleteIfExists(out);
-        return mbps;
+        return new Leg(mbps, cpu);
     }
 
-    private static double viaOpenSsh(SshdServer sshd, Path knownHosts, Path source, Path out, long bytes,
+    private static Leg viaOpenSsh(SshdServer sshd, Path knownHosts, Path source, Path out, long bytes,
                                      boolean toFile) throws Exception {
         String ssh = ShellQuote.command("ssh", "-c", "aes128-gcm@openssh.com", "-i", sshd.identity().toString(),
                 "-p", String.valueOf(sshd.port()), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=" + knownHosts, sshd.user() + "@" + sshd.host(),
                 "cat " + ShellQuote.quote(source.toString()));
+        Path cpuFile = out.resolveSibling("openssh.cpu");
+        ssh = ShellQuote.command("/usr/bin/time", "-f", "%U %S", "-o", cpuFile.toString()) + " " + ssh;
         long start = System.nanoTime();
         // sync FILE fsyncs that file only, like the JSch leg; a bare sync would also flush
         // whatever the other builds on this machine have dirtied
@@ -118,7 +131,14 @@ public final class SshStreamBench {
             throw new IllegalStateException("openssh leg: got " + Files.size(out) + " bytes");
         }
         Files.deleteIfExists(out);
-        return mbps;
+        String[] userSys = Files.readString(cpuFile).strip().split("\\s+");
+        double cpu = (Double.parseDouble(userSys[0]) + Double.parseDouble(userSys[1])) / (bytes / 1e9);
+        return new Leg(mbps, cpu);
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     }
 
     private static String sh(String command) throws IOException, InterruptedException {

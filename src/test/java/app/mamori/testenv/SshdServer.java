@@ -187,6 +187,7 @@ public final class SshdServer implements AutoCloseable {
         return Files.readString(dir.resolve("sshd.log"));
     }
 
+    /** Stops sshd and removes its folder (keys included), unless -Dmamori.test.keep=true for debugging. */
     @Override
     public void close() {
         process.destroy();
@@ -196,6 +197,13 @@ public final class SshdServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!Boolean.getBoolean("mamori.test.keep")) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp folder is not worth failing the run for
+            }
         }
     }
 

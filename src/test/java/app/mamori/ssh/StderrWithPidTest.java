@@ -1,0 +1,51 @@
+package app.mamori.ssh;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StderrWithPidTest {
+
+    @Test
+    void pidLineIsTakenOutOfStderrEvenWhenSplitAcrossWrites() throws Exception {
+        var capture = new BoundedCapture(1000);
+        var split = new StderrWithPid(capture);
+        write(split, RemotePid.MARKER + "12");
+        write(split, "34\nreal error\n");
+        assertThat(split.pid()).isEqualTo(1234);
+        assertThat(capture.text()).isEqualTo("real error\n");
+    }
+
+    @Test
+    void firstLineThatIsNotThePidIsKeptAsStderr() throws Exception {
+        var capture = new BoundedCapture(1000);
+        var split = new StderrWithPid(capture);
+        write(split, "csh: syntax error\nmore\n");
+        assertThat(split.pid()).isEqualTo(-1);
+        assertThat(capture.text()).isEqualTo("csh: syntax error\nmore\n");
+    }
+
+    @Test
+    void longFirstLineWithoutNewlinePassesThroughWhole() throws Exception {
+        var capture = new BoundedCapture(1000);
+        var split = new StderrWithPid(capture);
+        String longLine = "x".repeat(200);
+        write(split, longLine);
+        assertThat(capture.text()).isEqualTo(longLine);
+    }
+
+    @Test
+    void boundedCaptureKeepsTheHeadAndFlagsTheRest() {
+        var capture = new BoundedCapture(5);
+        capture.write("hello world".getBytes(StandardCharsets.UTF_8), 0, 11);
+        assertThat(capture.text()).isEqualTo("hello");
+        assertThat(capture.truncated()).isTrue();
+    }
+
+    private static void write(StderrWithPid out, String s) throws Exception {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+    }
+}
