@@ -3,6 +3,7 @@ package app.mamori.model;
 /** A ProxyJump hop, written {@code user@host[:port]}. */
 public record JumpHost(String user, String host, int port) {
 
+    /** Parses {@code user@host}, {@code user@host:port}, {@code user@[v6addr]:port} or {@code user@v6addr}. */
     public static JumpHost parse(String spec) {
         int at = spec.indexOf('@');
         if (at <= 0 || at == spec.length() - 1) {
@@ -10,21 +11,39 @@ public record JumpHost(String user, String host, int port) {
         }
         String user = spec.substring(0, at);
         String rest = spec.substring(at + 1);
-        int port = 22;
-        int colon = rest.lastIndexOf(':');
-        if (colon > 0 && !rest.startsWith("[")) {
+        String host = rest;
+        String port = null;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("--jump: missing ']' in '" + spec + "'");
+            }
+            host = rest.substring(1, close);
+            if (close + 1 < rest.length()) {
+                if (rest.charAt(close + 1) != ':') {
+                    throw new IllegalArgumentException("--jump: expected ':PORT' after ']' in '" + spec + "'");
+                }
+                port = rest.substring(close + 2);
+            }
+        } else if (rest.indexOf(':') == rest.lastIndexOf(':') && rest.indexOf(':') > 0) {
+            // exactly one colon: host:port; more than one is a bare IPv6 address
+            host = rest.substring(0, rest.indexOf(':'));
+            port = rest.substring(rest.indexOf(':') + 1);
+        }
+        int p = 22;
+        if (port != null) {
             try {
-                port = Integer.parseInt(rest.substring(colon + 1));
+                p = Integer.parseInt(port);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--jump: port in '" + spec + "' is not a number");
             }
-            rest = rest.substring(0, colon);
         }
-        return new JumpHost(user, rest, port);
+        return new JumpHost(user, host, p);
     }
 
     @Override
     public String toString() {
-        return user + "@" + host + (port == 22 ? "" : ":" + port);
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return user + "@" + h + (port == 22 && !host.contains(":") ? "" : ":" + port);
     }
 }

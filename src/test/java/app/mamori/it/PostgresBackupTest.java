@@ -75,12 +75,22 @@ class PostgresBackupTest {
         Path manifest = file.getParent().resolve("manifest.json");
         String m = Files.readString(manifest);
         assertThat(m).contains("\"pg_dump (PostgreSQL) ").contains(db).doesNotContain(pg.mamoriPassword());
-        assertThat(Files.getPosixFilePermissions(file)).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         assertThat(seen).as("the process watch saw pg_dump run").anyMatch(c -> c.contains("pg_dump"));
         assertThat(seen).as("no command line carried the password").noneMatch(c -> c.contains(pg.mamoriPassword()));
         assertThat(result.out() + result.err()).doesNotContain(pg.mamoriPassword());
         assertThat(logs()).contains("backup of job shop").doesNotContain(pg.mamoriPassword());
+        byte[] password = pg.mamoriPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String f : List.of("catalog.db", "catalog.db-wal")) {
+            Path p = cli.home().resolve(f);
+            if (Files.exists(p)) {
+                assertThat(indexOf(Files.readAllBytes(p), password)).as(f + " holds no password").isEqualTo(-1);
+            }
+        }
+        Path secrets = cli.home().resolve("secrets.json");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+                .isEqualTo("rw-------");
 
         JsonNode points = cli.run("points", "shop", "--json").requireOk().json();
         assertThat(points).hasSize(1);
@@ -143,6 +153,19 @@ class PostgresBackupTest {
         try (Stream<Path> s = Files.list(Path.of("/usr/lib/postgresql"))) {
             return s.sorted().reduce((a, b) -> b).orElseThrow().resolve("bin").toString();
         }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static String sha256(Path file) throws Exception {

@@ -89,6 +89,25 @@ class SqliteBackupTest {
         assertThat(ghost).doesNotExist();
     }
 
+    @Test
+    void aFailedBackupLeavesTheOlderPointUntouched() throws Exception {
+        Path dbFile = tmp.resolve("keep.db");
+        new ProcessBuilder("sqlite3", dbFile.toString(), "CREATE TABLE t(x); INSERT INTO t VALUES (42);").start().waitFor();
+        cli.run("source", "add", "keep", "--server", "tools", "--kind", "sqlite", "--path", dbFile.toString()).requireOk();
+        cli.run("job", "add", "k", "--sources", "keep", "--vault", "local").requireOk();
+        JsonNode first = cli.run("backup", "k", "--json").requireOk().json().get("point");
+        Path artifact = Path.of(first.get("artifacts").get(0).get("path").asText());
+        byte[] before = Files.readAllBytes(artifact);
+        Files.delete(dbFile);
+
+        Cli.Result failed = cli.run("backup", "k");
+
+        assertThat(failed.exit()).isEqualTo(1);
+        JsonNode points = cli.run("points", "k", "--json").requireOk().json();
+        assertThat(points).singleElement().satisfies(p -> assertThat(p.get("id")).isEqualTo(first.get("id")));
+        assertThat(Files.readAllBytes(artifact)).isEqualTo(before);
+    }
+
     private static void write(Path dbFile, AtomicBoolean writing) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile)) {
             c.setAutoCommit(false);
