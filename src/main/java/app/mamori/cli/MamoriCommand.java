@@ -14,7 +14,8 @@ import java.nio.file.Path;
         subcommands = {ServerCommands.class, SourceCommands.class, VaultCommands.class, JobCommands.class,
                 BackupCommand.class, PointsCommand.class, CatalogCommands.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user data folder.",
-                "Exit status: 0 on success; otherwise 1, with one line on stderr saying what failed."})
+                "Exit status: 0 on success; 1 when the command failed, with one line on stderr saying",
+                "what failed and what to do; 2 when the command line itself is wrong."})
 public final class MamoriCommand {
 
     @Option(names = "--home", paramLabel = "DIR", description = "data folder (catalogue, known hosts, secrets, logs)",
