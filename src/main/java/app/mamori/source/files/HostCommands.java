@@ -1,0 +1,82 @@
+package app.mamori.source.files;
+
+import app.mamori.ssh.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The remote commands of a snapshot into a vault on the server, built with {@link ShellQuote}
+ * only. Kept apart from {@link HostSnapshotter} so they can be read and tested without a server.
+ */
+final class HostCommands {
+    /** Exit status of rsync when some source files vanished during the transfer: a warning, not a failure. */
+    static final int RSYNC_VANISHED = 24;
+
+    private HostCommands() {
+    }
+
+    /** Where a root is kept under a snapshot folder: {@code DIR/tree/ROOT-without-leading-slash}. */
+    static String treeOf(String snapshotDir, String root) {
+        String tree = snapshotDir + "/" + SnapshotIndex.TREE;
+        return root.equals("/") ? tree : tree + "/" + root.substring(1);
+    }
+
+    /**
+     * Copies one root with rsync, linking files unchanged since the previous snapshot; the link
+     * dest is only given when the previous snapshot has that root (rsync errors out otherwise).
+     */
+    static String rsync(String root, String newDir, String previousDir, List<String> rawExcludes) {
+        String dest = treeOf(newDir, root);
+        List<String> words = new ArrayList<>(List.of("rsync", "-a", "--numeric-ids"));
+        words.addAll(RsyncExcludes.options(rawExcludes));
+        String plain = copyCommand(words, root, dest);
+        String mkdir = "umask 077; mkdir -p " + ShellQuote.quote(parentOf(dest)) + " || exit 1; ";
+        if (previousDir == null) {
+            return mkdir + plain;
+        }
+        String previous = treeOf(previousDir, root);
+        List<String> linked = new ArrayList<>(words);
+        linked.add("--link-dest=" + previous);
+        return mkdir + "if [ -d " + ShellQuote.quote(previous) + " ]; then " + copyCommand(linked, root, dest)
+                + "; else " + plain + "; fi";
+    }
+
+    private static String copyCommand(List<String> options, String root, String dest) {
+        List<String> words = new ArrayList<>(options);
+        words.add(root.equals("/") ? "/" : root + "/");
+        words.add(dest + "/");
+        return "LC_ALL=C " + ShellQuote.command(words);
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /**
+     * SHA-256 of the files whose paths (relative to the snapshot's tree, NUL-terminated) arrive on
+     * stdin. {@code --zero} ends each output line with NUL and leaves names unescaped, so any name,
+     * newlines and invalid UTF-8 included, comes back exactly.
+     */
+    static String sha256(String newDir) {
+        return "cd " + ShellQuote.quote(newDir + "/" + SnapshotIndex.TREE)
+                + " && LC_ALL=C xargs -0 -r sha256sum --zero --";
+    }
+
+    static String readPreviousIndex(String previousDir) {
+        return ShellQuote.command("cat", "--", previousDir + "/" + SnapshotIndex.FILE_NAME);
+    }
+
+    /** Writes stdin as the index, flushes it to disk and prints its SHA-256 to check the upload against. */
+    static String writeIndex(String newDir) {
+        String file = ShellQuote.quote(newDir + "/" + SnapshotIndex.FILE_NAME);
+        return "umask 077; cat > " + file + " && sync " + file + " && sha256sum < " + file;
+    }
+
+    /** Removes what a snapshot created, leaving the (caller's) folder itself. */
+    static String cleanUp(String newDir) {
+        return ShellQuote.command("rm", "-rf", "--", newDir + "/" + SnapshotIndex.TREE,
+                newDir + "/" + SnapshotIndex.FILE_NAME);
+    }
+}
