@@ -30,6 +30,10 @@ final class HostCommands {
         String dest = treeOf(newDir, root);
         List<String> words = new ArrayList<>(List.of("rsync", "-a", "--numeric-ids"));
         words.addAll(RsyncExcludes.options(rawExcludes));
+        String vault = vaultInside(root, newDir);
+        if (vault != null) {
+            words.add("--exclude=" + vault);
+        }
         String plain = copyCommand(words, root, dest);
         String mkdir = "umask 077; mkdir -p " + ShellQuote.quote(parentOf(dest)) + " || exit 1; ";
         if (previousDir == null) {
@@ -40,6 +44,25 @@ final class HostCommands {
         linked.add("--link-dest=" + previous);
         return mkdir + "if [ -d " + ShellQuote.quote(previous) + " ]; then " + copyCommand(linked, root, dest)
                 + "; else " + plain + "; fi";
+    }
+
+    /**
+     * When the vault is inside the backed-up root (a backup disk mounted below it), the job's
+     * folder, two levels above the new snapshot ({@code JOB/.tmp-POINT/SOURCE}), as an anchored
+     * rsync pattern; else null. Without it rsync would copy the vault, this snapshot included,
+     * into itself.
+     */
+    static String vaultInside(String root, String newDir) {
+        String jobDir = parentOf(parentOf(newDir));
+        String prefix = root.equals("/") ? "/" : root + "/";
+        if (!jobDir.startsWith(prefix) || jobDir.length() == prefix.length()) {
+            return null;
+        }
+        String rel = jobDir.substring(prefix.length());
+        if (rel.chars().anyMatch(c -> c == '*' || c == '?' || c == '[')) {
+            rel = rel.replaceAll("([*?\\[\\\\])", "\\\\$1");
+        }
+        return "/" + rel + "/";
     }
 
     private static String copyCommand(List<String> options, String root, String dest) {

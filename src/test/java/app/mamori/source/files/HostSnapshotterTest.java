@@ -187,6 +187,22 @@ class HostSnapshotterTest {
     }
 
     @Test
+    void aVaultInsideTheBackedUpFolderIsNotCopiedIntoItself() throws IOException {
+        Path job = Files.createDirectories(src.resolve("backup disk/web/job"));
+        Path previous = Files.createDirectories(job.resolve("20261124T000000Z/www"));
+        Files.writeString(previous.resolve("old.txt"), "an older point");
+        Path newDir = Files.createDirectories(job.resolve(".tmp-20261124T010000Z.1/www"));
+
+        SnapshotResult r = snapshotter.snapshot(new Source.Files("files", "srv", List.of(src.toString()), List.of()),
+                null, newDir.toString(), localIndex("s1"), null, null);
+
+        Path stored = newDir.resolve("tree").resolve(src.toString().substring(1));
+        assertThat(stored.resolve("backup disk/web")).isEmptyDirectory();
+        assertThat(stored.resolve("plain.txt")).hasContent("hello");
+        assertThat(r.fileCount()).isEqualTo(17);
+    }
+
+    @Test
     void aMissingRootFailsNamingItAndLeavesNothingBehind() throws IOException {
         String missing = tmp.resolve("no such dir").toString();
 
