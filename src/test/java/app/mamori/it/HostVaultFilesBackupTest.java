@@ -1,5 +1,7 @@
 package app.mamori.it;
 
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.FileEntry;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +94,13 @@ class HostVaultFilesBackupTest {
         assertThat(points.get(0).get("id").asText()).isEqualTo(second.get("id").asText());
         assertThat(points.get(1).get("id").asText()).isEqualTo(first.get("point").get("id").asText());
         assertThat(points.get(0).get("artifacts").get(0).get("source").asText()).isEqualTo("www");
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            List<FileEntry> entries = catalog.fileIndex().entries(second.get("id").asText(), "www");
+            byte[] latin1 = (site + "/caf\u00e9.txt").getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(entries).anySatisfy(e -> assertThat(e.path()).isEqualTo(latin1));
+            assertThat(entries.stream().filter(e -> new String(e.path(), StandardCharsets.UTF_8).endsWith("wp-config.php")))
+                    .singleElement().satisfies(e -> assertThat(e.mode()).isEqualTo(0600));
+        }
         try (var s = Files.list(vault.resolve("web/site"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-")).hasSize(2);
         }

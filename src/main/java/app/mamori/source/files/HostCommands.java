@@ -79,13 +79,19 @@ final class HostCommands {
 
     /**
      * SHA-256 of the files whose paths (relative to the snapshot's tree, NUL-terminated) arrive on
-     * stdin. {@code --zero} ends each output line with NUL and leaves names unescaped, so any name,
-     * newlines and invalid UTF-8 included, comes back exactly.
+     * stdin, printed as {@code HEX␠␠NAME\0} records. {@code --zero} (coreutils 8.30 and later) ends
+     * each record with NUL and leaves names unescaped, so any name, newlines and invalid UTF-8
+     * included, comes back exactly; where it is missing, {@link #SHA256_LOOP} prints the same.
      */
     static String sha256(String newDir) {
-        return "cd " + ShellQuote.quote(newDir + "/" + SnapshotIndex.TREE)
-                + " && LC_ALL=C xargs -0 -r sha256sum --zero --";
+        return "cd " + ShellQuote.quote(newDir + "/" + SnapshotIndex.TREE) + " || exit 1; export LC_ALL=C; "
+                + "if sha256sum --zero </dev/null >/dev/null 2>&1; then xargs -0 -r sha256sum --zero --; "
+                + "else xargs -0 -r sh -c " + ShellQuote.quote(SHA256_LOOP) + " sh; fi";
     }
+
+    /** One sha256sum per file, reading it on stdin so no name is ever parsed as an option or escaped. */
+    static final String SHA256_LOOP = "for f; do h=$(sha256sum < \"$f\") || exit 255; "
+            + "printf '%s  %s\\000' \"${h%% *}\" \"$f\"; done";
 
     static String readPreviousIndex(String previousDir) {
         return ShellQuote.command("cat", "--", previousDir + "/" + SnapshotIndex.FILE_NAME);

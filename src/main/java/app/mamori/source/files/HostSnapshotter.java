@@ -40,7 +40,9 @@ import java.util.Set;
  * {@code rsync}); the index format and its header are unchanged, version 1.
  * <p>
  * rsync runs with {@code -a --numeric-ids}: the stored copies keep their true mode, and, when
- * the SSH user is root, their owner; the index records what the stored tree holds.
+ * the SSH user is root, their owner; the index records what the stored tree holds. The host
+ * needs rsync, GNU find and coreutils. Excludes mean the same as for a local vault (see
+ * {@link RsyncExcludes}); a vault inside a backed-up folder leaves its job folder out.
  */
 public final class HostSnapshotter {
     private final RemoteShell shell;
@@ -136,24 +138,31 @@ public final class HostSnapshotter {
         return lines.length == 0 || lines[lines.length - 1].isBlank() ? "no message" : lines[lines.length - 1].strip();
     }
 
+    /** A root on the server and, as raw bytes, where the snapshot keeps it. */
+    private record StoredRoot(RawPath original, String storedLatin1) {
+    }
+
     /** Lists the stored roots and maps each path back to where it is on the server. */
     private List<ListedEntry> list(List<String> roots, String newDir, SnapshotProgress progress, CancelToken cancel)
             throws IOException {
-        Map<String, String> storedToRoot = new HashMap<>();
+        List<String> storedRoots = new ArrayList<>();
+        List<StoredRoot> mapping = new ArrayList<>();
         for (String root : roots) {
-            storedToRoot.put(HostCommands.treeOf(newDir, root), root);
+            String stored = HostCommands.treeOf(newDir, root);
+            storedRoots.add(stored);
+            mapping.add(new StoredRoot(RawPath.ofUtf8(root), RawPath.ofUtf8(stored).latin1()));
         }
         List<ListedEntry> listed = new ArrayList<>();
-        List<IOException> unmapped = new ArrayList<>();
+        List<RawPath> unmapped = new ArrayList<>();
         var parser = new RemoteListing.Parser(e -> {
-            ListedEntry mapped = mapBack(e, storedToRoot);
+            ListedEntry mapped = mapBack(e, mapping);
             if (mapped == null) {
-                unmapped.add(new IOException("the listing of " + newDir + " holds an unexpected path: " + e.path()));
+                unmapped.add(e.path());
             } else {
                 listed.add(mapped);
             }
         });
-        String command = RemoteListing.command(new ArrayList<>(storedToRoot.keySet()), ExcludeRules.parse(List.of()));
+        String command = RemoteListing.command(storedRoots, ExcludeRules.parse(List.of()));
         ExecResult r = shell.exec(Exec.of(command).stdout(parser).stderrLimit(1 << 20).cancel(cancel).build());
         cancel.throwIfCancelled();
         if (!r.ok()) {
@@ -161,21 +170,20 @@ public final class HostSnapshotter {
         }
         parser.finish();
         if (!unmapped.isEmpty()) {
-            throw unmapped.get(0);
+            throw new IOException("the listing of " + newDir + " holds a path outside its roots: " + unmapped.get(0));
         }
         progress.listed(listed.size());
         return listed;
     }
 
-    private static ListedEntry mapBack(ListedEntry e, Map<String, String> storedToRoot) {
+    private static ListedEntry mapBack(ListedEntry e, List<StoredRoot> mapping) {
         String path = e.path().latin1();
-        for (Map.Entry<String, String> m : storedToRoot.entrySet()) {
-            String stored = RawPath.ofUtf8(m.getKey()).latin1();
+        for (StoredRoot m : mapping) {
+            String stored = m.storedLatin1();
             if (path.equals(stored) || path.startsWith(stored + "/")) {
-                RawPath original = RawPath.ofUtf8(m.getValue())
-                        .resolve(RawPath.ofLatin1(path.substring(Math.min(path.length(), stored.length() + 1))));
+                RawPath below = RawPath.ofLatin1(path.substring(Math.min(path.length(), stored.length() + 1)));
                 return new ListedEntry(e.type(), e.mode(), e.size(), e.mtimeSeconds(), e.mtimeNanos(), e.uid(), e.gid(),
-                        e.user(), e.group(), original, e.linkTarget());
+                        e.user(), e.group(), m.original().resolve(below), e.linkTarget());
             }
         }
         return null;
