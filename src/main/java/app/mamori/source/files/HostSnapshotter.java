@@ -113,7 +113,7 @@ public final class HostSnapshotter {
         if (r.exitStatus() == HostCommands.RSYNC_VANISHED) {
             List<String> vanished = new ArrayList<>();
             for (String line : r.stderr().split("\n")) {
-                if (line.contains("vanished")) {
+                if (line.strip().startsWith("file has vanished:")) {
                     vanished.add("vanished while rsync copied " + root + ": " + line.strip());
                 }
             }
