@@ -93,7 +93,13 @@ class HostVaultFilesBackupTest {
         assertThat(points).hasSize(2);
         assertThat(points.get(0).get("id").asText()).isEqualTo(second.get("id").asText());
         assertThat(points.get(1).get("id").asText()).isEqualTo(first.get("point").get("id").asText());
-        assertThat(points.get(0).get("artifacts").get(0).get("source").asText()).isEqualTo("www");
+        JsonNode artifact = points.get(0).get("artifacts").get(0);
+        assertThat(artifact.get("source").asText()).isEqualTo("www");
+        assertThat(artifact.get("path").asText()).as("relative to the vault's folder on its server")
+                .isEqualTo("web/" + second.get("id").asText() + "/www");
+        assertThat(artifact.get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(secondPoint.resolve("www/index.jsonl.zst")))));
         try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
             List<FileEntry> entries = catalog.fileIndex().entries(second.get("id").asText(), "www");
             byte[] latin1 = (site + "/caf\u00e9.txt").getBytes(StandardCharsets.ISO_8859_1);
