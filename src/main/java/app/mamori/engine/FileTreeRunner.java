@@ -52,6 +52,12 @@ final class FileTreeRunner {
                 listener.progress(step, bytes, -1, System.nanoTime() - t0);
             }
         }, cancel);
+        return snapshotEntry(source, r, "find + tar", started, clock.instant(), t0, listener);
+    }
+
+    /** The manifest entry of a finished snapshot, local or on the server; warnings also go to the listener. */
+    static Manifest.Entry snapshotEntry(Source.Files source, SnapshotResult r, String tool, Instant started,
+                                        Instant finished, long t0, BackupListener listener) {
         r.warnings().forEach(w -> listener.log("warning: " + source.name() + ": " + w));
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("files", r.fileCount());
@@ -64,8 +70,7 @@ final class FileTreeRunner {
             stats.put("warnings", r.warnings());
         }
         return new Manifest.Entry(source.name(), source.kind().id(), SourceSettings.of(source), source.name(),
-                "none", r.totalBytes(), r.totalBytes(), r.indexSha256(), "find + tar", null, started,
-                clock.instant(), stats);
+                "none", r.totalBytes(), r.totalBytes(), r.indexSha256(), tool, null, started, finished, stats);
     }
 
     /** The same source's snapshot in the job's newest committed point, if it has a complete one. */

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Snapshots {@code files} sources into a point in a vault on the server, with rsync run there. */
@@ -54,19 +53,7 @@ final class RemoteTreeRunner {
                     }
                 }, cancel);
         localIndexes.put(source.name(), localIndex);
-        r.warnings().forEach(w -> listener.log("warning: " + source.name() + ": " + w));
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("files", r.fileCount());
-        stats.put("newFiles", r.newFiles());
-        stats.put("changedFiles", r.changedFiles());
-        stats.put("unchangedFiles", r.unchangedFiles());
-        stats.put("deletedFiles", r.deletedFiles());
-        stats.put("seconds", (System.nanoTime() - t0) / 1e9);
-        if (!r.warnings().isEmpty()) {
-            stats.put("warnings", r.warnings());
-        }
-        return new Manifest.Entry(source.name(), source.kind().id(), SourceSettings.of(source), source.name(),
-                "none", r.totalBytes(), r.totalBytes(), r.indexSha256(), "rsync", null, started, Instant.now(), stats);
+        return FileTreeRunner.snapshotEntry(source, r, "rsync", started, Instant.now(), t0, listener);
     }
 
     /** The newest committed point of the job that has a complete snapshot of this source, on the host. */

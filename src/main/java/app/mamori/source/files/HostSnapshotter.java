@@ -183,7 +183,7 @@ public final class HostSnapshotter {
             if (path.equals(stored) || path.startsWith(stored + "/")) {
                 RawPath below = RawPath.ofLatin1(path.substring(Math.min(path.length(), stored.length() + 1)));
                 return new ListedEntry(e.type(), e.mode(), e.size(), e.mtimeSeconds(), e.mtimeNanos(), e.uid(), e.gid(),
-                        e.user(), e.group(), m.original().resolve(below), e.linkTarget());
+                        m.original().resolve(below), e.linkTarget());
             }
         }
         return null;
@@ -214,12 +214,14 @@ public final class HostSnapshotter {
         }
         progress.linked(counts.unchanged);
         Map<RawPath, String> hashed = HostHashes.of(shell, newDir, toHash, cancel);
+        // --numeric-ids keeps the server's ids in the copy, so the server's names are the right ones
+        OwnerNames names = OwnerNames.lookup(shell, listed, cancel);
         progress.fetched(toHash.size(), hashBytes);
         List<IndexEntry> index = new ArrayList<>(listed.size());
         for (ListedEntry e : listed) {
             String sha = e.type() != EntryType.FILE ? null
                     : carried.containsKey(e.path()) ? carried.get(e.path()) : hashed.get(e.path().relativeToRoot());
-            index.add(IndexEntry.of(e, NameCodec.encodePath(e.path().relativeToRoot()), e.size(), sha));
+            index.add(IndexEntry.of(e, names, NameCodec.encodePath(e.path().relativeToRoot()), e.size(), sha));
         }
         return index;
     }
