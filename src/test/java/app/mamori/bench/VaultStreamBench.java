@@ -68,8 +68,12 @@ public final class VaultStreamBench {
 
     private static void compare(SshdServer sshd, Path knownHosts, LocalVault vault, Path source, long bytes,
                                 String sha, Path outDir, long sizeMb, int rounds) throws Exception {
-        // warm-up: JIT-compile the JSch, AES-GCM, SHA-256 and write paths before anything is timed
-        viaVault(sshd, knownHosts, vault, source, bytes, sha);
+        // warm-up: JIT-compile the JSch, AES-GCM, SHA-256 and write paths before anything is timed;
+        // -Dbench.warm=false times a cold JVM's first dump instead (the CLI started by a scheduler)
+        boolean warm = !"false".equals(System.getProperty("bench.warm"));
+        if (warm) {
+            viaVault(sshd, knownHosts, vault, source, bytes, sha);
+        }
         List<Leg> mamori = new ArrayList<>();
         List<Leg> openssh = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -89,8 +93,9 @@ public final class VaultStreamBench {
         }
         double m = median(mamori.stream().map(Leg::mbps).toList());
         double o = median(openssh.stream().map(Leg::mbps).toList());
-        System.out.printf("[vault-stream] %d MB, median of %d: Mamori vault %.0f MB/s, OpenSSH+sync %.0f MB/s, "
-                        + "ratio %.2f; client CPU s/GB: Mamori %.2f, OpenSSH %.2f%n", sizeMb, rounds, m, o, m / o,
+        System.out.printf("[vault-stream%s] %d MB, median of %d: Mamori vault %.0f MB/s, OpenSSH+sync %.0f MB/s, "
+                        + "ratio %.2f; client CPU s/GB: Mamori %.2f, OpenSSH %.2f%n", warm ? "" : ", cold JVM", sizeMb, rounds,
+                m, o, m / o,
                 median(mamori.stream().map(Leg::cpuPerGb).toList()), median(openssh.stream().map(Leg::cpuPerGb).toList()));
     }
 
