@@ -179,11 +179,11 @@ public final class VaultStreamBench {
         for (MemoryPoolMXBean p : pools) {
             long used = p.getPeakUsage().getUsed();
             peak += used;
-            perPool.append(String.format("%s %.1f MB; ", p.getName(), used / 1e6));
+            perPool.append(String.format("%s %.1f MiB; ", p.getName(), used / 1048576.0));
         }
         System.out.printf("[vault-stream heap] %,d bytes streamed into the vault and committed, SHA-256 verified, "
                         + "%.0f MB/s (%s)%n", bytes, leg.mbps(), leg.split());
-        System.out.printf("[vault-stream heap] max heap (-Xmx) %.0f MB; peak heap used %.1f MB (sum of pool peaks: "
+        System.out.printf("[vault-stream heap] max heap (-Xmx) %.0f MiB; peak heap used %.1f MiB (sum of pool peaks: "
                         + "%s); %d GCs%n", Runtime.getRuntime().maxMemory() / 1048576.0, peak / 1048576.0,
                 perPool.toString().replaceAll("; $", ""), gcCount() - gcBefore);
     }
