@@ -161,6 +161,7 @@ public final class VaultStreamBench {
         long m = Long.parseLong(t[1]);
         long e = Long.parseLong(t[2]);
         String[] userSys = Files.readString(cpuFile).strip().split("\\s+");
+        Files.deleteIfExists(cpuFile);
         double cpu = (Double.parseDouble(userSys[0]) + Double.parseDouble(userSys[1])) / (bytes / 1e9);
         return new Leg(mbps, cpu, String.format("ssh %.2f s, sync %.2f s", (m - s) / 1e9, (e - m) / 1e9));
     }
