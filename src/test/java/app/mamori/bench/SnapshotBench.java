@@ -84,7 +84,7 @@ public final class SnapshotBench {
     }
 
     // 100 files per folder, sizes 0..8 KiB: roughly a source tree or a wp-content.
-    private static long buildTree(Path src, int files) throws IOException {
+    static long buildTree(Path src, int files) throws IOException {
         Random random = new Random(1);
         long total = 0;
         byte[] buf = new byte[8192];
@@ -101,7 +101,7 @@ public final class SnapshotBench {
         return total;
     }
 
-    private static int changeOnePercent(Path src, int files) throws IOException {
+    static int changeOnePercent(Path src, int files) throws IOException {
         int n = 0;
         for (int i = 0; i < files; i += 100) {
             Path f = src.resolve("d" + (i / 1000)).resolve("sub" + (i / 100 % 10)).resolve("file-" + i + ".dat");

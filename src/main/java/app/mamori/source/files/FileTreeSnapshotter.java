@@ -7,6 +7,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,7 +44,10 @@ public final class FileTreeSnapshotter {
         this(shell, FileTreeSnapshotter::daemonThread);
     }
 
-    /** @param executor runs the remote tar while this thread reads its stream */
+    /**
+     * @param executor runs the remote tar while this thread reads its stream, and the steps that
+     *                 overlap with others (reading the previous index, asking for owner names)
+     */
     public FileTreeSnapshotter(RemoteShell shell, Executor executor) {
         this.shell = shell;
         this.executor = executor;
@@ -58,22 +64,34 @@ public final class FileTreeSnapshotter {
         ExcludeRules excludes = ExcludeRules.parse(src.excludes());
         progress = progress == null ? SnapshotProgress.none() : progress;
         cancel = cancel == null ? CancelToken.none() : cancel;
-        SnapshotIndex previous = previousSnapshotDir == null ? null : readPrevious(previousSnapshotDir);
+        if (previousSnapshotDir != null) {
+            requireComplete(previousSnapshotDir);
+        }
         Path tree = newSnapshotDir.resolve(SnapshotIndex.TREE);
         if (Files.exists(tree) || Files.exists(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME))) {
             // cleaning up after a failure must never delete something this call did not write
             throw new IllegalArgumentException(newSnapshotDir + " already holds a snapshot; give an empty folder");
         }
+        // Every remote command costs a round trip plus the login shell's start-up (a slow
+        // ~/.bashrc adds seconds), so what does not depend on each other runs side by side:
+        // the previous index is read while the server lists, and the owner names are asked
+        // while unchanged files are linked and changed ones fetched. See docs/benchmarks.md.
+        CompletableFuture<SnapshotIndex> previousIndex = previousSnapshotDir == null
+                ? CompletableFuture.completedFuture(null)
+                : async(() -> SnapshotIndex.read(previousSnapshotDir));
         try {
             Files.createDirectories(tree);
             Listing listing = list(roots, excludes, progress, cancel);
+            SnapshotIndex previous = await(previousIndex);
+            final CancelToken token = cancel;
+            CompletableFuture<OwnerNames> ownerNames = async(() -> OwnerNames.lookup(shell, listing.entries(), token));
             var run = new SnapshotRun(tree, previous, previousSnapshotDir, progress, cancel);
             run.build(listing.entries(), roots);
             TarFetcher.Outcome got = run.fetch(new TarFetcher(shell, executor, TarFetcher.COMMAND));
             List<String> warnings = new ArrayList<>(listing.warnings());
             warnings.addAll(got.warnings());
             warnings.addAll(run.warnings);
-            OwnerNames names = OwnerNames.lookup(shell, listing.entries(), cancel);
+            OwnerNames names = await(ownerNames);
             List<IndexEntry> index = run.finish(got.fetched(), names);
             String sha = SnapshotIndex.write(newSnapshotDir, roots, index);
             return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index, warnings);
@@ -84,12 +102,49 @@ public final class FileTreeSnapshotter {
         }
     }
 
-    private static SnapshotIndex readPrevious(Path dir) throws IOException {
+    private interface IoTask<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs {@code task} on the executor; {@link #await} gives its result or rethrows its failure. */
+    private <T> CompletableFuture<T> async(IoTask<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while taking a snapshot");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    private static void requireComplete(Path dir) throws IOException {
         if (!Files.exists(dir.resolve(SnapshotIndex.FILE_NAME))) {
             throw new IOException("the previous snapshot " + dir + " has no " + SnapshotIndex.FILE_NAME
                     + ", so it is not complete; link against an earlier complete one, or take a full copy");
         }
-        return SnapshotIndex.read(dir);
     }
 
     private record Listing(List<ListedEntry> entries, List<String> warnings) {
@@ -151,7 +206,7 @@ public final class FileTreeSnapshotter {
     }
 
     private static void daemonThread(Runnable r) {
-        Thread t = new Thread(r, "mamori-tar-fetch");
+        Thread t = new Thread(r, "mamori-snapshot");
         t.setDaemon(true);
         t.start();
     }
