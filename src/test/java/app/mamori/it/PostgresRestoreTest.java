@@ -1,5 +1,7 @@
 package app.mamori.it;
 
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.EventFilter;
 import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
 import app.mamori.testenv.SshdExtension;
@@ -73,6 +75,11 @@ class PostgresRestoreTest {
         assertThat(report.getParent()).isEqualTo(pointDir(point));
         assertThat(Files.readString(report)).contains("succeeded").contains(copy).contains(point)
                 .contains("pg_restore").contains(System.getProperty("user.name")).doesNotContain(pg.mamoriPassword());
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            assertThat(catalog.events().list(EventFilter.all(), 50)).filteredOn(e -> e.kind().equals("restore-succeeded"))
+                    .singleElement().satisfies(e -> assertThat(e.message()).contains(point).contains(copy)
+                            .contains(System.getProperty("user.name")).contains(report.toString()));
+        }
     }
 
     @Test
@@ -101,6 +108,11 @@ class PostgresRestoreTest {
         assertThat(pg.query(db, CONTENTS)).isEqualTo(original);
         String safety = result.json().get("safetyPoint").asText();
         assertThat(safety).startsWith("shop/").isNotEqualTo(point);
+        JsonNode points = cli.run("points", "shop", "--json").requireOk().json();
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0).get("id").asText()).isEqualTo(safety);
+        assertThat(points.get(0).get("kind").asText()).isEqualTo("pre-restore");
+        assertThat(points.get(1).get("kind").asText()).isEqualTo("normal");
         String copy = db + "_before";
         cli.run("restore", "--source", "shopdb", "--point", safety, "--to-database", copy, "--yes").requireOk();
         assertThat(pg.query(copy, CONTENTS)).as("the safety point holds the state before the restore").isEqualTo(damaged);

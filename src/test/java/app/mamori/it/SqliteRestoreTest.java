@@ -52,6 +52,18 @@ class SqliteRestoreTest {
     }
 
     @Test
+    void dryRunPrintsThePlanAndWritesNothing() throws Exception {
+        cli.run("backup", "tool").requireOk();
+        Path copy = dir.resolve("dry.db");
+
+        Cli.Result result = cli.run("restore", "--source", "tooldb", "--to-path", copy.toString(), "--dry-run");
+
+        assertThat(result.requireOk().out()).contains("from point:    tool/").contains("new file " + copy)
+                .contains("PRAGMA integrity_check").contains("safety backup: none");
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
     void restoreToAnExistingPathIsRefusedAndTheFileIsUntouched() throws Exception {
         cli.run("backup", "tool").requireOk();
         Path other = dir.resolve("other.db");
@@ -83,7 +95,7 @@ class SqliteRestoreTest {
     }
 
     @Test
-    void inPlaceRestoreIsRefusedWhileAWalFileHoldsData() throws Exception {
+    void inPlaceRestoreIsRefusedWhileAWalFileHoldsDataAndSaysHowToGoBackToTheSafetyPoint() throws Exception {
         cli.run("backup", "tool").requireOk();
         Cli.Result result;
         try (Connection live = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
@@ -93,12 +105,17 @@ class SqliteRestoreTest {
             s.execute("INSERT INTO notes VALUES (4, 'written by the live app')");
             assertThat(Files.size(dir.resolve("tool.db-wal"))).isPositive();
 
-            result = cli.run("restore", "--source", "tooldb", "--in-place", "--yes", "--no-safety-backup");
+            result = cli.run("restore", "--source", "tooldb", "--in-place", "--yes");
         }
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("tool.db-wal").contains("stop the application")
                 .contains("The file was not changed");
+        JsonNode points = cli.run("points", "tool", "--json").requireOk().json();
+        String safety = points.get(0).get("id").asText();
+        assertThat(points.get(0).get("kind").asText()).isEqualTo("pre-restore");
+        assertThat(result.err()).contains("restore point " + safety)
+                .contains("mamori restore --source tooldb --point " + safety + " --in-place --no-safety-backup --yes");
         assertThat(contents(dbFile)).contains("4:written by the live app");
     }
 
