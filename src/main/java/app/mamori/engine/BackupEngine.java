@@ -131,7 +131,7 @@ public final class BackupEngine {
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
                     shell.hostKeyFingerprint(), plan.job().name(), plan.vault().name(), started, clock.instant(),
-                    version, entries);
+                    version, entries, kind == PointKind.PRE_RESTORE ? Manifest.PRE_RESTORE : null);
             String location = point.commit(manifest);
             RestorePoint rp = toRestorePoint(manifest, location);
             catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), kind,

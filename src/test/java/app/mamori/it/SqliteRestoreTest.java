@@ -91,6 +91,11 @@ class SqliteRestoreTest {
         cli.run("restore", "--source", "tooldb", "--point", result.get("safetyPoint").asText(), "--to-path",
                 before.toString(), "--yes").requireOk();
         assertThat(contents(before)).isEqualTo(changed);
+        cli.run("catalog", "rebuild", "--vault", "local").requireOk();
+        JsonNode rebuilt = cli.run("points", "tool", "--json").requireOk().json();
+        assertThat(rebuilt.get(0).get("id").asText()).isEqualTo(result.get("safetyPoint").asText());
+        assertThat(rebuilt.get(0).get("kind").asText()).as("the manifest keeps the kind").isEqualTo("pre-restore");
+        assertThat(rebuilt.get(1).get("kind").asText()).isEqualTo("normal");
         assertThat(leftovers()).isZero();
     }
 
