@@ -100,6 +100,24 @@ class SqliteRestoreTest {
     }
 
     @Test
+    void whenTheSafetyBackupFailsNothingIsRestoredUntilTheAdminSkipsIt() throws Exception {
+        String original = contents(dbFile);
+        cli.run("backup", "tool").requireOk();
+        Files.writeString(dbFile, "this is not a database any more, and cannot be backed up");
+
+        Cli.Result refused = cli.run("restore", "--source", "tooldb", "--in-place", "--yes");
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("safety backup of tooldb failed, so nothing was restored")
+                .contains("Nothing on the server was changed");
+        assertThat(Files.readString(dbFile)).startsWith("this is not a database");
+        assertThat(cli.run("points", "tool", "--json").requireOk().json()).hasSize(1);
+
+        cli.run("restore", "--source", "tooldb", "--in-place", "--yes", "--no-safety-backup").requireOk();
+        assertThat(contents(dbFile)).isEqualTo(original);
+    }
+
+    @Test
     void inPlaceRestoreIsRefusedWhileAWalFileHoldsDataAndSaysHowToGoBackToTheSafetyPoint() throws Exception {
         cli.run("backup", "tool").requireOk();
         Cli.Result result;
