@@ -1,5 +1,6 @@
 package app.mamori.engine.restore;
 
+import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.ssh.ShellQuote;
 
@@ -39,14 +40,14 @@ final class TargetState {
             return creating
                     ? "Database " + newName(plan) + " was created and is empty: pg_restore ran in one transaction,"
                     + " which was rolled back. Drop it (DROP DATABASE \"" + newName(plan) + "\") or choose another name."
-                    : "Database " + ((app.mamori.model.Source.Database) plan.source()).database() + " is as it was"
+                    : "Database " + ((Source.Database) plan.source()).database() + " is as it was"
                     + " before the restore: pg_restore ran in one transaction, which was rolled back.";
         }
         if (kind == SourceKind.MYSQL) {
             return creating
                     ? "Database " + newName(plan) + " was created and may hold part of the backup; drop it"
                     + " (DROP DATABASE `" + newName(plan) + "`) before trying again."
-                    : "Database " + ((app.mamori.model.Source.Database) plan.source()).database()
+                    : "Database " + ((Source.Database) plan.source()).database()
                     + " may be partly restored.";
         }
         return "The file was not changed: the restore writes a temp file beside it and renames it into place only"
