@@ -2,6 +2,7 @@ package app.mamori.cli;
 
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.BackupEngine;
+import app.mamori.engine.restore.RestoreEngine;
 import app.mamori.engine.Housekeeping;
 import app.mamori.engine.MamoriHome;
 import app.mamori.secret.SecretStore;
@@ -53,6 +54,10 @@ final class CliContext implements AutoCloseable {
 
     BackupEngine engine() {
         return new BackupEngine(catalog(), ssh(), secrets(), Clock.systemUTC(), Version.get());
+    }
+
+    RestoreEngine restoreEngine() {
+        return new RestoreEngine(catalog(), ssh(), secrets(), engine(), Clock.systemUTC());
     }
 
     @Override

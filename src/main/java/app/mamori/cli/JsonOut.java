@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.model.Artifact;
@@ -78,10 +79,12 @@ final class JsonOut {
         return o;
     }
 
-    static ArrayNode points(List<RestorePoint> points, CliContext ctx) {
+    static ArrayNode points(List<RecordedPoint> points, CliContext ctx) {
         ArrayNode a = F.arrayNode();
-        for (RestorePoint p : points) {
-            a.add(point(p, ctx.catalog().vaults().find(p.vault())));
+        for (RecordedPoint r : points) {
+            ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
+            o.put("kind", r.kind().id());
+            a.add(o);
         }
         return a;
     }

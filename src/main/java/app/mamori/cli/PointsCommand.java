@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
 import app.mamori.model.RestorePoint;
@@ -22,15 +23,17 @@ final class PointsCommand extends Base {
         if (job != null) {
             ctx().catalog().jobs().get(job);
         }
-        List<RestorePoint> points = ctx().catalog().points().list(job).stream().map(RecordedPoint::point).toList();
+        List<RecordedPoint> recorded = ctx().catalog().points().list(job);
         if (json) {
-            out().println(JsonOut.write(JsonOut.points(points, ctx())));
+            out().println(JsonOut.write(JsonOut.points(recorded, ctx())));
             return 0;
         }
-        for (RestorePoint p : points) {
+        for (RecordedPoint r : recorded) {
+            RestorePoint p = r.point();
             long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
             out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
-                    + " artifact(s)\t" + Bytes.human(size));
+                    + " artifact(s)\t" + Bytes.human(size)
+                    + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" : ""));
         }
         return 0;
     }

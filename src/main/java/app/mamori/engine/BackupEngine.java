@@ -96,6 +96,24 @@ public final class BackupEngine {
 
     /** Runs a plan to the end. Never throws for a failed backup: the result says what failed. */
     public RunResult execute(BackupPlan plan, BackupListener listener, CancelToken cancel) {
+        return execute(plan, PointKind.NORMAL, listener, cancel);
+    }
+
+    /**
+     * Backs up one source of {@code job} alone into a new point of that job's vault, marked
+     * {@code kind}: the safety copy a restore takes of what it is about to overwrite.
+     */
+    public RunResult backUpOne(String jobName, String sourceName, PointKind kind, BackupListener listener,
+                               CancelToken cancel) {
+        BackupPlan full = plan(jobName);
+        BackupPlan.Step step = full.steps().stream().filter(s -> s.source().name().equals(sourceName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("job '" + jobName + "' has no source '" + sourceName + "'"));
+        BackupPlan one = new BackupPlan(new Job(jobName, List.of(sourceName), full.vault().name()), full.server(),
+                full.vault(), List.of(step));
+        return execute(one, kind, listener, cancel);
+    }
+
+    private RunResult execute(BackupPlan plan, PointKind kind, BackupListener listener, CancelToken cancel) {
         Instant started = clock.instant();
         long runId = catalog.runs().start(plan.job().name(), ProcessHandle.current().pid());
         listener.runStarted(plan, runId);
@@ -113,10 +131,10 @@ public final class BackupEngine {
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
                     shell.hostKeyFingerprint(), plan.job().name(), plan.vault().name(), started, clock.instant(),
-                    version, entries);
+                    version, entries, kind == PointKind.PRE_RESTORE ? Manifest.PRE_RESTORE : null);
             String location = point.commit(manifest);
             RestorePoint rp = toRestorePoint(manifest, location);
-            catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), PointKind.NORMAL,
+            catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), kind,
                     catalogFields(manifest)));
             for (BackupPlan.Step step : plan.steps()) {
                 if (step.source() instanceof Source.Files files) {

@@ -47,9 +47,10 @@ public final class CatalogRebuild {
             if (!vault.name().equals(m.vault())) {
                 // a vault folder copied or renamed: the folder is the vault being rebuilt
                 m = new Manifest(m.format(), m.id(), m.server(), m.host(), m.hostKey(), m.job(), vault.name(),
-                        m.started(), m.finished(), m.mamoriVersion(), m.sources());
+                        m.started(), m.finished(), m.mamoriVersion(), m.sources(), m.kind());
             }
-            points.add(RecordedPoint.fromManifest(BackupEngine.toRestorePoint(m, mf.location()), PointKind.NORMAL,
+            points.add(RecordedPoint.fromManifest(BackupEngine.toRestorePoint(m, mf.location()),
+                    m.preRestore() ? PointKind.PRE_RESTORE : PointKind.NORMAL,
                     BackupEngine.catalogFields(m)));
         }
         catalog.points().rebuildVault(vault.name(), points);

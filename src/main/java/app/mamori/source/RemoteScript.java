@@ -24,6 +24,12 @@ final class RemoteScript {
 
     /** {@code docker exec [-e VAR] CONTAINER argv...}, or argv itself when there is no container. */
     static List<String> inContainer(Optional<String> container, Optional<String> envVar, List<String> argv) {
+        return inContainer(container, envVar, argv, false);
+    }
+
+    /** As above; {@code stdin} adds {@code -i} so the command in the container reads what is streamed in. */
+    static List<String> inContainer(Optional<String> container, Optional<String> envVar, List<String> argv,
+                                    boolean stdin) {
         if (container.isEmpty()) {
             return argv;
         }
@@ -32,6 +38,9 @@ final class RemoteScript {
             throw new IllegalArgumentException("--container: '" + c + "' is not a Docker container name or id");
         }
         List<String> words = new ArrayList<>(List.of("docker", "exec"));
+        if (stdin) {
+            words.add("-i");
+        }
         // "-e NAME" without a value copies NAME from docker's own environment: no secret in argv
         envVar.ifPresent(v -> words.addAll(List.of("-e", v)));
         words.add(c);

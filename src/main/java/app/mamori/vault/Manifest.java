@@ -14,13 +14,26 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(int format, String id, String server, String host, String hostKey, String job,
                        String vault, Instant started, Instant finished, String mamoriVersion,
-                       List<Entry> sources) {
+                       List<Entry> sources, String kind) {
 
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "manifest.json";
 
+    /** {@link #kind} of the safety copy a restore takes; absent for a job's normal point. */
+    public static final String PRE_RESTORE = "pre-restore";
+
     public Manifest {
         sources = List.copyOf(sources);
+    }
+
+    /** A job's normal point. */
+    public Manifest(int format, String id, String server, String host, String hostKey, String job, String vault,
+                    Instant started, Instant finished, String mamoriVersion, List<Entry> sources) {
+        this(format, id, server, host, hostKey, job, vault, started, finished, mamoriVersion, sources, null);
+    }
+
+    public boolean preRestore() {
+        return PRE_RESTORE.equals(kind);
     }
 
     /**

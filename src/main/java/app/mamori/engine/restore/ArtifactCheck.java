@@ -1,0 +1,67 @@
+package app.mamori.engine.restore;
+
+import app.mamori.vault.Json;
+import app.mamori.vault.Manifest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Re-hashes an artifact against the catalogue and its manifest before a restore may use it. */
+final class ArtifactCheck {
+    private ArtifactCheck() {
+    }
+
+    /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */
+    static void verify(RestorePlan plan) throws RestoreRefused {
+        Path file = plan.artifactFile();
+        String actual;
+        try {
+            actual = sha256(file);
+        } catch (NoSuchFileException e) {
+            throw new RestoreRefused("the artifact " + file + " is missing from the vault; choose another point"
+                    + " with: mamori points");
+        } catch (IOException e) {
+            throw new RestoreRefused("the artifact " + file + " cannot be read: " + e.getMessage());
+        }
+        if (!actual.equalsIgnoreCase(plan.expectedSha256())) {
+            throw new RestoreRefused("the artifact " + file + " is corrupted: its SHA-256 is " + actual + " but the"
+                    + " catalogue recorded " + plan.expectedSha256() + "; it was not used. Restore from another point"
+                    + " (mamori points) and check the vault's disk");
+        }
+        Path manifestFile = plan.pointDir().resolve(Manifest.FILE_NAME);
+        try {
+            Manifest m = Json.mapper().readValue(manifestFile.toFile(), Manifest.class);
+            for (Manifest.Entry e : m.sources()) {
+                if (e.name().equals(plan.source().name()) && !actual.equalsIgnoreCase(e.sha256())) {
+                    throw new RestoreRefused("the artifact " + file + " does not match " + manifestFile
+                            + " (SHA-256 " + actual + ", manifest " + e.sha256() + "); it was not used");
+                }
+            }
+        } catch (IOException e) {
+            throw new RestoreRefused("the manifest " + manifestFile + " cannot be read (" + e.getMessage()
+                    + "); the point is damaged, choose another with: mamori points");
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 20];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

@@ -1,0 +1,192 @@
+package app.mamori.engine.restore;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.PointKind;
+import app.mamori.engine.BackupEngine;
+import app.mamori.engine.BackupListener;
+import app.mamori.engine.RunResult;
+import app.mamori.model.RestorePoint;
+import app.mamori.model.Source;
+import app.mamori.secret.SecretStore;
+import app.mamori.source.RestoreCommand;
+import app.mamori.ssh.Exec;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.SshConnector;
+import app.mamori.util.CancelToken;
+import com.github.luben.zstd.ZstdInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a restore plan: re-hash the artifact, take the safety backup, stream the artifact into
+ * the server's restore commands, then write the report and the catalogue event whatever happened.
+ */
+public final class RestoreEngine {
+    private static final System.Logger LOG = System.getLogger(RestoreEngine.class.getName());
+
+    private final Catalog catalog;
+    private final SshConnector ssh;
+    private final SecretStore secrets;
+    private final BackupEngine backups;
+    private final Clock clock;
+
+    public RestoreEngine(Catalog catalog, SshConnector ssh, SecretStore secrets, BackupEngine backups, Clock clock) {
+        this.catalog = catalog;
+        this.ssh = ssh;
+        this.secrets = secrets;
+        this.backups = backups;
+        this.clock = clock;
+    }
+
+    /** Never throws for a failed restore: the result says what failed and what state the target is in. */
+    public RestoreResult execute(RestorePlan plan, RestoreListener listener, CancelToken cancel) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        List<RestoreReport.Step> steps = new ArrayList<>();
+        Optional<String> safety = Optional.empty();
+        int running = -1;
+        String error = null;
+        try {
+            long s = System.nanoTime();
+            listener.step("checking " + plan.artifactFile());
+            ArtifactCheck.verify(plan);
+            steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
+            Optional<String> secret = secretOf(plan.source());
+            if (plan.safetyBackup().isPresent()) {
+                safety = Optional.of(safetyBackup(plan, listener, cancel, steps));
+            }
+            try (RemoteShell shell = ssh.connect(plan.server())) {
+                for (int i = 0; i < plan.commands().size(); i++) {
+                    cancel.throwIfCancelled();
+                    RestoreCommand c = plan.commands().get(i);
+                    running = i;
+                    s = System.nanoTime();
+                    listener.commandStarted(c);
+                    ExecResult r = run(shell, c, secret, plan, listener, cancel);
+                    if (!r.ok()) {
+                        LOG.log(System.Logger.Level.INFO, "restore command failed: " + c.command() + "\n" + r.stderr());
+                        throw new IOException(RestoreFailures.explain(plan, c, r));
+                    }
+                    if (!r.stderr().isBlank()) {
+                        listener.log(c.purpose() + " stderr: " + r.stderr().strip());
+                    }
+                    steps.add(new RestoreReport.Step(c.purpose(), since(s)));
+                }
+            }
+        } catch (RestoreRefused e) {
+            error = e.getMessage();
+        } catch (CancelToken.CancelledException e) {
+            error = "the restore was cancelled";
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "restore of " + plan.source().name() + " failed", e);
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        String state = error == null ? null : TargetState.describe(plan, running, safety);
+        RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
+        return record(plan, started, result, steps);
+    }
+
+    private String safetyBackup(RestorePlan plan, RestoreListener listener, CancelToken cancel,
+                                List<RestoreReport.Step> steps) throws RestoreRefused {
+        long s = System.nanoTime();
+        listener.step("safety backup of " + plan.source().name());
+        BackupListener log = new BackupListener() {
+            @Override
+            public void log(String line) {
+                listener.log(line);
+            }
+        };
+        RunResult r = backups.backUpOne(plan.safetyBackup().get(), plan.source().name(), PointKind.PRE_RESTORE, log,
+                cancel);
+        if (!r.ok()) {
+            throw new RestoreRefused("the safety backup of " + plan.source().name() + " failed, so nothing was"
+                    + " restored: " + r.error());
+        }
+        String id = r.point().map(RestorePoint::id).orElseThrow();
+        steps.add(new RestoreReport.Step("safety backup into restore point " + id, since(s)));
+        listener.log("safety backup: restore point " + id);
+        return id;
+    }
+
+    private Optional<String> secretOf(Source source) throws IOException, RestoreRefused {
+        if (source instanceof Source.Database d && d.hasPassword()) {
+            Optional<String> s = secrets.get(SecretStore.sourcePasswordKey(source.name()));
+            if (s.isEmpty()) {
+                throw new RestoreRefused("the password of source " + source.name() + " is missing from the secret"
+                        + " store; set it with: mamori source set-password " + source.name() + " --password-stdin");
+            }
+            return s;
+        }
+        return Optional.empty();
+    }
+
+    private static ExecResult run(RemoteShell shell, RestoreCommand c, Optional<String> secret, RestorePlan plan,
+                                  RestoreListener listener, CancelToken cancel) throws IOException {
+        List<InputStream> parts = new ArrayList<>();
+        if (c.secretOnStdin()) {
+            parts.add(new ByteArrayInputStream((secret.orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        InputStream artifact = null;
+        if (c.artifactOnStdin()) {
+            artifact = open(plan.artifactFile(), plan.compression());
+            parts.add(new CountingInputStream(artifact, listener::progress));
+        }
+        try {
+            Exec.Builder exec = Exec.of(c.command()).cancel(cancel);
+            if (!parts.isEmpty()) {
+                exec.stdin(new SequenceInputStream(java.util.Collections.enumeration(parts)));
+            }
+            return shell.exec(exec.build());
+        } finally {
+            if (artifact != null) {
+                artifact.close();
+            }
+        }
+    }
+
+    private static InputStream open(Path file, String compression) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20);
+        return "zstd".equals(compression) ? new ZstdInputStream(in) : in;
+    }
+
+    private RestoreResult record(RestorePlan plan, Instant started, RestoreResult result, List<RestoreReport.Step> steps) {
+        String who = System.getProperty("user.name");
+        Optional<Path> report = Optional.empty();
+        try {
+            report = Optional.of(RestoreReport.write(plan, who, started, result, steps));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "restore report not written into " + plan.pointDir(), e);
+        }
+        String message = (result.ok() ? "restore succeeded: " : "restore FAILED: ") + plan.source().name()
+                + " from point " + plan.pointId() + " to " + plan.targetDescription() + ", by " + who + ", "
+                + result.duration().toMillis() + " ms"
+                + result.safetyPoint().map(p -> ", safety point " + p).orElse("")
+                + (result.ok() ? "" : ": " + result.error() + " " + result.targetState())
+                + report.map(p -> "; report " + p).orElse("");
+        catalog.events().add(Event.at(clock.instant(), result.ok() ? EventLevel.INFO : EventLevel.ERROR,
+                result.ok() ? "restore-succeeded" : "restore-failed", message)
+                .withServer(plan.server().name()).withJob(plan.job()));
+        return new RestoreResult(result.ok(), plan, result.safetyPoint(), result.error(), result.targetState(),
+                result.duration(), report);
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+}

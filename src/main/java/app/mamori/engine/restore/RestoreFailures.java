@@ -1,0 +1,42 @@
+package app.mamori.engine.restore;
+
+import app.mamori.model.SourceKind;
+import app.mamori.source.RestoreCommand;
+import app.mamori.ssh.ExecResult;
+
+/** Turns a failed restore command into the sentence an admin reads: what failed, where, and what to do. */
+final class RestoreFailures {
+    private RestoreFailures() {
+    }
+
+    static String explain(RestorePlan plan, RestoreCommand c, ExecResult r) {
+        String err = r.stderr();
+        String where = " on server " + plan.server().name();
+        SourceKind kind = plan.source().kind();
+        if (plan.target() instanceof RestoreTarget.NewDatabase n && c.equals(plan.commands().get(0))
+                && (err.contains("already exists") || err.contains("database exists"))) {
+            return "database " + n.name() + " already exists" + where + "; choose another name for --to-database";
+        }
+        if (r.exitStatus() == 73 && plan.target() instanceof RestoreTarget.ToPath) {
+            return ((RestoreTarget.ToPath) plan.target()).path() + " already exists" + where
+                    + "; choose another --to-path, or move that file away first";
+        }
+        if (r.exitStatus() == 75 || r.exitStatus() == 66) {
+            return r.lastStderrLine().replace("mamori: ", "") + where;
+        }
+        if (r.exitStatus() == 65) {
+            return "the restored SQLite file failed its integrity check" + where + " (" + r.lastStderrLine()
+                    + "); it was not put in place";
+        }
+        if (r.exitStatus() == 127 || err.contains("not found")) {
+            String tool = kind == SourceKind.POSTGRES ? "the PostgreSQL client (Debian: postgresql-client)"
+                    : kind == SourceKind.MYSQL ? "the MariaDB client (Debian: mariadb-client)" : "sqlite3";
+            return "a tool the restore needs is not installed" + where + "; install " + tool + " (" + r.lastStderrLine() + ")";
+        }
+        if (err.contains("password authentication failed") || err.contains("Access denied")) {
+            return "the database refused the stored password of " + plan.source().name() + where
+                    + "; set it again with: mamori source set-password " + plan.source().name() + " --password-stdin";
+        }
+        return c.purpose() + " failed" + where + " (exit " + r.exitStatus() + "): " + r.lastStderrLine();
+    }
+}

@@ -1,0 +1,37 @@
+package app.mamori.engine.restore;
+
+import app.mamori.model.Artifact;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.source.RestoreCommand;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a restore will do, built from the catalogue alone, shown before anything runs.
+ *
+ * @param pointDir        the point's folder in the (local) vault; the restore report is written there
+ * @param artifactFile    the artifact in the vault, re-hashed before use
+ * @param expectedSha256  the artifact's SHA-256 as the catalogue recorded it
+ * @param compression     {@code zstd} (decompressed on the workstation while streaming) or {@code none}
+ * @param target          where it goes; {@code targetDescription} says it for a person
+ * @param commands        every remote command, in order, exactly as it will run (no secret in any)
+ * @param safetyBackup    the job whose run will back the source up first (a pre-restore point); empty when none is taken
+ */
+public record RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
+                          Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
+                          String compression, RestoreTarget target, String targetDescription,
+                          List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings) {
+    public RestorePlan {
+        commands = List.copyOf(commands);
+        warnings = List.copyOf(warnings);
+    }
+
+    public String safetyBackupDescription() {
+        return safetyBackup.map(j -> "back up " + source.name() + " as it is now into a new pre-restore point of job " + j)
+                .orElse("none");
+    }
+}

@@ -1,0 +1,185 @@
+package app.mamori.engine.restore;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.PointKind;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.model.Artifact;
+import app.mamori.model.Job;
+import app.mamori.model.RunStatus;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.model.Vault;
+import app.mamori.source.RestoreCommand;
+import app.mamori.source.RestoreCommands;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Builds restore plans from the catalogue; reads no vault and touches no server. */
+public final class RestorePlanner {
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private final Catalog catalog;
+
+    public RestorePlanner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** A restore request as the CLI or the wizard states it. */
+    public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup) {
+    }
+
+    public RestorePlan plan(Request request) {
+        Source source = catalog.sources().find(request.source()).orElseThrow(() -> new IllegalArgumentException(
+                "no source '" + request.source() + "'; see: mamori source list"));
+        RecordedPoint point = choose(catalog.points().list(null), source.name(), request.point());
+        Vault vault = catalog.vaults().get(point.point().vault());
+        Server server = catalog.servers().get(source.server());
+        Optional<Job> job = catalog.jobs().find(point.point().job());
+        return build(source, server, vault, point, job, request.target(), request.safetyBackup());
+    }
+
+    /**
+     * The point a choice means. Latest and {@code --at} consider the jobs' own points only: a
+     * pre-restore safety point is taken by its id, which the restore that made it printed.
+     *
+     * @param newestFirst every point, newest first, as {@code PointStore.list} returns them
+     */
+    public static RecordedPoint choose(List<RecordedPoint> newestFirst, String source, PointChoice choice) {
+        if (choice instanceof PointChoice.Id id) {
+            RecordedPoint p = newestFirst.stream().filter(r -> r.id().equals(id.id())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no restore point '" + id.id()
+                            + "'; see: mamori points"));
+            if (artifactOf(p, source).isEmpty()) {
+                throw new IllegalArgumentException("restore point " + p.id() + " holds no backup of source " + source);
+            }
+            if (p.point().status() != RunStatus.SUCCEEDED) {
+                throw new IllegalArgumentException("restore point " + p.id() + " is " + p.point().status().id()
+                        + ", not a complete backup; choose another with: mamori points");
+            }
+            return p;
+        }
+        Instant limit = choice instanceof PointChoice.AtOrBefore at ? at.time() : Instant.MAX;
+        List<RecordedPoint> candidates = newestFirst.stream()
+                .filter(p -> p.kind() == PointKind.NORMAL && p.point().status() == RunStatus.SUCCEEDED)
+                .filter(p -> artifactOf(p, source).isPresent())
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("source " + source + " has no restore point yet; back it up first");
+        }
+        return candidates.stream().filter(p -> !p.point().time().isAfter(limit)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("source " + source + " has no restore point at or before "
+                        + limit + "; the oldest is " + candidates.get(candidates.size() - 1).id() + " taken at "
+                        + candidates.get(candidates.size() - 1).point().time()));
+    }
+
+    /** Checks the target against the source and spells out every command. Pure. */
+    public static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
+                                    RestoreTarget target, boolean safetyBackup) {
+        if (vault.isRemote()) {
+            throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
+                    + " on server " + vault.server().get() + "; restores from a vault on a server are not available yet");
+        }
+        Artifact artifact = artifactOf(point, source.name()).orElseThrow(() -> new IllegalArgumentException(
+                "restore point " + point.id() + " holds no backup of source " + source.name()));
+        List<String> warnings = new ArrayList<>();
+        List<RestoreCommand> commands;
+        String description;
+        if (source instanceof Source.Database db) {
+            description = databaseTarget(db, target, server);
+            String client = RestoreCommands.mysqlClientFor(point.manifest(source.name()).get("command"));
+            if (target instanceof RestoreTarget.NewDatabase n) {
+                commands = db.kind() == SourceKind.POSTGRES ? RestoreCommands.postgresToNewDatabase(db, n.name())
+                        : RestoreCommands.mysqlToNewDatabase(db, client, n.name());
+            } else {
+                commands = db.kind() == SourceKind.POSTGRES ? RestoreCommands.postgresInPlace(db)
+                        : RestoreCommands.mysqlInPlace(db, client);
+            }
+            if (target.inPlace()) {
+                warnings.add("tables and other objects created after " + point.point().time()
+                        + " and not in the backup are left as they are");
+                if (db.kind() == SourceKind.MYSQL) {
+                    warnings.add("a MariaDB/MySQL restore is not one transaction: if it fails halfway the database"
+                            + " is partly restored, and the safety point is the way back");
+                }
+            }
+        } else if (source instanceof Source.Sqlite sqlite) {
+            description = sqliteTarget(sqlite, target, server);
+            String path = target instanceof RestoreTarget.ToPath p ? p.path() : sqlite.path();
+            commands = List.of(RestoreCommands.sqlite(path, target.inPlace()));
+            if (target.inPlace()) {
+                warnings.add("stop the application that uses " + sqlite.path() + " first: one that keeps the file"
+                        + " open goes on writing to the old copy");
+            }
+        } else {
+            throw new IllegalArgumentException("restoring " + source.kind().id() + " sources (" + source.name()
+                    + ") is not available yet; the snapshot is in the vault under " + point.point().location());
+        }
+        Optional<String> safety = Optional.empty();
+        if (target.inPlace() && safetyBackup) {
+            Job j = job.filter(x -> x.sources().contains(source.name())).orElseThrow(() -> new IllegalArgumentException(
+                    "job " + point.point().job() + " no longer backs up " + source.name() + ", so no safety backup can"
+                            + " be taken before overwriting it; add the source to a job, or give --no-safety-backup"));
+            safety = Optional.of(j.name());
+        } else if (target.inPlace()) {
+            warnings.add("no safety backup: the current state of " + source.name() + " is lost when the restore starts");
+        }
+        if (point.kind() == PointKind.PRE_RESTORE) {
+            warnings.add("this is the safety point a restore took at " + point.point().time());
+        }
+        Path pointDir = Path.of(vault.path()).resolve(point.point().location());
+        Artifact a = artifact;
+        String compression = point.manifest(source.name()).getOrDefault("compression",
+                a.path().endsWith(".zst") ? "zstd" : "none");
+        return new RestorePlan(source, server, point.id(), point.point().job(), point.point().time(), a, pointDir,
+                pointDir.resolve(a.path()), a.sha256(), compression, target, description, commands, safety, warnings);
+    }
+
+    private static String databaseTarget(Source.Database db, RestoreTarget target, Server server) {
+        String where = " on server " + server.name() + db.container().map(c -> " (container " + c + ")").orElse("");
+        if (target instanceof RestoreTarget.NewDatabase n) {
+            if (!DATABASE_NAME.matcher(n.name()).matches()) {
+                throw new IllegalArgumentException("--to-database: '" + n.name() + "' is not a plain database name;"
+                        + " use letters, digits and _ (at most 63), not starting with a digit");
+            }
+            if (n.name().equals(db.database())) {
+                throw new IllegalArgumentException("--to-database " + n.name() + " is the source's own database;"
+                        + " to overwrite it, use --in-place");
+            }
+            return "new database " + n.name() + where;
+        }
+        if (target.inPlace()) {
+            return "database " + db.database() + where + ", overwritten";
+        }
+        throw new IllegalArgumentException("--to-path is for sqlite sources; " + db.name()
+                + " is a database: use --to-database NEW or --in-place");
+    }
+
+    private static String sqliteTarget(Source.Sqlite sqlite, RestoreTarget target, Server server) {
+        if (target instanceof RestoreTarget.ToPath p) {
+            if (!p.path().startsWith("/") || p.path().endsWith("/") || p.path().indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("--to-path: '" + p.path() + "' must be an absolute file path"
+                        + " on the server");
+            }
+            if (p.path().equals(sqlite.path())) {
+                throw new IllegalArgumentException("--to-path " + p.path() + " is the source's own file;"
+                        + " to overwrite it, use --in-place");
+            }
+            return "new file " + p.path() + " on server " + server.name();
+        }
+        if (target.inPlace()) {
+            return "file " + sqlite.path() + " on server " + server.name() + ", replaced";
+        }
+        throw new IllegalArgumentException("--to-database is for postgres and mysql sources; " + sqlite.name()
+                + " is a SQLite file: use --to-path FILE or --in-place");
+    }
+
+    private static Optional<Artifact> artifactOf(RecordedPoint p, String source) {
+        return p.point().artifacts().stream().filter(a -> a.source().equals(source)).findFirst();
+    }
+}

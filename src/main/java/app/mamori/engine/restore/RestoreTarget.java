@@ -1,0 +1,21 @@
+package app.mamori.engine.restore;
+
+/** Where a restore writes. */
+public sealed interface RestoreTarget {
+
+    /** A database that does not exist yet, on the source's database server. */
+    record NewDatabase(String name) implements RestoreTarget {
+    }
+
+    /** A file on the source's server that does not exist yet. */
+    record ToPath(String path) implements RestoreTarget {
+    }
+
+    /** Over the source itself, after a safety backup unless told otherwise. */
+    record InPlace() implements RestoreTarget {
+    }
+
+    default boolean inPlace() {
+        return this instanceof InPlace;
+    }
+}

@@ -1,0 +1,141 @@
+package app.mamori.source;
+
+import app.mamori.model.Source;
+import app.mamori.ssh.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The remote commands that put a dump back, per source kind. Pure: they build strings and
+ * touch nothing, so a restore plan can show them before anything runs.
+ */
+public final class RestoreCommands {
+    private RestoreCommands() {
+    }
+
+    /** PostgreSQL into a new database: create it (fails if it exists), then pg_restore in one transaction. */
+    public static List<RestoreCommand> postgresToNewDatabase(Source.Database src, String newDatabase) {
+        String create = "CREATE DATABASE \"" + newDatabase.replace("\"", "\"\"") + "\"";
+        List<String> psql = List.of("psql", "-XAtq", "--no-password", "-v", "ON_ERROR_STOP=1", "-c", create,
+                "--dbname=" + PostgresDriver.conninfo(src));
+        return List.of(
+                new RestoreCommand("create database " + newDatabase, postgres(src, psql, false), src.hasPassword(), false),
+                new RestoreCommand("pg_restore into " + newDatabase,
+                        postgres(src, pgRestore(withDatabase(src, newDatabase), false), true), src.hasPassword(), true));
+    }
+
+    /**
+     * PostgreSQL over the source database: pg_restore drops and recreates every object in the
+     * dump, in one transaction, so a failure leaves the database as it was.
+     */
+    public static List<RestoreCommand> postgresInPlace(Source.Database src) {
+        return List.of(new RestoreCommand("pg_restore --clean into " + src.database(),
+                postgres(src, pgRestore(src, true), true), src.hasPassword(), true));
+    }
+
+    private static List<String> pgRestore(Source.Database target, boolean clean) {
+        List<String> argv = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-password", "--single-transaction"));
+        if (clean) {
+            argv.addAll(List.of("--clean", "--if-exists"));
+        }
+        argv.add("--dbname=" + PostgresDriver.conninfo(target));
+        return argv;
+    }
+
+    private static String postgres(Source.Database src, List<String> argv, boolean stdin) {
+        String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
+                passwordVar(src, PostgresDriver.PASSWORD_VAR), argv, stdin));
+        return src.hasPassword() ? RemoteScript.withSecretFromStdin(PostgresDriver.PASSWORD_VAR, cmd) : cmd;
+    }
+
+    /** MariaDB/MySQL into a new database: CREATE DATABASE (fails if it exists), then the SQL through the client. */
+    public static List<RestoreCommand> mysqlToNewDatabase(Source.Database src, String client, String newDatabase) {
+        List<String> create = new ArrayList<>(List.of(client));
+        create.addAll(mysqlConnection(src));
+        create.addAll(List.of("-e", "CREATE DATABASE `" + newDatabase.replace("`", "``") + "`"));
+        return List.of(
+                new RestoreCommand("create database " + newDatabase, mysql(src, create, false), src.hasPassword(), false),
+                new RestoreCommand("load the SQL dump into " + newDatabase,
+                        mysql(src, mysqlLoad(src, client, newDatabase), true), src.hasPassword(), true));
+    }
+
+    /** MariaDB/MySQL over the source database: the dump drops and recreates each of its tables. */
+    public static List<RestoreCommand> mysqlInPlace(Source.Database src, String client) {
+        return List.of(new RestoreCommand("load the SQL dump into " + src.database(),
+                mysql(src, mysqlLoad(src, client, src.database()), true), src.hasPassword(), true));
+    }
+
+    private static List<String> mysqlLoad(Source.Database src, String client, String database) {
+        List<String> argv = new ArrayList<>(List.of(client));
+        argv.addAll(mysqlConnection(src));
+        argv.add("--database=" + database);
+        return argv;
+    }
+
+    private static List<String> mysqlConnection(Source.Database src) {
+        List<String> words = new ArrayList<>();
+        src.dbHost().ifPresent(h -> words.add("--host=" + h));
+        src.dbPort().ifPresent(p -> words.add("--port=" + p));
+        src.dbUser().ifPresent(u -> words.add("--user=" + u));
+        return words;
+    }
+
+    private static String mysql(Source.Database src, List<String> argv, boolean stdin) {
+        String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
+                passwordVar(src, MysqlDriver.PASSWORD_VAR), argv, stdin));
+        return src.hasPassword() ? RemoteScript.withSecretFromStdin(MysqlDriver.PASSWORD_VAR, cmd) : cmd;
+    }
+
+    /**
+     * SQLite: the file is streamed into a temp file beside {@code path}, checked with
+     * {@code PRAGMA integrity_check}, then put in place in one rename. With {@code replace}
+     * it replaces the existing file (keeping its owner and mode) and refuses while a
+     * {@code -wal} file holds data, which would be applied to the restored file by the next
+     * opener; without it, it refuses to overwrite anything ({@code ln} never clobbers).
+     */
+    public static RestoreCommand sqlite(String path, boolean replace) {
+        String file = ShellQuote.quote(path);
+        String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+        String template = ShellQuote.quote((dir.endsWith("/") ? dir : dir + "/") + ".mamori-restore.XXXXXX");
+        StringBuilder sb = new StringBuilder("set -e; ");
+        if (replace) {
+            sb.append("test -f ").append(file).append(" || { echo \"mamori: no such file: \"").append(file)
+                    .append(" >&2; exit 66; }; ");
+            sb.append("if test -s ").append(ShellQuote.quote(path + "-wal")).append("; then echo \"mamori: \"")
+                    .append(ShellQuote.quote(path + "-wal"))
+                    .append("\" holds uncommitted data: stop the application first\" >&2; exit 75; fi; ");
+        } else {
+            sb.append("if test -e ").append(file).append("; then echo \"mamori: already exists: \"").append(file)
+                    .append(" >&2; exit 73; fi; ");
+        }
+        sb.append("t=$(mktemp ").append(template).append("); trap 'rm -f \"$t\" \"$t-wal\" \"$t-shm\"' EXIT; ");
+        sb.append("cat > \"$t\"; ");
+        sb.append("r=$(sqlite3 -bail \"$t\" 'PRAGMA integrity_check'); ");
+        sb.append("test \"$r\" = ok || { echo \"mamori: integrity_check: $r\" >&2; exit 65; }; ");
+        if (replace) {
+            sb.append("chmod --reference=").append(file).append(" \"$t\"; ");
+            sb.append("chown --reference=").append(file).append(" \"$t\" 2>/dev/null || true; ");
+            sb.append("sync \"$t\"; mv -f -- \"$t\" ").append(file).append("; trap - EXIT");
+        } else {
+            sb.append("sync \"$t\"; ln -- \"$t\" ").append(file).append("; rm -f -- \"$t\"; trap - EXIT");
+        }
+        return new RestoreCommand((replace ? "replace " : "write ") + path + " (temp file, integrity_check, rename)",
+                sb.toString(), false, true);
+    }
+
+    private static Optional<String> passwordVar(Source.Database src, String var) {
+        return src.hasPassword() ? Optional.of(var) : Optional.empty();
+    }
+
+    private static Source.Database withDatabase(Source.Database s, String database) {
+        return new Source.Database(s.name(), s.server(), s.kind(), database, s.dbHost(), s.dbPort(), s.dbUser(),
+                s.container(), s.hasPassword());
+    }
+
+    /** The client matching the dump tool that made the artifact: {@code mysql} for mysqldump, else {@code mariadb}. */
+    public static String mysqlClientFor(String dumpCommand) {
+        return dumpCommand != null && dumpCommand.contains("mysqldump") ? "mysql" : "mariadb";
+    }
+}
