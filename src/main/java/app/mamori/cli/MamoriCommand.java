@@ -47,6 +47,7 @@ public final class MamoriCommand {
         MamoriCommand top = new MamoriCommand();
         top.stdin = in;
         CommandLine cl = new CommandLine(top).setOut(out).setErr(err);
+        withHelp(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("mamori: " + Errors.message(e));
             System.getLogger("app.mamori.cli").log(System.Logger.Level.ERROR, "command failed", e);
@@ -61,6 +62,12 @@ public final class MamoriCommand {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Every command, at every level, takes -h/--help: set here once rather than on each annotation. */
+    private static void withHelp(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(MamoriCommand::withHelp);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
