@@ -10,6 +10,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.Json;
+import app.mamori.vault.LocalVault;
 import app.mamori.vault.Manifest;
 
 import java.io.ByteArrayInputStream;
@@ -157,22 +158,13 @@ final class RemotePointTarget implements PointTarget {
                 "cannot list " + jobDir);
         List<String> stale = new ArrayList<>();
         for (String name : list.split("\n")) {
-            if (!name.isBlank() && writerIsGone(name.strip())) {
+            if (!name.isBlank() && LocalVault.writerIsGone(name.strip())) {
                 stale.add(ShellQuote.quote(jobDir + "/" + name.strip()));
             }
         }
         if (!stale.isEmpty()) {
             run(shell, "rm -rf " + String.join(" ", stale), "cannot remove unfinished points in " + jobDir);
             listener.log("removed " + stale.size() + " unfinished point(s) left by an interrupted run");
-        }
-    }
-
-    private static boolean writerIsGone(String tempName) {
-        try {
-            long pid = Long.parseLong(tempName.substring(tempName.lastIndexOf('.') + 1));
-            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package app.mamori.source;
 
+import static app.mamori.source.RemoteScript.where;
+
 import app.mamori.model.Source;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -106,10 +108,5 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
             return "cannot reach MariaDB/MySQL " + where(src) + "; check --db-host and --db-port: " + RemoteScript.lastLine(err);
         }
         return "the MariaDB/MySQL dump failed " + where(src) + " (exit " + r.exitStatus() + "): " + RemoteScript.lastLine(err);
-    }
-
-    private static String where(Source.Database src) {
-        return src.container().map(c -> "in container " + c + " on server " + src.server())
-                .orElse("on server " + src.server());
     }
 }

@@ -1,5 +1,7 @@
 package app.mamori.source;
 
+import static app.mamori.source.RemoteScript.where;
+
 import app.mamori.model.Source;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -136,10 +138,5 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
             throw new SourceException("cannot read pg_dump's version from: " + versionLine.strip(), versionLine);
         }
         return Integer.parseInt(m.group(1));
-    }
-
-    private static String where(Source.Database src) {
-        return src.container().map(c -> "in container " + c + " on server " + src.server())
-                .orElse("on server " + src.server());
     }
 }

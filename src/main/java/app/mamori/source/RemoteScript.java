@@ -90,6 +90,12 @@ final class RemoteScript {
         return new Captured(r, out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** "on server S", or "in container C on server S": where a database tool ran, for messages. */
+    static String where(app.mamori.model.Source.Database src) {
+        return src.container().map(c -> "in container " + c + " on server " + src.server())
+                .orElse("on server " + src.server());
+    }
+
     static String lastLine(String s) {
         String[] lines = s.strip().split("\n");
         return lines[lines.length - 1].strip();

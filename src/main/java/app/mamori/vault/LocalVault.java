@@ -112,10 +112,18 @@ public final class LocalVault {
     }
 
     private static boolean writerIsGone(Path temp) {
-        String name = temp.getFileName().toString();
+        return writerIsGone(temp.getFileName().toString());
+    }
+
+    /**
+     * Whether the process that named a temp point folder {@code .tmp-<point>.<pid>} has ended,
+     * so the folder is a leftover to remove. A name without a pid is not one of this version's
+     * and counts as a leftover too.
+     */
+    public static boolean writerIsGone(String tempName) {
         try {
-            long pid = Long.parseLong(name.substring(name.lastIndexOf('.') + 1));
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+            long pid = Long.parseLong(tempName.substring(tempName.lastIndexOf('.') + 1));
+            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return true;
         }
