@@ -25,10 +25,14 @@ final class HostCommands {
     /**
      * Copies one root with rsync, linking files unchanged since the previous snapshot; the link
      * dest is only given when the previous snapshot has that root (rsync errors out otherwise).
+     * {@code --modify-window=-1} makes rsync compare mtimes to the nanosecond: by default it
+     * compares whole seconds, so a file rewritten with the same size within the second of the
+     * previous snapshot would be linked as unchanged, and a directory or symlink made within
+     * the second of its source's mtime would keep the wrong time.
      */
     static String rsync(String root, String newDir, String previousDir, List<String> rawExcludes) {
         String dest = treeOf(newDir, root);
-        List<String> words = new ArrayList<>(List.of("rsync", "-a", "--numeric-ids"));
+        List<String> words = new ArrayList<>(List.of("rsync", "-a", "--numeric-ids", "--modify-window=-1"));
         words.addAll(RsyncExcludes.options(rawExcludes));
         String vault = vaultInside(root, newDir);
         if (vault != null) {

@@ -17,7 +17,7 @@ class HostCommandsTest {
     void firstCopyHasNoLinkDestAndQuotesEveryPath() {
         String cmd = HostCommands.rsync("/srv/it's $(x)", "/v/p/s", null, List.of("*.log"));
 
-        assertThat(cmd).isEqualTo("umask 077; mkdir -p /v/p/s/tree/srv || exit 1; LC_ALL=C rsync -a --numeric-ids"
+        assertThat(cmd).isEqualTo("umask 077; mkdir -p /v/p/s/tree/srv || exit 1; LC_ALL=C rsync -a --numeric-ids --modify-window=-1"
                 + " '--exclude=*.log' '/srv/it'\\''s $(x)/' '/v/p/s/tree/srv/it'\\''s $(x)/'");
     }
 
@@ -25,8 +25,8 @@ class HostCommandsTest {
     void laterCopyLinksToThePreviousTreeOnlyWhenThatRootIsThere() {
         String cmd = HostCommands.rsync("/srv/a", "/v/p2/s", "/v/p1/s", List.of());
 
-        assertThat(cmd).contains("if [ -d /v/p1/s/tree/srv/a ]; then LC_ALL=C rsync -a --numeric-ids"
-                + " --link-dest=/v/p1/s/tree/srv/a /srv/a/ /v/p2/s/tree/srv/a/; else LC_ALL=C rsync -a --numeric-ids"
+        assertThat(cmd).contains("if [ -d /v/p1/s/tree/srv/a ]; then LC_ALL=C rsync -a --numeric-ids --modify-window=-1"
+                + " --link-dest=/v/p1/s/tree/srv/a /srv/a/ /v/p2/s/tree/srv/a/; else LC_ALL=C rsync -a --numeric-ids --modify-window=-1"
                 + " /srv/a/ /v/p2/s/tree/srv/a/; fi");
     }
 

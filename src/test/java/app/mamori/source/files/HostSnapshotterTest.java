@@ -117,6 +117,23 @@ class HostSnapshotterTest {
     }
 
     @Test
+    void aSameSizeRewriteWithinTheSameSecondIsCopiedNotLinked() throws IOException {
+        Path file = src.resolve("same-second.txt");
+        Files.writeString(file, "before");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-02T03:04:05.100Z")));
+        snap(null, "s1", List.of());
+        Files.writeString(file, "after!");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-02T03:04:05.700Z")));
+
+        SnapshotResult r = snap("s1", "s2", List.of());
+
+        Path stored = tree("s2").resolve("same-second.txt");
+        assertThat(stored).hasContent("after!");
+        assertThat(inode(stored)).isNotEqualTo(inode(tree("s1").resolve("same-second.txt")));
+        assertThat(r.changedFiles()).isEqualTo(1);
+    }
+
+    @Test
     void secondSnapshotHardLinksUnchangedFilesCarriesTheirHashesAndRehashesTheChanged() throws IOException {
         snap(null, "s1", List.of());
         HostSnapshotterTestScripts.change(src);
