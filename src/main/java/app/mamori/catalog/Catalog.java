@@ -26,6 +26,7 @@ public final class Catalog implements AutoCloseable {
     private final PointStore points;
     private final FileIndex fileIndex;
     private final EventLog events;
+    private final NotifierStore notifiers;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -37,6 +38,7 @@ public final class Catalog implements AutoCloseable {
         this.points = new PointStore(db);
         this.fileIndex = new FileIndex(db);
         this.events = new EventLog(db);
+        this.notifiers = new NotifierStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -113,6 +115,10 @@ public final class Catalog implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    public NotifierStore notifiers() {
+        return notifiers;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

@@ -1,13 +1,17 @@
 package app.mamori.cli;
 
+import app.mamori.util.Bytes;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
+import app.mamori.engine.notify.Notifications;
 import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.util.List;
 
 /** {@code mamori backup JOB [--json]}. */
 @Command(name = "backup", description = "Back up a job now. Exit status 0 only if every source succeeded.")
@@ -21,7 +25,15 @@ final class BackupCommand extends Base {
 
     @Override
     int run() throws Exception {
-        BackupPlan plan = ctx().engine().plan(job);
+        BackupPlan plan;
+        try {
+            plan = ctx().engine().plan(job);
+        } catch (RuntimeException e) {
+            if (ctx().catalog().jobs().find(job).isPresent()) {
+                warnUndelivered(ctx().notifications().notStarted(job, e.getMessage()));
+            }
+            throw e;
+        }
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -35,6 +47,7 @@ final class BackupCommand extends Base {
                 // Ctrl-C: the hook is running and cancels the run
             }
         }
+        warnUndelivered(ctx().notifications().afterRun(result));
         if (json) {
             out().println(JsonOut.write(JsonOut.run(result, ctx())));
         } else if (result.ok()) {
@@ -47,6 +60,15 @@ final class BackupCommand extends Base {
             return 1;
         }
         return 0;
+    }
+
+    /** A notifier that could not be reached does not change the exit status: the backup itself is what it reports. */
+    private void warnUndelivered(List<Notifications.Delivery> deliveries) {
+        for (Notifications.Delivery d : deliveries) {
+            if (!d.ok()) {
+                err().println("mamori: warning: notifier " + d.notifier() + ": " + d.error().get());
+            }
+        }
     }
 
     /** Progress on stderr for a person at a terminal. */

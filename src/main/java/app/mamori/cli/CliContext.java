@@ -5,6 +5,7 @@ import app.mamori.engine.BackupEngine;
 import app.mamori.engine.restore.RestoreEngine;
 import app.mamori.engine.Housekeeping;
 import app.mamori.engine.MamoriHome;
+import app.mamori.engine.notify.Notifications;
 import app.mamori.secret.SecretStore;
 import app.mamori.ssh.JschConnector;
 import app.mamori.ssh.SshConnector;
@@ -54,6 +55,10 @@ final class CliContext implements AutoCloseable {
 
     BackupEngine engine() {
         return new BackupEngine(catalog(), ssh(), secrets(), Clock.systemUTC(), Version.get());
+    }
+
+    Notifications notifications() {
+        return new Notifications(catalog(), secrets(), Clock.systemUTC());
     }
 
     RestoreEngine restoreEngine() {

@@ -1,13 +1,13 @@
-package app.mamori.cli;
+package app.mamori.util;
 
 import java.util.Locale;
 
 /** Byte counts for people. */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
-    static String human(long n) {
+    public static String human(long n) {
         if (n < 1024) {
             return n + " B";
         }

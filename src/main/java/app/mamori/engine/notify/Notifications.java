@@ -1,0 +1,123 @@
+package app.mamori.engine.notify;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.engine.RunResult;
+import app.mamori.model.Job;
+import app.mamori.model.Notifier;
+import app.mamori.model.NotifyChannel;
+import app.mamori.notify.EmailSender;
+import app.mamori.notify.Notice;
+import app.mamori.notify.NotifyException;
+import app.mamori.notify.Sender;
+import app.mamori.notify.WebhookSender;
+import app.mamori.secret.SecretStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delivers notices to the notifiers that want them and logs every delivery. Never throws for
+ * a delivery that failed: the result says so, and so does the activity log.
+ */
+public final class Notifications {
+    private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
+
+    private final Catalog catalog;
+    private final SecretStore secrets;
+    private final Clock clock;
+
+    public Notifications(Catalog catalog, SecretStore secrets, Clock clock) {
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** How one delivery went; {@code error} is empty when it was delivered. */
+    public record Delivery(String notifier, Optional<String> error) {
+        public boolean ok() {
+            return error.isEmpty();
+        }
+    }
+
+    public static String passwordKey(String notifier) {
+        return "notify/" + notifier + "/password";
+    }
+
+    public static String urlKey(String notifier) {
+        return "notify/" + notifier + "/url";
+    }
+
+    /** Tells those who asked about a finished run: failure or success. */
+    public List<Delivery> afterRun(RunResult result) {
+        Optional<String> server = serverOf(result.job());
+        Notice notice = RunNotices.of(result, server.orElse("?"), clock.instant());
+        return deliver(notice, result.job(), server);
+    }
+
+    /** Tells those who asked about failures that a job could not start at all. */
+    public List<Delivery> notStarted(String job, String error) {
+        return deliver(RunNotices.notStarted(job, error, clock.instant()), job, serverOf(job));
+    }
+
+    /** Sends a test message through one notifier, whatever events it is for. */
+    public Delivery test(String name) {
+        Notifier n = catalog.notifiers().find(name).orElseThrow(() -> new IllegalArgumentException(
+                "notifier '" + name + "' does not exist; see: mamori notify list"));
+        return deliverTo(n, RunNotices.test(name, clock.instant()), Optional.empty(), Optional.empty());
+    }
+
+    /** Delivers to every notifier that wants {@code notice}'s event for {@code job}. */
+    public List<Delivery> deliver(Notice notice, String job, Optional<String> server) {
+        List<Delivery> out = new ArrayList<>();
+        for (Notifier n : catalog.notifiers().wanting(notice.event(), job)) {
+            out.add(deliverTo(n, notice, Optional.of(job), server));
+        }
+        return out;
+    }
+
+    private Delivery deliverTo(Notifier n, Notice notice, Optional<String> job, Optional<String> server) {
+        String what = (notice.test() ? "test message" : notice.event().id() + " notice") + " to notifier " + n.name();
+        try {
+            sender(n).send(notice);
+            record(EventLevel.INFO, "notify-sent", "sent " + what, job, server);
+            return new Delivery(n.name(), Optional.empty());
+        } catch (NotifyException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not send " + what, e);
+            record(EventLevel.WARNING, "notify-failed", "could not send " + what + ": " + e.getMessage(), job, server);
+            return new Delivery(n.name(), Optional.of(e.getMessage()));
+        }
+    }
+
+    /** The sender for a notifier, with its secret taken from the store. */
+    Sender sender(Notifier n) throws NotifyException {
+        try {
+            if (n.channel() instanceof NotifyChannel.Email e) {
+                return new EmailSender(e, secrets.get(passwordKey(n.name())));
+            }
+            NotifyChannel.Webhook w = (NotifyChannel.Webhook) n.channel();
+            String url = secrets.get(urlKey(n.name())).orElseThrow(() -> new NotifyException("the URL of notifier "
+                    + n.name() + " is missing from the secret store; remove the notifier and add it again"));
+            return new WebhookSender(w.format(), URI.create(url));
+        } catch (IOException e) {
+            throw new NotifyException("cannot read the secret store: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> serverOf(String job) {
+        return catalog.jobs().find(job).map(Job::sources).filter(s -> !s.isEmpty())
+                .flatMap(s -> catalog.sources().find(s.get(0))).map(s -> s.server());
+    }
+
+    private void record(EventLevel level, String kind, String message, Optional<String> job, Optional<String> server) {
+        Event e = Event.at(clock.instant(), level, kind, message);
+        e = job.map(e::withJob).orElse(e);
+        e = server.map(e::withServer).orElse(e);
+        catalog.events().add(e);
+    }
+}

@@ -1,0 +1,90 @@
+package app.mamori.notify;
+
+import app.mamori.model.NotifyChannel.WebhookFormat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** POSTs notices to a webhook with the JDK's HTTP client. */
+public final class WebhookSender implements Sender {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final int BODY_IN_ERROR = 200;
+
+    private final WebhookFormat format;
+    private final URI url;
+    private final String shownAs;
+    private final HttpClient client;
+
+    /** @param url the full URL, a secret; error messages show only {@link #redact(URI)} of it */
+    public WebhookSender(WebhookFormat format, URI url) {
+        this.format = format;
+        this.url = url;
+        this.shownAs = redact(url);
+        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Scheme, host and port only: Slack, Discord and ping URLs carry their credential in the path. */
+    public static String redact(URI url) {
+        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+        boolean more = url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")
+                || url.getRawQuery() != null;
+        return url.getScheme() + "://" + url.getHost() + port + (more ? "/…" : "/");
+    }
+
+    /** Checks what the CLI is given before anything is stored. */
+    public static URI parseUrl(String s) {
+        URI uri;
+        try {
+            uri = URI.create(s.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--webhook: '" + s + "' is not a URL: " + e.getMessage());
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("--webhook: give an http:// or https:// URL with a host,"
+                    + " as in https://hooks.slack.com/services/...");
+        }
+        return uri;
+    }
+
+    @Override
+    public void send(Notice notice) throws NotifyException {
+        Optional<WebhookRequest> built = WebhookPayloads.build(format, url, notice);
+        if (built.isEmpty()) {
+            return;
+        }
+        WebhookRequest r = built.get();
+        HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).timeout(TIMEOUT)
+                .header("User-Agent", "Mamori")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));
+        r.headers().forEach(b::header);
+        HttpResponse<String> response;
+        try {
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new NotifyException("webhook " + shownAs + " did not answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw new NotifyException("cannot connect to webhook " + shownAs + ": is the address right and reachable"
+                    + " from this computer?", e);
+        } catch (IOException e) {
+            throw new NotifyException("webhook " + shownAs + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotifyException("interrupted while calling webhook " + shownAs, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            String body = response.body() == null ? "" : response.body().strip();
+            throw new NotifyException("webhook " + shownAs + " answered HTTP " + response.statusCode()
+                    + (body.isEmpty() ? "" : ": " + WebhookPayloads.limit(body, BODY_IN_ERROR))
+                    + "; check the URL and the format (--format " + format.id() + ")");
+        }
+    }
+}
