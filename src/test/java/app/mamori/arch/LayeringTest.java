@@ -18,7 +18,8 @@ class LayeringTest {
 
     /** Packages and the app.mamori packages they must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret"),
+            "model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "notify"),
+            "notify", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret"),
             "ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret"),
             "source", List.of("vault", "catalog", "engine", "cli", "ui"),
             "vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui"),
