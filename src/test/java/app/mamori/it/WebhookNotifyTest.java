@@ -80,11 +80,16 @@ class WebhookNotifyTest {
         return db;
     }
 
+    /** Job {@code tool} backing up the SQLite file at {@code db} (which may be missing) on server {@code tools}. */
+    private void addJob(Path db) {
+        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString())
+                .requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+    }
+
     @Test
     void aFailedBackupNamesServerJobSourceErrorAndWhatToTry() throws Exception {
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path",
-                tmp.resolve("missing.db").toString()).requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        addJob(tmp.resolve("missing.db"));
         cli.runWithStdin(url("/hooks/" + TOKEN) + "\n", "notify", "add", "ops", "--webhook-stdin").requireOk();
 
         Cli.Result backup = cli.run("backup", "tool");
@@ -104,10 +109,7 @@ class WebhookNotifyTest {
 
     @Test
     void successIsSentOnlyToThoseWhoAskedForIt() throws Exception {
-        Path db = database();
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString())
-                .requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        addJob(database());
         cli.run("notify", "add", "failures", "--webhook", url("/failures")).requireOk();
         cli.run("notify", "add", "chat", "--webhook", url("/slack/" + TOKEN), "--format", "slack",
                 "--on", "success,failure", "--job", "tool").requireOk();
@@ -121,10 +123,7 @@ class WebhookNotifyTest {
 
     @Test
     void anUnreachableWebhookWarnsButDoesNotFailTheBackup() throws Exception {
-        Path db = database();
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString())
-                .requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        addJob(database());
         cli.run("notify", "add", "ping", "--webhook", url("/ping/" + TOKEN), "--format", "healthchecks",
                 "--on", "success").requireOk();
         status.set(404);
@@ -139,9 +138,7 @@ class WebhookNotifyTest {
 
     @Test
     void healthchecksPingsTheFailUrlWhenABackupFails() {
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path",
-                tmp.resolve("missing.db").toString()).requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        addJob(tmp.resolve("missing.db"));
         cli.run("notify", "add", "ping", "--webhook", url("/ping/" + TOKEN), "--format", "healthchecks",
                 "--on", "success,failure").requireOk();
 
