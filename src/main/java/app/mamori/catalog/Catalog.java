@@ -26,6 +26,8 @@ public final class Catalog implements AutoCloseable {
     private final PointStore points;
     private final FileIndex fileIndex;
     private final EventLog events;
+    private final ScheduleStore schedules;
+    private final RetentionStore retention;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -37,6 +39,8 @@ public final class Catalog implements AutoCloseable {
         this.points = new PointStore(db);
         this.fileIndex = new FileIndex(db);
         this.events = new EventLog(db);
+        this.schedules = new ScheduleStore(db, clock);
+        this.retention = new RetentionStore(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -113,6 +117,14 @@ public final class Catalog implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
+    }
+
+    public RetentionStore retention() {
+        return retention;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

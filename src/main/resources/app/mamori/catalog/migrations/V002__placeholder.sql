@@ -1,0 +1,2 @@
+-- Placeholder for schema version 2 (verifications), which comes from another branch.
+-- Only on this branch, so that V003 is numbered right; dropped at merge.
