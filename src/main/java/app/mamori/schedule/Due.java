@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param pending    slots waiting, the newest of them included (0 when not due)
  * @param missed     pending slots that passed more than the grace time ago without a run
  * @param firstSlot  the oldest pending slot, when any
+ * @param lastMissed the newest missed slot, when any
  * @param next       the next slot after now
  */
-public record Due(boolean due, int pending, int missed, Optional<Instant> firstSlot, Instant next) {
+public record Due(boolean due, int pending, int missed, Optional<Instant> firstSlot, Optional<Instant> lastMissed,
+                  Instant next) {
 
     /** run-due runs every five minutes; a slot older than this was not simply waiting for it. */
     public static final Duration GRACE = Duration.ofMinutes(15);
@@ -31,13 +33,15 @@ public record Due(boolean due, int pending, int missed, Optional<Instant> firstS
                             ZoneId zone) {
         Instant next = schedule.next(handledUntil, zone);
         if (next.isAfter(now)) {
-            return new Due(false, 0, 0, Optional.empty(), next);
+            return new Due(false, 0, 0, Optional.empty(), Optional.empty(), next);
         }
         Instant first = next;
         Instant newest = next;
+        Instant beforeNewest = null;
         int pending = 0;
         while (!next.isAfter(now) && pending < COUNT_LIMIT) {
             pending++;
+            beforeNewest = pending > 1 ? newest : null;
             newest = next;
             next = schedule.next(next, zone);
         }
@@ -47,6 +51,8 @@ public record Due(boolean due, int pending, int missed, Optional<Instant> firstS
         boolean retrying = retryAfter.isPresent();
         int missed = retrying ? 0 : newest.plus(GRACE).isBefore(now) ? pending : pending - 1;
         boolean due = retryAfter.map(r -> !now.isBefore(r)).orElse(true);
-        return new Due(due, pending, missed, Optional.of(first), next);
+        Optional<Instant> lastMissed = missed == 0 ? Optional.empty()
+                : Optional.of(missed == pending ? newest : beforeNewest);
+        return new Due(due, pending, missed, Optional.of(first), lastMissed, next);
     }
 }

@@ -24,6 +24,7 @@ class DueTest {
         assertThat(due.pending()).isEqualTo(3);
         assertThat(due.missed()).isEqualTo(3);
         assertThat(due.firstSlot()).contains(Instant.parse("2026-11-21T01:30:00Z"));
+        assertThat(due.lastMissed()).contains(Instant.parse("2026-11-23T01:30:00Z"));
         assertThat(due.next()).isEqualTo(Instant.parse("2026-11-24T01:30:00Z"));
         assertThat(Due.check(DAILY, now, Optional.empty(), now, BERLIN).due()).as("once run, nothing is left").isFalse();
     }

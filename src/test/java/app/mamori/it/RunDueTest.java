@@ -1,0 +1,125 @@
+package app.mamori.it;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.EventFilter;
+import app.mamori.engine.LockHolder;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** run-due, catch-up, overdue in status, and the job lock seen from the CLI, over a real sshd. */
+@ExtendWith(SshdExtension.class)
+class RunDueTest {
+    private Cli cli;
+    private Path db;
+
+    @BeforeEach
+    void setUp(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        db = tmp.resolve("tool.db");
+        new ProcessBuilder("sqlite3", db.toString(), "CREATE TABLE t(x); INSERT INTO t VALUES (1);").start().waitFor();
+        cli = new Cli(tmp.resolve("home"));
+        cli.addServer("tools", sshd);
+        cli.run("vault", "add", "v", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "v", "--schedule", "daily 02:30").requireOk();
+    }
+
+    @Test
+    void aJobJustScheduledIsNeitherDueNorOverdue() {
+        JsonNode status = cli.run("status", "--json").requireOk().json().get(0);
+
+        assertThat(status.get("schedule").asText()).isEqualTo("daily 02:30");
+        assertThat(status.get("description").asText()).isEqualTo("every day at 02:30");
+        assertThat(status.get("overdue").asBoolean()).isFalse();
+        assertThat(status.get("lastSuccess").isNull()).isTrue();
+        assertThat(Instant.parse(status.get("nextDue").asText())).isAfter(Instant.now());
+        assertThat(cli.run("run-due").requireOk().out()).contains("nothing is due");
+        assertThat(cli.run("points", "tool", "--json").requireOk().json()).isEmpty();
+    }
+
+    @Test
+    void nightsMissedWhileOffAreCaughtUpByOneRunAndOverdueClearsAfterIt() {
+        scheduledSince(Instant.now().minus(Duration.ofDays(3)));
+        Cli.Result overdue = cli.run("status", "--json");
+        assertThat(overdue.exit()).isEqualTo(1);
+        assertThat(overdue.err()).contains("1 job(s) overdue: tool");
+        assertThat(overdue.json().get(0).get("overdue").asBoolean()).isTrue();
+
+        Cli.Result due = cli.run("run-due").requireOk();
+
+        assertThat(due.out()).contains("backup of job tool succeeded").containsPattern("caught up [23] missed run");
+        assertThat(cli.run("points", "tool", "--json").requireOk().json()).hasSize(1);
+        JsonNode status = cli.run("status", "--json").requireOk().json().get(0);
+        assertThat(status.get("overdue").asBoolean()).isFalse();
+        assertThat(status.get("missed").asInt()).isBetween(2, 3);
+        assertThat(status.get("ageSeconds").asLong()).isLessThan(120);
+        assertThat(cli.run("run-due").requireOk().out()).contains("nothing is due");
+        assertThat(cli.run("points", "tool", "--json").requireOk().json()).hasSize(1);
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            assertThat(catalog.events().list(EventFilter.all().kind("run-missed"), 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailedDueRunExitsNonZeroAndIsRetriedLaterNotAtOnce() throws Exception {
+        scheduledSince(Instant.now().minus(Duration.ofDays(2)));
+        Files.delete(db);
+
+        Cli.Result failed = cli.run("run-due");
+        Cli.Result again = cli.run("run-due");
+
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("mamori: ").contains("tried again from");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("nothing is due");
+    }
+
+    @Test
+    void aJobHeldByAnotherProcessIsNotStartedAgain() throws Exception {
+        scheduledSince(Instant.now().minus(Duration.ofDays(2)));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+                cli.home().resolve("locks").toString(), "tool").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine()).isEqualTo("locked");
+
+            Cli.Result backup = cli.run("backup", "tool");
+            Cli.Result due = cli.run("run-due");
+
+            assertThat(backup.exit()).isEqualTo(1);
+            assertThat(backup.err()).contains("job tool is already running (pid " + holder.pid());
+            assertThat(due.exit()).as("running elsewhere is not a failure").isZero();
+            assertThat(due.out()).contains("already running");
+            assertThat(cli.run("points", "tool", "--json").requireOk().json()).isEmpty();
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(cli.run("run-due").requireOk().out()).contains("backup of job tool succeeded");
+    }
+
+    /** As if the schedule had been set at {@code when} and the workstation had been off since. */
+    private void scheduledSince(Instant when) {
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"), Clock.fixed(when, ZoneOffset.UTC))) {
+            catalog.schedules().set("tool", "daily 02:30");
+        }
+    }
+}
