@@ -13,7 +13,7 @@ import java.nio.file.Path;
                 "With no command, opens the desktop app."},
         subcommands = {ServerCommands.class, SourceCommands.class, VaultCommands.class, JobCommands.class,
                 BackupCommand.class, RestoreCommand.class, PointsCommand.class, PruneCommand.class,
-                RunDueCommand.class, StatusCommand.class, CatalogCommands.class},
+                RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user data folder.",
                 "Exit status: 0 on success; 1 when the command failed, with one line on stderr saying",
                 "what failed and what to do; 2 when the command line itself is wrong."})
