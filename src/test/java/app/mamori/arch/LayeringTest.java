@@ -18,11 +18,14 @@ class LayeringTest {
 
     /** Packages and the app.mamori packages they must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret"),
-            "ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret"),
-            "source", List.of("vault", "catalog", "engine", "cli", "ui"),
-            "vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui"),
-            "catalog", List.of("ssh", "source", "vault", "engine", "cli", "ui"),
+            "model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule",
+                    "retention"),
+            "ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule", "retention"),
+            "source", List.of("vault", "catalog", "engine", "cli", "ui", "schedule", "retention"),
+            "vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui", "schedule", "retention"),
+            "catalog", List.of("ssh", "source", "vault", "engine", "cli", "ui", "schedule", "retention"),
+            "schedule", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "retention"),
+            "retention", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule"),
             "engine", List.of("cli", "ui"),
             "cli", List.of("ui"));
 

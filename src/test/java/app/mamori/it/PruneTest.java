@@ -72,6 +72,28 @@ class PruneTest {
     }
 
     @Test
+    void aVaultOnTheServerIsPrunedThereAfterEachBackup(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.write(site.resolve("shared.bin"), random(1 << 20, 3));
+        Path disk = tmp.resolve("backup 'disk'");
+        Cli cli = new Cli(tmp.resolve("home"));
+        cli.addServer("web", sshd);
+        cli.run("vault", "add", "hdd", "--server", "web", "--path", disk.toString()).requireOk();
+        cli.run("source", "add", "www", "--server", "web", "--kind", "files", "--path", site.toString()).requireOk();
+        cli.run("job", "add", "site", "--sources", "www", "--vault", "hdd", "--keep-last", "1").requireOk();
+        String first = backup(cli, "site");
+        Files.writeString(site.resolve("new.txt"), "second");
+
+        String second = backup(cli, "site");
+
+        assertThat(ids(cli.run("points", "site", "--json").requireOk().json())).containsExactly(second);
+        assertThat(pointDirs(disk)).extracting(p -> p.getFileName().toString()).containsExactly(tail(second));
+        assertThat(disk.resolve("web/site")).isDirectory();
+        assertThat(sha256(find(disk, tail(second), "shared.bin"))).isEqualTo(sha256(site.resolve("shared.bin")));
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
     void nothingIsPrunedWhileTheLastRunFailed(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("tool.db");
         new ProcessBuilder("sqlite3", db.toString(), "CREATE TABLE t(x); INSERT INTO t VALUES (1);").start().waitFor();
