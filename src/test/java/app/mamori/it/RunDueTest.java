@@ -55,6 +55,22 @@ class RunDueTest {
     }
 
     @Test
+    void aWrongScheduleOrCountIsRefusedAndChangesNothing() {
+        Cli.Result badTime = cli.run("job", "set", "tool", "--schedule", "daily 25:00", "--keep-last", "3");
+        Cli.Result badCount = cli.run("job", "set", "tool", "--schedule", "hourly", "--keep-daily", "-1");
+        Cli.Result ok = cli.run("job", "set", "tool", "--schedule", "0 22 * * 1-5", "--keep-daily", "7").requireOk();
+
+        assertThat(badTime.exit()).isEqualTo(1);
+        assertThat(badTime.err()).contains("hour 25");
+        assertThat(badCount.exit()).isEqualTo(1);
+        assertThat(badCount.err()).contains("--keep-daily: -1 is negative");
+        assertThat(ok.out()).contains("job tool runs Monday to Friday at 22:00 (0 22 * * 1-5); next ")
+                .contains("job tool retention: --keep-daily 7");
+        assertThat(cli.run("job", "list").requireOk().out())
+                .isEqualTo("tool\ttooldb\tv\t0 22 * * 1-5\t--keep-daily 7\n");
+    }
+
+    @Test
     void nightsMissedWhileOffAreCaughtUpByOneRunAndOverdueClearsAfterIt() {
         scheduledSince(Instant.now().minus(Duration.ofDays(3)));
         Cli.Result overdue = cli.run("status", "--json");
