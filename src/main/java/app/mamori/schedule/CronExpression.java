@@ -26,6 +26,7 @@ final class CronExpression {
     /** Long enough for the rarest expression that can match at all: 29 February on a given weekday. */
     private static final int MAX_DAYS = 8 * 366 + 30;
     private static final int SEARCH_BACK_HOURS = 3;
+    private static final java.time.Duration CHANGE_WINDOW = java.time.Duration.ofHours(6);
 
     private final String text;
     private final CronField minutes;
@@ -108,12 +109,13 @@ final class CronExpression {
     /** The first run strictly after {@code after}, on the wall clock of {@code zone}; empty if none in 8 years. */
     Optional<Instant> next(Instant after, ZoneId zone) {
         ZoneRules rules = zone.getRules();
-        // Start a little earlier on the wall clock: when clocks go back, a wall time before
-        // after's own can still come later in real time.
-        LocalDateTime start = LocalDateTime.ofInstant(after, zone).minusHours(SEARCH_BACK_HOURS)
-                .truncatedTo(ChronoUnit.MINUTES);
+        // Near a clock change, start a little earlier on the wall clock: when clocks go back, a
+        // wall time before after's own can still come later in real time.
+        LocalDateTime start = LocalDateTime.ofInstant(after, zone)
+                .minusHours(nearChange(rules, after) ? SEARCH_BACK_HOURS : 0).truncatedTo(ChronoUnit.MINUTES);
         Instant best = null;
         LocalDateTime bestLocal = null;
+        boolean bestNearChange = false;
         LocalDate day = start.toLocalDate();
         for (int d = 0; d < MAX_DAYS; d++, day = day.plusDays(1)) {
             if (bestLocal != null && day.isAfter(bestLocal.toLocalDate().plusDays(1))) {
@@ -128,19 +130,26 @@ final class CronExpression {
                     if (t.isBefore(start)) {
                         continue;
                     }
-                    if (bestLocal != null && t.isAfter(bestLocal.plusHours(SEARCH_BACK_HOURS))) {
+                    if (bestLocal != null && (!bestNearChange || t.isAfter(bestLocal.plusHours(SEARCH_BACK_HOURS)))) {
                         return Optional.of(best);
                     }
                     for (Instant i : instants(t, rules)) {
                         if (i.isAfter(after) && (best == null || i.isBefore(best))) {
                             best = i;
                             bestLocal = t;
+                            bestNearChange = nearChange(rules, i);
                         }
                     }
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Away from a clock change, wall time and real time run in the same order and the first match is the answer. */
+    private static boolean nearChange(ZoneRules rules, Instant t) {
+        ZoneOffsetTransition change = rules.nextTransition(t.minus(CHANGE_WINDOW));
+        return change != null && change.getInstant().isBefore(t.plus(CHANGE_WINDOW));
     }
 
     /** When wall time {@code t} happens: once, at the end of a gap, or in one or both repeated hours. */

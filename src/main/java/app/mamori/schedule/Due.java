@@ -26,8 +26,8 @@ public record Due(boolean due, int pending, int missed, Optional<Instant> firstS
 
     /** run-due runs every five minutes; a slot older than this was not simply waiting for it. */
     public static final Duration GRACE = Duration.ofMinutes(15);
-    /** Beyond this, slots are not counted one by one (a minutely job after a month away). */
-    private static final int COUNT_LIMIT = 100_000;
+    /** Beyond this, slots are not counted one by one (a minutely job after months away): missed is at least this. */
+    private static final int COUNT_LIMIT = 10_000;
 
     public static Due check(Schedule schedule, Instant handledUntil, Optional<Instant> retryAfter, Instant now,
                             ZoneId zone) {
@@ -45,8 +45,8 @@ public record Due(boolean due, int pending, int missed, Optional<Instant> firstS
             newest = next;
             next = schedule.next(next, zone);
         }
-        while (!next.isAfter(now)) {
-            next = schedule.next(next, zone);
+        if (!next.isAfter(now)) {
+            next = schedule.next(now, zone); // past the counting limit: the rest are missed too, uncounted
         }
         boolean retrying = retryAfter.isPresent();
         int missed = retrying ? 0 : newest.plus(GRACE).isBefore(now) ? pending : pending - 1;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,12 +123,6 @@ public final class Schedule {
     /** A job is overdue when its last success is older than 1.5 times the interval. */
     public Duration overdueAfter() {
         return interval().multipliedBy(3).dividedBy(2);
-    }
-
-    public Optional<String> presetName() {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.startsWith("hourly") || lower.startsWith("daily") || lower.startsWith("weekly")
-                ? Optional.of(lower.split(" ")[0]) : Optional.empty();
     }
 
     @Override

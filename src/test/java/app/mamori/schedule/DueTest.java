@@ -55,6 +55,18 @@ class DueTest {
     }
 
     @Test
+    void aMinutelyJobAfterAYearAwayRunsOnceWithoutCountingEverySlot() {
+        Instant now = Instant.parse("2026-11-23T09:00:30Z");
+
+        Due due = Due.check(Schedule.parse("* * * * *"), now.minus(java.time.Duration.ofDays(365)), Optional.empty(),
+                now, BERLIN);
+
+        assertThat(due.due()).isTrue();
+        assertThat(due.missed()).isEqualTo(10_000);
+        assertThat(due.next()).isEqualTo(Instant.parse("2026-11-23T09:01:00Z"));
+    }
+
+    @Test
     void nothingIsDueBeforeTheNextSlot() {
         Instant now = Instant.parse("2026-11-23T01:00:00Z");
 
