@@ -3,8 +3,6 @@ package app.mamori.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +48,7 @@ class JobLockTest {
     @Test
     void aSecondProcessCannotTakeALockThisProcessHolds(@TempDir Path locks) throws Exception {
         try (JobLock mine = JobLock.acquire(locks, "shop")) {
-            Process other = java(locks, "shop").redirectErrorStream(true).start();
+            Process other = LockHolder.command(locks, "shop").redirectErrorStream(true).start();
             other.getOutputStream().close();
             String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -72,14 +70,6 @@ class JobLockTest {
     }
 
     private static Process holder(Path locks, String job) throws Exception {
-        Process p = java(locks, job).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("locked");
-        return p;
-    }
-
-    private static ProcessBuilder java(Path locks, String job) {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), locks.toString(), job);
+        return LockHolder.start(locks, job);
     }
 }

@@ -1,5 +1,7 @@
 package app.mamori.it;
 
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.EventFilter;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +65,12 @@ class PruneTest {
         Path sharedInSecond = find(vault, tail(second), "shared.bin");
         assertThat(sha256(sharedInSecond)).isEqualTo(sharedHash);
         assertThat(ids(cli.run("points", "site", "--json").requireOk().json())).containsExactly(third, second);
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            assertThat(catalog.fileIndex().entries(first, "www")).as("its file list went with it").isEmpty();
+            assertThat(catalog.fileIndex().entries(second, "www")).isNotEmpty();
+            assertThat(catalog.events().list(EventFilter.all().kind("point-pruned"), 10)).singleElement()
+                    .satisfies(e -> assertThat(e.message()).contains(first).contains("--keep-last 2"));
+        }
 
         String fourth = backup(cli, "site");
 

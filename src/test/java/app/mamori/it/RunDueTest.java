@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,20 +107,18 @@ class RunDueTest {
     @Test
     void aJobHeldByAnotherProcessIsNotStartedAgain() throws Exception {
         scheduledSince(Instant.now().minus(Duration.ofDays(2)));
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
-                cli.home().resolve("locks").toString(), "tool").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process holder = LockHolder.start(cli.home().resolve("locks"), "tool");
         try {
-            assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine()).isEqualTo("locked");
-
             Cli.Result backup = cli.run("backup", "tool");
             Cli.Result due = cli.run("run-due");
+            Cli.Result prune = cli.run("prune", "tool");
 
             assertThat(backup.exit()).isEqualTo(1);
             assertThat(backup.err()).contains("job tool is already running (pid " + holder.pid());
             assertThat(due.exit()).as("running elsewhere is not a failure").isZero();
             assertThat(due.out()).contains("already running");
+            assertThat(prune.exit()).isEqualTo(1);
+            assertThat(prune.err()).contains("job tool is already running");
             assertThat(cli.run("points", "tool", "--json").requireOk().json()).isEmpty();
         } finally {
             holder.getOutputStream().close();
