@@ -27,6 +27,8 @@ public final class Catalog implements AutoCloseable {
     private final FileIndex fileIndex;
     private final EventLog events;
     private final NotifierStore notifiers;
+    private final ScheduleStore schedules;
+    private final RetentionStore retention;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -39,6 +41,8 @@ public final class Catalog implements AutoCloseable {
         this.fileIndex = new FileIndex(db);
         this.events = new EventLog(db);
         this.notifiers = new NotifierStore(db, clock);
+        this.schedules = new ScheduleStore(db, clock);
+        this.retention = new RetentionStore(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -119,6 +123,14 @@ public final class Catalog implements AutoCloseable {
 
     public NotifierStore notifiers() {
         return notifiers;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
+    }
+
+    public RetentionStore retention() {
+        return retention;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

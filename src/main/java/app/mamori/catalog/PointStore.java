@@ -113,6 +113,38 @@ public final class PointStore {
         });
     }
 
+    /** Forgets a point, its artifacts and its file index (the vault folder is the caller's to delete). */
+    public void remove(String id) {
+        db.write(c -> {
+            if (Rows.update(c, "DELETE FROM restore_points WHERE id = ?", id) == 0) {
+                throw new CatalogException("restore point '" + id + "' does not exist");
+            }
+            return null;
+        });
+    }
+
+    /** Hands a pre-restore safety point over to the job's retention policy. */
+    public void release(String id) {
+        db.write(c -> {
+            PointKind kind = Rows.queryOne(c, "SELECT kind FROM restore_points WHERE id = ?",
+                    row -> PointKind.fromId(row.getString(1)), id)
+                    .orElseThrow(() -> new CatalogException("restore point '" + id + "' does not exist"));
+            if (kind != PointKind.PRE_RESTORE) {
+                throw new CatalogException("restore point '" + id + "' is a normal point; only pre-restore safety"
+                        + " points are held until released");
+            }
+            Rows.update(c, "UPDATE restore_points SET released = ? WHERE id = ? AND released IS NULL",
+                    java.time.Instant.now(), id);
+            return null;
+        });
+    }
+
+    /** Ids of {@code job}'s pre-restore points that have been released. */
+    public java.util.Set<String> released(String job) {
+        return db.autocommit(c -> java.util.Set.copyOf(Rows.names(c,
+                "SELECT id FROM restore_points WHERE job = ? AND released IS NOT NULL", job)));
+    }
+
     private static boolean runExists(Connection c, long run) throws SQLException {
         return Rows.exists(c, "SELECT 1 FROM runs WHERE id = ?", run);
     }

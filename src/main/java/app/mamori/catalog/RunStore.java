@@ -76,6 +76,18 @@ public final class RunStore {
                         job, limit));
     }
 
+    /** The newest run of {@code job} with {@code status}. */
+    public Optional<Run> latest(String job, RunStatus status) {
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status = ?"
+                + " ORDER BY started DESC, id DESC LIMIT 1", RunStore::run, job, status.id()));
+    }
+
+    /** The newest run of {@code job} that has ended, however it ended. */
+    public Optional<Run> latestEnded(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status <> 'running'"
+                + " ORDER BY started DESC, id DESC LIMIT 1", RunStore::run, job));
+    }
+
     public List<Run> running() {
         return db.autocommit(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
     }

@@ -2,14 +2,15 @@ package app.mamori.cli;
 
 import app.mamori.model.Job;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 
-/** {@code mamori job add|list}. */
+/** {@code mamori job add|set|list}. */
 @Command(name = "job", description = "Sources of one server backed up together", mixinStandardHelpOptions = true,
-        subcommands = {JobCommands.Add.class, JobCommands.ListJobs.class})
+        subcommands = {JobCommands.Add.class, JobCommands.Set.class, JobCommands.ListJobs.class})
 final class JobCommands {
 
     @Command(name = "add", description = "Add a job: sources of one server, taken at one moment, into one vault.")
@@ -20,10 +21,13 @@ final class JobCommands {
         List<String> sources;
         @Option(names = "--vault", required = true)
         String vault;
+        @Mixin
+        JobSettings settings;
 
         @Override
         int run() {
             Job job = new Job(name, sources, vault);
+            settings.validate();
             String server = null;
             for (String s : sources) {
                 String on = ctx().catalog().sources().get(s).server();
@@ -35,6 +39,26 @@ final class JobCommands {
             }
             ctx().catalog().jobs().add(job);
             out().println("added job " + name + " (" + String.join(", ", sources) + " -> vault " + vault + ")");
+            settings.apply(ctx(), name, out());
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = {"Change a job's schedule and retention policy; what is not given stays.",
+            "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12"})
+    static final class Set extends Base {
+        @Parameters(paramLabel = "JOB")
+        String name;
+        @Mixin
+        JobSettings settings;
+
+        @Override
+        int run() {
+            ctx().catalog().jobs().get(name);
+            if (settings.schedule == null && !settings.touchesRetention()) {
+                throw new IllegalArgumentException("job set: give --schedule or a --keep-* option");
+            }
+            settings.apply(ctx(), name, out());
             return 0;
         }
     }
@@ -44,7 +68,9 @@ final class JobCommands {
         @Override
         int run() {
             for (Job j : ctx().catalog().jobs().list()) {
-                out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault());
+                String schedule = ctx().catalog().schedules().find(j.name()).map(s -> s.expression()).orElse("-");
+                out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t" + schedule
+                        + "\t" + ctx().catalog().retention().get(j.name()));
             }
             return 0;
         }

@@ -45,6 +45,7 @@ public final class BackupEngine {
     private final Clock clock;
     private final String version;
     private final FileTreeRunner fileTrees;
+    private final Pruner pruner;
 
     public BackupEngine(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock, String version) {
         this.catalog = catalog;
@@ -53,6 +54,7 @@ public final class BackupEngine {
         this.clock = clock;
         this.version = version;
         this.fileTrees = new FileTreeRunner(clock, catalog);
+        this.pruner = new Pruner(catalog, ssh, clock, java.time.ZoneId.systemDefault());
     }
 
     /** Resolves a job into a plan; fails with a clear message if anything it names is missing. */
@@ -113,7 +115,44 @@ public final class BackupEngine {
         return execute(one, kind, listener, cancel);
     }
 
+    /**
+     * Holds the job's lock for the whole run and the prune after it.
+     *
+     * @throws JobBusyException when the job is already running, here or in another process; nothing is recorded
+     */
     private RunResult execute(BackupPlan plan, PointKind kind, BackupListener listener, CancelToken cancel) {
+        try (JobLock ignored = JobLock.acquire(Pruner.locksDir(catalog), plan.job().name())) {
+            RunResult result = run(plan, kind, listener, cancel);
+            if (result.ok() && kind == PointKind.NORMAL) {
+                pruneAfter(plan, result, listener);
+            }
+            return result;
+        }
+    }
+
+    /** A successful backup is followed by its job's retention policy; a failed prune is a warning, not a failed run. */
+    private void pruneAfter(BackupPlan plan, RunResult result, BackupListener listener) {
+        String job = plan.job().name();
+        if (catalog.retention().get(job).keepsAll()) {
+            return;
+        }
+        try {
+            PruneResult pruned = pruner.executeLocked(pruner.plan(job));
+            if (!pruned.removed().isEmpty()) {
+                listener.log("retention removed " + pruned.removed().size() + " point(s), freeing "
+                        + pruned.bytesFreed() + " bytes");
+            }
+            for (String failure : pruned.failures()) {
+                listener.log("retention could not remove " + failure);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "prune after run " + result.runId() + " failed", e);
+            event(EventLevel.WARNING, plan, result.runId(), "prune-failed", "prune of job " + job
+                    + " after its backup failed: " + e.getMessage() + "; the backup itself succeeded");
+        }
+    }
+
+    private RunResult run(BackupPlan plan, PointKind kind, BackupListener listener, CancelToken cancel) {
         Instant started = clock.instant();
         long runId = catalog.runs().start(plan.job().name(), ProcessHandle.current().pid());
         listener.runStarted(plan, runId);

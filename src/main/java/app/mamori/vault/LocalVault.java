@@ -73,6 +73,48 @@ public final class LocalVault {
         }
     }
 
+    /**
+     * Deletes a committed point's folder, given relative to the vault's root as the catalogue
+     * keeps it ({@code server/job/id}), and returns the bytes that frees: its files that no
+     * other point shares through a hard link. Refuses anything that is not a point's folder.
+     */
+    public long removePoint(String location) throws IOException {
+        Path dir = root.resolve(location).normalize();
+        if (!dir.startsWith(root.normalize()) || dir.getNameCount() - root.normalize().getNameCount() != 3) {
+            throw new IOException("'" + location + "' is not a restore point's folder in vault " + root
+                    + " (expected SERVER/JOB/POINT); nothing was deleted");
+        }
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        if (Files.isSymbolicLink(dir) || !Files.isRegularFile(dir.resolve(Manifest.FILE_NAME),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(dir + " holds no " + Manifest.FILE_NAME + ", so it is not a restore point;"
+                    + " nothing was deleted");
+        }
+        long freed = onlyHere(dir);
+        SecureFiles.deleteTree(dir);
+        SecureFiles.fsyncDirectory(dir.getParent());
+        return freed;
+    }
+
+    private static long onlyHere(Path dir) throws IOException {
+        long[] bytes = {0};
+        boolean unix = dir.getFileSystem().supportedFileAttributeViews().contains("unix");
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (a.isRegularFile() && (!unix || ((Number) Files.getAttribute(file, "unix:nlink",
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)).intValue() == 1)) {
+                    bytes[0] += a.size();
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return bytes[0];
+    }
+
     public Optional<Path> latestPoint(String server, String job) throws IOException {
         return points(server, job).stream().findFirst();
     }

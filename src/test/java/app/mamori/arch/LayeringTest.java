@@ -17,15 +17,24 @@ class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/app/mamori");
 
     /** Packages and the app.mamori packages they must not import. */
-    private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "notify"),
-            "notify", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret"),
-            "ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret"),
-            "source", List.of("vault", "catalog", "engine", "cli", "ui"),
-            "vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui"),
-            "catalog", List.of("ssh", "source", "vault", "engine", "cli", "ui"),
-            "engine", List.of("cli", "ui"),
-            "cli", List.of("ui"));
+    private static final Map<String, List<String>> FORBIDDEN = Map.ofEntries(
+            Map.entry("model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule",
+                    "retention", "notify")),
+            Map.entry("ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule",
+                    "retention", "notify")),
+            Map.entry("source", List.of("vault", "catalog", "engine", "cli", "ui", "schedule", "retention", "notify")),
+            Map.entry("vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui", "schedule", "retention",
+                    "notify")),
+            Map.entry("catalog", List.of("ssh", "source", "vault", "engine", "cli", "ui", "schedule", "retention",
+                    "notify")),
+            Map.entry("schedule", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+                    "retention", "notify")),
+            Map.entry("retention", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+                    "schedule", "notify")),
+            Map.entry("notify", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+                    "schedule", "retention")),
+            Map.entry("engine", List.of("cli", "ui")),
+            Map.entry("cli", List.of("ui")));
 
     @Test
     void nothingButTheUiImportsJavaFxOrAwt() throws IOException {

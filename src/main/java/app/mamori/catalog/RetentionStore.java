@@ -1,0 +1,41 @@
+package app.mamori.catalog;
+
+import app.mamori.model.RetentionPolicy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Each job's retention policy; a job without one keeps every point. */
+public final class RetentionStore {
+    private final CatalogConnection db;
+
+    RetentionStore(CatalogConnection db) {
+        this.db = db;
+    }
+
+    public RetentionPolicy get(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT keep_last, keep_hourly, keep_daily, keep_weekly,"
+                + " keep_monthly, keep_yearly FROM job_retention WHERE job = ?", RetentionStore::row, job))
+                .orElse(RetentionPolicy.KEEP_ALL);
+    }
+
+    /** Sets a job's policy; {@link RetentionPolicy#KEEP_ALL} removes it. */
+    public void set(String job, RetentionPolicy p) {
+        db.write(c -> {
+            if (!JobStore.exists(c, job)) {
+                throw new CatalogException("job '" + job + "' does not exist");
+            }
+            Rows.update(c, "DELETE FROM job_retention WHERE job = ?", job);
+            if (!p.keepsAll()) {
+                Rows.update(c, "INSERT INTO job_retention (job, keep_last, keep_hourly, keep_daily, keep_weekly,"
+                        + " keep_monthly, keep_yearly) VALUES (?, ?, ?, ?, ?, ?, ?)", job, p.last(), p.hourly(),
+                        p.daily(), p.weekly(), p.monthly(), p.yearly());
+            }
+            return null;
+        });
+    }
+
+    private static RetentionPolicy row(ResultSet r) throws SQLException {
+        return new RetentionPolicy(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6));
+    }
+}

@@ -1,0 +1,79 @@
+package app.mamori.cli;
+
+import app.mamori.model.RetentionPolicy;
+import app.mamori.schedule.Schedule;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** The schedule and retention options {@code job add} and {@code job set} share. */
+final class JobSettings {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
+
+    @Option(names = "--schedule", paramLabel = "WHEN", description = {"hourly, 'daily HH:MM', 'weekly DAY HH:MM',"
+            + " a cron expression such as '30 2 * * *', or none; in this workstation's time zone"})
+    String schedule;
+    @Option(names = "--keep-last", paramLabel = "N", description = "keep the N newest points")
+    Integer last;
+    @Option(names = "--keep-hourly", paramLabel = "N", description = "keep the newest point of each of the N newest hours")
+    Integer hourly;
+    @Option(names = "--keep-daily", paramLabel = "N", description = "... of the N newest days")
+    Integer daily;
+    @Option(names = "--keep-weekly", paramLabel = "N", description = "... of the N newest ISO weeks (from Monday)")
+    Integer weekly;
+    @Option(names = "--keep-monthly", paramLabel = "N", description = "... of the N newest months")
+    Integer monthly;
+    @Option(names = "--keep-yearly", paramLabel = "N", description = "... of the N newest years (0 turns a rule off;"
+            + " see docs/retention.md)")
+    Integer yearly;
+
+    /** The schedule to set: parsed before anything is stored, so a typo changes nothing. Null: leave it; "none": clear. */
+    Schedule parsedSchedule() {
+        return schedule == null || schedule.equalsIgnoreCase("none") ? null : Schedule.parse(schedule);
+    }
+
+    /** Refuses a wrong value before anything is stored. */
+    void validate() {
+        parsedSchedule();
+        if (touchesRetention()) {
+            over(RetentionPolicy.KEEP_ALL);
+        }
+    }
+
+    boolean touchesRetention() {
+        return last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null;
+    }
+
+    RetentionPolicy over(RetentionPolicy p) {
+        return new RetentionPolicy(or(last, p.last()), or(hourly, p.hourly()), or(daily, p.daily()),
+                or(weekly, p.weekly()), or(monthly, p.monthly()), or(yearly, p.yearly()));
+    }
+
+    /** Stores what was given; prints what the job now does. */
+    void apply(CliContext ctx, String job, PrintWriter out) {
+        Schedule parsed = parsedSchedule();
+        RetentionPolicy policy = touchesRetention() ? over(ctx.catalog().retention().get(job)) : null;
+        if (parsed != null) {
+            ctx.catalog().schedules().set(job, parsed.text());
+            ZonedDateTime next = parsed.next(Clock.systemUTC().instant(), ZoneId.systemDefault())
+                    .atZone(ZoneId.systemDefault());
+            out.println("job " + job + " runs " + parsed.describe() + " (" + parsed.text() + "); next "
+                    + LOCAL.format(next));
+        } else if (schedule != null) {
+            ctx.catalog().schedules().clear(job);
+            out.println("job " + job + " has no schedule: it runs when you start it");
+        }
+        if (policy != null) {
+            ctx.catalog().retention().set(job, policy);
+            out.println("job " + job + " retention: " + policy);
+        }
+    }
+
+    private static int or(Integer given, int current) {
+        return given == null ? current : given;
+    }
+}

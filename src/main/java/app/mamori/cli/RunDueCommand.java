@@ -1,0 +1,45 @@
+package app.mamori.cli;
+
+import app.mamori.engine.BackupListener;
+import app.mamori.engine.DueOutcome;
+import app.mamori.engine.DueRunner;
+import app.mamori.util.CancelToken;
+import picocli.CommandLine.Command;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/** {@code mamori run-due}: what the OS timer calls every few minutes. */
+@Command(name = "run-due", description = {"Run every scheduled job that is due, once each (a run missed while the",
+        "workstation was off is caught up once), then exit. Exit status 1 if any of them failed.",
+        "`mamori schedule install` makes the OS call this every 5 minutes."})
+final class RunDueCommand extends Base {
+
+    @Override
+    int run() {
+        DueRunner runner = new DueRunner(ctx().catalog(), ctx().engine(), Clock.systemUTC(), ZoneId.systemDefault());
+        CancelToken cancel = new CancelToken();
+        Thread hook = new Thread(cancel::cancel, "mamori-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<DueOutcome> outcomes;
+        try {
+            outcomes = runner.runDue(BackupListener.NONE, cancel);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and cancels the run
+            }
+        }
+        for (DueOutcome o : outcomes) {
+            String missed = o.missed() > 0 ? " (caught up " + o.missed() + " missed run(s))" : "";
+            (o.failed() ? err() : out()).println((o.failed() ? "mamori: " : "") + o.message() + missed);
+        }
+        long failed = outcomes.stream().filter(DueOutcome::failed).count();
+        if (outcomes.isEmpty()) {
+            out().println("nothing is due");
+        }
+        return failed > 0 ? 1 : 0;
+    }
+}

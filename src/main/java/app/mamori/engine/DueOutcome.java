@@ -1,0 +1,18 @@
+package app.mamori.engine;
+
+import java.util.Optional;
+
+/**
+ * What run-due did with one due job.
+ *
+ * @param missed slots missed while the workstation was off, caught up by this one run
+ * @param run    the run, when one happened
+ */
+public record DueOutcome(String job, Kind kind, int missed, Optional<RunResult> run, String message) {
+
+    public enum Kind { SUCCEEDED, FAILED, ALREADY_RUNNING, BAD_SCHEDULE }
+
+    public boolean failed() {
+        return kind == Kind.FAILED || kind == Kind.BAD_SCHEDULE;
+    }
+}

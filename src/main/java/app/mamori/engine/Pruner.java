@@ -1,0 +1,179 @@
+package app.mamori.engine;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.PointKind;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.model.RetentionPolicy;
+import app.mamori.model.RunStatus;
+import app.mamori.model.Vault;
+import app.mamori.retention.Candidate;
+import app.mamori.retention.PrunePlan;
+import app.mamori.retention.Retention;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
+import app.mamori.ssh.SshConnector;
+import app.mamori.vault.LocalVault;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a job's retention policy: {@link #plan} from the catalogue alone, {@link #execute}
+ * deletes each removed point's folder from its vault, then its catalogue rows, and logs it.
+ */
+public final class Pruner {
+    private static final System.Logger LOG = System.getLogger(Pruner.class.getName());
+    /** SERVER/JOB/POINT, each a plain name (model.Names; points add -N): nothing else is ever deleted. */
+    private static final Pattern LOCATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){2}");
+
+    private final Catalog catalog;
+    private final SshConnector ssh;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Pruner(Catalog catalog, SshConnector ssh, Clock clock, ZoneId zone) {
+        this.catalog = catalog;
+        this.ssh = ssh;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public PruneJobPlan plan(String job) {
+        catalog.jobs().get(job);
+        RetentionPolicy policy = catalog.retention().get(job);
+        Set<String> released = catalog.points().released(job);
+        Map<String, RecordedPoint> byId = new LinkedHashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (RecordedPoint p : catalog.points().list(job)) {
+            if (p.point().status() != RunStatus.SUCCEEDED) {
+                continue;
+            }
+            byId.put(p.id(), p);
+            boolean held = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
+            // Verification results arrive with the verifications table; until then the newest point is protected.
+            candidates.add(new Candidate(p.id(), p.point().time(), held, false));
+        }
+        boolean lastRunFailed = catalog.runs().latestEnded(job).map(r -> r.status() != RunStatus.SUCCEEDED)
+                .orElse(false);
+        PrunePlan plan = Retention.plan(candidates, policy, clock.instant(), zone, lastRunFailed);
+        return new PruneJobPlan(job, policy, zone, plan, byId);
+    }
+
+    /** Takes the job's lock, then executes; throws {@link JobBusyException} while the job runs. */
+    public PruneResult execute(PruneJobPlan plan) {
+        try (JobLock ignored = JobLock.acquire(locksDir(catalog), plan.job())) {
+            return executeLocked(plan);
+        }
+    }
+
+    /** For a caller that already holds the job's lock: the backup that just succeeded. */
+    PruneResult executeLocked(PruneJobPlan plan) {
+        List<String> removed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long freed = 0;
+        Map<String, List<RecordedPoint>> byVault = new LinkedHashMap<>();
+        plan.removals().forEach(p -> byVault.computeIfAbsent(p.point().vault(), v -> new ArrayList<>()).add(p));
+        for (var entry : byVault.entrySet()) {
+            Optional<Vault> vault = catalog.vaults().find(entry.getKey());
+            if (vault.isEmpty()) {
+                entry.getValue().forEach(p -> failures.add(p.id() + ": its vault " + entry.getKey()
+                        + " is no longer configured; add it again to prune it"));
+                continue;
+            }
+            try (VaultDeleter deleter = deleter(vault.get())) {
+                for (RecordedPoint p : entry.getValue()) {
+                    try {
+                        freed += deleter.delete(p.point().location());
+                        catalog.points().remove(p.id());
+                        removed.add(p.id());
+                        event(plan.job(), p.point().server(), EventLevel.INFO, "point-pruned", "restore point " + p.id()
+                                + " removed by retention (" + plan.policy() + ")");
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "cannot prune " + p.id(), e);
+                        failures.add(p.id() + ": " + e.getMessage());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                entry.getValue().forEach(p -> failures.add(p.id() + ": " + e.getMessage()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            event(plan.job(), null, EventLevel.WARNING, "prune-failed", "prune of job " + plan.job() + " could not"
+                    + " remove " + failures.size() + " point(s): " + failures.get(0));
+        }
+        return new PruneResult(plan.job(), removed, freed, failures);
+    }
+
+    static Path locksDir(Catalog catalog) {
+        return catalog.file().toAbsolutePath().getParent().resolve("locks");
+    }
+
+    private VaultDeleter deleter(Vault vault) throws IOException {
+        if (!vault.isRemote()) {
+            LocalVault local = new LocalVault(Path.of(vault.path()));
+            return new VaultDeleter() {
+                @Override
+                public long delete(String location) throws IOException {
+                    return local.removePoint(checked(location));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        RemoteShell shell = ssh.connect(catalog.servers().get(vault.server().get()));
+        String root = vault.path().length() > 1 && vault.path().endsWith("/")
+                ? vault.path().substring(0, vault.path().length() - 1) : vault.path();
+        return new VaultDeleter() {
+            @Override
+            public long delete(String location) throws IOException {
+                String dir = ShellQuote.quote(root + "/" + checked(location));
+                String out = RemotePointTarget.run(shell, "[ -e " + dir + " ] || { echo 0; exit 0; }; "
+                        + "[ ! -L " + dir + " ] && [ -f " + dir + "/manifest.json ] || { echo " + dir
+                        + "' holds no manifest.json, so it is not a restore point; nothing was deleted' >&2; exit 3; }; "
+                        + "find " + dir + " -type f -links 1 -printf '%s\\n' | awk '{s+=$1} END {print s+0}'; "
+                        + "rm -rf -- " + dir, "cannot delete " + root + "/" + location + " on server "
+                        + vault.server().get());
+                return Long.parseLong(out.strip());
+            }
+
+            @Override
+            public void close() {
+                shell.close();
+            }
+        };
+    }
+
+    private static String checked(String location) throws IOException {
+        if (!LOCATION.matcher(location).matches() || location.contains("/../") || location.contains("/./")) {
+            throw new IOException("'" + location + "' is not a restore point's folder (SERVER/JOB/POINT); nothing"
+                    + " was deleted");
+        }
+        return location;
+    }
+
+    private void event(String job, String server, EventLevel level, String kind, String message) {
+        Event e = Event.at(clock.instant(), level, kind, message).withJob(job);
+        catalog.events().add(server == null ? e : e.withServer(server));
+    }
+
+    /** Deletes point folders in one vault, holding its connection when it is on a server. */
+    private interface VaultDeleter extends AutoCloseable {
+        long delete(String location) throws IOException;
+
+        @Override
+        void close();
+    }
+}
