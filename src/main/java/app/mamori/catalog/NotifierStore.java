@@ -66,6 +66,15 @@ public final class NotifierStore {
         });
     }
 
+    /**
+     * Claims a notice that must go out once ({@code kind} overdue or digest, {@code key} naming the
+     * episode or the day). True for the one caller that claimed it; false if it was claimed before.
+     */
+    public boolean claimOnce(String kind, String key) {
+        return db.write(c -> Rows.update(c, "INSERT OR IGNORE INTO notices_sent (kind, key, time) VALUES (?, ?, ?)",
+                kind, key, clock.instant()) == 1);
+    }
+
     private static String channelId(NotifyChannel ch) {
         return ch instanceof NotifyChannel.Email ? "email" : "webhook";
     }

@@ -5,13 +5,11 @@ import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
-import app.mamori.engine.notify.Notifications;
 import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
 
 /** {@code mamori backup JOB [--json]}. */
 @Command(name = "backup", description = "Back up a job now. Exit status 0 only if every source succeeded.")
@@ -60,15 +58,6 @@ final class BackupCommand extends Base {
             return 1;
         }
         return 0;
-    }
-
-    /** A notifier that could not be reached does not change the exit status: the backup itself is what it reports. */
-    private void warnUndelivered(List<Notifications.Delivery> deliveries) {
-        for (Notifications.Delivery d : deliveries) {
-            if (!d.ok()) {
-                err().println("mamori: warning: notifier " + d.notifier() + ": " + d.error().get());
-            }
-        }
     }
 
     /** Progress on stderr for a person at a terminal. */

@@ -27,6 +27,15 @@ abstract class Base implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** A notifier that could not be reached does not change the exit status: the command's own work is what it reports. */
+    void warnUndelivered(java.util.List<app.mamori.engine.notify.Notifications.Delivery> deliveries) {
+        for (var d : deliveries) {
+            if (!d.ok()) {
+                err().println("mamori: warning: notifier " + d.notifier() + ": " + d.error().get());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         return run();

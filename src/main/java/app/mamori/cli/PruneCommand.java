@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.util.Bytes;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.PruneJobPlan;
 import app.mamori.engine.PruneResult;

@@ -3,16 +3,22 @@ package app.mamori.cli;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.DueOutcome;
 import app.mamori.engine.DueRunner;
+import app.mamori.engine.notify.Notifications;
+import app.mamori.engine.notify.Watch;
 import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mamori run-due}: what the OS timer calls every few minutes. */
 @Command(name = "run-due", description = {"Run every scheduled job that is due, once each (a run missed while the",
         "workstation was off is caught up once), then exit. Exit status 1 if any of them failed.",
+        "Then tells notifiers about the runs, about jobs that became overdue (once per lapse)",
+        "and, once a day from 08:00, sends the digest.",
         "`mamori schedule install` makes the OS call this every 5 minutes."})
 final class RunDueCommand extends Base {
 
@@ -32,6 +38,10 @@ final class RunDueCommand extends Base {
                 // the hook is running and cancels the run
             }
         }
+        Notifications notifications = ctx().notifications();
+        List<Notifications.Delivery> deliveries = new ArrayList<>(notifications.afterDue(outcomes));
+        deliveries.addAll(new Watch(ctx().catalog(), notifications).check(Instant.now(), ZoneId.systemDefault()));
+        warnUndelivered(deliveries);
         for (DueOutcome o : outcomes) {
             String missed = o.missed() > 0 ? " (caught up " + o.missed() + " missed run(s))" : "";
             (o.failed() ? err() : out()).println((o.failed() ? "mamori: " : "") + o.message() + missed);

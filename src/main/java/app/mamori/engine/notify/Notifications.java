@@ -3,6 +3,7 @@ package app.mamori.engine.notify;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
+import app.mamori.engine.DueOutcome;
 import app.mamori.engine.RunResult;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
@@ -65,6 +66,19 @@ public final class Notifications {
         return deliver(RunNotices.notStarted(job, error, clock.instant()), job, serverOf(job));
     }
 
+    /** Tells those who asked what became of each job that run-due found due. */
+    public List<Delivery> afterDue(List<DueOutcome> outcomes) {
+        List<Delivery> out = new ArrayList<>();
+        for (DueOutcome o : outcomes) {
+            if (o.run().isPresent()) {
+                out.addAll(afterRun(o.run().get()));
+            } else if (o.failed()) {
+                out.addAll(notStarted(o.job(), o.message()));
+            }
+        }
+        return out;
+    }
+
     /** Sends a test message through one notifier, whatever events it is for. */
     public Delivery test(String name) {
         Notifier n = catalog.notifiers().find(name).orElseThrow(() -> new IllegalArgumentException(
@@ -81,7 +95,7 @@ public final class Notifications {
         return out;
     }
 
-    private Delivery deliverTo(Notifier n, Notice notice, Optional<String> job, Optional<String> server) {
+    Delivery deliverTo(Notifier n, Notice notice, Optional<String> job, Optional<String> server) {
         String what = (notice.test() ? "test message" : notice.event().id() + " notice") + " to notifier " + n.name();
         try {
             sender(n).send(notice);
@@ -109,7 +123,7 @@ public final class Notifications {
         }
     }
 
-    private Optional<String> serverOf(String job) {
+    Optional<String> serverOf(String job) {
         return catalog.jobs().find(job).map(Job::sources).filter(s -> !s.isEmpty())
                 .flatMap(s -> catalog.sources().find(s.get(0))).map(s -> s.server());
     }

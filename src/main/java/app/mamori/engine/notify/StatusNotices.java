@@ -1,0 +1,99 @@
+package app.mamori.engine.notify;
+
+import app.mamori.engine.JobStatus;
+import app.mamori.model.NotifyEvent;
+import app.mamori.model.RunStatus;
+import app.mamori.notify.Notice;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Notices about the state of jobs rather than one run: overdue, and the daily digest. Pure. */
+public final class StatusNotices {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private StatusNotices() {
+    }
+
+    public static Notice overdue(JobStatus s, String server, Instant now, ZoneId zone) {
+        String last = s.lastSuccess().map(t -> "the last successful backup was " + ago(Duration.between(t, now))
+                + " ago (" + local(t, zone) + ")").orElse("it has never backed up successfully");
+        String text = "Job " + s.job() + " on server " + server + " is overdue: " + last + ".\n"
+                + "Its schedule (" + s.description().orElse(s.schedule().orElse("?")) + ") expects a success at least"
+                + " every " + ago(s.overdueAfter().orElse(Duration.ZERO)) + "."
+                + s.lastRun().filter(r -> r != RunStatus.SUCCEEDED).map(r -> " Its last run " + r.id() + ".")
+                .orElse("") + "\n\n"
+                + "What to try:\n"
+                + "- back it up now: mamori backup " + s.job() + "\n"
+                + "- check that scheduled runs happen while the workstation is off: mamori schedule show\n"
+                + "- see every job's state: mamori status";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("server", server);
+        f.put("job", s.job());
+        f.put("lastSuccess", s.lastSuccess().map(Instant::toString).orElse(null));
+        f.put("schedule", s.schedule().orElse(null));
+        f.put("lastRun", s.lastRun().map(RunStatus::id).orElse(null));
+        f.put("hint", "mamori backup " + s.job());
+        return new Notice(NotifyEvent.OVERDUE, "Job " + s.job() + " on server " + server + " is overdue", text, f,
+                now, false);
+    }
+
+    /** One line per job, the problems first. */
+    public static Notice digest(List<JobStatus> jobs, LocalDate day, Instant now, ZoneId zone) {
+        List<String> lines = new ArrayList<>();
+        long overdue = jobs.stream().filter(JobStatus::overdue).count();
+        long failed = jobs.stream().filter(StatusNotices::lastFailed).count();
+        List<Map<String, Object>> data = new ArrayList<>();
+        jobs.stream().sorted((a, b) -> Integer.compare(rank(b), rank(a))).forEach(s -> {
+            String state = s.overdue() ? "OVERDUE" : lastFailed(s) ? "FAILED" : "ok";
+            lines.add(state + "  " + s.job() + ": last success " + s.lastSuccess().map(t -> local(t, zone) + " ("
+                    + ago(Duration.between(t, now)) + " ago)").orElse("never")
+                    + s.nextDue().map(t -> ", next " + local(t, zone)).orElse(", not scheduled"));
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("job", s.job());
+            j.put("state", state.toLowerCase(Locale.ROOT));
+            j.put("lastSuccess", s.lastSuccess().map(Instant::toString).orElse(null));
+            j.put("nextDue", s.nextDue().map(Instant::toString).orElse(null));
+            data.add(j);
+        });
+        String title = "Mamori digest for " + day + ": " + jobs.size() + (jobs.size() == 1 ? " job" : " jobs")
+                + (overdue + failed == 0 ? ", all fine" : ", " + overdue + " overdue, " + failed + " failed");
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("day", day.toString());
+        f.put("jobs", data);
+        return new Notice(NotifyEvent.DIGEST, title, lines.isEmpty() ? "No jobs yet." : String.join("\n", lines), f,
+                now, false);
+    }
+
+    private static boolean lastFailed(JobStatus s) {
+        return s.lastRun().filter(r -> r != RunStatus.SUCCEEDED).isPresent();
+    }
+
+    private static int rank(JobStatus s) {
+        return s.overdue() ? 2 : lastFailed(s) ? 1 : 0;
+    }
+
+    static String ago(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 120) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = d.toHours();
+        if (hours < 48) {
+            return hours + " hours";
+        }
+        return d.toDays() + " days";
+    }
+
+    private static String local(Instant t, ZoneId zone) {
+        return WHEN.format(t.atZone(zone));
+    }
+}
