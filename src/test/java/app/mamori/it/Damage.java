@@ -31,6 +31,11 @@ final class Damage {
 
     /** Rewrites the tables a point's manifest recorded for {@code source}, as if the backup had counted them in its own snapshot. */
     static void recordExactTables(Path pointDir, String source, Map<String, Long> tables) throws IOException {
+        recordTables(pointDir, source, tables, "exact");
+    }
+
+    /** Rewrites the tables a point's manifest recorded for {@code source}, counted {@code exact} or {@code approximate}. */
+    static void recordTables(Path pointDir, String source, Map<String, Long> tables, String how) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Path file = pointDir.resolve("manifest.json");
         ObjectNode m = (ObjectNode) json.readTree(file.toFile());
@@ -38,7 +43,7 @@ final class Damage {
             if (e.get("name").asText().equals(source)) {
                 ObjectNode stats = ((ObjectNode) e).with("stats");
                 stats.set("tables", json.valueToTree(tables));
-                stats.put("tableCounts", "exact");
+                stats.put("tableCounts", how);
             }
         });
         Files.write(file, json.writeValueAsBytes(m));
