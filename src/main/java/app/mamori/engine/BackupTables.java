@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * The tables and row counts a database backup records in its manifest's {@code stats}, for
  * restore drills to compare with: {@code tables} (name to rows) and {@code tableCounts}
- * ({@code exact} when counted in the dump's own snapshot, {@code approximate} when counted
- * just after it, so rows written meanwhile may differ). A failed count never fails the backup;
+ * ({@code exact} when counted in the dump's own snapshot, as PostgreSQL and SQLite dumps do on
+ * their stderr; {@code approximate} when counted just after it, as for MariaDB/MySQL, whose
+ * {@code --single-transaction} snapshot cannot be shared, so rows written meanwhile may differ). A failed count never fails the backup;
  * it is noted as {@code tablesError}.
  */
 final class BackupTables {
@@ -38,21 +39,21 @@ final class BackupTables {
                                      ExecResult dump, BackupListener listener, CancelToken cancel)
             throws CancelToken.CancelledException {
         Map<String, Object> stats = new LinkedHashMap<>();
+        Optional<Map<String, Long>> inDump = TableCounts.fromDumpStderr(dump.stderr());
+        if (inDump.isPresent()) {
+            stats.put("tables", inDump.get());
+            stats.put("tableCounts", EXACT);
+            return stats;
+        }
         if (source instanceof Source.Sqlite) {
-            Optional<Map<String, Long>> counts = TableCounts.fromDumpStderr(dump.stderr());
-            if (counts.isPresent()) {
-                stats.put("tables", counts.get());
-                stats.put("tableCounts", EXACT);
-            } else {
-                stats.put("tablesError", "the copy's tables could not be counted" + (dump.stderrTruncated()
-                        ? " (too many tables)" : ""));
-            }
+            stats.put("tablesError", "the copy's tables could not be counted" + (dump.stderrTruncated()
+                    ? " (too many tables for the dump's stderr)" : ""));
             return stats;
         }
         if (!(source instanceof Source.Database db)) {
             return stats;
         }
-        // pg_dump's and mysqldump's snapshots end with the tool; counting happens in a new one right after.
+        // mysqldump's snapshot (and pg_dump's, when its own counting failed) ended with the tool: count in a new one
         String command = db.kind() == SourceKind.POSTGRES ? TableCounts.postgres(db)
                 : TableCounts.mysql(db, RestoreCommands.mysqlClientFor(tools.tool()));
         try {

@@ -18,7 +18,7 @@ public final class TableCounts {
     /** The last stderr line of a SQLite dump whose counting finished. */
     static final String COUNTED = "mamori-tables-counted";
 
-    private static final String POSTGRES_SQL = "SELECT format('%I.%I', n.nspname, c.relname),"
+    static final String POSTGRES_SQL = "SELECT format('%I.%I', n.nspname, c.relname),"
             + " (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', n.nspname, c.relname),"
             + " false, true, '')))[1]::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
