@@ -1,6 +1,5 @@
 package app.mamori.engine.verify;
 
-import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
