@@ -64,15 +64,21 @@ final class VerifyCommand extends Base {
                     + " checks failed");
         }
         for (String w : result.warnings()) {
-            err().println("mamori: warning: " + w);
+            err().println("mamori: warning: " + oneLine(w));
         }
         for (Verification f : result.failures()) {
-            err().println("mamori: " + f.point() + " " + f.source() + ": " + f.method().id() + " FAILED: " + f.detail());
+            err().println("mamori: " + f.point() + " " + f.source() + ": " + f.method().id() + " FAILED: "
+                    + oneLine(f.detail()));
         }
         if (result.cancelled()) {
             err().println("mamori: verification cancelled; the checks that finished are recorded");
         }
         return result.ok() ? 0 : 1;
+    }
+
+    /** A file name may hold a newline; each failure must stay one line for scripts that read stderr. */
+    static String oneLine(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     static void printPlan(VerifyPlan plan, PrintWriter out) {
@@ -98,7 +104,7 @@ final class VerifyCommand extends Base {
         public void checked(VerifyPlan.Item item, Verification v) {
             out.println((v.failed() ? "FAILED   " : "verified ") + item.pointId() + " " + item.artifact().source() + " "
                     + v.method().id() + v.recovery().map(r -> " (recovery time " + r.toMillis() + " ms)").orElse("")
-                    + ": " + v.detail());
+                    + ": " + oneLine(v.detail()));
             out.flush();
         }
     }

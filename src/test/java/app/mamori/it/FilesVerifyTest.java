@@ -82,4 +82,25 @@ class FilesVerifyTest {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains(artifact.toString()).contains("truncated");
     }
+
+    @Test
+    void aSnapshotInAVaultOnTheServerIsHashedFileByFileThere() throws Exception {
+        Path disk = tmp.resolve("mnt hdd");
+        cli.run("vault", "add", "hdd", "--server", "web", "--path", disk.toString()).requireOk();
+        cli.run("job", "add", "onhdd", "--sources", "www", "--vault", "hdd").requireOk();
+        String id = cli.run("backup", "onhdd", "--json").requireOk().json().get("point").get("id").asText();
+
+        JsonNode good = cli.run("verify", id, "--json").requireOk().json().get("checks");
+        assertThat(good).singleElement().satisfies(c -> assertThat(c.get("detail").asText())
+                .contains("3 stored files there match"));
+
+        Path newline;
+        try (var s = Files.walk(disk)) {
+            newline = s.filter(p -> p.getFileName().toString().startsWith("line\nbreak")).findFirst().orElseThrow();
+        }
+        Files.writeString(newline, "newline nam3");
+        Cli.Result bad = cli.run("verify", id);
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).hasLineCount(1).contains("line\\nbreak").contains("is corrupted").contains("on server web");
+    }
 }

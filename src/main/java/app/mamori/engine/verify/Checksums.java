@@ -8,6 +8,8 @@ import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
+import app.mamori.source.files.HostSnapshotCheck;
+import app.mamori.vault.HashingOutputStream;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
 
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Re-hashes an artifact against the catalogue and its manifest. */
 final class Checksums {
@@ -105,8 +108,11 @@ final class Checksums {
 
     /** An artifact (for a snapshot: its index) in a vault on a server, hashed there with sha256sum. */
     static Outcome remote(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel) throws IOException {
+        if (item.artifact().kind() == SourceKind.FILES) {
+            return remoteSnapshot(item, shell, cancel);
+        }
         String command = item.commands().get(0);
-        String file = item.file() + (item.artifact().kind() == SourceKind.FILES ? "/" + SnapshotIndex.FILE_NAME : "");
+        String file = item.file();
         var out = new ByteArrayOutputStream();
         ExecResult r = shell.exec(Exec.of(command).stdout(out).cancel(cancel).build());
         String where = " on server " + item.vault().server().orElse("?");
@@ -116,7 +122,7 @@ final class Checksums {
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         String sha = lines[0].strip().split("\\s+")[0];
         long size = Long.parseLong(lines[lines.length - 1].strip());
-        if (item.artifact().kind() != SourceKind.FILES && size != item.artifact().size()) {
+        if (size != item.artifact().size()) {
             return Outcome.failed(file + where + " is " + (size < item.artifact().size() ? "truncated" : "too long")
                     + ": " + size + " bytes, the backup wrote " + item.artifact().size());
         }
@@ -125,5 +131,37 @@ final class Checksums {
                     + item.artifact().sha256());
         }
         return Outcome.passed("SHA-256 of " + file + where + " matches the catalogue");
+    }
+
+    /** A snapshot in a vault on a server: its index fetched and hashed here, every stored file hashed there. */
+    private static Outcome remoteSnapshot(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel) throws IOException {
+        String where = " on server " + item.vault().server().orElse("?");
+        String indexFile = item.file() + "/" + SnapshotIndex.FILE_NAME;
+        Path copy = Files.createTempFile("mamori-index", ".jsonl.zst");
+        try {
+            HashingOutputStream hashed;
+            ExecResult r;
+            try (var out = Files.newOutputStream(copy)) {
+                hashed = new HashingOutputStream(out);
+                r = shell.exec(Exec.of(item.commands().get(0)).stdout(hashed).cancel(cancel).build());
+            }
+            if (!r.ok()) {
+                return Outcome.failed(indexFile + where + " cannot be read: " + r.lastStderrLine());
+            }
+            String sha = hashed.sha256Hex();
+            if (!sha.equalsIgnoreCase(item.artifact().sha256())) {
+                return Outcome.failed(indexFile + where + " is corrupted: its SHA-256 is " + sha
+                        + ", the catalogue recorded " + item.artifact().sha256());
+            }
+            SnapshotIndex index = SnapshotIndex.read(copy);
+            Optional<String> bad = HostSnapshotCheck.mismatch(shell, item.file(), index, cancel);
+            if (bad.isPresent()) {
+                return Outcome.failed(bad.get() + where);
+            }
+            return Outcome.passed("SHA-256 of " + indexFile + where + " matches the catalogue; "
+                    + HostSnapshotCheck.files(index) + " stored files there match the index's SHA-256");
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 }

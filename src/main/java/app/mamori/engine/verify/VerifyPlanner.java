@@ -10,6 +10,7 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.source.CheckCommands;
+import app.mamori.source.files.HostSnapshotCheck;
 import app.mamori.vault.Manifest;
 
 import java.security.SecureRandom;
@@ -94,11 +95,16 @@ public final class VerifyPlanner {
         Optional<String> scratch = Optional.empty();
         if (vault.isRemote()) {
             String root = vault.path().endsWith("/") ? vault.path() : vault.path() + "/";
-            String file = root + location + "/" + a.path() + (a.kind() == SourceKind.FILES ? "/index.jsonl.zst" : "");
-            commands.add(CheckCommands.hashFile(file));
+            String file = root + location + "/" + a.path();
+            if (a.kind() == SourceKind.FILES) {
+                commands.add(HostSnapshotCheck.readIndex(file));
+                commands.add(HostSnapshotCheck.hashFiles(file));
+            } else {
+                commands.add(CheckCommands.hashFile(file));
+            }
             notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ": the SHA-256 is checked"
-                    + " there" + (a.kind() == SourceKind.FILES ? " (of the snapshot's index)" : "")
-                    + "; format checks and drills need a vault on the workstation");
+                    + " there" + (a.kind() == SourceKind.FILES ? " (the index's on the workstation, every stored"
+                    + " file's there)" : "") + "; format checks and drills need a vault on the workstation");
             return new VerifyPlan.Item(p.id(), p.point().job(), p.point().time(), a, vault, location, source, server,
                     vaultServer, checks, scratch, commands, notes);
         }

@@ -106,7 +106,9 @@ class VerifyPlannerTest {
         });
         assertThat(plan.items().get(0).commands()).containsExactly(
                 "f='/srv/backup hdd/db1/shop/20261120T020000Z/shopdb.pgdump'; sha256sum < \"$f\" && stat -c %s -- \"$f\"");
-        assertThat(plan.items().get(3).commands().get(0)).contains("/www/index.jsonl.zst");
+        assertThat(plan.items().get(3).commands()).hasSize(2);
+        assertThat(plan.items().get(3).commands().get(0)).isEqualTo("cat -- '/srv/backup hdd/db1/shop/20261120T020000Z/www/index.jsonl.zst'");
+        assertThat(plan.items().get(3).commands().get(1)).contains("sha256sum");
     }
 
     @Test
