@@ -72,6 +72,7 @@ class SqliteVerifyTest {
         assertThat(drill.get("detail").asText()).contains("2 tables, 502 rows").contains("all 2 tables match");
         assertThat(Path.of(scratch(drill.get("detail").asText()))).as("the drill's temp file is removed").doesNotExist();
         assertThat(checks.get(1).get("detail").asText()).contains("PRAGMA integrity_check");
+        assertThat(verifyTempFiles()).as("the format check's temp copy is removed").isEmpty();
         JsonNode listed = cli.run("points", "tool", "--json").requireOk().json().get(0).get("verification");
         assertThat(listed.get("result").asText()).isEqualTo("verified");
         assertThat(listed.get("checks").get(0).get("method").asText()).isEqualTo("drill");
@@ -88,6 +89,7 @@ class SqliteVerifyTest {
         assertThat(drill.get("result").asText()).isEqualTo("failed");
         assertThat(drill.get("detail").asText()).contains("table notes: 499 rows in the backup, 500 restored");
         assertThat(Path.of(scratch(drill.get("detail").asText()))).doesNotExist();
+        assertThat(verifyTempFiles()).isEmpty();
         assertThat(r.err()).contains("drill FAILED");
     }
 
@@ -128,6 +130,14 @@ class SqliteVerifyTest {
         assertThat(checks.get(0).get("result").asText()).isEqualTo("failed");
         assertThat(checks.get(0).get("detail").asText()).contains(artifact.toString()).contains("truncated");
         assertThat(r.err()).contains(artifact.toString());
+    }
+
+    /** Temp files only verification makes, whoever made them: none may stay behind. */
+    private static java.util.List<Path> verifyTempFiles() throws java.io.IOException {
+        try (var s = Files.list(Path.of("/var/tmp"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("mamori-verify.")
+                    || p.getFileName().toString().startsWith("mamori_drill_")).toList();
+        }
     }
 
     private static String scratch(String detail) {

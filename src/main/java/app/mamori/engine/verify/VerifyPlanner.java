@@ -46,8 +46,13 @@ public final class VerifyPlanner {
     public VerifyPlan plan(Selection selection, boolean drill) {
         List<RecordedPoint> points;
         if (selection instanceof Selection.Point p) {
-            points = List.of(catalog.points().find(p.id()).orElseThrow(() -> new IllegalArgumentException(
-                    "no restore point '" + p.id() + "'; see: mamori points")));
+            RecordedPoint point = catalog.points().find(p.id()).orElseThrow(() -> new IllegalArgumentException(
+                    "no restore point '" + p.id() + "'; see: mamori points"));
+            if (point.point().status() != RunStatus.SUCCEEDED) {
+                throw new IllegalArgumentException("restore point " + p.id() + " is not a complete backup (its run "
+                        + point.point().status().id() + "), so there is nothing to verify; see: mamori points");
+            }
+            points = List.of(point);
         } else if (selection instanceof Selection.Job j) {
             catalog.jobs().get(j.name());
             points = catalog.points().list(j.name());
