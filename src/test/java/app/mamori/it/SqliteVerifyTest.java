@@ -116,6 +116,7 @@ class SqliteVerifyTest {
         assertThat(dir.resolve("copy.db")).doesNotExist();
         assertThat(cli.run("points", "tool", "--json").json().get(0).get("verification").get("result").asText())
                 .isEqualTo("failed");
+        assertThat(cli.run("points", "tool").requireOk().out()).contains(point).contains("\tverify FAILED");
     }
 
     @Test
