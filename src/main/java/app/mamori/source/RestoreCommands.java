@@ -44,7 +44,7 @@ public final class RestoreCommands {
         return argv;
     }
 
-    private static String postgres(Source.Database src, List<String> argv, boolean stdin) {
+    static String postgres(Source.Database src, List<String> argv, boolean stdin) {
         String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
                 passwordVar(src, PostgresDriver.PASSWORD_VAR), argv, stdin));
         return src.hasPassword() ? RemoteScript.withSecretFromStdin(PostgresDriver.PASSWORD_VAR, cmd) : cmd;
@@ -74,7 +74,7 @@ public final class RestoreCommands {
         return argv;
     }
 
-    private static List<String> mysqlConnection(Source.Database src) {
+    static List<String> mysqlConnection(Source.Database src) {
         List<String> words = new ArrayList<>();
         src.dbHost().ifPresent(h -> words.add("--host=" + h));
         src.dbPort().ifPresent(p -> words.add("--port=" + p));
@@ -82,7 +82,7 @@ public final class RestoreCommands {
         return words;
     }
 
-    private static String mysql(Source.Database src, List<String> argv, boolean stdin) {
+    static String mysql(Source.Database src, List<String> argv, boolean stdin) {
         String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
                 passwordVar(src, MysqlDriver.PASSWORD_VAR), argv, stdin));
         return src.hasPassword() ? RemoteScript.withSecretFromStdin(MysqlDriver.PASSWORD_VAR, cmd) : cmd;
@@ -129,7 +129,7 @@ public final class RestoreCommands {
         return src.hasPassword() ? Optional.of(var) : Optional.empty();
     }
 
-    private static Source.Database withDatabase(Source.Database s, String database) {
+    static Source.Database withDatabase(Source.Database s, String database) {
         return new Source.Database(s.name(), s.server(), s.kind(), database, s.dbHost(), s.dbPort(), s.dbUser(),
                 s.container(), s.hasPassword());
     }

@@ -65,6 +65,7 @@ public final class RestoreEngine {
         try {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
+            ArtifactCheck.refuseFailedVerification(catalog, plan);
             ArtifactCheck.verify(plan);
             steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
             Optional<String> secret = secretOf(plan.source());
