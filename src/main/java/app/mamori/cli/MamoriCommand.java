@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
