@@ -42,7 +42,7 @@ public final class ActivityView {
         level.valueProperty().bindBidirectional(vm.minLevelProperty());
         ComboBox<String> job = new ComboBox<>(vm.jobs());
         job.setId("activity-job");
-        job.setConverter(converter(j -> j.isEmpty() ? app.text().t("activity.allJobs") : j));
+        job.setConverter(converter(j -> j.equals(ActivityViewModel.ALL_JOBS) ? app.text().t("activity.allJobs") : j));
         job.valueProperty().bindBidirectional(vm.jobProperty());
         TextField search = new TextField();
         search.setId("activity-search");
@@ -55,9 +55,14 @@ public final class ActivityView {
         table.setId("activity-table");
         table.setPlaceholder(new Label(app.text().t("activity.empty")));
         table.getColumns().add(column("activity.col.time", e -> format.when(e.time())));
-        table.getColumns().add(column("activity.col.level", e -> app.text().t("activity.level." + e.level().id())));
+        table.getColumns().add(column("activity.col.level", e -> app.text().t("activity.levelName." + e.level().id())));
         table.getColumns().add(column("activity.col.job", e -> e.job().orElse("")));
         table.getColumns().add(column("activity.col.message", Event::message));
+        double[] widths = {170, 90, 110};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setMinWidth(widths[i]);
+            table.getColumns().get(i).setMaxWidth(widths[i] * 1.5);
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<Event>() {

@@ -19,8 +19,8 @@ import java.util.Optional;
 /** The newest events, narrowed by level and job, and searched by text as the admin types. */
 public final class ActivityViewModel {
     static final int LIMIT = 2000;
-    /** The job filter's "every job" entry. */
-    public static final String ALL_JOBS = "";
+    /** The job filter's "every job" entry; no job name can be it (model.Names). */
+    public static final String ALL_JOBS = "*";
 
     private final AppContext app;
     private final ObservableList<Event> all = FXCollections.observableArrayList();
@@ -57,7 +57,7 @@ public final class ActivityViewModel {
         EventLevel level = minLevel.get() == null ? EventLevel.INFO : minLevel.get();
         String j = job.get() == null ? ALL_JOBS : job.get();
         shown.setPredicate(e -> e.level().ordinal() >= level.ordinal()
-                && (j.isEmpty() || e.job().map(j::equals).orElse(false))
+                && (j.equals(ALL_JOBS) || e.job().map(j::equals).orElse(false))
                 && (needle.isEmpty() || e.message().toLowerCase(Locale.ROOT).contains(needle)
                 || e.kind().contains(needle) || e.server().map(s -> s.contains(needle)).orElse(false)));
     }

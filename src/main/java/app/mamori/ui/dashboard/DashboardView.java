@@ -60,17 +60,18 @@ public final class DashboardView {
             }
         });
         health.setPrefWidth(36);
+        health.setMaxWidth(36);
         t.getColumns().add(health);
-        t.getColumns().add(text("dashboard.col.job", r -> r.job()));
-        t.getColumns().add(text("dashboard.col.server", r -> r.server()));
-        t.getColumns().add(text("dashboard.col.lastSuccess", r -> r.lastSuccess()
+        t.getColumns().add(text("dashboard.col.job", 110, r -> r.job()));
+        t.getColumns().add(text("dashboard.col.server", 90, r -> r.server()));
+        t.getColumns().add(text("dashboard.col.lastSuccess", 230, r -> r.lastSuccess()
                 .map(s -> format.when(s) + " (" + format.ago(s, app.clock().instant()) + ")")
                 .orElse(app.text().t("dashboard.never"))));
-        t.getColumns().add(text("dashboard.col.lastResult", r -> r.lastResult()
+        t.getColumns().add(text("dashboard.col.lastResult", 100, r -> r.lastResult()
                 .map(x -> app.text().t("result." + x)).orElse("")));
-        t.getColumns().add(text("dashboard.col.nextRun", r -> r.nextRun().map(format::when)
+        t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.nextRun().map(format::when)
                 .orElse(app.text().t("dashboard.notScheduled"))));
-        t.getColumns().add(text("dashboard.col.vault", r -> app.text().t("dashboard.vaultUsage", r.vault(),
+        t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
                 format.bytes(r.vaultBytes()), r.points())));
         TableColumn<JobRow, String> action = new TableColumn<>("");
         action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().job()));
@@ -90,16 +91,19 @@ public final class DashboardView {
         });
         action.setPrefWidth(160);
         t.getColumns().add(action);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label title = new Label(app.text().t("nav.dashboard"));
         title.getStyleClass().add("title-2");
         VBox box = new VBox(12, title, t);
+        javafx.scene.layout.VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(16));
         return box;
     }
 
-    private TableColumn<JobRow, String> text(String key, java.util.function.Function<JobRow, String> value) {
+    private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {
         TableColumn<JobRow, String> c = new TableColumn<>(app.text().t(key));
+        c.setMinWidth(width * 0.6);
+        c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         return c;
     }
@@ -114,7 +118,9 @@ public final class DashboardView {
         add.setId("first-run-add-server");
         add.setDefaultButton(true);
         add.setOnAction(e -> startServerWizard.run());
-        VBox box = new VBox(16, new FontIcon(Feather.SHIELD), title, body, add);
+        FontIcon shield = new FontIcon(Feather.SHIELD);
+        shield.getStyleClass().add("hero-icon");
+        VBox box = new VBox(16, shield, title, body, add);
         box.setAlignment(Pos.CENTER);
         box.setId("first-run");
         box.getStyleClass().add("first-run");

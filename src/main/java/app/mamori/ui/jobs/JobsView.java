@@ -46,8 +46,11 @@ public final class JobsView {
         VBox detail = new VBox(10, new HBox(12, title, backup), sources, run);
         VBox.setVgrow(run, Priority.ALWAYS);
         detail.setPadding(new Insets(16));
+        list.setMinWidth(140);
+        list.setPrefWidth(180);
         root = new SplitPane(list, detail);
-        root.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(list, false);
+        root.setDividerPositions(0.18);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, job) -> select(job));
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
             if (c.wasAdded() && c.getKey().equals(list.getSelectionModel().getSelectedItem())) {

@@ -43,26 +43,30 @@ public final class RunView {
         TableView<SourceProgress> sources = new TableView<>(vm.sources());
         sources.setId("run-sources");
         sources.getColumns().add(column(text.t("run.col.source"), SourceProgress::source));
+        sources.getColumns().get(0).setMinWidth(110);
         TableColumn<SourceProgress, String> phase = new TableColumn<>(text.t("run.col.phase"));
         phase.setCellValueFactory(c -> Bindings.createStringBinding(() -> text.t("run.phase."
                         + c.getValue().phaseProperty().get().name().toLowerCase(Locale.ROOT)),
                 c.getValue().phaseProperty()));
+        phase.setMinWidth(80);
         sources.getColumns().add(phase);
         TableColumn<SourceProgress, String> bytes = new TableColumn<>(text.t("run.col.bytes"));
         bytes.setCellValueFactory(c -> Bindings.createStringBinding(() -> format.bytes(c.getValue()
                 .bytesProperty().get()), c.getValue().bytesProperty()));
+        bytes.setMinWidth(90);
         sources.getColumns().add(bytes);
         TableColumn<SourceProgress, String> rate = new TableColumn<>(text.t("run.col.rate"));
         rate.setCellValueFactory(c -> Bindings.createStringBinding(() -> format.rate(c.getValue()
                 .throughputProperty().get()), c.getValue().throughputProperty()));
+        rate.setMinWidth(90);
         sources.getColumns().add(rate);
         TableColumn<SourceProgress, String> eta = new TableColumn<>(text.t("run.col.eta"));
         eta.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().phaseProperty().get()
                         == SourceProgress.Phase.RUNNING ? format.eta(c.getValue().etaSecondsProperty().get()) : "",
                 c.getValue().etaSecondsProperty(), c.getValue().phaseProperty()));
+        eta.setMinWidth(110);
         sources.getColumns().add(eta);
-        sources.getColumns().add(column(text.t("run.col.what"), SourceProgress::description));
-        sources.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sources.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sources.setPrefHeight(160);
 
         ListView<String> log = new ListView<>(vm.log());

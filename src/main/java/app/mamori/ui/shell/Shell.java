@@ -34,6 +34,7 @@ public final class Shell {
     private UiSettings settings;
     private boolean systemDark;
     private ServersView servers;
+    private JobsView jobs;
     private MainWindow window;
 
     public Shell(AppContext app, ZoneId zone) {
@@ -84,11 +85,19 @@ public final class Shell {
         return switch (p) {
             case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard).root();
             case SERVERS -> servers().root();
-            case JOBS -> new JobsView(app, format).root();
+            case JOBS -> jobs().root();
             case RESTORE -> new RestoreView(app, format).root();
             case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
             case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray, false).root();
         };
+    }
+
+    /** The Jobs page, built on first use. */
+    public JobsView jobs() {
+        if (jobs == null) {
+            jobs = new JobsView(app, format);
+        }
+        return jobs;
     }
 
     private ServersView servers() {
@@ -116,6 +125,10 @@ public final class Shell {
 
     public DashboardViewModel dashboard() {
         return dashboard;
+    }
+
+    public AppContext context() {
+        return app;
     }
 
     public MainWindow window() {
