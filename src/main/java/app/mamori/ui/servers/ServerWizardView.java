@@ -61,7 +61,7 @@ public final class ServerWizardView {
         root.setPadding(new Insets(18));
         root.setId("server-wizard");
         stage.setTitle(text.t("servers.add"));
-        stage.setScene(new Scene(root, 760, 560));
+        stage.setScene(new Scene(root, 820, 640));
     }
 
     public void show() {
@@ -121,6 +121,7 @@ public final class ServerWizardView {
         ListView<String> notes = new ListView<>(vm.notes);
         notes.setId("wizard-notes");
         notes.setPrefHeight(90);
+        notes.setMinHeight(70);
         Label tools = new Label();
         tools.textProperty().bind(Bindings.createStringBinding(() -> text.t("wizard.tools",
                 String.join(", ", vm.tools)), vm.tools));
