@@ -42,7 +42,10 @@ public final class Screenshots {
             Platform.startup(() -> { });
             Platform.setImplicitExit(false); // one window after another: closing the first must not end JavaFX
             Path empty = tmp.resolve("empty-home");
-            shoot(empty, out, (shell, stage) -> snap(stage.getScene(), out.resolve("first-run.png")));
+            shoot(empty, out, (shell, stage) -> {
+                snap(stage.getScene(), out.resolve("first-run.png"));
+                wizard(shell, sshd, out);
+            });
             Path home = tmp.resolve("home");
             demoData(sshd, home, tmp);
             shoot(home, out, (shell, stage) -> {
@@ -79,6 +82,54 @@ public final class Screenshots {
         }
         System.out.println("screenshots written to " + out);
         System.exit(0);
+    }
+
+    /** Each step of the server wizard, filled in against the harness's sshd. */
+    private static void wizard(Shell shell, SshdServer sshd, Path out) throws Exception {
+        Stage w = onFx(() -> shell.startServerWizard().stage());
+        Scene scene = w.getScene();
+        onFx(() -> {
+            text(scene, "#wizard-name", "web1");
+            text(scene, "#wizard-host", sshd.host());
+            text(scene, "#wizard-port", Integer.toString(sshd.port()));
+            text(scene, "#wizard-user", sshd.user());
+            text(scene, "#wizard-identity", sshd.identity().toString());
+            return null;
+        });
+        pause(300);
+        snap(scene, out.resolve("wizard-1-connection.png"));
+        fire(scene, "#wizard-connect");
+        waitFor(() -> visible(scene, "#wizard-trust"), 60);
+        pause(300);
+        snap(scene, out.resolve("wizard-2-host-key.png"));
+        fire(scene, "#wizard-trust");
+        waitFor(() -> visible(scene, "#wizard-findings"), 120);
+        pause(300);
+        snap(scene, out.resolve("wizard-3-discover.png"));
+        fire(scene, "#wizard-to-save");
+        pause(500);
+        snap(scene, out.resolve("wizard-4-save.png"));
+        onFx(() -> {
+            w.close();
+            return null;
+        });
+    }
+
+    private static void text(Scene scene, String id, String value) {
+        ((javafx.scene.control.TextField) scene.lookup(id)).setText(value);
+    }
+
+    private static void fire(Scene scene, String id) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.Button) scene.lookup(id)).fire();
+            return null;
+        });
+    }
+
+    private static boolean visible(Scene scene, String id) {
+        javafx.scene.Node n = scene.lookup(id);
+        return n != null && n.isVisible() && n.getScene() != null && n.getParent() != null
+                && n.getParent().getParent() != null;
     }
 
     interface Scenes {

@@ -7,7 +7,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -21,16 +20,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.function.Function;
 
 /**
- * The servers in the catalogue. "Add server" is where the server wizard starts; until the
- * wizard is in the app, it explains the CLI command that does the same.
+ * The servers in the catalogue. "Add server" starts the server wizard.
  */
 public final class ServersView {
     private final AppContext app;
     private final ObservableList<Server> servers = FXCollections.observableArrayList();
     private final VBox root;
+    private final Runnable onChanged;
 
-    public ServersView(AppContext app) {
+    public ServersView(AppContext app, Runnable onChanged) {
         this.app = app;
+        this.onChanged = onChanged;
         TableView<Server> table = new TableView<>(servers);
         table.setId("servers-table");
         table.setPlaceholder(new Label(app.text().t("servers.none")));
@@ -55,11 +55,13 @@ public final class ServersView {
     }
 
     /** Where the server wizard starts, from this page and from the dashboard's first-run screen. */
-    public void startWizard() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, app.text().t("servers.wizardSoon"));
-        a.setHeaderText(app.text().t("servers.add"));
-        a.getDialogPane().setId("server-wizard");
-        a.show();
+    public ServerWizardView startWizard() {
+        ServerWizardView w = new ServerWizardView(app, new ServerWizardViewModel(app), () -> {
+            refresh();
+            onChanged.run();
+        });
+        w.show();
+        return w;
     }
 
     private TableColumn<Server, String> column(String key, Function<Server, String> f) {

@@ -10,6 +10,7 @@ import app.mamori.ui.fx.Theme;
 import app.mamori.ui.fx.UiSettings;
 import app.mamori.ui.jobs.JobsView;
 import app.mamori.ui.restore.RestoreView;
+import app.mamori.ui.servers.ServerWizardView;
 import app.mamori.ui.servers.ServersView;
 import app.mamori.ui.settings.SettingsView;
 import javafx.scene.Node;
@@ -102,14 +103,20 @@ public final class Shell {
 
     private ServersView servers() {
         if (servers == null) {
-            servers = new ServersView(app);
+            servers = new ServersView(app, () -> {
+                dashboard.refresh();
+                if (jobs != null) {
+                    jobs.refresh();
+                }
+            });
         }
         return servers;
     }
 
-    private void startServerWizard() {
+    /** Opens the server wizard over the Servers page. */
+    public ServerWizardView startServerWizard() {
         window.show(Page.SERVERS);
-        servers().startWizard();
+        return servers().startWizard();
     }
 
     private void changeTheme(UiSettings.ThemeChoice t) {
