@@ -3,6 +3,7 @@ package app.mamori.ui;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.runs.AppScheduler;
 import app.mamori.ui.shell.Shell;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -18,6 +19,7 @@ public final class MamoriApp extends Application {
     private static String[] launchArgs = new String[0];
     private FxExecutor executor;
     private AppContext context;
+    private AppScheduler scheduler;
 
     public static void launchApp(String[] args) {
         launchArgs = args.clone();
@@ -40,10 +42,15 @@ public final class MamoriApp extends Application {
             return;
         }
         new Shell(context, ZoneId.systemDefault()).show(stage);
+        scheduler = new AppScheduler(context, ZoneId.systemDefault());
+        scheduler.start();
     }
 
     @Override
     public void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
         if (executor != null) {
             executor.close();
         }

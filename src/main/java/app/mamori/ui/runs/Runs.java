@@ -71,6 +71,57 @@ public final class Runs {
         return byJob.values().stream().anyMatch(RunViewModel::running);
     }
 
+    /**
+     * A listener for runs the engine starts by itself (the scheduler's due jobs, one after
+     * another on one worker): each run appears here as if started from the app.
+     */
+    public BackupListener forScheduledRuns() {
+        UiExecutor ex = app.executor();
+        return new BackupListener() {
+            private Bridge current;
+
+            @Override
+            public void runStarted(BackupPlan plan, long runId) {
+                RunViewModel vm = new RunViewModel(plan.job().name());
+                current = new Bridge(vm, ex);
+                ex.onUi(() -> {
+                    byJob.put(vm.job(), vm);
+                    vm.planned(plan);
+                    vm.appendLog("started by the schedule");
+                });
+            }
+
+            @Override
+            public void sourceStarted(BackupPlan.Step step) {
+                current.sourceStarted(step);
+            }
+
+            @Override
+            public void progress(BackupPlan.Step step, long bytes, long expectedBytes, long elapsedNanos) {
+                current.progress(step, bytes, expectedBytes, elapsedNanos);
+            }
+
+            @Override
+            public void sourceFinished(SourceResult result) {
+                current.sourceFinished(result);
+            }
+
+            @Override
+            public void log(String line) {
+                current.log(line);
+            }
+
+            @Override
+            public void runFinished(RunResult result) {
+                RunViewModel vm = current.vm;
+                ex.onUi(() -> {
+                    vm.finished(result);
+                    finished.set(finished.get() + 1);
+                });
+            }
+        };
+    }
+
     /** The engine's listener, called on the worker: every change goes to the FX thread through the executor. */
     private static final class Bridge implements BackupListener {
         private final RunViewModel vm;
