@@ -138,4 +138,29 @@ public final class RestoreCommands {
     public static String mysqlClientFor(String dumpCommand) {
         return dumpCommand != null && dumpCommand.contains("mysqldump") ? "mysql" : "mariadb";
     }
+
+    /**
+     * A files snapshot, streamed as a tar (see {@code files.TreeTar}), into a new folder {@code dir}
+     * on the server: extracted into a temp folder beside it, then renamed into place, so a failed
+     * restore leaves no half-restored folder. {@code dir} must not exist, or be empty.
+     */
+    public static RestoreCommand filesToPath(String dir) {
+        String d = ShellQuote.quote(dir);
+        String parent = dir.substring(0, Math.max(1, dir.lastIndexOf('/')));
+        String template = ShellQuote.quote((parent.endsWith("/") ? parent : parent + "/") + ".mamori-restore.XXXXXX");
+        String command = "if test -e " + d + " && test -n \"$(ls -A -- " + d + " 2>/dev/null)\"; then"
+                + " echo \"mamori: not empty: \"" + d + " >&2; exit 73; fi; "
+                + "mkdir -p -- " + ShellQuote.quote(parent) + " && t=$(mktemp -d " + template + ") || exit 73; "
+                + "if tar -x -p --numeric-owner -f - -C \"$t\"; then chmod --reference=/ \"$t\" 2>/dev/null;"
+                + " { test ! -e " + d + " || rmdir -- " + d + "; } && mv -T -- \"$t\" " + d + ";"
+                + " else s=$?; rm -rf -- \"$t\"; exit $s; fi";
+        return new RestoreCommand("extract the snapshot into a new folder " + dir + " (via a temp folder beside it)",
+                command, false, true);
+    }
+
+    /** A files snapshot extracted over the live paths: files it holds are replaced, files made since are left. */
+    public static RestoreCommand filesInPlace() {
+        return new RestoreCommand("extract the snapshot over the live files (tar -x in /)",
+                "tar -x -p --numeric-owner -f - -C /", false, true);
+    }
 }

@@ -29,7 +29,9 @@ final class ArtifactCheck {
 
     /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */
     static void verify(RestorePlan plan) throws RestoreRefused {
-        Path file = plan.artifactFile();
+        // a files snapshot is recorded by the hash of its index, which lists every file's own hash
+        Path file = plan.isTree() ? plan.artifactFile().resolve(app.mamori.source.files.SnapshotIndex.FILE_NAME)
+                : plan.artifactFile();
         String actual;
         try {
             actual = sha256(file);

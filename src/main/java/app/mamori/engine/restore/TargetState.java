@@ -50,6 +50,14 @@ final class TargetState {
                     : "Database " + ((Source.Database) plan.source()).database()
                     + " may be partly restored.";
         }
+        if (kind == SourceKind.FILES) {
+            return plan.target().inPlace()
+                    ? "The files under " + String.join(", ", ((Source.Files) plan.source()).paths()) + " may be"
+                    + " partly restored: files extracted before the failure hold the snapshot's contents, the rest"
+                    + " are as they were."
+                    : "Nothing was put in place: the snapshot is extracted into a temp folder beside the target,"
+                    + " which is removed on failure and renamed into place only when complete.";
+        }
         return "The file was not changed: the restore writes a temp file beside it and renames it into place only"
                 + " after its integrity check.";
     }
