@@ -56,6 +56,9 @@ final class RestoreCommand extends Base {
         String path;
         @Option(names = "--to-local", paramLabel = "DIR", description = "files: into a new or empty folder on this computer")
         String local;
+        @Option(names = "--to-volume", paramLabel = "NAME", description = "docker-volume: into this volume (created"
+                + " if missing, must be empty)")
+        String volume;
         @Option(names = "--in-place", description = "over the source itself")
         boolean inPlace;
     }
@@ -120,6 +123,9 @@ final class RestoreCommand extends Base {
         }
         if (target.path != null) {
             return new RestoreTarget.ToPath(target.path);
+        }
+        if (target.volume != null) {
+            return new RestoreTarget.ToVolume(target.volume);
         }
         if (target.local != null) {
             return new RestoreTarget.ToLocal(java.nio.file.Path.of(target.local).toAbsolutePath().normalize().toString());

@@ -33,6 +33,9 @@ final class RestoreJson {
         } else if (p.target() instanceof RestoreTarget.ToPath f) {
             t.put("kind", "path");
             t.put("path", f.path());
+        } else if (p.target() instanceof RestoreTarget.ToVolume v) {
+            t.put("kind", "volume");
+            t.put("volume", v.name());
         } else if (p.target() instanceof RestoreTarget.ToLocal l) {
             t.put("kind", "local");
             t.put("path", l.dir());

@@ -163,4 +163,23 @@ public final class RestoreCommands {
         return new RestoreCommand("extract the snapshot over the live files (tar -x in /)",
                 "tar -x -p --numeric-owner -f - -C /", false, true);
     }
+
+    /** A volume backup (a tar) into volume {@code volume}: created if missing, refused unless empty. */
+    public static RestoreCommand volumeToNew(String volume) {
+        String v = ShellQuote.quote(volume);
+        String inspect = "docker volume inspect --format '{{.Mountpoint}}' -- " + v;
+        String command = "set -e; " + inspect + " >/dev/null 2>&1 || docker volume create -- " + v + " >/dev/null; "
+                + "m=$(" + inspect + "); if test -n \"$(ls -A -- \"$m\")\"; then"
+                + " echo \"mamori: volume \"" + v + "\" is not empty\" >&2; exit 73; fi; "
+                + "exec tar -x -p --numeric-owner -f - -C \"$m\"";
+        return new RestoreCommand("extract into Docker volume " + volume + " (created if missing, must be empty)",
+                command, false, true);
+    }
+
+    /** A volume backup extracted over the volume itself: what the backup holds is replaced, what came since is left. */
+    public static RestoreCommand volumeInPlace(String volume) {
+        String command = "set -e; m=$(docker volume inspect --format '{{.Mountpoint}}' -- " + ShellQuote.quote(volume)
+                + "); exec tar -x -p --numeric-owner -f - -C \"$m\"";
+        return new RestoreCommand("extract over Docker volume " + volume, command, false, true);
+    }
 }

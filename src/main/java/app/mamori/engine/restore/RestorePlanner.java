@@ -147,6 +147,14 @@ public final class RestorePlanner {
             if (target instanceof RestoreTarget.ToLocal) {
                 warnings.add("names that are not valid UTF-8 keep the vault's %raw% escaped form on this computer");
             }
+        } else if (source instanceof Source.DockerVolume volume) {
+            description = volumeTarget(volume, target, server);
+            commands = List.of(target instanceof RestoreTarget.ToVolume v ? RestoreCommands.volumeToNew(v.name())
+                    : RestoreCommands.volumeInPlace(volume.volume()));
+            if (target.inPlace()) {
+                warnings.add("stop the containers that use volume " + volume.volume() + " first; files created in it"
+                        + " after " + point.point().time() + " are left as they are");
+            }
         } else {
             throw new IllegalArgumentException("restoring " + source.kind().id() + " sources (" + source.name()
                     + ") is not available yet; the snapshot is in the vault under " + point.point().location());
@@ -209,6 +217,26 @@ public final class RestorePlanner {
         }
         throw new IllegalArgumentException(files.name() + " is a files source: use --to-path DIR (on the server),"
                 + " --to-local DIR (on this computer) or --in-place");
+    }
+
+    private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private static String volumeTarget(Source.DockerVolume volume, RestoreTarget target, Server server) {
+        if (target instanceof RestoreTarget.ToVolume v) {
+            if (!VOLUME_NAME.matcher(v.name()).matches()) {
+                throw new IllegalArgumentException("--to-volume: '" + v.name() + "' is not a Docker volume name;"
+                        + " use letters, digits, '_', '.' and '-', starting with a letter or digit");
+            }
+            if (v.name().equals(volume.volume())) {
+                throw new IllegalArgumentException("--to-volume " + v.name() + " is the source's own volume;"
+                        + " to overwrite it, use --in-place");
+            }
+            return "Docker volume " + v.name() + " on server " + server.name() + " (new or empty)";
+        }
+        if (target.inPlace()) {
+            return "Docker volume " + volume.volume() + " on server " + server.name() + ", files replaced";
+        }
+        throw new IllegalArgumentException(volume.name() + " is a Docker volume: use --to-volume NAME or --in-place");
     }
 
     private static String sqliteTarget(Source.Sqlite sqlite, RestoreTarget target, Server server) {

@@ -15,6 +15,10 @@ public sealed interface RestoreTarget {
     record ToLocal(String dir) implements RestoreTarget {
     }
 
+    /** A Docker volume on the source's server (created when missing; an existing one must be empty). */
+    record ToVolume(String name) implements RestoreTarget {
+    }
+
     /** Over the source itself, after a safety backup unless told otherwise. */
     record InPlace() implements RestoreTarget {
     }

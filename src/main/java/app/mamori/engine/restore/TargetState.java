@@ -50,6 +50,11 @@ final class TargetState {
                     : "Database " + ((Source.Database) plan.source()).database()
                     + " may be partly restored.";
         }
+        if (kind == SourceKind.DOCKER_VOLUME) {
+            return plan.target().inPlace() ? "Volume " + ((Source.DockerVolume) plan.source()).volume() + " may be"
+                    + " partly restored." : "The target volume may hold part of the backup; empty or remove it"
+                    + " (docker volume rm) before trying again.";
+        }
         if (kind == SourceKind.FILES) {
             return plan.target().inPlace()
                     ? "The files under " + String.join(", ", ((Source.Files) plan.source()).paths()) + " may be"
