@@ -39,6 +39,9 @@ final class RestoreCommand extends Base {
     @Option(names = "--include", paramLabel = "PATH", description = "files: restore only this file or folder"
             + " (absolute, as on the server; repeatable)")
     java.util.List<String> include = new java.util.ArrayList<>();
+    @Option(names = "--table", paramLabel = "T", description = "postgres: restore only this table (repeatable);"
+            + " its indexes, constraints and triggers are not included")
+    java.util.List<String> tables = new java.util.ArrayList<>();
 
     static final class Point {
         @Option(names = "--point", paramLabel = "ID", description = "this restore point (job/20261124T153012Z)")
@@ -66,7 +69,7 @@ final class RestoreCommand extends Base {
     @Override
     int run() throws Exception {
         RestorePlan plan = new RestorePlanner(ctx().catalog()).plan(new RestorePlanner.Request(source, choice(),
-                restoreTarget(), !noSafetyBackup, include));
+                restoreTarget(), !noSafetyBackup, include, tables));
         if (dryRun) {
             if (json) {
                 out().println(JsonOut.write(RestoreJson.plan(plan)));

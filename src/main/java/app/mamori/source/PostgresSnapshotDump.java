@@ -29,14 +29,14 @@ final class PostgresSnapshotDump {
                 + psql + " < \"$d/in\" > \"$d/out\" 2> \"$d/err\" & p=$!; "
                 + "exec 3> \"$d/in\"; "
                 + "printf '%s\\n' 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;' 'SELECT pg_export_snapshot();' >&3; "
-                + "n=0; while [ \"$(wc -l < \"$d/out\")\" -lt 1 ]; do n=$((n+1)); "
+                // wait for the snapshot id itself (as 00000003-0000001B-1), not just any line of output
+                + "n=0; while ! s=$(grep -m1 -E '^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$' \"$d/out\"); do n=$((n+1)); "
                 + "if [ $n -gt 600 ] || ! kill -0 $p 2>/dev/null; then cat \"$d/err\" >&2; "
                 + "echo 'mamori: psql could not export a snapshot for pg_dump' >&2; exit 1; fi; sleep 0.1; done; "
-                + "s=$(head -n 1 \"$d/out\"); "
                 + pgDump + "; r=$?; "
                 + "if [ $r -eq 0 ]; then printf '%s\\n' " + ShellQuote.quote(TableCounts.POSTGRES_SQL + ";")
                 + " 'COMMIT;' >&3; exec 3>&-; "
-                + "if wait $p; then awk 'NR > 1 { print \"" + TableCounts.MARKER.strip() + "\\t\" $0 }' \"$d/out\" >&2"
+                + "if wait $p; then awk -v s=\"$s\" '$0 != s && $0 != \"\" { print \"" + TableCounts.MARKER.strip() + "\\t\" $0 }' \"$d/out\" >&2"
                 + " && echo " + TableCounts.COUNTED + " >&2; else cat \"$d/err\" >&2; fi; fi; "
                 + "exit $r";
     }

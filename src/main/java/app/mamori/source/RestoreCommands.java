@@ -36,12 +36,30 @@ public final class RestoreCommands {
     }
 
     private static List<String> pgRestore(Source.Database target, boolean clean) {
+        return pgRestore(target, clean, List.of());
+    }
+
+    private static List<String> pgRestore(Source.Database target, boolean clean, List<String> tables) {
         List<String> argv = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-password", "--single-transaction"));
         if (clean) {
             argv.addAll(List.of("--clean", "--if-exists"));
         }
+        for (String t : tables) {
+            argv.add("--table=" + t);
+        }
         argv.add("--dbname=" + PostgresDriver.conninfo(target));
         return argv;
+    }
+
+    /**
+     * Only {@code tables} (definition and rows; not their indexes, constraints or triggers,
+     * which pg_restore treats as separate objects) into {@code database}: the source's own
+     * (dropped and recreated, in one transaction) or an existing other one.
+     */
+    public static List<RestoreCommand> postgresTables(Source.Database src, String database, List<String> tables,
+                                                      boolean clean) {
+        return List.of(new RestoreCommand("pg_restore of table " + String.join(", ", tables) + " into " + database,
+                postgres(src, pgRestore(withDatabase(src, database), clean, tables), true), src.hasPassword(), true));
     }
 
     static String postgres(Source.Database src, List<String> argv, boolean stdin) {

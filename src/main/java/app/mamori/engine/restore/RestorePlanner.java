@@ -31,14 +31,24 @@ public final class RestorePlanner {
     }
 
     /** A restore request as the CLI or the wizard states it. */
+    /**
+     * @param include files: paths to restore ({@code --include}); empty for all
+     * @param tables  postgres: tables to restore ({@code --table}); empty for the whole database
+     */
     public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
-                          List<String> include) {
+                          List<String> include, List<String> tables) {
         public Request {
             include = List.copyOf(include);
+            tables = List.copyOf(tables);
+        }
+
+        public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
+                       List<String> include) {
+            this(source, point, target, safetyBackup, include, List.of());
         }
 
         public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup) {
-            this(source, point, target, safetyBackup, List.of());
+            this(source, point, target, safetyBackup, List.of(), List.of());
         }
     }
 
@@ -61,7 +71,40 @@ public final class RestorePlanner {
                     plan.target(), plan.targetDescription() + ", only " + String.join(", ", request.include()),
                     plan.commands(), plan.safetyBackup(), plan.warnings(), request.include());
         }
+        if (!request.tables().isEmpty()) {
+            plan = withTables(plan, request.tables());
+        }
         return plan;
+    }
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+    /** One or more tables instead of the whole database: into a new (created) database, or over the source's tables. */
+    static RestorePlan withTables(RestorePlan plan, List<String> tables) {
+        if (!(plan.source() instanceof Source.Database db) || db.kind() != SourceKind.POSTGRES) {
+            throw new IllegalArgumentException("--table is for postgres sources; " + plan.source().name() + " is a "
+                    + plan.source().kind().id() + " source");
+        }
+        for (String t : tables) {
+            if (!TABLE_NAME.matcher(t).matches()) {
+                throw new IllegalArgumentException("--table: '" + t + "' is not a plain table name");
+            }
+        }
+        List<RestoreCommand> commands = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.add("--table restores each table's definition and rows only: its indexes, constraints and triggers"
+                + " are separate objects in the dump and are not restored; in place, a table that others reference"
+                + " by foreign key cannot be dropped, and the restore then changes nothing");
+        if (plan.target() instanceof RestoreTarget.NewDatabase n) {
+            commands.add(plan.commands().get(0)); // create the database
+            commands.addAll(RestoreCommands.postgresTables(db, n.name(), tables, false));
+        } else {
+            commands.addAll(RestoreCommands.postgresTables(db, db.database(), tables, true));
+        }
+        return new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
+                plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
+                plan.target(), plan.targetDescription() + ", only table " + String.join(", ", tables), commands,
+                plan.safetyBackup(), warnings, tables);
     }
 
     /**
