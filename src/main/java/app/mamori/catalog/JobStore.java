@@ -37,6 +37,23 @@ public final class JobStore {
         });
     }
 
+    /** Changes an existing job's sources and vault; its runs, points, schedule and policy stay. */
+    public void update(Job job) {
+        db.write(c -> {
+            if (!exists(c, job.name())) {
+                throw new CatalogException("job '" + job.name() + "' does not exist");
+            }
+            requireValidReferences(c, job);
+            Rows.update(c, "UPDATE jobs SET vault = ? WHERE name = ?", job.vault(), job.name());
+            Rows.update(c, "DELETE FROM job_sources WHERE job = ?", job.name());
+            for (int position = 0; position < job.sources().size(); position++) {
+                Rows.update(c, "INSERT INTO job_sources (job, position, source) VALUES (?, ?, ?)",
+                        job.name(), position, job.sources().get(position));
+            }
+            return null;
+        });
+    }
+
     private static void requireValidReferences(Connection c, Job job) throws SQLException {
         if (!VaultStore.exists(c, job.vault())) {
             throw new CatalogException("job '" + job.name() + "' uses vault '" + job.vault()

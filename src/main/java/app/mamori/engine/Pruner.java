@@ -51,8 +51,12 @@ public final class Pruner {
     }
 
     public PruneJobPlan plan(String job) {
+        return plan(job, catalog.retention().get(job));
+    }
+
+    /** What {@code policy} would keep and remove of the job's points now: the preview of a policy not saved yet. */
+    public PruneJobPlan plan(String job, RetentionPolicy policy) {
         catalog.jobs().get(job);
-        RetentionPolicy policy = catalog.retention().get(job);
         Set<String> released = catalog.points().released(job);
         Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfJob(job);
         Map<String, RecordedPoint> byId = new LinkedHashMap<>();

@@ -64,6 +64,13 @@ public final class Screenshots {
                 pause(400);
                 snap(stage.getScene(), out.resolve("running-job.png"));
                 waitFor(() -> !run.running(), 120);
+                Stage editor = onFx(() -> shell.jobs().edit("blog").stage());
+                pause(600);
+                snap(editor.getScene(), out.resolve("job-editor.png"));
+                onFx(() -> {
+                    editor.close();
+                    return null;
+                });
                 onFx(() -> {
                     shell.window().show(Page.ACTIVITY);
                     return null;
@@ -185,6 +192,7 @@ public final class Screenshots {
         cli(home, "job", "set", "files", "--schedule", "hourly");
         cli(home, "job", "add", "wiki", "--sources", "wiki-db", "--vault", "nas");
         cli(home, "job", "set", "wiki", "--schedule", "daily 03:00");
+        cli(home, "backup", "blog");
         cli(home, "backup", "blog");
         MamoriCommand.run("--home", home.toString(), "backup", "wiki"); // fails: the wiki's database is missing
     }

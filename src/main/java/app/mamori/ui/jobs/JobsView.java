@@ -32,10 +32,12 @@ public final class JobsView {
     private final StackPane run = new StackPane();
     private final Button backup;
     private final SplitPane root;
+    private final Runnable onChanged;
 
-    public JobsView(AppContext app, Format format) {
+    public JobsView(AppContext app, Format format, Runnable onChanged) {
         this.app = app;
         this.format = format;
+        this.onChanged = onChanged;
         list.setId("jobs-list");
         title.getStyleClass().add("title-3");
         sources.setWrapText(true);
@@ -43,7 +45,11 @@ public final class JobsView {
         backup.setId("jobs-backup");
         backup.getStyleClass().add("accent");
         backup.setOnAction(e -> selected().ifPresent(j -> show(app.runs().start(j))));
-        VBox detail = new VBox(10, new HBox(12, title, backup), sources, run);
+        Button edit = new Button(app.text().t("jobs.edit"), new FontIcon(Feather.EDIT_2));
+        edit.setId("jobs-edit");
+        edit.disableProperty().bind(backup.disableProperty());
+        edit.setOnAction(e -> selected().ifPresent(this::edit));
+        VBox detail = new VBox(10, new HBox(12, title, backup, edit), sources, run);
         VBox.setVgrow(run, Priority.ALWAYS);
         detail.setPadding(new Insets(16));
         list.setMinWidth(140);
@@ -98,6 +104,17 @@ public final class JobsView {
         } else {
             run.getChildren().setAll(new Label(app.text().t("jobs.noRunYet")));
         }
+    }
+
+    /** Opens the job editor; saving refreshes this page and whoever shows schedules. */
+    public JobEditorView edit(String job) {
+        JobEditorView v = new JobEditorView(new JobEditorViewModel(app, job, java.time.ZoneId.systemDefault()),
+                app.text(), () -> {
+                    select(job);
+                    onChanged.run();
+                });
+        v.show();
+        return v;
     }
 
     private void show(RunViewModel vm) {

@@ -96,7 +96,7 @@ public final class Shell {
     /** The Jobs page, built on first use. */
     public JobsView jobs() {
         if (jobs == null) {
-            jobs = new JobsView(app, format);
+            jobs = new JobsView(app, format, dashboard::refresh);
         }
         return jobs;
     }
