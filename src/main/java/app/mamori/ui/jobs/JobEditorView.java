@@ -26,6 +26,7 @@ public final class JobEditorView {
         sources.setId("editor-sources");
         sources.setCellFactory(CheckBoxListCell.forListView(JobEditorViewModel.SourceChoice::chosen));
         sources.setPrefHeight(110);
+        sources.setMinHeight(90);
         ComboBox<String> vault = new ComboBox<>(vm.vaults);
         vault.setId("editor-vault");
         vault.valueProperty().bindBidirectional(vm.vault);

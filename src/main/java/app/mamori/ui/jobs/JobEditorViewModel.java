@@ -100,7 +100,8 @@ public final class JobEditorViewModel {
         }
         try {
             Schedule s = Schedule.parse(text);
-            scheduleWords.set(s.describe() + "; next " + s.next(app.clock().instant(), zone).atZone(zone).toLocalDateTime());
+            scheduleWords.set(s.describe() + "; next " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(s.next(app.clock().instant(), zone).atZone(zone)));
             scheduleError.set("");
         } catch (IllegalArgumentException e) {
             scheduleWords.set("");

@@ -13,11 +13,14 @@ import app.mamori.ui.restore.RestoreView;
 import app.mamori.ui.servers.ServerWizardView;
 import app.mamori.ui.servers.ServersView;
 import app.mamori.ui.settings.SettingsView;
+import app.mamori.ui.tray.Tray;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -36,6 +39,7 @@ public final class Shell {
     private boolean systemDark;
     private ServersView servers;
     private JobsView jobs;
+    private Optional<Tray> tray = Optional.empty();
     private MainWindow window;
 
     public Shell(AppContext app, ZoneId zone) {
@@ -65,6 +69,14 @@ public final class Shell {
         }
         stage.setOnHidden(e -> saveBounds(stage));
         stage.show();
+        tray = Tray.install(app, stage, dashboard);
+        stage.setOnCloseRequest(e -> {
+            if (tray.isPresent() && settings.closeToTray()) {
+                e.consume(); // keep running in the tray; its menu opens the window again or quits
+                Platform.setImplicitExit(false);
+                stage.hide();
+            }
+        });
         return scene;
     }
 
@@ -89,7 +101,8 @@ public final class Shell {
             case JOBS -> jobs().root();
             case RESTORE -> new RestoreView(app, format).root();
             case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
-            case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray, false).root();
+            case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray,
+                    tray.isPresent()).root();
         };
     }
 
