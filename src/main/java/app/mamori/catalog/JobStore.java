@@ -33,6 +33,7 @@ public final class JobStore {
                 Rows.update(c, "INSERT INTO job_sources (job, position, source) VALUES (?, ?, ?)",
                         job.name(), position, job.sources().get(position));
             }
+            RetentionStore.applyDefault(c, job.name());
             return null;
         });
     }

@@ -64,6 +64,9 @@ public final class SettingsView {
         grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);
         grid.addRow(row++, new Label(app.text().t("settings.home")), home);
         grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
+        grid.addRow(row++, new Label(app.text().t("settings.retention")), defaultRetention(app));
+        grid.addRow(row++, new Label(app.text().t("settings.notifications")),
+                new NotifiersView(new NotifiersViewModel(app), app.text()).root());
         grid.addRow(row, new Label(app.text().t("settings.about")), new Label(app.text().t("settings.version",
                 Version.get(), System.getProperty("java.version"), System.getProperty("javafx.version", "?"))));
         Label title = new Label(app.text().t("nav.settings"));
@@ -72,11 +75,34 @@ public final class SettingsView {
         root.setPadding(new Insets(16));
     }
 
+    private static Node defaultRetention(AppContext app) {
+        DefaultRetentionViewModel vm = new DefaultRetentionViewModel(app);
+        javafx.scene.layout.HBox fields = new javafx.scene.layout.HBox(6);
+        for (int i = 0; i < DefaultRetentionViewModel.RULES.size(); i++) {
+            TextField f = new TextField();
+            f.setId("default-keep-" + DefaultRetentionViewModel.RULES.get(i));
+            f.setPrefColumnCount(3);
+            f.textProperty().bindBidirectional(vm.keep.get(i));
+            fields.getChildren().addAll(new Label(app.text().t("editor.keep." + DefaultRetentionViewModel.RULES.get(i))),
+                    f);
+        }
+        javafx.scene.control.Button save = new javafx.scene.control.Button(app.text().t("editor.save"));
+        save.setId("default-retention-save");
+        save.setOnAction(e -> vm.save());
+        Label message = new Label();
+        message.textProperty().bind(vm.message);
+        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message),
+                new Label(app.text().t("settings.retention.help")));
+    }
+
     private static String describe(Vault v) {
         return v.name() + "  " + v.server().map(s -> s + ":").orElse("") + v.path();
     }
 
+    /** Scrolls when the window is smaller than the page. */
     public Node root() {
-        return root;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 }
