@@ -56,6 +56,17 @@ public final class CheckCommands {
                 + ShellQuote.quote(path + "-journal");
     }
 
+    /** Every regular file below {@code dir} as {@code HEX  ./path} NUL-terminated lines (names may hold newlines). */
+    public static String hashTree(String dir) {
+        return "cd " + ShellQuote.quote(dir) + " && find . -type f -exec sha256sum -z -- {} +";
+    }
+
+    /** Removes a drill's scratch folder, and only that: anything not named like one is refused. */
+    public static String removeDrillTree(String dir) {
+        return "case " + ShellQuote.quote(dir) + " in /var/tmp/mamori_drill_*) rm -rf -- " + ShellQuote.quote(dir)
+                + ";; *) echo 'mamori: not a drill folder' >&2; exit 64;; esac";
+    }
+
     /** Prints a SHA-256 line ({@code HEX  -}) and the size of a file in a vault on a server. */
     public static String hashFile(String path) {
         return "f=" + ShellQuote.quote(path) + "; sha256sum < \"$f\" && stat -c %s -- \"$f\"";

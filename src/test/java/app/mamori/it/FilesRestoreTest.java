@@ -83,6 +83,25 @@ class FilesRestoreTest {
     }
 
     @Test
+    void aDrillRestoresTheTreeIntoAScratchFolderChecksEveryFileAndRemovesIt() throws Exception {
+        JsonNode r = cli.run("verify", "--job", "blog", "--drill", "--json").requireOk().json();
+
+        JsonNode drill = null;
+        for (JsonNode c : r.get("checks")) {
+            if (c.get("method").asText().equals("drill")) {
+                drill = c;
+            }
+        }
+        assertThat(drill).as(r.toString()).isNotNull();
+        assertThat(drill.get("result").asText()).isEqualTo("verified");
+        assertThat(drill.get("recoveryMs").asLong()).isPositive();
+        assertThat(drill.get("detail").asText()).contains("4 files").contains("every one's SHA-256 matched");
+        try (var s = Files.list(Path.of("/var/tmp"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("mamori_drill_"));
+        }
+    }
+
+    @Test
     void aNonEmptyTargetFolderIsRefusedAndLeftAlone() throws Exception {
         Path target = Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(target.resolve("keep.txt"), "mine");

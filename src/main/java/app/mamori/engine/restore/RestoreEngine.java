@@ -151,7 +151,7 @@ public final class RestoreEngine {
         }
         InputStream artifact = null;
         if (c.artifactOnStdin()) {
-            artifact = plan.isTree() ? TreeRestores.tarStream(plan, listener, cancel)
+            artifact = plan.isTree() ? TreeRestores.tarStream(plan, listener)
                     : open(plan.artifactFile(), plan.compression());
             parts.add(new CountingInputStream(artifact, listener::progress));
         }

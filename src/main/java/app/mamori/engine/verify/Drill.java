@@ -79,6 +79,9 @@ final class Drill {
                     + TableComparison.seconds(recovery) + ", but counting its tables failed (exit " + r.exitStatus()
                     + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery));
         }
+        if (item.source().get() instanceof Source.Files) {
+            return TreeComparison.compare(Path.of(item.file()), out.toByteArray(), scratch + where, recovery);
+        }
         Map<String, Long> restored = TableCounts.parse(out.toString(StandardCharsets.UTF_8));
         return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch + where, recovery);
     }
@@ -106,7 +109,10 @@ final class Drill {
         secret.ifPresent(s -> parts.add(new ByteArrayInputStream((s + "\n").getBytes(StandardCharsets.UTF_8))));
         InputStream in = null;
         if (artifact != null) {
-            in = ArtifactStreams.decoded(Path.of(artifact.file()), ArtifactStreams.zstd(artifact));
+            in = artifact.artifact().kind() == app.mamori.model.SourceKind.FILES
+                    ? app.mamori.source.files.TreeTar.pipe(Path.of(artifact.file()), p -> true, w -> {
+                    })
+                    : ArtifactStreams.decoded(Path.of(artifact.file()), ArtifactStreams.zstd(artifact));
             parts.add(in);
         }
         try {

@@ -19,6 +19,10 @@ import java.util.List;
 record DrillSteps(List<RestoreCommand> restore, String count, String remove, boolean countSecret) {
 
     static DrillSteps of(Source source, String scratch, String dumpCommand) {
+        if (source instanceof Source.Files) {
+            return new DrillSteps(List.of(RestoreCommands.filesToPath(scratch)), CheckCommands.hashTree(scratch),
+                    CheckCommands.removeDrillTree(scratch), false);
+        }
         if (source instanceof Source.Sqlite) {
             return new DrillSteps(List.of(RestoreCommands.sqlite(scratch, false)), TableCounts.sqlite(scratch),
                     CheckCommands.removeFile(scratch), false);

@@ -126,14 +126,16 @@ public final class VerifyPlanner {
             }
         }
         boolean drillable = a.kind() == SourceKind.POSTGRES || a.kind() == SourceKind.MYSQL
-                || a.kind() == SourceKind.SQLITE;
+                || a.kind() == SourceKind.SQLITE || a.kind() == SourceKind.FILES;
         if (drill && !drillable) {
-            notes.add("drills are for databases; " + a.kind().id() + " artifacts get the checksum and format check");
+            notes.add("drills are for databases and file trees; " + a.kind().id() + " artifacts get the checksum"
+                    + " and format check");
         } else if (drill && (source.isEmpty() || server.isEmpty())) {
             notes.add("source " + a.source() + " is no longer configured, so no drill can run on its server");
         } else if (drill) {
             checks.add(Method.DRILL);
-            scratch = Optional.of(a.kind() == SourceKind.SQLITE ? "/var/tmp/" + scratchName + ".db" : scratchName);
+            scratch = Optional.of(a.kind() == SourceKind.SQLITE ? "/var/tmp/" + scratchName + ".db"
+                    : a.kind() == SourceKind.FILES ? "/var/tmp/" + scratchName : scratchName);
             commands.addAll(DrillSteps.of(source.get(), scratch.get(), p.manifest(a.source()).get("command")).commands());
         }
         return new VerifyPlan.Item(p.id(), p.point().job(), p.point().time(), a, vault, location, source, server,

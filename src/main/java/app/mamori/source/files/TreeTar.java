@@ -96,6 +96,52 @@ public final class TreeTar {
         return new Written(entries, files, bytes, skipped);
     }
 
+    /**
+     * The snapshot as a tar to read, written by a helper thread into a pipe (an SSH channel
+     * reads its stdin; the tar is written). A failure while writing ends the stream early and
+     * surfaces as an IOException on the reader's last read, so the remote tar never takes a
+     * truncated stream for a whole one.
+     */
+    public static InputStream pipe(Path snapshotDir, Predicate<RawPath> selected,
+                                   java.util.function.Consumer<Written> done) throws IOException {
+        SnapshotIndex index = SnapshotIndex.read(snapshotDir);
+        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+        java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+        java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try (out) {
+                done.accept(write(snapshotDir, index, selected, out));
+            } catch (IOException e) {
+                failure.set(e);
+            }
+        }, "mamori-tar-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return check(in.read());
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                return check(in.read(buf, off, len));
+            }
+
+            private int check(int n) throws IOException {
+                if (n < 0 && failure.get() != null) {
+                    throw failure.get();
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
     /** An extended header ("x") for the entry that follows, holding its mtime to the nanosecond. */
     private static void paxMtime(TarArchiveOutputStream tar, IndexEntry e) throws IOException {
         String value = e.mtimeSeconds() + "." + String.format("%09d", e.mtimeNanos());

@@ -54,13 +54,15 @@ class VerifyPlannerTest {
     }
 
     @Test
-    void everyArtifactGetsChecksumAndFormatAndDrillsOnlyForDatabases() {
+    void everyArtifactGetsChecksumAndFormatAndDatabasesAndTreesGetDrills() {
         VerifyPlan plan = plan(List.of(point("shop/20261120T020000Z", RunStatus.SUCCEEDED, "local")), SOURCES, true);
 
         assertThat(plan.items()).extracting(i -> i.artifact().source() + ":" + i.checks()).containsExactly(
                 "shopdb:[CHECKSUM, FORMAT, DRILL]", "wpdb:[CHECKSUM, FORMAT, DRILL]", "tooldb:[CHECKSUM, FORMAT, DRILL]",
-                "www:[CHECKSUM, FORMAT]");
-        assertThat(plan.items().get(3).notes()).singleElement().asString().contains("drills are for databases");
+                "www:[CHECKSUM, FORMAT, DRILL]");
+        assertThat(plan.items().get(3).scratch()).hasValueSatisfying(d -> assertThat(d).startsWith("/var/tmp/mamori_drill_"));
+        assertThat(plan.items().get(3).commands()).anyMatch(c -> c.startsWith("case /var/tmp/mamori_drill_")
+                && c.contains("rm -rf"));
         assertThat(plan.items().get(0).file()).isEqualTo("/mnt/nas/mamori/db1/shop/20261120T020000Z/shopdb.pgdump");
     }
 
