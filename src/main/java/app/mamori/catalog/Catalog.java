@@ -29,6 +29,7 @@ public final class Catalog implements AutoCloseable {
     private final NotifierStore notifiers;
     private final ScheduleStore schedules;
     private final RetentionStore retention;
+    private final VerificationStore verifications;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -43,6 +44,7 @@ public final class Catalog implements AutoCloseable {
         this.notifiers = new NotifierStore(db, clock);
         this.schedules = new ScheduleStore(db, clock);
         this.retention = new RetentionStore(db);
+        this.verifications = new VerificationStore(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -131,6 +133,10 @@ public final class Catalog implements AutoCloseable {
 
     public RetentionStore retention() {
         return retention;
+    }
+
+    public VerificationStore verifications() {
+        return verifications;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

@@ -33,6 +33,24 @@ public final class JobStore {
                 Rows.update(c, "INSERT INTO job_sources (job, position, source) VALUES (?, ?, ?)",
                         job.name(), position, job.sources().get(position));
             }
+            RetentionStore.applyDefault(c, job.name());
+            return null;
+        });
+    }
+
+    /** Changes an existing job's sources and vault; its runs, points, schedule and policy stay. */
+    public void update(Job job) {
+        db.write(c -> {
+            if (!exists(c, job.name())) {
+                throw new CatalogException("job '" + job.name() + "' does not exist");
+            }
+            requireValidReferences(c, job);
+            Rows.update(c, "UPDATE jobs SET vault = ? WHERE name = ?", job.vault(), job.name());
+            Rows.update(c, "DELETE FROM job_sources WHERE job = ?", job.name());
+            for (int position = 0; position < job.sources().size(); position++) {
+                Rows.update(c, "INSERT INTO job_sources (job, position, source) VALUES (?, ?, ?)",
+                        job.name(), position, job.sources().get(position));
+            }
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.util.Version;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.BackupEngine;
 import app.mamori.engine.restore.RestoreEngine;

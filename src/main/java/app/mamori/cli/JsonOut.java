@@ -84,6 +84,8 @@ final class JsonOut {
         for (RecordedPoint r : points) {
             ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
             o.put("kind", r.kind().id());
+            o.set("verification", VerifyJson.pointState(r.point().artifacts().size(),
+                    ctx.catalog().verifications().latestOfPoint(r.id())));
             a.add(o);
         }
         return a;

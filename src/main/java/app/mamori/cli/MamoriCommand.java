@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
         description = {"Backs up the office's servers over SSH into vaults you control.",
                 "With no command, opens the desktop app."},
         subcommands = {ServerCommands.class, SourceCommands.class, VaultCommands.class, JobCommands.class,
-                BackupCommand.class, RestoreCommand.class, PointsCommand.class, PruneCommand.class,
+                BackupCommand.class, RestoreCommand.class, VerifyCommand.class, PointsCommand.class, PruneCommand.class,
                 RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,
                 NotifyCommands.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user data folder.",

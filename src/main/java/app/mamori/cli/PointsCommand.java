@@ -52,8 +52,19 @@ final class PointsCommand extends Base {
             out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
                     + " artifact(s)\t" + Bytes.human(size)
                     + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (released.contains(p.id()) ? " (released)" : "")
-                    : ""));
+                    : "") + verification(r));
         }
         return 0;
+    }
+
+    /** A tab and the point's verification state, or nothing while it was never checked. */
+    private String verification(RecordedPoint r) {
+        String state = VerifyJson.pointState(r.point().artifacts().size(),
+                ctx().catalog().verifications().latestOfPoint(r.id())).get("result").asText();
+        return switch (state) {
+            case "verified" -> "\tverified";
+            case "failed" -> "\tverify FAILED";
+            default -> "";
+        };
     }
 }

@@ -36,6 +36,12 @@ final class RestoreCommand extends Base {
     boolean yes;
     @Option(names = "--no-safety-backup", description = "overwrite in place without backing up the current state first")
     boolean noSafetyBackup;
+    @Option(names = "--include", paramLabel = "PATH", description = "files: restore only this file or folder"
+            + " (absolute, as on the server; repeatable)")
+    java.util.List<String> include = new java.util.ArrayList<>();
+    @Option(names = "--table", paramLabel = "T", description = "postgres: restore only this table (repeatable);"
+            + " its indexes, constraints and triggers are not included")
+    java.util.List<String> tables = new java.util.ArrayList<>();
 
     static final class Point {
         @Option(names = "--point", paramLabel = "ID", description = "this restore point (job/20261124T153012Z)")
@@ -48,8 +54,14 @@ final class RestoreCommand extends Base {
     static final class Target {
         @Option(names = "--to-database", paramLabel = "NEW", description = "postgres, mysql: into a new database")
         String database;
-        @Option(names = "--to-path", paramLabel = "FILE", description = "sqlite: into a new file on the server")
+        @Option(names = "--to-path", paramLabel = "PATH",
+                description = "sqlite: into a new file on the server; files: into a new or empty folder on the server")
         String path;
+        @Option(names = "--to-local", paramLabel = "DIR", description = "files: into a new or empty folder on this computer")
+        String local;
+        @Option(names = "--to-volume", paramLabel = "NAME", description = "docker-volume: into this volume (created"
+                + " if missing, must be empty)")
+        String volume;
         @Option(names = "--in-place", description = "over the source itself")
         boolean inPlace;
     }
@@ -57,7 +69,7 @@ final class RestoreCommand extends Base {
     @Override
     int run() throws Exception {
         RestorePlan plan = new RestorePlanner(ctx().catalog()).plan(new RestorePlanner.Request(source, choice(),
-                restoreTarget(), !noSafetyBackup));
+                restoreTarget(), !noSafetyBackup, include, tables));
         if (dryRun) {
             if (json) {
                 out().println(JsonOut.write(RestoreJson.plan(plan)));
@@ -114,6 +126,12 @@ final class RestoreCommand extends Base {
         }
         if (target.path != null) {
             return new RestoreTarget.ToPath(target.path);
+        }
+        if (target.volume != null) {
+            return new RestoreTarget.ToVolume(target.volume);
+        }
+        if (target.local != null) {
+            return new RestoreTarget.ToLocal(java.nio.file.Path.of(target.local).toAbsolutePath().normalize().toString());
         }
         return new RestoreTarget.InPlace();
     }

@@ -33,10 +33,18 @@ final class RestoreJson {
         } else if (p.target() instanceof RestoreTarget.ToPath f) {
             t.put("kind", "path");
             t.put("path", f.path());
+        } else if (p.target() instanceof RestoreTarget.ToVolume v) {
+            t.put("kind", "volume");
+            t.put("volume", v.name());
+        } else if (p.target() instanceof RestoreTarget.ToLocal l) {
+            t.put("kind", "local");
+            t.put("path", l.dir());
         } else {
             t.put("kind", "in-place");
         }
         t.put("description", p.targetDescription());
+        ArrayNode include = t.putArray("include");
+        p.include().forEach(include::add);
         ArrayNode commands = o.putArray("commands");
         for (RestoreCommand c : p.commands()) {
             ObjectNode j = commands.addObject();

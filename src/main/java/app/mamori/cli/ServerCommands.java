@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /** {@code mamori server add|test|list}. */
 @Command(name = "server", description = "SSH hosts to back up", mixinStandardHelpOptions = true,
-        subcommands = {ServerCommands.Add.class, ServerCommands.Test.class, ServerCommands.ListServers.class})
+        subcommands = {ServerCommands.Add.class, ServerCommands.Test.class, ServerCommands.ListServers.class,
+                DiscoverCommand.class})
 final class ServerCommands {
 
     @Command(name = "add", description = {"Add a server: connects once to pin its host key.",

@@ -9,6 +9,7 @@ import app.mamori.source.MysqlDriver;
 import app.mamori.source.PostgresDriver;
 import app.mamori.source.SourceException;
 import app.mamori.source.SqliteDriver;
+import app.mamori.source.TableCounts;
 import app.mamori.source.ToolCheck;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
@@ -100,21 +101,24 @@ final class DumpRunner {
                 throw new SourceException(source.name() + " on server " + source.server() + ": " + problem
                         + " (the tool exited " + r.exitStatus() + ")", r.stderr());
             }
-            if (!r.stderr().isBlank()) {
-                listener.log(source.name() + " stderr: " + r.stderr().strip());
+            String stderr = TableCounts.withoutCounts(r.stderr());
+            if (!stderr.isBlank()) {
+                listener.log(source.name() + " stderr: " + stderr.strip());
             }
             listener.progress(step, out.rawCount(), expectedBytes, System.nanoTime() - t0);
             StoredFile f = out.finish();
+            Map<String, Object> tables = BackupTables.count(shell, source, secret, p.tools(), r, listener, cancel);
             return entry(source, p.tools(), cmd, f.name(), f.compression(), f.size(), f.rawSize(), f.sha256(), r,
-                    started, clock.instant(), t0);
+                    started, clock.instant(), t0, tables);
         }
     }
 
     static Manifest.Entry entry(Source source, ToolCheck tools, DumpCommand cmd, String artifact, String compression,
                                 long size, long rawSize, String sha256, ExecResult r, Instant started, Instant finished,
-                                long t0) {
+                                long t0, Map<String, Object> tables) {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("seconds", (System.nanoTime() - t0) / 1e9);
+        stats.putAll(tables);
         if (r.exitStatus() != 0) {
             stats.put("warning", "exit status " + r.exitStatus() + ": " + r.lastStderrLine());
         }

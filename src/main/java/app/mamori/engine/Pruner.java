@@ -5,6 +5,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.Verification;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.model.RunStatus;
 import app.mamori.model.Vault;
@@ -50,9 +51,14 @@ public final class Pruner {
     }
 
     public PruneJobPlan plan(String job) {
+        return plan(job, catalog.retention().get(job));
+    }
+
+    /** What {@code policy} would keep and remove of the job's points now: the preview of a policy not saved yet. */
+    public PruneJobPlan plan(String job, RetentionPolicy policy) {
         catalog.jobs().get(job);
-        RetentionPolicy policy = catalog.retention().get(job);
         Set<String> released = catalog.points().released(job);
+        Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfJob(job);
         Map<String, RecordedPoint> byId = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (RecordedPoint p : catalog.points().list(job)) {
@@ -61,13 +67,18 @@ public final class Pruner {
             }
             byId.put(p.id(), p);
             boolean held = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
-            // Verification results arrive with the verifications table; until then the newest point is protected.
-            candidates.add(new Candidate(p.id(), p.point().time(), held, false));
+            candidates.add(new Candidate(p.id(), p.point().time(), held, verified(p, checks.get(p.id()))));
         }
         boolean lastRunFailed = catalog.runs().latestEnded(job).map(r -> r.status() != RunStatus.SUCCEEDED)
                 .orElse(false);
         PrunePlan plan = Retention.plan(candidates, policy, clock.instant(), zone, lastRunFailed);
         return new PruneJobPlan(job, policy, zone, plan, byId);
+    }
+
+    /** Verified: every artifact's newest check passed. */
+    private static boolean verified(RecordedPoint p, Map<String, Verification> latest) {
+        return latest != null && !p.point().artifacts().isEmpty() && p.point().artifacts().stream()
+                .allMatch(a -> latest.containsKey(a.source()) && !latest.get(a.source()).failed());
     }
 
     /** Takes the job's lock, then executes; throws {@link JobBusyException} while the job runs. */

@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -114,8 +115,9 @@ final class RemotePointTarget implements PointTarget {
                     + " (the tool exited " + r.exitStatus() + ")", r.stderr());
         }
         listener.progress(step, rawSize, expectedBytes, System.nanoTime() - t0);
+        Map<String, Object> tables = BackupTables.count(shell, step.source(), secret, p.tools(), r, listener, cancel);
         return DumpRunner.entry(step.source(), p.tools(), cmd, cmd.artifactName(), cmd.compress() ? "zstd" : "none",
-                size, rawSize, sha, r, started, Instant.now(), t0);
+                size, rawSize, sha, r, started, Instant.now(), t0, tables);
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PostgreSQL: {@code pg_dump -Fc} of one database, already compressed, restorable with pg_restore. */
+/**
+ * PostgreSQL: {@code pg_dump -Fc} of one database, already compressed, restorable with pg_restore;
+ * run in an exported snapshot whose tables are counted too (see {@link PostgresSnapshotDump}).
+ */
 public final class PostgresDriver implements DumpDriver<Source.Database> {
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
     static final String PASSWORD_VAR = "PGPASSWORD";
@@ -76,8 +79,7 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
 
     @Override
     public DumpCommand dump(Source.Database src, ToolCheck tools, Optional<String> secret) {
-        List<String> argv = List.of("pg_dump", "--format=custom", "--no-password", "--dbname=" + conninfo(src));
-        String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(), secret.map(s -> PASSWORD_VAR), argv));
+        String cmd = "sh -c " + ShellQuote.quote(PostgresSnapshotDump.script(src, secret.map(s -> PASSWORD_VAR)));
         if (secret.isPresent()) {
             cmd = RemoteScript.withSecretFromStdin(PASSWORD_VAR, cmd);
         }

@@ -36,15 +36,33 @@ public final class RestoreCommands {
     }
 
     private static List<String> pgRestore(Source.Database target, boolean clean) {
+        return pgRestore(target, clean, List.of());
+    }
+
+    private static List<String> pgRestore(Source.Database target, boolean clean, List<String> tables) {
         List<String> argv = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-password", "--single-transaction"));
         if (clean) {
             argv.addAll(List.of("--clean", "--if-exists"));
+        }
+        for (String t : tables) {
+            argv.add("--table=" + t);
         }
         argv.add("--dbname=" + PostgresDriver.conninfo(target));
         return argv;
     }
 
-    private static String postgres(Source.Database src, List<String> argv, boolean stdin) {
+    /**
+     * Only {@code tables} (definition and rows; not their indexes, constraints or triggers,
+     * which pg_restore treats as separate objects) into {@code database}: the source's own
+     * (dropped and recreated, in one transaction) or an existing other one.
+     */
+    public static List<RestoreCommand> postgresTables(Source.Database src, String database, List<String> tables,
+                                                      boolean clean) {
+        return List.of(new RestoreCommand("pg_restore of table " + String.join(", ", tables) + " into " + database,
+                postgres(src, pgRestore(withDatabase(src, database), clean, tables), true), src.hasPassword(), true));
+    }
+
+    static String postgres(Source.Database src, List<String> argv, boolean stdin) {
         String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
                 passwordVar(src, PostgresDriver.PASSWORD_VAR), argv, stdin));
         return src.hasPassword() ? RemoteScript.withSecretFromStdin(PostgresDriver.PASSWORD_VAR, cmd) : cmd;
@@ -74,7 +92,7 @@ public final class RestoreCommands {
         return argv;
     }
 
-    private static List<String> mysqlConnection(Source.Database src) {
+    static List<String> mysqlConnection(Source.Database src) {
         List<String> words = new ArrayList<>();
         src.dbHost().ifPresent(h -> words.add("--host=" + h));
         src.dbPort().ifPresent(p -> words.add("--port=" + p));
@@ -82,7 +100,7 @@ public final class RestoreCommands {
         return words;
     }
 
-    private static String mysql(Source.Database src, List<String> argv, boolean stdin) {
+    static String mysql(Source.Database src, List<String> argv, boolean stdin) {
         String cmd = ShellQuote.command(RemoteScript.inContainer(src.container(),
                 passwordVar(src, MysqlDriver.PASSWORD_VAR), argv, stdin));
         return src.hasPassword() ? RemoteScript.withSecretFromStdin(MysqlDriver.PASSWORD_VAR, cmd) : cmd;
@@ -129,7 +147,7 @@ public final class RestoreCommands {
         return src.hasPassword() ? Optional.of(var) : Optional.empty();
     }
 
-    private static Source.Database withDatabase(Source.Database s, String database) {
+    static Source.Database withDatabase(Source.Database s, String database) {
         return new Source.Database(s.name(), s.server(), s.kind(), database, s.dbHost(), s.dbPort(), s.dbUser(),
                 s.container(), s.hasPassword());
     }
@@ -137,5 +155,49 @@ public final class RestoreCommands {
     /** The client matching the dump tool that made the artifact: {@code mysql} for mysqldump, else {@code mariadb}. */
     public static String mysqlClientFor(String dumpCommand) {
         return dumpCommand != null && dumpCommand.contains("mysqldump") ? "mysql" : "mariadb";
+    }
+
+    /**
+     * A files snapshot, streamed as a tar (see {@code files.TreeTar}), into a new folder {@code dir}
+     * on the server: extracted into a temp folder beside it, then renamed into place, so a failed
+     * restore leaves no half-restored folder. {@code dir} must not exist, or be empty.
+     */
+    public static RestoreCommand filesToPath(String dir) {
+        String d = ShellQuote.quote(dir);
+        String parent = dir.substring(0, Math.max(1, dir.lastIndexOf('/')));
+        String template = ShellQuote.quote((parent.endsWith("/") ? parent : parent + "/") + ".mamori-restore.XXXXXX");
+        String command = "if test -e " + d + " && test -n \"$(ls -A -- " + d + " 2>/dev/null)\"; then"
+                + " echo \"mamori: not empty: \"" + d + " >&2; exit 73; fi; "
+                + "mkdir -p -- " + ShellQuote.quote(parent) + " && t=$(mktemp -d " + template + ") || exit 73; "
+                + "if tar -x -p --numeric-owner -f - -C \"$t\"; then chmod --reference=/ \"$t\" 2>/dev/null;"
+                + " { test ! -e " + d + " || rmdir -- " + d + "; } && mv -T -- \"$t\" " + d + ";"
+                + " else s=$?; rm -rf -- \"$t\"; exit $s; fi";
+        return new RestoreCommand("extract the snapshot into a new folder " + dir + " (via a temp folder beside it)",
+                command, false, true);
+    }
+
+    /** A files snapshot extracted over the live paths: files it holds are replaced, files made since are left. */
+    public static RestoreCommand filesInPlace() {
+        return new RestoreCommand("extract the snapshot over the live files (tar -x in /)",
+                "tar -x -p --numeric-owner -f - -C /", false, true);
+    }
+
+    /** A volume backup (a tar) into volume {@code volume}: created if missing, refused unless empty. */
+    public static RestoreCommand volumeToNew(String volume) {
+        String v = ShellQuote.quote(volume);
+        String inspect = "docker volume inspect --format '{{.Mountpoint}}' -- " + v;
+        String command = "set -e; " + inspect + " >/dev/null 2>&1 || docker volume create -- " + v + " >/dev/null; "
+                + "m=$(" + inspect + "); if test -n \"$(ls -A -- \"$m\")\"; then"
+                + " echo \"mamori: volume \"" + v + "\" is not empty\" >&2; exit 73; fi; "
+                + "exec tar -x -p --numeric-owner -f - -C \"$m\"";
+        return new RestoreCommand("extract into Docker volume " + volume + " (created if missing, must be empty)",
+                command, false, true);
+    }
+
+    /** A volume backup extracted over the volume itself: what the backup holds is replaced, what came since is left. */
+    public static RestoreCommand volumeInPlace(String volume) {
+        String command = "set -e; m=$(docker volume inspect --format '{{.Mountpoint}}' -- " + ShellQuote.quote(volume)
+                + "); exec tar -x -p --numeric-owner -f - -C \"$m\"";
+        return new RestoreCommand("extract over Docker volume " + volume, command, false, true);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * SQLite: an online copy through sqlite3's backup API into a temp file on the server, which
- * is streamed and removed. Copying the database file itself while the app writes to it can
+ * is streamed and removed. The copy's tables and row counts go to stderr (see {@link TableCounts}),
+ * so they match the artifact exactly. Copying the database file itself while the app writes to it can
  * give a torn, unopenable copy; the backup API cannot.
  */
 public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
@@ -43,6 +44,7 @@ public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
         String cmd = "set -e; test -f " + path + " || { echo \"mamori: no such file: \"" + path + " >&2; exit 66; }; "
                 + "d=$(mktemp -d /var/tmp/mamori-sqlite.XXXXXX); trap 'rm -rf \"$d\"' EXIT; "
                 + "sqlite3 -bail " + path + " \".backup '$d/copy.db'\"; "
+                + TableCounts.sqliteInDump("\"$d/copy.db\"") + "; "
                 + "cat \"$d/copy.db\"";
         return new DumpCommand(cmd, null, src.name() + ".sqlite.zst", true);
     }

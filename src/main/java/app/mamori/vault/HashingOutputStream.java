@@ -40,6 +40,18 @@ public final class HashingOutputStream extends FilterOutputStream {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The hex SHA-256 of a whole file, read in 1 MiB blocks. */
+    public static String sha256Of(java.nio.file.Path file) throws IOException {
+        HashingOutputStream h = new HashingOutputStream(OutputStream.nullOutputStream());
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 20];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                h.write(buf, 0, n);
+            }
+        }
+        return h.sha256Hex();
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -1,5 +1,6 @@
 package app.mamori.catalog;
 
+import app.mamori.testenv.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package app.mamori.catalog;
 
+import app.mamori.testenv.TestClock;
 import app.mamori.model.RetentionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -68,6 +68,10 @@ class MariadbContainerBackupTest {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(sql).contains("CREATE TABLE `posts`").contains("hello container").contains("-- Dump completed");
+        assertThat(Damage.recordedStats(file.getParent(), "wpdb")).as("counted in the container")
+                .containsEntry("tables", java.util.Map.of("posts", 1)).containsEntry("tableCounts", "approximate");
+        assertThat(cli.run("verify", "--job", "wp", "--drill").requireOk().out()).contains("drill (recovery time")
+                .contains("all 1 tables match");
 
         assertThat(seen).as("the process watch saw the dump run in the container")
                 .anyMatch(c -> c.contains("-dump") && c.contains(name));

@@ -74,6 +74,11 @@ class PostgresContainerBackupTest {
         assertThat(run.get("status").asText()).isEqualTo("succeeded");
         Path file = Path.of(run.get("point").get("artifacts").get(0).get("path").asText());
         assertThat(file).startsWith(vault).hasFileName("appdb.pgdump");
+        assertThat(Damage.recordedStats(file.getParent(), "appdb")).as("counted in the dump's snapshot, in the container")
+                .containsEntry("tables", java.util.Map.of("public.invoices", 1000)).containsEntry("tableCounts", "exact");
+        assertThat(cli.run("verify", "--job", "app", "--drill").requireOk().out())
+                .as("pg_restore --list and the drill run in the container").contains("drill (recovery time")
+                .contains("all 1 tables match");
         Process restore = new ProcessBuilder(Tools.postgresBin().resolve("pg_restore").toString(), "--list", file.toString())
                 .redirectErrorStream(true).start();
         String listing = new String(restore.getInputStream().readAllBytes());

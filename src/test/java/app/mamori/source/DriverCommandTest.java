@@ -30,8 +30,8 @@ class DriverCommandTest {
     void postgresDumpReadsThePasswordFromStdinAndNeverPutsItInTheCommand() {
         DumpCommand cmd = new PostgresDriver().dump(pg("shop", Optional.empty()), null, Optional.of(SECRET));
 
-        assertThat(cmd.command()).startsWith("IFS= read -r PGPASSWORD && export PGPASSWORD && exec pg_dump --format=custom")
-                .doesNotContain(SECRET);
+        assertThat(cmd.command()).startsWith("IFS= read -r PGPASSWORD && export PGPASSWORD && exec sh -c")
+                .contains("pg_dump --format=custom --no-password --snapshot=").doesNotContain(SECRET);
         assertThat(cmd.stdinSecret()).isEqualTo(SECRET);
         assertThat(cmd.toString()).doesNotContain(SECRET);
         assertThat(cmd.compress()).as("custom format is compressed already").isFalse();
@@ -41,7 +41,8 @@ class DriverCommandTest {
     void containerDumpsPassThePasswordByNameToDockerExec() {
         DumpCommand cmd = new PostgresDriver().dump(pg("shop", Optional.of("blog-db")), null, Optional.of(SECRET));
 
-        assertThat(cmd.command()).contains("exec docker exec -e PGPASSWORD blog-db pg_dump").doesNotContain(SECRET);
+        assertThat(cmd.command()).contains("docker exec -e PGPASSWORD blog-db pg_dump")
+                .contains("docker exec -i -e PGPASSWORD blog-db psql").doesNotContain(SECRET);
     }
 
     @Test

@@ -1,25 +1,37 @@
 package app.mamori.engine.restore;
 
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Verification;
+import app.mamori.vault.HashingOutputStream;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Optional;
 
 /** Re-hashes an artifact against the catalogue and its manifest before a restore may use it. */
 final class ArtifactCheck {
     private ArtifactCheck() {
     }
 
+    /** Throws {@link RestoreRefused} when the artifact's newest verification failed, naming the failure. */
+    static void refuseFailedVerification(Catalog catalog, RestorePlan plan) throws RestoreRefused {
+        Optional<Verification> last = catalog.verifications().latest(plan.pointId(), plan.source().name());
+        if (last.isPresent() && last.get().failed()) {
+            Verification v = last.get();
+            throw new RestoreRefused("restore point " + plan.pointId() + " failed its last verification ("
+                    + v.method().id() + ", " + v.time() + "): " + v.detail() + ". It was not used. Restore from"
+                    + " another point (mamori points), or check it again with: mamori verify " + plan.pointId());
+        }
+    }
+
     /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */
     static void verify(RestorePlan plan) throws RestoreRefused {
-        Path file = plan.artifactFile();
+        // a files snapshot is recorded by the hash of its index, which lists every file's own hash
+        Path file = plan.isTree() ? plan.artifactFile().resolve(app.mamori.source.files.SnapshotIndex.FILE_NAME)
+                : plan.artifactFile();
         String actual;
         try {
             actual = sha256(file);
@@ -50,18 +62,6 @@ final class ArtifactCheck {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return HashingOutputStream.sha256Of(file);
     }
 }

@@ -65,13 +65,20 @@ public final class RestoreEngine {
         try {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
+            ArtifactCheck.refuseFailedVerification(catalog, plan);
             ArtifactCheck.verify(plan);
             steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
             Optional<String> secret = secretOf(plan.source());
             if (plan.safetyBackup().isPresent()) {
                 safety = Optional.of(safetyBackup(plan, listener, cancel, steps));
             }
-            try (RemoteShell shell = ssh.connect(plan.server())) {
+            if (plan.target() instanceof RestoreTarget.ToLocal local) {
+                s = System.nanoTime();
+                listener.step("writing the snapshot into " + local.dir());
+                TreeRestores.toLocal(plan, Path.of(local.dir()), listener);
+                steps.add(new RestoreReport.Step("snapshot written into " + local.dir() + " on this computer", since(s)));
+            }
+            try (RemoteShell shell = plan.commands().isEmpty() ? null : ssh.connect(plan.server())) {
                 for (int i = 0; i < plan.commands().size(); i++) {
                     cancel.throwIfCancelled();
                     RestoreCommand c = plan.commands().get(i);
@@ -144,7 +151,8 @@ public final class RestoreEngine {
         }
         InputStream artifact = null;
         if (c.artifactOnStdin()) {
-            artifact = open(plan.artifactFile(), plan.compression());
+            artifact = plan.isTree() ? TreeRestores.tarStream(plan, listener)
+                    : open(plan.artifactFile(), plan.compression());
             parts.add(new CountingInputStream(artifact, listener::progress));
         }
         try {

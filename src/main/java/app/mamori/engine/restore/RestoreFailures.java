@@ -17,6 +17,14 @@ final class RestoreFailures {
                 && (err.contains("already exists") || err.contains("database exists"))) {
             return "database " + n.name() + " already exists" + where + "; choose another name for --to-database";
         }
+        if (r.exitStatus() == 73 && plan.target() instanceof RestoreTarget.ToVolume v) {
+            return "Docker volume " + v.name() + " is not empty" + where + "; choose a new or empty volume for"
+                    + " --to-volume";
+        }
+        if (r.exitStatus() == 73 && plan.isTree()) {
+            return ((RestoreTarget.ToPath) plan.target()).path() + " is not empty or cannot be created" + where
+                    + " (" + r.lastStderrLine().replace("mamori: ", "") + "); choose a new or empty folder for --to-path";
+        }
         if (r.exitStatus() == 73 && plan.target() instanceof RestoreTarget.ToPath) {
             return ((RestoreTarget.ToPath) plan.target()).path() + " already exists" + where
                     + "; choose another --to-path, or move that file away first";

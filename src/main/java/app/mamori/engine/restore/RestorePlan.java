@@ -20,14 +20,31 @@ import java.util.Optional;
  * @param target          where it goes; {@code targetDescription} says it for a person
  * @param commands        every remote command, in order, exactly as it will run (no secret in any)
  * @param safetyBackup    the job whose run will back the source up first (a pre-restore point); empty when none is taken
+ * @param include         files sources: the paths to restore ({@code --include}); empty for all
  */
 public record RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
                           Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
                           String compression, RestoreTarget target, String targetDescription,
-                          List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings) {
+                          List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings,
+                          List<String> include) {
     public RestorePlan {
         commands = List.copyOf(commands);
         warnings = List.copyOf(warnings);
+        include = List.copyOf(include);
+    }
+
+    /** A whole-artifact restore. */
+    public RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
+                       Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
+                       String compression, RestoreTarget target, String targetDescription,
+                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings) {
+        this(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile, expectedSha256, compression,
+                target, targetDescription, commands, safetyBackup, warnings, List.of());
+    }
+
+    /** A files snapshot: its folder in the vault holds {@code tree/} and the index. */
+    public boolean isTree() {
+        return "tree".equals(compression);
     }
 
     public String safetyBackupDescription() {

@@ -31,7 +31,25 @@ public final class RestorePlanner {
     }
 
     /** A restore request as the CLI or the wizard states it. */
-    public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup) {
+    /**
+     * @param include files: paths to restore ({@code --include}); empty for all
+     * @param tables  postgres: tables to restore ({@code --table}); empty for the whole database
+     */
+    public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
+                          List<String> include, List<String> tables) {
+        public Request {
+            include = List.copyOf(include);
+            tables = List.copyOf(tables);
+        }
+
+        public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
+                       List<String> include) {
+            this(source, point, target, safetyBackup, include, List.of());
+        }
+
+        public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup) {
+            this(source, point, target, safetyBackup, List.of(), List.of());
+        }
     }
 
     public RestorePlan plan(Request request) {
@@ -41,7 +59,52 @@ public final class RestorePlanner {
         Vault vault = catalog.vaults().get(point.point().vault());
         Server server = catalog.servers().get(source.server());
         Optional<Job> job = catalog.jobs().find(point.point().job());
-        return build(source, server, vault, point, job, request.target(), request.safetyBackup());
+        RestorePlan plan = build(source, server, vault, point, job, request.target(), request.safetyBackup());
+        if (!request.include().isEmpty()) {
+            if (!plan.isTree()) {
+                throw new IllegalArgumentException("--include is for files sources; " + source.name() + " is a "
+                        + source.kind().id() + " source");
+            }
+            app.mamori.source.files.Selection.of(request.include());
+            plan = new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
+                    plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
+                    plan.target(), plan.targetDescription() + ", only " + String.join(", ", request.include()),
+                    plan.commands(), plan.safetyBackup(), plan.warnings(), request.include());
+        }
+        if (!request.tables().isEmpty()) {
+            plan = withTables(plan, request.tables());
+        }
+        return plan;
+    }
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+    /** One or more tables instead of the whole database: into a new (created) database, or over the source's tables. */
+    static RestorePlan withTables(RestorePlan plan, List<String> tables) {
+        if (!(plan.source() instanceof Source.Database db) || db.kind() != SourceKind.POSTGRES) {
+            throw new IllegalArgumentException("--table is for postgres sources; " + plan.source().name() + " is a "
+                    + plan.source().kind().id() + " source");
+        }
+        for (String t : tables) {
+            if (!TABLE_NAME.matcher(t).matches()) {
+                throw new IllegalArgumentException("--table: '" + t + "' is not a plain table name");
+            }
+        }
+        List<RestoreCommand> commands = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.add("--table restores each table's definition and rows only: its indexes, constraints and triggers"
+                + " are separate objects in the dump and are not restored; in place, a table that others reference"
+                + " by foreign key cannot be dropped, and the restore then changes nothing");
+        if (plan.target() instanceof RestoreTarget.NewDatabase n) {
+            commands.add(plan.commands().get(0)); // create the database
+            commands.addAll(RestoreCommands.postgresTables(db, n.name(), tables, false));
+        } else {
+            commands.addAll(RestoreCommands.postgresTables(db, db.database(), tables, true));
+        }
+        return new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
+                plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
+                plan.target(), plan.targetDescription() + ", only table " + String.join(", ", tables), commands,
+                plan.safetyBackup(), warnings, tables);
     }
 
     /**
@@ -116,6 +179,25 @@ public final class RestorePlanner {
                 warnings.add("stop the application that uses " + sqlite.path() + " first: one that keeps the file"
                         + " open goes on writing to the old copy");
             }
+        } else if (source instanceof Source.Files files) {
+            description = filesTarget(files, target, server);
+            commands = target instanceof RestoreTarget.ToPath p ? List.of(RestoreCommands.filesToPath(p.path()))
+                    : target.inPlace() ? List.of(RestoreCommands.filesInPlace()) : List.of();
+            if (target.inPlace()) {
+                warnings.add("files created under " + String.join(", ", files.paths()) + " after " + point.point().time()
+                        + " are left as they are; files the snapshot holds are replaced");
+            }
+            if (target instanceof RestoreTarget.ToLocal) {
+                warnings.add("names that are not valid UTF-8 keep the vault's %raw% escaped form on this computer");
+            }
+        } else if (source instanceof Source.DockerVolume volume) {
+            description = volumeTarget(volume, target, server);
+            commands = List.of(target instanceof RestoreTarget.ToVolume v ? RestoreCommands.volumeToNew(v.name())
+                    : RestoreCommands.volumeInPlace(volume.volume()));
+            if (target.inPlace()) {
+                warnings.add("stop the containers that use volume " + volume.volume() + " first; files created in it"
+                        + " after " + point.point().time() + " are left as they are");
+            }
         } else {
             throw new IllegalArgumentException("restoring " + source.kind().id() + " sources (" + source.name()
                     + ") is not available yet; the snapshot is in the vault under " + point.point().location());
@@ -134,8 +216,8 @@ public final class RestorePlanner {
         }
         Path pointDir = Path.of(vault.path()).resolve(point.point().location());
         Artifact a = artifact;
-        String compression = point.manifest(source.name()).getOrDefault("compression",
-                a.path().endsWith(".zst") ? "zstd" : "none");
+        String compression = source instanceof Source.Files ? "tree" : point.manifest(source.name())
+                .getOrDefault("compression", a.path().endsWith(".zst") ? "zstd" : "none");
         return new RestorePlan(source, server, point.id(), point.point().job(), point.point().time(), a, pointDir,
                 pointDir.resolve(a.path()), a.sha256(), compression, target, description, commands, safety, warnings);
     }
@@ -156,8 +238,48 @@ public final class RestorePlanner {
         if (target.inPlace()) {
             return "database " + db.database() + where + ", overwritten";
         }
-        throw new IllegalArgumentException("--to-path is for sqlite sources; " + db.name()
+        throw new IllegalArgumentException((target instanceof RestoreTarget.ToLocal ? "--to-local is for files sources"
+                : "--to-path is for sqlite and files sources") + "; " + db.name()
                 + " is a database: use --to-database NEW or --in-place");
+    }
+
+    private static String filesTarget(Source.Files files, RestoreTarget target, Server server) {
+        if (target instanceof RestoreTarget.ToPath p) {
+            if (!p.path().startsWith("/") || p.path().equals("/") || p.path().indexOf('\0') >= 0
+                    || p.path().indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("--to-path: '" + p.path() + "' must be an absolute folder on the"
+                        + " server, other than /");
+            }
+            return "new folder " + p.path() + " on server " + server.name() + " (the snapshot's paths below it)";
+        }
+        if (target instanceof RestoreTarget.ToLocal l) {
+            return "folder " + l.dir() + " on this computer";
+        }
+        if (target.inPlace()) {
+            return String.join(", ", files.paths()) + " on server " + server.name() + ", files replaced";
+        }
+        throw new IllegalArgumentException(files.name() + " is a files source: use --to-path DIR (on the server),"
+                + " --to-local DIR (on this computer) or --in-place");
+    }
+
+    private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private static String volumeTarget(Source.DockerVolume volume, RestoreTarget target, Server server) {
+        if (target instanceof RestoreTarget.ToVolume v) {
+            if (!VOLUME_NAME.matcher(v.name()).matches()) {
+                throw new IllegalArgumentException("--to-volume: '" + v.name() + "' is not a Docker volume name;"
+                        + " use letters, digits, '_', '.' and '-', starting with a letter or digit");
+            }
+            if (v.name().equals(volume.volume())) {
+                throw new IllegalArgumentException("--to-volume " + v.name() + " is the source's own volume;"
+                        + " to overwrite it, use --in-place");
+            }
+            return "Docker volume " + v.name() + " on server " + server.name() + " (new or empty)";
+        }
+        if (target.inPlace()) {
+            return "Docker volume " + volume.volume() + " on server " + server.name() + ", files replaced";
+        }
+        throw new IllegalArgumentException(volume.name() + " is a Docker volume: use --to-volume NAME or --in-place");
     }
 
     private static String sqliteTarget(Source.Sqlite sqlite, RestoreTarget target, Server server) {
@@ -175,7 +297,8 @@ public final class RestorePlanner {
         if (target.inPlace()) {
             return "file " + sqlite.path() + " on server " + server.name() + ", replaced";
         }
-        throw new IllegalArgumentException("--to-database is for postgres and mysql sources; " + sqlite.name()
+        throw new IllegalArgumentException((target instanceof RestoreTarget.ToLocal ? "--to-local is for files sources"
+                : "--to-database is for postgres and mysql sources") + "; " + sqlite.name()
                 + " is a SQLite file: use --to-path FILE or --in-place");
     }
 

@@ -11,6 +11,14 @@ public sealed interface RestoreTarget {
     record ToPath(String path) implements RestoreTarget {
     }
 
+    /** A folder on this workstation (files sources): the snapshot is written there, nothing runs on the server. */
+    record ToLocal(String dir) implements RestoreTarget {
+    }
+
+    /** A Docker volume on the source's server (created when missing; an existing one must be empty). */
+    record ToVolume(String name) implements RestoreTarget {
+    }
+
     /** Over the source itself, after a safety backup unless told otherwise. */
     record InPlace() implements RestoreTarget {
     }

@@ -50,6 +50,19 @@ final class TargetState {
                     : "Database " + ((Source.Database) plan.source()).database()
                     + " may be partly restored.";
         }
+        if (kind == SourceKind.DOCKER_VOLUME) {
+            return plan.target().inPlace() ? "Volume " + ((Source.DockerVolume) plan.source()).volume() + " may be"
+                    + " partly restored." : "The target volume may hold part of the backup; empty or remove it"
+                    + " (docker volume rm) before trying again.";
+        }
+        if (kind == SourceKind.FILES) {
+            return plan.target().inPlace()
+                    ? "The files under " + String.join(", ", ((Source.Files) plan.source()).paths()) + " may be"
+                    + " partly restored: files extracted before the failure hold the snapshot's contents, the rest"
+                    + " are as they were."
+                    : "Nothing was put in place: the snapshot is extracted into a temp folder beside the target,"
+                    + " which is removed on failure and renamed into place only when complete.";
+        }
         return "The file was not changed: the restore writes a temp file beside it and renames it into place only"
                 + " after its integrity check.";
     }

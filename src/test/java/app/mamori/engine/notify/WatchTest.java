@@ -10,6 +10,7 @@ import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
 import app.mamori.secret.SecretStore;
+import app.mamori.testenv.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -22,11 +23,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,37 +40,10 @@ class WatchTest {
     private static final Instant START = Instant.parse("2026-11-23T22:00:00Z");
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-    private final MovableClock clock = new MovableClock(START);
+    private final TestClock clock = new TestClock(START);
     private HttpServer http;
     private Catalog catalog;
     private Watch watch;
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void setUp(@TempDir Path tmp) throws IOException {

@@ -1,4 +1,4 @@
-package app.mamori.cli;
+package app.mamori.util;
 
 /** The program's version, from the jar manifest when packaged. */
 public final class Version {

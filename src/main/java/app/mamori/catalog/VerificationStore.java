@@ -1,0 +1,83 @@
+package app.mamori.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verification results per artifact. The newest row of an artifact is its current state, see
+ * {@link #latest(String, String)}.
+ */
+public final class VerificationStore {
+    private static final String SELECT = "SELECT point, source, job, time, method, result, detail, duration_ms,"
+            + " recovery_ms FROM verifications";
+
+    private final CatalogConnection db;
+
+    VerificationStore(CatalogConnection db) {
+        this.db = db;
+    }
+
+    public void record(Verification v) {
+        db.write(c -> {
+            if (!Rows.exists(c, "SELECT 1 FROM artifacts WHERE point = ? AND source = ?", v.point(), v.source())) {
+                throw new CatalogException("restore point '" + v.point() + "' holds no artifact of source '"
+                        + v.source() + "'");
+            }
+            return Rows.update(c, "INSERT INTO verifications (point, source, job, time, method, result, detail,"
+                    + " duration_ms, recovery_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.point(), v.source(), v.job(),
+                    v.time(), v.method().id(), v.result().id(), v.detail(), v.took().toMillis(),
+                    v.recovery().map(Duration::toMillis));
+        });
+    }
+
+    /** Every check of the point's artifacts, oldest first. */
+    public List<Verification> forPoint(String point) {
+        return db.autocommit(c -> Rows.query(c, SELECT + " WHERE point = ? ORDER BY id", VerificationStore::row, point));
+    }
+
+    /** Every check of the job's artifacts, newest first. */
+    public List<Verification> forJob(String job) {
+        return db.autocommit(c -> Rows.query(c, SELECT + " WHERE job = ? ORDER BY id DESC", VerificationStore::row,
+                job));
+    }
+
+    /** The newest check of one artifact: its current state. */
+    public Optional<Verification> latest(String point, String source) {
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE point = ? AND source = ? ORDER BY id DESC LIMIT 1",
+                VerificationStore::row, point, source));
+    }
+
+    /** The newest check of each artifact of {@code point}, by source; artifacts never checked are absent. */
+    public Map<String, Verification> latestOfPoint(String point) {
+        Map<String, Verification> out = new LinkedHashMap<>();
+        for (Verification v : forPoint(point)) {
+            out.put(v.source(), v);
+        }
+        return out;
+    }
+
+    /** The newest check of each artifact of every point of {@code job}: point id to source to check. */
+    public Map<String, Map<String, Verification>> latestOfJob(String job) {
+        Map<String, Map<String, Verification>> out = new LinkedHashMap<>();
+        List<Verification> all = forJob(job);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Verification v = all.get(i);
+            out.computeIfAbsent(v.point(), p -> new LinkedHashMap<>()).put(v.source(), v);
+        }
+        return out;
+    }
+
+    private static Verification row(ResultSet r) throws SQLException {
+        long recovery = r.getLong("recovery_ms");
+        Optional<Duration> rec = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));
+        return new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
+                Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
+                Verification.Result.fromId(r.getString("result")), r.getString("detail"),
+                Duration.ofMillis(r.getLong("duration_ms")), rec);
+    }
+}

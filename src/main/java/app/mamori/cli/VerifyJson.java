@@ -1,0 +1,67 @@
+package app.mamori.cli;
+
+import app.mamori.catalog.Verification;
+import app.mamori.engine.verify.VerifyPlan;
+import app.mamori.engine.verify.VerifyResult;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** The {@code --json} shapes of verify and of the verification fields in points (docs/cli.md): add, never rename. */
+final class VerifyJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private VerifyJson() {
+    }
+
+    static ObjectNode result(VerifyPlan plan, VerifyResult r) {
+        ObjectNode o = F.objectNode();
+        o.put("ok", r.ok());
+        o.put("cancelled", r.cancelled());
+        o.put("artifacts", plan.items().size());
+        ArrayNode checks = o.putArray("checks");
+        r.checks().forEach(v -> checks.add(check(v)));
+        ArrayNode warnings = o.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        ArrayNode notes = o.putArray("notes");
+        plan.items().forEach(i -> i.notes().forEach(n -> notes.add(i.pointId() + " " + i.artifact().source() + ": " + n)));
+        return o;
+    }
+
+    static ObjectNode check(Verification v) {
+        ObjectNode o = F.objectNode();
+        o.put("point", v.point());
+        o.put("source", v.source());
+        o.put("time", v.time().toString());
+        o.put("method", v.method().id());
+        o.put("result", v.result().id());
+        o.put("detail", v.detail());
+        o.put("durationMs", v.took().toMillis());
+        if (v.recovery().isPresent()) {
+            o.put("recoveryMs", v.recovery().get().toMillis());
+        } else {
+            o.putNull("recoveryMs");
+        }
+        return o;
+    }
+
+    /**
+     * A point's state: {@code failed} when an artifact's newest check failed, {@code verified} when
+     * every artifact's newest check passed, else {@code unverified}; with the newest check of each artifact.
+     */
+    static ObjectNode pointState(int artifacts, Map<String, Verification> latest) {
+        ObjectNode o = F.objectNode();
+        Collection<Verification> checks = latest.values();
+        String result = checks.stream().anyMatch(Verification::failed) ? "failed"
+                : checks.size() == artifacts && artifacts > 0 ? "verified" : "unverified";
+        o.put("result", result);
+        checks.stream().map(Verification::time).max(java.util.Comparator.naturalOrder())
+                .ifPresentOrElse(t -> o.put("time", t.toString()), () -> o.putNull("time"));
+        ArrayNode a = o.putArray("checks");
+        checks.forEach(v -> a.add(check(v)));
+        return o;
+    }
+}

@@ -1,0 +1,135 @@
+package app.mamori.engine.verify;
+
+import app.mamori.model.Source;
+import app.mamori.source.RestoreCommand;
+import app.mamori.source.TableCounts;
+import app.mamori.ssh.Exec;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.util.CancelToken;
+import app.mamori.vault.Json;
+import app.mamori.vault.Manifest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A restore drill: restore the artifact into a scratch database or temp file on the source's
+ * server, time it, count its tables and compare them with the backup's, then remove the scratch
+ * target whatever happened (its name carries this verification's nonce, so it is never anyone else's).
+ */
+final class Drill {
+    private static final System.Logger LOG = System.getLogger(Drill.class.getName());
+
+    private Drill() {
+    }
+
+    static Outcome run(VerifyPlan.Item item, RemoteShell shell, Optional<String> secret, CancelToken cancel)
+            throws IOException {
+        Manifest.Entry entry = entry(item);
+        Source source = item.source().orElseThrow();
+        String scratch = item.scratch().orElseThrow();
+        DrillSteps steps = DrillSteps.of(source, scratch, entry == null ? null : entry.command());
+        Outcome outcome;
+        try {
+            outcome = restoreAndCompare(item, steps, shell, secret, scratch, entry, cancel);
+        } catch (IOException | RuntimeException e) {
+            Optional<String> left = remove(steps, shell, secret, scratch);
+            if (left.isPresent() && !(e instanceof CancelToken.CancelledException)) {
+                throw new IOException(e.getMessage() + "; and " + left.get(), e);
+            }
+            left.ifPresent(l -> LOG.log(System.Logger.Level.ERROR, l));
+            throw e;
+        }
+        Optional<String> left = remove(steps, shell, secret, scratch);
+        return left.isEmpty() ? outcome
+                : new Outcome(false, outcome.detail() + "; but " + left.get(), outcome.warnings(), outcome.recovery());
+    }
+
+    private static Outcome restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, RemoteShell shell,
+                                             Optional<String> secret, String scratch, Manifest.Entry entry,
+                                             CancelToken cancel) throws IOException {
+        String where = " on server " + item.server().map(s -> s.name()).orElse("?");
+        long t0 = System.nanoTime();
+        for (RestoreCommand c : steps.restore()) {
+            cancel.throwIfCancelled();
+            ExecResult r = exec(shell, c.command(), c.secretOnStdin() ? secret : Optional.empty(),
+                    c.artifactOnStdin() ? item : null, cancel, null);
+            if (!r.ok()) {
+                return Outcome.failed("drill: " + c.purpose() + where + " failed for " + item.file() + " (exit "
+                        + r.exitStatus() + "): " + r.lastStderrLine());
+            }
+        }
+        Duration recovery = Duration.ofNanos(System.nanoTime() - t0);
+        var out = new ByteArrayOutputStream();
+        ExecResult r = exec(shell, steps.count(), steps.countSecret() ? secret : Optional.empty(), null, cancel, out);
+        if (!r.ok()) {
+            return new Outcome(false, "drill: restored into " + scratch + where + " in "
+                    + TableComparison.seconds(recovery) + ", but counting its tables failed (exit " + r.exitStatus()
+                    + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery));
+        }
+        if (item.source().get() instanceof Source.Files) {
+            return TreeComparison.compare(Path.of(item.file()), out.toByteArray(), scratch + where, recovery);
+        }
+        Map<String, Long> restored = TableCounts.parse(out.toString(StandardCharsets.UTF_8));
+        return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch + where, recovery);
+    }
+
+    /** Removes the scratch target, never cancelled; returns what is left behind when that failed. */
+    private static Optional<String> remove(DrillSteps steps, RemoteShell shell, Optional<String> secret, String scratch) {
+        try {
+            ExecResult r = exec(shell, steps.remove(), steps.countSecret() ? secret : Optional.empty(), null,
+                    CancelToken.none(), null);
+            if (r.ok()) {
+                return Optional.empty();
+            }
+            return Optional.of("the drill's scratch " + scratch + " could not be removed (exit " + r.exitStatus() + ": "
+                    + r.lastStderrLine() + "); remove it by hand: " + steps.remove());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "drill cleanup of " + scratch + " failed", e);
+            return Optional.of("the drill's scratch " + scratch + " could not be removed (" + e.getMessage()
+                    + "); remove it by hand: " + steps.remove());
+        }
+    }
+
+    private static ExecResult exec(RemoteShell shell, String command, Optional<String> secret, VerifyPlan.Item artifact,
+                                   CancelToken cancel, ByteArrayOutputStream stdout) throws IOException {
+        List<InputStream> parts = new ArrayList<>();
+        secret.ifPresent(s -> parts.add(new ByteArrayInputStream((s + "\n").getBytes(StandardCharsets.UTF_8))));
+        InputStream in = null;
+        if (artifact != null) {
+            in = artifact.artifact().kind() == app.mamori.model.SourceKind.FILES
+                    ? app.mamori.source.files.TreeTar.pipe(Path.of(artifact.file()), p -> true, w -> {
+                    })
+                    : ArtifactStreams.decoded(Path.of(artifact.file()), ArtifactStreams.zstd(artifact));
+            parts.add(in);
+        }
+        try {
+            Exec.Builder b = Exec.of(command).cancel(cancel).stdout(stdout);
+            if (!parts.isEmpty()) {
+                b.stdin(new SequenceInputStream(Collections.enumeration(parts)));
+            }
+            return shell.exec(b.build());
+        } finally {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+
+    private static Manifest.Entry entry(VerifyPlan.Item item) throws IOException {
+        Manifest m = Json.mapper().readValue(VerifyPlanner.manifestFile(item).toFile(), Manifest.class);
+        return m.sources().stream().filter(e -> e.name().equals(item.artifact().source())).findFirst().orElse(null);
+    }
+}

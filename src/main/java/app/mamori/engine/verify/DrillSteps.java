@@ -1,0 +1,47 @@
+package app.mamori.engine.verify;
+
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.source.CheckCommands;
+import app.mamori.source.RestoreCommand;
+import app.mamori.source.RestoreCommands;
+import app.mamori.source.TableCounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The remote commands of one drill: restore into the scratch target (the same commands a
+ * restore to a new database or path runs), count its tables, remove it.
+ *
+ * @param countSecret whether the count and remove commands read the password from stdin
+ */
+record DrillSteps(List<RestoreCommand> restore, String count, String remove, boolean countSecret) {
+
+    static DrillSteps of(Source source, String scratch, String dumpCommand) {
+        if (source instanceof Source.Files) {
+            return new DrillSteps(List.of(RestoreCommands.filesToPath(scratch)), CheckCommands.hashTree(scratch),
+                    CheckCommands.removeDrillTree(scratch), false);
+        }
+        if (source instanceof Source.Sqlite) {
+            return new DrillSteps(List.of(RestoreCommands.sqlite(scratch, false)), TableCounts.sqlite(scratch),
+                    CheckCommands.removeFile(scratch), false);
+        }
+        Source.Database db = (Source.Database) source;
+        String client = RestoreCommands.mysqlClientFor(dumpCommand);
+        boolean postgres = db.kind() == SourceKind.POSTGRES;
+        List<RestoreCommand> restore = postgres ? RestoreCommands.postgresToNewDatabase(db, scratch)
+                : RestoreCommands.mysqlToNewDatabase(db, client, scratch);
+        Source.Database copy = CheckCommands.scratch(db, scratch);
+        return new DrillSteps(restore, postgres ? TableCounts.postgres(copy) : TableCounts.mysql(copy, client),
+                CheckCommands.dropDatabase(db, client, scratch), db.hasPassword());
+    }
+
+    List<String> commands() {
+        List<String> all = new ArrayList<>();
+        restore.forEach(c -> all.add(c.command()));
+        all.add(count);
+        all.add(remove);
+        return all;
+    }
+}

@@ -1,0 +1,143 @@
+package app.mamori.engine.verify;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.Verification;
+import app.mamori.catalog.Verification.Method;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.secret.SecretStore;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.SshConnector;
+import app.mamori.util.CancelToken;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a verification plan: per artifact the checksum, the format check and the drill, in that
+ * order, stopping at the first failure. Every check is recorded in the catalogue; every failure
+ * also as an error event naming the file.
+ */
+public final class Verifier {
+    private static final System.Logger LOG = System.getLogger(Verifier.class.getName());
+
+    private final Catalog catalog;
+    private final SshConnector ssh;
+    private final SecretStore secrets;
+    private final Clock clock;
+
+    public Verifier(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock) {
+        this.catalog = catalog;
+        this.ssh = ssh;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Never throws for a failed check: the result lists every check and how it ended. */
+    public VerifyResult execute(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
+        List<Verification> checks = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, RemoteShell> shells = new LinkedHashMap<>();
+        boolean cancelled = false;
+        try {
+            for (VerifyPlan.Item item : plan.items()) {
+                for (Method method : item.checks()) {
+                    cancel.throwIfCancelled();
+                    listener.started(item, method);
+                    Instant at = clock.instant();
+                    long t0 = System.nanoTime();
+                    Outcome o = check(item, method, shells, cancel);
+                    Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
+                            method, o.ok() ? Verification.Result.VERIFIED : Verification.Result.FAILED, o.detail(),
+                            Duration.ofNanos(System.nanoTime() - t0), o.recovery());
+                    catalog.verifications().record(v);
+                    checks.add(v);
+                    o.warnings().forEach(w -> {
+                        warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
+                        listener.warning(item, w);
+                    });
+                    listener.checked(item, v);
+                    if (!o.ok()) {
+                        event(item, EventLevel.ERROR, "verify-failed", "verification FAILED (" + method.id() + "): "
+                                + item.artifact().source() + " in restore point " + item.pointId() + ": " + o.detail()
+                                + ". A restore refuses this point until `mamori verify " + item.pointId()
+                                + "` passes");
+                        break;
+                    }
+                }
+            }
+        } catch (CancelToken.CancelledException e) {
+            cancelled = true;
+        } finally {
+            shells.values().forEach(RemoteShell::close);
+        }
+        VerifyResult result = new VerifyResult(checks, cancelled, warnings);
+        summary(plan, result);
+        return result;
+    }
+
+    private Outcome check(VerifyPlan.Item item, Method method, Map<String, RemoteShell> shells, CancelToken cancel)
+            throws CancelToken.CancelledException {
+        try {
+            if (method == Method.CHECKSUM) {
+                return item.vault().isRemote()
+                        ? Checksums.remote(item, shell(item.vaultServer().orElseThrow(() -> new IOException(
+                                "server " + item.vault().server().get() + " of vault " + item.vault().name()
+                                        + " is no longer configured")), shells), cancel)
+                        : Checksums.local(item, cancel);
+            }
+            RemoteShell sourceShell = item.server().isPresent() ? shell(item.server().get(), shells) : null;
+            if (method == Method.FORMAT) {
+                return FormatChecks.check(item, sourceShell, cancel);
+            }
+            return Drill.run(item, sourceShell, secretOf(item.source().orElseThrow()), cancel);
+        } catch (CancelToken.CancelledException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, method.id() + " of " + item.file() + " failed", e);
+            return Outcome.failed(method.id() + " of " + item.file() + " could not run: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private RemoteShell shell(Server server, Map<String, RemoteShell> shells) throws IOException {
+        RemoteShell open = shells.get(server.name());
+        if (open == null) {
+            open = ssh.connect(server);
+            shells.put(server.name(), open);
+        }
+        return open;
+    }
+
+    private Optional<String> secretOf(Source source) throws IOException {
+        if (source instanceof Source.Database d && d.hasPassword()) {
+            return Optional.of(secrets.get(SecretStore.sourcePasswordKey(source.name())).orElseThrow(() ->
+                    new IOException("the password of source " + source.name() + " is missing from the secret store;"
+                            + " set it with: mamori source set-password " + source.name() + " --password-stdin")));
+        }
+        return Optional.empty();
+    }
+
+    private void summary(VerifyPlan plan, VerifyResult result) {
+        long failed = result.failures().size();
+        long artifacts = plan.items().size();
+        String message = "verify: " + artifacts + " artifact(s), " + result.checks().size() + " check(s), " + failed
+                + " failed" + (result.cancelled() ? ", cancelled" : "");
+        catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() ? EventLevel.WARNING
+                : EventLevel.INFO, "verify-finished", message));
+    }
+
+    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message) {
+        Event e = Event.at(clock.instant(), level, kind, message).withJob(item.job());
+        catalog.events().add(item.server().map(s -> e.withServer(s.name())).orElse(e));
+    }
+}

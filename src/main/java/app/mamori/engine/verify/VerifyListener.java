@@ -1,0 +1,19 @@
+package app.mamori.engine.verify;
+
+import app.mamori.catalog.Verification;
+
+/** How a verification reports while it runs; the CLI and the UI implement it. */
+public interface VerifyListener {
+
+    /** A check of one artifact starts. */
+    default void started(VerifyPlan.Item item, Verification.Method method) {
+    }
+
+    /** A check ended and was recorded. */
+    default void checked(VerifyPlan.Item item, Verification result) {
+    }
+
+    /** Something the person should see although the check passed. */
+    default void warning(VerifyPlan.Item item, String message) {
+    }
+}

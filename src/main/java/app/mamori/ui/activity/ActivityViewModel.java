@@ -1,0 +1,89 @@
+package app.mamori.ui.activity;
+
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventFilter;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.Run;
+import app.mamori.ui.AppContext;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The newest events, narrowed by level and job, and searched by text as the admin types. */
+public final class ActivityViewModel {
+    static final int LIMIT = 2000;
+    /** The job filter's "every job" entry; no job name can be it (model.Names). */
+    public static final String ALL_JOBS = "*";
+
+    private final AppContext app;
+    private final ObservableList<Event> all = FXCollections.observableArrayList();
+    private final FilteredList<Event> shown = new FilteredList<>(all, e -> true);
+    private final ObservableList<String> jobs = FXCollections.observableArrayList(ALL_JOBS);
+    private final ObjectProperty<EventLevel> minLevel = new SimpleObjectProperty<>(EventLevel.INFO);
+    private final StringProperty job = new SimpleStringProperty(ALL_JOBS);
+    private final StringProperty search = new SimpleStringProperty("");
+
+    public ActivityViewModel(AppContext app) {
+        this.app = app;
+        minLevel.addListener((o, a, b) -> refilter());
+        job.addListener((o, a, b) -> refilter());
+        search.addListener((o, a, b) -> refilter());
+        app.runs().finishedProperty().addListener((o, a, b) -> refresh());
+    }
+
+    public void refresh() {
+        app.executor().submit(() -> new Loaded(app.catalog().events().list(EventFilter.all(), LIMIT),
+                app.catalog().jobs().list().stream().map(j -> j.name()).toList()), l -> {
+            all.setAll(l.events());
+            jobs.setAll(ALL_JOBS);
+            jobs.addAll(l.jobs());
+            refilter();
+        }, e -> {
+        });
+    }
+
+    private record Loaded(java.util.List<Event> events, java.util.List<String> jobs) {
+    }
+
+    private void refilter() {
+        String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        EventLevel level = minLevel.get() == null ? EventLevel.INFO : minLevel.get();
+        String j = job.get() == null ? ALL_JOBS : job.get();
+        shown.setPredicate(e -> e.level().ordinal() >= level.ordinal()
+                && (j.equals(ALL_JOBS) || e.job().map(j::equals).orElse(false))
+                && (needle.isEmpty() || e.message().toLowerCase(Locale.ROOT).contains(needle)
+                || e.kind().contains(needle) || e.server().map(s -> s.contains(needle)).orElse(false)));
+    }
+
+    /** The run behind a failed-run event, with its remote stderr, for the details pane. */
+    public Optional<Run> runOf(Event e) {
+        return e.run().isPresent() ? app.catalog().runs().find(e.run().getAsLong()) : Optional.empty();
+    }
+
+    public ObservableList<Event> shown() {
+        return shown;
+    }
+
+    public ObservableList<String> jobs() {
+        return jobs;
+    }
+
+    public ObjectProperty<EventLevel> minLevelProperty() {
+        return minLevel;
+    }
+
+    public StringProperty jobProperty() {
+        return job;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+}

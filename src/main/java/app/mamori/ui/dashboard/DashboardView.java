@@ -1,0 +1,133 @@
+package app.mamori.ui.dashboard;
+
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Format;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds the dashboard's view model to a table of jobs, or to the first-run screen. */
+public final class DashboardView {
+    private final AppContext app;
+    private final DashboardViewModel vm;
+    private final Format format;
+    private final Runnable startServerWizard;
+    private final StackPane root = new StackPane();
+
+    public DashboardView(AppContext app, DashboardViewModel vm, Format format, Runnable startServerWizard) {
+        this.app = app;
+        this.vm = vm;
+        this.format = format;
+        this.startServerWizard = startServerWizard;
+        Node table = table();
+        Node firstRun = firstRun();
+        root.getChildren().setAll(table);
+        vm.firstRunProperty().addListener((o, a, empty) -> root.getChildren().setAll(empty ? firstRun : table));
+        root.getStyleClass().add("dashboard");
+        vm.refresh();
+    }
+
+    private Node table() {
+        TableView<JobRow> t = new TableView<>(vm.rows());
+        t.setId("jobs-table");
+        t.setPlaceholder(new Label(app.text().t("dashboard.noJobs")));
+        TableColumn<JobRow, Health> health = new TableColumn<>("");
+        health.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().health()));
+        health.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Health h, boolean empty) {
+                super.updateItem(h, empty);
+                if (empty || h == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Circle dot = new Circle(6);
+                dot.getStyleClass().addAll("health-dot", h.styleClass());
+                setGraphic(dot);
+                setAccessibleText(app.text().t("health." + h.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        health.setPrefWidth(36);
+        health.setMaxWidth(36);
+        t.getColumns().add(health);
+        t.getColumns().add(text("dashboard.col.job", 110, r -> r.job()));
+        t.getColumns().add(text("dashboard.col.server", 90, r -> r.server()));
+        t.getColumns().add(text("dashboard.col.lastSuccess", 230, r -> r.lastSuccess()
+                .map(s -> format.when(s) + " (" + format.ago(s, app.clock().instant()) + ")")
+                .orElse(app.text().t("dashboard.never"))));
+        t.getColumns().add(text("dashboard.col.lastResult", 100, r -> r.lastResult()
+                .map(x -> app.text().t("result." + x)).orElse("")));
+        t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.nextRun().map(format::when)
+                .orElse(app.text().t("dashboard.notScheduled"))));
+        t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
+                format.bytes(r.vaultBytes()), r.points())));
+        TableColumn<JobRow, String> action = new TableColumn<>("");
+        action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().job()));
+        action.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String job, boolean empty) {
+                super.updateItem(job, empty);
+                if (empty || job == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Button b = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
+                b.setId("backup-" + job);
+                b.setOnAction(e -> vm.backUpNow(job));
+                setGraphic(b);
+            }
+        });
+        action.setPrefWidth(160);
+        t.getColumns().add(action);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label title = new Label(app.text().t("nav.dashboard"));
+        title.getStyleClass().add("title-2");
+        VBox box = new VBox(12, title, t);
+        javafx.scene.layout.VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {
+        TableColumn<JobRow, String> c = new TableColumn<>(app.text().t(key));
+        c.setMinWidth(width * 0.6);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        return c;
+    }
+
+    private Node firstRun() {
+        Label title = new Label(app.text().t("firstRun.title"));
+        title.getStyleClass().add("title-1");
+        Label body = new Label(app.text().t("firstRun.body", app.home().dir()));
+        body.setWrapText(true);
+        body.setMaxWidth(560);
+        Button add = new Button(app.text().t("firstRun.addServer"), new FontIcon(Feather.PLUS));
+        add.setId("first-run-add-server");
+        add.setDefaultButton(true);
+        add.setOnAction(e -> startServerWizard.run());
+        FontIcon shield = new FontIcon(Feather.SHIELD);
+        shield.getStyleClass().add("hero-icon");
+        VBox box = new VBox(16, shield, title, body, add);
+        box.setAlignment(Pos.CENTER);
+        box.setId("first-run");
+        box.getStyleClass().add("first-run");
+        return box;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

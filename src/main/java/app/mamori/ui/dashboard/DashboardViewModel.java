@@ -1,0 +1,93 @@
+package app.mamori.ui.dashboard;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.engine.JobStatus;
+import app.mamori.engine.JobStatuses;
+import app.mamori.model.Artifact;
+import app.mamori.model.Job;
+import app.mamori.model.RunStatus;
+import app.mamori.ui.AppContext;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every job at a glance, loaded off the FX thread. */
+public final class DashboardViewModel {
+    private final AppContext app;
+    private final ZoneId zone;
+    private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
+    private final SimpleBooleanProperty firstRun = new SimpleBooleanProperty(false);
+    private final SimpleBooleanProperty loaded = new SimpleBooleanProperty(false);
+    private final SimpleObjectProperty<Health> worst = new SimpleObjectProperty<>(Health.GREEN);
+
+    public DashboardViewModel(AppContext app, ZoneId zone) {
+        this.app = app;
+        this.zone = zone;
+        app.runs().finishedProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** Reloads from the catalogue in the background. */
+    public void refresh() {
+        app.executor().submit(() -> load(app.catalog(), app.clock().instant(), zone), this::show, e -> {
+        });
+    }
+
+    private void show(Loaded l) {
+        rows.setAll(l.rows());
+        firstRun.set(l.noServers());
+        worst.set(l.rows().stream().map(JobRow::health).max(Comparator.naturalOrder()).orElse(Health.GREEN));
+        loaded.set(true);
+    }
+
+    record Loaded(List<JobRow> rows, boolean noServers) {
+    }
+
+    static Loaded load(Catalog catalog, Instant now, ZoneId zone) {
+        List<JobRow> rows = new ArrayList<>();
+        for (JobStatus s : JobStatuses.collect(catalog, now, zone)) {
+            Job job = catalog.jobs().get(s.job());
+            String server = job.sources().isEmpty() ? "" : catalog.sources().find(job.sources().get(0))
+                    .map(src -> src.server()).orElse("");
+            List<RecordedPoint> points = catalog.points().list(s.job()).stream()
+                    .filter(p -> p.point().status() == RunStatus.SUCCEEDED).toList();
+            long bytes = points.stream().flatMap(p -> p.point().artifacts().stream()).mapToLong(Artifact::size).sum();
+            Optional<String> lastResult = s.lastRun().map(RunStatus::id);
+            rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
+                    s.description(), s.nextDue(), bytes, points.size()));
+        }
+        return new Loaded(rows, catalog.servers().list().isEmpty());
+    }
+
+    public void backUpNow(String job) {
+        app.runs().start(job);
+    }
+
+    public ObservableList<JobRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** True when the catalogue holds no server yet: the first-run screen shows instead. */
+    public ReadOnlyBooleanProperty firstRunProperty() {
+        return firstRun;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    /** The worst job's colour: the tray icon's. */
+    public ReadOnlyObjectProperty<Health> worstProperty() {
+        return worst;
+    }
+}

@@ -1,0 +1,62 @@
+package app.mamori.ui.fx;
+
+import app.mamori.util.Bytes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
+/** Times, ages, sizes and rates as the screens show them, in the bundle's words. */
+public final class Format {
+    private final I18n text;
+    private final ZoneId zone;
+    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+
+    public Format(I18n text, ZoneId zone) {
+        this.text = text;
+        this.zone = zone;
+    }
+
+    public String when(Optional<Instant> t, String noneKey) {
+        return t.map(this::when).orElse(text.t(noneKey));
+    }
+
+    public String when(Instant t) {
+        return when.format(t.atZone(zone));
+    }
+
+    /** "5 min ago", "3 h ago", "2 days ago". */
+    public String ago(Instant t, Instant now) {
+        Duration d = Duration.between(t, now);
+        if (d.toMinutes() < 1) {
+            return text.t("age.now");
+        }
+        if (d.toMinutes() < 120) {
+            return text.t("age.minutes", d.toMinutes());
+        }
+        if (d.toHours() < 48) {
+            return text.t("age.hours", d.toHours());
+        }
+        return text.t("age.days", d.toDays());
+    }
+
+    public String bytes(long n) {
+        return Bytes.human(n);
+    }
+
+    public String rate(long bytesPerSecond) {
+        return bytesPerSecond <= 0 ? "" : Bytes.human(bytesPerSecond) + "/s";
+    }
+
+    /** "1 min 05 s"; empty when unknown. */
+    public String eta(long seconds) {
+        if (seconds < 0) {
+            return text.t("eta.unknown");
+        }
+        return seconds >= 60 ? text.t("eta.minutes", seconds / 60, String.format("%02d", seconds % 60))
+                : text.t("eta.seconds", seconds);
+    }
+}

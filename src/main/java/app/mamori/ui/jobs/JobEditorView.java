@@ -1,0 +1,112 @@
+package app.mamori.ui.jobs;
+
+import app.mamori.ui.fx.I18n;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+/** The job editor: sources, vault, schedule in plain words, retention with its prune preview. */
+public final class JobEditorView {
+    private final Stage stage = new Stage();
+
+    public JobEditorView(JobEditorViewModel vm, I18n text, Runnable afterSave) {
+        ListView<JobEditorViewModel.SourceChoice> sources = new ListView<>(vm.sources);
+        sources.setId("editor-sources");
+        sources.setCellFactory(CheckBoxListCell.forListView(JobEditorViewModel.SourceChoice::chosen));
+        sources.setPrefHeight(110);
+        sources.setMinHeight(90);
+        ComboBox<String> vault = new ComboBox<>(vm.vaults);
+        vault.setId("editor-vault");
+        vault.valueProperty().bindBidirectional(vm.vault);
+        TextField schedule = field(vm.schedule, "editor-schedule");
+        schedule.setPromptText(text.t("editor.schedule.prompt"));
+        Label words = new Label();
+        words.setId("editor-schedule-words");
+        words.textProperty().bind(vm.scheduleWords);
+        Label scheduleError = error(vm.scheduleError, "editor-schedule-error");
+
+        GridPane keep = new GridPane();
+        keep.setHgap(8);
+        keep.setVgap(6);
+        for (int i = 0; i < JobEditorViewModel.RULES.size(); i++) {
+            String rule = JobEditorViewModel.RULES.get(i);
+            TextField f = field(vm.keep.get(i), "editor-keep-" + rule);
+            f.setPrefColumnCount(4);
+            keep.add(new Label(text.t("editor.keep." + rule)), (i % 3) * 2, i / 3);
+            keep.add(f, (i % 3) * 2 + 1, i / 3);
+        }
+        Label keepError = error(vm.keepError, "editor-keep-error");
+        ListView<String> preview = new ListView<>(vm.preview);
+        preview.setId("editor-preview");
+        preview.getStyleClass().add("run-log");
+        VBox.setVgrow(preview, Priority.ALWAYS);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label(text.t("editor.sources")), sources);
+        form.addRow(1, new Label(text.t("editor.vault")), vault);
+        form.addRow(2, new Label(text.t("editor.schedule")), new VBox(4, schedule, words, scheduleError));
+        form.addRow(3, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+
+        Label message = new Label();
+        message.setId("editor-message");
+        message.textProperty().bind(vm.message);
+        Button save = new Button(text.t("editor.save"));
+        save.setId("editor-save");
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.valid().not());
+        save.setOnAction(e -> {
+            if (vm.save()) {
+                afterSave.run();
+                stage.close();
+            }
+        });
+        Button cancel = new Button(text.t("editor.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        VBox root = new VBox(12, form, new Label(text.t("editor.preview")), preview,
+                new HBox(10, save, cancel, message));
+        root.setPadding(new Insets(16));
+        root.setId("job-editor");
+        stage.setTitle(text.t("editor.title", vm.job()));
+        stage.initModality(Modality.APPLICATION_MODAL);
+        stage.setScene(new Scene(root, 760, 680));
+    }
+
+    private static TextField field(StringProperty p, String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private static Label error(StringProperty p, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("field-error");
+        l.textProperty().bind(p);
+        l.setWrapText(true);
+        return l;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        stage.show();
+    }
+}

@@ -1,0 +1,181 @@
+package app.mamori.ui.jobs;
+
+import app.mamori.engine.Pruner;
+import app.mamori.engine.PruneJobPlan;
+import app.mamori.model.Job;
+import app.mamori.model.RetentionPolicy;
+import app.mamori.model.Source;
+import app.mamori.model.Vault;
+import app.mamori.retention.PrunePlan;
+import app.mamori.schedule.Schedule;
+import app.mamori.ui.AppContext;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Editing one job: its sources (of its server), vault, schedule (read back in plain words as
+ * typed) and retention policy, with a preview of what the policy would keep and remove now.
+ */
+public final class JobEditorViewModel {
+    /** A source of the job's server, ticked when the job backs it up. */
+    public record SourceChoice(Source source, javafx.beans.property.BooleanProperty chosen) {
+        @Override
+        public String toString() {
+            return source.name() + " (" + source.kind().id() + ")";
+        }
+    }
+
+    private final AppContext app;
+    private final ZoneId zone;
+    private final String job;
+    private final String originalSchedule;
+    public final ObservableList<SourceChoice> sources = FXCollections.observableArrayList();
+    public final ObservableList<String> vaults = FXCollections.observableArrayList();
+    public final StringProperty vault = new SimpleStringProperty("");
+    public final StringProperty schedule = new SimpleStringProperty("");
+    public final StringProperty scheduleWords = new SimpleStringProperty("");
+    public final StringProperty scheduleError = new SimpleStringProperty("");
+    public final List<StringProperty> keep = List.of(new SimpleStringProperty("0"), new SimpleStringProperty("0"),
+            new SimpleStringProperty("0"), new SimpleStringProperty("0"), new SimpleStringProperty("0"),
+            new SimpleStringProperty("0"));
+    public final StringProperty keepError = new SimpleStringProperty("");
+    public final ObservableList<String> preview = FXCollections.observableArrayList();
+    public final StringProperty message = new SimpleStringProperty("");
+    private final BooleanBinding valid;
+
+    /** The keep-* rules in the order of {@link #keep}. */
+    public static final List<String> RULES = List.of("last", "hourly", "daily", "weekly", "monthly", "yearly");
+
+    public JobEditorViewModel(AppContext app, String job, ZoneId zone) {
+        this.app = app;
+        this.zone = zone;
+        this.job = job;
+        Job j = app.catalog().jobs().get(job);
+        String server = app.catalog().sources().get(j.sources().get(0)).server();
+        for (Source s : app.catalog().sources().onServer(server)) {
+            sources.add(new SourceChoice(s, new javafx.beans.property.SimpleBooleanProperty(j.sources()
+                    .contains(s.name()))));
+        }
+        vaults.setAll(app.catalog().vaults().list().stream().map(Vault::name).toList());
+        vault.set(j.vault());
+        originalSchedule = app.catalog().schedules().find(job).map(s -> s.expression()).orElse("");
+        schedule.set(originalSchedule);
+        RetentionPolicy p = app.catalog().retention().get(job);
+        int[] n = {p.last(), p.hourly(), p.daily(), p.weekly(), p.monthly(), p.yearly()};
+        for (int i = 0; i < n.length; i++) {
+            keep.get(i).set(Integer.toString(n[i]));
+        }
+        schedule.addListener((o, a, b) -> readSchedule());
+        keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
+        valid = Bindings.createBooleanBinding(() -> scheduleError.get().isEmpty() && keepError.get().isEmpty(),
+                scheduleError, keepError);
+        readSchedule();
+        refreshPreview();
+    }
+
+    public String job() {
+        return job;
+    }
+
+    public BooleanBinding valid() {
+        return valid;
+    }
+
+    private void readSchedule() {
+        String text = schedule.get() == null ? "" : schedule.get().trim();
+        if (text.isEmpty()) {
+            scheduleWords.set("not scheduled: only Back up now and mamori backup run it");
+            scheduleError.set("");
+            return;
+        }
+        try {
+            Schedule s = Schedule.parse(text);
+            scheduleWords.set(s.describe() + "; next " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(s.next(app.clock().instant(), zone).atZone(zone)));
+            scheduleError.set("");
+        } catch (IllegalArgumentException e) {
+            scheduleWords.set("");
+            scheduleError.set(e.getMessage());
+        }
+    }
+
+    Optional<RetentionPolicy> policy() {
+        try {
+            int[] n = new int[RULES.size()];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = Integer.parseInt(keep.get(i).get().trim());
+            }
+            keepError.set("");
+            return Optional.of(new RetentionPolicy(n[0], n[1], n[2], n[3], n[4], n[5]));
+        } catch (NumberFormatException e) {
+            keepError.set("each keep count is a whole number, 0 for none");
+        } catch (IllegalArgumentException e) {
+            keepError.set(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** What the policy as typed would do now: one line per point, kept (with why) or removed. */
+    void refreshPreview() {
+        Optional<RetentionPolicy> p = policy();
+        if (p.isEmpty()) {
+            preview.clear();
+            return;
+        }
+        if (p.get().keepsAll()) {
+            preview.setAll("no policy: every point is kept");
+            return;
+        }
+        PruneJobPlan plan = new Pruner(app.catalog(), app.ssh(), app.clock(), zone).plan(job, p.get());
+        List<String> lines = new ArrayList<>();
+        plan.plan().hold().ifPresent(h -> lines.add("nothing is removed now: " + h));
+        for (PrunePlan.Kept k : plan.plan().keep()) {
+            lines.add("keep    " + k.point().id() + "  (" + k.reasons().stream().map(Object::toString)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        plan.plan().remove().forEach(r -> lines.add("remove  " + r.id()));
+        preview.setAll(lines);
+    }
+
+    /** Saves sources, vault, schedule (only when changed: re-setting it would skip pending slots) and policy. */
+    public boolean save() {
+        List<String> chosen = sources.stream().filter(s -> s.chosen().get()).map(s -> s.source().name()).toList();
+        Optional<RetentionPolicy> p = policy();
+        if (chosen.isEmpty()) {
+            message.set("tick at least one source");
+            return false;
+        }
+        if (p.isEmpty() || !scheduleError.get().isEmpty()) {
+            message.set("fix the fields marked first");
+            return false;
+        }
+        try {
+            app.catalog().jobs().update(new Job(job, chosen, vault.get()));
+            String text = schedule.get().trim();
+            if (!text.equals(originalSchedule)) {
+                if (text.isEmpty()) {
+                    app.catalog().schedules().clear(job);
+                } else {
+                    app.catalog().schedules().set(job, Schedule.parse(text).text());
+                }
+            }
+            app.catalog().retention().set(job, p.get());
+            message.set("saved");
+            return true;
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,175 @@
+package app.mamori.ui.restore;
+
+import app.mamori.engine.restore.PointChoice;
+import app.mamori.engine.restore.RestoreEngine;
+import app.mamori.engine.restore.RestoreListener;
+import app.mamori.engine.restore.RestorePlan;
+import app.mamori.engine.restore.RestorePlanner;
+import app.mamori.engine.restore.RestoreResult;
+import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.ui.AppContext;
+import app.mamori.util.Bytes;
+import app.mamori.util.CancelToken;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Point → target → plan review → confirm → progress, over RestorePlanner and RestoreEngine. */
+final class RestoreDialog {
+    enum TargetKind { NEW_DATABASE, NEW_PATH, IN_PLACE }
+
+    private final AppContext app;
+    private final RestorePointViewModel point;
+    private final Stage stage = new Stage();
+    private final ComboBox<String> source = new ComboBox<>();
+    private final ComboBox<TargetKind> kind = new ComboBox<>();
+    private final TextField where = new TextField();
+    private final TextArea plan = new TextArea();
+    private final Label status = new Label();
+    private final Button review;
+    private final Button restore;
+    private RestorePlan reviewed;
+
+    RestoreDialog(AppContext app, RestorePointViewModel point) {
+        this.app = app;
+        this.point = point;
+        source.getItems().setAll(point.sources());
+        source.getSelectionModel().select(0);
+        source.setId("restore-source");
+        kind.getItems().setAll(TargetKind.values());
+        kind.setValue(TargetKind.NEW_DATABASE);
+        kind.setId("restore-target-kind");
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TargetKind k) {
+                return k == null ? "" : app.text().t("restore.target." + k.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public TargetKind fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        where.setId("restore-where");
+        where.disableProperty().bind(kind.valueProperty().isEqualTo(TargetKind.IN_PLACE));
+        plan.setEditable(false);
+        plan.setId("restore-plan");
+        plan.setPrefRowCount(12);
+        status.setId("restore-status");
+        status.setWrapText(true);
+        review = new Button(app.text().t("restore.review"));
+        review.setId("restore-review");
+        review.setDefaultButton(true);
+        review.setOnAction(e -> review());
+        restore = new Button(app.text().t("restore.run"));
+        restore.setId("restore-run");
+        restore.getStyleClass().add("danger");
+        restore.setDisable(true);
+        restore.setOnAction(e -> confirmAndRun());
+        source.valueProperty().addListener((o, a, b) -> invalidate());
+        kind.valueProperty().addListener((o, a, b) -> invalidate());
+        where.textProperty().addListener((o, a, b) -> invalidate());
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label(app.text().t("restore.point")), new Label(point.id()));
+        form.addRow(1, new Label(app.text().t("restore.source")), source);
+        form.addRow(2, new Label(app.text().t("restore.target")), new HBox(8, kind, where));
+        VBox.setVgrow(plan, Priority.ALWAYS);
+        VBox root = new VBox(10, form, new HBox(8, review, restore), plan, status);
+        root.setPadding(new Insets(16));
+        stage.setTitle(app.text().t("restore.title", point.job()));
+        stage.initModality(Modality.APPLICATION_MODAL);
+        stage.setScene(new Scene(root, 720, 520));
+    }
+
+    void show() {
+        stage.show();
+    }
+
+    private void invalidate() {
+        reviewed = null;
+        restore.setDisable(true);
+    }
+
+    private RestoreTarget target() {
+        return switch (kind.getValue()) {
+            case NEW_DATABASE -> new RestoreTarget.NewDatabase(where.getText().trim());
+            case NEW_PATH -> new RestoreTarget.ToPath(where.getText().trim());
+            case IN_PLACE -> new RestoreTarget.InPlace();
+        };
+    }
+
+    private void review() {
+        RestorePlanner.Request request = new RestorePlanner.Request(source.getValue(),
+                new PointChoice.Id(point.id()), target(), true);
+        status.setText("");
+        app.executor().submit(() -> new RestorePlanner(app.catalog()).plan(request), p -> {
+            reviewed = p;
+            plan.setText(RestorePlanViewModel.of(p).describe(app.text().t("restore.plan.from"),
+                    app.text().t("restore.plan.to"), app.text().t("restore.plan.safety"),
+                    app.text().t("restore.plan.commands"), app.text().t("restore.plan.warnings")));
+            restore.setDisable(false);
+        }, e -> {
+            plan.clear();
+            status.setText(e.getMessage());
+        });
+    }
+
+    private void confirmAndRun() {
+        RestorePlan p = reviewed;
+        if (p == null) {
+            return;
+        }
+        if (p.target().inPlace()) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, app.text().t("restore.confirmInPlace",
+                    p.targetDescription(), p.safetyBackupDescription()), ButtonType.CANCEL, ButtonType.OK);
+            if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+                return;
+            }
+        }
+        review.setDisable(true);
+        restore.setDisable(true);
+        AtomicLong bytes = new AtomicLong();
+        RestoreListener listener = new RestoreListener() {
+            @Override
+            public void step(String what) {
+                app.executor().onUi(() -> status.setText(what));
+            }
+
+            @Override
+            public void progress(long b) {
+                if (b - bytes.getAndSet(b) > 0) {
+                    app.executor().onUi(() -> status.setText(app.text().t("restore.progress", Bytes.human(b))));
+                }
+            }
+        };
+        RestoreEngine engine = new RestoreEngine(app.catalog(), app.ssh(), app.secrets(), app.backupEngine(),
+                app.clock());
+        app.executor().submit(() -> engine.execute(p, listener, new CancelToken()), this::done, e -> {
+            status.setText(e.getMessage());
+            review.setDisable(false);
+        });
+    }
+
+    private void done(RestoreResult r) {
+        review.setDisable(false);
+        status.setText(r.ok() ? app.text().t("restore.done", r.plan().targetDescription(),
+                r.safetyPoint().orElse("-")) : r.error() + "\n" + (r.targetState() == null ? "" : r.targetState()));
+    }
+}

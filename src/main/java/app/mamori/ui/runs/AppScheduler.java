@@ -1,0 +1,66 @@
+package app.mamori.ui.runs;
+
+import app.mamori.engine.DueOutcome;
+import app.mamori.engine.DueRunner;
+import app.mamori.engine.notify.Notifications;
+import app.mamori.engine.notify.Watch;
+import app.mamori.ui.AppContext;
+import app.mamori.util.CancelToken;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * While the app runs, starts due jobs once a minute (catch-up and retries as `mamori
+ * run-due` does them), then tells notifiers and checks for overdue jobs and the digest. The
+ * job lock keeps it from running a job that the OS timer's run-due already runs.
+ */
+public final class AppScheduler {
+    static final Duration EVERY = Duration.minutes(1);
+
+    private final AppContext app;
+    private final ZoneId zone;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private final CancelToken cancel = new CancelToken();
+    private Timeline timeline;
+
+    public AppScheduler(AppContext app, ZoneId zone) {
+        this.app = app;
+        this.zone = zone;
+    }
+
+    /** Checks now, then every minute. Call on the FX thread. */
+    public void start() {
+        checkNow();
+        timeline = new Timeline(new KeyFrame(EVERY, e -> checkNow()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+        timeline.play();
+    }
+
+    public void stop() {
+        if (timeline != null) {
+            timeline.stop();
+        }
+        cancel.cancel();
+    }
+
+    /** Runs what is due on a worker, unless a check is still going. */
+    public void checkNow() {
+        if (!checking.compareAndSet(false, true)) {
+            return;
+        }
+        app.executor().submit(() -> {
+            List<DueOutcome> outcomes = new DueRunner(app.catalog(), app.backupEngine(), app.clock(), zone)
+                    .runDue(app.runs().forScheduledRuns(), cancel);
+            Notifications notifications = app.notifications();
+            notifications.afterDue(outcomes);
+            new Watch(app.catalog(), notifications).check(app.clock().instant(), zone);
+            return outcomes;
+        }, outcomes -> checking.set(false), e -> checking.set(false));
+    }
+}

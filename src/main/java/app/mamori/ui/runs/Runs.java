@@ -1,0 +1,184 @@
+package app.mamori.ui.runs;
+
+import app.mamori.engine.BackupEngine;
+import app.mamori.engine.BackupListener;
+import app.mamori.engine.BackupPlan;
+import app.mamori.engine.RunResult;
+import app.mamori.engine.SourceResult;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiExecutor;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The backups the app has started, newest per job. Several jobs run at once, each on its own
+ * worker; a job already running is not started twice (the engine's job lock also stops a
+ * second process).
+ */
+public final class Runs {
+    /** Progress reaches the screen at most this often per source: a 1 GB dump calls progress thousands of times. */
+    static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+
+    private final AppContext app;
+    private final ObservableMap<String, RunViewModel> byJob = FXCollections.observableHashMap();
+    private final SimpleIntegerProperty finished = new SimpleIntegerProperty();
+
+    public Runs(AppContext app) {
+        this.app = app;
+    }
+
+    /** Starts a backup of {@code job} now, or returns the run already going. Call on the FX thread. */
+    public RunViewModel start(String job) {
+        RunViewModel current = byJob.get(job);
+        if (current != null && current.running()) {
+            return current;
+        }
+        RunViewModel vm = new RunViewModel(job);
+        byJob.put(job, vm);
+        UiExecutor ex = app.executor();
+        BackupEngine engine = app.backupEngine();
+        ex.submit(() -> {
+            BackupPlan plan = engine.plan(job);
+            ex.onUi(() -> vm.planned(plan));
+            RunResult result = engine.execute(plan, new Bridge(vm, ex), vm.cancelToken());
+            app.notifications().afterRun(result);
+            return result;
+        }, result -> {
+            vm.finished(result);
+            finished.set(finished.get() + 1);
+        }, error -> {
+            vm.failedToStart(error);
+            finished.set(finished.get() + 1);
+        });
+        return vm;
+    }
+
+    public ObservableMap<String, RunViewModel> byJob() {
+        return FXCollections.unmodifiableObservableMap(byJob);
+    }
+
+    /** Counts finished runs: screens that show results refresh when it changes. */
+    public ReadOnlyIntegerProperty finishedProperty() {
+        return finished;
+    }
+
+    public boolean anyRunning() {
+        return byJob.values().stream().anyMatch(RunViewModel::running);
+    }
+
+    /**
+     * A listener for runs the engine starts by itself (the scheduler's due jobs, one after
+     * another on one worker): each run appears here as if started from the app.
+     */
+    public BackupListener forScheduledRuns() {
+        UiExecutor ex = app.executor();
+        return new BackupListener() {
+            private Bridge current;
+
+            @Override
+            public void runStarted(BackupPlan plan, long runId) {
+                RunViewModel vm = new RunViewModel(plan.job().name());
+                current = new Bridge(vm, ex);
+                ex.onUi(() -> {
+                    byJob.put(vm.job(), vm);
+                    vm.planned(plan);
+                    vm.appendLog("started by the schedule");
+                });
+            }
+
+            @Override
+            public void sourceStarted(BackupPlan.Step step) {
+                current.sourceStarted(step);
+            }
+
+            @Override
+            public void progress(BackupPlan.Step step, long bytes, long expectedBytes, long elapsedNanos) {
+                current.progress(step, bytes, expectedBytes, elapsedNanos);
+            }
+
+            @Override
+            public void sourceFinished(SourceResult result) {
+                current.sourceFinished(result);
+            }
+
+            @Override
+            public void log(String line) {
+                current.log(line);
+            }
+
+            @Override
+            public void runFinished(RunResult result) {
+                RunViewModel vm = current.vm;
+                ex.onUi(() -> {
+                    vm.finished(result);
+                    finished.set(finished.get() + 1);
+                });
+            }
+        };
+    }
+
+    /** The engine's listener, called on the worker: every change goes to the FX thread through the executor. */
+    private static final class Bridge implements BackupListener {
+        private final RunViewModel vm;
+        private final UiExecutor ex;
+        private final ConcurrentHashMap<String, Long> lastShown = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
+
+        Bridge(RunViewModel vm, UiExecutor ex) {
+            this.vm = vm;
+            this.ex = ex;
+        }
+
+        @Override
+        public void sourceStarted(BackupPlan.Step step) {
+            String name = step.source().name();
+            ex.onUi(() -> {
+                SourceProgress p = vm.source(name);
+                if (p != null) {
+                    p.started();
+                }
+                vm.appendLog(name + ": " + step.description());
+            });
+        }
+
+        @Override
+        public void progress(BackupPlan.Step step, long bytes, long expectedBytes, long elapsedNanos) {
+            String name = step.source().name();
+            long now = System.nanoTime();
+            Long last = lastShown.get(name);
+            if (last != null && now - last < PROGRESS_EVERY_NANOS) {
+                return;
+            }
+            AtomicBoolean busy = pending.computeIfAbsent(name, k -> new AtomicBoolean());
+            if (!busy.compareAndSet(false, true)) {
+                return; // the FX thread has not shown the last update yet: skip, the next one carries newer numbers
+            }
+            lastShown.put(name, now);
+            ex.onUi(() -> {
+                busy.set(false);
+                SourceProgress p = vm.source(name);
+                if (p != null) {
+                    p.progress(bytes, expectedBytes, elapsedNanos);
+                }
+            });
+        }
+
+        @Override
+        public void sourceFinished(SourceResult result) {
+            ex.onUi(() -> {
+                vm.sourceFinished(result);
+                vm.appendLog(result.source() + (result.ok() ? ": done" : ": FAILED: " + result.error()));
+            });
+        }
+
+        @Override
+        public void log(String line) {
+            ex.onUi(() -> vm.appendLog(line));
+        }
+    }
+}

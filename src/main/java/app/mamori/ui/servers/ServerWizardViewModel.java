@@ -1,0 +1,303 @@
+package app.mamori.ui.servers;
+
+import app.mamori.model.JumpHost;
+import app.mamori.model.Job;
+import app.mamori.model.Names;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.Vault;
+import app.mamori.engine.discover.ServerDiscovery;
+import app.mamori.secret.SecretStore;
+import app.mamori.source.discover.DiscoverOptions;
+import app.mamori.source.discover.Discovery;
+import app.mamori.ssh.HostKeyException;
+import app.mamori.ssh.HostKeyPolicy;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ui.AppContext;
+import app.mamori.vault.SecureFiles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server wizard's state and commands: connection (validated as typed), host key (shown,
+ * then trusted only on the admin's word), discovery (with database credentials when asked),
+ * then sources, vault and job, saved into the catalogue as the CLI would.
+ */
+public final class ServerWizardViewModel {
+    public enum Step { CONNECTION, HOST_KEY, DISCOVER, SAVE }
+
+    /** What the host key check found. */
+    public enum KeyState { NOT_CHECKED, NEW_KEY, PINNED, CHANGED }
+
+    private final AppContext app;
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty host = new SimpleStringProperty("");
+    public final StringProperty port = new SimpleStringProperty("22");
+    public final StringProperty user = new SimpleStringProperty("root");
+    public final StringProperty identity = new SimpleStringProperty("");
+    public final StringProperty jump = new SimpleStringProperty("");
+    public final StringProperty nameError = new SimpleStringProperty("");
+    public final StringProperty hostError = new SimpleStringProperty("");
+    public final StringProperty portError = new SimpleStringProperty("");
+    public final StringProperty userError = new SimpleStringProperty("");
+    public final StringProperty identityError = new SimpleStringProperty("");
+    public final StringProperty jumpError = new SimpleStringProperty("");
+
+    public final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONNECTION);
+    public final ObjectProperty<KeyState> keyState = new SimpleObjectProperty<>(KeyState.NOT_CHECKED);
+    public final StringProperty fingerprint = new SimpleStringProperty("");
+    public final StringProperty pinnedFingerprint = new SimpleStringProperty("");
+    public final StringProperty message = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty();
+
+    public final ObservableList<String> tools = FXCollections.observableArrayList();
+    public final ObservableList<FindingChoice> findings = FXCollections.observableArrayList();
+    public final ObservableList<String> notes = FXCollections.observableArrayList();
+    public final StringProperty pgHost = new SimpleStringProperty("");
+    public final StringProperty pgPort = new SimpleStringProperty("");
+    public final StringProperty pgUser = new SimpleStringProperty("");
+    public final StringProperty pgPassword = new SimpleStringProperty("");
+
+    public final ObservableList<String> vaults = FXCollections.observableArrayList();
+    /** An existing vault's name, or empty for a new local one at {@link #newVaultPath}. */
+    public final StringProperty vault = new SimpleStringProperty("");
+    public final StringProperty newVaultPath = new SimpleStringProperty("");
+    public final StringProperty jobName = new SimpleStringProperty("");
+    public final StringProperty savedJob = new SimpleStringProperty("");
+
+    private final BooleanBinding connectionValid;
+
+    public ServerWizardViewModel(AppContext app) {
+        this.app = app;
+        for (StringProperty p : List.of(name, host, port, user, identity, jump)) {
+            p.addListener((o, a, b) -> validate());
+        }
+        connectionValid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && hostError.get().isEmpty()
+                        && portError.get().isEmpty() && userError.get().isEmpty() && identityError.get().isEmpty()
+                        && jumpError.get().isEmpty() && !name.get().isBlank() && !host.get().isBlank(),
+                nameError, hostError, portError, userError, identityError, jumpError, name, host);
+        name.addListener((o, a, n) -> {
+            if (jobName.get().isEmpty() || jobName.get().equals(a)) {
+                jobName.set(n);
+            }
+        });
+        newVaultPath.set(app.home().dir().resolve("vault").toString());
+        validate();
+    }
+
+    public BooleanBinding connectionValid() {
+        return connectionValid;
+    }
+
+    /** Checks every connection field; an empty field is only an error once something was typed into another. */
+    void validate() {
+        nameError.set(check(() -> {
+            if (!name.get().isEmpty()) {
+                Names.requireValid("name", name.get());
+                if (app.catalog().servers().find(name.get()).isPresent()) {
+                    throw new IllegalArgumentException("a server with this name exists already");
+                }
+            }
+        }));
+        hostError.set(host.get().chars().anyMatch(Character::isWhitespace) ? "no spaces in a host name" : "");
+        portError.set(portProblem(port.get()));
+        userError.set(user.get().isBlank() ? "give the login user" : "");
+        identityError.set(identity.get().isBlank() || Files.isReadable(Path.of(identity.get())) ? ""
+                : "cannot read this key file on this computer");
+        jumpError.set(check(() -> {
+            if (!jump.get().isBlank()) {
+                JumpHost.parse(jump.get().trim());
+            }
+        }));
+    }
+
+    static String portProblem(String text) {
+        int p;
+        try {
+            p = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return "a port is a number, 1 to 65535";
+        }
+        return p < 1 || p > 65535 ? "a port is 1 to 65535" : "";
+    }
+
+    private static String check(Runnable r) {
+        try {
+            r.run();
+            return "";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    Server server() {
+        return new Server(name.get().trim(), host.get().trim(), Integer.parseInt(port.get().trim()), user.get().trim(),
+                Optional.of(identity.get().trim()).filter(s -> !s.isEmpty()),
+                Optional.of(jump.get().trim()).filter(s -> !s.isEmpty()).map(JumpHost::parse));
+    }
+
+    /** Step 1 → 2: connects with the pinned key only, to see which key the server presents. */
+    public void checkHostKey() {
+        if (!connectionValid.get()) {
+            return;
+        }
+        Server s = server();
+        run(() -> {
+            try (RemoteShell shell = app.ssh().connect(s, HostKeyPolicy.pinned(), null)) {
+                return new KeyCheck(KeyState.PINNED, shell.hostKeyFingerprint(), "", "");
+            } catch (HostKeyException e) {
+                return new KeyCheck(e.pinned().isPresent() ? KeyState.CHANGED : KeyState.NEW_KEY, e.presented(),
+                        e.pinned().orElse(""), e.getMessage());
+            }
+        }, k -> {
+            keyState.set(k.state());
+            fingerprint.set(k.presented());
+            pinnedFingerprint.set(k.pinned());
+            message.set(k.state() == KeyState.CHANGED ? k.message() : "");
+            step.set(Step.HOST_KEY);
+        });
+    }
+
+    private record KeyCheck(KeyState state, String presented, String pinned, String message) {
+    }
+
+    /** The admin compared the fingerprint: pin exactly that key, then look around the server. */
+    public void trustAndDiscover() {
+        if (keyState.get() == KeyState.CHANGED || fingerprint.get().isEmpty()) {
+            return;
+        }
+        Server s = server();
+        String confirmed = fingerprint.get();
+        run(() -> {
+            try (RemoteShell shell = app.ssh().connect(s, new HostKeyPolicy.Expect(confirmed), null)) {
+                return ServerDiscovery.discover(shell, s.name(), options());
+            }
+        }, this::showDiscovery);
+    }
+
+    /** Looks again, with the database login typed in step 3. */
+    public void discoverAgain() {
+        Server s = server();
+        run(() -> new ServerDiscovery(app.catalog(), app.ssh()).discover(s, options()), this::showDiscovery);
+    }
+
+    private DiscoverOptions options() {
+        return DiscoverOptions.defaults().withPostgres(new DiscoverOptions.DbLogin(text(pgHost),
+                text(pgPort).map(Integer::valueOf), text(pgUser), text(pgPassword)));
+    }
+
+    private static Optional<String> text(StringProperty p) {
+        return Optional.ofNullable(p.get()).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private void showDiscovery(Discovery d) {
+        keyState.set(KeyState.PINNED);
+        tools.setAll(d.tools());
+        // databases are what the admin almost always wants; files, volumes and containers are ticked by hand
+        findings.setAll(d.findings().stream().map(f -> new FindingChoice(f, f.suggested() instanceof Source.Database db
+                && db.container().isEmpty())).toList());
+        notes.setAll(d.notes());
+        message.set("");
+        step.set(Step.DISCOVER);
+        vaults.setAll(app.catalog().vaults().list().stream().map(Vault::name).toList());
+        if (!vaults.isEmpty() && vault.get().isEmpty()) {
+            vault.set(vaults.get(0));
+        }
+    }
+
+    public void toSave() {
+        step.set(Step.SAVE);
+    }
+
+    public void back() {
+        switch (step.get()) {
+            case HOST_KEY -> step.set(Step.CONNECTION);
+            case DISCOVER -> step.set(Step.HOST_KEY);
+            case SAVE -> step.set(Step.DISCOVER);
+            default -> {
+            }
+        }
+    }
+
+    /** Saves server, chosen sources, vault and job, as `mamori server/source/vault/job add` would. */
+    public void save() {
+        Server s = server();
+        List<Source> chosen = findings.stream().filter(f -> f.chosenProperty().get()).map(f -> f.finding().suggested())
+                .toList();
+        String job = jobName.get().trim();
+        String existingVault = vault.get() == null ? "" : vault.get();
+        Path newVault = Path.of(newVaultPath.get().trim()).toAbsolutePath().normalize();
+        Optional<String> password = text(pgPassword);
+        run(() -> {
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("tick at least one thing to back up");
+            }
+            Names.requireValid("job name", job);
+            for (Source src : chosen) {
+                if (app.catalog().sources().find(src.name()).isPresent()) {
+                    throw new IllegalArgumentException("a source named " + src.name() + " exists already; untick it");
+                }
+            }
+            if (app.catalog().jobs().find(job).isPresent()) {
+                throw new IllegalArgumentException("a job named " + job + " exists already; choose another name");
+            }
+            app.catalog().servers().add(s);
+            SecretStore secrets = app.secrets();
+            for (Source src : chosen) {
+                app.catalog().sources().add(src);
+                if (src instanceof Source.Database d && d.hasPassword() && password.isPresent()) {
+                    secrets.put(SecretStore.sourcePasswordKey(d.name()), password.get());
+                }
+            }
+            String vaultName = existingVault;
+            if (vaultName.isEmpty()) {
+                vaultName = uniqueVaultName();
+                SecureFiles.createPrivateDirectories(newVault);
+                app.catalog().vaults().add(new Vault(vaultName, newVault.toString(), Optional.empty()));
+            }
+            app.catalog().jobs().add(new Job(job, chosen.stream().map(Source::name).toList(), vaultName));
+            return job;
+        }, savedJob::set);
+    }
+
+    private String uniqueVaultName() {
+        String base = "local";
+        String n = base;
+        for (int i = 2; app.catalog().vaults().find(n).isPresent(); i++) {
+            n = base + "-" + i;
+        }
+        return n;
+    }
+
+    /** Offered once saved: the first backup, right away. */
+    public void backUpNow() {
+        if (!savedJob.get().isEmpty()) {
+            app.runs().start(savedJob.get());
+        }
+    }
+
+    private <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then) {
+        busy.set(true);
+        message.set("");
+        app.executor().submit(work, r -> {
+            busy.set(false);
+            then.accept(r);
+        }, e -> {
+            busy.set(false);
+            message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        });
+    }
+}

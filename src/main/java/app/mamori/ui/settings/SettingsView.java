@@ -1,0 +1,108 @@
+package app.mamori.ui.settings;
+
+import app.mamori.model.Vault;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiSettings;
+import app.mamori.util.Version;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Theme (applied at once), vaults, where the data lives, and the version. */
+public final class SettingsView {
+    private final VBox root;
+
+    public SettingsView(AppContext app, UiSettings current, Consumer<UiSettings.ThemeChoice> onTheme,
+                        Consumer<Boolean> onCloseToTray, boolean trayAvailable) {
+        ComboBox<UiSettings.ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(
+                UiSettings.ThemeChoice.values()));
+        theme.setId("settings-theme");
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(UiSettings.ThemeChoice t) {
+                return t == null ? "" : app.text().t("settings.theme." + t.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public UiSettings.ThemeChoice fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        theme.setValue(current.theme());
+        theme.valueProperty().addListener((o, a, t) -> onTheme.accept(t));
+        CheckBox tray = new CheckBox(app.text().t("settings.closeToTray"));
+        tray.setId("settings-close-to-tray");
+        tray.setSelected(current.closeToTray());
+        tray.setDisable(!trayAvailable);
+        tray.selectedProperty().addListener((o, a, b) -> onCloseToTray.accept(b));
+        TextField home = new TextField(app.home().dir().toString());
+        home.setId("settings-home");
+        home.setEditable(false);
+        ListView<String> vaults = new ListView<>();
+        vaults.setId("settings-vaults");
+        vaults.setPrefHeight(120);
+        app.executor().submit(() -> app.catalog().vaults().list(), all -> vaults.getItems().setAll(all.stream()
+                .map(SettingsView::describe).toList()), e -> {
+        });
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        int row = 0;
+        grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
+        grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);
+        grid.addRow(row++, new Label(app.text().t("settings.home")), home);
+        grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
+        grid.addRow(row++, new Label(app.text().t("settings.retention")), defaultRetention(app));
+        grid.addRow(row++, new Label(app.text().t("settings.notifications")),
+                new NotifiersView(new NotifiersViewModel(app), app.text()).root());
+        grid.addRow(row, new Label(app.text().t("settings.about")), new Label(app.text().t("settings.version",
+                Version.get(), System.getProperty("java.version"), System.getProperty("javafx.version", "?"))));
+        Label title = new Label(app.text().t("nav.settings"));
+        title.getStyleClass().add("title-2");
+        root = new VBox(16, title, grid);
+        root.setPadding(new Insets(16));
+    }
+
+    private static Node defaultRetention(AppContext app) {
+        DefaultRetentionViewModel vm = new DefaultRetentionViewModel(app);
+        javafx.scene.layout.HBox fields = new javafx.scene.layout.HBox(6);
+        for (int i = 0; i < DefaultRetentionViewModel.RULES.size(); i++) {
+            TextField f = new TextField();
+            f.setId("default-keep-" + DefaultRetentionViewModel.RULES.get(i));
+            f.setPrefColumnCount(3);
+            f.textProperty().bindBidirectional(vm.keep.get(i));
+            fields.getChildren().addAll(new Label(app.text().t("editor.keep." + DefaultRetentionViewModel.RULES.get(i))),
+                    f);
+        }
+        javafx.scene.control.Button save = new javafx.scene.control.Button(app.text().t("editor.save"));
+        save.setId("default-retention-save");
+        save.setOnAction(e -> vm.save());
+        Label message = new Label();
+        message.textProperty().bind(vm.message);
+        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message),
+                new Label(app.text().t("settings.retention.help")));
+    }
+
+    private static String describe(Vault v) {
+        return v.name() + "  " + v.server().map(s -> s + ":").orElse("") + v.path();
+    }
+
+    /** Scrolls when the window is smaller than the page. */
+    public Node root() {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+}

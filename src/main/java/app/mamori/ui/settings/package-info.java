@@ -1,0 +1,2 @@
+/** Settings: theme, vaults, the data folder (read-only) and about. */
+package app.mamori.ui.settings;

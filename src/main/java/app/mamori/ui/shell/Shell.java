@@ -1,0 +1,157 @@
+package app.mamori.ui.shell;
+
+import app.mamori.ui.AppContext;
+import app.mamori.ui.activity.ActivityView;
+import app.mamori.ui.activity.ActivityViewModel;
+import app.mamori.ui.dashboard.DashboardView;
+import app.mamori.ui.dashboard.DashboardViewModel;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.Theme;
+import app.mamori.ui.fx.UiSettings;
+import app.mamori.ui.jobs.JobsView;
+import app.mamori.ui.restore.RestoreView;
+import app.mamori.ui.servers.ServerWizardView;
+import app.mamori.ui.servers.ServersView;
+import app.mamori.ui.settings.SettingsView;
+import app.mamori.ui.tray.Tray;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Objects;
+
+/**
+ * Puts the app together on a stage: every page, the theme, the app's CSS, and the window's
+ * size and place, restored at start and saved at close. The app and the UI tests build it
+ * the same way.
+ */
+public final class Shell {
+    static final double DEFAULT_WIDTH = 1100;
+    static final double DEFAULT_HEIGHT = 700;
+
+    private final AppContext app;
+    private final Format format;
+    private final DashboardViewModel dashboard;
+    private UiSettings settings;
+    private boolean systemDark;
+    private ServersView servers;
+    private JobsView jobs;
+    private Optional<Tray> tray = Optional.empty();
+    private MainWindow window;
+
+    public Shell(AppContext app, ZoneId zone) {
+        this.app = app;
+        this.format = new Format(app.text(), zone);
+        this.dashboard = new DashboardViewModel(app, zone);
+        this.settings = app.settings().load();
+    }
+
+    public Scene show(Stage stage) {
+        window = new MainWindow(app, this::page);
+        Scene scene = new Scene(window.root(), width(), height());
+        scene.getStylesheets().add(Objects.requireNonNull(Shell.class.getResource("/app/mamori/ui/app.css"))
+                .toExternalForm());
+        Theme.apply(settings.theme(), false);
+        app.executor().submit(Theme::systemPrefersDark, dark -> {
+            systemDark = dark;
+            Theme.apply(settings.theme(), dark);
+        }, e -> {
+        });
+        stage.setTitle(app.text().t("app.title"));
+        stage.setScene(scene);
+        if (settings.hasBounds()) {
+            stage.setX(settings.x());
+            stage.setY(settings.y());
+            stage.setMaximized(settings.maximized());
+        }
+        stage.setOnHidden(e -> saveBounds(stage));
+        stage.show();
+        tray = Tray.install(app, stage, dashboard);
+        stage.setOnCloseRequest(e -> {
+            if (tray.isPresent() && settings.closeToTray()) {
+                e.consume(); // keep running in the tray; its menu opens the window again or quits
+                Platform.setImplicitExit(false);
+                stage.hide();
+            }
+        });
+        return scene;
+    }
+
+    private double width() {
+        return settings.hasBounds() ? settings.width() : DEFAULT_WIDTH;
+    }
+
+    private double height() {
+        return settings.hasBounds() ? settings.height() : DEFAULT_HEIGHT;
+    }
+
+    void saveBounds(Stage stage) {
+        settings = settings.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+        app.settings().save(settings);
+    }
+
+    private Node page(Page p) {
+        return switch (p) {
+            case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard).root();
+            case SERVERS -> servers().root();
+            case JOBS -> jobs().root();
+            case RESTORE -> new RestoreView(app, format).root();
+            case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
+            case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray,
+                    tray.isPresent()).root();
+        };
+    }
+
+    /** The Jobs page, built on first use. */
+    public JobsView jobs() {
+        if (jobs == null) {
+            jobs = new JobsView(app, format, dashboard::refresh);
+        }
+        return jobs;
+    }
+
+    private ServersView servers() {
+        if (servers == null) {
+            servers = new ServersView(app, () -> {
+                dashboard.refresh();
+                if (jobs != null) {
+                    jobs.refresh();
+                }
+            });
+        }
+        return servers;
+    }
+
+    /** Opens the server wizard over the Servers page. */
+    public ServerWizardView startServerWizard() {
+        window.show(Page.SERVERS);
+        return servers().startWizard();
+    }
+
+    private void changeTheme(UiSettings.ThemeChoice t) {
+        settings = settings.withTheme(t);
+        app.settings().save(settings);
+        Theme.apply(t, systemDark);
+    }
+
+    private void changeCloseToTray(boolean on) {
+        settings = settings.withCloseToTray(on);
+        app.settings().save(settings);
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public AppContext context() {
+        return app;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+}

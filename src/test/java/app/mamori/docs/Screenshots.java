@@ -1,0 +1,249 @@
+package app.mamori.docs;
+
+import app.mamori.cli.MamoriCommand;
+import app.mamori.engine.MamoriHome;
+import app.mamori.testenv.SshdServer;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.FxExecutor;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.runs.RunViewModel;
+import app.mamori.ui.shell.Page;
+import app.mamori.ui.shell.Shell;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Takes the screenshots in docs/images from the real app in a real window: run it under Xvfb
+ * through {@code scripts/screenshots}. It starts the test harness's sshd, backs up real
+ * SQLite databases and folders through it, then photographs each screen.
+ */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
+        Files.createDirectories(out);
+        Path tmp = Files.createTempDirectory("mamori-shots-");
+        try (SshdServer sshd = SshdServer.start()) {
+            Platform.startup(() -> { });
+            Platform.setImplicitExit(false); // one window after another: closing the first must not end JavaFX
+            Path empty = tmp.resolve("empty-home");
+            shoot(empty, out, (shell, stage) -> {
+                snap(stage.getScene(), out.resolve("first-run.png"));
+                wizard(shell, sshd, out);
+            });
+            Path home = tmp.resolve("home");
+            demoData(sshd, home, tmp);
+            shoot(home, out, (shell, stage) -> {
+                snap(stage.getScene(), out.resolve("dashboard.png"));
+                onFx(() -> {
+                    shell.window().show(Page.JOBS);
+                    return null;
+                });
+                RunViewModel run = onFx(() -> shell.context().runs().start("files"));
+                waitFor(() -> run.stateProperty().get() == RunViewModel.State.RUNNING
+                        && run.sources().stream().anyMatch(s -> s.bytesProperty().get() > 0), 60);
+                onFx(() -> {
+                    shell.jobs().select("files");
+                    return null;
+                });
+                pause(400);
+                snap(stage.getScene(), out.resolve("running-job.png"));
+                waitFor(() -> !run.running(), 120);
+                Stage editor = onFx(() -> shell.jobs().edit("blog").stage());
+                pause(600);
+                snap(editor.getScene(), out.resolve("job-editor.png"));
+                onFx(() -> {
+                    editor.close();
+                    return null;
+                });
+                onFx(() -> {
+                    shell.window().show(Page.ACTIVITY);
+                    return null;
+                });
+                pause(800);
+                snap(stage.getScene(), out.resolve("activity.png"));
+                onFx(() -> {
+                    shell.window().show(Page.RESTORE);
+                    return null;
+                });
+                pause(800);
+                snap(stage.getScene(), out.resolve("restore.png"));
+                onFx(() -> {
+                    shell.window().show(Page.SETTINGS);
+                    return null;
+                });
+                pause(800);
+                snap(stage.getScene(), out.resolve("settings.png"));
+            });
+        } finally {
+            Platform.exit();
+        }
+        System.out.println("screenshots written to " + out);
+        System.exit(0);
+    }
+
+    /** Each step of the server wizard, filled in against the harness's sshd. */
+    private static void wizard(Shell shell, SshdServer sshd, Path out) throws Exception {
+        Stage w = onFx(() -> shell.startServerWizard().stage());
+        Scene scene = w.getScene();
+        onFx(() -> {
+            text(scene, "#wizard-name", "web1");
+            text(scene, "#wizard-host", sshd.host());
+            text(scene, "#wizard-port", Integer.toString(sshd.port()));
+            text(scene, "#wizard-user", sshd.user());
+            text(scene, "#wizard-identity", sshd.identity().toString());
+            return null;
+        });
+        pause(300);
+        snap(scene, out.resolve("wizard-1-connection.png"));
+        fire(scene, "#wizard-connect");
+        waitFor(() -> visible(scene, "#wizard-trust"), 60);
+        pause(300);
+        snap(scene, out.resolve("wizard-2-host-key.png"));
+        fire(scene, "#wizard-trust");
+        waitFor(() -> visible(scene, "#wizard-findings"), 120);
+        pause(300);
+        snap(scene, out.resolve("wizard-3-discover.png"));
+        fire(scene, "#wizard-to-save");
+        pause(500);
+        snap(scene, out.resolve("wizard-4-save.png"));
+        onFx(() -> {
+            w.close();
+            return null;
+        });
+    }
+
+    private static void text(Scene scene, String id, String value) {
+        ((javafx.scene.control.TextField) scene.lookup(id)).setText(value);
+    }
+
+    private static void fire(Scene scene, String id) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.Button) scene.lookup(id)).fire();
+            return null;
+        });
+    }
+
+    private static boolean visible(Scene scene, String id) {
+        javafx.scene.Node n = scene.lookup(id);
+        return n != null && n.isVisible() && n.getScene() != null && n.getParent() != null
+                && n.getParent().getParent() != null;
+    }
+
+    interface Scenes {
+        void take(Shell shell, Stage stage) throws Exception;
+    }
+
+    private static void shoot(Path homeDir, Path out, Scenes scenes) throws Exception {
+        MamoriHome home = new MamoriHome(homeDir).ensureExists();
+        FxExecutor executor = new FxExecutor();
+        AppContext app = AppContext.open(home, executor, new I18n(Locale.ENGLISH));
+        Stage stage = onFx(Stage::new);
+        Shell shell = onFx(() -> {
+            Shell s = new Shell(app, ZoneId.of("Europe/Berlin"));
+            s.show(stage);
+            stage.setWidth(1360);
+            stage.setHeight(720);
+            return s;
+        });
+        pause(1500);
+        scenes.take(shell, stage);
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
+        executor.close();
+        app.close();
+    }
+
+    private static void demoData(SshdServer sshd, Path home, Path tmp) throws Exception {
+        cli(home, "server", "add", "web1", "--host", sshd.host(), "--port", Integer.toString(sshd.port()),
+                "--user", sshd.user(), "--identity", sshd.identity().toString(), "--host-key",
+                sshd.hostKeyFingerprint());
+        cli(home, "vault", "add", "nas", "--path", tmp.resolve("vault").toString());
+        Path blog = tmp.resolve("blog.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + blog)) {
+            c.createStatement().execute("CREATE TABLE posts(id INTEGER PRIMARY KEY, body BLOB)");
+            c.createStatement().execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000)"
+                    + " INSERT INTO posts(body) SELECT randomblob(2000) FROM n");
+        }
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        for (int i = 0; i < 400; i++) {
+            byte[] data = new byte[256 * 1024];
+            new java.util.Random(i).nextBytes(data);
+            Files.write(uploads.resolve("photo-" + i + ".jpg"), data);
+        }
+        cli(home, "source", "add", "blog-db", "--server", "web1", "--kind", "sqlite", "--path", blog.toString());
+        cli(home, "source", "add", "uploads", "--server", "web1", "--kind", "files", "--path", uploads.toString());
+        cli(home, "source", "add", "wiki-db", "--server", "web1", "--kind", "sqlite", "--path",
+                tmp.resolve("wiki.db").toString());
+        cli(home, "job", "add", "blog", "--sources", "blog-db", "--vault", "nas");
+        cli(home, "job", "set", "blog", "--schedule", "daily 02:30", "--keep-daily", "14");
+        cli(home, "job", "add", "files", "--sources", "uploads", "--vault", "nas");
+        cli(home, "job", "set", "files", "--schedule", "hourly");
+        cli(home, "job", "add", "wiki", "--sources", "wiki-db", "--vault", "nas");
+        cli(home, "job", "set", "wiki", "--schedule", "daily 03:00");
+        cli(home, "backup", "blog");
+        cli(home, "notify", "add", "ops-chat", "--webhook", "https://hooks.slack.com/services/T000/B000/XXXX",
+                "--format", "slack", "--on", "failure,overdue");
+        MamoriCommand.run("--home", home.toString(), "backup", "wiki"); // fails: the wiki's database is missing
+    }
+
+    private static void cli(Path home, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = MamoriCommand.run(all);
+        if (code != 0) {
+            throw new IllegalStateException("mamori " + String.join(" ", args) + " exited " + code);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void snap(Scene scene, Path file) throws Exception {
+        var image = onFx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private static void waitFor(Supplier<Boolean> condition, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!onFx(condition::get)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out waiting for the app");
+            }
+            pause(50);
+        }
+    }
+
+    private static void pause(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+}

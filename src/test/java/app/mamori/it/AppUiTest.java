@@ -1,0 +1,186 @@
+package app.mamori.it;
+
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.engine.MamoriHome;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.dashboard.Health;
+import app.mamori.ui.dashboard.JobRow;
+import app.mamori.ui.fx.FxExecutor;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.runs.RunViewModel;
+import app.mamori.ui.shell.Shell;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The desktop app, headless (Monocle), over a real catalogue and the real test sshd, clicked as a person would. */
+@ExtendWith(SshdExtension.class)
+class AppUiTest {
+    private final FxRobot robot = new FxRobot();
+    private Path tmp;
+    private Cli cli;
+    private FxExecutor executor;
+    private AppContext app;
+    private Shell shell;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp(@TempDir Path tmp) {
+        this.tmp = tmp;
+        cli = new Cli(tmp.resolve("home"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void open() throws Exception {
+        MamoriHome home = new MamoriHome(cli.home()).ensureExists();
+        executor = new FxExecutor();
+        app = AppContext.open(home, executor, new I18n(Locale.ENGLISH));
+        FxToolkit.setupStage(stage -> {
+            shell = new Shell(app, ZoneId.of("UTC"));
+            shell.show(stage);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    private void jobOverSqlite(SshdServer sshd, int rows) throws Exception {
+        Path db = tmp.resolve("tool.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("CREATE TABLE t(b)");
+            c.createStatement().execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < "
+                    + rows + ") INSERT INTO t SELECT randomblob(1000) FROM n");
+        }
+        cli.addServer("tools", sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString())
+                .requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+    }
+
+    @Test
+    void anEmptyCatalogueShowsTheFirstRunScreenWhichStartsTheServerWizard() throws Exception {
+        open();
+        await("first-run screen", () -> robot.lookup("#first-run").tryQuery().map(Node::isVisible).orElse(false));
+
+        robot.clickOn("#first-run-add-server");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#server-wizard").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nav-servers").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void backUpNowFromTheDashboardRunsToTheEndAndTheJobTurnsGreen(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 100);
+        open();
+        TableView<JobRow> table = robot.lookup("#jobs-table").queryTableView();
+        await("the job's row", () -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).health()).as("never backed up").isEqualTo(Health.RED);
+
+        robot.clickOn("#backup-tool");
+        await("the run's end", () -> app.runs().byJob().containsKey("tool")
+                && !app.runs().byJob().get("tool").running());
+
+        RunViewModel run = app.runs().byJob().get("tool");
+        assertThat(run.stateProperty().get()).as(run.messageProperty().get()).isEqualTo(RunViewModel.State.SUCCEEDED);
+        await("the row refreshed", () -> table.getItems().get(0).health() == Health.GREEN);
+        assertThat(table.getItems().get(0).points()).isEqualTo(1);
+        assertThat(app.catalog().points().list("tool")).hasSize(1);
+    }
+
+    @Test
+    void cancelOnARunningJobStopsItAndKeepsNothingHalfWritten(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 300_000);
+        open();
+        robot.clickOn("#nav-jobs");
+        await("the job list", () -> robot.lookup("#jobs-backup").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+
+        robot.clickOn("#jobs-backup");
+        await("the run started", () -> app.runs().byJob().containsKey("tool")
+                && app.runs().byJob().get("tool").stateProperty().get() == RunViewModel.State.RUNNING);
+        robot.clickOn("#cancel-run");
+        await("the run's end", () -> !app.runs().byJob().get("tool").running());
+
+        assertThat(app.runs().byJob().get("tool").stateProperty().get()).isEqualTo(RunViewModel.State.CANCELLED);
+        assertThat(robot.lookup("#run-state").queryLabeled().getText()).isEqualTo("Cancelled");
+        assertThat(app.catalog().points().list("tool")).isEmpty();
+        try (Stream<Path> files = Files.walk(tmp.resolve("vault"))) {
+            assertThat(files.filter(Files::isRegularFile)).as("nothing half-written in the vault").isEmpty();
+        }
+    }
+
+    @Test
+    void theActivityLogFiltersByLevelAndSearchesAsYouType(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 10);
+        cli.run("backup", "tool").requireOk();
+        Files.delete(tmp.resolve("tool.db"));
+        assertThat(cli.run("backup", "tool").exit()).as("fails: the file is gone; the log gets an error").isOne();
+        open();
+        robot.clickOn("#nav-activity");
+        TableView<?> table = robot.lookup("#activity-table").queryTableView();
+        await("events loaded", () -> table.getItems().size() >= 2);
+        int everything = table.getItems().size();
+
+        robot.clickOn("#activity-level").type(KeyCode.DOWN, 2).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSizeBetween(1, everything - 1)
+                .allSatisfy(e -> assertThat(((Event) e).level()).isEqualTo(EventLevel.ERROR));
+
+        robot.clickOn("#activity-search").write("no such text anywhere");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).isEmpty();
+
+        robot.lookup("#activity-search").queryAs(TextField.class).clear();
+        robot.clickOn("#activity-search").write("tool.db");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).isNotEmpty();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#activity-details").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("tool.db").contains("What to do");
+    }
+}

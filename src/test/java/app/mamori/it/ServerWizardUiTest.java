@@ -1,0 +1,191 @@
+package app.mamori.it;
+
+import app.mamori.engine.MamoriHome;
+import app.mamori.testenv.PostgresExtension;
+import app.mamori.testenv.PostgresServer;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.FxExecutor;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.runs.RunViewModel;
+import app.mamori.ui.shell.Shell;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server wizard, clicked through headless against the real test sshd and PostgreSQL. */
+@ExtendWith({SshdExtension.class, PostgresExtension.class})
+class ServerWizardUiTest {
+    private final FxRobot robot = new FxRobot();
+    private Path home;
+    private FxExecutor executor;
+    private AppContext app;
+    private Path planted;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp(@TempDir Path tmp) {
+        home = tmp.resolve("home");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (planted != null) {
+            try (var s = Files.walk(planted)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void open() throws Exception {
+        executor = new FxExecutor();
+        app = AppContext.open(new MamoriHome(home).ensureExists(), executor, new I18n(Locale.ENGLISH));
+        FxToolkit.setupStage(stage -> new Shell(app, ZoneId.of("UTC")).show(stage));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    private void type(String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).clear());
+        robot.clickOn(id).write(text);
+    }
+
+    private void fillConnection(SshdServer sshd) throws Exception {
+        await(() -> robot.lookup("#first-run-add-server").tryQuery().isPresent());
+        robot.clickOn("#first-run-add-server");
+        await(() -> robot.lookup("#wizard-name").tryQuery().isPresent());
+        type("#wizard-name", "db1");
+        type("#wizard-host", sshd.host());
+        type("#wizard-port", Integer.toString(sshd.port()));
+        type("#wizard-user", sshd.user());
+        type("#wizard-identity", sshd.identity().toString());
+    }
+
+    @Test
+    void addsAServerAfterTheAdminConfirmsItsKeyPicksWhatToBackUpAndBacksItUp(SshdServer sshd, PostgresServer pg)
+            throws Exception {
+        planted = Files.createDirectories(Path.of("/srv/mamori-wizard-test-" + ProcessHandle.current().pid()));
+        Path db = planted.resolve("app.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("CREATE TABLE t(x)");
+        }
+        pg.createDatabase("wizard_shop");
+        open();
+        fillConnection(sshd);
+        type("#wizard-port", "99999");
+        assertThat(robot.lookup("#wizard-port-error").queryLabeled().getText()).isEqualTo("a port is 1 to 65535");
+        assertThat(robot.lookup("#wizard-connect").query().isDisabled()).isTrue();
+        type("#wizard-port", Integer.toString(sshd.port()));
+        assertThat(robot.lookup("#wizard-port-error").queryLabeled().getText()).isEmpty();
+
+        robot.clickOn("#wizard-connect");
+        await(() -> robot.lookup("#wizard-trust").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#wizard-fingerprint").queryAs(TextField.class).getText())
+                .isEqualTo(sshd.hostKeyFingerprint());
+        assertThat(Files.exists(home.resolve("known_hosts"))).as("nothing pinned before the admin confirms").isFalse();
+
+        robot.clickOn("#wizard-trust");
+        await(() -> robot.lookup("#wizard-findings").tryQuery().map(Node::isVisible).orElse(false));
+        ListView<?> findings = robot.lookup("#wizard-findings").queryListView();
+        assertThat(findings.getItems().toString()).contains("SQLite file " + db);
+
+        type("#wizard-pg-host", "127.0.0.1");
+        type("#wizard-pg-port", Integer.toString(pg.port()));
+        type("#wizard-pg-user", pg.mamoriUser());
+        robot.clickOn("#wizard-pg-password").write("wrong password");
+        robot.clickOn("#wizard-discover-again");
+        await(() -> robot.lookup("#wizard-notes").queryListView().getItems().toString()
+                .contains("PostgreSQL: needs credentials"));
+        assertThat(findings.getItems().toString()).doesNotContain("wizard_shop");
+
+        robot.interact(() -> robot.lookup("#wizard-pg-password").queryAs(TextField.class).setText(pg.mamoriPassword()));
+        robot.clickOn("#wizard-discover-again");
+        await(() -> findings.getItems().toString().contains("PostgreSQL database wizard_shop"));
+        robot.interact(() -> findings.scrollTo(findings.getItems().stream().map(Object::toString)
+                .filter(s -> s.equals("SQLite file " + db)).findFirst().map(s -> findings.getItems().stream()
+                        .map(Object::toString).toList().indexOf(s)).orElseThrow()));
+        Node cell = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() != null && c.getItem().toString().equals("SQLite file " + db)).query();
+        robot.clickOn(robot.from(cell).lookup(".check-box").queryAs(CheckBox.class));
+
+        robot.clickOn("#wizard-to-save");
+        await(() -> robot.lookup("#wizard-save").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#wizard-save");
+        await(() -> !robot.lookup("#wizard-saved").queryLabeled().getText().isEmpty());
+
+        assertThat(app.catalog().servers().find("db1")).isPresent();
+        assertThat(app.catalog().jobs().get("db1").sources()).containsExactlyInAnyOrder("wizard_shop", "app.sqlite");
+        assertThat(app.secrets().get("source/wizard_shop/password")).contains(pg.mamoriPassword());
+
+        robot.clickOn("#wizard-backup-now");
+        await(() -> app.runs().byJob().containsKey("db1") && !app.runs().byJob().get("db1").running());
+        RunViewModel run = app.runs().byJob().get("db1");
+        assertThat(run.stateProperty().get()).as(run.messageProperty().get()).isEqualTo(RunViewModel.State.SUCCEEDED);
+        assertThat(app.catalog().points().list("db1")).hasSize(1);
+    }
+
+    @Test
+    void aServerWhoseKeyChangedIsRefusedAndCannotBeTrusted(SshdServer sshd) throws Exception {
+        Files.createDirectories(home);
+        byte[] type = "ssh-ed25519".getBytes();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        var blob = java.nio.ByteBuffer.allocate(4 + type.length + 4 + key.length).putInt(type.length).put(type)
+                .putInt(key.length).put(key).array();
+        Files.writeString(home.resolve("known_hosts"), sshd.knownHostsAlias() + " ssh-ed25519 "
+                + Base64.getEncoder().encodeToString(blob) + "\n");
+        open();
+        fillConnection(sshd);
+
+        robot.clickOn("#wizard-connect");
+        await(() -> robot.lookup("#wizard-trust").tryQuery().map(Node::isVisible).orElse(false));
+
+        assertThat(robot.lookup("#wizard-trust").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#wizard-message").queryLabeled().getText()).contains("CHANGED")
+                .contains("SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(blob)))
+                .contains(sshd.hostKeyFingerprint());
+        assertThat(app.catalog().servers().list()).isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package app.mamori.ui.dashboard;
+
+import app.mamori.engine.JobStatus;
+import app.mamori.model.RunStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private static JobStatus status(Duration sinceSuccess, Optional<Duration> overdueAfter, RunStatus lastRun,
+                                    boolean overdue) {
+        Optional<Instant> last = Optional.ofNullable(sinceSuccess).map(NOW::minus);
+        return new JobStatus("blog", overdueAfter.map(d -> "daily 02:30"), Optional.empty(), Optional.empty(), last,
+                Optional.ofNullable(lastRun), overdueAfter, overdue, 0, Optional.empty());
+    }
+
+    @Test
+    void aDailyJobIsGreenWithinADayAmberUpToADayAndAHalfAndRedWhenOverdue() {
+        Optional<Duration> daily = Optional.of(Duration.ofHours(36));
+        assertThat(Health.of(status(Duration.ofHours(20), daily, RunStatus.SUCCEEDED, false), NOW))
+                .isEqualTo(Health.GREEN);
+        assertThat(Health.of(status(Duration.ofHours(30), daily, RunStatus.SUCCEEDED, false), NOW))
+                .isEqualTo(Health.AMBER);
+        assertThat(Health.of(status(Duration.ofHours(40), daily, RunStatus.SUCCEEDED, true), NOW))
+                .isEqualTo(Health.RED);
+    }
+
+    @Test
+    void aFailedLastRunTurnsARecentSuccessAmber() {
+        assertThat(Health.of(status(Duration.ofHours(2), Optional.of(Duration.ofHours(36)), RunStatus.FAILED, false),
+                NOW)).isEqualTo(Health.AMBER);
+    }
+
+    @Test
+    void aJobThatNeverSucceededIsRed() {
+        assertThat(Health.of(status(null, Optional.empty(), RunStatus.FAILED, false), NOW)).isEqualTo(Health.RED);
+    }
+
+    @Test
+    void withoutAScheduleADayIsExpected() {
+        assertThat(Health.of(status(Duration.ofHours(23), Optional.empty(), RunStatus.SUCCEEDED, false), NOW))
+                .isEqualTo(Health.GREEN);
+        assertThat(Health.of(status(Duration.ofHours(30), Optional.empty(), RunStatus.SUCCEEDED, false), NOW))
+                .isEqualTo(Health.AMBER);
+        assertThat(Health.of(status(Duration.ofHours(37), Optional.empty(), RunStatus.SUCCEEDED, false), NOW))
+                .isEqualTo(Health.RED);
+    }
+}

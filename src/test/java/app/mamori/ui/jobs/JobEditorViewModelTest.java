@@ -1,0 +1,106 @@
+package app.mamori.ui.jobs;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.PointKind;
+import app.mamori.engine.MamoriHome;
+import app.mamori.model.Artifact;
+import app.mamori.model.Job;
+import app.mamori.model.RestorePoint;
+import app.mamori.model.RunStatus;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.model.Vault;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.UiExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobEditorViewModelTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private static JobEditorViewModel editor(Path tmp, Catalog catalog) {
+        AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
+                new I18n(Locale.ENGLISH), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new JobEditorViewModel(app, "blog", ZoneOffset.UTC);
+    }
+
+    private static Catalog catalog(Path tmp) {
+        Catalog c = Catalog.open(tmp.resolve("catalog.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+        c.servers().add(new Server("web", "web.lan", 22, "root", Optional.empty(), Optional.empty()));
+        c.sources().add(new Source.Sqlite("blog-db", "web", "/srv/blog.db"));
+        c.sources().add(new Source.Files("uploads", "web", List.of("/srv/uploads"), List.of()));
+        c.vaults().add(new Vault("nas", "/mnt/nas", Optional.empty()));
+        c.jobs().add(new Job("blog", List.of("blog-db"), "nas"));
+        for (int day = 10; day >= 1; day--) {
+            long run = c.runs().start("blog", 1);
+            c.runs().finish(run, RunStatus.SUCCEEDED, null, null);
+            Instant t = NOW.minus(Duration.ofDays(day));
+            String id = "blog/" + t.toString().replaceAll("[-:]", "").replace(".000", "");
+            c.points().record(new RestorePoint(id, "web", "blog", "nas", t, RunStatus.SUCCEEDED, id, List.of(
+                    new Artifact("blog-db", SourceKind.SQLITE, "blog-db.sqlite.zst", 100, "ab".repeat(32)))),
+                    run, PointKind.NORMAL);
+        }
+        return c;
+    }
+
+    @Test
+    void theScheduleIsReadBackInPlainWordsAsTypedAndAWrongOneIsNamed(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c);
+            vm.schedule.set("daily 02:30");
+            assertThat(vm.scheduleWords.get()).startsWith("every day at 02:30");
+            assertThat(vm.valid().get()).isTrue();
+            vm.schedule.set("daily 25:00");
+            assertThat(vm.scheduleError.get()).isNotEmpty();
+            assertThat(vm.valid().get()).isFalse();
+        }
+    }
+
+    @Test
+    void thePreviewShowsWhatAPolicyWouldKeepWithItsReasonAndRemoveBeforeItIsSaved(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c);
+            assertThat(vm.preview).containsExactly("no policy: every point is kept");
+
+            vm.keep.get(2).set("3");
+
+            assertThat(vm.preview).filteredOn(l -> l.startsWith("keep")).hasSize(3).allMatch(l -> l.contains("daily"));
+            assertThat(vm.preview).filteredOn(l -> l.startsWith("remove")).hasSize(7);
+            assertThat(c.retention().get("blog").daily()).as("nothing saved yet").isZero();
+            assertThat(c.points().list("blog")).hasSize(10);
+        }
+    }
+
+    @Test
+    void saveStoresSourcesScheduleAndPolicy(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c);
+            vm.sources.forEach(s -> s.chosen().set(true));
+            vm.schedule.set("weekly mon 03:00");
+            vm.keep.get(3).set("8");
+            vm.keep.get(0).set("x");
+            assertThat(vm.keepError.get()).isEqualTo("each keep count is a whole number, 0 for none");
+            vm.keep.get(0).set("2");
+
+            assertThat(vm.save()).isTrue();
+
+            assertThat(c.jobs().get("blog").sources()).containsExactlyInAnyOrder("blog-db", "uploads");
+            assertThat(c.schedules().find("blog").orElseThrow().expression()).isEqualTo("weekly mon 03:00");
+            assertThat(c.retention().get("blog").weekly()).isEqualTo(8);
+            assertThat(c.retention().get("blog").last()).isEqualTo(2);
+        }
+    }
+}
