@@ -94,6 +94,8 @@ public final class JschConnector implements SshConnector {
             session.setConfig("PreferredAuthentications", "publickey");
             session.setConfig("cipher.s2c", CIPHERS);
             session.setConfig("cipher.c2s", CIPHERS);
+            session.setConfig("aes128-gcm@openssh.com", NativeAesGcm.Aes128.class.getName());
+            session.setConfig("aes256-gcm@openssh.com", NativeAesGcm.Aes256.class.getName());
             session.setServerAliveInterval(KEEPALIVE_MS);
             session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
             session.setDaemonThread(true);
