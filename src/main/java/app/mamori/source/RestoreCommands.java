@@ -200,4 +200,41 @@ public final class RestoreCommands {
                 + "); exec tar -x -p --numeric-owner -f - -C \"$m\"";
         return new RestoreCommand("extract over Docker volume " + volume, command, false, true);
     }
+
+    /**
+     * {@code c}, fed from a backup file kept on the same server (a vault there) instead of from
+     * this computer ({@link #checkFileOnServer} runs first): a zstd file is decompressed into a
+     * temp file in /var/tmp, then the command reads it, after the password line when it takes
+     * one. The temp file is always removed.
+     */
+    public static RestoreCommand fromFileOnServer(RestoreCommand c, String file, boolean zstd) {
+        String f = ShellQuote.quote(file);
+        StringBuilder s = new StringBuilder();
+        s.append("f=").append(f).append("; ");
+        s.append("test -f \"$f\" || { echo \"mamori: the backup file is missing: $f\" >&2; exit 66; }; ");
+        if (zstd) {
+            s.append("t=$(mktemp /var/tmp/mamori-restore.XXXXXX) || exit 1; trap 'rm -f \"$t\"' EXIT; ");
+            s.append("zstd -q -d -c -- \"$f\" > \"$t\" || { echo \"mamori: $f does not decompress\" >&2; exit 74; }; ");
+        } else {
+            s.append("t=\"$f\"; ");
+        }
+        if (c.secretOnStdin()) {
+            // the password is the channel's first stdin line; the backup follows it, as the command expects
+            s.append("{ IFS= read -r l; printf '%s\\n' \"$l\"; cat -- \"$t\"; } | ( ").append(c.command()).append(" )");
+        } else {
+            s.append("( ").append(c.command()).append(" ) < \"$t\"");
+        }
+        return new RestoreCommand(c.purpose() + ", reading " + file + " on the server", s.toString(),
+                c.secretOnStdin(), false);
+    }
+
+    /** The first step of a restore from a vault on the server: the backup file there must have its recorded SHA-256. */
+    public static RestoreCommand checkFileOnServer(String file, String sha256) {
+        String f = ShellQuote.quote(file);
+        String command = "test -f " + f + " || { echo \"mamori: the backup file is missing: \"" + f + " >&2; exit 66; }; "
+                + "echo " + ShellQuote.quote(sha256.toLowerCase(java.util.Locale.ROOT) + "  " + file)
+                + " | sha256sum -c --status - || { echo \"mamori: the backup file \"" + f
+                + "\" does not match its SHA-256; it was not used\" >&2; exit 65; }";
+        return new RestoreCommand("check the SHA-256 of " + file + " on the server", command, false, false);
+    }
 }

@@ -66,8 +66,10 @@ public final class RestoreEngine {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
             ArtifactCheck.refuseFailedVerification(catalog, plan);
-            ArtifactCheck.verify(plan);
-            steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
+            if (!vaultOnServer(plan)) { // on the server, the restore command checks it where the file is
+                ArtifactCheck.verify(plan);
+                steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
+            }
             Optional<String> secret = secretOf(plan.source());
             if (plan.safetyBackup().isPresent()) {
                 safety = Optional.of(safetyBackup(plan, listener, cancel, steps));
@@ -107,6 +109,11 @@ public final class RestoreEngine {
         String state = error == null ? null : TargetState.describe(plan, running, safety);
         RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
         return record(plan, started, result, steps);
+    }
+
+    private boolean vaultOnServer(RestorePlan plan) {
+        return catalog.points().find(plan.pointId()).flatMap(p -> catalog.vaults().find(p.point().vault()))
+                .map(v -> v.isRemote()).orElse(false);
     }
 
     private String safetyBackup(RestorePlan plan, RestoreListener listener, CancelToken cancel,
@@ -177,7 +184,9 @@ public final class RestoreEngine {
         String who = System.getProperty("user.name");
         Optional<Path> report = Optional.empty();
         try {
-            report = Optional.of(RestoreReport.write(plan, who, started, result, steps));
+            if (!vaultOnServer(plan)) {
+                report = Optional.of(RestoreReport.write(plan, who, started, result, steps));
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "restore report not written into " + plan.pointDir(), e);
         }

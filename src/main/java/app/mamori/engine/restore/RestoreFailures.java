@@ -29,6 +29,9 @@ final class RestoreFailures {
             return ((RestoreTarget.ToPath) plan.target()).path() + " already exists" + where
                     + "; choose another --to-path, or move that file away first";
         }
+        if (r.exitStatus() == 65 && r.lastStderrLine().contains("SHA-256")) {
+            return r.lastStderrLine().replace("mamori: ", "") + where + "; restore from another point (mamori points)";
+        }
         if (r.exitStatus() == 75 || r.exitStatus() == 66) {
             return r.lastStderrLine().replace("mamori: ", "") + where;
         }

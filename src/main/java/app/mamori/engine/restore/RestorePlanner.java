@@ -144,9 +144,13 @@ public final class RestorePlanner {
     /** Checks the target against the source and spells out every command. Pure. */
     public static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
                                     RestoreTarget target, boolean safetyBackup) {
-        if (vault.isRemote()) {
+        if (vault.isRemote() && (source instanceof Source.Files || !vault.server().get().equals(source.server()))) {
             throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
-                    + " on server " + vault.server().get() + "; restores from a vault on a server are not available yet");
+                    + " on server " + vault.server().get() + "; restoring " + (source instanceof Source.Files
+                    ? "a files snapshot from a vault on a server is not available yet: the snapshot is the folder "
+                    + point.point().location() + "/" + source.name() + " under " + vault.path() + " there, which"
+                    + " rsync -a can copy back"
+                    : "from it to another server is not available"));
         }
         Artifact artifact = artifactOf(point, source.name()).orElseThrow(() -> new IllegalArgumentException(
                 "restore point " + point.id() + " holds no backup of source " + source.name()));
@@ -218,6 +222,15 @@ public final class RestorePlanner {
         Artifact a = artifact;
         String compression = source instanceof Source.Files ? "tree" : point.manifest(source.name())
                 .getOrDefault("compression", a.path().endsWith(".zst") ? "zstd" : "none");
+        if (vault.isRemote()) {
+            String file = pointDir.resolve(a.path()).toString();
+            List<RestoreCommand> onServer = new ArrayList<>(List.of(RestoreCommands.checkFileOnServer(file, a.sha256())));
+            commands.forEach(c -> onServer.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
+                    "zstd".equals(compression)) : c));
+            commands = onServer;
+            warnings.add("the backup is read on server " + server.name() + " from vault " + vault.name()
+                    + "; the restore report goes to the activity log only");
+        }
         return new RestorePlan(source, server, point.id(), point.point().job(), point.point().time(), a, pointDir,
                 pointDir.resolve(a.path()), a.sha256(), compression, target, description, commands, safety, warnings);
     }

@@ -157,10 +157,22 @@ class RestorePlannerTest {
     }
 
     @Test
-    void aPointInAVaultOnAServerIsNotRestorableYet() {
+    void aDumpInAVaultOnTheSameServerIsCheckedThereFirstThenReadThere() {
         Vault remote = new Vault("disk", "/backup", Optional.of("db1"));
-        assertThatThrownBy(() -> RestorePlanner.build(SHOP, SERVER, remote, P2, Optional.of(JOB),
-                new RestoreTarget.NewDatabase("x"), true)).hasMessageContaining("not available yet");
+        RestorePlan plan = RestorePlanner.build(SHOP, SERVER, remote, P2, Optional.of(JOB),
+                new RestoreTarget.NewDatabase("x"), true);
+        assertThat(plan.commands().get(0).command()).contains("sha256sum -c").contains("/backup/");
+        assertThat(plan.commands()).noneMatch(RestoreCommand::artifactOnStdin);
+        assertThat(plan.commands().get(plan.commands().size() - 1).command()).contains("pg_restore")
+                .contains("cat -- \"$t\"");
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("read on server db1"));
+    }
+
+    @Test
+    void aPointInAVaultOnAnotherServerIsRefused() {
+        Vault elsewhere = new Vault("disk", "/backup", Optional.of("nas1"));
+        assertThatThrownBy(() -> RestorePlanner.build(SHOP, SERVER, elsewhere, P2, Optional.of(JOB),
+                new RestoreTarget.NewDatabase("x"), true)).hasMessageContaining("to another server is not available");
     }
 
     private static RestorePlan build(Source source, RecordedPoint point, RestoreTarget target, boolean safety) {
