@@ -2,11 +2,11 @@ package app.mamori.vault;
 
 import com.github.luben.zstd.ZstdOutputStream;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The stream a dump is written into: optional zstd compression, then hashing and counting of
@@ -14,11 +14,9 @@ import java.nio.file.Path;
  * file's content durable and its digest final. Not thread-safe: one writer.
  */
 public final class ArtifactOutput extends OutputStream {
-    private static final int BUFFER = 1 << 20;
     private static final int ZSTD_LEVEL = 3;
 
     private final String name;
-    private final FileOutputStream file;
     private final HashingOutputStream stored;
     private final OutputStream head;
     private final boolean compressed;
@@ -27,8 +25,8 @@ public final class ArtifactOutput extends OutputStream {
 
     ArtifactOutput(Path path, boolean compress) throws IOException {
         this.name = path.getFileName().toString();
-        this.file = new FileOutputStream(path.toFile());
-        this.stored = new HashingOutputStream(new BufferedOutputStream(new SyncOnClose(file), BUFFER));
+        this.stored = new HashingOutputStream(new FileSink(
+                FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)));
         this.compressed = compress;
         this.head = compress ? new ZstdOutputStream(stored, ZSTD_LEVEL) : stored;
     }
@@ -55,7 +53,7 @@ public final class ArtifactOutput extends OutputStream {
         if (result != null) {
             return result;
         }
-        head.close(); // flushes the chain; SyncOnClose fsyncs before the file is closed
+        head.close(); // flushes the chain; FileSink fsyncs before the file is closed
         result = new StoredFile(name, stored.count(), stored.sha256Hex(), rawCount, compressed ? "zstd" : "none");
         return result;
     }
@@ -68,33 +66,6 @@ public final class ArtifactOutput extends OutputStream {
                 head.close();
             } catch (IOException ignored) {
                 // the file is going away anyway
-            }
-        }
-    }
-
-    /** Makes close() mean "durable": fsync the data before closing the descriptor. */
-    private static final class SyncOnClose extends java.io.FilterOutputStream {
-        private final FileOutputStream file;
-        private boolean closed;
-
-        SyncOnClose(FileOutputStream file) {
-            super(file);
-            this.file = file;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            file.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try (file) {
-                file.getChannel().force(true);
             }
         }
     }
