@@ -1,12 +1,20 @@
 package app.mamori.model;
 
-/** A ProxyJump hop, written {@code user@host[:port]}. */
+/**
+ * A ProxyJump hop, written {@code user@host[:port]}. The user is empty only for a hop read
+ * from {@code ~/.ssh/config} without one; the config or the local login then supplies it.
+ */
 public record JumpHost(String user, String host, int port) {
 
     /** Parses {@code user@host}, {@code user@host:port}, {@code user@[v6addr]:port} or {@code user@v6addr}. */
     public static JumpHost parse(String spec) {
+        return parse(spec, true);
+    }
+
+    /** As {@link #parse(String)}; with {@code userRequired} false, {@code @host[:port]} has an empty user. */
+    public static JumpHost parse(String spec, boolean userRequired) {
         int at = spec.indexOf('@');
-        if (at <= 0 || at == spec.length() - 1) {
+        if ((userRequired ? at <= 0 : at < 0) || at == spec.length() - 1) {
             throw new IllegalArgumentException("--jump: expected USER@HOST[:PORT], got '" + spec + "'");
         }
         String user = spec.substring(0, at);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,8 +61,11 @@ public final class JschConnector implements SshConnector {
                 config, env);
         Session jump = null;
         try {
-            if (server.jump().isPresent()) {
-                JumpHost j = server.jump().get();
+            // the server's own --jump wins; else the ProxyJump that ~/.ssh/config gives its host
+            Optional<JumpHost> jumpHost = server.jump().isPresent() ? server.jump()
+                    : configJump(server.host(), config);
+            if (jumpHost.isPresent()) {
+                JumpHost j = jumpHost.get();
                 SshTarget hop = SshTarget.resolve(server.name(), true, j.host(), j.port(), j.user(),
                         identity, config, env);
                 // Expect names the target's key, not the hop's: the hop must already be pinned or trusted on first use
@@ -114,6 +118,35 @@ public final class JschConnector implements SshConnector {
                     + knownHosts.path() + ": " + e.getMessage(), e);
         }
         return new Opened(session, hostKeys.presentedFingerprint());
+    }
+
+    /**
+     * The one hop a {@code ProxyJump} line of the config names for {@code host}, if any:
+     * {@code [user@]host[:port]}, the hop itself possibly an alias of the config. {@code none}
+     * means no jump; a chain of hops is refused, since Mamori connects through one.
+     */
+    static Optional<JumpHost> configJump(String host, ConfigRepository config) throws SshException {
+        ConfigRepository.Config c = config == null ? null : config.getConfig(host);
+        String spec = c == null ? null : c.getValue("ProxyJump");
+        if (spec == null || spec.isBlank() || spec.strip().equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        spec = spec.strip();
+        if (spec.contains(",")) {
+            throw new SshException("~/.ssh/config gives host '" + host + "' a chain of jump hosts (ProxyJump " + spec
+                    + "); Mamori connects through one: give the server '--jump USER@HOST[:PORT]' for the last hop, "
+                    + "with the others reachable from it, or simplify the config");
+        }
+        if (spec.startsWith("ssh://")) {
+            spec = spec.substring("ssh://".length());
+        }
+        try {
+            return Optional.of(spec.indexOf('@') > 0 ? JumpHost.parse(spec)
+                    : JumpHost.parse("@" + spec.replaceFirst("^@", ""), false));
+        } catch (IllegalArgumentException e) {
+            throw new SshException("~/.ssh/config: ProxyJump for host '" + host + "' is not [USER@]HOST[:PORT]: "
+                    + spec, e);
+        }
     }
 
     private ConfigRepository readConfig() throws SshException {

@@ -52,6 +52,52 @@ class JumpHostTest {
         assertThat(Files.readString(knownHosts)).contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
     }
 
+    @Test
+    void aProxyJumpInTheSshConfigIsFollowed(SshdServer sshd) throws Exception {
+        // the alias "behind" goes to the sshd through a hop reached as "localhost", which only
+        // the config names: refused while that hop is unpinned, so the jump was really taken
+        Path home = sshd.newHomeWithPinnedKey();
+        Path knownHosts = home.resolve("known_hosts");
+        Files.writeString(knownHosts, "[behind]:" + sshd.port() + " " + sshd.hostKeyLine() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path config = home.resolve("config");
+        Files.writeString(config, String.join("\n",
+                "Host behind",
+                "  HostName " + sshd.host(),
+                "  Port " + sshd.port(),
+                "  ProxyJump hop",
+                "Host hop",
+                "  HostName localhost",
+                "  Port " + sshd.port(),
+                "  User " + sshd.user(),
+                ""));
+        Server server = new Server("behind", "behind", 22, sshd.user(), Optional.of(sshd.identity().toString()),
+                Optional.empty());
+        var connector = new JschConnector(knownHosts, config);
+
+        assertThatThrownBy(() -> connector.connect(server))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("jump host")
+                .hasMessageContaining("[hop]:" + sshd.port());
+        try (RemoteShell shell = connector.connect(server, new HostKeyPolicy.TrustOnFirstUse(), null)) {
+            assertThat(shell.run("echo through-config")).isEqualTo("through-config\n");
+        }
+        assertThat(Files.readString(knownHosts)).contains("[hop]:" + sshd.port() + " " + sshd.hostKeyLine());
+    }
+
+    @Test
+    void aChainOfJumpHostsInTheSshConfigIsRefusedWithWhatToDo(SshdServer sshd) throws Exception {
+        Path home = sshd.newHomeWithPinnedKey();
+        Path config = home.resolve("config");
+        Files.writeString(config, "Host far\n  ProxyJump a@one,b@two:2222\n");
+        Server server = new Server("far", "far", 22, sshd.user(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> new JschConnector(home.resolve("known_hosts"), config).connect(server))
+                .isInstanceOf(SshException.class)
+                .hasMessageContaining("chain of jump hosts")
+                .hasMessageContaining("--jump USER@HOST[:PORT]");
+    }
+
     private static Server viaJump(SshdServer sshd, String jumpHost) {
         return new Server("behind", sshd.host(), sshd.port(), sshd.user(), Optional.of(sshd.identity().toString()),
                 Optional.of(new JumpHost(sshd.user(), jumpHost, sshd.port())));
