@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static app.mamori.it.TreeFixture.sh;
+import static app.mamori.it.TreeFixture.state;
+import static app.mamori.it.TreeFixture.withoutRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,43 +31,13 @@ class FilesRestoreTest {
     void setUp(SshdServer sshd, @TempDir Path tmp) throws Exception {
         this.tmp = tmp;
         site = tmp.resolve("var www");
-        // built by the shell so that names hold raw bytes Java cannot spell (\351 is not UTF-8)
-        sh("set -e; mkdir -p \"$1/uploads/2026 11\" \"$1/empty dir\" \"$1/-dash\";"
-                + " printf 'newline name' > \"$1/uploads/2026 11/line\nbreak \\$(x) \\`y\\` 'q'.txt\";"
-                + " printf 'latin1' > \"$1\"/$(printf 'caf\\351.txt');"
-                + " printf '#!/bin/sh\\necho hi\\n' > \"$1/-dash/run.sh\"; chmod 4750 \"$1/-dash/run.sh\";"
-                + " chmod 0700 \"$1/empty dir\"; ln -s uploads \"$1/current\"; ln -s /nowhere \"$1/dangling\";"
-                + " head -c 300000 /dev/urandom > \"$1/uploads/big.bin\";"
-                + " touch -d '2020-02-29 12:34:56.123456789' \"$1/uploads/big.bin\" \"$1/empty dir\"", site.toString());
+        TreeFixture.makeHostileTree(site);
         cli = new Cli(tmp.resolve("home"));
         cli.addServer("web", sshd);
         cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
         cli.run("source", "add", "site", "--server", "web", "--kind", "files", "--path", site.toString()).requireOk();
         cli.run("job", "add", "blog", "--sources", "site", "--vault", "local").requireOk();
         cli.run("backup", "blog").requireOk();
-    }
-
-    private static String sh(String script, String... args) throws Exception {
-        String[] cmd = new String[args.length + 4];
-        cmd[0] = "sh";
-        cmd[1] = "-c";
-        cmd[2] = script;
-        cmd[3] = "sh";
-        System.arraycopy(args, 0, cmd, 4, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor()).as(new String(out, StandardCharsets.ISO_8859_1)).isZero();
-        return new String(out, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Every entry below {@code dir}: type, mode, mtime (ns), size, link target, name bytes, and file contents' hashes. */
-    private static String state(Path dir) throws Exception {
-        return sh("cd \"$1\" && LC_ALL=C find . -printf '%y %m %T@ %s %l|%p\\0' | LC_ALL=C sort -z"
-                + " && LC_ALL=C find . -type f -exec sha256sum -z {} + | LC_ALL=C sort -z", dir.toString());
-    }
-
-    private static String withoutRoot(String state) {
-        return state.replaceAll("d \\d+ [0-9.]+ \\d+ \\|\\.\0", "");
     }
 
     @Test

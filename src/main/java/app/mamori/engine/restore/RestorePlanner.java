@@ -12,6 +12,8 @@ import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.RestoreCommands;
+import app.mamori.source.files.HostTreeRestore;
+import app.mamori.source.files.SnapshotIndex;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,6 +66,11 @@ public final class RestorePlanner {
             if (!plan.isTree()) {
                 throw new IllegalArgumentException("--include is for files sources; " + source.name() + " is a "
                         + source.kind().id() + " source");
+            }
+            if (vault.isRemote()) {
+                throw new IllegalArgumentException("--include is not available for a snapshot in vault " + vault.name()
+                        + " on server " + vault.server().get() + "; restore the whole snapshot with --to-path DIR"
+                        + " (a new folder on the server) and take what you need from there");
             }
             app.mamori.source.files.Selection.of(request.include());
             plan = new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
@@ -144,14 +151,12 @@ public final class RestorePlanner {
     /** Checks the target against the source and spells out every command. Pure. */
     public static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
                                     RestoreTarget target, boolean safetyBackup) {
-        if (vault.isRemote() && (source instanceof Source.Files || !vault.server().get().equals(source.server()))) {
+        if (vault.isRemote() && !vault.server().get().equals(source.server())) {
             throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
-                    + " on server " + vault.server().get() + "; restoring " + (source instanceof Source.Files
-                    ? "a files snapshot from a vault on a server is not available yet: the snapshot is the folder "
-                    + point.point().location() + "/" + source.name() + " under " + vault.path() + " there, which"
-                    + " rsync -a can copy back"
-                    : "from it to another server is not available"));
+                    + " on server " + vault.server().get() + "; restoring from it to another server is not available");
         }
+        // a vault on the server: where the point's files are there ('/'-separated whatever this computer uses)
+        String onServer = vault.isRemote() ? vault.path().replaceAll("/+$", "") + "/" + point.point().location() : null;
         Artifact artifact = artifactOf(point, source.name()).orElseThrow(() -> new IllegalArgumentException(
                 "restore point " + point.id() + " holds no backup of source " + source.name()));
         List<String> warnings = new ArrayList<>();
@@ -185,8 +190,20 @@ public final class RestorePlanner {
             }
         } else if (source instanceof Source.Files files) {
             description = filesTarget(files, target, server);
-            commands = target instanceof RestoreTarget.ToPath p ? List.of(RestoreCommands.filesToPath(p.path()))
-                    : target.inPlace() ? List.of(RestoreCommands.filesInPlace()) : List.of();
+            if (onServer != null) {
+                if (target instanceof RestoreTarget.ToLocal) {
+                    throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
+                            + " on server " + vault.server().get() + ": --to-local is not available from a vault on a"
+                            + " server; restore with --to-path DIR (a new folder on the server) instead");
+                }
+                String snapshot = onServer + "/" + artifact.path();
+                commands = List.of(target instanceof RestoreTarget.ToPath p
+                        ? HostTreeRestore.toPath(snapshot, files.paths(), p.path())
+                        : HostTreeRestore.inPlace(snapshot, files.paths()));
+            } else {
+                commands = target instanceof RestoreTarget.ToPath p ? List.of(RestoreCommands.filesToPath(p.path()))
+                        : target.inPlace() ? List.of(RestoreCommands.filesInPlace()) : List.of();
+            }
             if (target.inPlace()) {
                 warnings.add("files created under " + String.join(", ", files.paths()) + " after " + point.point().time()
                         + " are left as they are; files the snapshot holds are replaced");
@@ -222,12 +239,14 @@ public final class RestorePlanner {
         Artifact a = artifact;
         String compression = source instanceof Source.Files ? "tree" : point.manifest(source.name())
                 .getOrDefault("compression", a.path().endsWith(".zst") ? "zstd" : "none");
-        if (vault.isRemote()) {
-            String file = pointDir.resolve(a.path()).toString();
-            List<RestoreCommand> onServer = new ArrayList<>(List.of(RestoreCommands.checkFileOnServer(file, a.sha256())));
-            commands.forEach(c -> onServer.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
+        if (onServer != null) {
+            String file = onServer + "/" + a.path();
+            // a files snapshot is checked by its index, whose SHA-256 the point recorded
+            String checked = source instanceof Source.Files ? file + "/" + SnapshotIndex.FILE_NAME : file;
+            List<RestoreCommand> steps = new ArrayList<>(List.of(RestoreCommands.checkFileOnServer(checked, a.sha256())));
+            commands.forEach(c -> steps.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
                     "zstd".equals(compression)) : c));
-            commands = onServer;
+            commands = steps;
             warnings.add("the backup is read on server " + server.name() + " from vault " + vault.name()
                     + "; the restore report goes to the activity log only");
         }
