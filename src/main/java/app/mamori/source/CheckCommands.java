@@ -67,6 +67,18 @@ public final class CheckCommands {
                 + ";; *) echo 'mamori: not a drill folder' >&2; exit 64;; esac";
     }
 
+    /**
+     * The last 4 KiB of a MariaDB/MySQL dump in a vault on a server, for its "Dump completed"
+     * line; a zstd file is first decoded to its end ({@code zstd -t}), so damage anywhere fails
+     * here and not only damage in the tail.
+     */
+    public static String dumpTail(String path, boolean zstd) {
+        String f = ShellQuote.quote(path);
+        String missing = "test -f " + f + " || { echo \"mamori: the backup file is missing: \"" + f + " >&2; exit 66; }; ";
+        return missing + (zstd ? "zstd -q -t -- " + f + " && zstd -q -d -c -- " + f + " | tail -c 4096"
+                : "tail -c 4096 -- " + f);
+    }
+
     /** Prints a SHA-256 line ({@code HEX  -}) and the size of a file in a vault on a server. */
     public static String hashFile(String path) {
         return "f=" + ShellQuote.quote(path) + "; sha256sum < \"$f\" && stat -c %s -- \"$f\"";

@@ -6,6 +6,7 @@ import app.mamori.source.TableCounts;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
@@ -37,10 +38,13 @@ final class Drill {
 
     static Outcome run(VerifyPlan.Item item, RemoteShell shell, Optional<String> secret, CancelToken cancel)
             throws IOException {
-        Manifest.Entry entry = entry(item);
+        Manifest.Entry entry = entry(item, shell, cancel);
         Source source = item.source().orElseThrow();
         String scratch = item.scratch().orElseThrow();
         DrillSteps steps = DrillSteps.of(source, scratch, entry == null ? null : entry.command());
+        if (item.vault().isRemote()) {
+            steps = OnServerVault.drill(steps, item.file(), item.artifact());
+        }
         Outcome outcome;
         try {
             outcome = restoreAndCompare(item, steps, shell, secret, scratch, entry, cancel);
@@ -128,8 +132,22 @@ final class Drill {
         }
     }
 
-    private static Manifest.Entry entry(VerifyPlan.Item item) throws IOException {
-        Manifest m = Json.mapper().readValue(VerifyPlanner.manifestFile(item).toFile(), Manifest.class);
+    /** The point's manifest entry for the artifact: read here, or on the server for a vault there. */
+    private static Manifest.Entry entry(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel) throws IOException {
+        Manifest m;
+        if (item.vault().isRemote()) {
+            String file = item.file().substring(0, item.file().length() - item.artifact().path().length())
+                    + Manifest.FILE_NAME;
+            var out = new ByteArrayOutputStream();
+            ExecResult r = shell.exec(Exec.of(ShellQuote.command("cat", "--", file)).stdout(out).cancel(cancel).build());
+            if (!r.ok()) {
+                throw new IOException("cannot read " + file + " on server " + item.vault().server().get() + ": "
+                        + r.lastStderrLine());
+            }
+            m = Json.mapper().readValue(out.toByteArray(), Manifest.class);
+        } else {
+            m = Json.mapper().readValue(VerifyPlanner.manifestFile(item).toFile(), Manifest.class);
+        }
         return m.sources().stream().filter(e -> e.name().equals(item.artifact().source())).findFirst().orElse(null);
     }
 }

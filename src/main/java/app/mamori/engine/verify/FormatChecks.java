@@ -18,8 +18,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Checks that an artifact in a local vault is what its tool can read: every byte is decoded
- * (zstd to its end) and handed to the tool or walked as an archive or index.
+ * Checks that an artifact is what its tool can read: every byte is decoded (zstd to its end)
+ * and handed to the tool or walked as an archive or index. In a local vault the artifact is
+ * read here; a dump in a vault on the source's own server is read there
+ * ({@link OnServerVault}).
  */
 final class FormatChecks {
     private static final String MYSQL_TRAILER = "-- Dump completed";
@@ -28,6 +30,9 @@ final class FormatChecks {
     }
 
     static Outcome check(VerifyPlan.Item item, RemoteShell sourceShell, CancelToken cancel) throws IOException {
+        if (item.vault().isRemote()) {
+            return inServerVault(item, sourceShell, cancel);
+        }
         Path file = Path.of(item.file());
         return switch (item.artifact().kind()) {
             case POSTGRES -> onServer(item, file, sourceShell, cancel, "pg_restore --list");
@@ -50,8 +55,31 @@ final class FormatChecks {
         } catch (IOException e) {
             return Outcome.failed(file + " cannot be decoded for " + what + ": " + e.getMessage());
         }
-        String where = " on server " + item.server().map(s -> s.name()).orElse("?");
-        String stdout = out.toString(StandardCharsets.UTF_8).strip();
+        return verdict(what, where(item), file.toString(), r, out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    /** A dump in a vault on the source's server: the check command reads the file there. */
+    private static Outcome inServerVault(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel) throws IOException {
+        String file = item.file();
+        var out = new ByteArrayOutputStream();
+        ExecResult r = shell.exec(Exec.of(OnServerVault.formatCommand(item.source().orElseThrow(), item.artifact(), file))
+                .stdout(out).cancel(cancel).build());
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        return switch (item.artifact().kind()) {
+            case POSTGRES -> verdict("pg_restore --list", where(item), file, r, stdout.strip());
+            case SQLITE -> verdict("PRAGMA integrity_check", where(item), file, r, stdout.strip());
+            case MYSQL -> r.ok() ? trailer(file, stdout, "decoded all of " + file + where(item))
+                    : Outcome.failed(file + " cannot be decoded" + where(item) + " (exit " + r.exitStatus() + "): "
+                    + r.lastStderrLine());
+            default -> throw new IllegalStateException(item.artifact().kind() + " in a vault on a server");
+        };
+    }
+
+    private static String where(VerifyPlan.Item item) {
+        return " on server " + item.server().map(s -> s.name()).orElse("?");
+    }
+
+    private static Outcome verdict(String what, String where, String file, ExecResult r, String stdout) {
         if (!r.ok()) {
             return Outcome.failed(what + where + " rejected " + file + " (exit " + r.exitStatus() + "): "
                     + (r.stderr().isBlank() ? stdout : r.lastStderrLine()));
@@ -60,6 +88,17 @@ final class FormatChecks {
             return Outcome.failed("PRAGMA integrity_check" + where + " found " + file + " damaged: " + firstLine(stdout));
         }
         return Outcome.passed(what + where + " read all of " + file);
+    }
+
+    /** The last line of a MariaDB/MySQL dump must be the tool's "Dump completed" line. */
+    private static Outcome trailer(String file, String tail, String read) {
+        String end = tail.stripTrailing();
+        String last = end.substring(end.lastIndexOf('\n') + 1);
+        if (!last.startsWith(MYSQL_TRAILER)) {
+            return Outcome.failed(file + " does not end with the dump tool's \"" + MYSQL_TRAILER + "\" line: the dump"
+                    + " is incomplete (its last line: " + abbreviate(last) + ")");
+        }
+        return Outcome.passed(read + ", ending with \"" + last + "\"");
     }
 
     private static Outcome mysql(VerifyPlan.Item item, Path file, CancelToken cancel) throws IOException {
@@ -87,13 +126,8 @@ final class FormatChecks {
             return Outcome.failed(file + " cannot be decoded (the zstd stream is damaged or cut short): "
                     + e.getMessage());
         }
-        String end = new String(tail, 0, kept, StandardCharsets.UTF_8).stripTrailing();
-        String last = end.substring(end.lastIndexOf('\n') + 1);
-        if (!last.startsWith(MYSQL_TRAILER)) {
-            return Outcome.failed(file + " does not end with the dump tool's \"" + MYSQL_TRAILER + "\" line: the dump"
-                    + " is incomplete (its last line: " + abbreviate(last) + ")");
-        }
-        return Outcome.passed("decoded all of " + file + " (" + total + " bytes of SQL), ending with \"" + last + "\"");
+        return trailer(file.toString(), new String(tail, 0, kept, StandardCharsets.UTF_8),
+                "decoded all of " + file + " (" + total + " bytes of SQL)");
     }
 
     private static Outcome tar(VerifyPlan.Item item, Path file, CancelToken cancel) throws IOException {

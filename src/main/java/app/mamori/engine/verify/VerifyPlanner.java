@@ -107,9 +107,25 @@ public final class VerifyPlanner {
             } else {
                 commands.add(CheckCommands.hashFile(file));
             }
-            notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ": the SHA-256 is checked"
-                    + " there" + (a.kind() == SourceKind.FILES ? " (the index's on the workstation, every stored"
-                    + " file's there)" : "") + "; format checks and drills need a vault on the workstation");
+            if (OnServerVault.checkable(a, vault, source, server)) {
+                // the source's own server keeps the dump: the checks read it there
+                checks.add(Method.FORMAT);
+                commands.add(OnServerVault.formatCommand(source.get(), a, file));
+                if (drill) {
+                    checks.add(Method.DRILL);
+                    scratch = Optional.of(a.kind() == SourceKind.SQLITE ? "/var/tmp/" + scratchName + ".db" : scratchName);
+                    commands.addAll(OnServerVault.drill(DrillSteps.of(source.get(), scratch.get(),
+                            p.manifest(a.source()).get("command")), file, a).commands());
+                }
+                notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ", the source's own:"
+                        + " every check reads the file there");
+            } else {
+                notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ": the SHA-256 is checked"
+                        + " there" + (a.kind() == SourceKind.FILES ? " (the index's on the workstation, every stored"
+                        + " file's there)" : "") + "; format checks and drills need a vault on the workstation"
+                        + (a.kind() == SourceKind.FILES || a.kind() == SourceKind.DOCKER_VOLUME ? ""
+                        : " or on the source's own server"));
+            }
             return new VerifyPlan.Item(p.id(), p.point().job(), p.point().time(), a, vault, location, source, server,
                     vaultServer, checks, scratch, commands, notes);
         }
