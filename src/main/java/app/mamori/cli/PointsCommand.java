@@ -2,6 +2,7 @@ package app.mamori.cli;
 
 import app.mamori.util.Bytes;
 import app.mamori.catalog.PointKind;
+import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
 import app.mamori.model.RestorePoint;
@@ -59,12 +60,11 @@ final class PointsCommand extends Base {
 
     /** A tab and the point's verification state, or nothing while it was never checked. */
     private String verification(RecordedPoint r) {
-        String state = VerifyJson.pointState(r.point().artifacts().size(),
-                ctx().catalog().verifications().latestOfPoint(r.id())).get("result").asText();
-        return switch (state) {
-            case "verified" -> "\tverified";
-            case "failed" -> "\tverify FAILED";
-            default -> "";
+        return switch (PointCheck.of(r.point().artifacts().size(),
+                ctx().catalog().verifications().latestOfPoint(r.id())).state()) {
+            case VERIFIED -> "\tverified";
+            case FAILED -> "\tverify FAILED";
+            case UNVERIFIED -> "";
         };
     }
 }

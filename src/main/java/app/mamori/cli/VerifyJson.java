@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.Verification;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyResult;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Collection;
 import java.util.Map;
 
 /** The {@code --json} shapes of verify and of the verification fields in points (docs/cli.md): add, never rename. */
@@ -54,14 +54,11 @@ final class VerifyJson {
      */
     static ObjectNode pointState(int artifacts, Map<String, Verification> latest) {
         ObjectNode o = F.objectNode();
-        Collection<Verification> checks = latest.values();
-        String result = checks.stream().anyMatch(Verification::failed) ? "failed"
-                : checks.size() == artifacts && artifacts > 0 ? "verified" : "unverified";
-        o.put("result", result);
-        checks.stream().map(Verification::time).max(java.util.Comparator.naturalOrder())
-                .ifPresentOrElse(t -> o.put("time", t.toString()), () -> o.putNull("time"));
+        PointCheck state = PointCheck.of(artifacts, latest);
+        o.put("result", state.state().id());
+        state.time().ifPresentOrElse(t -> o.put("time", t.toString()), () -> o.putNull("time"));
         ArrayNode a = o.putArray("checks");
-        checks.forEach(v -> a.add(check(v)));
+        latest.values().forEach(v -> a.add(check(v)));
         return o;
     }
 }

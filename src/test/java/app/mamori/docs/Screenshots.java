@@ -199,6 +199,8 @@ public final class Screenshots {
         cli(home, "job", "add", "wiki", "--sources", "wiki-db", "--vault", "nas");
         cli(home, "job", "set", "wiki", "--schedule", "daily 03:00");
         cli(home, "backup", "blog");
+        cli(home, "verify", "--job", "blog", "--drill"); // the restore page: one point checked, the newer one not
+        cli(home, "backup", "blog");
         cli(home, "notify", "add", "ops-chat", "--webhook", "https://hooks.slack.com/services/T000/B000/XXXX",
                 "--format", "slack", "--on", "failure,overdue");
         MamoriCommand.run("--home", home.toString(), "backup", "wiki"); // fails: the wiki's database is missing

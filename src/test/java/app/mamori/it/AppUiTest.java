@@ -2,12 +2,14 @@ package app.mamori.it;
 
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.PointCheck;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.Health;
 import app.mamori.ui.dashboard.JobRow;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.restore.RestorePointViewModel;
 import app.mamori.ui.runs.RunViewModel;
 import app.mamori.ui.shell.Shell;
 import app.mamori.testenv.SshdExtension;
@@ -182,5 +184,33 @@ class AppUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#activity-details").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("tool.db").contains("What to do");
+    }
+
+    @Test
+    void verifyOnTheRestorePageChecksAPointAndShowsWhatItFound(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 20);
+        Path artifact = Path.of(cli.run("backup", "tool", "--json").requireOk().json().get("point").get("artifacts")
+                .get(0).get("path").asText());
+        open();
+        robot.clickOn("#nav-restore");
+        TableView<RestorePointViewModel> table = robot.lookup("#restore-points").queryTableView();
+        await("the point", () -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).check().state()).isEqualTo(PointCheck.State.UNVERIFIED);
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#restore-verify");
+        await("the checks' end", () -> table.getItems().get(0).check().state() != PointCheck.State.UNVERIFIED);
+
+        assertThat(table.getItems().get(0).check().state()).isEqualTo(PointCheck.State.VERIFIED);
+        assertThat(robot.lookup("#restore-verify-status").queryLabeled().getText()).contains("all 2 checks passed");
+
+        assertThat(table.getSelectionModel().getSelectedIndex()).as("the point stays selected").isZero();
+        Damage.flipByte(artifact, 100);
+        robot.clickOn("#restore-verify");
+        await("the second check's end", () -> table.getItems().get(0).check().state() == PointCheck.State.FAILED);
+
+        assertThat(robot.lookup("#restore-verify-status").queryLabeled().getText()).contains("FAILED")
+                .contains("tooldb");
+        assertThat(table.getItems().get(0).check().failure()).hasValueSatisfying(f -> assertThat(f).contains("SHA-256"));
     }
 }

@@ -69,9 +69,12 @@ class FilesVerifyTest {
         String id = cli.run("backup", "notes", "--json").requireOk().json().get("point").get("id").asText();
 
         JsonNode good = cli.run("verify", "--job", "notes", "--json").requireOk().json();
-        assertThat(good.get("checks")).singleElement().satisfies(c -> assertThat(c.get("detail").asText())
-                .contains("on server web matches the catalogue"));
-        assertThat(good.get("notes").get(0).asText()).contains("format checks and drills need a vault on the workstation");
+        assertThat(good.get("checks")).hasSize(2);
+        assertThat(good.get("checks").get(0).get("detail").asText()).contains("on server web matches the catalogue");
+        assertThat(good.get("checks").get(1).get("detail").asText())
+                .as("the source's own server keeps it: its format is checked there too")
+                .contains("PRAGMA integrity_check on server web read all of");
+        assertThat(good.get("notes").get(0).asText()).contains("every check reads the file there");
 
         Path artifact;
         try (var s = Files.walk(disk)) {

@@ -1,25 +1,33 @@
 package app.mamori.ui.restore;
 
+import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.RunStatus;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One restore point as a list or a timeline shows it: when, which job, what kind (a job's
- * point or a pre-restore safety copy), whether it is whole, and what it holds.
+ * point or a pre-restore safety copy), whether it is whole, what it holds, and what its
+ * checks ({@code verify}) found.
  */
 public record RestorePointViewModel(String id, String job, String server, Instant time, boolean safetyPoint,
-                                    boolean complete, List<String> sources, long bytes) {
+                                    boolean complete, List<String> sources, long bytes, PointCheck check) {
 
-    public static RestorePointViewModel of(RecordedPoint p) {
+    /**
+     * @param latest the newest check of each of the point's artifacts, by source (empty when never checked)
+     */
+    public static RestorePointViewModel of(RecordedPoint p, Map<String, Verification> latest) {
         return new RestorePointViewModel(p.id(), p.point().job(), p.point().server(), p.point().time(),
                 p.kind() == PointKind.PRE_RESTORE, p.point().status() == RunStatus.SUCCEEDED,
                 p.point().artifacts().stream().map(Artifact::source).toList(),
-                p.point().artifacts().stream().mapToLong(Artifact::size).sum());
+                p.point().artifacts().stream().mapToLong(Artifact::size).sum(),
+                PointCheck.of(p.point().artifacts().size(), latest));
     }
 
     /** Whether a restore may start from it: only complete points hold every artifact they list. */

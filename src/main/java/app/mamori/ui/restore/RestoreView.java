@@ -1,13 +1,23 @@
 package app.mamori.ui.restore;
 
+import app.mamori.catalog.Verification;
+import app.mamori.engine.verify.Verifier;
+import app.mamori.engine.verify.VerifyListener;
+import app.mamori.engine.verify.VerifyPlan;
+import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Format;
+import app.mamori.util.CancelToken;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -18,15 +28,24 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** A job's restore points, newest first, and the button that opens the restore dialog for one. */
+/**
+ * A job's restore points, newest first, with what their checks found; the buttons that open
+ * the restore dialog for one and that verify one (checksums and format checks, and a restore
+ * drill when asked), off the FX thread, the current check shown as it runs.
+ */
 public final class RestoreView {
     private final AppContext app;
     private final Format format;
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
     private final ObservableList<RestorePointViewModel> points = FXCollections.observableArrayList();
     private final ComboBox<String> job = new ComboBox<>(jobs);
+    private final TableView<RestorePointViewModel> table;
+    private final Label verifyStatus = new Label();
+    private final BooleanProperty verifying = new SimpleBooleanProperty();
     private final VBox root;
 
     public RestoreView(AppContext app, Format format) {
@@ -34,7 +53,7 @@ public final class RestoreView {
         this.format = format;
         job.setId("restore-job");
         job.valueProperty().addListener((o, a, j) -> load(j));
-        TableView<RestorePointViewModel> table = new TableView<>(points);
+        table = new TableView<>(points);
         table.setId("restore-points");
         table.setPlaceholder(new Label(app.text().t("restore.noPoints")));
         table.getColumns().add(column("restore.col.time", p -> format.when(p.time())));
@@ -42,6 +61,7 @@ public final class RestoreView {
                 : p.complete() ? "restore.kind.normal" : "restore.kind.incomplete")));
         table.getColumns().add(column("restore.col.sources", p -> String.join(", ", p.sources())));
         table.getColumns().add(column("restore.col.size", p -> format.bytes(p.bytes())));
+        table.getColumns().add(column("restore.col.checked", this::checked));
         table.getColumns().add(column("restore.col.id", RestorePointViewModel::id));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -54,9 +74,26 @@ public final class RestoreView {
                 new RestoreDialog(app, p).show();
             }
         });
+        CheckBox drill = new CheckBox(app.text().t("restore.verify.drill"));
+        drill.setId("restore-verify-drill");
+        Button verify = new Button(app.text().t("restore.verify"), new FontIcon(Feather.CHECK_CIRCLE));
+        verify.setId("restore-verify");
+        verify.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(verifying));
+        verify.setOnAction(e -> {
+            RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
+            if (p != null && p.restorable()) {
+                verify(p, drill.isSelected());
+            }
+        });
+        verifyStatus.setId("restore-verify-status");
+        verifyStatus.setWrapText(true);
+        verifyStatus.managedProperty().bind(verifyStatus.textProperty().isNotEmpty());
+        verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        root = new VBox(12, title, new HBox(12, new Label(app.text().t("restore.job")), job, restore), table);
+        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, drill);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(12, title, bar, verifyStatus, table);
         root.setPadding(new Insets(16));
         app.executor().submit(() -> app.catalog().jobs().list().stream().map(j -> j.name()).toList(), all -> {
             jobs.setAll(all);
@@ -73,9 +110,58 @@ public final class RestoreView {
             points.clear();
             return;
         }
-        app.executor().submit(() -> app.catalog().points().list(j).stream().map(RestorePointViewModel::of).toList(),
-                points::setAll, e -> {
-                });
+        app.executor().submit(() -> {
+            Map<String, Map<String, Verification>> checks = app.catalog().verifications().latestOfJob(j);
+            return app.catalog().points().list(j).stream()
+                    .map(p -> RestorePointViewModel.of(p, checks.getOrDefault(p.id(), Map.of()))).toList();
+        }, list -> {
+            // a reload (after a run or a verify) keeps the point the admin had chosen
+            RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
+            points.setAll(list);
+            if (chosen != null) {
+                list.stream().filter(p -> p.id().equals(chosen.id())).findFirst()
+                        .ifPresent(p -> table.getSelectionModel().select(p));
+            }
+        }, e -> {
+        });
+    }
+
+    private String checked(RestorePointViewModel p) {
+        return switch (p.check().state()) {
+            case VERIFIED -> app.text().t("restore.checked.verified", format.when(p.check().time().orElseThrow()));
+            case FAILED -> app.text().t("restore.checked.failed", p.check().failure().orElse(""));
+            case UNVERIFIED -> app.text().t("restore.checked.never");
+        };
+    }
+
+    /** Runs {@code verify POINT [--drill]} in the background; the label follows it, the table is reloaded after. */
+    private void verify(RestorePointViewModel p, boolean drill) {
+        verifying.set(true);
+        verifyStatus.setText(app.text().t("restore.verify.planning", p.id()));
+        VerifyListener listener = new VerifyListener() {
+            @Override
+            public void started(VerifyPlan.Item item, Verification.Method method) {
+                String text = app.text().t("restore.verify.running", item.artifact().source(), method.id());
+                app.executor().onUi(() -> verifyStatus.setText(text));
+            }
+        };
+        app.executor().submit(() -> {
+            VerifyPlan plan = new VerifyPlanner(app.catalog()).plan(new VerifyPlanner.Selection.Point(p.id()), drill);
+            return new Verifier(app.catalog(), app.ssh(), app.secrets(), app.clock())
+                    .execute(plan, listener, CancelToken.none());
+        }, r -> {
+            verifying.set(false);
+            List<Verification> failed = r.checks().stream().filter(Verification::failed).toList();
+            verifyStatus.setText(failed.isEmpty()
+                    ? app.text().t("restore.verify.passed", p.id(), r.checks().size())
+                    : app.text().t("restore.verify.failed", p.id(), failed.size(),
+                    failed.get(0).source() + ": " + failed.get(0).detail()));
+            load(job.getValue());
+        }, e -> {
+            verifying.set(false);
+            verifyStatus.setText(app.text().t("restore.verify.error", p.id(),
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
+        });
     }
 
     private TableColumn<RestorePointViewModel, String> column(String key, Function<RestorePointViewModel, String> f) {
