@@ -10,12 +10,14 @@ import app.mamori.ui.dashboard.JobRow;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.restore.RestorePointViewModel;
+import app.mamori.ui.restore.TargetKind;
 import app.mamori.ui.runs.RunViewModel;
 import app.mamori.ui.shell.Shell;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -212,5 +214,37 @@ class AppUiTest {
         assertThat(robot.lookup("#restore-verify-status").queryLabeled().getText()).contains("FAILED")
                 .contains("tooldb");
         assertThat(table.getItems().get(0).check().failure()).hasValueSatisfying(f -> assertThat(f).contains("SHA-256"));
+    }
+
+    @Test
+    void theRestoreDialogOffersWhatAFilesSourceHasAndRestoresOntoThisComputer(SshdServer sshd) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site/uploads"));
+        Files.writeString(site.resolve("photo.txt"), "pixels");
+        cli.addServer("web", sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", "uploads", "--server", "web", "--kind", "files", "--path", site.toString())
+                .requireOk();
+        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        cli.run("backup", "files").requireOk();
+        open();
+        robot.clickOn("#nav-restore");
+        TableView<RestorePointViewModel> table = robot.lookup("#restore-points").queryTableView();
+        await("the point", () -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#restore-open");
+        await("the dialog", () -> robot.lookup("#restore-target-kind").tryQuery().isPresent());
+
+        ComboBox<TargetKind> kind = robot.lookup("#restore-target-kind").queryComboBox();
+        assertThat(kind.getItems()).containsExactly(TargetKind.NEW_PATH, TargetKind.TO_LOCAL, TargetKind.IN_PLACE);
+        assertThat(kind.getConverter().toString(TargetKind.NEW_PATH)).isEqualTo("a new folder on the server");
+        Path here = tmp.resolve("restored here");
+        robot.interact(() -> kind.setValue(TargetKind.TO_LOCAL));
+        robot.clickOn("#restore-where").write(here.toString());
+        robot.clickOn("#restore-review");
+        await("the plan", () -> !robot.lookup("#restore-run").query().isDisabled());
+        robot.clickOn("#restore-run");
+        await("the restore's end", () -> robot.lookup("#restore-status").queryLabeled().getText().startsWith("Restored"));
+
+        assertThat(here.resolve(site.toString().substring(1)).resolve("photo.txt")).hasContent("pixels");
     }
 }

@@ -7,6 +7,7 @@ import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestorePlanner;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.model.SourceKind;
 import app.mamori.ui.AppContext;
 import app.mamori.util.Bytes;
 import app.mamori.util.CancelToken;
@@ -23,21 +24,24 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Point → target → plan review → confirm → progress, over RestorePlanner and RestoreEngine. */
+/**
+ * Point → source → target (only those the source's kind has) → plan review → confirm →
+ * progress, over RestorePlanner and RestoreEngine.
+ */
 final class RestoreDialog {
-    enum TargetKind { NEW_DATABASE, NEW_PATH, IN_PLACE }
-
     private final AppContext app;
     private final RestorePointViewModel point;
     private final Stage stage = new Stage();
     private final ComboBox<String> source = new ComboBox<>();
     private final ComboBox<TargetKind> kind = new ComboBox<>();
     private final TextField where = new TextField();
+    private final Button choose;
     private final TextArea plan = new TextArea();
     private final Label status = new Label();
     private final Button review;
@@ -48,20 +52,34 @@ final class RestoreDialog {
         this.app = app;
         this.point = point;
         source.getItems().setAll(point.sources());
-        source.getSelectionModel().select(0);
         source.setId("restore-source");
-        kind.getItems().setAll(TargetKind.values());
-        kind.setValue(TargetKind.NEW_DATABASE);
         kind.setId("restore-target-kind");
         kind.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(TargetKind k) {
-                return k == null ? "" : app.text().t("restore.target." + k.name().toLowerCase(java.util.Locale.ROOT));
+                return k == null ? "" : app.text().t(k.labelKey(sourceKind()));
             }
 
             @Override
             public TargetKind fromString(String s) {
                 throw new UnsupportedOperationException();
+            }
+        });
+        source.valueProperty().addListener((o, a, b) -> offerTargets());
+        kind.valueProperty().addListener((o, a, k) -> {
+            String hint = k == null ? null : k.hintKey(sourceKind());
+            where.setPromptText(hint == null ? "" : app.text().t(hint));
+        });
+        source.getSelectionModel().select(0);
+        choose = new Button(app.text().t("restore.chooseFolder"));
+        choose.setId("restore-choose-folder");
+        choose.visibleProperty().bind(kind.valueProperty().isEqualTo(TargetKind.TO_LOCAL));
+        choose.managedProperty().bind(choose.visibleProperty());
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            java.io.File dir = chooser.showDialog(stage);
+            if (dir != null) {
+                where.setText(dir.getAbsolutePath());
             }
         });
         where.setId("restore-where");
@@ -89,7 +107,8 @@ final class RestoreDialog {
         form.setVgap(8);
         form.addRow(0, new Label(app.text().t("restore.point")), new Label(point.id()));
         form.addRow(1, new Label(app.text().t("restore.source")), source);
-        form.addRow(2, new Label(app.text().t("restore.target")), new HBox(8, kind, where));
+        HBox.setHgrow(where, Priority.ALWAYS);
+        form.addRow(2, new Label(app.text().t("restore.target")), new HBox(8, kind, where, choose));
         VBox.setVgrow(plan, Priority.ALWAYS);
         VBox root = new VBox(10, form, new HBox(8, review, restore), plan, status);
         root.setPadding(new Insets(16));
@@ -107,12 +126,19 @@ final class RestoreDialog {
         restore.setDisable(true);
     }
 
+    private SourceKind sourceKind() {
+        return point.kinds().get(source.getValue());
+    }
+
+    /** The targets the chosen source's kind has, the first (never in place) preselected. */
+    private void offerTargets() {
+        SourceKind k = sourceKind();
+        kind.getItems().setAll(k == null ? java.util.List.of() : TargetKind.forSource(k));
+        kind.getSelectionModel().select(0);
+    }
+
     private RestoreTarget target() {
-        return switch (kind.getValue()) {
-            case NEW_DATABASE -> new RestoreTarget.NewDatabase(where.getText().trim());
-            case NEW_PATH -> new RestoreTarget.ToPath(where.getText().trim());
-            case IN_PLACE -> new RestoreTarget.InPlace();
-        };
+        return kind.getValue().target(where.getText());
     }
 
     private void review() {

@@ -6,10 +6,12 @@ import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.RunStatus;
+import app.mamori.model.SourceKind;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One restore point as a list or a timeline shows it: when, which job, what kind (a job's
@@ -17,7 +19,8 @@ import java.util.Map;
  * checks ({@code verify}) found.
  */
 public record RestorePointViewModel(String id, String job, String server, Instant time, boolean safetyPoint,
-                                    boolean complete, List<String> sources, long bytes, PointCheck check) {
+                                    boolean complete, List<String> sources, Map<String, SourceKind> kinds, long bytes,
+                                    PointCheck check) {
 
     /**
      * @param latest the newest check of each of the point's artifacts, by source (empty when never checked)
@@ -26,6 +29,7 @@ public record RestorePointViewModel(String id, String job, String server, Instan
         return new RestorePointViewModel(p.id(), p.point().job(), p.point().server(), p.point().time(),
                 p.kind() == PointKind.PRE_RESTORE, p.point().status() == RunStatus.SUCCEEDED,
                 p.point().artifacts().stream().map(Artifact::source).toList(),
+                p.point().artifacts().stream().collect(Collectors.toMap(Artifact::source, Artifact::kind, (a, b) -> a)),
                 p.point().artifacts().stream().mapToLong(Artifact::size).sum(),
                 PointCheck.of(p.point().artifacts().size(), latest));
     }

@@ -1,0 +1,48 @@
+package app.mamori.ui.restore;
+
+import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.model.SourceKind;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a restore can go, as the restore dialog offers it: only the targets the source's kind
+ * has (docs/cli.md, {@code restore}), the safest first. Shared with the coming restore wizard.
+ */
+public enum TargetKind {
+    NEW_DATABASE, NEW_PATH, TO_LOCAL, TO_VOLUME, IN_PLACE;
+
+    /** The targets for a source of {@code kind}, the one to preselect first; in place always last. */
+    public static List<TargetKind> forSource(SourceKind kind) {
+        return switch (kind) {
+            case POSTGRES, MYSQL -> List.of(NEW_DATABASE, IN_PLACE);
+            case SQLITE -> List.of(NEW_PATH, IN_PLACE);
+            case FILES -> List.of(NEW_PATH, TO_LOCAL, IN_PLACE);
+            case DOCKER_VOLUME -> List.of(TO_VOLUME, IN_PLACE);
+        };
+    }
+
+    /** The message key of this target's name; a new path is a file for SQLite and a folder for files sources. */
+    public String labelKey(SourceKind kind) {
+        String base = "restore.target." + name().toLowerCase(Locale.ROOT);
+        return this == NEW_PATH && kind == SourceKind.FILES ? base + ".folder" : base;
+    }
+
+    /** The message key of the hint in the field that names the target, or null when there is no field. */
+    public String hintKey(SourceKind kind) {
+        return this == IN_PLACE ? null : labelKey(kind) + ".hint";
+    }
+
+    /** The engine's target, {@code where} being what the admin typed (trimmed). */
+    public RestoreTarget target(String where) {
+        String w = where.trim();
+        return switch (this) {
+            case NEW_DATABASE -> new RestoreTarget.NewDatabase(w);
+            case NEW_PATH -> new RestoreTarget.ToPath(w);
+            case TO_LOCAL -> new RestoreTarget.ToLocal(w);
+            case TO_VOLUME -> new RestoreTarget.ToVolume(w);
+            case IN_PLACE -> new RestoreTarget.InPlace();
+        };
+    }
+}
