@@ -74,7 +74,6 @@ final class NotifyCommands {
         @Override
         int run() throws Exception {
             NotifyChannel channel;
-            String secretKey;
             String secret;
             if (target.smtp != null) {
                 NotifyChannel.SmtpSecurity security = NotifyChannel.SmtpSecurity.parse(smtpSecurity);
@@ -87,7 +86,6 @@ final class NotifyCommands {
                 channel = new NotifyChannel.Email(target.smtp, smtpPort == null ? security.defaultPort() : smtpPort,
                         security, Optional.ofNullable(smtpUser), from, to,
                         Optional.ofNullable(smtpCa).map(p -> p.toAbsolutePath().normalize().toString()));
-                secretKey = Notifications.passwordKey(name);
                 secret = smtpPasswordStdin ? SourceCommands.readPassword(stdin()) : null;
             } else {
                 if (smtpPasswordStdin || smtpUser != null || from != null || !to.isEmpty()) {
@@ -97,21 +95,10 @@ final class NotifyCommands {
                 URI url = WebhookSender.parseUrl(target.webhookStdin ? SourceCommands.readPassword(stdin())
                         : target.webhook);
                 channel = new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.parse(format), WebhookSender.redact(url));
-                secretKey = Notifications.urlKey(name);
                 secret = url.toString();
             }
             Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job));
-            if (secret != null) {
-                ctx().secrets().put(secretKey, secret);
-            }
-            try {
-                ctx().catalog().notifiers().add(n);
-            } catch (RuntimeException e) {
-                if (secret != null) {
-                    ctx().secrets().remove(secretKey);
-                }
-                throw e;
-            }
+            Notifications.add(ctx().catalog(), ctx().secrets(), n, Optional.ofNullable(secret));
             out().println("added notifier " + name + " (" + describe(n) + "); try it with: mamori notify test " + name);
             return 0;
         }

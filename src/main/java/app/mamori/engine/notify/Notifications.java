@@ -54,6 +54,31 @@ public final class Notifications {
         return "notify/" + notifier + "/url";
     }
 
+    /**
+     * Adds a notifier, its secret (an SMTP password, a webhook URL) into the secret store and
+     * never the catalogue; when the catalogue refuses it, the secret is taken back out. The CLI's
+     * {@code notify add} and the app's settings page both add through here.
+     */
+    public static void add(Catalog catalog, SecretStore secrets, Notifier n, Optional<String> secret) throws IOException {
+        if (catalog.notifiers().find(n.name()).isPresent()) {
+            // checked before the secret is stored: storing first would replace the existing notifier's secret
+            throw new IllegalArgumentException("notifier '" + n.name() + "' already exists; choose another name, or"
+                    + " remove it first (mamori notify remove " + n.name() + ")");
+        }
+        String key = n.channel() instanceof NotifyChannel.Email ? passwordKey(n.name()) : urlKey(n.name());
+        if (secret.isPresent()) {
+            secrets.put(key, secret.get());
+        }
+        try {
+            catalog.notifiers().add(n);
+        } catch (RuntimeException e) {
+            if (secret.isPresent()) {
+                secrets.remove(key);
+            }
+            throw e;
+        }
+    }
+
     /** Tells those who asked about a finished run: failure or success. */
     public List<Delivery> afterRun(RunResult result) {
         Optional<String> server = serverOf(result.job());

@@ -16,7 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The notifiers list with Send test and Remove, and the form that adds a webhook. */
+/** The notifiers list with Send test and Remove, the events to send, and the forms that add a webhook or an e-mail notifier. */
 final class NotifiersView {
     private final VBox root;
 
@@ -61,14 +61,49 @@ final class NotifiersView {
         Button add = new Button(text.t("notify.add"));
         add.setId("notify-add");
         add.setOnAction(e -> vm.addWebhook());
+        TextField host = field("notify-smtp-host", text.t("notify.smtp.host"), vm.smtpHost, 16);
+        TextField port = field("notify-smtp-port", text.t("notify.smtp.port"), vm.smtpPort, 5);
+        ComboBox<NotifyChannel.SmtpSecurity> security = new ComboBox<>(FXCollections.observableArrayList(
+                NotifyChannel.SmtpSecurity.values()));
+        security.setId("notify-smtp-security");
+        security.valueProperty().bindBidirectional(vm.smtpSecurity);
+        TextField user = field("notify-smtp-user", text.t("notify.smtp.user"), vm.smtpUser, 10);
+        PasswordField password = new PasswordField();
+        password.setId("notify-smtp-password");
+        password.setPromptText(text.t("notify.smtp.password"));
+        password.textProperty().bindBidirectional(vm.smtpPassword);
+        TextField from = field("notify-from", text.t("notify.from"), vm.from, 16);
+        TextField to = field("notify-to", text.t("notify.to"), vm.to, 22);
+        TextField ca = field("notify-smtp-ca", text.t("notify.smtp.ca"), vm.smtpCa, 22);
+        Button addEmail = new Button(text.t("notify.addEmailButton"));
+        addEmail.setId("notify-add-email");
+        addEmail.setOnAction(e -> vm.addEmail());
         Label message = new Label();
         message.setId("notify-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.message);
-        root = new VBox(8, list, new HBox(8, test, remove), new Label(text.t("notify.addWebhook")),
-                new HBox(8, name, url, format), new HBox(12, failure, success, overdue, digest, add), message,
-                new Label(text.t("notify.email")));
+        root = new VBox(8, list, row(test, remove),
+                new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.on")), failure, success,
+                overdue, digest),
+                new Label(text.t("notify.addWebhook")), row(url, format, add),
+                new Label(text.t("notify.addEmail")), row(host, security, port, user, password),
+                row(from, to, ca, addEmail), message);
         vm.refresh();
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(columns);
+        f.textProperty().bindBidirectional(p);
+        return f;
     }
 
     private static CheckBox check(String label, javafx.beans.property.BooleanProperty p) {

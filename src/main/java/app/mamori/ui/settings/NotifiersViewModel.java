@@ -16,15 +16,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Notification settings: the notifiers with their channel and events, a test message through
- * one, removing one, and adding a webhook (e-mail notifiers are added with {@code mamori notify
- * add --smtp}; they are listed, tested and removed here too). The URL goes to the secret store.
+ * one, removing one, and adding a webhook or an e-mail notifier, for every job, with the
+ * events ticked. The webhook URL and the SMTP password go to the secret store, never the
+ * catalogue ({@link Notifications#add}, as {@code mamori notify add} does).
  */
 public final class NotifiersViewModel {
     private final AppContext app;
@@ -38,6 +43,18 @@ public final class NotifiersViewModel {
     public final BooleanProperty onSuccess = new SimpleBooleanProperty(false);
     public final BooleanProperty onOverdue = new SimpleBooleanProperty(true);
     public final BooleanProperty onDigest = new SimpleBooleanProperty(false);
+    public final StringProperty smtpHost = new SimpleStringProperty("");
+    /** Empty for the security mode's usual port. */
+    public final StringProperty smtpPort = new SimpleStringProperty("");
+    public final ObjectProperty<NotifyChannel.SmtpSecurity> smtpSecurity =
+            new SimpleObjectProperty<>(NotifyChannel.SmtpSecurity.STARTTLS);
+    public final StringProperty smtpUser = new SimpleStringProperty("");
+    public final StringProperty smtpPassword = new SimpleStringProperty("");
+    /** A PEM certificate to trust besides the system's (an office server's own), or empty. */
+    public final StringProperty smtpCa = new SimpleStringProperty("");
+    public final StringProperty from = new SimpleStringProperty("");
+    /** Comma-separated addresses. */
+    public final StringProperty to = new SimpleStringProperty("");
 
     public NotifiersViewModel(AppContext app) {
         this.app = app;
@@ -78,6 +95,69 @@ public final class NotifiersViewModel {
 
     /** Adds a webhook notifier for every job; the URL (a credential for Slack or Discord) goes to the secret store. */
     public void addWebhook() {
+        URI u;
+        Notifier n;
+        try {
+            u = WebhookSender.parseUrl(url.get() == null ? "" : url.get());
+            n = new Notifier(name.get().trim(), new NotifyChannel.Webhook(format.get(), WebhookSender.redact(u)),
+                    events(), Optional.empty());
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        add(n, Optional.of(u.toString()), () -> url.set(""));
+    }
+
+    /**
+     * Adds an e-mail notifier for every job. A password without a user, a port that is not a
+     * number, or an unreadable certificate file are refused here, naming the field.
+     */
+    public void addEmail() {
+        Notifier n;
+        String password = smtpPassword.get() == null ? "" : smtpPassword.get();
+        String user = smtpUser.get() == null ? "" : smtpUser.get().trim();
+        try {
+            NotifyChannel.SmtpSecurity security = smtpSecurity.get();
+            int port = security.defaultPort();
+            if (!smtpPort.get().isBlank()) {
+                try {
+                    port = Integer.parseInt(smtpPort.get().trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("port: '" + smtpPort.get().trim() + "' is not a number; leave it"
+                            + " empty for " + security.defaultPort());
+                }
+            }
+            if (!password.isEmpty() && user.isEmpty()) {
+                throw new IllegalArgumentException("user: a password was given; give the user it belongs to");
+            }
+            String ca = smtpCa.get() == null ? "" : smtpCa.get().trim();
+            if (!ca.isEmpty() && !Files.isReadable(Path.of(ca))) {
+                throw new IllegalArgumentException("certificate: cannot read " + ca);
+            }
+            List<String> recipients = Arrays.stream((to.get() == null ? "" : to.get()).split(","))
+                    .map(String::trim).filter(a -> !a.isEmpty()).toList();
+            n = new Notifier(name.get().trim(), new NotifyChannel.Email(smtpHost.get().trim(), port, security,
+                    Optional.of(user), from.get().trim(), recipients,
+                    ca.isEmpty() ? Optional.empty() : Optional.of(Path.of(ca).toAbsolutePath().normalize().toString())),
+                    events(), Optional.empty());
+        } catch (RuntimeException e) {
+            message.set(formField(e.getMessage()));
+            return;
+        }
+        add(n, password.isEmpty() ? Optional.empty() : Optional.of(password), () -> smtpPassword.set(""));
+    }
+
+    /** The model's messages name the CLI's options; here the form's fields are meant. */
+    static String formField(String m) {
+        if (m == null) {
+            return "";
+        }
+        return m.replaceFirst("^--smtp-port:", "port:").replaceFirst("^--smtp:", "mail server:")
+                .replaceFirst("^--from:", "from:").replaceFirst("^--to:", "to:")
+                .replace("as in --smtp mail.example.com", "such as mail.example.com");
+    }
+
+    private Set<NotifyEvent> events() {
         Set<NotifyEvent> on = EnumSet.noneOf(NotifyEvent.class);
         if (onFailure.get()) {
             on.add(NotifyEvent.FAILURE);
@@ -91,27 +171,17 @@ public final class NotifiersViewModel {
         if (onDigest.get()) {
             on.add(NotifyEvent.DIGEST);
         }
-        URI u;
-        Notifier n;
-        try {
-            u = WebhookSender.parseUrl(url.get() == null ? "" : url.get());
-            n = new Notifier(name.get().trim(), new NotifyChannel.Webhook(format.get(), WebhookSender.redact(u)), on,
-                    Optional.empty());
-        } catch (RuntimeException e) {
-            message.set(e.getMessage());
-            return;
-        }
+        return on;
+    }
+
+    private void add(Notifier n, Optional<String> secret, Runnable clearSecret) {
         app.executor().submit(() -> {
-            if (app.catalog().notifiers().find(n.name()).isPresent()) {
-                throw new IllegalArgumentException("a notifier named " + n.name() + " exists already");
-            }
-            app.secrets().put(Notifications.urlKey(n.name()), u.toString());
-            app.catalog().notifiers().add(n);
+            Notifications.add(app.catalog(), app.secrets(), n, secret);
             return n.name();
         }, added -> {
             message.set("added notifier " + added + "; try it with Send test");
             name.set("");
-            url.set("");
+            clearSecret.run();
             refresh();
         }, e -> message.set(e.getMessage()));
     }

@@ -7,6 +7,7 @@ import app.mamori.model.NotifyEvent;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.UiExecutor;
+import app.mamori.testenv.SmtpServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,85 @@ class NotifiersViewModelTest {
 
             assertThat(vm.message.get()).startsWith("--webhook:");
             assertThat(catalog.notifiers().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmailNotifierAddedHereSendsItsTestThroughTheOfficeServerAndKeepsThePasswordSecret(@TempDir Path tmp)
+            throws Exception {
+        try (SmtpServer smtp = SmtpServer.start(); Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
+                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("mail");
+            vm.smtpHost.set("localhost");
+            vm.smtpPort.set(Integer.toString(smtp.startTlsPort()));
+            vm.smtpUser.set(SmtpServer.USER);
+            vm.smtpPassword.set(SmtpServer.PASSWORD);
+            vm.smtpCa.set(smtp.certificate().toString());
+            vm.from.set("mamori@office.test");
+            vm.to.set(" admin@office.test, boss@office.test ");
+            int before = smtp.messages().size();
+
+            vm.addEmail();
+
+            assertThat(vm.message.get()).startsWith("added notifier mail");
+            assertThat(vm.smtpPassword.get()).as("cleared from the form").isEmpty();
+            assertThat(NotifiersViewModel.describe(vm.notifiers.get(0)))
+                    .contains("e-mail to admin@office.test, boss@office.test via localhost");
+            assertThat(Files.readString(tmp.resolve("catalog.db"), StandardCharsets.ISO_8859_1))
+                    .doesNotContain(SmtpServer.PASSWORD);
+            vm.test(vm.notifiers.get(0));
+            assertThat(vm.message.get()).isEqualTo("test message sent through mail");
+            assertThat(smtp.awaitMessages(before + 1).get(before)).contains("Test message from notifier mail");
+        }
+    }
+
+    @Test
+    void emailFieldsThatCannotWorkAreRefusedByTheirNameInTheForm(@TempDir Path tmp) throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
+                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("mail");
+            vm.smtpHost.set("mail.office.test");
+            vm.from.set("mamori@office.test");
+            vm.to.set("admin@office.test");
+
+            vm.smtpPort.set("58x");
+            vm.addEmail();
+            assertThat(vm.message.get()).startsWith("port: '58x' is not a number");
+
+            vm.smtpPort.set("");
+            vm.smtpPassword.set("secret");
+            vm.addEmail();
+            assertThat(vm.message.get()).startsWith("user: a password was given");
+
+            vm.smtpPassword.set("");
+            vm.to.set("");
+            vm.addEmail();
+            assertThat(vm.message.get()).startsWith("to: ");
+
+            assertThat(catalog.notifiers().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondNotifierWithTheSameNameIsRefusedAndTheFirstKeepsItsSecret(@TempDir Path tmp) throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
+                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("chat");
+            vm.url.set("https://hooks.example.test/FIRST");
+            vm.addWebhook();
+            vm.name.set("chat");
+            vm.url.set("https://hooks.example.test/SECOND");
+
+            vm.addWebhook();
+
+            assertThat(vm.message.get()).contains("notifier 'chat' already exists");
+            assertThat(app.secrets().get("notify/chat/url")).hasValue("https://hooks.example.test/FIRST");
         }
     }
 }
