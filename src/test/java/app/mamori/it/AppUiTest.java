@@ -247,4 +247,29 @@ class AppUiTest {
 
         assertThat(here.resolve(site.toString().substring(1)).resolve("photo.txt")).hasContent("pixels");
     }
+
+    @Test
+    void aSafetyCopyIsKeptUntilReleasedFromTheRestorePage(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 5);
+        cli.run("backup", "tool").requireOk();
+        String safety = cli.run("restore", "--source", "tooldb", "--in-place", "--yes", "--json").requireOk().json()
+                .get("safetyPoint").asText();
+        open();
+        robot.clickOn("#nav-restore");
+        TableView<RestorePointViewModel> table = robot.lookup("#restore-points").queryTableView();
+        await("both points", () -> table.getItems().size() == 2);
+        RestorePointViewModel held = table.getItems().stream().filter(p -> p.id().equals(safety)).findFirst()
+                .orElseThrow();
+        assertThat(held.held()).isTrue();
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().indexOf(held) == 0 ? 1 : 0));
+        assertThat(robot.lookup("#restore-release").query().isDisabled()).as("a normal point has nothing to release")
+                .isTrue();
+
+        robot.interact(() -> table.getSelectionModel().select(held));
+        robot.clickOn("#restore-release");
+        await("the release", () -> table.getItems().stream().anyMatch(p -> p.id().equals(safety) && p.released()));
+
+        assertThat(app.catalog().points().released("tool")).containsExactly(safety);
+        assertThat(robot.lookup("#restore-release").query().isDisabled()).as("released once").isTrue();
+    }
 }

@@ -57,8 +57,9 @@ public final class RestoreView {
         table.setId("restore-points");
         table.setPlaceholder(new Label(app.text().t("restore.noPoints")));
         table.getColumns().add(column("restore.col.time", p -> format.when(p.time())));
-        table.getColumns().add(column("restore.col.kind", p -> app.text().t(p.safetyPoint() ? "restore.kind.safety"
-                : p.complete() ? "restore.kind.normal" : "restore.kind.incomplete")));
+        table.getColumns().add(column("restore.col.kind", p -> app.text().t(p.held() ? "restore.kind.safety"
+                : p.safetyPoint() ? "restore.kind.released" : p.complete() ? "restore.kind.normal"
+                : "restore.kind.incomplete")));
         table.getColumns().add(column("restore.col.sources", p -> String.join(", ", p.sources())));
         table.getColumns().add(column("restore.col.size", p -> format.bytes(p.bytes())));
         table.getColumns().add(column("restore.col.checked", this::checked));
@@ -85,13 +86,25 @@ public final class RestoreView {
                 verify(p, drill.isSelected());
             }
         });
+        Button release = new Button(app.text().t("restore.release"));
+        release.setId("restore-release");
+        release.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
+            return p == null || !p.held();
+        }, table.getSelectionModel().selectedItemProperty()));
+        release.setOnAction(e -> {
+            RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
+            if (p != null && p.held()) {
+                release(p);
+            }
+        });
         verifyStatus.setId("restore-verify-status");
         verifyStatus.setWrapText(true);
         verifyStatus.managedProperty().bind(verifyStatus.textProperty().isNotEmpty());
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, drill);
+        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, drill, release);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, title, bar, verifyStatus, table);
         root.setPadding(new Insets(16));
@@ -112,8 +125,9 @@ public final class RestoreView {
         }
         app.executor().submit(() -> {
             Map<String, Map<String, Verification>> checks = app.catalog().verifications().latestOfJob(j);
-            return app.catalog().points().list(j).stream()
-                    .map(p -> RestorePointViewModel.of(p, checks.getOrDefault(p.id(), Map.of()))).toList();
+            java.util.Set<String> released = app.catalog().points().released(j);
+            return app.catalog().points().list(j).stream().map(p -> RestorePointViewModel.of(p,
+                    checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()))).toList();
         }, list -> {
             // a reload (after a run or a verify) keeps the point the admin had chosen
             RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
@@ -162,6 +176,17 @@ public final class RestoreView {
             verifyStatus.setText(app.text().t("restore.verify.error", p.id(),
                     e.getMessage() == null ? e.toString() : e.getMessage()));
         });
+    }
+
+    /** Hands a safety copy over to its job's retention, as {@code mamori points release} does. */
+    private void release(RestorePointViewModel p) {
+        app.executor().submit(() -> {
+            app.catalog().points().release(p.id());
+            return p.id();
+        }, id -> {
+            verifyStatus.setText(app.text().t("restore.released", id));
+            load(job.getValue());
+        }, e -> verifyStatus.setText(e.getMessage()));
     }
 
     private TableColumn<RestorePointViewModel, String> column(String key, Function<RestorePointViewModel, String> f) {
