@@ -102,16 +102,54 @@ class HostVaultFilesRestoreTest {
     }
 
     @Test
-    void includeAndToLocalAreRefusedWithWhatToDoInstead() {
-        Cli.Result include = cli.run("restore", "--source", "site", "--to-path", tmp.resolve("x").toString(),
-                "--include", site.resolve("uploads").toString(), "--yes");
+    void includeCopiesOneFileOrOneSubtreeOnlyWithTheFoldersBetween() throws Exception {
+        Path one = tmp.resolve("one");
+        Path sub = tmp.resolve("sub");
+        String deep = site.resolve("uploads/2026 11/line\nbreak $(x) `y` 'q'.txt").toString();
+
+        cli.run("restore", "--source", "site", "--to-path", one.toString(), "--include", deep, "--yes").requireOk();
+        cli.run("restore", "--source", "site", "--to-path", sub.toString(), "--include",
+                site.resolve("-dash").toString(), "--yes").requireOk();
+
+        Path oneRoot = one.resolve(site.toString().substring(1));
+        assertThat(sh("cd \"$1\" && find . -type f | sort", oneRoot.toString()))
+                .isEqualTo("./uploads/2026 11/line\nbreak $(x) `y` 'q'.txt\n");
+        assertThat(withoutRoot(state(oneRoot.resolve("uploads")))).isEqualTo(withoutRoot(state(site.resolve("uploads")))
+                .replaceAll("[^\0]*big\\.bin[^\0]*\0", ""));
+        Path subRoot = sub.resolve(site.toString().substring(1));
+        assertThat(sh("cd \"$1\" && find . | sort", subRoot.toString())).isEqualTo(".\n./-dash\n./-dash/run.sh\n");
+        assertThat(state(subRoot.resolve("-dash"))).isEqualTo(state(site.resolve("-dash")));
+    }
+
+    @Test
+    void includeInPlaceRestoresOnlyThatFile() throws Exception {
+        sh("set -e; printf 'changed' > \"$1/uploads/big.bin\"; printf 'also changed' > \"$1/-dash/run.sh\"",
+                site.toString());
+
+        cli.run("restore", "--source", "site", "--in-place", "--no-safety-backup", "--include",
+                site.resolve("uploads/big.bin").toString(), "--yes").requireOk();
+
+        assertThat(Files.size(site.resolve("uploads/big.bin"))).isEqualTo(300_000);
+        assertThat(site.resolve("-dash/run.sh")).as("not included: left as it is").hasContent("also changed");
+    }
+
+    @Test
+    void anIncludeTheSnapshotDoesNotHoldIsRefusedBeforeAnythingIsWritten() {
+        Path target = tmp.resolve("never");
+        Cli.Result r = cli.run("restore", "--source", "site", "--to-path", target.toString(), "--include",
+                site.resolve("uploads/not there.txt").toString(), "--yes");
+
+        assertThat(r.exit()).isOne();
+        assertThat(r.err()).contains("the snapshot holds no copy of");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void toLocalIsRefusedWithWhatToDoInstead() {
         Cli.Result local = cli.run("restore", "--source", "site", "--to-local", tmp.resolve("y").toString(), "--yes");
 
-        assertThat(include.exit()).isOne();
-        assertThat(include.err()).contains("--include is not available").contains("--to-path DIR");
         assertThat(local.exit()).isOne();
         assertThat(local.err()).contains("--to-local is not available").contains("--to-path DIR");
-        assertThat(tmp.resolve("x")).doesNotExist();
         assertThat(tmp.resolve("y")).doesNotExist();
     }
 }

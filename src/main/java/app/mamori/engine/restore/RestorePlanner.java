@@ -61,16 +61,12 @@ public final class RestorePlanner {
         Vault vault = catalog.vaults().get(point.point().vault());
         Server server = catalog.servers().get(source.server());
         Optional<Job> job = catalog.jobs().find(point.point().job());
-        RestorePlan plan = build(source, server, vault, point, job, request.target(), request.safetyBackup());
+        RestorePlan plan = build(source, server, vault, point, job, request.target(), request.safetyBackup(),
+                request.include());
         if (!request.include().isEmpty()) {
             if (!plan.isTree()) {
                 throw new IllegalArgumentException("--include is for files sources; " + source.name() + " is a "
                         + source.kind().id() + " source");
-            }
-            if (vault.isRemote()) {
-                throw new IllegalArgumentException("--include is not available for a snapshot in vault " + vault.name()
-                        + " on server " + vault.server().get() + "; restore the whole snapshot with --to-path DIR"
-                        + " (a new folder on the server) and take what you need from there");
             }
             app.mamori.source.files.Selection.of(request.include());
             plan = new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
@@ -148,9 +144,18 @@ public final class RestorePlanner {
                         + candidates.get(candidates.size() - 1).point().time()));
     }
 
-    /** Checks the target against the source and spells out every command. Pure. */
+    /** Checks the target against the source and spells out every command, for the whole source. Pure. */
     public static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
                                     RestoreTarget target, boolean safetyBackup) {
+        return build(source, server, vault, point, job, target, safetyBackup, List.of());
+    }
+
+    /**
+     * As above; {@code include} (files: {@code --include} paths) shapes the commands only where the
+     * snapshot is copied on the server, since elsewhere the engine selects what it streams.
+     */
+    static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
+                             RestoreTarget target, boolean safetyBackup, List<String> include) {
         if (vault.isRemote() && !vault.server().get().equals(source.server())) {
             throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
                     + " on server " + vault.server().get() + "; restoring from it to another server is not available");
@@ -198,8 +203,8 @@ public final class RestorePlanner {
                 }
                 String snapshot = onServer + "/" + artifact.path();
                 commands = List.of(target instanceof RestoreTarget.ToPath p
-                        ? HostTreeRestore.toPath(snapshot, files.paths(), p.path())
-                        : HostTreeRestore.inPlace(snapshot, files.paths()));
+                        ? HostTreeRestore.toPath(snapshot, files.paths(), p.path(), include)
+                        : HostTreeRestore.inPlace(snapshot, files.paths(), include));
             } else {
                 commands = target instanceof RestoreTarget.ToPath p ? List.of(RestoreCommands.filesToPath(p.path()))
                         : target.inPlace() ? List.of(RestoreCommands.filesInPlace()) : List.of();

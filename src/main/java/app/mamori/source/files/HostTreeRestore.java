@@ -24,21 +24,22 @@ public final class HostTreeRestore {
      * local vault lays it out): built in a temp folder beside it and renamed into place only
      * when every root was copied; refused unless {@code dir} is missing or empty.
      */
-    public static RestoreCommand toPath(String snapshotDir, List<String> paths, String dir) {
+    public static RestoreCommand toPath(String snapshotDir, List<String> paths, String dir, List<String> include) {
+        List<Copy> copies = copies(paths, include);
         String d = ShellQuote.quote(dir);
         String parent = dir.substring(0, Math.max(1, dir.lastIndexOf('/')));
         String template = ShellQuote.quote((parent.endsWith("/") ? parent : parent + "/") + ".mamori-restore.XXXXXX");
         StringBuilder s = new StringBuilder();
         s.append("if test -e ").append(d).append(" && test -n \"$(ls -A -- ").append(d).append(" 2>/dev/null)\"; then")
                 .append(" echo \"mamori: not empty: \"").append(d).append(" >&2; exit 73; fi; ");
-        s.append(checkRoots(snapshotDir, paths));
+        s.append(check(snapshotDir, copies));
         s.append("mkdir -p -- ").append(ShellQuote.quote(parent)).append(" && t=$(mktemp -d ").append(template)
                 .append(") || exit 73; ");
         s.append("fail() { s=$?; rm -rf -- \"$t\"; exit $s; }; ");
-        for (String root : FileTreeSnapshotter.normalizeRoots(paths)) {
-            String below = root.equals("/") ? "" : root;
-            s.append("mkdir -p -- \"$t\"").append(ShellQuote.quote(parentOf(below))).append(" && ")
-                    .append(rsync(snapshotDir, root, false)).append(" \"$t\"").append(ShellQuote.quote(below + "/"))
+        for (Copy c : copies) {
+            String root = c.root().equals("/") ? "" : c.root();
+            s.append("mkdir -p -- \"$t\"").append(ShellQuote.quote(root.isEmpty() ? "/" : root)).append(" && ")
+                    .append(rsync(snapshotDir, c, false)).append(" \"$t\"").append(ShellQuote.quote(root + "/"))
                     .append(" || fail; ");
         }
         s.append("chmod --reference=/ \"$t\" 2>/dev/null; { test ! -e ").append(d).append(" || rmdir -- ").append(d)
@@ -52,36 +53,71 @@ public final class HostTreeRestore {
      * ({@code --ignore-times}), files made since are left; each root gets the stored mode,
      * owner and time back.
      */
-    public static RestoreCommand inPlace(String snapshotDir, List<String> paths) {
-        StringBuilder s = new StringBuilder(checkRoots(snapshotDir, paths));
-        for (String root : FileTreeSnapshotter.normalizeRoots(paths)) {
-            s.append("mkdir -p -- ").append(ShellQuote.quote(root)).append(" && ").append(rsync(snapshotDir, root, true))
+    public static RestoreCommand inPlace(String snapshotDir, List<String> paths, List<String> include) {
+        List<Copy> copies = copies(paths, include);
+        StringBuilder s = new StringBuilder(check(snapshotDir, copies));
+        for (Copy c : copies) {
+            String root = c.root();
+            s.append("mkdir -p -- ").append(ShellQuote.quote(root)).append(" && ").append(rsync(snapshotDir, c, true))
                     .append(' ').append(ShellQuote.quote(root.equals("/") ? "/" : root + "/")).append(" || exit $?; ");
         }
         return new RestoreCommand("copy the snapshot over the live files with rsync on the server", s.toString().strip(),
                 false, false);
     }
 
-    /** Every root must be in the snapshot before anything is written. */
-    private static String checkRoots(String snapshotDir, List<String> paths) {
+    /**
+     * One rsync: a whole root ({@code below} empty), or one {@code --include} path below it,
+     * copied with {@code --relative} so the folders between the root and it come back with
+     * their stored modes and times, as a restore from a local vault brings them.
+     */
+    private record Copy(String root, String below) {
+        String path() {
+            return below.isEmpty() ? root : (root.equals("/") ? "" : root) + "/" + below;
+        }
+    }
+
+    private static List<Copy> copies(List<String> paths, List<String> include) {
+        List<String> roots = FileTreeSnapshotter.normalizeRoots(paths);
+        if (include.isEmpty()) {
+            return roots.stream().map(r -> new Copy(r, "")).toList();
+        }
+        List<Copy> copies = new java.util.ArrayList<>();
+        for (String raw : include) {
+            String p = Selection.normalize(raw);
+            Copy c = roots.stream().filter(r -> p.equals(r) || r.equals("/") || p.startsWith(r + "/"))
+                    .map(r -> new Copy(r, p.equals(r) ? "" : p.substring(r.equals("/") ? 1 : r.length() + 1)))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--include: '" + raw + "' is not in"
+                            + " the source's folders (" + String.join(", ", roots) + ")"));
+            copies.add(c);
+        }
+        return copies;
+    }
+
+    /** Everything to copy must be in the snapshot before anything is written. */
+    private static String check(String snapshotDir, List<Copy> copies) {
         StringBuilder s = new StringBuilder();
-        for (String root : FileTreeSnapshotter.normalizeRoots(paths)) {
-            String stored = HostCommands.treeOf(snapshotDir, root);
-            s.append("test -d ").append(ShellQuote.quote(stored)).append(" || { echo \"mamori: the snapshot holds no")
-                    .append(" copy of \"").append(ShellQuote.quote(root)).append(" >&2; exit 74; }; ");
+        for (Copy c : copies) {
+            String stored = HostCommands.treeOf(snapshotDir, c.path());
+            s.append("{ test -e ").append(ShellQuote.quote(stored)).append(" || test -h ").append(ShellQuote.quote(stored))
+                    .append("; } || { echo \"mamori: the snapshot holds no copy of \"").append(ShellQuote.quote(c.path()))
+                    .append(" >&2; exit 74; }; ");
         }
         return s.toString();
     }
 
-    /** {@code rsync -a --numeric-ids [-I] STORED/}, the destination to follow. */
-    private static String rsync(String snapshotDir, String root, boolean ignoreTimes) {
-        String stored = HostCommands.treeOf(snapshotDir, root) + "/";
-        return "LC_ALL=C " + (ignoreTimes ? ShellQuote.command("rsync", "-a", "--numeric-ids", "--ignore-times", stored)
-                : ShellQuote.command("rsync", "-a", "--numeric-ids", stored));
-    }
-
-    private static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
+    /** {@code rsync -a --numeric-ids [-I] [--relative] STORED}, the destination (the root's copy) to follow. */
+    private static String rsync(String snapshotDir, Copy c, boolean ignoreTimes) {
+        List<String> words = new java.util.ArrayList<>(List.of("rsync", "-a", "--numeric-ids"));
+        if (ignoreTimes) {
+            words.add("--ignore-times");
+        }
+        String storedRoot = HostCommands.treeOf(snapshotDir, c.root());
+        if (c.below().isEmpty()) {
+            words.add(storedRoot + "/");
+        } else {
+            words.add("--relative");
+            words.add(storedRoot + "/./" + c.below());
+        }
+        return "LC_ALL=C " + ShellQuote.command(words);
     }
 }
