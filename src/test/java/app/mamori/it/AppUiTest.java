@@ -220,6 +220,7 @@ class AppUiTest {
     void theRestoreDialogOffersWhatAFilesSourceHasAndRestoresOntoThisComputer(SshdServer sshd) throws Exception {
         Path site = Files.createDirectories(tmp.resolve("site/uploads"));
         Files.writeString(site.resolve("photo.txt"), "pixels");
+        Files.writeString(site.resolve("other.txt"), "not wanted");
         cli.addServer("web", sshd);
         cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
         cli.run("source", "add", "uploads", "--server", "web", "--kind", "files", "--path", site.toString())
@@ -240,12 +241,14 @@ class AppUiTest {
         Path here = tmp.resolve("restored here");
         robot.interact(() -> kind.setValue(TargetKind.TO_LOCAL));
         robot.clickOn("#restore-where").write(here.toString());
+        robot.clickOn("#restore-only").write(site.resolve("photo.txt").toString());
         robot.clickOn("#restore-review");
         await("the plan", () -> !robot.lookup("#restore-run").query().isDisabled());
         robot.clickOn("#restore-run");
         await("the restore's end", () -> robot.lookup("#restore-status").queryLabeled().getText().startsWith("Restored"));
 
         assertThat(here.resolve(site.toString().substring(1)).resolve("photo.txt")).hasContent("pixels");
+        assertThat(here.resolve(site.toString().substring(1)).resolve("other.txt")).as("not asked for").doesNotExist();
     }
 
     @Test

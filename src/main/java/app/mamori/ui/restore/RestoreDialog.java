@@ -41,6 +41,8 @@ final class RestoreDialog {
     private final ComboBox<String> source = new ComboBox<>();
     private final ComboBox<TargetKind> kind = new ComboBox<>();
     private final TextField where = new TextField();
+    private final TextField only = new TextField();
+    private final Label onlyLabel = new Label();
     private final Button choose;
     private final TextArea plan = new TextArea();
     private final Label status = new Label();
@@ -65,7 +67,11 @@ final class RestoreDialog {
                 throw new UnsupportedOperationException();
             }
         });
-        source.valueProperty().addListener((o, a, b) -> offerTargets());
+        source.valueProperty().addListener((o, a, b) -> {
+            offerTargets();
+            offerNarrowing();
+        });
+        only.setId("restore-only");
         kind.valueProperty().addListener((o, a, k) -> {
             String hint = k == null ? null : k.hintKey(sourceKind());
             where.setPromptText(hint == null ? "" : app.text().t(hint));
@@ -101,6 +107,7 @@ final class RestoreDialog {
         source.valueProperty().addListener((o, a, b) -> invalidate());
         kind.valueProperty().addListener((o, a, b) -> invalidate());
         where.textProperty().addListener((o, a, b) -> invalidate());
+        only.textProperty().addListener((o, a, b) -> invalidate());
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -109,6 +116,12 @@ final class RestoreDialog {
         form.addRow(1, new Label(app.text().t("restore.source")), source);
         HBox.setHgrow(where, Priority.ALWAYS);
         form.addRow(2, new Label(app.text().t("restore.target")), new HBox(8, kind, where, choose));
+        HBox.setHgrow(only, Priority.ALWAYS);
+        form.addRow(3, onlyLabel, only);
+        onlyLabel.visibleProperty().bind(only.visibleProperty());
+        onlyLabel.managedProperty().bind(only.visibleProperty());
+        only.managedProperty().bind(only.visibleProperty());
+        offerNarrowing();
         VBox.setVgrow(plan, Priority.ALWAYS);
         VBox root = new VBox(10, form, new HBox(8, review, restore), plan, status);
         root.setPadding(new Insets(16));
@@ -137,13 +150,27 @@ final class RestoreDialog {
         kind.getSelectionModel().select(0);
     }
 
+    /** The field that narrows the restore (files: paths; PostgreSQL: tables), shown only for those kinds. */
+    private void offerNarrowing() {
+        String key = sourceKind() == null ? null : TargetKind.narrowingKey(sourceKind());
+        only.setVisible(key != null);
+        only.clear();
+        if (key != null) {
+            onlyLabel.setText(app.text().t(key));
+            only.setPromptText(app.text().t(key + ".hint"));
+        }
+    }
+
     private RestoreTarget target() {
         return kind.getValue().target(where.getText());
     }
 
     private void review() {
+        java.util.List<String> parts = only.isVisible() ? TargetKind.narrowing(only.getText()) : java.util.List.of();
+        boolean files = sourceKind() == SourceKind.FILES;
         RestorePlanner.Request request = new RestorePlanner.Request(source.getValue(),
-                new PointChoice.Id(point.id()), target(), true);
+                new PointChoice.Id(point.id()), target(), true, files ? parts : java.util.List.of(),
+                files ? java.util.List.of() : parts);
         status.setText("");
         app.executor().submit(() -> new RestorePlanner(app.catalog()).plan(request), p -> {
             reviewed = p;

@@ -45,4 +45,22 @@ public enum TargetKind {
             case IN_PLACE -> new RestoreTarget.InPlace();
         };
     }
+
+    /**
+     * The message key of the field that narrows a restore to parts of the source, or null when
+     * its kind has none: files take paths ({@code --include}), PostgreSQL tables ({@code --table}).
+     */
+    public static String narrowingKey(SourceKind kind) {
+        return switch (kind) {
+            case FILES -> "restore.only.paths";
+            case POSTGRES -> "restore.only.tables";
+            default -> null;
+        };
+    }
+
+    /** The comma-separated list typed into the narrowing field, trimmed, empties dropped. */
+    public static List<String> narrowing(String typed) {
+        return java.util.Arrays.stream(typed == null ? new String[0] : typed.split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).toList();
+    }
 }

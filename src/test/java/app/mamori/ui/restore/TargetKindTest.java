@@ -35,6 +35,11 @@ class TargetKindTest {
     void everyLabelAndHintIsInTheMessages() {
         java.util.ResourceBundle messages = java.util.ResourceBundle.getBundle("app.mamori.ui.messages", java.util.Locale.ROOT);
         for (SourceKind source : SourceKind.values()) {
+            String narrowing = TargetKind.narrowingKey(source);
+            if (narrowing != null) {
+                assertThat(messages.containsKey(narrowing) && messages.containsKey(narrowing + ".hint")).as(narrowing)
+                        .isTrue();
+            }
             for (TargetKind target : TargetKind.forSource(source)) {
                 assertThat(messages.containsKey(target.labelKey(source))).as(target.labelKey(source)).isTrue();
                 if (target.hintKey(source) != null) {
@@ -42,5 +47,14 @@ class TargetKindTest {
                 }
             }
         }
+    }
+
+    @Test
+    void filesNarrowByPathsPostgresByTablesTheOthersNot() {
+        assertThat(TargetKind.narrowingKey(SourceKind.FILES)).isEqualTo("restore.only.paths");
+        assertThat(TargetKind.narrowingKey(SourceKind.POSTGRES)).isEqualTo("restore.only.tables");
+        assertThat(TargetKind.narrowingKey(SourceKind.MYSQL)).isNull();
+        assertThat(TargetKind.narrowing(" orders, , line_items ")).containsExactly("orders", "line_items");
+        assertThat(TargetKind.narrowing("")).isEmpty();
     }
 }
