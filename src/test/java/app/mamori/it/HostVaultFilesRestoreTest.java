@@ -145,11 +145,33 @@ class HostVaultFilesRestoreTest {
     }
 
     @Test
-    void toLocalIsRefusedWithWhatToDoInstead() {
-        Cli.Result local = cli.run("restore", "--source", "site", "--to-local", tmp.resolve("y").toString(), "--yes");
+    void toThisComputerTheChosenFilesAreFetchedCheckedAndWrittenExactly() throws Exception {
+        Path here = tmp.resolve("on my laptop");
 
-        assertThat(local.exit()).isOne();
-        assertThat(local.err()).contains("--to-local is not available").contains("--to-path DIR");
-        assertThat(tmp.resolve("y")).doesNotExist();
+        cli.run("restore", "--source", "site", "--to-local", here.toString(), "--include",
+                site.resolve("uploads").toString(), "--yes").requireOk();
+
+        Path root = here.resolve(site.toString().substring(1));
+        assertThat(state(root.resolve("uploads"))).isEqualTo(state(site.resolve("uploads")));
+        assertThat(root.resolve("-dash")).as("not asked for").doesNotExist();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".mamori-fetch-"));
+        }
+    }
+
+    @Test
+    void aStoredFileThatNoLongerMatchesItsIndexIsRefusedBeforeTheTargetIsWritten() throws Exception {
+        Path stored;
+        try (Stream<Path> s = Files.walk(disk)) {
+            stored = s.filter(p -> p.getFileName().toString().equals("big.bin")).findFirst().orElseThrow();
+        }
+        Damage.flipByte(stored, 1000);
+        Path here = tmp.resolve("on my laptop");
+
+        Cli.Result r = cli.run("restore", "--source", "site", "--to-local", here.toString(), "--yes");
+
+        assertThat(r.exit()).isOne();
+        assertThat(r.err()).contains("big.bin").contains("does not match its SHA-256 in the index");
+        assertThat(here).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }
 }

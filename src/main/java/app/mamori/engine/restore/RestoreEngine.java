@@ -74,13 +74,15 @@ public final class RestoreEngine {
             if (plan.safetyBackup().isPresent()) {
                 safety = Optional.of(safetyBackup(plan, listener, cancel, steps));
             }
-            if (plan.target() instanceof RestoreTarget.ToLocal local) {
+            boolean onServer = vaultOnServer(plan);
+            if (plan.target() instanceof RestoreTarget.ToLocal local && !onServer) {
                 s = System.nanoTime();
                 listener.step("writing the snapshot into " + local.dir());
                 TreeRestores.toLocal(plan, Path.of(local.dir()), listener);
                 steps.add(new RestoreReport.Step("snapshot written into " + local.dir() + " on this computer", since(s)));
             }
-            try (RemoteShell shell = plan.commands().isEmpty() ? null : ssh.connect(plan.server())) {
+            boolean fetch = plan.target() instanceof RestoreTarget.ToLocal && onServer;
+            try (RemoteShell shell = plan.commands().isEmpty() && !fetch ? null : ssh.connect(plan.server())) {
                 for (int i = 0; i < plan.commands().size(); i++) {
                     cancel.throwIfCancelled();
                     RestoreCommand c = plan.commands().get(i);
@@ -96,6 +98,15 @@ public final class RestoreEngine {
                         listener.log(c.purpose() + " stderr: " + r.stderr().strip());
                     }
                     steps.add(new RestoreReport.Step(c.purpose(), since(s)));
+                }
+                if (fetch) {
+                    // the index was checked on the server by the commands above; it is checked here again as read
+                    String local = ((RestoreTarget.ToLocal) plan.target()).dir();
+                    s = System.nanoTime();
+                    listener.step("fetching the snapshot into " + local);
+                    TreeRestores.fromServer(plan, shell, Path.of(local), listener, cancel);
+                    steps.add(new RestoreReport.Step("snapshot fetched from the server into " + local
+                            + " on this computer", since(s)));
                 }
             }
         } catch (RestoreRefused e) {

@@ -196,13 +196,9 @@ public final class RestorePlanner {
         } else if (source instanceof Source.Files files) {
             description = filesTarget(files, target, server);
             if (onServer != null) {
-                if (target instanceof RestoreTarget.ToLocal) {
-                    throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
-                            + " on server " + vault.server().get() + ": --to-local is not available from a vault on a"
-                            + " server; restore with --to-path DIR (a new folder on the server) instead");
-                }
                 String snapshot = onServer + "/" + artifact.path();
-                commands = List.of(target instanceof RestoreTarget.ToPath p
+                commands = target instanceof RestoreTarget.ToLocal ? List.of() // fetched by the engine
+                        : List.of(target instanceof RestoreTarget.ToPath p
                         ? HostTreeRestore.toPath(snapshot, files.paths(), p.path(), include)
                         : HostTreeRestore.inPlace(snapshot, files.paths(), include));
             } else {

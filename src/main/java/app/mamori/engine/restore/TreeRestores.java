@@ -1,15 +1,21 @@
 package app.mamori.engine.restore;
 
+import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.LocalTreeRestore;
 import app.mamori.source.files.Selection;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.source.files.TreeTar;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.util.CancelToken;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** Restores of files snapshots: the tar stream for the server, or the folder on this computer. */
+/**
+ * Restores of files snapshots: the tar stream for the server, or the folder on this computer,
+ * written from a local vault or fetched from a vault on the server.
+ */
 final class TreeRestores {
     private TreeRestores() {
     }
@@ -17,6 +23,17 @@ final class TreeRestores {
     static void toLocal(RestorePlan plan, Path dir, RestoreListener listener) throws IOException {
         LocalTreeRestore.Written w = LocalTreeRestore.write(plan.artifactFile(), SnapshotIndex.read(plan.artifactFile()),
                 Selection.of(plan.include()), dir);
+        listener.log(w.files() + " files, " + w.bytes() + " bytes written into " + dir);
+        w.skipped().forEach(x -> listener.log("not restored: " + x));
+    }
+
+    /** From a vault on the server: the chosen files fetched, checked and written into {@code dir} here. */
+    static void fromServer(RestorePlan plan, RemoteShell shell, Path dir, RestoreListener listener, CancelToken cancel)
+            throws IOException {
+        // pointDir is the remote folder spelled as a local Path; rebuild it with '/' for the server
+        String snapshot = plan.artifactFile().toString().replace('\\', '/');
+        LocalTreeRestore.Written w = HostTreeFetch.toLocal(shell, snapshot, plan.expectedSha256(),
+                Selection.of(plan.include()), dir, cancel);
         listener.log(w.files() + " files, " + w.bytes() + " bytes written into " + dir);
         w.skipped().forEach(x -> listener.log("not restored: " + x));
     }
