@@ -61,6 +61,19 @@ public final class CheckCommands {
         return "cd " + ShellQuote.quote(dir) + " && find . -type f -exec sha256sum -z -- {} +";
     }
 
+    /** Every regular file in Docker volume {@code volume} as {@code HEX  ./path} NUL-terminated lines. */
+    public static String hashVolume(String volume) {
+        return "set -e; m=$(docker volume inspect --format '{{.Mountpoint}}' -- " + ShellQuote.quote(volume)
+                + "); cd \"$m\"; find . -type f -exec sha256sum -z -- {} +";
+    }
+
+    /** Removes a drill's scratch volume, and only that; succeeds when it is already gone. */
+    public static String removeDrillVolume(String volume) {
+        String v = ShellQuote.quote(volume);
+        return "case " + v + " in mamori_drill_*) ;; *) echo 'mamori: not a drill volume' >&2; exit 64;; esac; "
+                + "docker volume inspect -- " + v + " >/dev/null 2>&1 || exit 0; docker volume rm -- " + v + " >/dev/null";
+    }
+
     /** Removes a drill's scratch folder, and only that: anything not named like one is refused. */
     public static String removeDrillTree(String dir) {
         return "case " + ShellQuote.quote(dir) + " in /var/tmp/mamori_drill_*) rm -rf -- " + ShellQuote.quote(dir)

@@ -34,9 +34,12 @@ class DockerVolumeVerifyTest {
         JsonNode good = cli.run("verify", point.get("id").asText(), "--drill", "--json").requireOk().json();
 
         assertThat(good.get("checks")).extracting(c -> c.get("method").asText() + "=" + c.get("result").asText())
-                .containsExactly("checksum=verified", "format=verified");
+                .containsExactly("checksum=verified", "format=verified", "drill=verified");
         assertThat(good.get("checks").get(1).get("detail").asText()).contains("listed all 5 entries");
-        assertThat(good.get("notes").get(0).asText()).contains("drills are for databases");
+        assertThat(good.get("checks").get(2).get("detail").asText()).contains("drill: 2 files (6 bytes) restored into"
+                + " volume mamori_drill_").contains("every one's SHA-256 matched the archive");
+        assertThat(docker.docker("volume", "ls", "--format", "{{.Name}}")).as("the scratch volume is removed")
+                .doesNotContain("mamori_drill_");
 
         Damage.flipByte(artifact, Files.size(artifact) - 5);
         Cli.Result bad = cli.run("verify", "--job", "app");

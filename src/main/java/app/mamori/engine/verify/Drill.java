@@ -86,6 +86,10 @@ final class Drill {
         if (item.source().get() instanceof Source.Files) {
             return TreeComparison.compare(Path.of(item.file()), out.toByteArray(), scratch + where, recovery);
         }
+        if (item.source().get() instanceof Source.DockerVolume) {
+            return TreeComparison.compareWithArchive(Path.of(item.file()), ArtifactStreams.zstd(item), out.toByteArray(),
+                    "volume " + scratch + where, recovery);
+        }
         Map<String, Long> restored = TableCounts.parse(out.toString(StandardCharsets.UTF_8));
         return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch + where, recovery);
     }

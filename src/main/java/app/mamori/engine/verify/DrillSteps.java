@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The remote commands of one drill: restore into the scratch target (the same commands a
- * restore to a new database or path runs), count its tables, remove it.
+ * restore to a new database, path or volume runs), count its tables (hash its files, for
+ * file trees and volumes), remove it.
  *
  * @param countSecret whether the count and remove commands read the password from stdin
  */
@@ -22,6 +23,10 @@ record DrillSteps(List<RestoreCommand> restore, String count, String remove, boo
         if (source instanceof Source.Files) {
             return new DrillSteps(List.of(RestoreCommands.filesToPath(scratch)), CheckCommands.hashTree(scratch),
                     CheckCommands.removeDrillTree(scratch), false);
+        }
+        if (source instanceof Source.DockerVolume) {
+            return new DrillSteps(List.of(RestoreCommands.volumeToNew(scratch)), CheckCommands.hashVolume(scratch),
+                    CheckCommands.removeDrillVolume(scratch), false);
         }
         if (source instanceof Source.Sqlite) {
             return new DrillSteps(List.of(RestoreCommands.sqlite(scratch, false)), TableCounts.sqlite(scratch),

@@ -3,6 +3,7 @@ package app.mamori.engine.verify;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
+import app.mamori.vault.HashingOutputStream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A drilled file tree against its snapshot's index: every file there, with the SHA-256 the backup recorded. */
+/**
+ * A drilled file tree against its backup: every file there, with the SHA-256 the snapshot's
+ * index recorded, or, for a volume's tar, that its entry in the archive has.
+ */
 final class TreeComparison {
     private TreeComparison() {
     }
@@ -23,6 +27,46 @@ final class TreeComparison {
      *               to it, which holds the snapshot's absolute paths below it
      */
     static Outcome compare(Path snapshotDir, byte[] hashes, String where, Duration recovery) throws IOException {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
+        for (IndexEntry e : SnapshotIndex.read(snapshotDir).entries()) {
+            if (e.type() == EntryType.FILE) {
+                String rel = e.path().latin1().replaceFirst("^/+", "");
+                expected.put(rel, e.sha256());
+                sizes.put(rel, e.size());
+            }
+        }
+        return judge(expected, sizes, hashes, where, recovery, "the snapshot's index", "/");
+    }
+
+    /**
+     * A volume drilled from its tar ({@code ./path} entries): each regular file's SHA-256 is
+     * computed from the archive here, as the backup holds it.
+     */
+    static Outcome compareWithArchive(Path archive, boolean zstd, byte[] hashes, String where, Duration recovery)
+            throws IOException {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                ArtifactStreams.decoded(archive, zstd), StandardCharsets.ISO_8859_1.name())) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                byte flag = e.getLinkFlag();
+                if (flag != org.apache.commons.compress.archivers.tar.TarConstants.LF_NORMAL
+                        && flag != org.apache.commons.compress.archivers.tar.TarConstants.LF_OLDNORM) {
+                    continue;
+                }
+                HashingOutputStream h = new HashingOutputStream(java.io.OutputStream.nullOutputStream());
+                tar.transferTo(h);
+                String rel = e.getName().replaceFirst("^\\./", "");
+                expected.put(rel, h.sha256Hex());
+                sizes.put(rel, h.count());
+            }
+        }
+        return judge(expected, sizes, hashes, where, recovery, "the archive", "");
+    }
+
+    private static Outcome judge(Map<String, String> expected, Map<String, Long> sizes, byte[] hashes, String where,
+                                 Duration recovery, String against, String shownPrefix) {
         Map<String, String> restored = new HashMap<>();
         for (String line : new String(hashes, StandardCharsets.ISO_8859_1).split("\0")) {
             if (line.length() > 68 && line.startsWith("./", 66)) {
@@ -30,30 +74,26 @@ final class TreeComparison {
             }
         }
         List<String> problems = new ArrayList<>();
-        long files = 0;
         long bytes = 0;
-        for (IndexEntry e : SnapshotIndex.read(snapshotDir).entries()) {
-            if (e.type() != EntryType.FILE) {
-                continue;
-            }
-            files++;
-            bytes += e.size();
-            String rel = e.path().latin1().replaceFirst("^/+", "");
-            String got = restored.remove(rel);
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            bytes += sizes.get(e.getKey());
+            String got = restored.remove(e.getKey());
             if (got == null) {
-                problems.add("missing " + e.path());
-            } else if (!got.equalsIgnoreCase(e.sha256())) {
-                problems.add("different contents: " + e.path());
+                problems.add("missing " + shownPrefix + e.getKey());
+            } else if (!got.equalsIgnoreCase(e.getValue())) {
+                problems.add("different contents: " + shownPrefix + e.getKey());
             }
         }
-        restored.keySet().forEach(extra -> problems.add("not in the backup: /" + extra));
+        restored.keySet().forEach(extra -> problems.add("not in the backup: " + shownPrefix + extra));
+        int files = expected.size();
         String seconds = TableComparison.seconds(recovery);
         if (problems.isEmpty()) {
             return new Outcome(true, "drill: " + files + " files (" + bytes + " bytes) restored into " + where + " in "
-                    + seconds + "; every one's SHA-256 matched the snapshot's index", List.of(), java.util.Optional.of(recovery));
+                    + seconds + "; every one's SHA-256 matched " + against, List.of(), java.util.Optional.of(recovery));
         }
-        return new Outcome(false, "drill: restored into " + where + " in " + seconds + ", but " + problems.size()
-                + " of " + files + " files differ from the snapshot's index: " + String.join("; ",
-                problems.subList(0, Math.min(5, problems.size()))), List.of(), java.util.Optional.of(recovery));
+        return new Outcome(false, "drill: restored into " + where + " in " + seconds + ", but it differs from "
+                + against + " (" + files + " files) in " + problems.size() + (problems.size() == 1 ? " place: " : " places: ")
+                + String.join("; ", problems.subList(0, Math.min(5, problems.size()))), List.of(),
+                java.util.Optional.of(recovery));
     }
 }

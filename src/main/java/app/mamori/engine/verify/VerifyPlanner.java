@@ -141,12 +141,7 @@ public final class VerifyPlanner {
                 commands.add(CheckCommands.sqliteIntegrity());
             }
         }
-        boolean drillable = a.kind() == SourceKind.POSTGRES || a.kind() == SourceKind.MYSQL
-                || a.kind() == SourceKind.SQLITE || a.kind() == SourceKind.FILES;
-        if (drill && !drillable) {
-            notes.add("drills are for databases and file trees; " + a.kind().id() + " artifacts get the checksum"
-                    + " and format check");
-        } else if (drill && (source.isEmpty() || server.isEmpty())) {
+        if (drill && (source.isEmpty() || server.isEmpty())) {
             notes.add("source " + a.source() + " is no longer configured, so no drill can run on its server");
         } else if (drill) {
             checks.add(Method.DRILL);
