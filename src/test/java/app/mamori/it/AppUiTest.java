@@ -214,6 +214,18 @@ class AppUiTest {
         assertThat(robot.lookup("#restore-verify-status").queryLabeled().getText()).contains("FAILED")
                 .contains("tooldb");
         assertThat(table.getItems().get(0).check().failure()).hasValueSatisfying(f -> assertThat(f).contains("SHA-256"));
+
+        cli.run("backup", "tool").requireOk();
+        await("the new point", () -> {
+            robot.interact(() -> robot.lookup("#restore-job").queryComboBox().setValue(null));
+            robot.interact(() -> robot.lookup("#restore-job").<String>queryComboBox().setValue("tool"));
+            return table.getItems().size() == 2;
+        });
+        robot.clickOn("#restore-verify-all");
+        await("both checked", () -> robot.lookup("#restore-verify-status").queryLabeled().getText()
+                .startsWith("Every point of job tool: 1 check(s) FAILED"));
+        assertThat(table.getItems()).extracting(p -> p.check().state())
+                .containsExactly(PointCheck.State.VERIFIED, PointCheck.State.FAILED);
     }
 
     @Test

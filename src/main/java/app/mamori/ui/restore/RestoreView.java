@@ -83,7 +83,8 @@ public final class RestoreView {
         verify.setOnAction(e -> {
             RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
             if (p != null && p.restorable()) {
-                verify(p, drill.isSelected());
+                verify(new VerifyPlanner.Selection.Point(p.id()), app.text().t("restore.verify.what.point", p.id()),
+                        drill.isSelected());
             }
         });
         Button release = new Button(app.text().t("restore.release"));
@@ -98,13 +99,19 @@ public final class RestoreView {
                 release(p);
             }
         });
+        Button verifyAll = new Button(app.text().t("restore.verifyAll"));
+        verifyAll.setId("restore-verify-all");
+        verifyAll.disableProperty().bind(job.valueProperty().isNull().or(verifying)
+                .or(javafx.beans.binding.Bindings.isEmpty(points)));
+        verifyAll.setOnAction(e -> verify(new VerifyPlanner.Selection.Job(job.getValue()),
+                app.text().t("restore.verify.what.job", job.getValue()), drill.isSelected()));
         verifyStatus.setId("restore-verify-status");
         verifyStatus.setWrapText(true);
         verifyStatus.managedProperty().bind(verifyStatus.textProperty().isNotEmpty());
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, drill, release);
+        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, release);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, title, bar, verifyStatus, table);
         root.setPadding(new Insets(16));
@@ -148,32 +155,36 @@ public final class RestoreView {
         };
     }
 
-    /** Runs {@code verify POINT [--drill]} in the background; the label follows it, the table is reloaded after. */
-    private void verify(RestorePointViewModel p, boolean drill) {
+    /**
+     * Runs {@code verify POINT|--job JOB [--drill]} in the background; the label follows it, the
+     * table is reloaded after.
+     */
+    private void verify(VerifyPlanner.Selection selection, String what, boolean drill) {
         verifying.set(true);
-        verifyStatus.setText(app.text().t("restore.verify.planning", p.id()));
+        verifyStatus.setText(app.text().t("restore.verify.planning", what));
         VerifyListener listener = new VerifyListener() {
             @Override
             public void started(VerifyPlan.Item item, Verification.Method method) {
-                String text = app.text().t("restore.verify.running", item.artifact().source(), method.id());
+                String text = app.text().t("restore.verify.running", item.pointId(), item.artifact().source(),
+                        method.id());
                 app.executor().onUi(() -> verifyStatus.setText(text));
             }
         };
         app.executor().submit(() -> {
-            VerifyPlan plan = new VerifyPlanner(app.catalog()).plan(new VerifyPlanner.Selection.Point(p.id()), drill);
+            VerifyPlan plan = new VerifyPlanner(app.catalog()).plan(selection, drill);
             return new Verifier(app.catalog(), app.ssh(), app.secrets(), app.clock())
                     .execute(plan, listener, CancelToken.none());
         }, r -> {
             verifying.set(false);
             List<Verification> failed = r.checks().stream().filter(Verification::failed).toList();
             verifyStatus.setText(failed.isEmpty()
-                    ? app.text().t("restore.verify.passed", p.id(), r.checks().size())
-                    : app.text().t("restore.verify.failed", p.id(), failed.size(),
-                    failed.get(0).source() + ": " + failed.get(0).detail()));
+                    ? app.text().t("restore.verify.passed", what, r.checks().size())
+                    : app.text().t("restore.verify.failed", what, failed.size(),
+                    failed.get(0).point() + " " + failed.get(0).source() + ": " + failed.get(0).detail()));
             load(job.getValue());
         }, e -> {
             verifying.set(false);
-            verifyStatus.setText(app.text().t("restore.verify.error", p.id(),
+            verifyStatus.setText(app.text().t("restore.verify.error", what,
                     e.getMessage() == null ? e.toString() : e.getMessage()));
         });
     }
