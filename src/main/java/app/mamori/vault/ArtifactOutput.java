@@ -17,6 +17,7 @@ public final class ArtifactOutput extends OutputStream {
     private static final int ZSTD_LEVEL = 3;
 
     private final String name;
+    private final FileSink sink;
     private final HashingOutputStream stored;
     private final OutputStream head;
     private final boolean compressed;
@@ -25,8 +26,8 @@ public final class ArtifactOutput extends OutputStream {
 
     ArtifactOutput(Path path, boolean compress) throws IOException {
         this.name = path.getFileName().toString();
-        this.stored = new HashingOutputStream(new FileSink(
-                FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)));
+        this.sink = new FileSink(FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+        this.stored = new HashingOutputStream(sink);
         this.compressed = compress;
         this.head = compress ? new ZstdOutputStream(stored, ZSTD_LEVEL) : stored;
     }
@@ -61,11 +62,14 @@ public final class ArtifactOutput extends OutputStream {
     @Override
     public void close() throws IOException {
         if (result == null) {
-            // abandoned: the point folder is deleted by the caller
-            try {
-                head.close();
-            } catch (IOException ignored) {
-                // the file is going away anyway
+            // abandoned: the point folder is deleted by the caller, so nothing more is written or fsynced
+            sink.abandon();
+            if (compressed) {
+                try {
+                    head.close(); // frees zstd's native context; its last bytes go nowhere
+                } catch (IOException ignored) {
+                    // the sink refuses them, as it should
+                }
             }
         }
     }

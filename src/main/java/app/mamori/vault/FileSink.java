@@ -32,6 +32,7 @@ final class FileSink extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        requireOpen();
         if (!buffer.hasRemaining()) {
             drain();
         }
@@ -40,6 +41,7 @@ final class FileSink extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        requireOpen();
         if (len >= DIRECT || len > buffer.remaining()) {
             drain();
         }
@@ -52,7 +54,14 @@ final class FileSink extends OutputStream {
 
     @Override
     public void flush() throws IOException {
+        requireOpen();
         drain();
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the file is closed");
+        }
     }
 
     /** Flushes, fsyncs, closes. */
@@ -66,6 +75,19 @@ final class FileSink extends OutputStream {
             drain();
             file.force(true);
         }
+    }
+
+    /**
+     * Gives the file up: closes it without writing what is buffered and without fsync, since
+     * the caller deletes it. Later writes fail.
+     */
+    void abandon() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        buffer.clear();
+        file.close();
     }
 
     private void drain() throws IOException {

@@ -43,4 +43,17 @@ class FileSinkTest {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
     }
+
+    @Test
+    void anAbandonedSinkWritesNothingMoreAndRefusesWrites() throws Exception {
+        Path file = dir.resolve("b.bin");
+        FileSink sink = new FileSink(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        sink.write(new byte[100], 0, 100); // buffered, never reaches the file
+
+        sink.abandon();
+
+        assertThat(Files.size(file)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sink.write(new byte[1], 0, 1))
+                .isInstanceOf(java.io.IOException.class);
+    }
 }
