@@ -27,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Notification settings against a real HTTP receiver on loopback. */
 class NotifiersViewModelTest {
 
+    /** The app's context over {@code catalog}, its work run on the calling thread. */
+    private static AppContext app(Path tmp, Catalog catalog) {
+        return new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(), new I18n(Locale.ENGLISH),
+                Clock.systemUTC());
+    }
+
     @Test
     void aWebhookAddedHereIsListedTestedAndRemovedAndItsUrlStaysSecret(@TempDir Path tmp) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -39,8 +45,7 @@ class NotifiersViewModelTest {
         });
         http.start();
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
-            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            AppContext app = app(tmp, catalog);
             NotifiersViewModel vm = new NotifiersViewModel(app);
             vm.name.set("chat");
             vm.url.set("http://127.0.0.1:" + http.getAddress().getPort() + "/hooks/T0KEN");
@@ -73,8 +78,7 @@ class NotifiersViewModelTest {
     @Test
     void aUrlThatIsNotHttpIsRefusedAndNothingIsStored(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
-            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            AppContext app = app(tmp, catalog);
             NotifiersViewModel vm = new NotifiersViewModel(app);
             vm.name.set("chat");
             vm.url.set("hooks.slack.com/services/x");
@@ -90,8 +94,7 @@ class NotifiersViewModelTest {
     void anEmailNotifierAddedHereSendsItsTestThroughTheOfficeServerAndKeepsThePasswordSecret(@TempDir Path tmp)
             throws Exception {
         try (SmtpServer smtp = SmtpServer.start(); Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
-            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            AppContext app = app(tmp, catalog);
             NotifiersViewModel vm = new NotifiersViewModel(app);
             vm.name.set("mail");
             vm.smtpHost.set("localhost");
@@ -120,8 +123,7 @@ class NotifiersViewModelTest {
     @Test
     void emailFieldsThatCannotWorkAreRefusedByTheirNameInTheForm(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
-            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            AppContext app = app(tmp, catalog);
             NotifiersViewModel vm = new NotifiersViewModel(app);
             vm.name.set("mail");
             vm.smtpHost.set("mail.office.test");
@@ -149,8 +151,7 @@ class NotifiersViewModelTest {
     @Test
     void aSecondNotifierWithTheSameNameIsRefusedAndTheFirstKeepsItsSecret(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
-            AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                    new I18n(Locale.ENGLISH), Clock.systemUTC());
+            AppContext app = app(tmp, catalog);
             NotifiersViewModel vm = new NotifiersViewModel(app);
             vm.name.set("chat");
             vm.url.set("https://hooks.example.test/FIRST");
