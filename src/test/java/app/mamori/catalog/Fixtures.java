@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Small, valid configuration that tests build on. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -30,7 +30,7 @@ final class Fixtures {
     }
 
     /** A catalogue with server {@code web}, sources {@code blog-db} and {@code uploads} on it, vault {@code nas} and job {@code blog}. */
-    static void addBlogJob(Catalog catalog) {
+    public static void addBlogJob(Catalog catalog) {
         catalog.servers().add(server("web"));
         catalog.sources().add(sqlite("blog-db", "web"));
         catalog.sources().add(new Source.Files("uploads", "web", List.of("/srv/uploads"), List.of()));

@@ -58,6 +58,13 @@ final class NotifiersView {
         CheckBox success = check(text.t("notify.on.success"), vm.onSuccess);
         CheckBox overdue = check(text.t("notify.on.overdue"), vm.onOverdue);
         CheckBox digest = check(text.t("notify.on.digest"), vm.onDigest);
+        ComboBox<String> job = new ComboBox<>(vm.jobs);
+        job.setId("notify-job");
+        job.setPromptText(text.t("notify.allJobs"));
+        job.valueProperty().bindBidirectional(vm.job);
+        Button allJobs = new Button(text.t("notify.allJobs"));
+        allJobs.setId("notify-all-jobs");
+        allJobs.setOnAction(e -> job.setValue(null));
         Button add = new Button(text.t("notify.add"));
         add.setId("notify-add");
         add.setOnAction(e -> vm.addWebhook());
@@ -83,8 +90,8 @@ final class NotifiersView {
         message.setWrapText(true);
         message.textProperty().bind(vm.message);
         root = new VBox(8, list, row(test, remove),
-                new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.on")), failure, success,
-                overdue, digest),
+                new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.for")), job, allJobs,
+                new Label(text.t("notify.on")), failure, success, overdue, digest),
                 new Label(text.t("notify.addWebhook")), row(url, format, add),
                 new Label(text.t("notify.addEmail")), row(host, security, port, user, password),
                 row(from, to, ca, addEmail), message);

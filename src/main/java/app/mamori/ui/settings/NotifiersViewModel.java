@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Notification settings: the notifiers with their channel and events, a test message through
- * one, removing one, and adding a webhook or an e-mail notifier, for every job, with the
- * events ticked. The webhook URL and the SMTP password go to the secret store, never the
+ * one, removing one, and adding a webhook or an e-mail notifier, for every job or one, with
+ * the events ticked. The webhook URL and the SMTP password go to the secret store, never the
  * catalogue ({@link Notifications#add}, as {@code mamori notify add} does).
  */
 public final class NotifiersViewModel {
@@ -55,6 +55,10 @@ public final class NotifiersViewModel {
     public final StringProperty from = new SimpleStringProperty("");
     /** Comma-separated addresses. */
     public final StringProperty to = new SimpleStringProperty("");
+    /** The job names a notifier can be limited to, for the form's choice. */
+    public final ObservableList<String> jobs = FXCollections.observableArrayList();
+    /** Empty (or null) for every job. */
+    public final StringProperty job = new SimpleStringProperty("");
 
     public NotifiersViewModel(AppContext app) {
         this.app = app;
@@ -62,6 +66,12 @@ public final class NotifiersViewModel {
 
     public void refresh() {
         app.executor().submit(() -> app.catalog().notifiers().list(), notifiers::setAll, e -> message.set(e.getMessage()));
+        app.executor().submit(() -> app.catalog().jobs().list().stream().map(j -> j.name()).toList(), jobs::setAll,
+                e -> message.set(e.getMessage()));
+    }
+
+    private Optional<String> job() {
+        return Optional.ofNullable(job.get()).map(String::trim).filter(j -> !j.isEmpty());
     }
 
     /** "slack webhook https://hooks.slack.com/… on failure, overdue for all jobs" */
@@ -100,7 +110,7 @@ public final class NotifiersViewModel {
         try {
             u = WebhookSender.parseUrl(url.get() == null ? "" : url.get());
             n = new Notifier(name.get().trim(), new NotifyChannel.Webhook(format.get(), WebhookSender.redact(u)),
-                    events(), Optional.empty());
+                    events(), job());
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
@@ -139,7 +149,7 @@ public final class NotifiersViewModel {
             n = new Notifier(name.get().trim(), new NotifyChannel.Email(smtpHost.get().trim(), port, security,
                     Optional.of(user), from.get().trim(), recipients,
                     ca.isEmpty() ? Optional.empty() : Optional.of(Path.of(ca).toAbsolutePath().normalize().toString())),
-                    events(), Optional.empty());
+                    events(), job());
         } catch (RuntimeException e) {
             message.set(formField(e.getMessage()));
             return;

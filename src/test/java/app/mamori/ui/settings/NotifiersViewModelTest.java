@@ -165,4 +165,27 @@ class NotifiersViewModelTest {
             assertThat(app.secrets().get("notify/chat/url")).hasValue("https://hooks.example.test/FIRST");
         }
     }
+
+    @Test
+    void aNotifierCanBeLimitedToOneJob(@TempDir Path tmp) throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            app.mamori.catalog.Fixtures.addBlogJob(catalog);
+            AppContext app = app(tmp, catalog);
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.refresh();
+            assertThat(vm.jobs).containsExactly("blog");
+            vm.name.set("blog-only");
+            vm.url.set("https://hooks.example.test/x");
+            vm.job.set("shop");
+
+            vm.addWebhook();
+
+            assertThat(vm.message.get()).contains("job 'shop' does not exist");
+            vm.job.set("blog");
+            vm.addWebhook();
+            assertThat(catalog.notifiers().list()).singleElement()
+                    .satisfies(n -> assertThat(n.job()).hasValue("blog"));
+            assertThat(NotifiersViewModel.describe(vm.notifiers.get(0))).endsWith(", job blog");
+        }
+    }
 }
