@@ -96,6 +96,14 @@ class FilesVerifyTest {
         JsonNode good = cli.run("verify", id, "--json").requireOk().json().get("checks");
         assertThat(good).singleElement().satisfies(c -> assertThat(c.get("detail").asText())
                 .contains("3 stored files there match"));
+        JsonNode drilled = cli.run("verify", id, "--drill", "--json").requireOk().json().get("checks");
+        assertThat(drilled).extracting(c -> c.get("method").asText() + "=" + c.get("result").asText())
+                .containsExactly("checksum=verified", "drill=verified");
+        assertThat(drilled.get(1).get("detail").asText()).contains("drill: 3 files")
+                .contains("every one's SHA-256 matched the snapshot's index");
+        try (var s = Files.list(Path.of("/var/tmp"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("mamori_drill_"));
+        }
 
         Path newline;
         try (var s = Files.walk(disk)) {

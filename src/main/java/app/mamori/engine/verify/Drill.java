@@ -3,6 +3,7 @@ package app.mamori.engine.verify;
 import app.mamori.model.Source;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.TableCounts;
+import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -43,7 +44,8 @@ final class Drill {
         String scratch = item.scratch().orElseThrow();
         DrillSteps steps = DrillSteps.of(source, scratch, entry == null ? null : entry.command());
         if (item.vault().isRemote()) {
-            steps = OnServerVault.drill(steps, item.file(), item.artifact());
+            steps = source instanceof Source.Files ? OnServerVault.treeDrill(source, scratch, item.file())
+                    : OnServerVault.drill(steps, item.file(), item.artifact());
         }
         Outcome outcome;
         try {
@@ -84,7 +86,9 @@ final class Drill {
                     + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery));
         }
         if (item.source().get() instanceof Source.Files) {
-            return TreeComparison.compare(Path.of(item.file()), out.toByteArray(), scratch + where, recovery);
+            SnapshotIndex index = item.vault().isRemote() ? remoteIndex(item, shell, cancel)
+                    : SnapshotIndex.read(Path.of(item.file()));
+            return TreeComparison.compare(index, out.toByteArray(), scratch + where, recovery);
         }
         if (item.source().get() instanceof Source.DockerVolume) {
             return TreeComparison.compareWithArchive(Path.of(item.file()), ArtifactStreams.zstd(item), out.toByteArray(),
@@ -133,6 +137,31 @@ final class Drill {
             if (in != null) {
                 in.close();
             }
+        }
+    }
+
+    /** A snapshot's index read from the vault on the server, checked against the SHA-256 the point recorded. */
+    private static SnapshotIndex remoteIndex(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel)
+            throws IOException {
+        String file = item.file() + "/" + SnapshotIndex.FILE_NAME;
+        Path local = java.nio.file.Files.createTempFile("mamori-drill-index-", ".jsonl.zst");
+        try {
+            ExecResult r;
+            try (var out = java.nio.file.Files.newOutputStream(local)) {
+                r = shell.exec(Exec.of(ShellQuote.command("cat", "--", file)).stdout(out).cancel(cancel).build());
+            }
+            if (!r.ok()) {
+                throw new IOException("cannot read " + file + " on server " + item.vault().server().get() + ": "
+                        + r.lastStderrLine());
+            }
+            String sha = ArtifactStreams.sha256(local);
+            if (!sha.equalsIgnoreCase(item.artifact().sha256())) {
+                throw new IOException(file + " on server " + item.vault().server().get() + " does not match the SHA-256"
+                        + " the point recorded");
+            }
+            return SnapshotIndex.read(local);
+        } finally {
+            java.nio.file.Files.deleteIfExists(local);
         }
     }
 

@@ -8,7 +8,9 @@ import app.mamori.model.Vault;
 import app.mamori.source.CheckCommands;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.RestoreCommands;
+import app.mamori.source.files.HostTreeRestore;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,8 +26,22 @@ final class OnServerVault {
     /** Whether {@code a} can be format-checked and drilled where it is kept. */
     static boolean checkable(Artifact a, Vault vault, Optional<Source> source, Optional<Server> server) {
         boolean dump = a.kind() == SourceKind.POSTGRES || a.kind() == SourceKind.MYSQL || a.kind() == SourceKind.SQLITE;
-        return dump && vault.isRemote() && source.isPresent() && server.isPresent()
+        return dump && sameServer(vault, source, server);
+    }
+
+    /** Whether the vault is on the server of a source that still exists. */
+    static boolean sameServer(Vault vault, Optional<Source> source, Optional<Server> server) {
+        return vault.isRemote() && source.isPresent() && server.isPresent()
                 && vault.server().get().equals(server.get().name());
+    }
+
+    /**
+     * A files snapshot's drill where it is kept: the tree copied into {@code scratch} on the
+     * server by rsync (as {@code restore --to-path} from such a vault), hashed, removed.
+     */
+    static DrillSteps treeDrill(Source files, String scratch, String snapshotDir) {
+        return new DrillSteps(List.of(HostTreeRestore.toPath(snapshotDir, ((Source.Files) files).paths(), scratch,
+                List.of())), CheckCommands.hashTree(scratch), CheckCommands.removeDrillTree(scratch), false);
     }
 
     static boolean zstd(Artifact a) {

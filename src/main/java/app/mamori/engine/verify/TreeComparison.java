@@ -26,10 +26,10 @@ final class TreeComparison {
      * @param hashes {@code sha256sum -z} output from the scratch folder: {@code HEX  ./srv/x\0}, paths relative
      *               to it, which holds the snapshot's absolute paths below it
      */
-    static Outcome compare(Path snapshotDir, byte[] hashes, String where, Duration recovery) throws IOException {
+    static Outcome compare(SnapshotIndex index, byte[] hashes, String where, Duration recovery) {
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         Map<String, Long> sizes = new HashMap<>();
-        for (IndexEntry e : SnapshotIndex.read(snapshotDir).entries()) {
+        for (IndexEntry e : index.entries()) {
             if (e.type() == EntryType.FILE) {
                 String rel = e.path().latin1().replaceFirst("^/+", "");
                 expected.put(rel, e.sha256());

@@ -119,6 +119,16 @@ public final class VerifyPlanner {
                 }
                 notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ", the source's own:"
                         + " every check reads the file there");
+            } else if (a.kind() == SourceKind.FILES && OnServerVault.sameServer(vault, source, server)) {
+                if (drill) {
+                    // the tree is copied on the server into a scratch folder, hashed, compared with the index
+                    checks.add(Method.DRILL);
+                    scratch = Optional.of("/var/tmp/" + scratchName);
+                    commands.addAll(OnServerVault.treeDrill(source.get(), scratch.get(), file).commands());
+                }
+                notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ", the source's own:"
+                        + " the SHA-256 of the index is checked on the workstation, every stored file's there"
+                        + (drill ? ", and the drill copies the tree there" : ""));
             } else {
                 notes.add("vault " + vault.name() + " is on server " + vault.server().get() + ": the SHA-256 is checked"
                         + " there" + (a.kind() == SourceKind.FILES ? " (the index's on the workstation, every stored"
