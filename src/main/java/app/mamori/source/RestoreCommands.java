@@ -163,17 +163,27 @@ public final class RestoreCommands {
      * restore leaves no half-restored folder. {@code dir} must not exist, or be empty.
      */
     public static RestoreCommand filesToPath(String dir) {
+        return new RestoreCommand("extract the snapshot into a new folder " + dir + " (via a temp folder beside it)",
+                intoNewFolder(dir, "", "tar -x -p --numeric-owner -f - -C \"$t\""), false, true);
+    }
+
+    /**
+     * The shell line that fills a new folder {@code dir} on the server through a temp folder
+     * beside it: refused (exit 73) unless {@code dir} is missing or empty, then {@code checks}
+     * (which may exit), then {@code fill}, which writes into {@code "$t"} and fails with a
+     * non-zero status; only when it succeeded is the temp folder renamed to {@code dir}. On
+     * failure the temp folder is removed and the status kept.
+     */
+    public static String intoNewFolder(String dir, String checks, String fill) {
         String d = ShellQuote.quote(dir);
         String parent = dir.substring(0, Math.max(1, dir.lastIndexOf('/')));
         String template = ShellQuote.quote((parent.endsWith("/") ? parent : parent + "/") + ".mamori-restore.XXXXXX");
-        String command = "if test -e " + d + " && test -n \"$(ls -A -- " + d + " 2>/dev/null)\"; then"
-                + " echo \"mamori: not empty: \"" + d + " >&2; exit 73; fi; "
+        return "if test -e " + d + " && test -n \"$(ls -A -- " + d + " 2>/dev/null)\"; then"
+                + " echo \"mamori: not empty: \"" + d + " >&2; exit 73; fi; " + checks
                 + "mkdir -p -- " + ShellQuote.quote(parent) + " && t=$(mktemp -d " + template + ") || exit 73; "
-                + "if tar -x -p --numeric-owner -f - -C \"$t\"; then chmod --reference=/ \"$t\" 2>/dev/null;"
-                + " { test ! -e " + d + " || rmdir -- " + d + "; } && mv -T -- \"$t\" " + d + ";"
-                + " else s=$?; rm -rf -- \"$t\"; exit $s; fi";
-        return new RestoreCommand("extract the snapshot into a new folder " + dir + " (via a temp folder beside it)",
-                command, false, true);
+                + "fail() { s=$?; rm -rf -- \"$t\"; exit $s; }; "
+                + "{ " + fill + "; } || fail; chmod --reference=/ \"$t\" 2>/dev/null; "
+                + "{ test ! -e " + d + " || rmdir -- " + d + "; } && mv -T -- \"$t\" " + d + " || fail";
     }
 
     /** A files snapshot extracted over the live paths: files it holds are replaced, files made since are left. */

@@ -1,6 +1,7 @@
 package app.mamori.source.files;
 
 import app.mamori.source.RestoreCommand;
+import app.mamori.source.RestoreCommands;
 import app.mamori.ssh.ShellQuote;
 
 import java.util.List;
@@ -26,26 +27,15 @@ public final class HostTreeRestore {
      */
     public static RestoreCommand toPath(String snapshotDir, List<String> paths, String dir, List<String> include) {
         List<Copy> copies = copies(paths, include);
-        String d = ShellQuote.quote(dir);
-        String parent = dir.substring(0, Math.max(1, dir.lastIndexOf('/')));
-        String template = ShellQuote.quote((parent.endsWith("/") ? parent : parent + "/") + ".mamori-restore.XXXXXX");
-        StringBuilder s = new StringBuilder();
-        s.append("if test -e ").append(d).append(" && test -n \"$(ls -A -- ").append(d).append(" 2>/dev/null)\"; then")
-                .append(" echo \"mamori: not empty: \"").append(d).append(" >&2; exit 73; fi; ");
-        s.append(check(snapshotDir, copies));
-        s.append("mkdir -p -- ").append(ShellQuote.quote(parent)).append(" && t=$(mktemp -d ").append(template)
-                .append(") || exit 73; ");
-        s.append("fail() { s=$?; rm -rf -- \"$t\"; exit $s; }; ");
+        List<String> fill = new java.util.ArrayList<>();
         for (Copy c : copies) {
             String root = c.root().equals("/") ? "" : c.root();
-            s.append("mkdir -p -- \"$t\"").append(ShellQuote.quote(root.isEmpty() ? "/" : root)).append(" && ")
-                    .append(rsync(snapshotDir, c, false)).append(" \"$t\"").append(ShellQuote.quote(root + "/"))
-                    .append(" || fail; ");
+            fill.add("mkdir -p -- \"$t\"" + ShellQuote.quote(root.isEmpty() ? "/" : root) + " && "
+                    + rsync(snapshotDir, c, false) + " \"$t\"" + ShellQuote.quote(root + "/"));
         }
-        s.append("chmod --reference=/ \"$t\" 2>/dev/null; { test ! -e ").append(d).append(" || rmdir -- ").append(d)
-                .append("; } && mv -T -- \"$t\" ").append(d).append(" || fail");
         return new RestoreCommand("copy the snapshot into a new folder " + dir + " with rsync on the server"
-                + " (via a temp folder beside it)", s.toString(), false, false);
+                + " (via a temp folder beside it)", RestoreCommands.intoNewFolder(dir, check(snapshotDir, copies),
+                String.join(" && ", fill)), false, false);
     }
 
     /**
