@@ -3,6 +3,7 @@ package app.mamori.engine.verify;
 import app.mamori.model.Source;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.TableCounts;
+import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
@@ -143,23 +144,9 @@ final class Drill {
     /** A snapshot's index read from the vault on the server, checked against the SHA-256 the point recorded. */
     private static SnapshotIndex remoteIndex(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel)
             throws IOException {
-        String file = item.file() + "/" + SnapshotIndex.FILE_NAME;
         Path local = java.nio.file.Files.createTempFile("mamori-drill-index-", ".jsonl.zst");
         try {
-            ExecResult r;
-            try (var out = java.nio.file.Files.newOutputStream(local)) {
-                r = shell.exec(Exec.of(ShellQuote.command("cat", "--", file)).stdout(out).cancel(cancel).build());
-            }
-            if (!r.ok()) {
-                throw new IOException("cannot read " + file + " on server " + item.vault().server().get() + ": "
-                        + r.lastStderrLine());
-            }
-            String sha = ArtifactStreams.sha256(local);
-            if (!sha.equalsIgnoreCase(item.artifact().sha256())) {
-                throw new IOException(file + " on server " + item.vault().server().get() + " does not match the SHA-256"
-                        + " the point recorded");
-            }
-            return SnapshotIndex.read(local);
+            return HostTreeFetch.readIndex(shell, item.file(), item.artifact().sha256(), local, cancel);
         } finally {
             java.nio.file.Files.deleteIfExists(local);
         }

@@ -40,7 +40,8 @@ public final class HostTreeFetch {
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, ".mamori-fetch-");
         try {
-            SnapshotIndex index = readIndex(shell, snapshotDir, indexSha256, staging, cancel);
+            SnapshotIndex index = readIndex(shell, snapshotDir, indexSha256, staging.resolve(SnapshotIndex.FILE_NAME),
+                    cancel);
             fetch(shell, snapshotDir, index, selected, staging, cancel);
             return LocalTreeRestore.write(staging, index, selected, root);
         } finally {
@@ -53,13 +54,16 @@ public final class HostTreeFetch {
         }
     }
 
-    private static SnapshotIndex readIndex(RemoteShell shell, String snapshotDir, String sha256, Path staging,
-                                           CancelToken cancel) throws IOException {
-        Path file = staging.resolve(SnapshotIndex.FILE_NAME);
+    /**
+     * A snapshot's index read from a vault on the server into {@code file} here, and refused
+     * unless it has the SHA-256 the point recorded. Restores to this computer and drills use it.
+     */
+    public static SnapshotIndex readIndex(RemoteShell shell, String snapshotDir, String sha256, Path file,
+                                          CancelToken cancel) throws IOException {
         String remote = snapshotDir + "/" + SnapshotIndex.FILE_NAME;
         ExecResult r;
         try (OutputStream out = Files.newOutputStream(file)) {
-            r = shell.exec(Exec.of(ShellQuote.command("cat", "--", remote)).stdout(out).cancel(cancel).build());
+            r = shell.exec(Exec.of(HostSnapshotCheck.readIndex(snapshotDir)).stdout(out).cancel(cancel).build());
         }
         cancel.throwIfCancelled();
         if (!r.ok()) {
@@ -68,7 +72,7 @@ public final class HostTreeFetch {
         String got = sha256Of(file);
         if (!got.equalsIgnoreCase(sha256)) {
             throw new IOException("the snapshot's index " + remote + " does not match its SHA-256 (recorded " + sha256
-                    + ", read " + got + "); nothing was restored");
+                    + ", read " + got + "); it was not used");
         }
         return SnapshotIndex.read(file);
     }
