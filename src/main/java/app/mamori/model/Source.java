@@ -87,5 +87,12 @@ public sealed interface Source {
         if (path.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(field + ": a path cannot contain a NUL byte");
         }
+        // On the server '..' follows symlinks, so a lexical clean-up here could name another folder.
+        for (String part : path.split("/")) {
+            if (part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException(field + ": '" + path + "' has a '" + part
+                        + "' in it; give the folder's real absolute path (see `realpath` on the server)");
+            }
+        }
     }
 }

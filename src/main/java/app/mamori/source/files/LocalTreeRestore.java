@@ -86,10 +86,10 @@ public final class LocalTreeRestore {
 
     /** {@code root/stored}, refusing anything that would land outside {@code root} or pass through a link. */
     static Path inside(Path root, String stored) throws IOException {
-        Path p = root.resolve(stored).normalize();
-        if (!p.startsWith(root) || p.equals(root)) {
-            throw new IOException("'" + stored + "' would be written outside " + root + "; nothing more was written");
+        if (stored.isEmpty()) {
+            throw new IOException("an empty stored name would write " + root + " itself; stopped");
         }
+        Path p = TreePaths.inside(root, stored);
         for (Path q = p.getParent(); q != null && !q.equals(root); q = q.getParent()) {
             if (Files.isSymbolicLink(q)) {
                 throw new IOException(q + " is a symlink; writing through it could leave " + root + "; stopped");

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 public final class NameCodec {
     static final String MARKER = "%raw%";
     private static final Charset FS = fileNameCharset();
+    private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 
     private NameCodec() {
     }
@@ -44,18 +45,31 @@ public final class NameCodec {
     }
 
     public static String encodeComponent(byte[] name) {
-        if (isPlainAscii(name)) {
-            return new String(name, StandardCharsets.US_ASCII);
-        }
-        String text = decodeExactly(name, FS);
-        if (text != null && !text.startsWith(MARKER)) {
-            return text;
+        return encodeComponent(name, WINDOWS);
+    }
+
+    /**
+     * On Windows a server name may also hold what that file system reads as structure: a
+     * backslash is a separator there, a colon opens an alternate data stream, and a trailing
+     * dot or space is dropped. Such names take the escaped form so they stay one file.
+     */
+    static String encodeComponent(byte[] name, boolean windows) {
+        if (!(windows && needsEscapeOnWindows(name))) {
+            if (isPlainAscii(name)) {
+                return new String(name, StandardCharsets.US_ASCII);
+            }
+            String text = decodeExactly(name, FS);
+            if (text != null && !text.startsWith(MARKER)) {
+                return text;
+            }
         }
         StringBuilder out = new StringBuilder(MARKER);
         int i = 0;
         while (i < name.length) {
             int len = utf8SequenceLength(name, i);
-            if (len > 0 && name[i] != '%') {
+            boolean last = i + len == name.length;
+            if (len > 0 && name[i] != '%' && !(windows && (isWindowsReserved(name[i])
+                    || (last && (name[i] == '.' || name[i] == ' '))))) {
                 out.append(new String(name, i, len, StandardCharsets.UTF_8));
                 i += len;
             } else {
@@ -64,6 +78,19 @@ public final class NameCodec {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscapeOnWindows(byte[] name) {
+        for (byte c : name) {
+            if (isWindowsReserved(c)) {
+                return true;
+            }
+        }
+        return name.length > 0 && (name[name.length - 1] == '.' || name[name.length - 1] == ' ');
+    }
+
+    private static boolean isWindowsReserved(byte c) {
+        return c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|';
     }
 
     // The common case, checked without a charset round trip: 50,000 paths must not cost 250,000 decoders.

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +24,11 @@ final class SnapshotFiles {
     /** Mode and mtime of a stored file or directory; see {@link FileTreeSnapshotter} for why the mode is adjusted. */
     static void applyMetadata(Path p, ListedEntry e) throws IOException {
         int ownerBits = e.type() == EntryType.DIRECTORY ? 0700 : 0600;
-        Files.setPosixFilePermissions(p, FileTreeSnapshotter.permissions((e.mode() & 0777) | ownerBits));
-        Files.setLastModifiedTime(p, mtime(e));
+        // Never through a link: the mode and time are for what the snapshot wrote, nothing else.
+        Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(FileTreeSnapshotter.permissions((e.mode() & 0777) | ownerBits));
+        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtime(e), null, null);
     }
 
     /** A symlink's own mtime; where the platform cannot set it, the index still has it. */

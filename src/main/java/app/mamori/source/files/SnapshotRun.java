@@ -47,20 +47,30 @@ final class SnapshotRun {
     void build(List<ListedEntry> entries, List<String> roots) throws IOException {
         Set<RawPath> rootPaths = new HashSet<>();
         roots.forEach(r -> rootPaths.add(RawPath.ofUtf8(r)));
+        ListingGuard guard = new ListingGuard(roots);
         int n = 0;
         for (ListedEntry e : entries) {
             if ((++n & 255) == 0) {
                 cancel.throwIfCancelled();
             }
+            guard.check(e);
             String s = NameCodec.encodePath(e.path().relativeToRoot());
-            Path target = s.isEmpty() ? tree : tree.resolve(s);
-            if (rootPaths.contains(e.path()) && target.getParent() != null) {
+            Path target = TreePaths.inside(tree, s);
+            boolean root = rootPaths.contains(e.path());
+            if (root && target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
             listed.add(e);
             stored.put(e.path(), s);
             switch (e.type()) {
-                case DIRECTORY -> Files.createDirectories(target);
+                // below a root the folder must be new: an existing name here would be a second listing of it
+                case DIRECTORY -> {
+                    if (root) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectory(target);
+                    }
+                }
                 case SYMLINK -> createSymlink(target, e);
                 case FILE -> linkOrWant(e, s, target);
                 case OTHER -> {
@@ -86,7 +96,7 @@ final class SnapshotRun {
         IndexEntry before = previous == null ? null : previous.get(e.path());
         if (before != null && before.type() == EntryType.FILE && before.sha256() != null && e.sameAs(before)) {
             try {
-                Files.createLink(target, previousTree.resolve(before.stored()));
+                Files.createLink(target, TreePaths.inside(previousTree, before.stored()));
                 linkedSha.put(e.path(), before.sha256());
                 if ((linkedSha.size() & 1023) == 0) {
                     progress.linked(linkedSha.size());

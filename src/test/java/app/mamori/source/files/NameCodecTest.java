@@ -62,4 +62,17 @@ class NameCodecTest {
         assertThat(NameCodec.encodePath(p)).isEqualTo("a/%raw%%FF/c");
         assertThat(p).hasToString("a/\\xFF/c");
     }
+
+    @Test
+    void onWindowsNamesTheFileSystemWouldSplitOrTrimAreEscapedAndDecodeBack() {
+        for (String name : new String[]{"..\\..\\evil", "C:", "file.txt:stream", "trailing.", "trailing ", "a|b"}) {
+            byte[] raw = name.getBytes(StandardCharsets.UTF_8);
+            String stored = NameCodec.encodeComponent(raw, true);
+            assertThat(stored).startsWith("%raw%").doesNotContain("\\", ":", "|");
+            assertThat(stored).doesNotEndWith(".").doesNotEndWith(" ");
+            assertThat(NameCodec.decodeComponent(stored)).isEqualTo(raw);
+        }
+        assertThat(NameCodec.encodeComponent("back\\slash".getBytes(StandardCharsets.UTF_8), false))
+                .isEqualTo("back\\slash");
+    }
 }
