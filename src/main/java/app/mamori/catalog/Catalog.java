@@ -139,6 +139,22 @@ public final class Catalog implements AutoCloseable {
         return verifications;
     }
 
+    /**
+     * A number that changes whenever the catalogue changes, whoever changed it: SQLite's
+     * {@code data_version} moves on another connection's commit (the CLI, the OS timer's
+     * run-due, another window), {@code total_changes()} on this connection's own writes.
+     * One cheap query, so a window can ask every second or two.
+     */
+    public long changeStamp() {
+        return db.autocommit(c -> {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT (SELECT data_version FROM pragma_data_version), total_changes()")) {
+                rs.next();
+                return (rs.getLong(1) << 32) ^ rs.getLong(2);
+            }
+        });
+    }
+
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */
     public int schemaVersion() {
         return db.autocommit(Migrations::userVersion);

@@ -69,6 +69,70 @@ public final class ServerStore {
         });
     }
 
+    /** What removing a server takes along: the jobs of its sources, its sources, and the vaults kept on it. */
+    public record Dependents(List<String> jobs, List<String> sources, List<String> vaults) {
+    }
+
+    public Dependents dependents(String name) {
+        return db.autocommit(c -> dependents(c, name));
+    }
+
+    private static Dependents dependents(Connection c, String name) throws SQLException {
+        return new Dependents(
+                Rows.names(c, "SELECT DISTINCT js.job FROM job_sources js JOIN sources s ON s.name = js.source"
+                        + " WHERE s.server = ? ORDER BY js.job", name),
+                Rows.names(c, "SELECT name FROM sources WHERE server = ? ORDER BY name", name),
+                Rows.names(c, "SELECT name FROM vaults WHERE server = ? ORDER BY name", name));
+    }
+
+    /**
+     * Changes an existing server's address, user, key or jump host, in one step. Its sources,
+     * jobs and history stay; the caller has pinned the host key for the new address first.
+     */
+    public void update(Server server) {
+        db.write(c -> {
+            if (Rows.update(c, "UPDATE servers SET host = ?, port = ?, user = ?, identity = ?, jump = ? WHERE name = ?",
+                    server.host(), server.port(), server.user(), server.identity(),
+                    server.jump().map(ServerStore::jumpColumn), server.name()) == 0) {
+                throw new CatalogException("server '" + server.name() + "' does not exist");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Removes a server with its jobs, sources and the vaults kept on it, all in one transaction.
+     * Runs, restore points and the backups in the vaults stay. Refused while a job of another
+     * server keeps its backups in a vault on this one.
+     */
+    public Dependents removeWithDependents(String name) {
+        return db.write(c -> {
+            if (!exists(c, name)) {
+                throw new CatalogException("server '" + name + "' does not exist");
+            }
+            Dependents d = dependents(c, name);
+            for (String vault : d.vaults()) {
+                List<String> others = new ArrayList<>(Rows.names(c, "SELECT name FROM jobs WHERE vault = ? ORDER BY name", vault));
+                others.removeAll(d.jobs());
+                if (!others.isEmpty()) {
+                    throw new CatalogException("server '" + name + "' keeps vault '" + vault + "', which job "
+                            + Rows.quoted(others) + " still uses; move those jobs to another vault first");
+                }
+            }
+            for (String job : d.jobs()) {
+                Rows.update(c, "DELETE FROM jobs WHERE name = ?", job);
+            }
+            for (String source : d.sources()) {
+                Rows.update(c, "DELETE FROM sources WHERE name = ?", source);
+            }
+            for (String vault : d.vaults()) {
+                Rows.update(c, "DELETE FROM vaults WHERE name = ?", vault);
+            }
+            Rows.update(c, "DELETE FROM servers WHERE name = ?", name);
+            return d;
+        });
+    }
+
     static boolean exists(Connection c, String name) throws SQLException {
         return Rows.exists(c, "SELECT 1 FROM servers WHERE name = ?", name);
     }

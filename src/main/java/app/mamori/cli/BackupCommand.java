@@ -5,6 +5,7 @@ import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
+import app.mamori.service.RunService;
 import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,21 +24,14 @@ final class BackupCommand extends Base {
 
     @Override
     int run() throws Exception {
-        BackupPlan plan;
-        try {
-            plan = ctx().engine().plan(job);
-        } catch (RuntimeException e) {
-            if (ctx().catalog().jobs().find(job).isPresent()) {
-                warnUndelivered(ctx().notifications().notStarted(job, e.getMessage()));
-            }
-            throw e;
-        }
+        BackupPlan plan = ctx().services().runs().plan(job);
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        RunResult result;
+        RunService.Backup backup;
         try {
-            result = ctx().engine().execute(plan, json || quiet ? BackupListener.NONE : new ConsoleListener(err()), cancel);
+            backup = ctx().services().runs().execute(plan, json || quiet ? BackupListener.NONE
+                    : new ConsoleListener(err()), cancel);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -45,7 +39,8 @@ final class BackupCommand extends Base {
                 // Ctrl-C: the hook is running and cancels the run
             }
         }
-        warnUndelivered(ctx().notifications().afterRun(result));
+        warnUndelivered(backup.deliveries());
+        RunResult result = backup.result();
         if (json) {
             out().println(JsonOut.write(JsonOut.run(result, ctx())));
         } else if (result.ok()) {

@@ -1,75 +1,70 @@
 package app.mamori.cli;
 
-import app.mamori.util.Version;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.BackupEngine;
-import app.mamori.engine.restore.RestoreEngine;
-import app.mamori.engine.Housekeeping;
 import app.mamori.engine.MamoriHome;
 import app.mamori.engine.notify.Notifications;
+import app.mamori.engine.restore.RestoreEngine;
 import app.mamori.secret.SecretStore;
-import app.mamori.ssh.JschConnector;
+import app.mamori.service.Services;
 import app.mamori.ssh.SshConnector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 
-/** What every command needs, opened on first use and closed when the command ends. */
+/** The command's view of {@link Services}: built on first use, closed when the command ends. */
 final class CliContext implements AutoCloseable {
     private final Path explicitHome;
-    private MamoriHome home;
-    private Catalog catalog;
+    private Services services;
 
     CliContext(Path explicitHome) {
         this.explicitHome = explicitHome;
     }
 
-    MamoriHome home() {
-        if (home == null) {
+    Services services() {
+        if (services == null) {
             try {
-                home = MamoriHome.resolve(explicitHome, System.getenv()).ensureExists();
+                services = Services.open(MamoriHome.resolve(explicitHome, System.getenv()).ensureExists());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data folder: " + e.getMessage(), e);
             }
-            Logs.init(home.logDir());
         }
-        return home;
+        return services;
+    }
+
+    MamoriHome home() {
+        return services().home();
     }
 
     Catalog catalog() {
-        if (catalog == null) {
-            catalog = Catalog.open(home().catalogFile());
-            Housekeeping.afterStart(catalog);
-        }
-        return catalog;
+        return services().catalog();
     }
 
     SecretStore secrets() {
-        return new SecretStore(home().secretsFile());
+        return services().secrets();
     }
 
     SshConnector ssh() {
-        return new JschConnector(home().knownHostsFile(), JschConnector.defaultSshConfig());
+        return services().ssh();
     }
 
     BackupEngine engine() {
-        return new BackupEngine(catalog(), ssh(), secrets(), Clock.systemUTC(), Version.get());
+        return services().backupEngine();
     }
 
     Notifications notifications() {
-        return new Notifications(catalog(), secrets(), Clock.systemUTC());
+        return services().notifications();
     }
 
     RestoreEngine restoreEngine() {
-        return new RestoreEngine(catalog(), ssh(), secrets(), engine(), Clock.systemUTC());
+        return services().restoreEngine();
     }
 
     @Override
     public void close() {
-        if (catalog != null) {
-            catalog.close();
+        if (services != null) {
+            services.close();
         }
     }
 }

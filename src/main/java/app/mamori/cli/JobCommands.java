@@ -8,9 +8,10 @@ import picocli.CommandLine.Parameters;
 
 import java.util.List;
 
-/** {@code mamori job add|set|list}. */
+/** {@code mamori job add|set|list|remove}. */
 @Command(name = "job", description = "Sources of one server backed up together", mixinStandardHelpOptions = true,
-        subcommands = {JobCommands.Add.class, JobCommands.Set.class, JobCommands.ListJobs.class})
+        subcommands = {JobCommands.Add.class, JobCommands.Set.class, JobCommands.ListJobs.class,
+                JobCommands.Remove.class})
 final class JobCommands {
 
     @Command(name = "add", description = "Add a job: sources of one server, taken at one moment, into one vault.")
@@ -30,14 +31,14 @@ final class JobCommands {
             settings.validate();
             String server = null;
             for (String s : sources) {
-                String on = ctx().catalog().sources().get(s).server();
+                String on = ctx().services().sources().get(s).server();
                 if (server != null && !server.equals(on)) {
                     throw new IllegalArgumentException("--sources: " + s + " is on server " + on + ", the others on "
                             + server + "; a job backs up sources of one server");
                 }
                 server = on;
             }
-            ctx().catalog().jobs().add(job);
+            ctx().services().jobs().add(job, java.util.Optional.empty(), java.util.Optional.empty());
             out().println("added job " + name + " (" + String.join(", ", sources) + " -> vault " + vault + ")");
             settings.apply(ctx(), name, out());
             return 0;
@@ -54,7 +55,7 @@ final class JobCommands {
 
         @Override
         int run() {
-            ctx().catalog().jobs().get(name);
+            ctx().services().jobs().get(name);
             if (settings.schedule == null && !settings.touchesRetention()) {
                 throw new IllegalArgumentException("job set: give --schedule or a --keep-* option");
             }
@@ -67,11 +68,25 @@ final class JobCommands {
     static final class ListJobs extends Base {
         @Override
         int run() {
-            for (Job j : ctx().catalog().jobs().list()) {
-                String schedule = ctx().catalog().schedules().find(j.name()).map(s -> s.expression()).orElse("-");
-                out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t" + schedule
-                        + "\t" + ctx().catalog().retention().get(j.name()));
+            var jobs = ctx().services().jobs();
+            for (Job j : jobs.list()) {
+                out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t"
+                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name()));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a job with its schedule and policy; its runs, restore points and"
+            + " backups stay.")
+    static final class Remove extends Base {
+        @Parameters(paramLabel = "JOB")
+        String name;
+
+        @Override
+        int run() {
+            ctx().services().jobs().remove(name);
+            out().println("removed job " + name + " (its restore points stay in the vault and the history)");
             return 0;
         }
     }

@@ -56,19 +56,20 @@ final class JobSettings {
     /** Stores what was given; prints what the job now does. */
     void apply(CliContext ctx, String job, PrintWriter out) {
         Schedule parsed = parsedSchedule();
-        RetentionPolicy policy = touchesRetention() ? over(ctx.catalog().retention().get(job)) : null;
+        var jobs = ctx.services().jobs();
+        RetentionPolicy policy = touchesRetention() ? over(jobs.retention(job)) : null;
         if (parsed != null) {
-            ctx.catalog().schedules().set(job, parsed.text());
+            jobs.setSchedule(job, java.util.Optional.of(parsed));
             ZonedDateTime next = parsed.next(Clock.systemUTC().instant(), ZoneId.systemDefault())
                     .atZone(ZoneId.systemDefault());
             out.println("job " + job + " runs " + parsed.describe() + " (" + parsed.text() + "); next "
                     + LOCAL.format(next));
         } else if (schedule != null) {
-            ctx.catalog().schedules().clear(job);
+            jobs.setSchedule(job, java.util.Optional.empty());
             out.println("job " + job + " has no schedule: it runs when you start it");
         }
         if (policy != null) {
-            ctx.catalog().retention().set(job, policy);
+            jobs.setRetention(job, policy);
             out.println("job " + job + " retention: " + policy);
         }
     }

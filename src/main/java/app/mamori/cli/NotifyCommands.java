@@ -98,7 +98,7 @@ final class NotifyCommands {
                 secret = url.toString();
             }
             Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job));
-            Notifications.add(ctx().catalog(), ctx().secrets(), n, Optional.ofNullable(secret));
+            ctx().services().notifiers().add(n, Optional.ofNullable(secret));
             out().println("added notifier " + name + " (" + describe(n) + "); try it with: mamori notify test " + name);
             return 0;
         }
@@ -111,7 +111,7 @@ final class NotifyCommands {
 
         @Override
         int run() throws Exception {
-            List<Notifier> all = ctx().catalog().notifiers().list();
+            List<Notifier> all = ctx().services().notifiers().list();
             if (json) {
                 out().println(JsonOut.write(all.stream().map(NotifyCommands::asJson).toList()));
                 return 0;
@@ -131,9 +131,7 @@ final class NotifyCommands {
 
         @Override
         int run() throws Exception {
-            ctx().catalog().notifiers().remove(name);
-            ctx().secrets().remove(Notifications.passwordKey(name));
-            ctx().secrets().remove(Notifications.urlKey(name));
+            ctx().services().notifiers().remove(name);
             out().println("removed notifier " + name);
             return 0;
         }
@@ -146,7 +144,7 @@ final class NotifyCommands {
 
         @Override
         int run() {
-            Notifications.Delivery d = ctx().notifications().test(name);
+            Notifications.Delivery d = ctx().services().notifiers().test(name);
             if (!d.ok()) {
                 err().println("mamori: " + d.error().get());
                 return 1;

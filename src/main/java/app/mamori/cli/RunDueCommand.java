@@ -2,16 +2,11 @@ package app.mamori.cli;
 
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.DueOutcome;
-import app.mamori.engine.DueRunner;
-import app.mamori.engine.notify.Notifications;
-import app.mamori.engine.notify.Watch;
+import app.mamori.service.RunService;
 import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mamori run-due}: what the OS timer calls every few minutes. */
@@ -24,13 +19,12 @@ final class RunDueCommand extends Base {
 
     @Override
     int run() {
-        DueRunner runner = new DueRunner(ctx().catalog(), ctx().engine(), Clock.systemUTC(), ZoneId.systemDefault());
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        List<DueOutcome> outcomes;
+        RunService.Due due;
         try {
-            outcomes = runner.runDue(BackupListener.NONE, cancel);
+            due = ctx().services().runs().runDue(ZoneId.systemDefault(), BackupListener.NONE, cancel);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -38,10 +32,8 @@ final class RunDueCommand extends Base {
                 // the hook is running and cancels the run
             }
         }
-        Notifications notifications = ctx().notifications();
-        List<Notifications.Delivery> deliveries = new ArrayList<>(notifications.afterDue(outcomes));
-        deliveries.addAll(new Watch(ctx().catalog(), notifications).check(Instant.now(), ZoneId.systemDefault()));
-        warnUndelivered(deliveries);
+        warnUndelivered(due.deliveries());
+        List<DueOutcome> outcomes = due.outcomes();
         for (DueOutcome o : outcomes) {
             String missed = o.missed() > 0 ? " (caught up " + o.missed() + " missed run(s))" : "";
             (o.failed() ? err() : out()).println((o.failed() ? "mamori: " : "") + o.message() + missed);

@@ -3,7 +3,6 @@ package app.mamori.cli;
 import app.mamori.model.JumpHost;
 import app.mamori.model.Server;
 import app.mamori.ssh.HostKeyPolicy;
-import app.mamori.ssh.RemoteShell;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,11 +10,23 @@ import picocli.CommandLine.Parameters;
 
 import java.util.Optional;
 
-/** {@code mamori server add|test|list}. */
+/** {@code mamori server add|set|test|list|remove|discover}. */
 @Command(name = "server", description = "SSH hosts to back up", mixinStandardHelpOptions = true,
-        subcommands = {ServerCommands.Add.class, ServerCommands.Test.class, ServerCommands.ListServers.class,
-                DiscoverCommand.class})
+        subcommands = {ServerCommands.Add.class, ServerCommands.Set.class, ServerCommands.Test.class,
+                ServerCommands.ListServers.class, ServerCommands.Remove.class, DiscoverCommand.class})
 final class ServerCommands {
+
+    /** How the admin vouches for a host key: its fingerprint, or trust on first use. */
+    static final class Trust {
+        @Option(names = "--host-key", paramLabel = "SHA256:...", description = "the host key fingerprint to accept")
+        String hostKey;
+        @Option(names = "--trust-on-first-use", description = "accept and pin the key the server shows now")
+        boolean tofu;
+
+        HostKeyPolicy policy() {
+            return tofu ? new HostKeyPolicy.TrustOnFirstUse() : new HostKeyPolicy.Expect(hostKey);
+        }
+    }
 
     @Command(name = "add", description = {"Add a server: connects once to pin its host key.",
             "Give the key's fingerprint (on the server: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)",
@@ -36,26 +47,47 @@ final class ServerCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Trust trust;
 
-        static final class Trust {
-            @Option(names = "--host-key", paramLabel = "SHA256:...", description = "the host key fingerprint to accept")
-            String hostKey;
-            @Option(names = "--trust-on-first-use", description = "accept and pin the key the server shows now")
-            boolean tofu;
-        }
-
         @Override
         int run() throws Exception {
             Server server = new Server(name, host, port, user, Optional.ofNullable(identity),
                     Optional.ofNullable(jump).map(JumpHost::parse));
-            if (ctx().catalog().servers().find(name).isPresent()) {
-                throw new IllegalArgumentException("server '" + name + "' already exists");
-            }
-            HostKeyPolicy policy = trust.tofu ? new HostKeyPolicy.TrustOnFirstUse() : new HostKeyPolicy.Expect(trust.hostKey);
-            try (RemoteShell shell = ctx().ssh().connect(server, policy, null)) {
-                ctx().catalog().servers().add(server);
-                out().println("added server " + name + " (" + user + "@" + server.hostKeyAlias() + ")");
-                out().println("host key pinned: " + shell.hostKeyFingerprint());
-            }
+            String pinned = ctx().services().servers().add(server, trust.policy());
+            out().println("added server " + name + " (" + user + "@" + server.hostKeyAlias() + ")");
+            out().println("host key pinned: " + pinned);
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = {"Change a server's address, port, user, key file or jump host; what is not"
+            + " given stays.", "A new address or port has a new host key: give it with --host-key or"
+            + " --trust-on-first-use."})
+    static final class Set extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--host", description = "address or ~/.ssh/config alias")
+        String host;
+        @Option(names = "--port", description = "SSH port")
+        Integer port;
+        @Option(names = "--user", description = "login user")
+        String user;
+        @Option(names = "--identity", paramLabel = "FILE", description = "private key file; '' for ssh-agent")
+        String identity;
+        @Option(names = "--jump", paramLabel = "USER@HOST[:PORT]", description = "jump host; '' for none")
+        String jump;
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Trust trust;
+
+        @Override
+        int run() throws Exception {
+            Server s = ctx().services().servers().get(name);
+            Server edited = new Server(name, host == null ? s.host() : host, port == null ? s.port() : port,
+                    user == null ? s.user() : user,
+                    identity == null ? s.identity() : Optional.of(identity).filter(x -> !x.isEmpty()),
+                    jump == null ? s.jump() : Optional.of(jump).filter(x -> !x.isEmpty()).map(JumpHost::parse));
+            String key = ctx().services().servers().update(edited, trust == null ? HostKeyPolicy.pinned()
+                    : trust.policy());
+            out().println("server " + name + " is now " + edited.user() + "@" + edited.hostKeyAlias()
+                    + edited.jump().map(j -> " via " + j).orElse("") + "; host key " + key);
             return 0;
         }
     }
@@ -67,12 +99,11 @@ final class ServerCommands {
 
         @Override
         int run() throws Exception {
-            Server server = ctx().catalog().servers().get(name);
-            try (RemoteShell shell = ctx().ssh().connect(server)) {
-                out().println("connected to " + name + " (" + server.user() + "@" + server.hostKeyAlias() + ")");
-                out().println("host key: " + shell.hostKeyFingerprint());
-                out().print(shell.run(ToolVersions.SCRIPT));
-            }
+            Server server = ctx().services().servers().get(name);
+            var check = ctx().services().servers().test(name);
+            out().println("connected to " + name + " (" + server.user() + "@" + server.hostKeyAlias() + ")");
+            out().println("host key: " + check.fingerprint());
+            out().print(check.tools());
             return 0;
         }
     }
@@ -81,9 +112,32 @@ final class ServerCommands {
     static final class ListServers extends Base {
         @Override
         int run() {
-            for (Server s : ctx().catalog().servers().list()) {
+            for (Server s : ctx().services().servers().list()) {
                 out().println(s.name() + "\t" + s.user() + "@" + s.hostKeyAlias()
                         + s.jump().map(j -> "\tvia " + j).orElse(""));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = {"Remove a server with its sources, the jobs that back them up and the"
+            + " vaults kept on it.", "Runs, restore points and the backups in the vaults stay."})
+    static final class Remove extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--yes", description = "do it; without it, only print what would be removed")
+        boolean yes;
+
+        @Override
+        int run() throws Exception {
+            var d = yes ? ctx().services().servers().remove(name) : ctx().services().servers().dependents(name);
+            String verb = yes ? "removed" : "would remove";
+            out().println(verb + " server " + name);
+            d.jobs().forEach(j -> out().println(verb + " job " + j));
+            d.sources().forEach(x -> out().println(verb + " source " + x));
+            d.vaults().forEach(v -> out().println(verb + " vault " + v + " (its backups stay in their folder)"));
+            if (!yes) {
+                out().println("run again with --yes to remove");
             }
             return 0;
         }

@@ -2,7 +2,6 @@ package app.mamori.cli;
 
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
-import app.mamori.secret.SecretStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code mamori source add|set-password|list}. */
+/** {@code mamori source add|set-password|list|remove}. */
 @Command(name = "source", description = "Things on a server to back up", mixinStandardHelpOptions = true,
-        subcommands = {SourceCommands.Add.class, SourceCommands.SetPassword.class, SourceCommands.ListSources.class})
+        subcommands = {SourceCommands.Add.class, SourceCommands.SetPassword.class, SourceCommands.ListSources.class,
+                SourceCommands.Remove.class})
 final class SourceCommands {
 
     @Command(name = "add", description = "Add a source on a server.", sortOptions = false)
@@ -50,7 +50,7 @@ final class SourceCommands {
         @Override
         int run() throws Exception {
             SourceKind k = SourceKind.fromId(kind);
-            ctx().catalog().servers().get(server);
+            ctx().services().servers().get(server);
             String password = passwordStdin ? readPassword(stdin()) : null;
             Source source = switch (k) {
                 case POSTGRES, MYSQL -> new Source.Database(name, server, k, database, Optional.ofNullable(dbHost),
@@ -65,20 +65,7 @@ final class SourceCommands {
                 case FILES -> new Source.Files(name, server, paths, excludes);
                 case DOCKER_VOLUME -> new Source.DockerVolume(name, server, volume);
             };
-            if (password != null && !(source instanceof Source.Database)) {
-                throw new IllegalArgumentException("--password-stdin: only postgres and mysql sources take a password");
-            }
-            if (password != null) {
-                ctx().secrets().put(SecretStore.sourcePasswordKey(name), password);
-            }
-            try {
-                ctx().catalog().sources().add(source);
-            } catch (RuntimeException e) {
-                if (password != null) {
-                    ctx().secrets().remove(SecretStore.sourcePasswordKey(name));
-                }
-                throw e;
-            }
+            ctx().services().sources().add(source, Optional.ofNullable(password));
             out().println("added " + k.id() + " source " + name + " on server " + server);
             return 0;
         }
@@ -93,15 +80,7 @@ final class SourceCommands {
 
         @Override
         int run() throws Exception {
-            Source s = ctx().catalog().sources().get(name);
-            if (!(s instanceof Source.Database d)) {
-                throw new IllegalArgumentException("source '" + name + "' is " + s.kind() + "; only postgres and mysql sources take a password");
-            }
-            ctx().secrets().put(SecretStore.sourcePasswordKey(name), readPassword(stdin()));
-            if (!d.hasPassword()) {
-                ctx().catalog().sources().update(new Source.Database(d.name(), d.server(), d.kind(), d.database(),
-                        d.dbHost(), d.dbPort(), d.dbUser(), d.container(), true));
-            }
+            ctx().services().sources().setPassword(name, readPassword(stdin()));
             out().println("password of source " + name + " stored");
             return 0;
         }
@@ -111,9 +90,23 @@ final class SourceCommands {
     static final class ListSources extends Base {
         @Override
         int run() {
-            for (Source s : ctx().catalog().sources().list()) {
+            for (Source s : ctx().services().sources().list()) {
                 out().println(s.name() + "\t" + s.kind() + "\t" + s.server());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a source no job takes any more, with its stored password;"
+            + " its backups stay restorable.")
+    static final class Remove extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run() throws Exception {
+            ctx().services().sources().remove(name);
+            out().println("removed source " + name);
             return 0;
         }
     }

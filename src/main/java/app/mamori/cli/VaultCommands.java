@@ -1,17 +1,14 @@
 package app.mamori.cli;
 
 import app.mamori.model.Vault;
-import app.mamori.vault.SecureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.Optional;
 
-/** {@code mamori vault add|list}. */
+/** {@code mamori vault add|list|remove}. */
 @Command(name = "vault", description = "Where backups are kept", mixinStandardHelpOptions = true,
-        subcommands = {VaultCommands.Add.class, VaultCommands.ListVaults.class})
+        subcommands = {VaultCommands.Add.class, VaultCommands.ListVaults.class, VaultCommands.Remove.class})
 final class VaultCommands {
 
     @Command(name = "add", description = "Add a vault: a local folder (or NAS mount), or with --server a folder on that SSH host.")
@@ -25,19 +22,9 @@ final class VaultCommands {
 
         @Override
         int run() throws Exception {
-            String where = path;
-            if (server == null) {
-                Path dir = Path.of(path).toAbsolutePath().normalize();
-                SecureFiles.createPrivateDirectories(dir);
-                where = dir.toString();
-            } else {
-                ctx().catalog().servers().get(server);
-                if (!path.startsWith("/")) {
-                    throw new IllegalArgumentException("--path: '" + path + "' must be an absolute path on server " + server);
-                }
-            }
-            ctx().catalog().vaults().add(new Vault(name, where, Optional.ofNullable(server)));
-            out().println("added vault " + name + " at " + (server == null ? "" : server + ":") + where);
+            Vault v = server == null ? ctx().services().vaults().addLocal(name, path)
+                    : ctx().services().vaults().addOnServer(name, server, path);
+            out().println("added vault " + name + " at " + v.server().map(s -> s + ":").orElse("") + v.path());
             return 0;
         }
     }
@@ -46,9 +33,22 @@ final class VaultCommands {
     static final class ListVaults extends Base {
         @Override
         int run() {
-            for (Vault v : ctx().catalog().vaults().list()) {
+            for (Vault v : ctx().services().vaults().list()) {
                 out().println(v.name() + "\t" + v.server().map(s -> s + ":").orElse("") + v.path());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a vault no job uses; the backups in its folder stay there.")
+    static final class Remove extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run() {
+            ctx().services().vaults().remove(name);
+            out().println("removed vault " + name + " (its folder and backups are left as they are)");
             return 0;
         }
     }

@@ -1,4 +1,4 @@
-package app.mamori.cli;
+package app.mamori.service;
 
 import java.io.IOException;
 import java.nio.file.Path;

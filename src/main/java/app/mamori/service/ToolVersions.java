@@ -1,8 +1,8 @@
-package app.mamori.cli;
+package app.mamori.service;
 
 /** A remote script that prints one line per tool Mamori may use: its version, or "not installed". */
-final class ToolVersions {
-    static final String SCRIPT = String.join("\n",
+public final class ToolVersions {
+    public static final String SCRIPT = String.join("\n",
             "v() { n=$1; shift; if command -v \"$n\" >/dev/null 2>&1; then printf '%-13s %s\\n' \"$n\" \"$(\"$n\" \"$@\" 2>&1 | head -n 1)\"; else printf '%-13s %s\\n' \"$n\" 'not installed'; fi; }",
             "v pg_dump --version",
             "v psql --version",

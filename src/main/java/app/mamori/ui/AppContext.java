@@ -1,13 +1,8 @@
 package app.mamori.ui;
 
-import app.mamori.catalog.Catalog;
-import app.mamori.engine.BackupEngine;
-import app.mamori.engine.Housekeeping;
 import app.mamori.engine.MamoriHome;
-import app.mamori.engine.notify.Notifications;
-import app.mamori.secret.SecretStore;
-import app.mamori.ssh.JschConnector;
-import app.mamori.ssh.SshConnector;
+import app.mamori.service.Services;
+import app.mamori.ui.fx.CatalogChanges;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.UiExecutor;
 import app.mamori.ui.fx.UiSettingsStore;
@@ -16,44 +11,38 @@ import app.mamori.ui.runs.Runs;
 import java.time.Clock;
 
 /**
- * What every screen shares: the data folder, the catalogue, the engine, the executor and
- * the text. Opened once when the app starts, closed when it quits.
+ * What every screen shares: the services (the same ones the command line uses), the
+ * executor, the text and the app's own settings. Opened once when the app starts, closed
+ * when it quits. Screens reach the catalogue, SSH and the engines only through the services.
  */
 public final class AppContext implements AutoCloseable {
-    private final MamoriHome home;
-    private final Catalog catalog;
+    private final Services services;
     private final UiExecutor executor;
     private final I18n text;
-    private final SshConnector ssh;
-    private final Clock clock;
     private final Runs runs;
     private final UiSettingsStore settings;
+    private final CatalogChanges changes;
 
-    public AppContext(MamoriHome home, Catalog catalog, SshConnector ssh, UiExecutor executor, I18n text, Clock clock) {
-        this.home = home;
-        this.catalog = catalog;
-        this.ssh = ssh;
+    public AppContext(Services services, UiExecutor executor, I18n text) {
+        this.services = services;
         this.executor = executor;
         this.text = text;
-        this.clock = clock;
-        this.settings = new UiSettingsStore(home.dir().resolve("ui.json"));
+        this.changes = new CatalogChanges(executor, services::changeStamp);
+        this.settings = new UiSettingsStore(services.home().dir().resolve("ui.json"));
         this.runs = new Runs(this);
     }
 
-    /** The real thing: the data folder's catalogue (after housekeeping) and the user's SSH setup. */
+    /** The real thing: the data folder's services, as the command line opens them. */
     public static AppContext open(MamoriHome home, UiExecutor executor, I18n text) {
-        Catalog catalog = Catalog.open(home.catalogFile());
-        Housekeeping.afterStart(catalog);
-        return new AppContext(home, catalog, new JschConnector(home.knownHostsFile(), JschConnector.defaultSshConfig()),
-                executor, text, Clock.systemUTC());
+        return new AppContext(Services.open(home), executor, text);
+    }
+
+    public Services services() {
+        return services;
     }
 
     public MamoriHome home() {
-        return home;
-    }
-
-    public Catalog catalog() {
-        return catalog;
+        return services.home();
     }
 
     public UiExecutor executor() {
@@ -65,35 +54,25 @@ public final class AppContext implements AutoCloseable {
     }
 
     public Clock clock() {
-        return clock;
+        return services.clock();
     }
 
     public Runs runs() {
         return runs;
     }
 
+    /** Counts catalogue changes from any process; pages reload when it moves (started by the window). */
+    public CatalogChanges changes() {
+        return changes;
+    }
+
     public UiSettingsStore settings() {
         return settings;
     }
 
-    public SshConnector ssh() {
-        return ssh;
-    }
-
-    public SecretStore secrets() {
-        return new SecretStore(home.secretsFile());
-    }
-
-    public BackupEngine backupEngine() {
-        return new BackupEngine(catalog, ssh, secrets(), clock, app.mamori.util.Version.get());
-    }
-
-    public Notifications notifications() {
-        return new Notifications(catalog, secrets(), clock);
-    }
-
     @Override
     public void close() {
-        catalog.close();
+        changes.stop();
+        services.close();
     }
 }

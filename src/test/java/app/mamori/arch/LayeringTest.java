@@ -18,23 +18,29 @@ class LayeringTest {
 
     /** Packages and the app.mamori packages they must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.ofEntries(
-            Map.entry("model", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule",
+            Map.entry("model", List.of("ssh", "source", "vault", "catalog", "engine", "service", "cli", "ui", "secret", "schedule",
                     "retention", "notify")),
-            Map.entry("ssh", List.of("source", "vault", "catalog", "engine", "cli", "ui", "secret", "schedule",
+            Map.entry("ssh", List.of("source", "vault", "catalog", "engine", "service", "cli", "ui", "secret", "schedule",
                     "retention", "notify")),
-            Map.entry("source", List.of("vault", "catalog", "engine", "cli", "ui", "schedule", "retention", "notify")),
-            Map.entry("vault", List.of("ssh", "source", "catalog", "engine", "cli", "ui", "schedule", "retention",
+            Map.entry("source", List.of("vault", "catalog", "engine", "service", "cli", "ui", "schedule", "retention", "notify")),
+            Map.entry("vault", List.of("ssh", "source", "catalog", "engine", "service", "cli", "ui", "schedule", "retention",
                     "notify")),
-            Map.entry("catalog", List.of("ssh", "source", "vault", "engine", "cli", "ui", "schedule", "retention",
+            Map.entry("catalog", List.of("ssh", "source", "vault", "engine", "service", "cli", "ui", "schedule", "retention",
                     "notify")),
-            Map.entry("schedule", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+            Map.entry("schedule", List.of("ssh", "source", "vault", "catalog", "engine", "service", "cli", "ui", "secret",
                     "retention", "notify")),
-            Map.entry("retention", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+            Map.entry("retention", List.of("ssh", "source", "vault", "catalog", "engine", "service", "cli", "ui", "secret",
                     "schedule", "notify")),
-            Map.entry("notify", List.of("ssh", "source", "vault", "catalog", "engine", "cli", "ui", "secret",
+            Map.entry("notify", List.of("ssh", "source", "vault", "catalog", "engine", "service", "cli", "ui", "secret",
                     "schedule", "retention")),
-            Map.entry("engine", List.of("cli", "ui")),
+            Map.entry("engine", List.of("service", "cli", "ui")),
+            Map.entry("service", List.of("cli", "ui")),
             Map.entry("cli", List.of("ui")));
+
+    /** What a UI class must not do itself: it asks a service (through a view model) instead. */
+    private static final List<String> UI_MUST_NOT = List.of(".catalog()", "Catalog.open(", "new BackupEngine(",
+            "new RestoreEngine(", "new Verifier(", "new VerifyPlanner(", "new RestorePlanner(", "new Pruner(",
+            "new DueRunner(", "new ServerDiscovery(", "new SecretStore(", "new JschConnector(", ".connect(");
 
     @Test
     void nothingButTheUiImportsJavaFxOrAwt() throws IOException {
@@ -62,6 +68,20 @@ class LayeringTest {
                     if (src.contains("app.mamori." + other + ".")) {
                         offenders.add(f + " uses app.mamori." + other);
                     }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void theUiReachesCatalogueSshAndEnginesOnlyThroughTheServices() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path f : javaFiles(MAIN.resolve("ui"))) {
+            String src = Files.readString(f);
+            for (String call : UI_MUST_NOT) {
+                if (src.contains(call)) {
+                    offenders.add(f + " calls " + call);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package app.mamori.it;
 
+import app.mamori.service.Services;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ssh.JschConnector;
@@ -46,8 +47,8 @@ class AppSchedulerTest {
         // three hours on: two or three hourly slots were missed while "the app was closed"
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(3)), ZoneOffset.UTC);
         try (Catalog catalog = Catalog.open(home.catalogFile(), later)) {
-            AppContext app = new AppContext(home, catalog, new JschConnector(home.knownHostsFile(), null),
-                    UiExecutor.direct(), new I18n(Locale.ENGLISH), later);
+            AppContext app = new AppContext(Services.over(home, catalog, new JschConnector(home.knownHostsFile(), null),
+                    later), UiExecutor.direct(), new I18n(Locale.ENGLISH));
             AppScheduler scheduler = new AppScheduler(app, ZoneOffset.UTC);
 
             scheduler.checkNow();

@@ -3,12 +3,9 @@ package app.mamori.it;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointCheck;
-import app.mamori.engine.MamoriHome;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.Health;
 import app.mamori.ui.dashboard.JobRow;
-import app.mamori.ui.fx.FxExecutor;
-import app.mamori.ui.fx.I18n;
 import app.mamori.ui.restore.RestorePointViewModel;
 import app.mamori.ui.restore.TargetKind;
 import app.mamori.ui.runs.RunViewModel;
@@ -34,9 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.ZoneId;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The desktop app, headless (Monocle), over a real catalogue and the real test sshd, clicked as a person would. */
 @ExtendWith(SshdExtension.class)
 class AppUiTest {
-    private final FxRobot robot = new FxRobot();
+    private FxRobot robot = new FxRobot();
     private Path tmp;
     private Cli cli;
-    private FxExecutor executor;
+    private AppWindow window;
     private AppContext app;
     private Shell shell;
 
@@ -64,31 +58,22 @@ class AppUiTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.close();
-        }
-        if (app != null) {
-            app.close();
+        if (window != null) {
+            window.close();
+        } else {
+            FxToolkit.cleanupStages();
         }
     }
 
     private void open() throws Exception {
-        MamoriHome home = new MamoriHome(cli.home()).ensureExists();
-        executor = new FxExecutor();
-        app = AppContext.open(home, executor, new I18n(Locale.ENGLISH));
-        FxToolkit.setupStage(stage -> {
-            shell = new Shell(app, ZoneId.of("UTC"));
-            shell.show(stage);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window = AppWindow.open(cli.home());
+        robot = window.robot;
+        app = window.app;
+        shell = window.shell;
     }
 
     private void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        AppWindow.await(condition);
     }
 
     private void jobOverSqlite(SshdServer sshd, int rows) throws Exception {
@@ -133,7 +118,7 @@ class AppUiTest {
         assertThat(run.stateProperty().get()).as(run.messageProperty().get()).isEqualTo(RunViewModel.State.SUCCEEDED);
         await("the row refreshed", () -> table.getItems().get(0).health() == Health.GREEN);
         assertThat(table.getItems().get(0).points()).isEqualTo(1);
-        assertThat(app.catalog().points().list("tool")).hasSize(1);
+        assertThat(app.services().catalog().points().list("tool")).hasSize(1);
     }
 
     @Test
@@ -151,7 +136,7 @@ class AppUiTest {
 
         assertThat(app.runs().byJob().get("tool").stateProperty().get()).isEqualTo(RunViewModel.State.CANCELLED);
         assertThat(robot.lookup("#run-state").queryLabeled().getText()).isEqualTo("Cancelled");
-        assertThat(app.catalog().points().list("tool")).isEmpty();
+        assertThat(app.services().catalog().points().list("tool")).isEmpty();
         try (Stream<Path> files = Files.walk(tmp.resolve("vault"))) {
             assertThat(files.filter(Files::isRegularFile)).as("nothing half-written in the vault").isEmpty();
         }
@@ -284,7 +269,7 @@ class AppUiTest {
         robot.clickOn("#restore-release");
         await("the release", () -> table.getItems().stream().anyMatch(p -> p.id().equals(safety) && p.released()));
 
-        assertThat(app.catalog().points().released("tool")).containsExactly(safety);
+        assertThat(app.services().catalog().points().released("tool")).containsExactly(safety);
         assertThat(robot.lookup("#restore-release").query().isDisabled()).as("released once").isTrue();
     }
 }

@@ -1,15 +1,11 @@
 package app.mamori.it;
 
-import app.mamori.engine.MamoriHome;
 import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import app.mamori.ui.AppContext;
-import app.mamori.ui.fx.FxExecutor;
-import app.mamori.ui.fx.I18n;
 import app.mamori.ui.runs.RunViewModel;
-import app.mamori.ui.shell.Shell;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
@@ -22,27 +18,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server wizard, clicked through headless against the real test sshd and PostgreSQL. */
 @ExtendWith({SshdExtension.class, PostgresExtension.class})
 class ServerWizardUiTest {
-    private final FxRobot robot = new FxRobot();
     private Path home;
-    private FxExecutor executor;
+    private AppWindow window;
+    private FxRobot robot = new FxRobot();
     private AppContext app;
     private Path planted;
 
@@ -58,12 +50,10 @@ class ServerWizardUiTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.close();
-        }
-        if (app != null) {
-            app.close();
+        if (window != null) {
+            window.close();
+        } else {
+            FxToolkit.cleanupStages();
         }
         if (planted != null) {
             try (var s = Files.walk(planted)) {
@@ -73,22 +63,17 @@ class ServerWizardUiTest {
     }
 
     private void open() throws Exception {
-        executor = new FxExecutor();
-        app = AppContext.open(new MamoriHome(home).ensureExists(), executor, new I18n(Locale.ENGLISH));
-        FxToolkit.setupStage(stage -> new Shell(app, ZoneId.of("UTC")).show(stage));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = AppWindow.open(home);
+        robot = window.robot;
+        app = window.app;
     }
 
     private void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        AppWindow.await(condition);
     }
 
     private void type(String id, String text) {
-        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).clear());
-        robot.clickOn(id).write(text);
+        window.type(id, text);
     }
 
     private void fillConnection(SshdServer sshd) throws Exception {
@@ -154,15 +139,15 @@ class ServerWizardUiTest {
         robot.clickOn("#wizard-save");
         await(() -> !robot.lookup("#wizard-saved").queryLabeled().getText().isEmpty());
 
-        assertThat(app.catalog().servers().find("db1")).isPresent();
-        assertThat(app.catalog().jobs().get("db1").sources()).containsExactlyInAnyOrder("wizard_shop", "app.sqlite");
-        assertThat(app.secrets().get("source/wizard_shop/password")).contains(pg.mamoriPassword());
+        assertThat(app.services().catalog().servers().find("db1")).isPresent();
+        assertThat(app.services().catalog().jobs().get("db1").sources()).containsExactlyInAnyOrder("wizard_shop", "app.sqlite");
+        assertThat(app.services().secrets().get("source/wizard_shop/password")).contains(pg.mamoriPassword());
 
         robot.clickOn("#wizard-backup-now");
         await(() -> app.runs().byJob().containsKey("db1") && !app.runs().byJob().get("db1").running());
         RunViewModel run = app.runs().byJob().get("db1");
         assertThat(run.stateProperty().get()).as(run.messageProperty().get()).isEqualTo(RunViewModel.State.SUCCEEDED);
-        assertThat(app.catalog().points().list("db1")).hasSize(1);
+        assertThat(app.services().catalog().points().list("db1")).hasSize(1);
     }
 
     @Test
@@ -186,6 +171,6 @@ class ServerWizardUiTest {
                 .contains("SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(
                         java.security.MessageDigest.getInstance("SHA-256").digest(blob)))
                 .contains(sshd.hostKeyFingerprint());
-        assertThat(app.catalog().servers().list()).isEmpty();
+        assertThat(app.services().catalog().servers().list()).isEmpty();
     }
 }

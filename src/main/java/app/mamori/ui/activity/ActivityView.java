@@ -4,6 +4,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Run;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.Format;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -20,7 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /** The event table with its filters; choosing an event shows its details and, for a run, what failed. */
@@ -90,6 +90,7 @@ public final class ActivityView {
         root = new VBox(10, title, filters, split);
         root.setPadding(new Insets(16));
         vm.refresh();
+        Live.reloadWhileShown(root, vm::refresh, app.runs().finishedProperty(), app.changes().count());
     }
 
     private void showDetails(Event e) {

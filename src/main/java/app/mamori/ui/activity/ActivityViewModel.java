@@ -5,6 +5,7 @@ import app.mamori.catalog.EventFilter;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Run;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiErrors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -35,18 +36,16 @@ public final class ActivityViewModel {
         minLevel.addListener((o, a, b) -> refilter());
         job.addListener((o, a, b) -> refilter());
         search.addListener((o, a, b) -> refilter());
-        app.runs().finishedProperty().addListener((o, a, b) -> refresh());
     }
 
     public void refresh() {
-        app.executor().submit(() -> new Loaded(app.catalog().events().list(EventFilter.all(), LIMIT),
-                app.catalog().jobs().list().stream().map(j -> j.name()).toList()), l -> {
+        app.executor().submit(() -> new Loaded(app.services().activity().events(EventFilter.all(), LIMIT),
+                app.services().jobs().list().stream().map(j -> j.name()).toList()), l -> {
             all.setAll(l.events());
             jobs.setAll(ALL_JOBS);
             jobs.addAll(l.jobs());
             refilter();
-        }, e -> {
-        });
+        }, UiErrors.logged("loading the activity log"));
     }
 
     private record Loaded(java.util.List<Event> events, java.util.List<String> jobs) {
@@ -64,7 +63,7 @@ public final class ActivityViewModel {
 
     /** The run behind a failed-run event, with its remote stderr, for the details pane. */
     public Optional<Run> runOf(Event e) {
-        return e.run().isPresent() ? app.catalog().runs().find(e.run().getAsLong()) : Optional.empty();
+        return e.run().isPresent() ? app.services().activity().run(e.run().getAsLong()) : Optional.empty();
     }
 
     public ObservableList<Event> shown() {

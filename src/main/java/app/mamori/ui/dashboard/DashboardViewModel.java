@@ -1,9 +1,9 @@
 package app.mamori.ui.dashboard;
 
-import app.mamori.catalog.Catalog;
+import app.mamori.service.PointService;
+import app.mamori.service.Services;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.JobStatus;
-import app.mamori.engine.JobStatuses;
 import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
@@ -34,12 +34,14 @@ public final class DashboardViewModel {
     public DashboardViewModel(AppContext app, ZoneId zone) {
         this.app = app;
         this.zone = zone;
+        // lives as long as the window (the tray shows its worst health), so it listens for good
         app.runs().finishedProperty().addListener((o, a, b) -> refresh());
+        app.changes().count().addListener((o, a, b) -> refresh());
     }
 
     /** Reloads from the catalogue in the background. */
     public void refresh() {
-        app.executor().submit(() -> load(app.catalog(), app.clock().instant(), zone), this::show, e -> {
+        app.executor().submit(() -> load(app.services(), zone), this::show, e -> {
         });
     }
 
@@ -53,20 +55,20 @@ public final class DashboardViewModel {
     record Loaded(List<JobRow> rows, boolean noServers) {
     }
 
-    static Loaded load(Catalog catalog, Instant now, ZoneId zone) {
+    static Loaded load(Services services, ZoneId zone) {
+        Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
-        for (JobStatus s : JobStatuses.collect(catalog, now, zone)) {
-            Job job = catalog.jobs().get(s.job());
-            String server = job.sources().isEmpty() ? "" : catalog.sources().find(job.sources().get(0))
-                    .map(src -> src.server()).orElse("");
-            List<RecordedPoint> points = catalog.points().list(s.job()).stream()
+        for (JobStatus s : services.jobs().statuses(zone)) {
+            Job job = services.jobs().get(s.job());
+            String server = services.jobs().serverOf(job);
+            List<RecordedPoint> points = services.points().list(s.job()).stream().map(PointService.Listed::point)
                     .filter(p -> p.point().status() == RunStatus.SUCCEEDED).toList();
             long bytes = points.stream().flatMap(p -> p.point().artifacts().stream()).mapToLong(Artifact::size).sum();
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
             rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), bytes, points.size()));
         }
-        return new Loaded(rows, catalog.servers().list().isEmpty());
+        return new Loaded(rows, services.servers().list().isEmpty());
     }
 
     public void backUpNow(String job) {

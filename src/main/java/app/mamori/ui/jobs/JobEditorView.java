@@ -1,9 +1,9 @@
 package app.mamori.ui.jobs;
 
+import app.mamori.ui.fx.Dialogs;
 import app.mamori.ui.fx.I18n;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,12 +14,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 /** The job editor: sources, vault, schedule in plain words, retention with its prune preview. */
 public final class JobEditorView {
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     public JobEditorView(JobEditorViewModel vm, I18n text, Runnable afterSave) {
         ListView<JobEditorViewModel.SourceChoice> sources = new ListView<>(vm.sources);
@@ -56,10 +55,20 @@ public final class JobEditorView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label(text.t("editor.sources")), sources);
-        form.addRow(1, new Label(text.t("editor.vault")), vault);
-        form.addRow(2, new Label(text.t("editor.schedule")), new VBox(4, schedule, words, scheduleError));
-        form.addRow(3, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+        int row = 0;
+        if (vm.isNew()) {
+            TextField name = field(vm.name, "editor-name");
+            name.setPromptText(text.t("editor.name.prompt"));
+            ComboBox<String> server = new ComboBox<>(vm.servers);
+            server.setId("editor-server");
+            server.valueProperty().bindBidirectional(vm.server);
+            form.addRow(row++, new Label(text.t("editor.name")), name);
+            form.addRow(row++, new Label(text.t("editor.server")), server);
+        }
+        form.addRow(row++, new Label(text.t("editor.sources")), sources);
+        form.addRow(row++, new Label(text.t("editor.vault")), vault);
+        form.addRow(row++, new Label(text.t("editor.schedule")), new VBox(4, schedule, words, scheduleError));
+        form.addRow(row, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
 
         Label message = new Label();
         message.setId("editor-message");
@@ -68,22 +77,22 @@ public final class JobEditorView {
         save.setId("editor-save");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.valid().not());
+        Button cancel = new Button(text.t("editor.cancel"));
+        cancel.setId("editor-cancel");
+        cancel.setCancelButton(true);
+        VBox root = new VBox(12, form, new Label(text.t("editor.preview")), preview,
+                new HBox(10, save, cancel, message));
+        root.setPadding(new Insets(16));
+        root.setId("job-editor");
+        stage = Dialogs.modal(vm.isNew() ? text.t("editor.newTitle") : text.t("editor.title", vm.job()), root, 760,
+                680);
+        cancel.setOnAction(e -> stage.close());
         save.setOnAction(e -> {
             if (vm.save()) {
                 afterSave.run();
                 stage.close();
             }
         });
-        Button cancel = new Button(text.t("editor.cancel"));
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> stage.close());
-        VBox root = new VBox(12, form, new Label(text.t("editor.preview")), preview,
-                new HBox(10, save, cancel, message));
-        root.setPadding(new Insets(16));
-        root.setId("job-editor");
-        stage.setTitle(text.t("editor.title", vm.job()));
-        stage.initModality(Modality.APPLICATION_MODAL);
-        stage.setScene(new Scene(root, 760, 680));
     }
 
     private static TextField field(StringProperty p, String id) {

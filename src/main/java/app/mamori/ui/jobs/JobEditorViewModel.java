@@ -1,8 +1,9 @@
 package app.mamori.ui.jobs;
 
-import app.mamori.engine.Pruner;
+import app.mamori.service.JobService;
 import app.mamori.engine.PruneJobPlan;
 import app.mamori.model.Job;
+import app.mamori.model.Server;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
@@ -42,6 +43,9 @@ public final class JobEditorViewModel {
     public final ObservableList<SourceChoice> sources = FXCollections.observableArrayList();
     public final ObservableList<String> vaults = FXCollections.observableArrayList();
     public final StringProperty vault = new SimpleStringProperty("");
+    public final StringProperty name = new SimpleStringProperty("");
+    public final ObservableList<String> servers = FXCollections.observableArrayList();
+    public final StringProperty server = new SimpleStringProperty("");
     public final StringProperty schedule = new SimpleStringProperty("");
     public final StringProperty scheduleWords = new SimpleStringProperty("");
     public final StringProperty scheduleError = new SimpleStringProperty("");
@@ -56,35 +60,74 @@ public final class JobEditorViewModel {
     /** The keep-* rules in the order of {@link #keep}. */
     public static final List<String> RULES = List.of("last", "hourly", "daily", "weekly", "monthly", "yearly");
 
+    /** Edits the existing job {@code job}. */
     public JobEditorViewModel(AppContext app, String job, ZoneId zone) {
+        this(app, zone, job);
+    }
+
+    /** A new job: name, server and its sources, vault, schedule and the default retention policy. */
+    public static JobEditorViewModel forNewJob(AppContext app, ZoneId zone) {
+        return new JobEditorViewModel(app, zone, null);
+    }
+
+    private JobEditorViewModel(AppContext app, ZoneId zone, String job) {
         this.app = app;
         this.zone = zone;
         this.job = job;
-        Job j = app.catalog().jobs().get(job);
-        String server = app.catalog().sources().get(j.sources().get(0)).server();
-        for (Source s : app.catalog().sources().onServer(server)) {
-            sources.add(new SourceChoice(s, new javafx.beans.property.SimpleBooleanProperty(j.sources()
-                    .contains(s.name()))));
+        JobService jobs = app.services().jobs();
+        vaults.setAll(app.services().vaults().list().stream().map(Vault::name).toList());
+        RetentionPolicy p;
+        if (job == null) {
+            name.set("");
+            servers.setAll(app.services().servers().list().stream().map(Server::name).toList());
+            server.addListener((o, a, b) -> loadSources(b, List.of()));
+            if (!servers.isEmpty()) {
+                server.set(servers.get(0));
+            }
+            if (!vaults.isEmpty()) {
+                vault.set(vaults.get(0));
+            }
+            originalSchedule = "";
+            p = jobs.defaultRetention();
+        } else {
+            Job j = jobs.get(job);
+            name.set(job);
+            server.set(jobs.serverOf(j));
+            loadSources(server.get(), j.sources());
+            vault.set(j.vault());
+            originalSchedule = jobs.schedule(job).orElse("");
+            p = jobs.retention(job);
         }
-        vaults.setAll(app.catalog().vaults().list().stream().map(Vault::name).toList());
-        vault.set(j.vault());
-        originalSchedule = app.catalog().schedules().find(job).map(s -> s.expression()).orElse("");
         schedule.set(originalSchedule);
-        RetentionPolicy p = app.catalog().retention().get(job);
         int[] n = {p.last(), p.hourly(), p.daily(), p.weekly(), p.monthly(), p.yearly()};
         for (int i = 0; i < n.length; i++) {
             keep.get(i).set(Integer.toString(n[i]));
         }
         schedule.addListener((o, a, b) -> readSchedule());
         keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
-        valid = Bindings.createBooleanBinding(() -> scheduleError.get().isEmpty() && keepError.get().isEmpty(),
-                scheduleError, keepError);
+        valid = Bindings.createBooleanBinding(() -> scheduleError.get().isEmpty() && keepError.get().isEmpty()
+                && !name.get().isBlank(), scheduleError, keepError, name);
         readSchedule();
         refreshPreview();
     }
 
+    private void loadSources(String onServer, List<String> ticked) {
+        sources.clear();
+        if (onServer == null || onServer.isEmpty()) {
+            return;
+        }
+        for (Source s : app.services().sources().onServer(onServer)) {
+            sources.add(new SourceChoice(s, new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name()))));
+        }
+    }
+
+    /** True for a job that does not exist yet: the name and server can still be chosen. */
+    public boolean isNew() {
+        return job == null;
+    }
+
     public String job() {
-        return job;
+        return job == null ? name.get().trim() : job;
     }
 
     public BooleanBinding valid() {
@@ -136,7 +179,11 @@ public final class JobEditorViewModel {
             preview.setAll("no policy: every point is kept");
             return;
         }
-        PruneJobPlan plan = new Pruner(app.catalog(), app.ssh(), app.clock(), zone).plan(job, p.get());
+        if (isNew()) {
+            preview.setAll("a new job has no points yet");
+            return;
+        }
+        PruneJobPlan plan = app.services().jobs().prunePreview(job, p.get(), zone);
         List<String> lines = new ArrayList<>();
         plan.plan().hold().ifPresent(h -> lines.add("nothing is removed now: " + h));
         for (PrunePlan.Kept k : plan.plan().keep()) {
@@ -160,16 +207,20 @@ public final class JobEditorViewModel {
             return false;
         }
         try {
-            app.catalog().jobs().update(new Job(job, chosen, vault.get()));
+            JobService jobs = app.services().jobs();
+            if (isNew()) {
+                String text = schedule.get().trim();
+                jobs.add(new Job(job(), chosen, vault.get()), text.isEmpty() ? Optional.empty()
+                        : Optional.of(Schedule.parse(text)), p);
+                message.set("saved");
+                return true;
+            }
+            jobs.update(new Job(job, chosen, vault.get()));
             String text = schedule.get().trim();
             if (!text.equals(originalSchedule)) {
-                if (text.isEmpty()) {
-                    app.catalog().schedules().clear(job);
-                } else {
-                    app.catalog().schedules().set(job, Schedule.parse(text).text());
-                }
+                jobs.setSchedule(job, text.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(text)));
             }
-            app.catalog().retention().set(job, p.get());
+            jobs.setRetention(job, p.get());
             message.set("saved");
             return true;
         } catch (RuntimeException e) {

@@ -2,6 +2,9 @@ package app.mamori.ui.jobs;
 
 import app.mamori.model.Job;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Live;
+import app.mamori.ui.fx.Dialogs;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.runs.RunView;
 import app.mamori.ui.runs.RunViewModel;
@@ -49,13 +52,23 @@ public final class JobsView {
         edit.setId("jobs-edit");
         edit.disableProperty().bind(backup.disableProperty());
         edit.setOnAction(e -> selected().ifPresent(this::edit));
-        VBox detail = new VBox(10, new HBox(12, title, backup, edit), sources, run);
+        Button remove = new Button(app.text().t("jobs.remove"), new FontIcon(Feather.TRASH_2));
+        remove.setId("jobs-remove");
+        remove.disableProperty().bind(backup.disableProperty());
+        remove.setOnAction(e -> selected().ifPresent(this::remove));
+        Button create = new Button(app.text().t("jobs.new"), new FontIcon(Feather.PLUS));
+        create.setId("jobs-new");
+        create.setOnAction(e -> create());
+        VBox detail = new VBox(10, new HBox(12, title, backup, edit, remove), sources, run);
         VBox.setVgrow(run, Priority.ALWAYS);
         detail.setPadding(new Insets(16));
         list.setMinWidth(140);
         list.setPrefWidth(180);
-        root = new SplitPane(list, detail);
-        SplitPane.setResizableWithParent(list, false);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox side = new VBox(8, create, list);
+        side.setPadding(new Insets(8));
+        root = new SplitPane(side, detail);
+        SplitPane.setResizableWithParent(side, false);
         root.setDividerPositions(0.18);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, job) -> select(job));
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
@@ -64,6 +77,7 @@ public final class JobsView {
             }
         });
         refresh();
+        Live.reloadWhileShown(root, this::refresh, app.changes().count());
     }
 
     private java.util.Optional<String> selected() {
@@ -71,7 +85,7 @@ public final class JobsView {
     }
 
     public void refresh() {
-        app.executor().submit(() -> app.catalog().jobs().list(), all -> {
+        app.executor().submit(() -> app.services().jobs().list(), all -> {
             String keep = list.getSelectionModel().getSelectedItem();
             jobs.setAll(all.stream().map(Job::name).toList());
             if (keep != null && jobs.contains(keep)) {
@@ -79,8 +93,7 @@ public final class JobsView {
             } else if (!jobs.isEmpty()) {
                 list.getSelectionModel().select(0);
             }
-        }, e -> {
-        });
+        }, UiErrors.logged("loading the jobs"));
     }
 
     /** Shows {@code job}, selecting it in the list. */
@@ -96,8 +109,9 @@ public final class JobsView {
             list.getSelectionModel().select(job);
         }
         title.setText(job);
-        app.catalog().jobs().find(job).ifPresent(j -> sources.setText(app.text().t("jobs.sources",
-                String.join(", ", j.sources()), j.vault())));
+        app.executor().submit(() -> app.services().jobs().find(job), found -> found.ifPresent(j -> sources.setText(
+                app.text().t("jobs.sources", String.join(", ", j.sources()), j.vault()))),
+                UiErrors.logged("loading job " + job));
         RunViewModel current = app.runs().byJob().get(job);
         if (current != null) {
             show(current);
@@ -115,6 +129,31 @@ public final class JobsView {
                 });
         v.show();
         return v;
+    }
+
+    /** Opens the editor for a new job; saving selects it. */
+    public JobEditorView create() {
+        JobEditorViewModel vm = JobEditorViewModel.forNewJob(app, java.time.ZoneId.systemDefault());
+        JobEditorView v = new JobEditorView(vm, app.text(), () -> {
+            refresh();
+            onChanged.run();
+        });
+        v.show();
+        return v;
+    }
+
+    private void remove(String job) {
+        if (!Dialogs.confirm(app.text().t("jobs.remove.title"), app.text().t("jobs.remove.header", job),
+                app.text().t("jobs.remove.details"), app.text().t("jobs.remove"), app.text().t("common.cancel"))) {
+            return;
+        }
+        app.executor().submit(() -> {
+            app.services().jobs().remove(job);
+            return job;
+        }, j -> {
+            refresh();
+            onChanged.run();
+        }, e -> sources.setText(e.getMessage()));
     }
 
     private void show(RunViewModel vm) {

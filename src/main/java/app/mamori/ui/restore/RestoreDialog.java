@@ -1,7 +1,6 @@
 package app.mamori.ui.restore;
 
 import app.mamori.engine.restore.PointChoice;
-import app.mamori.engine.restore.RestoreEngine;
 import app.mamori.engine.restore.RestoreListener;
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestorePlanner;
@@ -172,7 +171,7 @@ final class RestoreDialog {
                 new PointChoice.Id(point.id()), target(), true, files ? parts : java.util.List.of(),
                 files ? java.util.List.of() : parts);
         status.setText("");
-        app.executor().submit(() -> new RestorePlanner(app.catalog()).plan(request), p -> {
+        app.executor().submit(() -> app.services().points().planRestore(request), p -> {
             reviewed = p;
             plan.setText(RestorePlanViewModel.of(p).describe(app.text().t("restore.plan.from"),
                     app.text().t("restore.plan.to"), app.text().t("restore.plan.safety"),
@@ -212,9 +211,7 @@ final class RestoreDialog {
                 }
             }
         };
-        RestoreEngine engine = new RestoreEngine(app.catalog(), app.ssh(), app.secrets(), app.backupEngine(),
-                app.clock());
-        app.executor().submit(() -> engine.execute(p, listener, new CancelToken()), this::done, e -> {
+        app.executor().submit(() -> app.services().points().restore(p, listener, new CancelToken()), this::done, e -> {
             status.setText(e.getMessage());
             review.setDisable(false);
         });

@@ -1,11 +1,13 @@
 package app.mamori.ui.restore;
 
 import app.mamori.catalog.Verification;
-import app.mamori.engine.verify.Verifier;
+import app.mamori.service.PointService;
 import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Live;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.fx.Format;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.BooleanProperty;
@@ -29,7 +31,6 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -115,14 +116,22 @@ public final class RestoreView {
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, title, bar, verifyStatus, table);
         root.setPadding(new Insets(16));
-        app.executor().submit(() -> app.catalog().jobs().list().stream().map(j -> j.name()).toList(), all -> {
+        loadJobs();
+        Live.reloadWhileShown(root, this::loadJobs, app.runs().finishedProperty(), app.changes().count());
+    }
+
+    /** The job list, keeping the chosen job (which reloads its points), or the first one. */
+    private void loadJobs() {
+        app.executor().submit(() -> app.services().jobs().list().stream().map(j -> j.name()).toList(), all -> {
+            String chosen = job.getValue();
             jobs.setAll(all);
-            if (!all.isEmpty()) {
+            if (chosen != null && all.contains(chosen)) {
+                job.setValue(chosen);
+                load(chosen);
+            } else if (!all.isEmpty()) {
                 job.setValue(all.get(0));
             }
-        }, e -> {
-        });
-        app.runs().finishedProperty().addListener((o, a, b) -> load(job.getValue()));
+        }, UiErrors.logged("loading the jobs"));
     }
 
     private void load(String j) {
@@ -131,10 +140,8 @@ public final class RestoreView {
             return;
         }
         app.executor().submit(() -> {
-            Map<String, Map<String, Verification>> checks = app.catalog().verifications().latestOfJob(j);
-            java.util.Set<String> released = app.catalog().points().released(j);
-            return app.catalog().points().list(j).stream().map(p -> RestorePointViewModel.of(p,
-                    checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()))).toList();
+            return app.services().points().list(j).stream().map(p -> RestorePointViewModel.of(p.point(),
+                    p.latestChecks(), p.released())).toList();
         }, list -> {
             // a reload (after a run or a verify) keeps the point the admin had chosen
             RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
@@ -143,8 +150,7 @@ public final class RestoreView {
                 list.stream().filter(p -> p.id().equals(chosen.id())).findFirst()
                         .ifPresent(p -> table.getSelectionModel().select(p));
             }
-        }, e -> {
-        });
+        }, UiErrors.logged("loading the restore points"));
     }
 
     private String checked(RestorePointViewModel p) {
@@ -171,9 +177,8 @@ public final class RestoreView {
             }
         };
         app.executor().submit(() -> {
-            VerifyPlan plan = new VerifyPlanner(app.catalog()).plan(selection, drill);
-            return new Verifier(app.catalog(), app.ssh(), app.secrets(), app.clock())
-                    .execute(plan, listener, CancelToken.none());
+            PointService points = app.services().points();
+            return points.verify(points.planVerify(selection, drill), listener, CancelToken.none());
         }, r -> {
             verifying.set(false);
             List<Verification> failed = r.checks().stream().filter(Verification::failed).toList();
@@ -192,7 +197,7 @@ public final class RestoreView {
     /** Hands a safety copy over to its job's retention, as {@code mamori points release} does. */
     private void release(RestorePointViewModel p) {
         app.executor().submit(() -> {
-            app.catalog().points().release(p.id());
+            app.services().points().release(p.id());
             return p.id();
         }, id -> {
             verifyStatus.setText(app.text().t("restore.released", id));

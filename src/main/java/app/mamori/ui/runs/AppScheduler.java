@@ -1,9 +1,5 @@
 package app.mamori.ui.runs;
 
-import app.mamori.engine.DueOutcome;
-import app.mamori.engine.DueRunner;
-import app.mamori.engine.notify.Notifications;
-import app.mamori.engine.notify.Watch;
 import app.mamori.ui.AppContext;
 import app.mamori.util.CancelToken;
 import javafx.animation.Animation;
@@ -12,7 +8,6 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -55,12 +50,7 @@ public final class AppScheduler {
             return;
         }
         app.executor().submit(() -> {
-            List<DueOutcome> outcomes = new DueRunner(app.catalog(), app.backupEngine(), app.clock(), zone)
-                    .runDue(app.runs().forScheduledRuns(), cancel);
-            Notifications notifications = app.notifications();
-            notifications.afterDue(outcomes);
-            new Watch(app.catalog(), notifications).check(app.clock().instant(), zone);
-            return outcomes;
+            return app.services().runs().runDue(zone, app.runs().forScheduledRuns(), cancel).outcomes();
         }, outcomes -> checking.set(false), e -> checking.set(false));
     }
 }

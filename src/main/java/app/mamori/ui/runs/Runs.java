@@ -1,6 +1,6 @@
 package app.mamori.ui.runs;
 
-import app.mamori.engine.BackupEngine;
+import app.mamori.service.RunService;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
 import app.mamori.engine.RunResult;
@@ -41,13 +41,11 @@ public final class Runs {
         RunViewModel vm = new RunViewModel(job);
         byJob.put(job, vm);
         UiExecutor ex = app.executor();
-        BackupEngine engine = app.backupEngine();
+        RunService service = app.services().runs();
         ex.submit(() -> {
-            BackupPlan plan = engine.plan(job);
+            BackupPlan plan = service.plan(job);
             ex.onUi(() -> vm.planned(plan));
-            RunResult result = engine.execute(plan, new Bridge(vm, ex), vm.cancelToken());
-            app.notifications().afterRun(result);
-            return result;
+            return service.execute(plan, new Bridge(vm, ex), vm.cancelToken()).result();
         }, result -> {
             vm.finished(result);
             finished.set(finished.get() + 1);

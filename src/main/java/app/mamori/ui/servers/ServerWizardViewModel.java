@@ -6,15 +6,11 @@ import app.mamori.model.Names;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
-import app.mamori.engine.discover.ServerDiscovery;
-import app.mamori.secret.SecretStore;
+import app.mamori.service.Services;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
-import app.mamori.ssh.HostKeyException;
 import app.mamori.ssh.HostKeyPolicy;
-import app.mamori.ssh.RemoteShell;
 import app.mamori.ui.AppContext;
-import app.mamori.vault.SecureFiles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -107,7 +103,7 @@ public final class ServerWizardViewModel {
         nameError.set(check(() -> {
             if (!name.get().isEmpty()) {
                 Names.requireValid("name", name.get());
-                if (app.catalog().servers().find(name.get()).isPresent()) {
+                if (app.services().servers().find(name.get()).isPresent()) {
                     throw new IllegalArgumentException("a server with this name exists already");
                 }
             }
@@ -155,23 +151,14 @@ public final class ServerWizardViewModel {
             return;
         }
         Server s = server();
-        run(() -> {
-            try (RemoteShell shell = app.ssh().connect(s, HostKeyPolicy.pinned(), null)) {
-                return new KeyCheck(KeyState.PINNED, shell.hostKeyFingerprint(), "", "");
-            } catch (HostKeyException e) {
-                return new KeyCheck(e.pinned().isPresent() ? KeyState.CHANGED : KeyState.NEW_KEY, e.presented(),
-                        e.pinned().orElse(""), e.getMessage());
-            }
-        }, k -> {
-            keyState.set(k.state());
+        run(() -> app.services().servers().checkHostKey(s), k -> {
+            KeyState state = KeyState.valueOf(k.state().name());
+            keyState.set(state);
             fingerprint.set(k.presented());
-            pinnedFingerprint.set(k.pinned());
-            message.set(k.state() == KeyState.CHANGED ? k.message() : "");
+            pinnedFingerprint.set(state == KeyState.CHANGED ? k.pinned() : "");
+            message.set(state == KeyState.CHANGED ? k.message() : "");
             step.set(Step.HOST_KEY);
         });
-    }
-
-    private record KeyCheck(KeyState state, String presented, String pinned, String message) {
     }
 
     /** The admin compared the fingerprint: pin exactly that key, then look around the server. */
@@ -181,17 +168,13 @@ public final class ServerWizardViewModel {
         }
         Server s = server();
         String confirmed = fingerprint.get();
-        run(() -> {
-            try (RemoteShell shell = app.ssh().connect(s, new HostKeyPolicy.Expect(confirmed), null)) {
-                return ServerDiscovery.discover(shell, s.name(), options());
-            }
-        }, this::showDiscovery);
+        run(() -> app.services().servers().discover(s, confirmed, options()), this::showDiscovery);
     }
 
     /** Looks again, with the database login typed in step 3. */
     public void discoverAgain() {
         Server s = server();
-        run(() -> new ServerDiscovery(app.catalog(), app.ssh()).discover(s, options()), this::showDiscovery);
+        run(() -> app.services().servers().discover(s, fingerprint.get(), options()), this::showDiscovery);
     }
 
     private DiscoverOptions options() {
@@ -212,7 +195,7 @@ public final class ServerWizardViewModel {
         notes.setAll(d.notes());
         message.set("");
         step.set(Step.DISCOVER);
-        vaults.setAll(app.catalog().vaults().list().stream().map(Vault::name).toList());
+        vaults.setAll(app.services().vaults().list().stream().map(Vault::name).toList());
         if (!vaults.isEmpty() && vault.get().isEmpty()) {
             vault.set(vaults.get(0));
         }
@@ -246,29 +229,27 @@ public final class ServerWizardViewModel {
                 throw new IllegalArgumentException("tick at least one thing to back up");
             }
             Names.requireValid("job name", job);
+            Services services = app.services();
             for (Source src : chosen) {
-                if (app.catalog().sources().find(src.name()).isPresent()) {
+                if (services.sources().find(src.name()).isPresent()) {
                     throw new IllegalArgumentException("a source named " + src.name() + " exists already; untick it");
                 }
             }
-            if (app.catalog().jobs().find(job).isPresent()) {
+            if (services.jobs().find(job).isPresent()) {
                 throw new IllegalArgumentException("a job named " + job + " exists already; choose another name");
             }
-            app.catalog().servers().add(s);
-            SecretStore secrets = app.secrets();
+            // the key was pinned when the admin confirmed it; this connection checks it again
+            services.servers().add(s, HostKeyPolicy.pinned());
             for (Source src : chosen) {
-                app.catalog().sources().add(src);
-                if (src instanceof Source.Database d && d.hasPassword() && password.isPresent()) {
-                    secrets.put(SecretStore.sourcePasswordKey(d.name()), password.get());
-                }
+                boolean withPassword = src instanceof Source.Database d && d.hasPassword() && password.isPresent();
+                services.sources().add(src, withPassword ? password : Optional.empty());
             }
             String vaultName = existingVault;
             if (vaultName.isEmpty()) {
-                vaultName = uniqueVaultName();
-                SecureFiles.createPrivateDirectories(newVault);
-                app.catalog().vaults().add(new Vault(vaultName, newVault.toString(), Optional.empty()));
+                vaultName = services.vaults().addLocal(uniqueVaultName(), newVault.toString()).name();
             }
-            app.catalog().jobs().add(new Job(job, chosen.stream().map(Source::name).toList(), vaultName));
+            services.jobs().add(new Job(job, chosen.stream().map(Source::name).toList(), vaultName), Optional.empty(),
+                    Optional.empty());
             return job;
         }, savedJob::set);
     }
@@ -276,7 +257,7 @@ public final class ServerWizardViewModel {
     private String uniqueVaultName() {
         String base = "local";
         String n = base;
-        for (int i = 2; app.catalog().vaults().find(n).isPresent(); i++) {
+        for (int i = 2; app.services().vaults().find(n).isPresent(); i++) {
             n = base + "-" + i;
         }
         return n;

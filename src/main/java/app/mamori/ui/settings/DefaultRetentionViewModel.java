@@ -17,7 +17,7 @@ public final class DefaultRetentionViewModel {
 
     public DefaultRetentionViewModel(AppContext app) {
         this.app = app;
-        app.executor().submit(() -> app.catalog().retention().defaultPolicy(), p -> {
+        app.executor().submit(() -> app.services().jobs().defaultRetention(), p -> {
             int[] n = {p.last(), p.hourly(), p.daily(), p.weekly(), p.monthly(), p.yearly()};
             for (int i = 0; i < n.length; i++) {
                 keep.get(i).set(Integer.toString(n[i]));
@@ -38,7 +38,7 @@ public final class DefaultRetentionViewModel {
             return;
         }
         app.executor().submit(() -> {
-            app.catalog().retention().setDefault(p);
+            app.services().jobs().setDefaultRetention(p);
             return p;
         }, saved -> message.set(saved.keepsAll() ? "new jobs keep every point" : "new jobs start with: " + saved),
                 e -> message.set(e.getMessage()));

@@ -65,8 +65,8 @@ public final class NotifiersViewModel {
     }
 
     public void refresh() {
-        app.executor().submit(() -> app.catalog().notifiers().list(), notifiers::setAll, e -> message.set(e.getMessage()));
-        app.executor().submit(() -> app.catalog().jobs().list().stream().map(j -> j.name()).toList(), jobs::setAll,
+        app.executor().submit(() -> app.services().notifiers().list(), notifiers::setAll, e -> message.set(e.getMessage()));
+        app.executor().submit(() -> app.services().jobs().list().stream().map(j -> j.name()).toList(), jobs::setAll,
                 e -> message.set(e.getMessage()));
     }
 
@@ -86,16 +86,14 @@ public final class NotifiersViewModel {
 
     public void test(Notifier n) {
         message.set("sending a test message through " + n.name() + "...");
-        app.executor().submit(() -> app.notifications().test(n.name()), d -> message.set(d.ok()
+        app.executor().submit(() -> app.services().notifiers().test(n.name()), d -> message.set(d.ok()
                 ? "test message sent through " + n.name() : "could not send through " + n.name() + ": "
                 + d.error().orElse("")), e -> message.set(e.getMessage()));
     }
 
     public void remove(Notifier n) {
         app.executor().submit(() -> {
-            app.catalog().notifiers().remove(n.name());
-            app.secrets().remove(Notifications.passwordKey(n.name()));
-            app.secrets().remove(Notifications.urlKey(n.name()));
+            app.services().notifiers().remove(n.name());
             return n.name();
         }, removed -> {
             message.set("removed notifier " + removed);
@@ -186,7 +184,7 @@ public final class NotifiersViewModel {
 
     private void add(Notifier n, Optional<String> secret, Runnable clearSecret) {
         app.executor().submit(() -> {
-            Notifications.add(app.catalog(), app.secrets(), n, secret);
+            app.services().notifiers().add(n, secret);
             return n.name();
         }, added -> {
             message.set("added notifier " + added + "; try it with Send test");

@@ -2,6 +2,7 @@ package app.mamori.ui.settings;
 
 import app.mamori.model.Vault;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.fx.UiSettings;
 import app.mamori.util.Version;
 import javafx.collections.FXCollections;
@@ -52,9 +53,8 @@ public final class SettingsView {
         ListView<String> vaults = new ListView<>();
         vaults.setId("settings-vaults");
         vaults.setPrefHeight(120);
-        app.executor().submit(() -> app.catalog().vaults().list(), all -> vaults.getItems().setAll(all.stream()
-                .map(SettingsView::describe).toList()), e -> {
-        });
+        app.executor().submit(() -> app.services().vaults().list(), all -> vaults.getItems().setAll(all.stream()
+                .map(SettingsView::describe).toList()), UiErrors.logged("loading the vaults"));
 
         GridPane grid = new GridPane();
         grid.setHgap(12);

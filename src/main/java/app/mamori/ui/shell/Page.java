@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /** The sidebar's entries, in order. */
 public enum Page {
-    DASHBOARD(Feather.GRID), SERVERS(Feather.SERVER), JOBS(Feather.PLAY_CIRCLE), RESTORE(Feather.ROTATE_CCW),
-    ACTIVITY(Feather.ACTIVITY), SETTINGS(Feather.SETTINGS);
+    DASHBOARD(Feather.GRID), SERVERS(Feather.SERVER), JOBS(Feather.PLAY_CIRCLE), VAULTS(Feather.HARD_DRIVE),
+    RESTORE(Feather.ROTATE_CCW), ACTIVITY(Feather.ACTIVITY), SETTINGS(Feather.SETTINGS);
 
     final Feather icon;
 

@@ -1,7 +1,10 @@
 package app.mamori.ui.shell;
 
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.activity.ActivityView;
+import app.mamori.ui.vaults.VaultsView;
+import app.mamori.ui.vaults.VaultsViewModel;
 import app.mamori.ui.activity.ActivityViewModel;
 import app.mamori.ui.dashboard.DashboardView;
 import app.mamori.ui.dashboard.DashboardViewModel;
@@ -51,6 +54,7 @@ public final class Shell {
 
     public Scene show(Stage stage) {
         window = new MainWindow(app, this::page);
+        app.changes().start();
         Scene scene = new Scene(window.root(), width(), height());
         scene.getStylesheets().add(Objects.requireNonNull(Shell.class.getResource("/app/mamori/ui/app.css"))
                 .toExternalForm());
@@ -58,8 +62,7 @@ public final class Shell {
         app.executor().submit(Theme::systemPrefersDark, dark -> {
             systemDark = dark;
             Theme.apply(settings.theme(), dark);
-        }, e -> {
-        });
+        }, UiErrors.logged("loading the first page"));
         stage.setTitle(app.text().t("app.title"));
         stage.setScene(scene);
         if (settings.hasBounds()) {
@@ -99,6 +102,7 @@ public final class Shell {
             case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard).root();
             case SERVERS -> servers().root();
             case JOBS -> jobs().root();
+            case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
             case RESTORE -> new RestoreView(app, format).root();
             case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
             case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray,

@@ -52,7 +52,7 @@ public final class Tray {
         });
         open.addActionListener(e -> show.run());
         icon.addActionListener(e -> show.run());
-        all.addActionListener(e -> app.executor().onUi(() -> app.catalog().jobs().list()
+        all.addActionListener(e -> app.executor().onUi(() -> app.services().jobs().list()
                 .forEach(j -> app.runs().start(j.name()))));
         quit.addActionListener(e -> app.executor().onUi(Platform::exit));
         try {

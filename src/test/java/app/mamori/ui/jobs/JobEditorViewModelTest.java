@@ -1,5 +1,6 @@
 package app.mamori.ui.jobs;
 
+import app.mamori.service.Services;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.PointKind;
 import app.mamori.engine.MamoriHome;
@@ -32,8 +33,7 @@ class JobEditorViewModelTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
     private static JobEditorViewModel editor(Path tmp, Catalog catalog) {
-        AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                new I18n(Locale.ENGLISH), Clock.fixed(NOW, ZoneOffset.UTC));
+        AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.fixed(NOW, ZoneOffset.UTC)), UiExecutor.direct(), new I18n(Locale.ENGLISH));
         return new JobEditorViewModel(app, "blog", ZoneOffset.UTC);
     }
 

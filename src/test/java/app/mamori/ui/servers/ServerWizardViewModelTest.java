@@ -1,5 +1,6 @@
 package app.mamori.ui.servers;
 
+import app.mamori.service.Services;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.MamoriHome;
 import app.mamori.model.Server;
@@ -21,8 +22,7 @@ class ServerWizardViewModelTest {
     private static ServerWizardViewModel vm(Path tmp) {
         Catalog catalog = Catalog.open(tmp.resolve("catalog.db"));
         catalog.servers().add(new Server("web1", "web1.lan", 22, "root", Optional.empty(), Optional.empty()));
-        AppContext app = new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(),
-                new I18n(Locale.ENGLISH), Clock.systemUTC());
+        AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.systemUTC()), UiExecutor.direct(), new I18n(Locale.ENGLISH));
         return new ServerWizardViewModel(app);
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.ui.settings;
 
+import app.mamori.service.Services;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.MamoriHome;
 import app.mamori.model.NotifyChannel;
@@ -29,8 +30,7 @@ class NotifiersViewModelTest {
 
     /** The app's context over {@code catalog}, its work run on the calling thread. */
     private static AppContext app(Path tmp, Catalog catalog) {
-        return new AppContext(new MamoriHome(tmp), catalog, null, UiExecutor.direct(), new I18n(Locale.ENGLISH),
-                Clock.systemUTC());
+        return new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.systemUTC()), UiExecutor.direct(), new I18n(Locale.ENGLISH));
     }
 
     @Test
@@ -69,7 +69,7 @@ class NotifiersViewModelTest {
 
             vm.remove(vm.notifiers.get(0));
             assertThat(vm.notifiers).isEmpty();
-            assertThat(app.secrets().get("notify/chat/url")).isEmpty();
+            assertThat(app.services().secrets().get("notify/chat/url")).isEmpty();
         } finally {
             http.stop(0);
         }
@@ -162,7 +162,7 @@ class NotifiersViewModelTest {
             vm.addWebhook();
 
             assertThat(vm.message.get()).contains("notifier 'chat' already exists");
-            assertThat(app.secrets().get("notify/chat/url")).hasValue("https://hooks.example.test/FIRST");
+            assertThat(app.services().secrets().get("notify/chat/url")).hasValue("https://hooks.example.test/FIRST");
         }
     }
 

@@ -1,0 +1,102 @@
+package app.mamori.service;
+
+import app.mamori.engine.JobStatus;
+import app.mamori.engine.JobStatuses;
+import app.mamori.engine.PruneJobPlan;
+import app.mamori.engine.Pruner;
+import app.mamori.model.Job;
+import app.mamori.model.RetentionPolicy;
+import app.mamori.schedule.Schedule;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs: their sources and vault, schedule and retention policy. */
+public final class JobService {
+    private final Services services;
+
+    JobService(Services services) {
+        this.services = services;
+    }
+
+    public List<Job> list() {
+        return services.catalog().jobs().list();
+    }
+
+    public Optional<Job> find(String name) {
+        return services.catalog().jobs().find(name);
+    }
+
+    public Job get(String name) {
+        return services.catalog().jobs().get(name);
+    }
+
+    /** The server a job backs up (all its sources are on one). */
+    public String serverOf(Job job) {
+        return job.sources().isEmpty() ? "" : services.catalog().sources().get(job.sources().get(0)).server();
+    }
+
+    /**
+     * Adds a job; the schedule and policy, when given, are set with it. Both were parsed and
+     * checked by the caller's types already, so nothing is half stored by a typo. Without a
+     * policy the job takes the default policy from Settings.
+     */
+    public void add(Job job, Optional<Schedule> schedule, Optional<RetentionPolicy> retention) {
+        services.catalog().jobs().add(job);
+        schedule.ifPresent(s -> services.catalog().schedules().set(job.name(), s.text()));
+        retention.ifPresent(p -> services.catalog().retention().set(job.name(), p));
+    }
+
+    /** Changes a job's sources and vault; its runs, points, schedule and policy stay. */
+    public void update(Job job) {
+        services.catalog().jobs().update(job);
+    }
+
+    /** The schedule's expression, or empty when the job runs only when started. */
+    public Optional<String> schedule(String job) {
+        return services.catalog().schedules().find(job).map(s -> s.expression());
+    }
+
+    /** Sets the schedule; empty means none (the job runs when started). */
+    public void setSchedule(String job, Optional<Schedule> schedule) {
+        get(job);
+        if (schedule.isPresent()) {
+            services.catalog().schedules().set(job, schedule.get().text());
+        } else {
+            services.catalog().schedules().clear(job);
+        }
+    }
+
+    public RetentionPolicy retention(String job) {
+        return services.catalog().retention().get(job);
+    }
+
+    public void setRetention(String job, RetentionPolicy policy) {
+        get(job);
+        services.catalog().retention().set(job, policy);
+    }
+
+    public RetentionPolicy defaultRetention() {
+        return services.catalog().retention().defaultPolicy();
+    }
+
+    public void setDefaultRetention(RetentionPolicy policy) {
+        services.catalog().retention().setDefault(policy);
+    }
+
+    /** What a prune under {@code policy} would keep and remove; nothing is removed. */
+    public PruneJobPlan prunePreview(String job, RetentionPolicy policy, ZoneId zone) {
+        return new Pruner(services.catalog(), services.ssh(), services.clock(), zone).plan(job, policy);
+    }
+
+    /** Every job's health: last success, last result, next run, overdue. */
+    public List<JobStatus> statuses(ZoneId zone) {
+        return JobStatuses.collect(services.catalog(), services.clock().instant(), zone);
+    }
+
+    /** Forgets a job with its schedule and policy; its runs and restore points stay in the history and vault. */
+    public void remove(String job) {
+        services.catalog().jobs().remove(job);
+    }
+}

@@ -1,0 +1,91 @@
+package app.mamori.ui.vaults;
+
+import app.mamori.model.Server;
+import app.mamori.model.Vault;
+import app.mamori.service.VaultService;
+import app.mamori.ui.AppContext;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** The vaults, measured in the background one by one, and the commands to add and remove them. */
+public final class VaultsViewModel {
+    private final AppContext app;
+    private final ObservableList<VaultRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> servers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public VaultsViewModel(AppContext app) {
+        this.app = app;
+    }
+
+    public ObservableList<VaultRow> rows() {
+        return rows;
+    }
+
+    /** Servers a vault can be kept on. */
+    public ObservableList<String> servers() {
+        return servers;
+    }
+
+    /** What the last command did, or why it failed. */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Lists the vaults at once, then measures each (a big vault or a slow server takes a while). */
+    public void refresh() {
+        app.executor().submit(() -> new Listing(app.services().vaults().list(),
+                app.services().servers().list().stream().map(Server::name).toList()), l -> {
+            rows.setAll(l.vaults().stream().map(VaultRow::unmeasured).toList());
+            servers.setAll(l.servers());
+            l.vaults().forEach(this::measure);
+        }, e -> message.set(e.getMessage()));
+    }
+
+    private record Listing(List<Vault> vaults, List<String> servers) {
+    }
+
+    private void measure(Vault v) {
+        app.executor().submit(() -> app.services().vaults().usage(v.name()),
+                u -> replace(new VaultRow(v, OptionalLong.of(u.used()), OptionalLong.of(u.free()), "")),
+                e -> replace(new VaultRow(v, OptionalLong.empty(), OptionalLong.empty(),
+                        e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+
+    private void replace(VaultRow row) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).vault().name().equals(row.vault().name())) {
+                rows.set(i, row);
+            }
+        }
+    }
+
+    /** Adds a folder on this computer (server empty) or on a server; {@code done} or {@code failed} follows. */
+    public void add(String name, String server, String path, Consumer<Vault> done, Consumer<String> failed) {
+        String n = name.trim();
+        String p = path.trim();
+        VaultService vaults = app.services().vaults();
+        app.executor().submit(() -> server == null || server.isBlank() ? vaults.addLocal(n, p)
+                : vaults.addOnServer(n, server, p), v -> {
+            message.set(app.text().t("vaults.added", v.name()));
+            refresh();
+            done.accept(v);
+        }, e -> failed.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public void remove(String name) {
+        app.executor().submit(() -> {
+            app.services().vaults().remove(name);
+            return name;
+        }, n -> {
+            message.set(app.text().t("vaults.removed", n));
+            refresh();
+        }, e -> message.set(e.getMessage()));
+    }
+}
