@@ -110,7 +110,7 @@ class OfficeUiTest {
         robot.clickOn("#editor-save");
         await(() -> app.services().jobs().find("tool").isPresent());
         assertThat(app.services().jobs().get("tool").vault()).isEqualTo("office");
-        assertThat(app.services().jobs().schedule("tool")).hasValue("30 2 * * *");
+        assertThat(app.services().jobs().schedule("tool")).hasValue("daily 02:30");
         assertThat(app.services().jobs().retention("tool").daily()).isEqualTo(7);
 
         robot.clickOn("#jobs-backup");

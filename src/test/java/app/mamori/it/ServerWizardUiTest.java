@@ -136,11 +136,15 @@ class ServerWizardUiTest {
 
         robot.clickOn("#wizard-to-save");
         await(() -> robot.lookup("#wizard-save").tryQuery().map(Node::isVisible).orElse(false));
+        type("#wizard-schedule", "weekly sun 04:00");
         robot.clickOn("#wizard-save");
         await(() -> !robot.lookup("#wizard-saved").queryLabeled().getText().isEmpty());
 
         assertThat(app.services().catalog().servers().find("db1")).isPresent();
         assertThat(app.services().catalog().jobs().get("db1").sources()).containsExactlyInAnyOrder("wizard_shop", "app.sqlite");
+        assertThat(app.services().jobs().schedule("db1")).as("the wizard's last step sets the schedule").hasValue("weekly sun 04:00");
+        assertThat(app.services().jobs().retention("db1").daily()).isEqualTo(14);
+        assertThat(app.services().jobs().retention("db1").monthly()).isEqualTo(12);
         assertThat(app.services().secrets().get("source/wizard_shop/password")).contains(pg.mamoriPassword());
 
         robot.clickOn("#wizard-backup-now");

@@ -145,6 +145,11 @@ public final class ServerWizardView {
                 new Label(text.t("wizard.pg.help")), new HBox(10, db, again), buttons(vm::back, next));
     }
 
+    private static TextField small(TextField f) {
+        f.setPrefColumnCount(4);
+        return f;
+    }
+
     private Node save(Runnable afterSave) {
         ComboBox<String> vault = new ComboBox<>(vm.vaults);
         vault.setId("wizard-vault");
@@ -157,6 +162,14 @@ public final class ServerWizardView {
         g.addRow(0, new Label(text.t("wizard.job")), text(vm.jobName, "wizard-job"));
         g.addRow(1, new Label(text.t("wizard.vault")), vault);
         g.addRow(2, new Label(text.t("wizard.vault.path")), newVault);
+        TextField schedule = text(vm.schedule, "wizard-schedule");
+        schedule.setPromptText(text.t("editor.schedule.prompt"));
+        g.addRow(3, new Label(text.t("wizard.schedule")), schedule);
+        HBox keep = new HBox(8, new Label(text.t("editor.keep.daily")), small(text(vm.keepDaily, "wizard-keep-daily")),
+                new Label(text.t("editor.keep.weekly")), small(text(vm.keepWeekly, "wizard-keep-weekly")),
+                new Label(text.t("editor.keep.monthly")), small(text(vm.keepMonthly, "wizard-keep-monthly")));
+        keep.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        g.addRow(4, new Label(text.t("wizard.keep")), keep);
         Label saved = new Label();
         saved.setId("wizard-saved");
         saved.textProperty().bind(Bindings.createStringBinding(() -> vm.savedJob.get().isEmpty() ? ""

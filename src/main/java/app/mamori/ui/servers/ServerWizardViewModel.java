@@ -3,9 +3,11 @@ package app.mamori.ui.servers;
 import app.mamori.model.JumpHost;
 import app.mamori.model.Job;
 import app.mamori.model.Names;
+import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
+import app.mamori.schedule.Schedule;
 import app.mamori.service.Services;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
@@ -72,6 +74,11 @@ public final class ServerWizardViewModel {
     public final StringProperty vault = new SimpleStringProperty("");
     public final StringProperty newVaultPath = new SimpleStringProperty("");
     public final StringProperty jobName = new SimpleStringProperty("");
+    /** When the new job runs and what it keeps: a nightly run and two weeks, two months and a year of points. */
+    public final StringProperty schedule = new SimpleStringProperty("daily 02:30");
+    public final StringProperty keepDaily = new SimpleStringProperty("14");
+    public final StringProperty keepWeekly = new SimpleStringProperty("8");
+    public final StringProperty keepMonthly = new SimpleStringProperty("12");
     public final StringProperty savedJob = new SimpleStringProperty("");
 
     private final BooleanBinding connectionValid;
@@ -224,10 +231,16 @@ public final class ServerWizardViewModel {
         String existingVault = vault.get() == null ? "" : vault.get();
         Path newVault = Path.of(newVaultPath.get().trim()).toAbsolutePath().normalize();
         Optional<String> password = text(pgPassword);
+        String when = schedule.get().trim();
+        String[] keep = {keepDaily.get().trim(), keepWeekly.get().trim(), keepMonthly.get().trim()};
         run(() -> {
             if (chosen.isEmpty()) {
                 throw new IllegalArgumentException("tick at least one thing to back up");
             }
+            Optional<Schedule> parsedSchedule = when.isEmpty() || when.equalsIgnoreCase("none") ? Optional.empty()
+                    : Optional.of(Schedule.parse(when));
+            RetentionPolicy policy = new RetentionPolicy(0, 0, count("keep daily", keep[0]),
+                    count("keep weekly", keep[1]), count("keep monthly", keep[2]), 0);
             Names.requireValid("job name", job);
             Services services = app.services();
             for (Source src : chosen) {
@@ -248,10 +261,18 @@ public final class ServerWizardViewModel {
             if (vaultName.isEmpty()) {
                 vaultName = services.vaults().addLocal(uniqueVaultName(), newVault.toString()).name();
             }
-            services.jobs().add(new Job(job, chosen.stream().map(Source::name).toList(), vaultName), Optional.empty(),
-                    Optional.empty());
+            services.jobs().add(new Job(job, chosen.stream().map(Source::name).toList(), vaultName), parsedSchedule,
+                    Optional.of(policy));
             return job;
         }, savedJob::set);
+    }
+
+    private static int count(String field, String text) {
+        try {
+            return text.isEmpty() ? 0 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a whole number (0 for none)");
+        }
     }
 
     private String uniqueVaultName() {

@@ -1,0 +1,136 @@
+package app.mamori.it;
+
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page and dialog at 1280x720, with real data in it: no label, header, button or cell
+ * may show its text cut off with an ellipsis. (Where text must be cut, the control shows it
+ * whole in a tooltip and is listed in {@link #CUT_WITH_TOOLTIP}.)
+ */
+@ExtendWith(SshdExtension.class)
+class CutTextUiTest {
+    private AppWindow window;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    /** Every text a window shows cut, as "where: full text". */
+    static List<String> cutTexts(Window w) {
+        List<String> cut = new ArrayList<>();
+        if (w.getScene() != null) {
+            walk(w.getScene().getRoot(), cut);
+        }
+        return cut;
+    }
+
+    private static void walk(Node n, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.getTooltip() == null) {
+            for (Node child : l.getChildrenUnmodifiable()) {
+                if (child instanceof Text t && t.getText() != null && !t.getText().equals(l.getText())
+                        && t.getText().endsWith("…") && !l.getText().endsWith("…")) {
+                    cut.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + ": " + l.getText());
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                walk(child, cut);
+            }
+        }
+    }
+
+    private List<String> cutEverywhere() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            cutTexts(w).forEach(c -> cut.add(((Stage) w).getTitle() + " | " + c));
+        }
+        return cut;
+    }
+
+    /** Opens a dialog from a page, collects what it cuts, and closes it with Escape (which every dialog must obey). */
+    private List<String> dialog(String page, String button, String field) throws Exception {
+        window.robot.clickOn(page);
+        if (page.equals("#nav-servers")) {
+            window.robot.interact(() -> window.robot.lookup("#servers-table").queryTableView().getSelectionModel()
+                    .select(0));
+        }
+        window.robot.clickOn(button);
+        AppWindow.await(() -> window.robot.lookup(field).tryQuery().isPresent());
+        List<String> cut = cutEverywhere().stream().map(c -> button + " | " + c).toList();
+        int before = Window.getWindows().size();
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before - 1);
+        return cut;
+    }
+
+    @Test
+    void noPageOrDialogCutsItsTextAt1280x720(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Cli cli = new Cli(tmp.resolve("home"));
+        Path db = tmp.resolve("tool.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("CREATE TABLE t(x)");
+        }
+        cli.addServer("tools", sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString())
+                .requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local", "--schedule", "daily 02:30",
+                "--keep-daily", "7").requireOk();
+        cli.run("backup", "tool").requireOk();
+        window = AppWindow.open(cli.home());
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        List<String> cut = new ArrayList<>();
+        for (String page : List.of("dashboard", "servers", "jobs", "vaults", "restore", "activity", "settings")) {
+            window.robot.clickOn("#nav-" + page);
+            AppWindow.await(() -> true);
+            Thread.sleep(300);
+            cut.addAll(cutEverywhere().stream().map(c -> page + " | " + c).toList());
+        }
+        cut.addAll(dialog("#nav-vaults", "#vaults-add", "#vault-name"));
+        cut.addAll(dialog("#nav-jobs", "#jobs-new", "#editor-name"));
+        cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
+        cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
+
+        assertThat(cut).isEmpty();
+    }
+}
