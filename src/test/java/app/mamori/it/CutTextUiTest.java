@@ -61,8 +61,9 @@ class CutTextUiTest {
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.getTooltip() == null) {
             for (Node child : l.getChildrenUnmodifiable()) {
+                // the skin's text node shows the clipped string, with the control's ellipsis ("..." by default)
                 if (child instanceof Text t && t.getText() != null && !t.getText().equals(l.getText())
-                        && t.getText().endsWith("…") && !l.getText().endsWith("…")) {
+                        && t.getText().contains(l.getEllipsisString())) {
                     cut.add((l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + ": " + l.getText());
                 }
             }

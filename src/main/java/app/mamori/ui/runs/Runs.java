@@ -121,11 +121,13 @@ public final class Runs {
     }
 
     /** The engine's listener, called on the worker: every change goes to the FX thread through the executor. */
-    private static final class Bridge implements BackupListener {
+    static final class Bridge implements BackupListener {
         private final RunViewModel vm;
         private final UiExecutor ex;
         private final ConcurrentHashMap<String, Long> lastShown = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
+        /** The newest figures per source, shown or not: the end of a source shows them whatever was skipped. */
+        private final ConcurrentHashMap<String, long[]> latest = new ConcurrentHashMap<>();
 
         Bridge(RunViewModel vm, UiExecutor ex) {
             this.vm = vm;
@@ -147,6 +149,7 @@ public final class Runs {
         @Override
         public void progress(BackupPlan.Step step, long bytes, long expectedBytes, long elapsedNanos) {
             String name = step.source().name();
+            latest.put(name, new long[]{bytes, expectedBytes, elapsedNanos});
             long now = System.nanoTime();
             Long last = lastShown.get(name);
             if (last != null && now - last < PROGRESS_EVERY_NANOS) {
@@ -168,7 +171,12 @@ public final class Runs {
 
         @Override
         public void sourceFinished(SourceResult result) {
+            long[] last = latest.get(result.source());
             ex.onUi(() -> {
+                SourceProgress p = vm.source(result.source());
+                if (p != null && last != null) {
+                    p.progress(last[0], last[1], last[2]);
+                }
                 vm.sourceFinished(result);
                 vm.appendLog(result.source() + (result.ok() ? ": done" : ": FAILED: " + result.error()));
             });
