@@ -1,5 +1,8 @@
 package app.mamori.it;
 
+import app.mamori.model.SourceKind;
+import app.mamori.testenv.MariadbExtension;
+import app.mamori.testenv.MariadbServer;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import app.mamori.ui.AppContext;
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Running an office from the app alone, against the real test sshd: vaults, jobs and servers
  * managed by clicking, and what the command line does meanwhile showing up without a restart.
  */
-@ExtendWith(SshdExtension.class)
+@ExtendWith({SshdExtension.class, MariadbExtension.class})
 class OfficeUiTest {
     private Path tmp;
     private Cli cli;
@@ -133,6 +136,54 @@ class OfficeUiTest {
 
         await(() -> dashboard.getItems().size() == 2 && dashboard.getItems().stream()
                 .anyMatch(r -> r.job().equals("tool") && r.points() == 1));
+    }
+
+    @Test
+    void sourcesOfEveryKindAreAddedByHandAndBackUp(SshdServer sshd, MariadbServer mariadb) throws Exception {
+        sqliteSource(sshd);
+        mariadb.createDatabase("blog");
+        mariadb.execSql("blog", "CREATE TABLE posts (id INT PRIMARY KEY, title TEXT); INSERT INTO posts VALUES (1, 'hi')");
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Files.writeString(uploads.resolve("a.txt"), "upload");
+        Files.writeString(uploads.resolve("skip.log"), "noise");
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        open();
+        robot.clickOn("#nav-servers");
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        await(() -> servers.getItems().size() == 1);
+        robot.interact(() -> servers.getSelectionModel().select(0));
+
+        robot.clickOn("#servers-add-source");
+        await(() -> robot.lookup("#source-name").tryQuery().isPresent());
+        type("#source-name", "blogdb");
+        robot.interact(() -> robot.lookup("#source-kind").queryComboBox().setValue(SourceKind.MYSQL));
+        type("#source-database", "blog");
+        type("#source-db-host", mariadb.host());
+        type("#source-db-port", Integer.toString(mariadb.port()));
+        type("#source-db-user", mariadb.mamoriUser());
+        robot.clickOn("#source-password").write(mariadb.mamoriPassword());
+        robot.clickOn("#source-save");
+        await(() -> app.services().sources().find("blogdb").isPresent());
+        assertThat(app.services().secrets().get("source/blogdb/password")).hasValue(mariadb.mamoriPassword());
+
+        robot.clickOn("#servers-add-source");
+        await(() -> robot.lookup("#source-name").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#source-kind").queryComboBox().setValue(SourceKind.FILES));
+        type("#source-name", "uploads");
+        robot.clickOn("#source-folders").write(uploads.toString());
+        robot.clickOn("#source-excludes").write("*.log");
+        robot.clickOn("#source-save");
+        await(() -> app.services().sources().find("uploads").isPresent());
+
+        cli.run("job", "add", "office", "--sources", "blogdb,uploads,tooldb", "--vault", "local").requireOk();
+        robot.clickOn("#nav-dashboard");
+        await(() -> robot.lookup("#backup-office").tryQuery().isPresent());
+        robot.clickOn("#backup-office");
+        await(() -> app.runs().byJob().containsKey("office") && !app.runs().byJob().get("office").running());
+        var points = app.services().points().list("office");
+        assertThat(points).hasSize(1);
+        assertThat(points.get(0).point().point().artifacts()).extracting(a -> a.source())
+                .containsExactlyInAnyOrder("blogdb", "uploads", "tooldb");
     }
 
     @Test

@@ -4,9 +4,9 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Run;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.Format;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -60,8 +60,9 @@ public final class ActivityView {
         table.getColumns().add(column("activity.col.message", Event::message));
         double[] widths = {170, 90, 110};
         for (int i = 0; i < widths.length; i++) {
-            table.getColumns().get(i).setMinWidth(widths[i]);
-            table.getColumns().get(i).setMaxWidth(widths[i] * 1.5);
+            TableColumn<Event, ?> c = table.getColumns().get(i);
+            c.setMinWidth(Math.max(c.getMinWidth(), widths[i]));
+            c.setMaxWidth(Math.max(c.getMinWidth(), widths[i] * 1.5));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
@@ -114,9 +115,7 @@ public final class ActivityView {
     }
 
     private TableColumn<Event, String> column(String key, Function<Event, String> f) {
-        TableColumn<Event, String> c = new TableColumn<>(app.text().t(key));
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        return c;
+        return Columns.text(app.text().t(key), f);
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> f) {

@@ -41,9 +41,15 @@ public final class ActivityViewModel {
     public void refresh() {
         app.executor().submit(() -> new Loaded(app.services().activity().events(EventFilter.all(), LIMIT),
                 app.services().jobs().list().stream().map(j -> j.name()).toList()), l -> {
+            if (all.equals(l.events()) && jobs.subList(Math.min(1, jobs.size()), jobs.size()).equals(l.jobs())) {
+                return;
+            }
             all.setAll(l.events());
-            jobs.setAll(ALL_JOBS);
-            jobs.addAll(l.jobs());
+            java.util.List<String> choices = new java.util.ArrayList<>(java.util.List.of(ALL_JOBS));
+            choices.addAll(l.jobs());
+            if (!jobs.equals(choices)) {
+                jobs.setAll(choices);
+            }
             refilter();
         }, UiErrors.logged("loading the activity log"));
     }

@@ -1,6 +1,7 @@
 package app.mamori.ui.dashboard;
 
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Format;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,13 +25,17 @@ public final class DashboardView {
     private final DashboardViewModel vm;
     private final Format format;
     private final Runnable startServerWizard;
+    private final java.util.function.Consumer<String> openJob;
     private final StackPane root = new StackPane();
 
-    public DashboardView(AppContext app, DashboardViewModel vm, Format format, Runnable startServerWizard) {
+    /** @param openJob shows a job on the Jobs page (a double-click on its row) */
+    public DashboardView(AppContext app, DashboardViewModel vm, Format format, Runnable startServerWizard,
+                         java.util.function.Consumer<String> openJob) {
         this.app = app;
         this.vm = vm;
         this.format = format;
         this.startServerWizard = startServerWizard;
+        this.openJob = openJob;
         Node table = table();
         Node firstRun = firstRun();
         root.getChildren().setAll(table);
@@ -43,6 +48,22 @@ public final class DashboardView {
         TableView<JobRow> t = new TableView<>(vm.rows());
         t.setId("jobs-table");
         t.setPlaceholder(new Label(app.text().t("dashboard.noJobs")));
+        t.setRowFactory(x -> {
+            javafx.scene.control.TableRow<JobRow> row = new javafx.scene.control.TableRow<>() {
+                @Override
+                protected void updateItem(JobRow r, boolean empty) {
+                    super.updateItem(r, empty);
+                    setTooltip(empty || r == null || r.problem().isEmpty() ? null
+                            : new javafx.scene.control.Tooltip(r.problem().get()));
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openJob.accept(row.getItem().job());
+                }
+            });
+            return row;
+        });
         TableColumn<JobRow, Health> health = new TableColumn<>("");
         health.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().health()));
         health.setCellFactory(c -> new TableCell<>() {
@@ -68,7 +89,8 @@ public final class DashboardView {
                 .map(s -> format.when(s) + " (" + format.ago(s, app.clock().instant()) + ")")
                 .orElse(app.text().t("dashboard.never"))));
         t.getColumns().add(text("dashboard.col.lastResult", 100, r -> r.lastResult()
-                .map(x -> app.text().t("result." + x)).orElse("")));
+                .map(x -> app.text().t("result." + x)).orElse("")
+                + r.problem().filter(p -> r.health() != Health.GREEN).map(p -> ": " + p).orElse("")));
         t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.nextRun().map(format::when)
                 .orElse(app.text().t("dashboard.notScheduled"))));
         t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
@@ -101,10 +123,9 @@ public final class DashboardView {
     }
 
     private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {
-        TableColumn<JobRow, String> c = new TableColumn<>(app.text().t(key));
-        c.setMinWidth(width * 0.6);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        TableColumn<JobRow, String> c = Columns.text(app.text().t(key), value);
+        c.setMinWidth(Math.max(c.getMinWidth(), width * 0.6));
+        c.setPrefWidth(Math.max(c.getMinWidth(), width));
         return c;
     }
 

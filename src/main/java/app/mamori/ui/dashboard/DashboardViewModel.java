@@ -8,6 +8,7 @@ import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.UiErrors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,12 +42,14 @@ public final class DashboardViewModel {
 
     /** Reloads from the catalogue in the background. */
     public void refresh() {
-        app.executor().submit(() -> load(app.services(), zone), this::show, e -> {
-        });
+        app.executor().submit(() -> load(app.services(), zone), this::show, UiErrors.logged("loading the dashboard"));
     }
 
     private void show(Loaded l) {
-        rows.setAll(l.rows());
+        if (!rows.equals(l.rows())) {
+            // only when something changed: rebuilding the rows under the pointer loses a click
+            rows.setAll(l.rows());
+        }
         firstRun.set(l.noServers());
         worst.set(l.rows().stream().map(JobRow::health).max(Comparator.naturalOrder()).orElse(Health.GREEN));
         loaded.set(true);
@@ -66,7 +69,7 @@ public final class DashboardViewModel {
             long bytes = points.stream().flatMap(p -> p.point().artifacts().stream()).mapToLong(Artifact::size).sum();
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
             rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
-                    s.description(), s.nextDue(), bytes, points.size()));
+                    s.description(), s.nextDue(), bytes, points.size(), s.problem()));
         }
         return new Loaded(rows, services.servers().list().isEmpty());
     }

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 
 /** Times, ages, sizes and rates as the screens show them, in the bundle's words. */
 public final class Format {
     private final I18n text;
     private final ZoneId zone;
-    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+    /**
+     * Local time with seconds: two points of one job can share a minute, and an admin reading
+     * a time aloud during an incident must name one of them. The same form in every language.
+     */
+    private final DateTimeFormatter when = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     public Format(I18n text, ZoneId zone) {
         this.text = text;

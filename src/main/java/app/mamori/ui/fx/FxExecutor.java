@@ -20,6 +20,11 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        if (pool.isShutdown()) {
+            // the window closed while a run or a timer was still finishing: nobody is left to show the result
+            LOG.log(System.Logger.Level.DEBUG, "work submitted after close, dropped");
+            return;
+        }
         pool.execute(() -> {
             try {
                 T result = work.call();

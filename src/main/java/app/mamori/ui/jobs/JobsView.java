@@ -87,7 +87,10 @@ public final class JobsView {
     public void refresh() {
         app.executor().submit(() -> app.services().jobs().list(), all -> {
             String keep = list.getSelectionModel().getSelectedItem();
-            jobs.setAll(all.stream().map(Job::name).toList());
+            java.util.List<String> names = all.stream().map(Job::name).toList();
+            if (!jobs.equals(names)) {
+                jobs.setAll(names);
+            }
             if (keep != null && jobs.contains(keep)) {
                 list.getSelectionModel().select(keep);
             } else if (!jobs.isEmpty()) {

@@ -6,12 +6,12 @@ import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.fx.Format;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -124,7 +124,10 @@ public final class RestoreView {
     private void loadJobs() {
         app.executor().submit(() -> app.services().jobs().list().stream().map(j -> j.name()).toList(), all -> {
             String chosen = job.getValue();
-            jobs.setAll(all);
+            if (!jobs.equals(all)) {
+                // replacing equal items would clear the chosen job, and with it the chosen point
+                jobs.setAll(all);
+            }
             if (chosen != null && all.contains(chosen)) {
                 job.setValue(chosen);
                 load(chosen);
@@ -144,6 +147,9 @@ public final class RestoreView {
                     p.latestChecks(), p.released())).toList();
         }, list -> {
             // a reload (after a run or a verify) keeps the point the admin had chosen
+            if (points.equals(list)) {
+                return;
+            }
             RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
             points.setAll(list);
             if (chosen != null) {
@@ -206,9 +212,7 @@ public final class RestoreView {
     }
 
     private TableColumn<RestorePointViewModel, String> column(String key, Function<RestorePointViewModel, String> f) {
-        TableColumn<RestorePointViewModel, String> c = new TableColumn<>(app.text().t(key));
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        return c;
+        return Columns.text(app.text().t(key), f);
     }
 
     public Node root() {

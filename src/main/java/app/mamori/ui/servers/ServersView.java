@@ -2,9 +2,9 @@ package app.mamori.ui.servers;
 
 import app.mamori.model.Server;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Dialogs;
 import app.mamori.ui.fx.Live;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -58,6 +58,9 @@ public final class ServersView {
         test.setOnAction(e -> selected().ifPresent(s -> vm.test(s.name())));
         Button edit = button("servers.edit", "servers-edit", Feather.EDIT_2);
         edit.setOnAction(e -> selected().ifPresent(s -> new EditServerDialog(app, vm, s).show()));
+        Button addSource = button("servers.addSource", "servers-add-source", Feather.DATABASE);
+        addSource.setOnAction(e -> selected().ifPresent(s -> new AddSourceDialog(app,
+                new AddSourceViewModel(app, s.name()), onChanged).show()));
         Button remove = button("servers.remove", "servers-remove", Feather.TRASH_2);
         remove.setOnAction(e -> selected().ifPresent(this::remove));
         Label message = new Label();
@@ -73,7 +76,7 @@ public final class ServersView {
         details.visibleProperty().bind(details.managedProperty());
         Label title = new Label(app.text().t("nav.servers"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, title, add, test, edit, remove);
+        HBox bar = new HBox(12, title, add, test, edit, addSource, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, bar, message, table, details);
         root.setPadding(new Insets(16));
@@ -124,9 +127,7 @@ public final class ServersView {
     }
 
     private TableColumn<Server, String> column(String key, Function<Server, String> f) {
-        TableColumn<Server, String> c = new TableColumn<>(app.text().t(key));
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        return c;
+        return Columns.text(app.text().t(key), f);
     }
 
     public Node root() {

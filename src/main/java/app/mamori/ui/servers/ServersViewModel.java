@@ -45,7 +45,11 @@ public final class ServersViewModel {
     }
 
     public void refresh() {
-        app.executor().submit(() -> app.services().servers().list(), servers::setAll, this::failed);
+        app.executor().submit(() -> app.services().servers().list(), list -> {
+            if (!servers.equals(list)) {
+                servers.setAll(list);
+            }
+        }, this::failed);
     }
 
     /** Connects with the pinned key and lists the tools Mamori may use there. */

@@ -100,6 +100,12 @@ final class NotifiersView {
 
     private static HBox row(Node... nodes) {
         HBox row = new HBox(8, nodes);
+        for (Node n : nodes) {
+            // buttons and labels keep their text; the text fields give way
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }

@@ -59,6 +59,12 @@ public final class SettingsView {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
+        // labels keep their whole text (in any language); the fields take the rest
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
         grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);

@@ -99,7 +99,7 @@ public final class Shell {
 
     private Node page(Page p) {
         return switch (p) {
-            case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard).root();
+            case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard, this::openJob).root();
             case SERVERS -> servers().root();
             case JOBS -> jobs().root();
             case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
@@ -108,6 +108,12 @@ public final class Shell {
             case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray,
                     tray.isPresent()).root();
         };
+    }
+
+    /** Shows {@code job} on the Jobs page. */
+    public void openJob(String job) {
+        window.show(Page.JOBS);
+        jobs().select(job);
     }
 
     /** The Jobs page, built on first use. */

@@ -1,10 +1,10 @@
 package app.mamori.ui.vaults;
 
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Dialogs;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.Live;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -84,15 +84,14 @@ public final class VaultsView {
     }
 
     private TableColumn<VaultRow, String> column(String key, Function<VaultRow, String> f) {
-        TableColumn<VaultRow, String> c = new TableColumn<>(app.text().t(key));
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        TableColumn<VaultRow, String> c = Columns.text(app.text().t(key), f);
+        // why a figure is missing (a NAS not mounted, a server that did not answer) is a hover away
         c.setCellFactory(x -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
                 VaultRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                // the full text (and why a figure is missing) where a narrow column must cut it
                 setTooltip(empty || s == null ? null : new Tooltip(row != null && !row.note().isEmpty()
                         ? s + "\n" + row.note() : s));
             }

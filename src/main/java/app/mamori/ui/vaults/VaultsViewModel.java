@@ -42,8 +42,13 @@ public final class VaultsViewModel {
     public void refresh() {
         app.executor().submit(() -> new Listing(app.services().vaults().list(),
                 app.services().servers().list().stream().map(Server::name).toList()), l -> {
-            rows.setAll(l.vaults().stream().map(VaultRow::unmeasured).toList());
-            servers.setAll(l.servers());
+            // the same vaults keep their last figures while they are measured again
+            if (!rows.stream().map(VaultRow::vault).toList().equals(l.vaults())) {
+                rows.setAll(l.vaults().stream().map(VaultRow::unmeasured).toList());
+            }
+            if (!servers.equals(l.servers())) {
+                servers.setAll(l.servers());
+            }
             l.vaults().forEach(this::measure);
         }, e -> message.set(e.getMessage()));
     }

@@ -1,0 +1,41 @@
+package app.mamori.ui.fx;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+
+import java.util.function.Function;
+
+/**
+ * Text columns that never hide what they hold: the column is at least as wide as its
+ * header (in any language), and a cell too narrow for its text shows all of it on hover.
+ */
+public final class Columns {
+    /** Room for the header's padding and the sort arrow. */
+    private static final double HEADER_PADDING = 28;
+
+    private Columns() {
+    }
+
+    public static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setMinWidth(headerWidth(title));
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+            }
+        });
+        return c;
+    }
+
+    /** The width a header needs to show {@code title} whole. */
+    public static double headerWidth(String title) {
+        return Math.ceil(new Text(title).getLayoutBounds().getWidth()) + HEADER_PADDING;
+    }
+}

@@ -1,0 +1,95 @@
+package app.mamori.ui.servers;
+
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.ui.AppContext;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A source added by hand, of any kind, on one server: the fields the kind needs, read into
+ * the same {@link Source} record {@code mamori source add} builds, so the same checks apply.
+ */
+public final class AddSourceViewModel {
+    private final AppContext app;
+    private final String server;
+    public final ObjectProperty<SourceKind> kind = new SimpleObjectProperty<>(SourceKind.POSTGRES);
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty database = new SimpleStringProperty("");
+    public final StringProperty dbHost = new SimpleStringProperty("");
+    public final StringProperty dbPort = new SimpleStringProperty("");
+    public final StringProperty dbUser = new SimpleStringProperty("");
+    public final StringProperty password = new SimpleStringProperty("");
+    public final StringProperty container = new SimpleStringProperty("");
+    /** sqlite: the file; files: folders, one per line. */
+    public final StringProperty paths = new SimpleStringProperty("");
+    /** files: patterns to leave out, one per line. */
+    public final StringProperty excludes = new SimpleStringProperty("");
+    public final StringProperty volume = new SimpleStringProperty("");
+    public final StringProperty message = new SimpleStringProperty("");
+
+    public AddSourceViewModel(AppContext app, String server) {
+        this.app = app;
+        this.server = server;
+    }
+
+    public String server() {
+        return server;
+    }
+
+    /** The source as typed; throws with a message naming the field when something is missing or wrong. */
+    Source source() {
+        String n = name.get().trim();
+        return switch (kind.get()) {
+            case POSTGRES, MYSQL -> new Source.Database(n, server, kind.get(), database.get().trim(), text(dbHost),
+                    port(), text(dbUser), text(container), !password.get().isEmpty());
+            case SQLITE -> new Source.Sqlite(n, server, paths.get().trim());
+            case FILES -> new Source.Files(n, server, lines(paths.get()), lines(excludes.get()));
+            case DOCKER_VOLUME -> new Source.DockerVolume(n, server, volume.get().trim());
+        };
+    }
+
+    private Optional<Integer> port() {
+        String p = dbPort.get().trim();
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.valueOf(p));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port: '" + p + "' is not a number");
+        }
+    }
+
+    private static Optional<String> text(StringProperty p) {
+        return Optional.of(p.get().trim()).filter(s -> !s.isEmpty());
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Adds the source (and its password, if typed) as {@code mamori source add} does; {@code done} on success. */
+    public void save(Runnable done) {
+        Source s;
+        try {
+            s = source();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        Optional<String> pw = s instanceof Source.Database && !password.get().isEmpty()
+                ? Optional.of(password.get()) : Optional.empty();
+        message.set("");
+        app.executor().submit(() -> {
+            app.services().sources().add(s, pw);
+            return s;
+        }, added -> done.run(), e -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+}
