@@ -78,7 +78,11 @@ final class DiscoverCommand extends Base {
         options = options.plusSqliteRoots(sqliteRoots).plusFolders(folders);
         err().println("mamori: looking at server " + server);
         err().flush();
+        long t0 = System.nanoTime();
         Discovery d = new ServerDiscovery(ctx().catalog(), ctx().ssh()).discover(server, options, new Progress(err()));
+        err().printf(Locale.ROOT, "mamori: %d found, %d notes, in %.1f s%n", d.findings().size(), d.notes().size(),
+                (System.nanoTime() - t0) / 1e9);
+        err().flush();
         if (json) {
             out().println(JsonOut.write(asJson(d)));
             return 0;
