@@ -26,17 +26,19 @@ import java.util.Optional;
 
 /** {@code mamori server discover NAME}: what the server has that can be backed up, with the command for each. */
 @Command(name = "discover", sortOptions = false, description = {
-        "List what a server has that can be backed up: PostgreSQL and MariaDB/MySQL databases,",
-        "database containers, Docker volumes, SQLite files and common folders, each with the",
-        "`mamori source add` line that backs it up. Each step is reported on stderr as it starts",
-        "and ends; stdout holds only the result. With both --pg-password-stdin and",
-        "--mysql-password-stdin, stdin holds the PostgreSQL password first, then MariaDB's."})
+        "List what a server has that can be backed up: PostgreSQL and MariaDB/MySQL",
+        "databases, database containers, Docker volumes, SQLite files and folders, each",
+        "with the `mamori source add` line that backs it up. Each step is reported on",
+        "stderr as it starts and ends; stdout holds only the result. With both",
+        "--pg-password-stdin and --mysql-password-stdin, stdin holds the PostgreSQL",
+        "password first, then MariaDB's."})
 final class DiscoverCommand extends Base {
     @Parameters(paramLabel = "SERVER")
     String server;
     @Option(names = "--json", description = "print the findings as JSON (see docs/cli.md)")
     boolean json;
-    @Option(names = "--pg-host", paramLabel = "HOST")
+    @Option(names = "--pg-host", paramLabel = "HOST", description = "ask PostgreSQL over TCP on this host"
+            + " (default: the local socket)")
     String pgHost;
     @Option(names = "--pg-port", paramLabel = "PORT")
     Integer pgPort;
@@ -44,7 +46,8 @@ final class DiscoverCommand extends Base {
     String pgUser;
     @Option(names = "--pg-password-stdin", description = "read the PostgreSQL password from stdin")
     boolean pgPasswordStdin;
-    @Option(names = "--mysql-host", paramLabel = "HOST")
+    @Option(names = "--mysql-host", paramLabel = "HOST", description = "ask MariaDB/MySQL over TCP on this host"
+            + " (default: the local socket)")
     String myHost;
     @Option(names = "--mysql-port", paramLabel = "PORT")
     Integer myPort;
@@ -53,10 +56,10 @@ final class DiscoverCommand extends Base {
     @Option(names = "--mysql-password-stdin", description = "read the MariaDB/MySQL password from stdin")
     boolean myPasswordStdin;
     @Option(names = "--sqlite-root", paramLabel = "DIR", description = "search this folder for SQLite files too"
-            + " (repeatable; always searched: /var/lib, /srv, /opt, /var/www, /home)")
+            + " (repeatable; besides /var/lib, /srv, /opt, /var/www, /home)")
     List<String> sqliteRoots = new ArrayList<>();
     @Option(names = "--folder", paramLabel = "DIR", description = "offer this folder too, with its size (repeatable;"
-            + " always offered: /etc, /var/www, /home, /srv, /opt)")
+            + " besides /etc, /var/www, /home, /srv, /opt)")
     List<String> folders = new ArrayList<>();
     @Option(names = "--no-default-places", description = "look only in the --folder and --sqlite-root given, not in"
             + " the usual places")
