@@ -68,11 +68,17 @@ final class ProbeScript {
                 + "; do command -v \"$t\" >/dev/null 2>&1 && printf '%s\\n' \"$t\"; done; true; }\n";
     }
 
+    /** The client's login flags (each written with its separator, " -h " or " --host="); never a password. */
+    private static String login(DiscoverOptions.DbLogin l, String host, String port, String user) {
+        StringBuilder s = new StringBuilder();
+        l.host().ifPresent(h -> s.append(host).append(ShellQuote.quote(h)));
+        l.port().ifPresent(p -> s.append(port).append(p));
+        l.user().ifPresent(u -> s.append(user).append(ShellQuote.quote(u)));
+        return s.toString();
+    }
+
     private static String postgres(DiscoverOptions.DbLogin l) {
-        StringBuilder login = new StringBuilder();
-        l.host().ifPresent(h -> login.append(" -h ").append(ShellQuote.quote(h)));
-        l.port().ifPresent(p -> login.append(" -p ").append(p));
-        l.user().ifPresent(u -> login.append(" -U ").append(ShellQuote.quote(u)));
+        String login = login(l, " -h ", " -p ", " -U ");
         return "step_postgres() { if command -v psql >/dev/null 2>&1; then"
                 + " export PGPASSWORD=\"$MAMORI_PG\" PGCONNECT_TIMEOUT=" + DB_CONNECT_SECONDS + ";"
                 + " L " + COMMAND_SECONDS + " psql -X -w -At" + login
@@ -81,10 +87,7 @@ final class ProbeScript {
     }
 
     private static String mysql(DiscoverOptions.DbLogin l) {
-        StringBuilder login = new StringBuilder();
-        l.host().ifPresent(h -> login.append(" --host=").append(ShellQuote.quote(h)));
-        l.port().ifPresent(p -> login.append(" --port=").append(p));
-        l.user().ifPresent(u -> login.append(" --user=").append(ShellQuote.quote(u)));
+        String login = login(l, " --host=", " --port=", " --user=");
         return "step_mysql() { M=; for c in mariadb mysql; do command -v $c >/dev/null 2>&1 && { M=$c; break; }; done;"
                 + " if [ -n \"$M\" ]; then export MYSQL_PWD=\"$MAMORI_MY\";"
                 + " L " + COMMAND_SECONDS + " $M --connect-timeout=" + DB_CONNECT_SECONDS + " -N -B" + login
