@@ -1,9 +1,11 @@
 package app.mamori.cli;
 
+import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.engine.discover.ServerDiscovery;
 import app.mamori.model.Source;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
+import app.mamori.source.discover.DiscoveryStep;
 import app.mamori.source.discover.Finding;
 import app.mamori.ssh.ShellQuote;
 import picocli.CommandLine.Command;
@@ -12,25 +14,31 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@code mamori server discover NAME}: what the server has that can be backed up, with the command for each. */
 @Command(name = "discover", sortOptions = false, description = {
-        "List what a server has that can be backed up: PostgreSQL and MariaDB/MySQL databases,",
-        "database containers, Docker volumes, SQLite files and common folders, each with the",
-        "`mamori source add` line that backs it up. With both --pg-password-stdin and",
-        "--mysql-password-stdin, stdin holds the PostgreSQL password first, then MariaDB's."})
+        "List what a server has that can be backed up: PostgreSQL and MariaDB/MySQL",
+        "databases, database containers, Docker volumes, SQLite files and folders, each",
+        "with the `mamori source add` line that backs it up. Each step is reported on",
+        "stderr as it starts and ends; stdout holds only the result. With both",
+        "--pg-password-stdin and --mysql-password-stdin, stdin holds the PostgreSQL",
+        "password first, then MariaDB's."})
 final class DiscoverCommand extends Base {
     @Parameters(paramLabel = "SERVER")
     String server;
     @Option(names = "--json", description = "print the findings as JSON (see docs/cli.md)")
     boolean json;
-    @Option(names = "--pg-host", paramLabel = "HOST")
+    @Option(names = "--pg-host", paramLabel = "HOST", description = "ask PostgreSQL over TCP on this host"
+            + " (default: the local socket)")
     String pgHost;
     @Option(names = "--pg-port", paramLabel = "PORT")
     Integer pgPort;
@@ -38,7 +46,8 @@ final class DiscoverCommand extends Base {
     String pgUser;
     @Option(names = "--pg-password-stdin", description = "read the PostgreSQL password from stdin")
     boolean pgPasswordStdin;
-    @Option(names = "--mysql-host", paramLabel = "HOST")
+    @Option(names = "--mysql-host", paramLabel = "HOST", description = "ask MariaDB/MySQL over TCP on this host"
+            + " (default: the local socket)")
     String myHost;
     @Option(names = "--mysql-port", paramLabel = "PORT")
     Integer myPort;
@@ -46,9 +55,15 @@ final class DiscoverCommand extends Base {
     String myUser;
     @Option(names = "--mysql-password-stdin", description = "read the MariaDB/MySQL password from stdin")
     boolean myPasswordStdin;
-    @Option(names = "--sqlite-root", paramLabel = "DIR", description = "where to look for SQLite files (repeatable;"
-            + " default /var/lib, /srv, /opt, /var/www, /home)")
+    @Option(names = "--sqlite-root", paramLabel = "DIR", description = "search this folder for SQLite files too"
+            + " (repeatable; besides /var/lib, /srv, /opt, /var/www, /home)")
     List<String> sqliteRoots = new ArrayList<>();
+    @Option(names = "--folder", paramLabel = "DIR", description = "offer this folder too, with its size (repeatable;"
+            + " besides /etc, /var/www, /home, /srv, /opt)")
+    List<String> folders = new ArrayList<>();
+    @Option(names = "--no-default-places", description = "look only in the --folder and --sqlite-root given, not in"
+            + " the usual places")
+    boolean noDefaultPlaces;
 
     @Override
     int run() throws Exception {
@@ -60,10 +75,17 @@ final class DiscoverCommand extends Base {
                         Optional.ofNullable(pgUser), pgPassword))
                 .withMysql(new DiscoverOptions.DbLogin(Optional.ofNullable(myHost), Optional.ofNullable(myPort),
                         Optional.ofNullable(myUser), myPassword));
-        if (!sqliteRoots.isEmpty()) {
-            options = options.withSqliteRoots(sqliteRoots);
+        if (noDefaultPlaces) {
+            options = options.withoutDefaultPlaces();
         }
-        Discovery d = new ServerDiscovery(ctx().catalog(), ctx().ssh()).discover(server, options);
+        options = options.plusSqliteRoots(sqliteRoots).plusFolders(folders);
+        err().println("mamori: looking at server " + server);
+        err().flush();
+        long t0 = System.nanoTime();
+        Discovery d = new ServerDiscovery(ctx().catalog(), ctx().ssh()).discover(server, options, new Progress(err()));
+        err().printf(Locale.ROOT, "mamori: %d found, %d notes, in %.1f s%n", d.findings().size(), d.notes().size(),
+                (System.nanoTime() - t0) / 1e9);
+        err().flush();
         if (json) {
             out().println(JsonOut.write(asJson(d)));
             return 0;
@@ -79,6 +101,21 @@ final class DiscoverCommand extends Base {
             out().println("note: " + note);
         }
         return 0;
+    }
+
+    /** One stderr line as each step starts and ends, so a slow step shows which one it is. */
+    private record Progress(PrintWriter err) implements DiscoveryListener {
+        @Override
+        public void stepStarted(DiscoveryStep step) {
+            err.println("  " + step.label() + " ...");
+            err.flush();
+        }
+
+        @Override
+        public void stepFinished(DiscoveryStep step, String found, Duration elapsed) {
+            err.printf(Locale.ROOT, "  %s (%.1f s): %s%n", step.label(), elapsed.toMillis() / 1000.0, found);
+            err.flush();
+        }
     }
 
     private static String line(BufferedReader in, String option) throws java.io.IOException {

@@ -1,11 +1,14 @@
 package app.mamori.source.discover;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * How to look: database credentials (passwords travel on stdin only) and where to look for
- * SQLite files.
+ * How to look: database logins (passwords travel on stdin only), the folders to offer with
+ * their sizes, and where to search for SQLite files. {@link #defaults()} holds the usual
+ * places; {@link #plusFolders} and {@link #plusSqliteRoots} add the admin's own to them.
  */
 public record DiscoverOptions(DbLogin postgres, DbLogin mysql, List<String> sqliteRoots, List<String> folders) {
 
@@ -18,6 +21,7 @@ public record DiscoverOptions(DbLogin postgres, DbLogin mysql, List<String> sqli
         sqliteRoots = List.copyOf(sqliteRoots);
         folders = List.copyOf(folders);
         sqliteRoots.forEach(r -> requireAbsolute("--sqlite-root", r));
+        folders.forEach(f -> requireAbsolute("--folder", f));
     }
 
     public static DiscoverOptions defaults() {
@@ -32,13 +36,33 @@ public record DiscoverOptions(DbLogin postgres, DbLogin mysql, List<String> sqli
         return new DiscoverOptions(postgres, login, sqliteRoots, folders);
     }
 
-    public DiscoverOptions withSqliteRoots(List<String> roots) {
-        return new DiscoverOptions(postgres, mysql, roots, folders);
+    /** These roots searched for SQLite files too (a root already listed is not searched twice). */
+    public DiscoverOptions plusSqliteRoots(List<String> roots) {
+        return new DiscoverOptions(postgres, mysql, union(sqliteRoots, roots), folders);
+    }
+
+    /** These folders offered too, with their sizes. */
+    public DiscoverOptions plusFolders(List<String> more) {
+        return new DiscoverOptions(postgres, mysql, sqliteRoots, union(folders, more));
+    }
+
+    /** No folders offered and no SQLite roots searched but those added after this. */
+    public DiscoverOptions withoutDefaultPlaces() {
+        return new DiscoverOptions(postgres, mysql, List.of(), List.of());
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return List.copyOf(new LinkedHashSet<>(Stream.concat(a.stream(), b.stream()).toList()));
     }
 
     private static void requireAbsolute(String option, String path) {
-        if (!path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException(option + ": '" + path + "' must be an absolute path on the server");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException(option + ": '" + path + "' must be an absolute path on the server"
+                    + " (starting with /)");
+        }
+        if (path.indexOf('\0') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(option + ": a path with a line break cannot be searched; give the"
+                    + " folder above it");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProbeTest {
 
@@ -15,37 +16,82 @@ class ProbeTest {
         return Probe.parse("web1", output.getBytes(StandardCharsets.UTF_8), DiscoverOptions.defaults());
     }
 
+    /** A step's output as the script frames it: its length in bytes, then the bytes. */
+    static String done(String step, String output) {
+        return "###done " + step + " " + output.getBytes(StandardCharsets.UTF_8).length + "\n" + output;
+    }
+
     @Test
-    void databasesContainersVolumesFoldersAndSqliteFilesBecomeSuggestedSources() {
-        Discovery d = parse("\n###tools\npg_dump\nsqlite3\ndocker\n"
-                + "\n###postgres\npostgres\nshop\nwiki\nexit=0\n"
-                + "\n###mysql\ninformation_schema\nblog\nmysql\nexit=0\n"
-                + "\n###containers\napp-db\tpostgres:16\nweb\tnginx:1.27\nexit=0\n"
-                + "\n###volumes\nuploads\nexit=0\n"
-                + "\n###folders\n/etc\treadable\t2048\n/root\tunreadable\t\n"
-                + "\n###sqlite\n/srv/a b/x.db\0/srv/we'ird\n###postgres\nname.sqlite\0");
+    void databasesContainersVolumesFoldersAndSqliteFilesBecomeSuggestedSourcesInStepOrder() {
+        // steps end in any order; the findings come in step order
+        Discovery d = parse("###start tools\n###start sqlite\n"
+                + done("sqlite", "/srv/a b/x.db\0/srv/we'ird\n###done postgres 3\nname.sqlite\0")
+                + done("folders", "readable\t2048\t/etc\nunreadable\t\t/root\nreadable\t\t/home\n")
+                + done("tools", "pg_dump\nsqlite3\ndocker\n")
+                + done("volumes", "uploads\nexit=0\n")
+                + done("postgres", "postgres\nshop\nwiki\nexit=0\n")
+                + done("mysql", "information_schema\nblog\nmysql\nexit=0\n")
+                + done("containers", "app-db\tpostgres:16\nweb\tnginx:1.27\nexit=0\n"));
         assertThat(d.tools()).containsExactly("pg_dump", "sqlite3", "docker");
         assertThat(d.findings()).extracting(Finding::what).containsExactly(
                 "PostgreSQL database shop", "PostgreSQL database wiki", "MariaDB/MySQL database blog",
-                "PostgreSQL in container app-db", "Docker volume uploads", "folder /etc",
-                "SQLite file /srv/a b/x.db", "SQLite file /srv/we'ird\n###postgres\nname.sqlite");
+                "PostgreSQL in container app-db", "Docker volume uploads", "folder /etc", "folder /home",
+                "SQLite file /srv/a b/x.db", "SQLite file /srv/we'ird\n###done postgres 3\nname.sqlite");
         assertThat(d.findings().get(3).suggested()).isInstanceOfSatisfying(Source.Database.class,
                 s -> assertThat(s.container()).contains("app-db"));
         assertThat(d.findings().get(5).detail()).isEqualTo("2.0 MiB");
+        assertThat(d.findings().get(6).detail()).isEqualTo("size not counted (over 3 s)");
         assertThat(d.notes()).containsExactly("folder /root: not readable by this SSH user");
     }
 
     @Test
     void failuresBecomeNotesThatSayWhatToGive() {
-        Discovery d = parse("\n###tools\n\n###postgres\npsql: error: connection to server at \"127.0.0.1\", port 5432"
-                + " failed: fe_sendauth: no password supplied\nexit=2\n"
-                + "\n###mysql\nERROR 1045 (28000): Access denied for user 'root'@'localhost'\nexit=1\n"
-                + "\n###containers\nabsent\n\n###volumes\nabsent\n\n###folders\n\n###sqlite\n");
+        Discovery d = parse(done("tools", "") + done("postgres", "psql: error: connection to server at"
+                + " \"127.0.0.1\", port 5432 failed: fe_sendauth: no password supplied\nexit=2\n")
+                + done("mysql", "ERROR 1045 (28000): Access denied for user 'root'@'localhost'\nexit=1\n")
+                + done("containers", "absent\n") + done("volumes", "absent\n") + done("folders", "")
+                + done("sqlite", ""));
         assertThat(d.findings()).isEmpty();
         assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("PostgreSQL: needs credentials")
                 .contains("--pg-user and --pg-password-stdin"));
         assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("MariaDB/MySQL: needs credentials"));
         assertThat(d.notes()).contains("Docker: not installed on the server");
+    }
+
+    @Test
+    void aStepCutShortByItsTimeLimitSaysSo() {
+        Discovery d = parse(done("tools", "") + done("postgres", "exit=124\n") + done("mysql", "absent\n")
+                + done("containers", "exit=124\n") + done("volumes", "exit=124\n") + done("folders", "")
+                + done("sqlite", "/srv/x.db\0late\0"));
+        assertThat(d.notes()).contains("PostgreSQL: no answer within 8 s", "Docker: no answer within 8 s");
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("SQLite files: the search stopped after 4 s")
+                .contains("--sqlite-root").contains("--no-default-places"));
+        assertThat(d.findings()).extracting(Finding::what).containsExactly("SQLite file /srv/x.db");
+    }
+
+    @Test
+    void aStepThatNeverEndedIsANoteNotASilentGap() {
+        Discovery d = parse(done("tools", "tar\n") + "###start sqlite\n###done sqlite 40\n/srv/half");
+        assertThat(d.tools()).containsExactly("tar");
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("SQLite files: not looked at"));
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("PostgreSQL databases: not looked at"));
+    }
+
+    @Test
+    void eachStepSaysWhatItFoundInOneLine() {
+        DiscoverOptions o = DiscoverOptions.defaults();
+        assertThat(Probe.step("s", DiscoveryStep.POSTGRES, bytes("postgres\na\nb\nc\nd\nexit=0\n"), o).summary())
+                .isEqualTo("4 databases: a, b, c and 1 more");
+        assertThat(Probe.step("s", DiscoveryStep.MYSQL, bytes("mysql\nexit=0\n"), o).summary()).isEqualTo("no databases");
+        assertThat(Probe.step("s", DiscoveryStep.CONTAINERS, bytes("web\tnginx\nexit=0\n"), o).summary())
+                .isEqualTo("no database containers (1 running)");
+        assertThat(Probe.step("s", DiscoveryStep.SQLITE, bytes("/a/b.db\0"), o).summary()).isEqualTo("1 file: /a/b.db");
+    }
+
+    @Test
+    void linesBeforeTheFirstFrameAreSkipped() {
+        Discovery d = parse("Welcome to web1!\n###not-a-step 3\n" + done("tools", "rsync\n"));
+        assertThat(d.tools()).containsExactly("rsync");
     }
 
     @Test
@@ -59,16 +105,36 @@ class ProbeTest {
     @Test
     void passwordsGoOnStdinNeverIntoTheScript() {
         DiscoverOptions o = DiscoverOptions.defaults().withPostgres(new DiscoverOptions.DbLogin(Optional.of("db"),
-                Optional.of(5433), Optional.of("o'neil"), Optional.of("s3cret $(rm -rf /)")));
+                Optional.of(5433), Optional.of("o'neil"), Optional.of("s3cret $(rm -rf /)")))
+                .withMysql(new DiscoverOptions.DbLogin(Optional.of("127.0.0.1"), Optional.of(3307),
+                        Optional.of("blog"), Optional.of("my pw")));
         String script = Probe.script(o);
-        assertThat(script).doesNotContain("s3cret").contains("-U 'o'\\''neil'").contains("-p 5433");
-        assertThat(new String(Probe.stdin(o), StandardCharsets.UTF_8)).isEqualTo("s3cret $(rm -rf /)\n\n");
+        assertThat(script).doesNotContain("s3cret").doesNotContain("my pw").contains("-U 'o'\\''neil'")
+                .contains("-p 5433").contains("--host=127.0.0.1 --port=3307 --user=blog ");
+        assertThat(new String(Probe.stdin(o), StandardCharsets.UTF_8)).isEqualTo("s3cret $(rm -rf /)\nmy pw\n");
         assertThat(o.postgres().toString()).doesNotContain("s3cret");
     }
 
     @Test
-    void sqliteRootsMustBeAbsolute() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DiscoverOptions.defaults().withSqliteRoots(List.of("srv")))
+    void extraPlacesAddToTheUsualOnesUnlessTheUsualOnesAreDropped() {
+        DiscoverOptions o = DiscoverOptions.defaults().plusSqliteRoots(List.of("/data", "/srv"))
+                .plusFolders(List.of("/data/uploads"));
+        assertThat(o.sqliteRoots()).containsExactly("/var/lib", "/srv", "/opt", "/var/www", "/home", "/data");
+        assertThat(o.folders()).endsWith("/data/uploads").contains("/etc");
+        DiscoverOptions only = DiscoverOptions.defaults().withoutDefaultPlaces().plusFolders(List.of("/data"));
+        assertThat(only.sqliteRoots()).isEmpty();
+        assertThat(only.folders()).containsExactly("/data");
+    }
+
+    @Test
+    void placesMustBeAbsolutePathsWithoutLineBreaks() {
+        assertThatThrownBy(() -> DiscoverOptions.defaults().plusSqliteRoots(List.of("srv")))
                 .hasMessageStartingWith("--sqlite-root");
+        assertThatThrownBy(() -> DiscoverOptions.defaults().plusFolders(List.of("/a\nb")))
+                .hasMessageStartingWith("--folder").hasMessageContaining("line break");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

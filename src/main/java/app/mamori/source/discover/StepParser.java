@@ -1,0 +1,208 @@
+package app.mamori.source.discover;
+
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.util.Bytes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns what one step of the probe script printed ({@link ProbeScript}) into a {@link StepReport}. */
+final class StepParser {
+    private static final List<String> SYSTEM_DATABASES = List.of("information_schema", "performance_schema", "mysql",
+            "sys");
+    private static final int TIMED_OUT = 124;
+
+    private final String server;
+    private final DiscoverOptions options;
+    private final List<String> tools = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private StepParser(String server, DiscoverOptions options) {
+        this.server = server;
+        this.options = options;
+    }
+
+    static StepReport parse(String server, DiscoveryStep step, byte[] output, DiscoverOptions options) {
+        StepParser p = new StepParser(server, options);
+        String text = new String(output, StandardCharsets.UTF_8);
+        String summary = switch (step) {
+            case CONNECT -> "connected";
+            case TOOLS -> p.tools(lines(text));
+            case POSTGRES -> p.databases(SourceKind.POSTGRES, lines(text), options.postgres());
+            case MYSQL -> p.databases(SourceKind.MYSQL, lines(text), options.mysql());
+            case CONTAINERS -> p.containers(lines(text));
+            case VOLUMES -> p.volumes(lines(text));
+            case FOLDERS -> p.folders(lines(text));
+            case SQLITE -> p.sqlite(text);
+        };
+        return new StepReport(step, summary, p.tools, p.findings, p.notes);
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private String tools(List<String> lines) {
+        tools.addAll(lines);
+        return tools.isEmpty() ? "none found" : String.join(", ", tools);
+    }
+
+    /** The last line is {@code exit=N} (or the step says {@code absent}); the rest is the tool's output. */
+    private static Optional<Integer> exit(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(lines.size() - 1).matches("exit=\\d+")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(lines.get(lines.size() - 1).substring(5)));
+    }
+
+    private static List<String> output(List<String> lines) {
+        return lines.subList(0, Math.max(0, lines.size() - 1));
+    }
+
+    private String databases(SourceKind kind, List<String> lines, DiscoverOptions.DbLogin login) {
+        boolean pg = kind == SourceKind.POSTGRES;
+        String product = pg ? "PostgreSQL" : "MariaDB/MySQL";
+        String option = pg ? "--pg" : "--mysql";
+        if (lines.isEmpty() || lines.equals(List.of("absent"))) {
+            return note(product, "no client on the server (" + (pg ? "psql" : "mariadb/mysql") + " not found)");
+        }
+        List<String> out = output(lines);
+        int exit = exit(lines).orElse(1);
+        if (exit == TIMED_OUT) {
+            return note(product, "no answer within " + ProbeScript.COMMAND_SECONDS + " s"
+                    + login.host().map(h -> " from " + h).orElse(""));
+        }
+        if (exit != 0) {
+            String said = String.join(" ", out).toLowerCase(Locale.ROOT);
+            if (said.contains("password") || said.contains("access denied") || said.contains("authentication")
+                    || said.contains("role") && said.contains("does not exist")) {
+                return note(product, "needs credentials (" + lastOf(out) + "); give " + option + "-user and "
+                        + option + "-password-stdin" + (login.host().isEmpty() ? ", and " + option + "-host 127.0.0.1"
+                        + " for a server that takes passwords over TCP only" : ""));
+            }
+            return note(product, "no server answered (" + lastOf(out) + ")");
+        }
+        List<String> names = new ArrayList<>();
+        for (String db : out) {
+            if (!pg && SYSTEM_DATABASES.contains(db) || pg && db.equals("postgres")) {
+                continue;
+            }
+            names.add(db);
+            findings.add(new Finding(product + " database " + db, "", new Source.Database(Probe.name(db), server, kind,
+                    db, login.host(), login.port(), login.user(), Optional.empty(), login.password().isPresent())));
+        }
+        return counted(names, "database", "databases");
+    }
+
+    private String containers(List<String> lines) {
+        if (lines.isEmpty() || lines.equals(List.of("absent"))) {
+            return note("Docker", "not installed on the server");
+        }
+        List<String> out = output(lines);
+        int exit = exit(lines).orElse(1);
+        if (exit != 0) {
+            return note("Docker", exit == TIMED_OUT ? "no answer within " + ProbeScript.COMMAND_SECONDS + " s"
+                    : "not available to this user (" + lastOf(out) + ")");
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : out) {
+            String[] f = line.split("\t", 2);
+            String image = f.length < 2 ? "" : f[1].toLowerCase(Locale.ROOT);
+            SourceKind kind = image.contains("postgres") ? SourceKind.POSTGRES
+                    : image.contains("mariadb") || image.contains("mysql") ? SourceKind.MYSQL : null;
+            if (kind == null) {
+                continue;
+            }
+            names.add(f[0]);
+            String db = kind == SourceKind.POSTGRES ? "postgres" : "mysql";
+            findings.add(new Finding((kind == SourceKind.POSTGRES ? "PostgreSQL" : "MariaDB/MySQL") + " in container "
+                    + f[0], "image " + f[1] + "; set the database to back up (--database)",
+                    new Source.Database(Probe.name(f[0] + "-db"), server, kind, db, Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.of(f[0]), false)));
+        }
+        return out.isEmpty() ? "no containers running"
+                : counted(names, "database container", "database containers") + " (" + out.size() + " running)";
+    }
+
+    /** Failures are told once, by the containers step. */
+    private String volumes(List<String> lines) {
+        if (lines.isEmpty() || lines.equals(List.of("absent")) || exit(lines).orElse(1) != 0) {
+            return "Docker not available";
+        }
+        List<String> names = output(lines);
+        for (String v : names) {
+            findings.add(new Finding("Docker volume " + v, "", new Source.DockerVolume(Probe.name(v + "-volume"),
+                    server, v)));
+        }
+        return counted(names, "volume", "volumes");
+    }
+
+    private String folders(List<String> lines) {
+        List<String> names = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split("\t", 3);
+            if (f.length < 3) {
+                continue;
+            }
+            if (f[0].equals("unreadable")) {
+                notes.add("folder " + f[2] + ": not readable by this SSH user");
+                continue;
+            }
+            names.add(f[2]);
+            String size = f[1].matches("\\d+") ? Bytes.human(Long.parseLong(f[1]) * 1024)
+                    : "size not counted (over " + ProbeScript.DU_SECONDS + " s)";
+            findings.add(new Finding("folder " + f[2], size, new Source.Files(Probe.name(f[2]), server,
+                    List.of(f[2]), List.of())));
+        }
+        return counted(names, "folder", "folders");
+    }
+
+    /** NUL-terminated records: paths, and {@code late} when the search hit its time limit. */
+    private String sqlite(String records) {
+        List<String> paths = new ArrayList<>();
+        boolean late = false;
+        for (String r : records.split("\0")) {
+            if (r.equals("late")) {
+                late = true;
+            } else if (r.startsWith("/")) {
+                paths.add(r);
+                String file = r.substring(r.lastIndexOf('/') + 1);
+                findings.add(new Finding("SQLite file " + r, "", new Source.Sqlite(Probe.name(file), server, r)));
+            }
+        }
+        String narrower = "give --sqlite-root with the folders that hold your apps' data (and --no-default-places"
+                + " to look only there)";
+        if (late) {
+            notes.add("SQLite files: the search stopped after " + ProbeScript.FIND_SECONDS + " s in "
+                    + String.join(", ", options.sqliteRoots()) + "; listed are those found by then; " + narrower);
+        } else if (paths.size() >= ProbeScript.SQLITE_MAX_FILES) {
+            notes.add("SQLite files: listed the first " + ProbeScript.SQLITE_MAX_FILES + "; " + narrower);
+        }
+        return counted(paths, "file", "files") + (late ? " (search stopped after " + ProbeScript.FIND_SECONDS + " s)" : "");
+    }
+
+    private String note(String product, String text) {
+        notes.add(product + ": " + text);
+        return text;
+    }
+
+    /** "none found", "1 database: shop", "5 databases: a, b, c and 2 more". */
+    private static String counted(List<String> names, String one, String many) {
+        if (names.isEmpty()) {
+            return "no " + many;
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+        return names.size() + " " + (names.size() == 1 ? one : many) + ": " + shown;
+    }
+
+    private static String lastOf(List<String> lines) {
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).trim();
+    }
+}

@@ -1,0 +1,20 @@
+package app.mamori.source.discover;
+
+import java.util.List;
+
+/**
+ * What one discovery step found.
+ *
+ * @param summary  one line for a person while discovery runs: "2 databases: shop, wiki", "needs credentials"
+ * @param tools    backup tools present (the tools step only)
+ * @param findings what can be backed up, each with its suggested source
+ * @param notes    what could not be looked at and why, and what to do
+ */
+public record StepReport(DiscoveryStep step, String summary, List<String> tools, List<Finding> findings,
+                         List<String> notes) {
+    public StepReport {
+        tools = List.copyOf(tools);
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+}
