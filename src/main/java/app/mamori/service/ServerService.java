@@ -1,6 +1,7 @@
 package app.mamori.service;
 
 import app.mamori.catalog.ServerStore;
+import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.engine.discover.ServerDiscovery;
 import app.mamori.model.Server;
 import app.mamori.secret.SecretStore;
@@ -96,10 +97,14 @@ public final class ServerService {
         return new ServerDiscovery(services.catalog(), services.ssh()).discover(name, options);
     }
 
-    /** Discovery for a server not saved yet (the wizard), accepting exactly the key the admin confirmed. */
-    public Discovery discover(Server unsaved, String confirmedFingerprint, DiscoverOptions options) throws IOException {
+    /**
+     * Discovery for a server not saved yet (the wizard), accepting exactly the key the admin
+     * confirmed, telling {@code listener} each step as it starts and ends.
+     */
+    public Discovery discover(Server unsaved, String confirmedFingerprint, DiscoverOptions options,
+                              DiscoveryListener listener) throws IOException {
         try (RemoteShell shell = services.ssh().connect(unsaved, new HostKeyPolicy.Expect(confirmedFingerprint), null)) {
-            return ServerDiscovery.discover(shell, unsaved.name(), options);
+            return ServerDiscovery.discover(shell, unsaved.name(), options, listener);
         }
     }
 

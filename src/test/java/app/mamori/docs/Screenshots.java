@@ -89,6 +89,18 @@ public final class Screenshots {
                 });
                 pause(800);
                 snap(stage.getScene(), out.resolve("settings.png"));
+                onFx(() -> {
+                    shell.window().show(Page.VAULTS);
+                    return null;
+                });
+                pause(2500);
+                snap(stage.getScene(), out.resolve("vaults.png"));
+                onFx(() -> {
+                    shell.window().show(Page.SERVERS);
+                    return null;
+                });
+                pause(800);
+                snap(stage.getScene(), out.resolve("servers.png"));
             });
         } finally {
             Platform.exit();
@@ -157,7 +169,7 @@ public final class Screenshots {
         Shell shell = onFx(() -> {
             Shell s = new Shell(app, ZoneId.of("Europe/Berlin"));
             s.show(stage);
-            stage.setWidth(1360);
+            stage.setWidth(1280);
             stage.setHeight(720);
             return s;
         });

@@ -113,6 +113,9 @@ class ServerWizardUiTest {
         robot.clickOn("#wizard-trust");
         await(() -> robot.lookup("#wizard-findings").tryQuery().map(Node::isVisible).orElse(false));
         ListView<?> findings = robot.lookup("#wizard-findings").queryListView();
+        assertThat(robot.lookup("#wizard-discovery-steps").queryListView().getItems().toString())
+                .as("discovery said what it was doing, step by step").contains("SQLite files: ")
+                .contains("PostgreSQL databases: ").doesNotContain("looking");
         assertThat(findings.getItems().toString()).contains("SQLite file " + db);
 
         type("#wizard-pg-host", "127.0.0.1");

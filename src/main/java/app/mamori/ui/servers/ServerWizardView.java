@@ -1,6 +1,7 @@
 package app.mamori.ui.servers;
 
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Dialogs;
 import app.mamori.ui.fx.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -27,7 +28,7 @@ import javafx.stage.Stage;
 public final class ServerWizardView {
     private final ServerWizardViewModel vm;
     private final I18n text;
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     public ServerWizardView(AppContext app, ServerWizardViewModel vm, Runnable afterSave) {
         this.vm = vm;
@@ -57,11 +58,17 @@ public final class ServerWizardView {
         busy.setMaxSize(24, 24);
         busy.visibleProperty().bind(vm.busy);
         VBox.setVgrow(steps, Priority.ALWAYS);
-        VBox root = new VBox(12, new HBox(12, title, busy), steps, message);
+        javafx.scene.control.ListView<String> progress = new javafx.scene.control.ListView<>(vm.discoverySteps);
+        progress.setId("wizard-discovery-steps");
+        progress.setPrefHeight(170);
+        progress.setFocusTraversable(false);
+        // shown while discovery runs: what it is doing, step by step, not a bare spinner
+        progress.visibleProperty().bind(vm.busy.and(javafx.beans.binding.Bindings.isNotEmpty(vm.discoverySteps)));
+        progress.managedProperty().bind(progress.visibleProperty());
+        VBox root = new VBox(12, new HBox(12, title, busy), steps, progress, message);
         root.setPadding(new Insets(18));
         root.setId("server-wizard");
-        stage.setTitle(text.t("servers.add"));
-        stage.setScene(new Scene(root, 820, 640));
+        stage = Dialogs.modal(text.t("servers.add"), root, 820, 640);
     }
 
     public void show() {

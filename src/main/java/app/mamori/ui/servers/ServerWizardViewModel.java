@@ -8,7 +8,9 @@ import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
 import app.mamori.schedule.Schedule;
+import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.service.Services;
+import app.mamori.source.discover.DiscoveryStep;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
 import app.mamori.ssh.HostKeyPolicy;
@@ -74,6 +76,8 @@ public final class ServerWizardViewModel {
     public final StringProperty vault = new SimpleStringProperty("");
     public final StringProperty newVaultPath = new SimpleStringProperty("");
     public final StringProperty jobName = new SimpleStringProperty("");
+    /** What discovery is doing, one line per step as it starts and ends. */
+    public final ObservableList<String> discoverySteps = FXCollections.observableArrayList();
     /** When the new job runs and what it keeps: a nightly run and two weeks, two months and a year of points. */
     public final StringProperty schedule = new SimpleStringProperty("daily 02:30");
     public final StringProperty keepDaily = new SimpleStringProperty("14");
@@ -175,13 +179,42 @@ public final class ServerWizardViewModel {
         }
         Server s = server();
         String confirmed = fingerprint.get();
-        run(() -> app.services().servers().discover(s, confirmed, options()), this::showDiscovery);
+        discoverySteps.clear();
+        run(() -> app.services().servers().discover(s, confirmed, options(), stepsListener()), this::showDiscovery);
     }
 
     /** Looks again, with the database login typed in step 3. */
     public void discoverAgain() {
         Server s = server();
-        run(() -> app.services().servers().discover(s, fingerprint.get(), options()), this::showDiscovery);
+        discoverySteps.clear();
+        run(() -> app.services().servers().discover(s, fingerprint.get(), options(), stepsListener()),
+                this::showDiscovery);
+    }
+
+    /** Each step's line, replaced by its result when it ends; handed to the FX thread. */
+    private DiscoveryListener stepsListener() {
+        return new DiscoveryListener() {
+            @Override
+            public void stepStarted(DiscoveryStep step) {
+                String line = app.text().t("discover.looking", app.text().t("discover.step." + step.id()));
+                app.executor().onUi(() -> discoverySteps.add(line));
+            }
+
+            @Override
+            public void stepFinished(DiscoveryStep step, String found, java.time.Duration elapsed) {
+                String label = app.text().t("discover.step." + step.id());
+                String looking = app.text().t("discover.looking", label);
+                String done = app.text().t("discover.found", label, found, elapsed.toMillis() / 100 / 10.0);
+                app.executor().onUi(() -> {
+                    int i = discoverySteps.indexOf(looking);
+                    if (i >= 0) {
+                        discoverySteps.set(i, done);
+                    } else {
+                        discoverySteps.add(done);
+                    }
+                });
+            }
+        };
     }
 
     private DiscoverOptions options() {
