@@ -28,7 +28,7 @@ import java.util.Set;
  * time: the lanes, then each window's points, runs and gaps, and which retention rule keeps each
  * point. Safe to call from any thread; the app calls it off the FX thread.
  */
-public final class Timeline {
+public final class Timeline implements TimelineSource {
     /** Runs this long after a window's end are read too, since a slot near the end may be answered after it. */
     private static final Duration LOOKAHEAD = Duration.ofDays(8);
 
@@ -43,6 +43,7 @@ public final class Timeline {
     }
 
     /** The scope's lanes, refused when the job or server is neither configured nor found in any point. */
+    @Override
     public List<TimelineLane> lanes(TimelineScope scope) {
         List<TimelineLane> lanes = catalog.timeline().lanes(scope);
         if (lanes.isEmpty() && scope.job().isPresent() && catalog.jobs().find(scope.job().get()).isEmpty()) {
@@ -57,6 +58,7 @@ public final class Timeline {
     }
 
     /** Points, runs and gaps from {@code from} (inclusive) to {@code to} (exclusive). */
+    @Override
     public TimelineWindow window(TimelineScope scope, Instant from, Instant to) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ");"
@@ -94,6 +96,7 @@ public final class Timeline {
      * other rules of docs/retention.md. A point with no reason goes at the next prune. Reads each job's
      * whole history, so the app asks once per scope, not per window.
      */
+    @Override
     public Map<String, List<String>> keptBy(TimelineScope scope) {
         // Planning a prune reads only the catalogue; no server is contacted.
         Pruner pruner = new Pruner(catalog, null, clock, zone);
