@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.geometry.Orientation;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -87,6 +88,8 @@ public final class TimelineControl extends Region {
         setAccessibleRoleDescription(text.t("timeline.role"));
         setAccessibleHelp(text.t("timeline.help"));
         accessibleTextProperty().bind(model.selectionTextProperty());
+        // A screen reader hears the new selection as it changes, not only when it next asks.
+        model.selectionTextProperty().addListener(o -> notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         for (Observable o : List.<Observable>of(model.scaleProperty(), model.loadedProperty(),
@@ -358,6 +361,12 @@ public final class TimelineControl extends Region {
 
     public TimelineViewModel model() {
         return model;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        return attribute == AccessibleAttribute.TEXT ? getAccessibleText()
+                : super.queryAccessibleAttribute(attribute, parameters);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
