@@ -1,16 +1,19 @@
 package app.mamori.catalog;
 
 import app.mamori.model.RunStatus;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * What the timeline reads: the lanes of a scope, and the points and runs of one window of time.
@@ -26,6 +29,8 @@ public final class TimelineQueries {
             + " WHERE point = a.point AND source = a.source)"
             + " WHERE p.time >= ? AND p.time < ?";
     private static final String RUNS = "SELECT id, job, started, status, error FROM runs WHERE started >= ? AND started < ?";
+    private static final String HISTORY = "SELECT DISTINCT p.server, p.job, a.source, a.kind FROM restore_points p"
+            + " JOIN artifacts a ON a.point = p.id";
     private static final String JOBS_OF_SERVER = "SELECT js.job FROM job_sources js JOIN sources s ON s.name = js.source"
             + " WHERE s.server = ?";
 
@@ -43,43 +48,99 @@ public final class TimelineQueries {
     public List<TimelineLane> lanes(TimelineScope scope) {
         return db.autocommit(c -> {
             Map<String, TimelineLane> lanes = new LinkedHashMap<>();
-            String configured = "SELECT s.server, js.job, js.source, s.kind FROM job_sources js"
-                    + " JOIN sources s ON s.name = js.source";
-            String history = "SELECT DISTINCT p.server, p.job, a.source, a.kind FROM restore_points p"
-                    + " JOIN artifacts a ON a.point = p.id";
             Object[] params = scope.job().or(scope::server).map(v -> new Object[]{v}).orElse(new Object[0]);
-            for (String sql : List.of(configured + where(scope, "js.job", "s.server"),
-                    history + where(scope, "p.job", "p.server"))) {
-                for (TimelineLane lane : Rows.query(c, sql, TimelineQueries::lane, params)) {
-                    lanes.putIfAbsent(lane.job() + "\u0000" + lane.source(), lane);
-                }
+            String configured = "SELECT s.server, js.job, js.source, s.kind FROM job_sources js"
+                    + " JOIN sources s ON s.name = js.source" + where(scope, "js.job", "s.server");
+            add(lanes, Rows.query(c, configured, TimelineQueries::lane, params));
+            if (scope.job().isPresent() || scope.server().isPresent()) {
+                // a job's or a server's points are a range of an index: read them whole
+                add(lanes, Rows.query(c, HISTORY + where(scope, "p.job", "p.server"), TimelineQueries::lane, params));
+            } else {
+                add(lanes, unconfigured(c, lanes));
             }
             return lanes.values().stream().sorted(TimelineLane.ORDER).toList();
         });
     }
 
+    private static void add(Map<String, TimelineLane> lanes, List<TimelineLane> found) {
+        for (TimelineLane lane : found) {
+            lanes.putIfAbsent(lane.job() + "\u0000" + lane.source(), lane);
+        }
+    }
+
+    /**
+     * The history lanes of every job without reading every point: the distinct jobs and sources are
+     * skipped through on their indexes (one seek each), and only a job or source that is not
+     * configured any more is read in full. A source that moved from one job to another shows its
+     * older points only under a job that is no longer configured, or not at all.
+     */
+    private static List<TimelineLane> unconfigured(Connection c, Map<String, TimelineLane> configured)
+            throws SQLException {
+        Set<String> jobs = new HashSet<>();
+        Set<String> sources = new HashSet<>();
+        configured.values().forEach(l -> {
+            jobs.add(l.job());
+            sources.add(l.source());
+        });
+        List<TimelineLane> found = new ArrayList<>();
+        for (String job : Rows.names(c, distinct("job", "restore_points"))) {
+            if (!jobs.contains(job)) {
+                found.addAll(Rows.query(c, HISTORY + " WHERE p.job = ?", TimelineQueries::lane, job));
+            }
+        }
+        for (String source : Rows.names(c, distinct("source", "artifacts"))) {
+            if (!sources.contains(source)) {
+                found.addAll(Rows.query(c, HISTORY + " WHERE a.source = ?", TimelineQueries::lane, source));
+            }
+        }
+        return found;
+    }
+
+    /** Each distinct value of an indexed column, one index seek per value (SQLite's skip-scan by hand). */
+    private static String distinct(String column, String table) {
+        return "WITH RECURSIVE d(v) AS (SELECT min(" + column + ") FROM " + table + " UNION ALL SELECT (SELECT min("
+                + column + ") FROM " + table + " WHERE " + column + " > d.v) FROM d WHERE d.v IS NOT NULL)"
+                + " SELECT v FROM d WHERE v IS NOT NULL";
+    }
+
     /** Every artifact of the scope's points taken at or after {@code from} and before {@code to}, oldest first. */
     public List<TimelinePoint> points(TimelineScope scope, Instant from, Instant to) {
-        Object[] params = withScope(scope, from, to);
-        return db.autocommit(c -> Rows.query(c, POINTS + and(scope, "p.job", "p.server")
+        return points(scope, Set.of(), from, to);
+    }
+
+    /**
+     * As {@link #points(TimelineScope, Instant, Instant)}, only of {@code jobs} when that is not empty:
+     * the lanes in view of a timeline with hundreds of lanes, each read as a range of (job, time).
+     */
+    public List<TimelinePoint> points(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
+        return db.autocommit(c -> Rows.query(c, POINTS + and(scope, "p.job", "p.server") + in("p.job", jobs)
                 + " ORDER BY p.time, p.id, a.source", TimelineQueries::point, params));
     }
 
     /**
-     * Every run of the scope's jobs that started at or after {@code from} and before {@code to},
-     * oldest first, however it ended. A server's runs are those of the jobs now configured on it:
-     * runs, unlike points, do not record their server.
+     * Every run of the scope's jobs (only of {@code jobs} when that is not empty) that started at or
+     * after {@code from} and before {@code to}, oldest first, however it ended. A server's runs are
+     * those of the jobs now configured on it: runs, unlike points, do not record their server.
      */
-    public List<TimelineRun> runs(TimelineScope scope, Instant from, Instant to) {
-        Object[] params = withScope(scope, from, to);
+    public List<TimelineRun> runs(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
         String filter = scope.job().isPresent() ? " AND job = ?"
                 : scope.server().isPresent() ? " AND job IN (" + JOBS_OF_SERVER + ")" : "";
-        return db.autocommit(c -> Rows.query(c, RUNS + filter + " ORDER BY started, id", TimelineQueries::run, params));
+        return db.autocommit(c -> Rows.query(c, RUNS + filter + in("job", jobs) + " ORDER BY started, id",
+                TimelineQueries::run, params));
     }
 
-    private static Object[] withScope(TimelineScope scope, Instant from, Instant to) {
-        Optional<String> value = scope.job().or(scope::server);
-        return value.isPresent() ? new Object[]{from, to, value.get()} : new Object[]{from, to};
+    private static String in(String column, Set<String> values) {
+        return values.isEmpty() ? "" : " AND " + column + " IN (" + String.join(", ",
+                java.util.Collections.nCopies(values.size(), "?")) + ")";
+    }
+
+    private static Object[] withScope(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        scope.job().or(scope::server).ifPresent(params::add);
+        params.addAll(jobs.stream().sorted().toList());
+        return params.toArray();
     }
 
     private static String where(TimelineScope scope, String jobColumn, String serverColumn) {

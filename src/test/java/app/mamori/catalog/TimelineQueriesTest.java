@@ -147,6 +147,19 @@ class TimelineQueriesTest {
 
         assertThat(catalog.timeline().lanes(TimelineScope.server("db")))
                 .containsExactly(new TimelineLane("db", "crm", "crm-db", "sqlite"));
+        assertThat(catalog.timeline().lanes(TimelineScope.everything()))
+                .contains(new TimelineLane("db", "crm", "crm-db", "sqlite"));
+    }
+
+    @Test
+    void aSourceTakenOutOfItsJobKeepsItsLaneForThePointsItLeft() {
+        blogPoint("b0", MONDAY, PointKind.NORMAL);
+        catalog.jobs().update(new Job("blog", List.of("blog-db"), "nas"));
+
+        assertThat(catalog.timeline().lanes(TimelineScope.everything())).extracting(TimelineLane::source)
+                .containsExactly("crm-db", "blog-db", "uploads");
+        assertThat(catalog.timeline().lanes(TimelineScope.job("blog"))).extracting(TimelineLane::source)
+                .containsExactly("blog-db", "uploads");
     }
 
     @Test
@@ -157,14 +170,25 @@ class TimelineQueriesTest {
         catalog.runs().finish(other, RunStatus.SUCCEEDED, null, null);
         Instant now = Instant.now();
 
-        List<TimelineRun> runs = catalog.timeline().runs(TimelineScope.server("web"), now.minus(DAY), now.plus(DAY));
+        List<TimelineRun> runs = catalog.timeline().runs(TimelineScope.server("web"), java.util.Set.of(), now.minus(DAY), now.plus(DAY));
 
         assertThat(runs).extracting(TimelineRun::id).containsExactly(run, failed);
         assertThat(runs.get(1).failed()).isTrue();
         assertThat(runs.get(1).error()).hasValue("pg_dump failed on web: connection refused");
-        assertThat(catalog.timeline().runs(TimelineScope.everything(), now.minus(DAY), now.plus(DAY))).hasSize(3);
-        assertThat(catalog.timeline().runs(TimelineScope.job("crm"), now.plus(DAY), now.plus(DAY.multipliedBy(2))))
+        assertThat(catalog.timeline().runs(TimelineScope.everything(), java.util.Set.of(), now.minus(DAY), now.plus(DAY))).hasSize(3);
+        assertThat(catalog.timeline().runs(TimelineScope.job("crm"), java.util.Set.of(), now.plus(DAY), now.plus(DAY.multipliedBy(2))))
                 .isEmpty();
+    }
+
+    @Test
+    void aWindowOfSomeJobsHoldsOnlyTheirPointsAndRuns() {
+        blogPoint("b0", MONDAY, PointKind.NORMAL);
+        crmPoint("c0", MONDAY);
+
+        assertThat(catalog.timeline().points(TimelineScope.everything(), java.util.Set.of("crm"), MONDAY,
+                MONDAY.plus(DAY))).extracting(TimelinePoint::id).containsExactly("c0");
+        assertThat(catalog.timeline().runs(TimelineScope.everything(), java.util.Set.of("crm", "shop"),
+                Instant.EPOCH, Instant.now().plus(DAY))).isEmpty();
     }
 
     @Test
@@ -175,7 +199,8 @@ class TimelineQueriesTest {
                 "SELECT id FROM restore_points p WHERE p.time >= 0 AND p.time < 1 AND p.job = 'blog'",
                 "SELECT id FROM restore_points p WHERE p.time >= 0 AND p.time < 1",
                 "SELECT id FROM runs WHERE started >= 0 AND started < 1",
-                "SELECT id FROM runs WHERE started >= 0 AND started < 1 AND job = 'blog'")) {
+                "SELECT id FROM runs WHERE started >= 0 AND started < 1 AND job = 'blog'",
+                "SELECT id FROM restore_points p WHERE p.time >= 0 AND p.time < 1 AND p.job IN ('a', 'b')")) {
             plans.add(catalog.connection().autocommit(c -> Rows.query(c, "EXPLAIN QUERY PLAN " + sql,
                     (ResultSet row) -> row.getString("detail"), new Object[0])).toString());
         }
@@ -185,5 +210,6 @@ class TimelineQueriesTest {
         assertThat(plans.get(2)).contains("points_by_time");
         assertThat(plans.get(3)).contains("runs_by_started");
         assertThat(plans.get(4)).contains("runs_by_job");
+        assertThat(plans.get(5)).contains("points_by_job_time (job=? AND time>? AND time<?)");
     }
 }

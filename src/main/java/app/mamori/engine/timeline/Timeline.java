@@ -57,16 +57,19 @@ public final class Timeline implements TimelineSource {
         return lanes;
     }
 
-    /** Points, runs and gaps from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** Points, runs and gaps from {@code from} (inclusive) to {@code to} (exclusive); of {@code only} jobs unless empty. */
     @Override
-    public TimelineWindow window(TimelineScope scope, Instant from, Instant to) {
+    public TimelineWindow window(TimelineScope scope, Set<String> only, Instant from, Instant to) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ");"
                     + " give --from earlier than --to");
         }
-        List<TimelinePoint> points = catalog.timeline().points(scope, from, to);
-        List<TimelineRun> runs = catalog.timeline().runs(scope, from, to.plus(LOOKAHEAD));
+        List<TimelinePoint> points = catalog.timeline().points(scope, only, from, to);
+        List<TimelineRun> runs = catalog.timeline().runs(scope, only, from, to.plus(LOOKAHEAD));
         Set<String> jobs = jobsIn(scope);
+        if (!only.isEmpty()) {
+            jobs.retainAll(only);
+        }
         Instant now = clock.instant();
         List<Gap> gaps = new ArrayList<>();
         boolean cut = false;

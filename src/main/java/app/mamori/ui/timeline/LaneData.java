@@ -23,6 +23,7 @@ public final class LaneData {
     private final int[] markCount;
     private final TimelineRun[] failedRuns;
     private final Gap[] gaps;
+    private final long minSize;
     private final long maxSize;
     private final long maxFiles;
 
@@ -35,6 +36,7 @@ public final class LaneData {
         this.markCount = markCount;
         this.failedRuns = failedRuns;
         this.gaps = gaps;
+        this.minSize = Arrays.stream(points).mapToLong(TimelinePoint::size).min().orElse(0);
         this.maxSize = Arrays.stream(points).mapToLong(TimelinePoint::size).max().orElse(0);
         this.maxFiles = Arrays.stream(points).mapToLong(p -> p.files().orElse(0)).max().orElse(0);
     }
@@ -180,6 +182,16 @@ public final class LaneData {
 
     public long maxSize() {
         return maxSize;
+    }
+
+    /**
+     * Where a size sits in the lane's sparkline, 0 at the bottom to 1 at the top: scaled between
+     * the window's smallest and largest point, so a drop of a tenth shows, but never finer than a
+     * twentieth of the largest, so noise stays flat.
+     */
+    public double sizeHeight(long size) {
+        double range = Math.max(maxSize - minSize, maxSize / 20.0);
+        return range <= 0 ? 0.5 : Math.max(0, Math.min(1, (size - (maxSize - range)) / range));
     }
 
     public long maxFiles() {

@@ -330,6 +330,8 @@ public final class TimelineControl extends Region {
         lanesScroll.setMax(Math.max(0, content - visible));
         lanesScroll.setVisibleAmount(visible);
         lanesScroll.setVisible(content > visible);
+        int first = (int) (lanesScroll.getValue() / TimelineRenderer.LANE_HEIGHT);
+        model.setVisibleLanes(first, first + (int) Math.ceil(visible / TimelineRenderer.LANE_HEIGHT));
         TimeScale s = model.scaleProperty().get();
         Instant now = model.clock().instant();
         lastDrawn = renderer.draw(canvas.getGraphicsContext2D(), style.palette(), new TimelineRenderer.Frame(

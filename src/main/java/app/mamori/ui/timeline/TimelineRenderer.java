@@ -197,7 +197,7 @@ final class TimelineRenderer {
             if (column == lastColumn && i != to - 1) {
                 continue; // one vertex per pixel column is all a line can show
             }
-            double y = bottom - SPARK_HEIGHT * pt.size() / (double) lane.maxSize();
+            double y = bottom - SPARK_HEIGHT * lane.sizeHeight(pt.size());
             if (lastColumn == Integer.MIN_VALUE) {
                 g.moveTo(x, y);
             } else {

@@ -19,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The timeline's state, with no node in it: the scope, the visible span, the lanes of the loaded
@@ -29,6 +31,8 @@ import java.util.Map;
  * what is loaded while the next window loads. A result that arrives after a newer request is dropped.
  */
 public final class TimelineViewModel {
+    /** Up to this many lanes are read whole; beyond, the lanes in view and a screenful either side. */
+    static final int ALL_LANES = 40;
     /** A newly opened timeline shows the last two weeks. */
     static final Duration INITIAL_SPAN = Duration.ofDays(14);
 
@@ -36,8 +40,14 @@ public final class TimelineViewModel {
     public record Selection(int lane, int mark, TimelinePoint point) {
     }
 
-    /** Everything one window load produced, built off the FX thread. */
-    public record Loaded(TimeScale window, List<LaneData> lanes, boolean gapsCut) {
+    /**
+     * Everything one window load produced, built off the FX thread: every lane, those from
+     * {@code firstLane} to {@code lastLane} with their points, the others empty.
+     */
+    public record Loaded(TimeScale window, List<LaneData> lanes, int firstLane, int lastLane, boolean gapsCut) {
+        static Loaded none() {
+            return new Loaded(null, List.of(), 0, -1, false);
+        }
     }
 
     private final TimelineSource timeline;
@@ -46,8 +56,7 @@ public final class TimelineViewModel {
     private final Clock clock;
     private final ReadOnlyObjectWrapper<TimelineScope> scope = new ReadOnlyObjectWrapper<>(TimelineScope.everything());
     private final ReadOnlyObjectWrapper<TimeScale> scale;
-    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(
-            new Loaded(null, List.of(), false));
+    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(Loaded.none());
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -58,6 +67,8 @@ public final class TimelineViewModel {
     private boolean lanesReady;
     private boolean windowInFlight;
     private boolean pending;
+    private int visibleFirst;
+    private int visibleLast = ALL_LANES - 1;
 
     public TimelineViewModel(TimelineSource timeline, UiExecutor executor, TimelineText text, Clock clock) {
         this.timeline = timeline;
@@ -67,27 +78,47 @@ public final class TimelineViewModel {
         this.scale = new ReadOnlyObjectWrapper<>(TimeScale.endingAt(clock.instant(), INITIAL_SPAN));
     }
 
-    /** Shows {@code s}: reads its lanes and what keeps each point, then the visible window. */
+    /**
+     * Shows {@code s}: reads its lanes, then the visible window; what keeps each point (a prune plan
+     * per job, the slowest read) follows on its own and only the hover text waits for it.
+     */
     public void show(TimelineScope s) {
         scope.set(s);
         long mine = ++scopeGeneration;
         lanesReady = false;
+        keptBy = Map.of();
         loading.set(true);
-        executor.submit(() -> Map.entry(timeline.lanes(s), timeline.keptBy(s)), r -> {
+        executor.submit(() -> timeline.lanes(s), lanes -> {
             if (mine != scopeGeneration) {
                 return;
             }
-            laneList = r.getKey();
-            keptBy = r.getValue();
+            laneList = lanes;
             lanesReady = true;
-            loaded.set(new Loaded(null, List.of(), false));
+            loaded.set(Loaded.none());
             clearSelection();
             requestWindow();
+            executor.submit(() -> timeline.keptBy(s), kept -> {
+                if (mine == scopeGeneration) {
+                    keptBy = kept;
+                }
+            }, this::failed);
         }, this::failed);
     }
 
     public void setScale(TimeScale s) {
         scale.set(s);
+        if (!covered()) {
+            requestWindow();
+        }
+    }
+
+    /** Which lanes the control shows now (first and last, inclusive): a long list reads only those and their neighbours. */
+    public void setVisibleLanes(int first, int last) {
+        if (first == visibleFirst && last == visibleLast) {
+            return;
+        }
+        visibleFirst = first;
+        visibleLast = last;
         if (!covered()) {
             requestWindow();
         }
@@ -180,9 +211,12 @@ public final class TimelineViewModel {
     }
 
     private boolean covered() {
-        TimeScale w = loaded.get().window();
+        Loaded l = loaded.get();
+        TimeScale w = l.window();
         TimeScale s = scale.get();
-        return w != null && w.start() <= s.start() && w.end() >= s.end();
+        int last = Math.min(visibleLast, laneList.size() - 1);
+        return w != null && w.start() <= s.start() && w.end() >= s.end() && l.firstLane() <= visibleFirst
+                && l.lastLane() >= last;
     }
 
     private void requestWindow() {
@@ -197,10 +231,19 @@ public final class TimelineViewModel {
         TimeScale window = new TimeScale(s.start() - s.span(), s.end() + s.span());
         TimelineScope sc = scope.get();
         List<TimelineLane> lanes = laneList;
+        int first = 0;
+        int last = lanes.size() - 1;
+        if (lanes.size() > ALL_LANES) {
+            int screen = Math.max(1, visibleLast - visibleFirst + 1);
+            first = Math.max(0, visibleFirst - screen);
+            last = Math.min(lanes.size() - 1, visibleLast + screen);
+        }
+        int firstLane = first;
+        int lastLane = last;
         long mine = scopeGeneration;
         windowInFlight = true;
         loading.set(true);
-        executor.submit(() -> build(sc, lanes, window), r -> {
+        executor.submit(() -> build(sc, lanes, window, firstLane, lastLane), r -> {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
@@ -217,8 +260,12 @@ public final class TimelineViewModel {
         });
     }
 
-    private Loaded build(TimelineScope sc, List<TimelineLane> lanes, TimeScale window) {
-        TimelineWindow w = timeline.window(sc, window.startInstant(), window.endInstant());
+    private Loaded build(TimelineScope sc, List<TimelineLane> lanes, TimeScale window, int first, int last) {
+        Set<String> jobs = new HashSet<>();
+        if (first > 0 || last < lanes.size() - 1) {
+            lanes.subList(first, last + 1).forEach(l -> jobs.add(l.job()));
+        }
+        TimelineWindow w = timeline.window(sc, jobs, window.startInstant(), window.endInstant());
         Map<String, List<TimelinePoint>> points = new HashMap<>();
         for (TimelinePoint p : w.points()) {
             points.computeIfAbsent(p.job() + "\u0000" + p.source(), k -> new ArrayList<>()).add(p);
@@ -228,11 +275,14 @@ public final class TimelineViewModel {
         Map<String, List<Gap>> gaps = new HashMap<>();
         w.gaps().forEach(g -> gaps.computeIfAbsent(g.job(), k -> new ArrayList<>()).add(g));
         List<LaneData> data = new ArrayList<>(lanes.size());
-        for (TimelineLane lane : lanes) {
-            data.add(LaneData.of(lane, points.getOrDefault(lane.job() + "\u0000" + lane.source(), List.of()),
-                    runs.getOrDefault(lane.job(), List.of()), gaps.getOrDefault(lane.job(), List.of())));
+        for (int i = 0; i < lanes.size(); i++) {
+            TimelineLane lane = lanes.get(i);
+            boolean read = i >= first && i <= last;
+            data.add(LaneData.of(lane, read ? points.getOrDefault(lane.job() + "\u0000" + lane.source(), List.of())
+                    : List.of(), read ? runs.getOrDefault(lane.job(), List.of()) : List.of(),
+                    read ? gaps.getOrDefault(lane.job(), List.of()) : List.of()));
         }
-        return new Loaded(window, data, w.gapsCut());
+        return new Loaded(window, data, first, last, w.gapsCut());
     }
 
     private void apply(Loaded r) {

@@ -8,6 +8,7 @@ import app.mamori.engine.timeline.TimelineWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The real timeline, counting the windows read, so a test can tell a pan that read nothing from one that did. */
 final class CountingTimeline implements TimelineSource {
@@ -24,9 +25,9 @@ final class CountingTimeline implements TimelineSource {
     }
 
     @Override
-    public TimelineWindow window(TimelineScope scope, Instant from, Instant to) {
+    public TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
         windows++;
-        return real.window(scope, from, to);
+        return real.window(scope, jobs, from, to);
     }
 
     @Override

@@ -138,6 +138,27 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void withHundredsOfLanesOnlyTheLanesInViewAndAScreenfulEitherSideAreRead() throws Exception {
+        catalog.close();
+        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
+        catalog = Catalog.open(dir.resolve("many.db"));
+        TimelineViewModel many = viewModel(UiExecutor.direct());
+        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        many.setVisibleLanes(0, 9);
+        many.show(TimelineScope.everything());
+
+        assertThat(many.lanes()).hasSize(100);
+        assertThat(many.lanes().subList(0, 20)).allMatch(l -> l.points() == 10);
+        assertThat(many.lanes().subList(20, 100)).allMatch(l -> l.points() == 0);
+        many.setVisibleLanes(5, 14);
+        assertThat(counting.windows).isEqualTo(1);
+        many.setVisibleLanes(50, 59);
+        assertThat(counting.windows).isEqualTo(2);
+        assertThat(many.lanes().get(55).points()).isEqualTo(10);
+        assertThat(many.lanes().get(5).points()).isZero();
+    }
+
+    @Test
     void aWindowThatArrivesAfterANewerRequestIsDropped() {
         Deque<Runnable> queued = new ArrayDeque<>();
         TimelineViewModel later = viewModel(new UiExecutor() {
