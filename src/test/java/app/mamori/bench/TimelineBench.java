@@ -3,6 +3,7 @@ package app.mamori.bench;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Timeline;
+import app.mamori.testenv.FxThread;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.Theme;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -217,14 +217,6 @@ public final class TimelineBench {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return FxThread.call(work, 60);
     }
 }

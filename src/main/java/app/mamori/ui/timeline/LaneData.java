@@ -18,6 +18,7 @@ import java.util.Objects;
 public final class LaneData {
     private final TimelineLane lane;
     private final TimelinePoint[] points;
+    private final long[] pointTimes;
     private final long[] markTimes;
     private final int[] markPoint;
     private final int[] markCount;
@@ -31,6 +32,7 @@ public final class LaneData {
                      TimelineRun[] failedRuns, Gap[] gaps) {
         this.lane = lane;
         this.points = points;
+        this.pointTimes = Arrays.stream(points).mapToLong(p -> p.time().toEpochMilli()).toArray();
         this.markTimes = markTimes;
         this.markPoint = markPoint;
         this.markCount = markCount;
@@ -109,11 +111,15 @@ public final class LaneData {
 
     /** The first mark at or after {@code time}; {@link #marks()} when there is none. */
     public int firstMarkAtOrAfter(double time) {
+        return firstAtOrAfter(markTimes, time);
+    }
+
+    private static int firstAtOrAfter(long[] sorted, double time) {
         int lo = 0;
-        int hi = markTimes.length;
+        int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (markTimes[mid] < time) {
+            if (sorted[mid] < time) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -159,17 +165,7 @@ public final class LaneData {
 
     /** The first point at or after {@code time}, for the sparkline; {@link #points()} when none. */
     public int firstPointAtOrAfter(double time) {
-        int lo = 0;
-        int hi = points.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (points[mid].time().toEpochMilli() < time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return firstAtOrAfter(pointTimes, time);
     }
 
     public List<TimelineRun> failedRuns() {
