@@ -30,6 +30,7 @@ public final class Catalog implements AutoCloseable {
     private final ScheduleStore schedules;
     private final RetentionStore retention;
     private final VerificationStore verifications;
+    private final TimelineQueries timeline;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -45,6 +46,7 @@ public final class Catalog implements AutoCloseable {
         this.schedules = new ScheduleStore(db, clock);
         this.retention = new RetentionStore(db);
         this.verifications = new VerificationStore(db);
+        this.timeline = new TimelineQueries(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -153,6 +155,10 @@ public final class Catalog implements AutoCloseable {
                 return (rs.getLong(1) << 32) ^ rs.getLong(2);
             }
         });
+    }
+
+    public TimelineQueries timeline() {
+        return timeline;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

@@ -25,6 +25,7 @@ public final class FileIndex {
                 throw new CatalogException("restore point '" + point + "' has no artifact of source '" + source
                         + "' to index; record the point first");
             }
+            Rows.update(c, "UPDATE artifacts SET files = NULL WHERE point = ? AND source = ?", point, source);
             return Rows.update(c, "DELETE FROM file_index WHERE point = ? AND source = ?", point, source);
         });
         return new FileIndexWriter(db, point, source);

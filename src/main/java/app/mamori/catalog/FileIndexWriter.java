@@ -28,6 +28,7 @@ public final class FileIndexWriter implements AutoCloseable {
     private final String point;
     private final String source;
     private final List<FileEntry> pending = new ArrayList<>(CHUNK_ROWS);
+    private long written;
     private boolean closed;
 
     FileIndexWriter(CatalogConnection db, String point, String source) {
@@ -44,10 +45,12 @@ public final class FileIndexWriter implements AutoCloseable {
         }
     }
 
-    /** Stores what is still buffered; the index is complete from here on. */
+    /** Stores what is still buffered, and the entry count the timeline shows; the index is complete from here on. */
     public void commit() {
         requireOpen();
         flush();
+        db.write(c -> Rows.update(c, "UPDATE artifacts SET files = ? WHERE point = ? AND source = ?", written, point,
+                source));
         closed = true;
     }
 
@@ -59,7 +62,10 @@ public final class FileIndexWriter implements AutoCloseable {
         }
         closed = true;
         pending.clear();
-        db.write(c -> Rows.update(c, "DELETE FROM file_index WHERE point = ? AND source = ?", point, source));
+        db.write(c -> {
+            Rows.update(c, "UPDATE artifacts SET files = NULL WHERE point = ? AND source = ?", point, source);
+            return Rows.update(c, "DELETE FROM file_index WHERE point = ? AND source = ?", point, source);
+        });
     }
 
     private void flush() {
@@ -94,6 +100,7 @@ public final class FileIndexWriter implements AutoCloseable {
             }
             insert.executeBatch();
         }
+        written += pending.size();
     }
 
     private void requireOpen() {

@@ -30,6 +30,10 @@ public final class I18n {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

@@ -1,0 +1,190 @@
+package app.mamori.catalog;
+
+import app.mamori.model.RunStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What the timeline reads: the lanes of a scope, and the points and runs of one window of time.
+ * Every window query goes through an index on (scope, time), so panning over a long history
+ * reads only what the window holds (V007 adds the ones V001 lacked).
+ */
+public final class TimelineQueries {
+    /** Each artifact with its point and its newest check; the newest check is one index probe per row. */
+    private static final String POINTS = "SELECT p.id, p.job, p.server, p.time, p.status, p.kind AS point_kind,"
+            + " p.released, a.source, a.size, a.files, a.sha256, v.method, v.result, v.time AS checked, v.detail,"
+            + " v.recovery_ms FROM restore_points p JOIN artifacts a ON a.point = p.id"
+            + " LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications"
+            + " WHERE point = a.point AND source = a.source)"
+            + " WHERE p.time >= ? AND p.time < ?";
+    private static final String RUNS = "SELECT id, job, started, status, error FROM runs WHERE started >= ? AND started < ?";
+    private static final String HISTORY = "SELECT DISTINCT p.server, p.job, a.source, a.kind FROM restore_points p"
+            + " JOIN artifacts a ON a.point = p.id";
+    private static final String JOBS_OF_SERVER = "SELECT js.job FROM job_sources js JOIN sources s ON s.name = js.source"
+            + " WHERE s.server = ?";
+
+    private final CatalogConnection db;
+
+    TimelineQueries(CatalogConnection db) {
+        this.db = db;
+    }
+
+    /**
+     * Every lane of the scope, in {@link TimelineLane#ORDER}: each source of each configured job,
+     * and each (job, source) that left points in the vault but is no longer configured, since a
+     * backup outlives the configuration that made it.
+     */
+    public List<TimelineLane> lanes(TimelineScope scope) {
+        return db.autocommit(c -> {
+            Map<String, TimelineLane> lanes = new LinkedHashMap<>();
+            Object[] params = scope.job().or(scope::server).map(v -> new Object[]{v}).orElse(new Object[0]);
+            String configured = "SELECT s.server, js.job, js.source, s.kind FROM job_sources js"
+                    + " JOIN sources s ON s.name = js.source" + where(scope, "js.job", "s.server");
+            add(lanes, Rows.query(c, configured, TimelineQueries::lane, params));
+            if (scope.job().isPresent() || scope.server().isPresent()) {
+                // a job's or a server's points are a range of an index: read them whole
+                add(lanes, Rows.query(c, HISTORY + where(scope, "p.job", "p.server"), TimelineQueries::lane, params));
+            } else {
+                add(lanes, unconfigured(c, lanes));
+            }
+            return lanes.values().stream().sorted(TimelineLane.ORDER).toList();
+        });
+    }
+
+    private static void add(Map<String, TimelineLane> lanes, List<TimelineLane> found) {
+        for (TimelineLane lane : found) {
+            lanes.putIfAbsent(lane.job() + "\u0000" + lane.source(), lane);
+        }
+    }
+
+    /**
+     * The history lanes of every job without reading every point: the distinct jobs and sources are
+     * skipped through on their indexes (one seek each), and only a job or source that is not
+     * configured any more is read in full. A source that moved from one job to another shows its
+     * older points only under a job that is no longer configured, or not at all.
+     */
+    private static List<TimelineLane> unconfigured(Connection c, Map<String, TimelineLane> configured)
+            throws SQLException {
+        Set<String> jobs = new HashSet<>();
+        Set<String> sources = new HashSet<>();
+        configured.values().forEach(l -> {
+            jobs.add(l.job());
+            sources.add(l.source());
+        });
+        List<TimelineLane> found = new ArrayList<>();
+        for (String job : Rows.names(c, distinct("job", "restore_points"))) {
+            if (!jobs.contains(job)) {
+                found.addAll(Rows.query(c, HISTORY + " WHERE p.job = ?", TimelineQueries::lane, job));
+            }
+        }
+        for (String source : Rows.names(c, distinct("source", "artifacts"))) {
+            if (!sources.contains(source)) {
+                found.addAll(Rows.query(c, HISTORY + " WHERE a.source = ?", TimelineQueries::lane, source));
+            }
+        }
+        return found;
+    }
+
+    /** Each distinct value of an indexed column, one index seek per value (SQLite's skip-scan by hand). */
+    private static String distinct(String column, String table) {
+        return "WITH RECURSIVE d(v) AS (SELECT min(" + column + ") FROM " + table + " UNION ALL SELECT (SELECT min("
+                + column + ") FROM " + table + " WHERE " + column + " > d.v) FROM d WHERE d.v IS NOT NULL)"
+                + " SELECT v FROM d WHERE v IS NOT NULL";
+    }
+
+    /** Every artifact of the scope's points taken at or after {@code from} and before {@code to}, oldest first. */
+    public List<TimelinePoint> points(TimelineScope scope, Instant from, Instant to) {
+        return points(scope, Set.of(), from, to);
+    }
+
+    /**
+     * As {@link #points(TimelineScope, Instant, Instant)}, only of {@code jobs} when that is not empty:
+     * the lanes in view of a timeline with hundreds of lanes, each read as a range of (job, time).
+     */
+    public List<TimelinePoint> points(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
+        return db.autocommit(c -> Rows.query(c, POINTS + and(scope, "p.job", "p.server") + in("p.job", jobs)
+                + " ORDER BY p.time, p.id, a.source", TimelineQueries::point, params));
+    }
+
+    /**
+     * Every run of the scope's jobs (only of {@code jobs} when that is not empty) that started at or
+     * after {@code from} and before {@code to}, oldest first, however it ended. A server's runs are
+     * those of the jobs now configured on it: runs, unlike points, do not record their server.
+     */
+    public List<TimelineRun> runs(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
+        String filter = scope.job().isPresent() ? " AND job = ?"
+                : scope.server().isPresent() ? " AND job IN (" + JOBS_OF_SERVER + ")" : "";
+        return db.autocommit(c -> Rows.query(c, RUNS + filter + in("job", jobs) + " ORDER BY started, id",
+                TimelineQueries::run, params));
+    }
+
+    private static String in(String column, Set<String> values) {
+        return values.isEmpty() ? "" : " AND " + column + " IN (" + String.join(", ",
+                java.util.Collections.nCopies(values.size(), "?")) + ")";
+    }
+
+    private static Object[] withScope(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        scope.job().or(scope::server).ifPresent(params::add);
+        params.addAll(jobs.stream().sorted().toList());
+        return params.toArray();
+    }
+
+    private static String where(TimelineScope scope, String jobColumn, String serverColumn) {
+        String condition = and(scope, jobColumn, serverColumn);
+        return condition.isEmpty() ? "" : " WHERE" + condition.substring(" AND".length());
+    }
+
+    private static String and(TimelineScope scope, String jobColumn, String serverColumn) {
+        return scope.job().isPresent() ? " AND " + jobColumn + " = ?"
+                : scope.server().isPresent() ? " AND " + serverColumn + " = ?" : "";
+    }
+
+    private static TimelineLane lane(ResultSet row) throws SQLException {
+        return new TimelineLane(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+    }
+
+    private static TimelinePoint point(ResultSet row) throws SQLException {
+        PointKind kind = PointKind.fromId(row.getString("point_kind"));
+        row.getLong("released");
+        boolean held = kind == PointKind.PRE_RESTORE && row.wasNull();
+        long files = row.getLong("files");
+        OptionalLong fileCount = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(files);
+        long recovery = row.getLong("recovery_ms");
+        Optional<Duration> drillTime = row.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));
+        return new TimelinePoint(row.getString("id"), row.getString("job"), row.getString("server"),
+                row.getString("source"), Rows.instant(row, "time"), RunStatus.fromId(row.getString("status")),
+                check(row.getString("method"), row.getString("result")), Rows.optionalInstant(row, "checked"),
+                Rows.optionalString(row, "detail"), drillTime, row.getLong("size"), fileCount,
+                row.getString("sha256"), kind, held);
+    }
+
+    private static TimelinePoint.Check check(String method, String result) {
+        if (result == null) {
+            return TimelinePoint.Check.UNCHECKED;
+        }
+        if (Verification.Result.fromId(result) == Verification.Result.FAILED) {
+            return TimelinePoint.Check.FAILED;
+        }
+        return Verification.Method.fromId(method) == Verification.Method.DRILL ? TimelinePoint.Check.DRILLED
+                : TimelinePoint.Check.VERIFIED;
+    }
+
+    private static TimelineRun run(ResultSet row) throws SQLException {
+        return new TimelineRun(row.getLong("id"), row.getString("job"), Rows.instant(row, "started"),
+                RunStatus.fromId(row.getString("status")), Rows.optionalString(row, "error"));
+    }
+}

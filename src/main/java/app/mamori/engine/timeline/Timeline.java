@@ -1,0 +1,134 @@
+package app.mamori.engine.timeline;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.JobSchedule;
+import app.mamori.catalog.TimelineLane;
+import app.mamori.catalog.TimelinePoint;
+import app.mamori.catalog.TimelineRun;
+import app.mamori.catalog.TimelineScope;
+import app.mamori.engine.Pruner;
+import app.mamori.model.Job;
+import app.mamori.retention.PrunePlan;
+import app.mamori.retention.Reason;
+import app.mamori.schedule.Schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The timeline of a job, a server or every job, read from the catalogue one window of time at a
+ * time: the lanes, then each window's points, runs and gaps, and which retention rule keeps each
+ * point. Safe to call from any thread; the app calls it off the FX thread.
+ */
+public final class Timeline implements TimelineSource {
+    /** Runs this long after a window's end are read too, since a slot near the end may be answered after it. */
+    private static final Duration LOOKAHEAD = Duration.ofDays(8);
+
+    private final Catalog catalog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Timeline(Catalog catalog, Clock clock, ZoneId zone) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The scope's lanes, refused when the job or server is neither configured nor found in any point. */
+    @Override
+    public List<TimelineLane> lanes(TimelineScope scope) {
+        List<TimelineLane> lanes = catalog.timeline().lanes(scope);
+        if (lanes.isEmpty() && scope.job().isPresent() && catalog.jobs().find(scope.job().get()).isEmpty()) {
+            throw new IllegalArgumentException("job '" + scope.job().get() + "' does not exist and left no restore"
+                    + " points; see mamori job list");
+        }
+        if (lanes.isEmpty() && scope.server().isPresent() && catalog.servers().find(scope.server().get()).isEmpty()) {
+            throw new IllegalArgumentException("server '" + scope.server().get() + "' does not exist and left no"
+                    + " restore points; see mamori server list");
+        }
+        return lanes;
+    }
+
+    /** Points, runs and gaps from {@code from} (inclusive) to {@code to} (exclusive); of {@code only} jobs unless empty. */
+    @Override
+    public TimelineWindow window(TimelineScope scope, Set<String> only, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ");"
+                    + " give --from earlier than --to");
+        }
+        List<TimelinePoint> points = catalog.timeline().points(scope, only, from, to);
+        List<TimelineRun> runs = catalog.timeline().runs(scope, only, from, to.plus(LOOKAHEAD));
+        Set<String> jobs = jobsIn(scope);
+        if (!only.isEmpty()) {
+            jobs.retainAll(only);
+        }
+        Instant now = clock.instant();
+        List<Gap> gaps = new ArrayList<>();
+        boolean cut = false;
+        for (JobSchedule js : catalog.schedules().list()) {
+            if (!jobs.contains(js.job())) {
+                continue;
+            }
+            Schedule schedule;
+            try {
+                schedule = Schedule.parse(js.expression());
+            } catch (IllegalArgumentException unreadable) {
+                continue; // status and run-due report an unreadable schedule; the timeline just shows no gaps
+            }
+            List<Instant> starts = runs.stream().filter(r -> r.job().equals(js.job())).map(TimelineRun::started)
+                    .toList();
+            Gaps.Result found = Gaps.find(js.job(), schedule, js.since(), starts, from, to, now, zone);
+            gaps.addAll(found.gaps());
+            cut |= found.cut();
+        }
+        List<TimelineRun> inWindow = runs.stream().filter(r -> r.started().isBefore(to)).toList();
+        return new TimelineWindow(from, to, points, inWindow, gaps, cut);
+    }
+
+    /**
+     * For every point of the scope's configured jobs, what keeps it under its job's retention policy:
+     * {@code daily}, {@code weekly}, {@code monthly}, {@code held} (a pre-restore safety point) and the
+     * other rules of docs/retention.md. A point with no reason goes at the next prune. Reads each job's
+     * whole history, so the app asks once per scope, not per window.
+     */
+    @Override
+    public Map<String, List<String>> keptBy(TimelineScope scope) {
+        // Planning a prune reads only the catalogue; no server is contacted.
+        Pruner pruner = new Pruner(catalog, null, clock, zone);
+        Map<String, List<String>> kept = new HashMap<>();
+        for (String job : jobsIn(scope)) {
+            for (PrunePlan.Kept k : pruner.plan(job).plan().keep()) {
+                Set<String> reasons = new LinkedHashSet<>();
+                k.reasons().forEach(r -> reasons.add(label(r.rule())));
+                kept.put(k.point().id(), List.copyOf(reasons));
+            }
+        }
+        return kept;
+    }
+
+    static String label(Reason.Rule rule) {
+        return rule == Reason.Rule.SAFETY_POINT ? "held" : rule.id();
+    }
+
+    /** The configured jobs the scope covers. */
+    private Set<String> jobsIn(TimelineScope scope) {
+        Set<String> jobs = new LinkedHashSet<>();
+        for (Job job : catalog.jobs().list()) {
+            boolean inScope = scope.job().map(job.name()::equals).orElse(true)
+                    && scope.server().map(s -> catalog.sources().find(job.sources().get(0))
+                    .map(src -> src.server().equals(s)).orElse(false)).orElse(true);
+            if (inScope) {
+                jobs.add(job.name());
+            }
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The timeline's data, below any UI: one window of time of a job, a server or every job, with
+ * the gaps where a schedule expected a run and none came, and the retention rule that keeps
+ * each point. The CLI's {@code timeline} and the app's timeline control read it alike.
+ */
+package app.mamori.engine.timeline;

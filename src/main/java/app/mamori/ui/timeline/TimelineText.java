@@ -1,0 +1,107 @@
+package app.mamori.ui.timeline;
+
+import app.mamori.catalog.TimelineLane;
+import app.mamori.catalog.TimelinePoint;
+import app.mamori.catalog.TimelineRun;
+import app.mamori.engine.timeline.Gap;
+import app.mamori.ui.fx.I18n;
+import app.mamori.util.Bytes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the timeline says about a mark, a failed run or a gap, in the bundle's words and the admin's time zone. */
+public final class TimelineText {
+    private final I18n text;
+    private final ZoneId zone;
+    private final DateTimeFormatter seconds;
+
+    public TimelineText(I18n text, ZoneId zone) {
+        this.text = text;
+        this.zone = zone;
+        this.seconds = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale());
+    }
+
+    /** Local time to the second, as hover and selection announce it. */
+    public String time(Instant t) {
+        return seconds.format(t.atZone(zone));
+    }
+
+    public String lane(TimelineLane lane) {
+        return text.t("timeline.lane", lane.server(), lane.source(), lane.kind(), lane.job());
+    }
+
+    public String status(TimelinePoint p) {
+        String check = switch (p.check()) {
+            case UNCHECKED -> text.t("timeline.check.unchecked");
+            case VERIFIED -> text.t("timeline.check.verified");
+            case DRILLED -> p.recovery().map(r -> text.t("timeline.check.drilledIn", duration(r)))
+                    .orElse(text.t("timeline.check.drilled"));
+            case FAILED -> text.t("timeline.check.failed");
+        };
+        return p.safetyPoint() ? text.t(p.held() ? "timeline.safety.held" : "timeline.safety.released", check) : check;
+    }
+
+    /** The hover text of one mark: time, size and files with the change since the point before, checks, retention. */
+    public String mark(LaneData lane, int mark, Map<String, List<String>> keptBy) {
+        TimelinePoint p = lane.markPoint(mark);
+        List<String> lines = new ArrayList<>();
+        lines.add(time(p.time()));
+        int count = lane.markCount(mark);
+        if (count > 1) {
+            lines.add(text.t("timeline.folded", count, time(lane.markFirst(mark).time())));
+        }
+        TimelinePoint before = lane.beforeMark(mark);
+        String size = text.t("timeline.size", Bytes.human(p.size()));
+        if (before != null) {
+            size += " " + text.t("timeline.change", signed(p.size() - before.size()));
+        }
+        lines.add(size);
+        if (p.files().isPresent()) {
+            long files = p.files().getAsLong();
+            String f = text.t("timeline.files", files);
+            if (before != null && before.files().isPresent()) {
+                long delta = files - before.files().getAsLong();
+                f += " " + text.t("timeline.change", (delta >= 0 ? "+" : "") + delta);
+            }
+            lines.add(f);
+        }
+        lines.add(text.t("timeline.checks", status(p)));
+        p.detail().filter(d -> p.check() == TimelinePoint.Check.FAILED).ifPresent(lines::add);
+        List<String> kept = keptBy.get(p.id());
+        lines.add(kept == null ? text.t("timeline.keptBy.unknown") : kept.isEmpty() ? text.t("timeline.keptBy.none")
+                : text.t("timeline.keptBy", String.join(", ", kept)));
+        lines.add(p.id());
+        return String.join("\n", lines);
+    }
+
+    public String run(TimelineRun r) {
+        return text.t("timeline.run.failed", time(r.started()), r.status().id(), r.error().orElse(""));
+    }
+
+    public String gap(Gap g) {
+        return text.t("timeline.gap", time(g.from()), time(g.to()), g.slots());
+    }
+
+    /** What a screen reader says when a mark is selected. */
+    public String selected(LaneData lane, int mark) {
+        TimelinePoint p = lane.markPoint(mark);
+        return text.t("timeline.selected", lane(lane.lane()), time(p.time()), status(p), Bytes.human(p.size()),
+                lane.markCount(mark));
+    }
+
+    private static String signed(long bytes) {
+        return (bytes >= 0 ? "+" : "-") + Bytes.human(Math.abs(bytes));
+    }
+
+    private String duration(Duration d) {
+        return d.toMinutes() >= 1 ? text.t("timeline.minutes", d.toMinutes(), d.toSecondsPart())
+                : text.t("timeline.seconds", d.toSeconds());
+    }
+}

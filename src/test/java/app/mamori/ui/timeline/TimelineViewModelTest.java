@@ -1,0 +1,193 @@
+package app.mamori.ui.timeline;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.TimelineScope;
+import app.mamori.engine.timeline.Timeline;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.UiExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The view model over a real catalogue of two lanes with 500 hourly points each, work run on the calling thread. */
+class TimelineViewModelTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @TempDir
+    Path dir;
+    Catalog catalog;
+    TimelineViewModel model;
+    CountingTimeline counting;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SyntheticHistory.write(dir.resolve("catalog.db"), 2, 500, NOW.minus(HOUR), HOUR);
+        catalog = Catalog.open(dir.resolve("catalog.db"));
+        model = viewModel(UiExecutor.direct());
+    }
+
+    private TimelineViewModel viewModel(UiExecutor executor) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        counting = new CountingTimeline(new Timeline(catalog, clock, ZoneOffset.UTC));
+        return new TimelineViewModel(counting, executor, new TimelineText(new I18n(Locale.ENGLISH), ZoneOffset.UTC),
+                clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        catalog.close();
+    }
+
+    @Test
+    void showingAScopeLoadsItsLanesAndOnlyTheWindowAroundTheVisibleSpan() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.everything());
+
+        assertThat(model.lanes()).extracting(l -> l.lane().source()).containsExactly("src0", "src1");
+        LaneData lane = model.lanes().get(0);
+        // 24 visible hours and 24 before them; the newest point is an hour before now
+        assertThat(lane.points()).isEqualTo(48);
+        assertThat(lane.marks()).isLessThan(lane.points());
+        assertThat(counting.windows).isEqualTo(1);
+    }
+
+    @Test
+    void panningWithinTheLoadedWindowReadsNothingAndPanningPastItReadsTheNextWindow() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.job("job1"));
+
+        model.pan(-0.5);
+        assertThat(counting.windows).isEqualTo(1);
+        model.pan(-1);
+        assertThat(counting.windows).isEqualTo(2);
+        assertThat(model.lanes().get(0).point(0).time()).isBefore(NOW.minus(HOUR.multipliedBy(48)));
+    }
+
+    @Test
+    void stepsGoFromMarkToMarkAndTheSelectionIsAnnouncedInWords() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.job("job0"));
+
+        assertThat(model.step(1)).isTrue();
+        TimelineViewModel.Selection first = model.selectionProperty().get();
+        assertThat(model.step(1)).isTrue();
+        TimelineViewModel.Selection second = model.selectionProperty().get();
+
+        assertThat(second.mark()).isEqualTo(first.mark() + 1);
+        assertThat(second.point().time()).isAfter(first.point().time());
+        assertThat(model.selectionTextProperty().get()).startsWith("src0 on srv0").contains(
+                new TimelineText(new I18n(Locale.ENGLISH), ZoneOffset.UTC).time(second.point().time()));
+        model.step(-1);
+        assertThat(model.selectionProperty().get().point()).isEqualTo(first.point());
+    }
+
+    @Test
+    void steppingToAMarkOutsideTheViewBringsItIntoView() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(3)), NOW));
+        model.show(TimelineScope.job("job0"));
+        model.select(0, 0);
+
+        assertThat(model.scaleProperty().get().contains(model.selectionProperty().get().point().time().toEpochMilli()))
+                .isTrue();
+    }
+
+    @Test
+    void upAndDownMoveTheSelectionToTheNearestMarkOfTheNextLane() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.everything());
+        model.step(1);
+
+        assertThat(model.stepLane(1)).isTrue();
+        assertThat(model.selectionProperty().get().lane()).isEqualTo(1);
+        assertThat(model.selectionProperty().get().point().source()).isEqualTo("src1");
+        assertThat(model.stepLane(1)).isFalse();
+    }
+
+    @Test
+    void aMarkDescribesItsChecksSizeChangeAndTheRuleThatKeepsIt() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.job("job0"));
+        LaneData lane = model.lanes().get(0);
+        int folded = -1;
+        for (int m = 0; m < lane.marks(); m++) {
+            if (lane.markCount(m) > 1) {
+                folded = m;
+                break;
+            }
+        }
+
+        String text = model.describe(0, folded);
+
+        assertThat(text).contains("2 identical points (nothing changed)", "Size ", "since the point before",
+                "Checks: ", "Kept by retention: no retention policy");
+    }
+
+    @Test
+    void withHundredsOfLanesOnlyTheLanesInViewAndAScreenfulEitherSideAreRead() throws Exception {
+        catalog.close();
+        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
+        catalog = Catalog.open(dir.resolve("many.db"));
+        TimelineViewModel many = viewModel(UiExecutor.direct());
+        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        many.setVisibleLanes(0, 9);
+        many.show(TimelineScope.everything());
+
+        assertThat(many.lanes()).hasSize(100);
+        assertThat(many.lanes().subList(0, 20)).allMatch(l -> l.points() == 10);
+        assertThat(many.lanes().subList(20, 100)).allMatch(l -> l.points() == 0);
+        many.setVisibleLanes(5, 14);
+        assertThat(counting.windows).isEqualTo(1);
+        many.setVisibleLanes(50, 59);
+        assertThat(counting.windows).isEqualTo(2);
+        assertThat(many.lanes().get(55).points()).isEqualTo(10);
+        assertThat(many.lanes().get(5).points()).isZero();
+    }
+
+    @Test
+    void aWindowThatArrivesAfterANewerRequestIsDropped() {
+        Deque<Runnable> queued = new ArrayDeque<>();
+        TimelineViewModel later = viewModel(new UiExecutor() {
+            @Override
+            public <T> void submit(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+                queued.add(() -> {
+                    try {
+                        onDone.accept(work.call());
+                    } catch (Exception e) {
+                        onError.accept(e);
+                    }
+                });
+            }
+
+            @Override
+            public void onUi(Runnable r) {
+                r.run();
+            }
+        });
+        later.show(TimelineScope.job("job0"));
+        later.show(TimelineScope.job("job1"));
+        Runnable staleLanes = queued.poll();
+        queued.poll().run();
+        staleLanes.run();
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+
+        assertThat(later.lanes()).extracting(l -> l.lane().job()).containsExactly("job1");
+        assertThat(later.loadingProperty().get()).isFalse();
+    }
+}
