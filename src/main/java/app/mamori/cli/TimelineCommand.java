@@ -5,14 +5,12 @@ import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Gap;
-import app.mamori.engine.timeline.Timeline;
 import app.mamori.engine.timeline.TimelineWindow;
 import app.mamori.util.Bytes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +48,7 @@ final class TimelineCommand extends Base {
         Instant end = to == null ? Instant.now() : TimeArgument.parse("--to", to, zone);
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : TimeArgument.parse("--from", from, zone);
         TimelineScope s = TimelineScope.of(scope.job, scope.server);
-        Timeline timeline = new Timeline(ctx().catalog(), Clock.systemUTC(), zone);
+        var timeline = ctx().services().timeline(zone);
         List<TimelineLane> lanes = timeline.lanes(s);
         TimelineWindow window = timeline.window(s, start, end);
         Map<String, List<String>> keptBy = timeline.keptBy(s);

@@ -6,12 +6,15 @@ import app.mamori.engine.Housekeeping;
 import app.mamori.engine.MamoriHome;
 import app.mamori.engine.notify.Notifications;
 import app.mamori.engine.restore.RestoreEngine;
+import app.mamori.engine.timeline.Timeline;
+import app.mamori.engine.timeline.TimelineSource;
 import app.mamori.secret.SecretStore;
 import app.mamori.ssh.JschConnector;
 import app.mamori.ssh.SshConnector;
 import app.mamori.util.Version;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +93,11 @@ public final class Services implements AutoCloseable {
 
     public Notifications notifications() {
         return new Notifications(catalog(), secrets(), clock);
+    }
+
+    /** The timeline of points, runs and gaps, read one window at a time (the CLI's timeline and the app's control). */
+    public TimelineSource timeline(ZoneId zone) {
+        return new Timeline(catalog(), clock, zone);
     }
 
     public ServerService servers() {

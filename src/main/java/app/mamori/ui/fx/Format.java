@@ -23,6 +23,10 @@ public final class Format {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String when(Optional<Instant> t, String noneKey) {
         return t.map(this::when).orElse(text.t(noneKey));
     }

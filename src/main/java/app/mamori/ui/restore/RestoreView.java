@@ -9,6 +9,10 @@ import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.UiErrors;
+import app.mamori.catalog.TimelineScope;
+import app.mamori.ui.timeline.TimelineControl;
+import app.mamori.ui.timeline.TimelineText;
+import app.mamori.ui.timeline.TimelineViewModel;
 import app.mamori.ui.fx.Format;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +52,7 @@ public final class RestoreView {
     private final Label verifyStatus = new Label();
     private final BooleanProperty verifying = new SimpleBooleanProperty();
     private final VBox root;
+    private final TimelineViewModel timeline;
 
     public RestoreView(AppContext app, Format format) {
         this.app = app;
@@ -114,7 +119,25 @@ public final class RestoreView {
         title.getStyleClass().add("title-2");
         HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, release);
         bar.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(12, title, bar, verifyStatus, table);
+        timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
+                new TimelineText(app.text(), format.zone()), app.clock());
+        TimelineControl timelineControl = new TimelineControl(timeline, app.text(), format.zone());
+        timelineControl.setId("restore-timeline");
+        timelineControl.setPrefHeight(230);
+        timelineControl.setMinHeight(150);
+        job.valueProperty().addListener((o, a, j) -> {
+            if (j != null) {
+                timeline.show(TimelineScope.job(j));
+            }
+        });
+        // a point chosen on the timeline is the point chosen in the table, and the other way round
+        timeline.selectionProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                points.stream().filter(p -> p.id().equals(s.point().id())).findFirst()
+                        .ifPresent(p -> table.getSelectionModel().select(p));
+            }
+        });
+        root = new VBox(12, title, bar, verifyStatus, timelineControl, table);
         root.setPadding(new Insets(16));
         loadJobs();
         Live.reloadWhileShown(root, this::loadJobs, app.runs().finishedProperty(), app.changes().count());
@@ -131,6 +154,7 @@ public final class RestoreView {
             if (chosen != null && all.contains(chosen)) {
                 job.setValue(chosen);
                 load(chosen);
+                timeline.show(TimelineScope.job(chosen));
             } else if (!all.isEmpty()) {
                 job.setValue(all.get(0));
             }
