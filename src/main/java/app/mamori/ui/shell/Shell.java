@@ -64,6 +64,7 @@ public final class Shell {
             Theme.apply(settings.theme(), dark);
         }, UiErrors.logged("loading the first page"));
         stage.setTitle(app.text().t("app.title"));
+        AppIcon.setOn(stage);
         stage.setScene(scene);
         if (settings.hasBounds()) {
             stage.setX(settings.x());

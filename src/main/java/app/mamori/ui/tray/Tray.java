@@ -2,7 +2,6 @@ package app.mamori.ui.tray;
 
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.DashboardViewModel;
-import app.mamori.ui.dashboard.Health;
 import app.mamori.ui.runs.RunViewModel;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
@@ -43,7 +42,7 @@ public final class Tray {
         menu.add(all);
         menu.addSeparator();
         menu.add(quit);
-        TrayIcon icon = new TrayIcon(TrayIcons.image(Health.GREEN, 64), app.text().t("app.title"), menu);
+        TrayIcon icon = new TrayIcon(TrayIcons.image(TrayState.OK, 64), app.text().t("app.title"), menu);
         icon.setImageAutoSize(true);
         Tray tray = new Tray(app, icon);
         Runnable show = () -> app.executor().onUi(() -> {
@@ -60,21 +59,24 @@ public final class Tray {
         } catch (AWTException e) {
             return Optional.empty();
         }
-        dashboard.worstProperty().addListener((o, a, h) -> tray.show(h));
-        tray.show(dashboard.worstProperty().get());
+        Runnable update = () -> tray.show(TrayState.of(dashboard.worstProperty().get(), app.runs().anyRunning()));
+        dashboard.worstProperty().addListener((o, a, h) -> update.run());
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
             if (c.wasAdded()) {
                 tray.watch(c.getValueAdded());
+                c.getValueAdded().stateProperty().addListener((o, a, s) -> update.run());
             }
+            update.run();
         });
+        update.run();
         return Optional.of(tray);
     }
 
-    private void show(Health h) {
+    private void show(TrayState state) {
+        String tip = app.text().t("app.title") + ": " + app.text().t("tray.state." + state.id());
         EventQueue.invokeLater(() -> {
-            icon.setImage(TrayIcons.image(h, 64));
-            icon.setToolTip(app.text().t("app.title") + ": " + app.text().t("health." + h.name()
-                    .toLowerCase(java.util.Locale.ROOT)));
+            icon.setImage(TrayIcons.image(state, 64));
+            icon.setToolTip(tip);
         });
     }
 
