@@ -25,7 +25,8 @@ public final class SettingsView {
     private final VBox root;
 
     public SettingsView(AppContext app, UiSettings current, Consumer<UiSettings.ThemeChoice> onTheme,
-                        Consumer<Boolean> onCloseToTray, boolean trayAvailable) {
+                        Consumer<UiSettings.Language> onLanguage, Consumer<Boolean> onCloseToTray,
+                        boolean trayAvailable) {
         ComboBox<UiSettings.ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(
                 UiSettings.ThemeChoice.values()));
         theme.setId("settings-theme");
@@ -67,6 +68,7 @@ public final class SettingsView {
         grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
+        grid.addRow(row++, new Label(app.text().t("settings.language")), language(app, current, onLanguage));
         grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);
         grid.addRow(row++, new Label(app.text().t("settings.home")), home);
         grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
@@ -79,6 +81,32 @@ public final class SettingsView {
         title.getStyleClass().add("title-2");
         root = new VBox(16, title, grid);
         root.setPadding(new Insets(16));
+    }
+
+    /** Read once at start (the whole UI is built in one language), so a change shows after a restart. */
+    private static Node language(AppContext app, UiSettings current, Consumer<UiSettings.Language> onLanguage) {
+        ComboBox<UiSettings.Language> choice = new ComboBox<>(FXCollections.observableArrayList(
+                UiSettings.Language.values()));
+        choice.setId("settings-language");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(UiSettings.Language l) {
+                return l == null ? "" : app.text().t("settings.language." + l.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public UiSettings.Language fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        choice.setValue(current.language());
+        Label note = new Label(app.text().t("settings.language.restart"));
+        note.setVisible(false);
+        choice.valueProperty().addListener((o, a, l) -> {
+            onLanguage.accept(l);
+            note.setVisible(true);
+        });
+        return new javafx.scene.layout.HBox(8, choice, note);
     }
 
     private static Node defaultRetention(AppContext app) {
