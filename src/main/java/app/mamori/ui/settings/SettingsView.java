@@ -27,20 +27,8 @@ public final class SettingsView {
     public SettingsView(AppContext app, UiSettings current, Consumer<UiSettings.ThemeChoice> onTheme,
                         Consumer<UiSettings.Language> onLanguage, Consumer<Boolean> onCloseToTray,
                         boolean trayAvailable) {
-        ComboBox<UiSettings.ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(
-                UiSettings.ThemeChoice.values()));
-        theme.setId("settings-theme");
-        theme.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(UiSettings.ThemeChoice t) {
-                return t == null ? "" : app.text().t("settings.theme." + t.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public UiSettings.ThemeChoice fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        ComboBox<UiSettings.ThemeChoice> theme = choice(app, UiSettings.ThemeChoice.values(), "settings-theme",
+                "settings.theme.");
         theme.setValue(current.theme());
         theme.valueProperty().addListener((o, a, t) -> onTheme.accept(t));
         CheckBox tray = new CheckBox(app.text().t("settings.closeToTray"));
@@ -83,22 +71,28 @@ public final class SettingsView {
         root.setPadding(new Insets(16));
     }
 
-    /** Read once at start (the whole UI is built in one language), so a change shows after a restart. */
-    private static Node language(AppContext app, UiSettings current, Consumer<UiSettings.Language> onLanguage) {
-        ComboBox<UiSettings.Language> choice = new ComboBox<>(FXCollections.observableArrayList(
-                UiSettings.Language.values()));
-        choice.setId("settings-language");
-        choice.setConverter(new StringConverter<>() {
+    /** A drop-down of {@code values}, each shown as the text under {@code keyPrefix} + its lower-case name. */
+    private static <E extends Enum<E>> ComboBox<E> choice(AppContext app, E[] values, String id, String keyPrefix) {
+        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
             @Override
-            public String toString(UiSettings.Language l) {
-                return l == null ? "" : app.text().t("settings.language." + l.name().toLowerCase(Locale.ROOT));
+            public String toString(E e) {
+                return e == null ? "" : app.text().t(keyPrefix + e.name().toLowerCase(Locale.ROOT));
             }
 
             @Override
-            public UiSettings.Language fromString(String s) {
+            public E fromString(String s) {
                 throw new UnsupportedOperationException();
             }
         });
+        return box;
+    }
+
+    /** Read once at start (the whole UI is built in one language), so a change shows after a restart. */
+    private static Node language(AppContext app, UiSettings current, Consumer<UiSettings.Language> onLanguage) {
+        ComboBox<UiSettings.Language> choice = choice(app, UiSettings.Language.values(), "settings-language",
+                "settings.language.");
         choice.setValue(current.language());
         Label note = new Label(app.text().t("settings.language.restart"));
         note.setVisible(false);
