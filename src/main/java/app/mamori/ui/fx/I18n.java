@@ -39,10 +39,6 @@ public final class I18n {
         };
     }
 
-    public Locale locale() {
-        return locale;
-    }
-
     /** The text for {@code key}, with {@code args} put in as {@link MessageFormat} does. */
     public String t(String key, Object... args) {
         String pattern;
