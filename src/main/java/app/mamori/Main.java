@@ -12,11 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (opensApp(args)) {
-            app.mamori.ui.MamoriApp.launchApp(args);
-            return;
-        }
-        System.exit(MamoriCommand.run(args));
+        // exit, not return: the tray's AWT threads would keep the process (and its icon) alive
+        System.exit(opensApp(args) ? app.mamori.ui.MamoriApp.launchApp(args) : MamoriCommand.run(args));
     }
 
     static boolean opensApp(String[] args) {

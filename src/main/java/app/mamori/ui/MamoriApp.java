@@ -3,6 +3,7 @@ package app.mamori.ui;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.UiSettingsStore;
 import app.mamori.ui.runs.AppScheduler;
 import app.mamori.ui.shell.Shell;
 import javafx.application.Application;
@@ -13,25 +14,54 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The desktop app: opens the data folder's catalogue and shows the main window. */
 public final class MamoriApp extends Application {
     private static String[] launchArgs = new String[0];
+    private static SingleInstance instance;
     private FxExecutor executor;
     private AppContext context;
     private AppScheduler scheduler;
 
-    public static void launchApp(String[] args) {
+    /**
+     * Opens the app, or brings forward the one already running on this data folder. Returns
+     * the process's exit status once the app has quit.
+     */
+    public static int launchApp(String[] args) {
         launchArgs = args.clone();
-        Application.launch(MamoriApp.class, args);
+        try {
+            Optional<SingleInstance> claimed = SingleInstance.claim(home().ensureExists().dir());
+            if (claimed.isEmpty()) {
+                System.err.println("mamori: already running for this data folder; its window was brought forward");
+                return 0;
+            }
+            instance = claimed.get();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mamori: " + e.getMessage());
+            return 1;
+        }
+        try {
+            Application.launch(MamoriApp.class, args);
+        } finally {
+            instance.close();
+        }
+        return 0;
+    }
+
+    private static MamoriHome home() {
+        Path explicit = launchArgs.length == 2 ? Path.of(launchArgs[1]) : null;
+        return MamoriHome.resolve(explicit, System.getenv());
     }
 
     @Override
     public void start(Stage stage) {
         I18n text = I18n.system();
-        Path explicit = launchArgs.length == 2 ? Path.of(launchArgs[1]) : null;
         try {
-            MamoriHome home = MamoriHome.resolve(explicit, System.getenv()).ensureExists();
+            MamoriHome home = home().ensureExists();
+            text = I18n.of(new UiSettingsStore(home.dir().resolve("ui.json")).load().language(), Locale.getDefault());
+            Locale.setDefault(text.locale()); // JavaFX's own dialogs and buttons follow the same language
             executor = new FxExecutor();
             context = AppContext.open(home, executor, text);
         } catch (IOException | RuntimeException e) {
@@ -41,8 +71,10 @@ public final class MamoriApp extends Application {
             Platform.exit();
             return;
         }
-        new Shell(context, ZoneId.systemDefault()).show(stage);
         scheduler = new AppScheduler(context, ZoneId.systemDefault());
+        Shell shell = new Shell(context, ZoneId.systemDefault(), scheduler::setPaused);
+        shell.show(stage);
+        instance.onSecondLaunch(() -> Platform.runLater(shell::bringForward));
         scheduler.start();
     }
 

@@ -24,7 +24,9 @@ public final class UiSettingsStore {
         }
         try {
             UiSettings s = MAPPER.readValue(file.toFile(), UiSettings.class);
-            return s.theme() == null ? s.withTheme(UiSettings.ThemeChoice.SYSTEM) : s;
+            // files written before a setting existed lack it: that setting's default
+            s = s.theme() == null ? s.withTheme(UiSettings.ThemeChoice.SYSTEM) : s;
+            return s.language() == null ? s.withLanguage(UiSettings.Language.SYSTEM) : s;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring unreadable " + file + "; using defaults", e);
             return UiSettings.defaults();

@@ -21,6 +21,7 @@ public final class AppScheduler {
     private final AppContext app;
     private final ZoneId zone;
     private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile boolean paused;
     private final CancelToken cancel = new CancelToken();
     private Timeline timeline;
 
@@ -44,9 +45,17 @@ public final class AppScheduler {
         cancel.cancel();
     }
 
-    /** Runs what is due on a worker, unless a check is still going. */
+    /**
+     * Paused, the app starts no scheduled run (the tray's "pause schedules"); a run already
+     * going finishes. Missed slots are caught up after resuming, as after a night switched off.
+     */
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+    }
+
+    /** Runs what is due on a worker, unless paused or a check is still going. */
     public void checkNow() {
-        if (!checking.compareAndSet(false, true)) {
+        if (paused || !checking.compareAndSet(false, true)) {
             return;
         }
         app.executor().submit(() -> {

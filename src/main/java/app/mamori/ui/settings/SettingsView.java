@@ -25,21 +25,10 @@ public final class SettingsView {
     private final VBox root;
 
     public SettingsView(AppContext app, UiSettings current, Consumer<UiSettings.ThemeChoice> onTheme,
-                        Consumer<Boolean> onCloseToTray, boolean trayAvailable) {
-        ComboBox<UiSettings.ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(
-                UiSettings.ThemeChoice.values()));
-        theme.setId("settings-theme");
-        theme.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(UiSettings.ThemeChoice t) {
-                return t == null ? "" : app.text().t("settings.theme." + t.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public UiSettings.ThemeChoice fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+                        Consumer<UiSettings.Language> onLanguage, Consumer<Boolean> onCloseToTray,
+                        boolean trayAvailable) {
+        ComboBox<UiSettings.ThemeChoice> theme = choice(app, UiSettings.ThemeChoice.values(), "settings-theme",
+                "settings.theme.");
         theme.setValue(current.theme());
         theme.valueProperty().addListener((o, a, t) -> onTheme.accept(t));
         CheckBox tray = new CheckBox(app.text().t("settings.closeToTray"));
@@ -67,6 +56,7 @@ public final class SettingsView {
         grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
+        grid.addRow(row++, new Label(app.text().t("settings.language")), language(app, current, onLanguage));
         grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);
         grid.addRow(row++, new Label(app.text().t("settings.home")), home);
         grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
@@ -79,6 +69,38 @@ public final class SettingsView {
         title.getStyleClass().add("title-2");
         root = new VBox(16, title, grid);
         root.setPadding(new Insets(16));
+    }
+
+    /** A drop-down of {@code values}, each shown as the text under {@code keyPrefix} + its lower-case name. */
+    private static <E extends Enum<E>> ComboBox<E> choice(AppContext app, E[] values, String id, String keyPrefix) {
+        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : app.text().t(keyPrefix + e.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public E fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return box;
+    }
+
+    /** Read once at start (the whole UI is built in one language), so a change shows after a restart. */
+    private static Node language(AppContext app, UiSettings current, Consumer<UiSettings.Language> onLanguage) {
+        ComboBox<UiSettings.Language> choice = choice(app, UiSettings.Language.values(), "settings-language",
+                "settings.language.");
+        choice.setValue(current.language());
+        Label note = new Label(app.text().t("settings.language.restart"));
+        note.setVisible(false);
+        choice.valueProperty().addListener((o, a, l) -> {
+            onLanguage.accept(l);
+            note.setVisible(true);
+        });
+        return new javafx.scene.layout.HBox(8, choice, note);
     }
 
     private static Node defaultRetention(AppContext app) {

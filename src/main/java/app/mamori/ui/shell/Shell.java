@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Puts the app together on a stage: every page, the theme, the app's CSS, and the window's
@@ -38,7 +39,9 @@ public final class Shell {
     private final AppContext app;
     private final Format format;
     private final DashboardViewModel dashboard;
+    private final Consumer<Boolean> pauseSchedules;
     private UiSettings settings;
+    private Stage stage;
     private boolean systemDark;
     private ServersView servers;
     private JobsView jobs;
@@ -46,13 +49,21 @@ public final class Shell {
     private MainWindow window;
 
     public Shell(AppContext app, ZoneId zone) {
+        this(app, zone, paused -> {
+        });
+    }
+
+    /** With {@code pauseSchedules} for the tray's "pause schedules" (the app's scheduler). */
+    public Shell(AppContext app, ZoneId zone, Consumer<Boolean> pauseSchedules) {
         this.app = app;
+        this.pauseSchedules = pauseSchedules;
         this.format = new Format(app.text(), zone);
         this.dashboard = new DashboardViewModel(app, zone);
         this.settings = app.settings().load();
     }
 
     public Scene show(Stage stage) {
+        this.stage = stage;
         window = new MainWindow(app, this::page);
         app.changes().start();
         Scene scene = new Scene(window.root(), width(), height());
@@ -64,6 +75,7 @@ public final class Shell {
             Theme.apply(settings.theme(), dark);
         }, UiErrors.logged("loading the first page"));
         stage.setTitle(app.text().t("app.title"));
+        AppIcon.setOn(stage);
         stage.setScene(scene);
         if (settings.hasBounds()) {
             stage.setX(settings.x());
@@ -72,15 +84,30 @@ public final class Shell {
         }
         stage.setOnHidden(e -> saveBounds(stage));
         stage.show();
-        tray = Tray.install(app, stage, dashboard);
+        tray = Tray.install(app, dashboard, new Tray.Actions(this::bringForward, () -> {
+            bringForward();
+            window.show(Page.RESTORE);
+        }, pauseSchedules, Platform::exit));
         stage.setOnCloseRequest(e -> {
+            e.consume();
             if (tray.isPresent() && settings.closeToTray()) {
-                e.consume(); // keep running in the tray; its menu opens the window again or quits
+                // keep running in the tray; its menu opens the window again or quits
                 Platform.setImplicitExit(false);
                 stage.hide();
+            } else {
+                saveBounds(stage);
+                Platform.exit(); // also after a stay in the tray had turned implicit exit off
             }
         });
         return scene;
+    }
+
+    /** Shows the window in front: from the tray, or when Mamori is launched a second time. */
+    public void bringForward() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private double width() {
@@ -105,8 +132,8 @@ public final class Shell {
             case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
             case RESTORE -> new RestoreView(app, format).root();
             case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
-            case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeCloseToTray,
-                    tray.isPresent()).root();
+            case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeLanguage,
+                    this::changeCloseToTray, tray.isPresent()).root();
         };
     }
 
@@ -146,6 +173,11 @@ public final class Shell {
         settings = settings.withTheme(t);
         app.settings().save(settings);
         Theme.apply(t, systemDark);
+    }
+
+    private void changeLanguage(UiSettings.Language l) {
+        settings = settings.withLanguage(l);
+        app.settings().save(settings);
     }
 
     private void changeCloseToTray(boolean on) {

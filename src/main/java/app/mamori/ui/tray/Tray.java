@@ -2,19 +2,19 @@ package app.mamori.ui.tray;
 
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.DashboardViewModel;
-import app.mamori.ui.dashboard.Health;
 import app.mamori.ui.runs.RunViewModel;
-import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
-import javafx.stage.Stage;
 
 import java.awt.AWTException;
+import java.awt.CheckboxMenuItem;
 import java.awt.EventQueue;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.awt.event.ItemEvent;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The tray icon. Created only where {@link SystemTray#isSupported()} says the desktop has a
@@ -25,56 +25,84 @@ public final class Tray {
     private final AppContext app;
     private final TrayIcon icon;
 
+    /**
+     * What the menu does, run on the FX thread.
+     *
+     * @param open           shows the window
+     * @param restore        shows the window on the restore page
+     * @param pauseSchedules true: the app starts no scheduled run until false again
+     * @param quit           ends the app
+     */
+    public record Actions(Runnable open, Runnable restore, Consumer<Boolean> pauseSchedules, Runnable quit) {
+    }
+
     private Tray(AppContext app, TrayIcon icon) {
         this.app = app;
         this.icon = icon;
     }
 
     /** The tray icon, or empty where the desktop has no tray. Call on the FX thread. */
-    public static Optional<Tray> install(AppContext app, Stage stage, DashboardViewModel dashboard) {
+    public static Optional<Tray> install(AppContext app, DashboardViewModel dashboard, Actions actions) {
         if (java.awt.GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
             return Optional.empty();
         }
-        PopupMenu menu = new PopupMenu();
-        MenuItem open = new MenuItem(app.text().t("tray.open"));
-        MenuItem all = new MenuItem(app.text().t("tray.backUpAll"));
-        MenuItem quit = new MenuItem(app.text().t("tray.quit"));
-        menu.add(open);
-        menu.add(all);
-        menu.addSeparator();
-        menu.add(quit);
-        TrayIcon icon = new TrayIcon(TrayIcons.image(Health.GREEN, 64), app.text().t("app.title"), menu);
+        TrayIcon icon = new TrayIcon(TrayIcons.image(TrayState.OK, 64), app.text().t("app.title"));
+        icon.setPopupMenu(menu(app, actions, icon));
         icon.setImageAutoSize(true);
+        icon.addActionListener(e -> app.executor().onUi(actions.open()));
         Tray tray = new Tray(app, icon);
-        Runnable show = () -> app.executor().onUi(() -> {
-            stage.show();
-            stage.toFront();
-        });
-        open.addActionListener(e -> show.run());
-        icon.addActionListener(e -> show.run());
-        all.addActionListener(e -> app.executor().onUi(() -> app.services().jobs().list()
-                .forEach(j -> app.runs().start(j.name()))));
-        quit.addActionListener(e -> app.executor().onUi(Platform::exit));
         try {
             SystemTray.getSystemTray().add(icon);
         } catch (AWTException e) {
             return Optional.empty();
         }
-        dashboard.worstProperty().addListener((o, a, h) -> tray.show(h));
-        tray.show(dashboard.worstProperty().get());
+        Runnable update = () -> tray.show(TrayState.of(dashboard.worstProperty().get(), app.runs().anyRunning()));
+        dashboard.worstProperty().addListener((o, a, h) -> update.run());
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
             if (c.wasAdded()) {
                 tray.watch(c.getValueAdded());
+                c.getValueAdded().stateProperty().addListener((o, a, s) -> update.run());
             }
+            update.run();
         });
+        update.run();
         return Optional.of(tray);
     }
 
-    private void show(Health h) {
+    private static PopupMenu menu(AppContext app, Actions actions, TrayIcon icon) {
+        MenuItem open = new MenuItem(app.text().t("tray.open"));
+        MenuItem all = new MenuItem(app.text().t("tray.backUpAll"));
+        CheckboxMenuItem pause = new CheckboxMenuItem(app.text().t("tray.pauseSchedules"));
+        MenuItem restore = new MenuItem(app.text().t("tray.restore"));
+        MenuItem quit = new MenuItem(app.text().t("tray.quit"));
+        open.addActionListener(e -> app.executor().onUi(actions.open()));
+        all.addActionListener(e -> app.executor().onUi(() -> app.services().jobs().list()
+                .forEach(j -> app.runs().start(j.name()))));
+        pause.addItemListener(e -> {
+            boolean paused = e.getStateChange() == ItemEvent.SELECTED;
+            app.executor().onUi(() -> actions.pauseSchedules().accept(paused));
+        });
+        restore.addActionListener(e -> app.executor().onUi(actions.restore()));
+        // the icon goes first, so no stale icon stays while the app shuts down
+        quit.addActionListener(e -> {
+            SystemTray.getSystemTray().remove(icon);
+            app.executor().onUi(actions.quit());
+        });
+        PopupMenu menu = new PopupMenu();
+        menu.add(open);
+        menu.add(all);
+        menu.add(pause);
+        menu.add(restore);
+        menu.addSeparator();
+        menu.add(quit);
+        return menu;
+    }
+
+    private void show(TrayState state) {
+        String tip = app.text().t("app.title") + ": " + app.text().t("tray.state." + state.id());
         EventQueue.invokeLater(() -> {
-            icon.setImage(TrayIcons.image(h, 64));
-            icon.setToolTip(app.text().t("app.title") + ": " + app.text().t("health." + h.name()
-                    .toLowerCase(java.util.Locale.ROOT)));
+            icon.setImage(TrayIcons.image(state, 64));
+            icon.setToolTip(tip);
         });
     }
 

@@ -1,44 +1,34 @@
 package app.mamori.ui.tray;
 
-import app.mamori.ui.dashboard.Health;
-
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
-/** The tray image: a shield-like disc in the worst job's colour. Drawn, so no image files to ship per size. */
+import javax.imageio.ImageIO;
+
+/**
+ * The tray images, drawn in {@code icons/tray-*.svg} and rendered per size by
+ * {@code scripts/icons}: a scaled-down large image blurs at 16 px, a drawn one does not.
+ */
 final class TrayIcons {
-    static final Color GREEN = new Color(0x1f, 0x88, 0x3d);
-    static final Color AMBER = new Color(0xbf, 0x87, 0x00);
-    static final Color RED = new Color(0xcf, 0x22, 0x2e);
+    static final List<Integer> SIZES = List.of(16, 22, 24, 32, 48, 64);
 
     private TrayIcons() {
     }
 
-    static Color colour(Health h) {
-        return switch (h) {
-            case GREEN -> GREEN;
-            case AMBER -> AMBER;
-            case RED -> RED;
-        };
-    }
-
-    static BufferedImage image(Health h, int size) {
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        int pad = Math.max(1, size / 8);
-        g.setColor(colour(h));
-        g.fillOval(pad, pad, size - 2 * pad, size - 2 * pad);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(Math.max(1.5f, size / 10f)));
-        int c = size / 2;
-        int r = size / 5;
-        g.drawLine(c - r, c, c - r / 3, c + r * 2 / 3); // a check mark: "protected"
-        g.drawLine(c - r / 3, c + r * 2 / 3, c + r, c - r * 2 / 3);
-        g.dispose();
-        return img;
+    /** The image for {@code state} at the smallest drawn size not below {@code size}. */
+    static BufferedImage image(TrayState state, int size) {
+        int drawn = SIZES.stream().filter(s -> s >= size).findFirst().orElse(SIZES.get(SIZES.size() - 1));
+        String resource = "/app/mamori/ui/icons/tray/tray-" + state.id() + "-" + drawn + ".png";
+        try (InputStream in = TrayIcons.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build; run scripts/icons");
+            }
+            return ImageIO.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 }

@@ -15,7 +15,7 @@ class UiSettingsStoreTest {
     void settingsRoundTripAndTheFileIsPrivate(@TempDir Path tmp) throws Exception {
         UiSettingsStore store = new UiSettingsStore(tmp.resolve("ui.json"));
         UiSettings s = UiSettings.defaults().withTheme(UiSettings.ThemeChoice.DARK)
-                .withBounds(10, 20, 800, 600, false).withCloseToTray(true);
+                .withBounds(10, 20, 800, 600, false).withCloseToTray(true).withLanguage(UiSettings.Language.JA);
         store.save(s);
         assertThat(store.load()).isEqualTo(s);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("ui.json"))))
@@ -28,6 +28,14 @@ class UiSettingsStoreTest {
         assertThat(store.load()).isEqualTo(UiSettings.defaults());
         Files.writeString(tmp.resolve("ui.json"), "{not json");
         assertThat(store.load()).isEqualTo(UiSettings.defaults());
+    }
+
+    @Test
+    void aFileFromBeforeTheLanguageSettingFollowsTheSystem(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("ui.json"), "{\"theme\":\"DARK\",\"closeToTray\":true}");
+        UiSettings s = new UiSettingsStore(tmp.resolve("ui.json")).load();
+        assertThat(s.language()).isEqualTo(UiSettings.Language.SYSTEM);
+        assertThat(s.theme()).isEqualTo(UiSettings.ThemeChoice.DARK);
     }
 
     @Test

@@ -4,26 +4,48 @@ import app.mamori.ui.dashboard.Health;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrayIconsTest {
 
     @Test
-    void theIconIsTheWorstJobsColourAtEverySize() {
-        for (Health h : Health.values()) {
-            for (int size : new int[]{16, 22, 64}) {
-                BufferedImage img = TrayIcons.image(h, size);
-                int rgb = img.getRGB(size / 2, Math.max(1, size / 8) + 2); // top of the disc, above the mark
-                assertThat(rgb & 0xffffff).as(h + " at " + size).isEqualTo(TrayIcons.colour(h).getRGB() & 0xffffff);
-                assertThat(img.getRGB(0, 0) >>> 24).as("transparent corner").isZero();
+    void everyStateHasItsOwnShapeAtEveryPanelSize() {
+        for (int size : TrayIcons.SIZES) {
+            Set<String> shapes = new HashSet<>();
+            for (TrayState s : TrayState.values()) {
+                BufferedImage img = TrayIcons.image(s, size);
+                assertThat(img.getWidth()).as(s + " at " + size).isEqualTo(size);
+                shapes.add(silhouette(img));
             }
+            assertThat(shapes).as("silhouettes at " + size + " px, colour aside").hasSize(TrayState.values().length);
         }
     }
 
     @Test
-    void theColoursDifferSoTheStateCanBeToldApart() {
-        assertThat(TrayIcons.colour(Health.GREEN)).isNotEqualTo(TrayIcons.colour(Health.AMBER))
-                .isNotEqualTo(TrayIcons.colour(Health.RED));
+    void aSizeBetweenDrawnSizesGetsTheNextLargerDrawing() {
+        assertThat(TrayIcons.image(TrayState.OK, 20).getWidth()).isEqualTo(22);
+        assertThat(TrayIcons.image(TrayState.OK, 200).getWidth()).isEqualTo(64);
+    }
+
+    @Test
+    void aFailureShowsEvenWhileAnotherJobRuns() {
+        assertThat(TrayState.of(Health.RED, true)).isEqualTo(TrayState.FAILED);
+        assertThat(TrayState.of(Health.AMBER, true)).isEqualTo(TrayState.RUNNING);
+        assertThat(TrayState.of(Health.AMBER, false)).isEqualTo(TrayState.WARNING);
+        assertThat(TrayState.of(Health.GREEN, false)).isEqualTo(TrayState.OK);
+    }
+
+    /** Which pixels are drawn at all: tells shapes apart without looking at colour. */
+    private static String silhouette(BufferedImage img) {
+        StringBuilder b = new StringBuilder();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                b.append((img.getRGB(x, y) >>> 24) > 128 ? '#' : '.');
+            }
+        }
+        return b.toString();
     }
 }

@@ -1,0 +1,153 @@
+package app.mamori.packaging;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app image that scripts/package built (target/installer/mamori), started as an admin
+ * would start it: from its native launcher, on a real X display with a window manager
+ * (openbox) and a real tray host (trayer). Run by mvn verify after the image is built (see
+ * pom.xml); the unit-test phase does not pick it up.
+ */
+class AppImageCheck {
+    static final Path LAUNCHER = Path.of("target/installer/mamori/bin/mamori");
+    /** Generous: the machines that run the suite are shared; the cold start is measured in docs/benchmarks.md. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** AWT's tray icon: a frame that the tray host embeds (XEmbed). */
+    static final String TRAY_ICON = "\"JavaEmbeddedFrame\"";
+    static final String POPUP_MENU = "sun-awt-X11-XPopupMenuPeer";
+
+    static XDisplay display;
+
+    @BeforeAll
+    static void startDesktop() throws Exception {
+        assertThat(LAUNCHER).as("app image launcher; mvn verify builds it with scripts/package --image-only")
+                .isExecutable();
+        display = XDisplay.start();
+        display.launch(List.of("openbox"), Map.of());
+        // trayer started before the window manager is up leaves its panel unmapped
+        long wm = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!display.x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id") && System.nanoTime() < wm) {
+            Thread.sleep(100);
+        }
+        display.launch(List.of("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "pixel", "--width",
+                "200", "--heighttype", "pixel", "--height", "24", "--transparent", "false"), Map.of());
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!display.hasWindow("trayer") && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(display.hasWindow("trayer")).as("trayer's panel; windows: %s", display.x("xwininfo", "-root", "-tree"))
+                .isTrue();
+    }
+
+    @AfterAll
+    static void stopDesktop() throws InterruptedException {
+        if (display != null) {
+            display.close();
+        }
+    }
+
+    @Test
+    void thePackagedLauncherAnswersVersionWithThePomVersion() throws Exception {
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("--version finished").isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out.strip()).isEqualTo("mamori " + System.getProperty("mamori.version"));
+    }
+
+    @Test
+    void theAppSitsInTheTrayOnceAndItsQuitEndsIt(@TempDir Path home) throws Exception {
+        Process app = startApp(home);
+        await("the tray icon in trayer", () -> trayIcons() == 1);
+
+        Process second = new ProcessBuilder(LAUNCHER.toString(), "--home", home.toString()).redirectErrorStream(true)
+                .start();
+        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("second launch returned").isTrue();
+        assertThat(second.exitValue()).as(said).isZero();
+        assertThat(said).contains("already running");
+        assertThat(display.windows(app, startupWmClass())).as("windows after a second launch").hasSize(1);
+        assertThat(display.x("xdotool", "search", "--onlyvisible", "--class", startupWmClass()).lines().count())
+                .as("windows of any Mamori").isEqualTo(1);
+        assertThat(trayIcons()).as("tray icons after a second launch").isEqualTo(1);
+
+        int[] icon = display.geometries(TRAY_ICON).get(0);
+        display.click(icon[0] + icon[2] / 2, icon[1] + icon[3] / 2, 3);
+        await("the tray menu", () -> !geometries(POPUP_MENU).isEmpty());
+        Thread.sleep(1500); // mapped is not yet ready for clicks on a loaded machine
+        int[] menu = geometries(POPUP_MENU).get(0);
+        display.click(menu[0] + menu[2] / 3, menu[1] + menu[3] - 10, 1); // the last item: Quit
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("process ended after Quit in the tray menu at %s",
+                java.util.Arrays.toString(menu)).isTrue();
+        assertThat(trayIcons()).as("tray icons after Quit").isZero();
+    }
+
+    @Test
+    void closingTheWindowEndsTheAppWhenItIsNotKeptInTheTray(@TempDir Path home) throws Exception {
+        Process app = startApp(home);
+        String window = display.windows(app, startupWmClass()).get(0);
+        display.x("xdotool", "windowactivate", "--sync", window);
+        display.x("xdotool", "key", "--clearmodifiers", "alt+F4"); // openbox's Close
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("process ended after its window closed").isTrue();
+        assertThat(trayIcons()).as("tray icons after close").isZero();
+        assertThat(home.resolve("app.port")).as("single-instance port given up").doesNotExist();
+    }
+
+    /** Starts the app from its launcher and waits for its window, named as the menu entry expects. */
+    private static Process startApp(Path home) throws Exception {
+        String wmClass = startupWmClass();
+        long start = System.nanoTime();
+        Process app = display.launch(List.of(LAUNCHER.toString(), "--home", home.toString()), Map.of());
+        String window = display.awaitWindow(app, wmClass, START_TIMEOUT).orElseThrow(() -> new AssertionError(
+                "no window of class " + wmClass + " within " + START_TIMEOUT + "; app alive: " + app.isAlive()));
+        System.out.printf("AppImageCheck: window after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertThat(display.property(window, "WM_NAME")).contains("\"Mamori\"");
+        assertThat(display.property(window, "_NET_WM_ICON")).as("window icon").doesNotContain("not found");
+        return app;
+    }
+
+    private static int trayIcons() {
+        return geometries(TRAY_ICON).size();
+    }
+
+    private static List<int[]> geometries(String text) {
+        try {
+            return display.geometries(text);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("xwininfo failed", e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + what + " within " + START_TIMEOUT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The class the .deb's menu entry names, so the dock matches the window to its entry. */
+    static String startupWmClass() throws IOException {
+        return Files.readAllLines(Path.of("packaging/linux/mamori.desktop")).stream()
+                .filter(l -> l.startsWith("StartupWMClass=")).findFirst()
+                .map(l -> l.substring("StartupWMClass=".length()).strip())
+                .orElseThrow(() -> new AssertionError("packaging/linux/mamori.desktop has no StartupWMClass"));
+    }
+}
