@@ -5,6 +5,8 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Verification;
 import app.mamori.catalog.Verification.Method;
+import app.mamori.engine.JobBusyException;
+import app.mamori.engine.JobLocks;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
@@ -42,8 +44,22 @@ public final class Verifier {
         this.clock = clock;
     }
 
-    /** Never throws for a failed check: the result lists every check and how it ended. */
+    /**
+     * Never throws for a failed check: the result lists every check and how it ended. Holds the
+     * locks of the jobs whose points it reads, so a prune cannot delete a point mid-check.
+     *
+     * @throws JobBusyException when one of those jobs is busy (a backup, a restore); nothing was checked
+     */
     public VerifyResult execute(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
+        List<String> jobs = plan.items().stream().map(VerifyPlan.Item::job).distinct().toList();
+        String what = plan.items().stream().map(VerifyPlan.Item::pointId).distinct().count() == 1
+                ? "check of point " + plan.items().get(0).pointId() : "check of " + plan.items().size() + " artifact(s)";
+        try (JobLocks ignored = JobLocks.acquire(catalog, jobs, what)) {
+            return executeLocked(plan, listener, cancel);
+        }
+    }
+
+    private VerifyResult executeLocked(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
         List<Verification> checks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
