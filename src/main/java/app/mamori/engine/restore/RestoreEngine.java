@@ -93,6 +93,10 @@ public final class RestoreEngine {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
             ArtifactCheck.refuseFailedVerification(catalog, plan);
+            if (plan.acceptFailedCheck()) {
+                ArtifactCheck.standingFailure(catalog, plan.pointId(), plan.source().name()).ifPresent(v -> listener.log(
+                        ArtifactCheck.describe(plan.pointId(), v) + "; restoring it anyway, as accepted"));
+            }
             if (!vaultOnServer(plan)) { // on the server, the restore command checks it where the file is
                 ArtifactCheck.verify(plan);
                 steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
@@ -234,6 +238,7 @@ public final class RestoreEngine {
                 + " from point " + plan.pointId() + " to " + plan.targetDescription() + ", by " + who + ", "
                 + result.duration().toMillis() + " ms"
                 + result.safetyPoint().map(p -> ", safety point " + p).orElse("")
+                + (plan.acceptFailedCheck() ? ", accepting a failed check" : "")
                 + (result.ok() ? "" : ": " + result.error() + " " + result.targetState())
                 + report.map(p -> "; report " + p).orElse("");
         catalog.events().add(Event.at(clock.instant(), result.ok() ? EventLevel.INFO : EventLevel.ERROR,

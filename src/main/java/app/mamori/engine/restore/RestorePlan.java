@@ -21,16 +21,37 @@ import java.util.Optional;
  * @param commands        every remote command, in order, exactly as it will run (no secret in any)
  * @param safetyBackup    the job whose run will back the source up first (a pre-restore point); empty when none is taken
  * @param include         files sources: the paths to restore ({@code --include}); empty for all
+ * @param acceptFailedCheck the person confirmed restoring this point although its check found damage
+ *                          ({@code --accept-failed-check}): in an incident it may be the best copy left
  */
 public record RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
                           Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
                           String compression, RestoreTarget target, String targetDescription,
                           List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings,
-                          List<String> include) {
+                          List<String> include, boolean acceptFailedCheck) {
     public RestorePlan {
         commands = List.copyOf(commands);
         warnings = List.copyOf(warnings);
         include = List.copyOf(include);
+    }
+
+    /** A plan that restores a point only while no check found it damaged. */
+    public RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
+                       Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
+                       String compression, RestoreTarget target, String targetDescription,
+                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings,
+                       List<String> include) {
+        this(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile, expectedSha256, compression,
+                target, targetDescription, commands, safetyBackup, warnings, include, false);
+    }
+
+    /** The same plan with one more warning, and {@code acceptFailedCheck} as given. */
+    public RestorePlan with(String warning, boolean acceptFailedCheck) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new RestorePlan(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile,
+                expectedSha256, compression, target, targetDescription, commands, safetyBackup, all, include,
+                acceptFailedCheck);
     }
 
     /** A whole-artifact restore. */

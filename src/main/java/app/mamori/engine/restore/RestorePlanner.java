@@ -3,6 +3,7 @@ package app.mamori.engine.restore;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
@@ -36,12 +37,24 @@ public final class RestorePlanner {
     /**
      * @param include files: paths to restore ({@code --include}); empty for all
      * @param tables  postgres: tables to restore ({@code --table}); empty for the whole database
+     * @param acceptFailedCheck restore the point even when a check found it damaged: an explicit,
+     *                          confirmed override ({@code --accept-failed-check}, or the app's choice)
      */
     public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
-                          List<String> include, List<String> tables) {
+                          List<String> include, List<String> tables, boolean acceptFailedCheck) {
         public Request {
             include = List.copyOf(include);
             tables = List.copyOf(tables);
+        }
+
+        public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
+                       List<String> include, List<String> tables) {
+            this(source, point, target, safetyBackup, include, tables, false);
+        }
+
+        /** The same request, restoring the point even when a check found it damaged (the person confirmed it). */
+        public Request acceptingFailedCheck() {
+            return new Request(source, point, target, safetyBackup, include, tables, true);
         }
 
         public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
@@ -76,6 +89,13 @@ public final class RestorePlanner {
         }
         if (!request.tables().isEmpty()) {
             plan = withTables(plan, request.tables());
+        }
+        Optional<Verification> damage = ArtifactCheck.standingFailure(catalog, point.id(), source.name());
+        if (damage.isPresent()) {
+            plan = plan.with(ArtifactCheck.describe(point.id(), damage.get()) + (request.acceptFailedCheck()
+                    ? "; restoring it anyway, as --accept-failed-check asks"
+                    : "; the restore refuses it unless you accept that with --accept-failed-check"),
+                    request.acceptFailedCheck());
         }
         return plan;
     }

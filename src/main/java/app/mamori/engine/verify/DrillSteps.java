@@ -42,6 +42,14 @@ record DrillSteps(List<RestoreCommand> restore, String count, String remove, boo
                 CheckCommands.dropDatabase(db, client, scratch), db.hasPassword());
     }
 
+    /**
+     * Whether the first restore command only creates the empty scratch database (postgres and
+     * mysql: CREATE DATABASE, then the load): its failure says nothing about the artifact.
+     */
+    boolean createsScratchFirst() {
+        return restore.size() > 1 && !restore.get(0).artifactOnStdin() && restore.get(0).purpose().startsWith("create database");
+    }
+
     List<String> commands() {
         List<String> all = new ArrayList<>();
         restore.forEach(c -> all.add(c.command()));

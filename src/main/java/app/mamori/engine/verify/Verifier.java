@@ -62,6 +62,7 @@ public final class Verifier {
     private VerifyResult executeLocked(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
         List<Verification> checks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<VerifyResult.NotChecked> notChecked = new ArrayList<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         boolean cancelled = false;
         try {
@@ -72,6 +73,17 @@ public final class Verifier {
                     Instant at = clock.instant();
                     long t0 = System.nanoTime();
                     Outcome o = check(item, method, shells, cancel);
+                    if (o.couldNotRun()) {
+                        notChecked.add(new VerifyResult.NotChecked(item.pointId(), item.artifact().source(), method,
+                                o.detail()));
+                        warnings.add(item.pointId() + " " + item.artifact().source() + ": " + method.id()
+                                + " NOT CHECKED (this says nothing about the artifact): " + o.detail());
+                        listener.notChecked(item, method, o.detail());
+                        event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
+                                + item.artifact().source() + " in restore point " + item.pointId()
+                                + " could not run, so it is not checked (not failed): " + o.detail());
+                        break;
+                    }
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
                             method, o.ok() ? Verification.Result.VERIFIED : Verification.Result.FAILED, o.detail(),
                             Duration.ofNanos(System.nanoTime() - t0), o.recovery());
@@ -96,7 +108,7 @@ public final class Verifier {
         } finally {
             shells.values().forEach(RemoteShell::close);
         }
-        VerifyResult result = new VerifyResult(checks, cancelled, warnings);
+        VerifyResult result = new VerifyResult(checks, cancelled, warnings, notChecked);
         summary(plan, result);
         return result;
     }
@@ -119,8 +131,8 @@ public final class Verifier {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, method.id() + " of " + item.file() + " failed", e);
-            return Outcome.failed(method.id() + " of " + item.file() + " could not run: "
+            LOG.log(System.Logger.Level.WARNING, method.id() + " of " + item.file() + " could not run", e);
+            return Outcome.couldNotRun(method.id() + " of " + item.file() + " could not run: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
@@ -147,8 +159,10 @@ public final class Verifier {
         long failed = result.failures().size();
         long artifacts = plan.items().size();
         String message = "verify: " + artifacts + " artifact(s), " + result.checks().size() + " check(s), " + failed
-                + " failed" + (result.cancelled() ? ", cancelled" : "");
-        catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() ? EventLevel.WARNING
+                + " failed" + (result.notChecked().isEmpty() ? "" : ", " + result.notChecked().size()
+                + " could not run") + (result.cancelled() ? ", cancelled" : "");
+        catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() || !result.notChecked().isEmpty()
+                ? EventLevel.WARNING
                 : EventLevel.INFO, "verify-finished", message));
     }
 
