@@ -100,6 +100,12 @@ public final class RestoreEngine {
             if (!vaultOnServer(plan)) { // on the server, the restore command checks it where the file is
                 ArtifactCheck.verify(plan);
                 steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
+                if (plan.isTree()) {
+                    s = System.nanoTime();
+                    listener.step("checking every stored file of " + plan.artifactFile());
+                    TreeRestores.checkStoredFiles(plan, listener, cancel);
+                    steps.add(new RestoreReport.Step("size and SHA-256 of every stored file checked", since(s)));
+                }
             }
             Optional<String> secret = secretOf(plan.source());
             if (plan.safetyBackup().isPresent()) {
