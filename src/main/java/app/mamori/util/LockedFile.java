@@ -35,12 +35,24 @@ public final class LockedFile {
         ReentrantLock here = HERE.computeIfAbsent(lockFile, f -> new ReentrantLock());
         here.lock();
         try {
-            Files.createDirectories(lockFile.getParent());
+            createPrivateDirectories(lockFile.getParent());
             try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
                 return update.run();
             }
         } finally {
             here.unlock();
+        }
+    }
+
+    /** The folder holds secrets: created 0700 like the rest of Mamori's data folder, never with the umask's mode. */
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
         }
     }
 
