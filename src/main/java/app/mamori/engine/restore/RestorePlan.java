@@ -63,6 +63,31 @@ public record RestorePlan(Source source, Server server, String pointId, String j
                 target, targetDescription, commands, safetyBackup, warnings, List.of());
     }
 
+    /**
+     * How many commands at the start only check the backup file on the server (a vault there):
+     * when one of them fails, nothing on the server was changed.
+     */
+    public int checksFirst() {
+        int n = 0;
+        while (n < commands.size() && commands.get(n).purpose().startsWith("check the SHA-256 of ")) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Which command creates the new database ({@code --to-database}), or -1: it is not always the first. */
+    public int createsDatabaseAt() {
+        if (!(target instanceof RestoreTarget.NewDatabase)) {
+            return -1;
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).purpose().startsWith("create database ")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A files snapshot: its folder in the vault holds {@code tree/} and the index. */
     public boolean isTree() {
         return "tree".equals(compression);
