@@ -42,6 +42,9 @@ final class RestoreCommand extends Base {
     @Option(names = "--table", paramLabel = "T", description = "postgres: restore only this table (repeatable);"
             + " its indexes, constraints and triggers are not included")
     java.util.List<String> tables = new java.util.ArrayList<>();
+    @Option(names = "--accept-failed-check", description = "restore the point even though a check found it damaged"
+            + " (it may be the best copy left); the plan says so before anything runs")
+    boolean acceptFailedCheck;
 
     static final class Point {
         @Option(names = "--point", paramLabel = "ID", description = "this restore point (job/20261124T153012Z)")
@@ -68,8 +71,10 @@ final class RestoreCommand extends Base {
 
     @Override
     int run() throws Exception {
-        RestorePlan plan = new RestorePlanner(ctx().catalog()).plan(new RestorePlanner.Request(source, choice(),
-                restoreTarget(), !noSafetyBackup, include, tables));
+        RestorePlanner.Request request = new RestorePlanner.Request(source, choice(), restoreTarget(),
+                !noSafetyBackup, include, tables);
+        RestorePlan plan = new RestorePlanner(ctx().catalog()).plan(acceptFailedCheck ? request.acceptingFailedCheck()
+                : request);
         if (dryRun) {
             if (json) {
                 out().println(JsonOut.write(RestoreJson.plan(plan)));

@@ -2,7 +2,6 @@ package app.mamori.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +104,14 @@ final class TimerInstall {
             throw new IOException("neither systemd --user nor crontab is available here; install cron (Debian:"
                     + " apt-get install cron) or call mamori run-due every 5 minutes from your own scheduler");
         }
+        if (r.exit != 0 && r.text.toLowerCase(java.util.Locale.ROOT).contains("no crontab for")) {
+            return new ArrayList<>();
+        }
         if (r.exit != 0) {
-            return new ArrayList<>(); // "no crontab for user"
+            // writing a table built from a listing that failed would replace every line the user has
+            throw new IOException("crontab -l failed (" + (r.text.isBlank() ? "exit " + r.exit : r.text.strip())
+                    + "), so the crontab was not changed; fix that and run this again, or add the line yourself"
+                    + " (mamori schedule show prints it)");
         }
         return new ArrayList<>(r.text.lines().toList());
     }
@@ -132,8 +137,12 @@ final class TimerInstall {
 
     /** Runs a short local program; 127 when it is not there, as a shell would say. */
     private Result run(List<String> command, String stdin) {
+        Path output = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(stdin == null);
+            // output goes to a file, so a program that never ends cannot block the read past the timeout
+            output = Files.createTempFile("mamori-timer-", ".out");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
             try (var in = p.getOutputStream()) {
@@ -141,22 +150,24 @@ final class TimerInstall {
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)).transferTo(in);
                 }
             }
-            String out = read(p.getInputStream());
-            String err = stdin == null ? "" : read(p.getErrorStream());
             if (!p.waitFor(PROGRAM_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(1, command.get(0) + " did not answer in " + PROGRAM_SECONDS + " s");
             }
-            return new Result(p.exitValue(), out + err);
+            return new Result(p.exitValue(), Files.readString(output));
         } catch (IOException e) {
             return new Result(127, command.get(0) + " is not installed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(1, "interrupted");
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temp file left in the temp folder is harmless
+                }
+            }
         }
-    }
-
-    private static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

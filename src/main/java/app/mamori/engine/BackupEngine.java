@@ -107,12 +107,24 @@ public final class BackupEngine {
      */
     public RunResult backUpOne(String jobName, String sourceName, PointKind kind, BackupListener listener,
                                CancelToken cancel) {
+        return execute(planOne(jobName, sourceName), kind, listener, cancel);
+    }
+
+    /** {@link #backUpOne} for a caller (a restore) that already holds {@code jobName}'s lock among {@code held}. */
+    public RunResult backUpOne(JobLocks held, String jobName, String sourceName, PointKind kind,
+                               BackupListener listener, CancelToken cancel) {
+        if (!held.holds(jobName)) {
+            return backUpOne(jobName, sourceName, kind, listener, cancel);
+        }
+        return run(planOne(jobName, sourceName), kind, listener, cancel);
+    }
+
+    private BackupPlan planOne(String jobName, String sourceName) {
         BackupPlan full = plan(jobName);
         BackupPlan.Step step = full.steps().stream().filter(s -> s.source().name().equals(sourceName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("job '" + jobName + "' has no source '" + sourceName + "'"));
-        BackupPlan one = new BackupPlan(new Job(jobName, List.of(sourceName), full.vault().name()), full.server(),
+        return new BackupPlan(new Job(jobName, List.of(sourceName), full.vault().name()), full.server(),
                 full.vault(), List.of(step));
-        return execute(one, kind, listener, cancel);
     }
 
     /**

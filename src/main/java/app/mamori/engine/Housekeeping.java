@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * What every start does first: runs left "running" by a process that died (crash, power
  * loss, kill -9) are recorded as interrupted, and the half-written points they left in the
- * local vaults are removed.
+ * local vaults are removed (only those Mamori's marker proves abandoned: see
+ * {@link app.mamori.vault.TempPointOwner}).
  */
 public final class Housekeeping {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
@@ -33,10 +34,8 @@ public final class Housekeeping {
                 continue;
             }
             try {
-                int removed = new LocalVault(Path.of(vault.path())).removeTempPoints();
-                if (removed > 0) {
-                    LOG.log(System.Logger.Level.INFO, "removed " + removed + " unfinished point(s) from vault " + vault.name());
-                }
+                LocalVault.Sweep sweep = new LocalVault(Path.of(vault.path())).removeTempPoints();
+                sweep.notes().forEach(n -> LOG.log(System.Logger.Level.INFO, "vault " + vault.name() + ": " + n));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot clean vault " + vault.name() + ": " + e.getMessage(), e);
             }

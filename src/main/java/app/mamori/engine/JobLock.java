@@ -10,17 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds a job so it never runs twice at once, whoever starts it: the CLI, the app, run-due or
  * another process. An OS file lock on {@code <home>/locks/<job>.lock}, which the kernel
- * releases when the process ends however it ends (a crash cannot leave it stuck), plus a set
- * of the jobs this process holds, since one JVM cannot lock a file twice.
+ * releases when the process ends however it ends (a crash cannot leave it stuck), plus a map
+ * of the jobs this process holds, since one JVM cannot lock a file twice. Restores and checks
+ * take it too (with what they do, for the message others get), so a prune cannot delete the
+ * point being read and a backup cannot capture a target half restored.
  */
 public final class JobLock implements AutoCloseable {
-    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+    /** Lock file to what holds it in this process ("backup", "restore of shop from point ..."). */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
 
     private final Path file;
     private final FileChannel channel;
@@ -32,12 +35,21 @@ public final class JobLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the job's lock at once, or throws {@link JobBusyException} saying who holds it. */
+    /** Takes the job's lock for a backup at once, or throws {@link JobBusyException} saying who holds it. */
     public static JobLock acquire(Path locksDir, String job) {
+        return acquire(locksDir, job, "backup");
+    }
+
+    /**
+     * Takes the job's lock at once for {@code activity} ("restore of shop from point ..."), shown to
+     * whoever finds the job busy, or throws {@link JobBusyException} saying who holds it.
+     */
+    public static JobLock acquire(Path locksDir, String job, String activity) {
         Path file = locksDir.resolve(job + ".lock").toAbsolutePath();
-        if (!HELD_HERE.add(file)) {
-            throw new JobBusyException(job, "job " + job + " is already running in this Mamori; wait for it to"
-                    + " finish");
+        String holderHere = HELD_HERE.putIfAbsent(file, activity);
+        if (holderHere != null) {
+            throw new JobBusyException(job, "job " + job + " is already running in this Mamori (" + holderHere
+                    + "); wait for it to finish");
         }
         FileChannel channel = null;
         try {
@@ -53,7 +65,8 @@ public final class JobLock implements AutoCloseable {
                         + "; wait for it to finish (its lock is " + file + ")");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now()
+                    + ("backup".equals(activity) ? "" : ", " + activity.replace('\n', ' ')) + "\n")
                     .getBytes(StandardCharsets.UTF_8)), 0);
             return new JobLock(file, channel, lock);
         } catch (IOException e) {
@@ -64,10 +77,10 @@ public final class JobLock implements AutoCloseable {
         }
     }
 
-    /** Who holds it, as the holder wrote it: " (pid 4711 since ...)", or nothing when unreadable. */
+    /** Who holds it, as the holder wrote it: " (pid 4711 since ...)" or " (pid 4711 since ..., restore of ...)", or nothing when unreadable. */
     private static String holder(FileChannel channel) {
         try {
-            ByteBuffer buf = ByteBuffer.allocate(200);
+            ByteBuffer buf = ByteBuffer.allocate(400);
             int n = channel.read(buf, 0);
             return n > 0 ? " (" + new String(buf.array(), 0, n, StandardCharsets.UTF_8).strip() + ")" : "";
         } catch (IOException e) {

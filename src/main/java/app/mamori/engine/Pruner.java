@@ -67,7 +67,8 @@ public final class Pruner {
             }
             byId.put(p.id(), p);
             boolean held = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
-            candidates.add(new Candidate(p.id(), p.point().time(), held, verified(p, checks.get(p.id()))));
+            Map<String, Verification> latest = checks.get(p.id());
+            candidates.add(new Candidate(p.id(), p.point().time(), held, verified(p, latest), checkFailed(latest)));
         }
         boolean lastRunFailed = catalog.runs().latestEnded(job).map(r -> r.status() != RunStatus.SUCCEEDED)
                 .orElse(false);
@@ -79,6 +80,11 @@ public final class Pruner {
     private static boolean verified(RecordedPoint p, Map<String, Verification> latest) {
         return latest != null && !p.point().artifacts().isEmpty() && p.point().artifacts().stream()
                 .allMatch(a -> latest.containsKey(a.source()) && !latest.get(a.source()).failed());
+    }
+
+    /** Damaged: the newest check of one of its artifacts failed. */
+    private static boolean checkFailed(Map<String, Verification> latest) {
+        return latest != null && latest.values().stream().anyMatch(Verification::failed);
     }
 
     /** Takes the job's lock, then executes; throws {@link JobBusyException} while the job runs. */

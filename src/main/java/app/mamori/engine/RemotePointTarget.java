@@ -10,7 +10,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.Json;
-import app.mamori.vault.LocalVault;
+import app.mamori.vault.TempPointOwner;
 import app.mamori.vault.Manifest;
 
 import java.io.ByteArrayInputStream;
@@ -60,12 +60,15 @@ final class RemotePointTarget implements PointTarget {
         String root = stripSlash(plan.vault().path());
         String jobDir = root + "/" + plan.server().name() + "/" + plan.job().name();
         removeStaleTemps(shell, jobDir, listener);
-        long pid = ProcessHandle.current().pid();
+        TempPointOwner owner = TempPointOwner.current();
+        long pid = owner.pid();
         String base = POINT_ID.format(started);
         // names are [A-Za-z0-9._-] (see model.Names), so $id needs no quoting beyond the job folder's
         String script = "umask 077; j=" + ShellQuote.quote(jobDir) + "; mkdir -p \"$j\" || exit 1; "
                 + "id=" + base + "; n=1; while [ -e \"$j/$id\" ] || ! mkdir \"$j/.tmp-$id." + pid + "\" 2>/dev/null; do "
-                + "n=$((n+1)); [ $n -gt 100 ] && exit 1; id=" + base + "-$n; done; echo \"$id\"";
+                + "n=$((n+1)); [ $n -gt 100 ] && exit 1; id=" + base + "-$n; done; "
+                + "m=\"$j/.tmp-$id." + pid + "/" + TempPointOwner.FILE_NAME + "\"; printf '%s' "
+                + ShellQuote.quote(owner.format()) + " > \"$m.part\" && mv \"$m.part\" \"$m\" || exit 1; echo \"$id\"";
         String id = run(shell, script, "cannot create a folder in vault " + plan.vault().name() + " at "
                 + jobDir + " on server " + plan.server().name()).strip();
         return new RemotePointTarget(shell, root, jobDir, id, jobDir + "/.tmp-" + id + "." + pid);
@@ -129,7 +132,7 @@ final class RemotePointTarget implements PointTarget {
             throw new IOException("cannot write the manifest in the vault: " + r.lastStderrLine());
         }
         String target = jobDir + "/" + id;
-        run(shell, "set -e; sync " + ShellQuote.quote(temp) + "; mv -T " + ShellQuote.quote(temp) + " "
+        run(shell, "set -e; rm -f " + ShellQuote.quote(temp + "/" + TempPointOwner.FILE_NAME) + "; sync " + ShellQuote.quote(temp) + "; mv -T " + ShellQuote.quote(temp) + " "
                 + ShellQuote.quote(target) + "; sync " + ShellQuote.quote(jobDir),
                 "cannot move the finished point into place at " + target);
         committed = true;
@@ -154,19 +157,39 @@ final class RemotePointTarget implements PointTarget {
         }
     }
 
-    /** Removes {@code .tmp-*} folders whose writer (a Mamori process on this workstation) is gone. */
+    /**
+     * Removes the job's temp point folders whose writer is provably gone, judged by the marker
+     * inside each ({@link TempPointOwner}); folders without one are not Mamori's and stay.
+     */
     private static void removeStaleTemps(RemoteShell shell, String jobDir, BackupListener listener) throws IOException {
-        String list = run(shell, "cd " + ShellQuote.quote(jobDir) + " 2>/dev/null || exit 0; ls -1a | grep '^\\.tmp-' || true",
+        // one line per temp folder: its name, a tab, its marker's lines joined by '|' (empty without one)
+        String list = run(shell, "cd " + ShellQuote.quote(jobDir) + " 2>/dev/null || exit 0; "
+                + "for d in .tmp-*; do [ -d \"$d\" ] && [ ! -L \"$d\" ] || continue; m=\"$d/" + TempPointOwner.FILE_NAME
+                + "\"; printf '%s\\t' \"$d\"; [ -f \"$m\" ] && [ ! -L \"$m\" ] && head -c 4096 \"$m\" | tr '\\n' '|'; echo; done",
                 "cannot list " + jobDir);
         List<String> stale = new ArrayList<>();
-        for (String name : list.split("\n")) {
-            if (!name.isBlank() && LocalVault.writerIsGone(name.strip())) {
-                stale.add(ShellQuote.quote(jobDir + "/" + name.strip()));
+        Instant now = Instant.now();
+        for (String line : list.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0 || !TempPointOwner.isTempName(line.substring(0, tab))) {
+                continue;
             }
+            String name = line.substring(0, tab);
+            String folder = jobDir + "/" + name;
+            Optional<TempPointOwner> owner = TempPointOwner.parse(line.substring(tab + 1).replace('|', '\n'));
+            if (owner.isEmpty()) {
+                listener.log("left " + folder + " alone: it holds no " + TempPointOwner.FILE_NAME + " marker, so"
+                        + " Mamori cannot tell who is writing it; delete it by hand if no backup is running");
+                continue;
+            }
+            TempPointOwner.Verdict verdict = owner.get().judge(folder, now);
+            if (verdict.remove()) {
+                stale.add(ShellQuote.quote(folder));
+            }
+            listener.log(verdict.why());
         }
         if (!stale.isEmpty()) {
-            run(shell, "rm -rf " + String.join(" ", stale), "cannot remove unfinished points in " + jobDir);
-            listener.log("removed " + stale.size() + " unfinished point(s) left by an interrupted run");
+            run(shell, "rm -rf -- " + String.join(" ", stale), "cannot remove unfinished points in " + jobDir);
         }
     }
 

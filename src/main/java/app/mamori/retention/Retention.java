@@ -23,9 +23,12 @@ import java.util.function.Function;
  * same list and keeps a point whenever it starts a period (hour, day, ISO week from Monday,
  * calendar month, year) not seen before, until it has kept N; so it keeps the newest point of
  * each of the N newest periods that have one. The rules run independently: a point one rule
- * keeps still counts for the others, and is kept once with every reason. Never removed, whatever
- * the rules say: held pre-restore safety points, the newest verified point (the newest point
- * when none is verified), points dated in the future, and everything when the last run failed.
+ * keeps still counts for the others, and is kept once with every reason. Points whose check
+ * found damage are passed over by every rule, so keep-last 1 with a damaged newest point still
+ * keeps a good one; they are kept only while newer than every good point (in an incident the
+ * newest copy may still be the best one left). Never removed, whatever the rules say: held
+ * pre-restore safety points, the newest verified point (the newest good point when none is
+ * verified), points dated in the future, and everything when the last run failed.
  */
 public final class Retention {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:00 xxx");
@@ -47,15 +50,21 @@ public final class Retention {
         Map<Candidate, List<Reason>> kept = new LinkedHashMap<>();
         newestFirst.forEach(p -> kept.put(p, new ArrayList<>()));
         List<Candidate> counted = new ArrayList<>();
+        List<Candidate> failed = new ArrayList<>();
         for (Candidate p : newestFirst) {
             if (p.safetyHeld()) {
                 kept.get(p).add(new Reason(Reason.Rule.SAFETY_POINT, ""));
             } else if (p.time().isAfter(now)) {
                 kept.get(p).add(new Reason(Reason.Rule.FUTURE, ""));
+            } else if (p.checkFailed()) {
+                failed.add(p);
             } else {
                 counted.add(p);
             }
         }
+        Optional<Instant> newestGood = counted.stream().findFirst().map(Candidate::time);
+        failed.stream().filter(p -> newestGood.map(t -> p.time().isAfter(t)).orElse(true))
+                .forEach(p -> kept.get(p).add(new Reason(Reason.Rule.CHECK_FAILED_NEWEST, "")));
         for (int i = 0; i < Math.min(policy.last(), counted.size()); i++) {
             kept.get(counted.get(i)).add(new Reason(Reason.Rule.LAST, ""));
         }

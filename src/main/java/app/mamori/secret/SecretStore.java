@@ -1,5 +1,7 @@
 package app.mamori.secret;
 
+import app.mamori.util.LockedFile;
+
 import app.mamori.vault.SecureFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Secrets by key, in {@code secrets.json} (0600, in the 0700 home folder). An OS keychain
- * can replace this class behind the same methods; the file is the portable baseline.
+ * can replace this class behind the same methods; the file is the portable baseline. The app
+ * and the CLI may change it at the same moment: each change reads and rewrites the file under
+ * its lock ({@link LockedFile}), so neither loses the other's.
  */
 public final class SecretStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,9 +34,12 @@ public final class SecretStore {
         if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0 || secret.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a password cannot contain a line break or NUL byte");
         }
-        TreeMap<String, String> all = readAll();
-        all.put(key, secret);
-        SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(all));
+        LockedFile.update(file, () -> {
+            TreeMap<String, String> all = readAll();
+            all.put(key, secret);
+            SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(all));
+            return null;
+        });
     }
 
     public synchronized Optional<String> get(String key) throws IOException {
@@ -40,10 +47,13 @@ public final class SecretStore {
     }
 
     public synchronized void remove(String key) throws IOException {
-        TreeMap<String, String> all = readAll();
-        if (all.remove(key) != null) {
-            SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(all));
-        }
+        LockedFile.update(file, () -> {
+            TreeMap<String, String> all = readAll();
+            if (all.remove(key) != null) {
+                SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(all));
+            }
+            return null;
+        });
     }
 
     private TreeMap<String, String> readAll() throws IOException {

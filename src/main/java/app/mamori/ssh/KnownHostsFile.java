@@ -57,6 +57,14 @@ final class KnownHostsFile {
 
     /** Pins a key, writing the file atomically; creates it 0600 in a 0700 folder when first written. */
     synchronized void pin(String alias, String type, byte[] blob) throws IOException {
+        // the app and the CLI may pin at the same moment: read and rewrite under the file's lock
+        app.mamori.util.LockedFile.update(file, () -> {
+            pinLocked(alias, type, blob);
+            return null;
+        });
+    }
+
+    private void pinLocked(String alias, String type, byte[] blob) throws IOException {
         if (find(alias).stream().anyMatch(e -> Arrays.equals(e.blob(), blob))) {
             return; // two first connects at once: the other one pinned it already
         }

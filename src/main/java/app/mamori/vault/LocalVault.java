@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,8 +22,10 @@ import java.util.stream.Stream;
 /**
  * A vault in a folder of the workstation or a NAS mount:
  * {@code <root>/<server>/<job>/<point>/} with one artifact per source and {@code manifest.json}.
- * Points in the making live in {@code <root>/<server>/<job>/.tmp-<point>.<pid>/}; the pid tells a
- * later start whether the writer is still alive or the folder is a crash's leftover.
+ * Points in the making live in {@code <root>/<server>/<job>/.tmp-<point>.<pid>/} with a
+ * {@link TempPointOwner} marker inside, which tells a later start (of this or another
+ * workstation sharing the vault) whether the writer may still be at work or the folder is a
+ * crash's leftover.
  */
 public final class LocalVault {
     static final String TEMP_PREFIX = ".tmp-";
@@ -52,6 +55,7 @@ public final class LocalVault {
             Path temp = jobDir.resolve(TEMP_PREFIX + id + "." + ProcessHandle.current().pid());
             try {
                 SecureFiles.createPrivateDirectory(temp);
+                writeOwner(temp);
                 return new LocalPointWriter(id, temp, jobDir.resolve(id));
             } catch (FileAlreadyExistsException e) {
                 // another run of this job started in the same second: try the next id
@@ -137,38 +141,71 @@ public final class LocalVault {
         return out;
     }
 
-    /** Removes points left half-written by a process that is gone (crash, kill -9). Returns how many. */
-    public int removeTempPoints() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        int removed = 0;
-        try (Stream<Path> s = Files.find(root, 3, (p, a) -> a.isDirectory()
-                && p.getFileName().toString().startsWith(TEMP_PREFIX))) {
-            for (Path p : s.filter(LocalVault::writerIsGone).toList()) {
-                SecureFiles.deleteTree(p);
-                removed++;
-            }
-        }
-        return removed;
+    /** Through a rename, so a sweep never reads a marker half written by a process killed meanwhile. */
+    private static void writeOwner(Path temp) throws IOException {
+        Path part = temp.resolve(TempPointOwner.FILE_NAME + ".part");
+        SecureFiles.createPrivateFile(part);
+        Files.writeString(part, TempPointOwner.current().format());
+        Files.move(part, temp.resolve(TempPointOwner.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static boolean writerIsGone(Path temp) {
-        return writerIsGone(temp.getFileName().toString());
+    /** What a start-up sweep did: how many leftovers it removed, and a line for the log on each temp folder it saw. */
+    public record Sweep(int removed, List<String> notes) {
     }
 
     /**
-     * Whether the process that named a temp point folder {@code .tmp-<point>.<pid>} has ended,
-     * so the folder is a leftover to remove. A name without a pid is not one of this version's
-     * and counts as a leftover too.
+     * Removes points left half-written by a writer that is gone (crash, kill -9). Looks only at
+     * {@code <root>/<server>/<job>/.tmp-<point>.<pid>} folders holding the marker Mamori writes
+     * into each (see {@link TempPointOwner}); anything else, whatever its name, is not Mamori's.
      */
-    public static boolean writerIsGone(String tempName) {
-        try {
-            long pid = Long.parseLong(tempName.substring(tempName.lastIndexOf('.') + 1));
-            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return true;
+    public Sweep removeTempPoints() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return new Sweep(0, List.of());
         }
+        int removed = 0;
+        List<String> notes = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Path temp : tempFolders()) {
+            Optional<TempPointOwner> owner = owner(temp);
+            if (owner.isEmpty()) {
+                notes.add("left " + temp + " alone: it holds no " + TempPointOwner.FILE_NAME + " marker, so Mamori"
+                        + " cannot tell who is writing it; delete it by hand if no backup is running");
+                continue;
+            }
+            TempPointOwner.Verdict verdict = owner.get().judge(temp.toString(), now);
+            if (verdict.remove()) {
+                SecureFiles.deleteTree(temp);
+                removed++;
+            }
+            notes.add(verdict.why());
+        }
+        return new Sweep(removed, notes);
+    }
+
+    /** Folders named like a temp point, exactly at {@code <root>/<server>/<job>/}, not links. */
+    private List<Path> tempFolders() throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path server : directories(root)) {
+            for (Path job : directories(server)) {
+                directories(job).stream().filter(p -> TempPointOwner.isTempName(p.getFileName().toString()))
+                        .forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> directories(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+    }
+
+    private static Optional<TempPointOwner> owner(Path temp) throws IOException {
+        Path marker = temp.resolve(TempPointOwner.FILE_NAME);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS) || Files.size(marker) > 4096) {
+            return Optional.empty();
+        }
+        return TempPointOwner.parse(Files.readString(marker));
     }
 
     private static final class LocalPointWriter implements PointWriter {
@@ -206,6 +243,7 @@ public final class LocalVault {
 
         @Override
         public Path commit(Manifest manifest) throws IOException {
+            Files.deleteIfExists(temp.resolve(TempPointOwner.FILE_NAME));
             Path file = temp.resolve(Manifest.FILE_NAME);
             SecureFiles.createPrivateFile(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {

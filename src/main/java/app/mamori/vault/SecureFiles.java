@@ -52,18 +52,28 @@ public final class SecureFiles {
         }
     }
 
-    /** Writes a small file atomically and privately: temp, fsync, rename. */
+    /**
+     * Writes a small file atomically and privately: a temp file of its own (unique, so two writers
+     * never share one), fsync, rename. Two processes rewriting the same file from what they read
+     * also need {@link app.mamori.util.LockedFile} around the read and the write.
+     */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        createPrivateDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        createPrivateFile(temp);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
-            ch.force(true);
+        Path dir = file.toAbsolutePath().getParent();
+        createPrivateDirectories(dir);
+        Path temp = POSIX ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.force(true);
+            }
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(file.toAbsolutePath().getParent());
+        fsyncDirectory(dir);
     }
 
     /** Makes a rename or create inside {@code dir} durable. A no-op where directories cannot be opened (Windows). */

@@ -86,12 +86,37 @@ class PrunerVerifiedTest {
     }
 
     @Test
-    void withoutAnyVerifiedPointTheNewestIsProtected() {
+    void withoutAnyVerifiedPointTheNewestGoodPointIsProtected() {
         check("blog/p3", Verification.Result.FAILED);
 
         PrunePlan plan = pruner.plan("blog").plan();
 
-        assertThat(keptFor(plan, Reason.Rule.NEWEST)).containsExactly("blog/p3");
+        assertThat(keptFor(plan, Reason.Rule.NEWEST)).containsExactly("blog/p2");
         assertThat(keptFor(plan, Reason.Rule.NEWEST_VERIFIED)).isEmpty();
+    }
+
+    @Test
+    void keepLastOneWithAFailedNewestPointStillKeepsTheNewestGoodPoint() {
+        check("blog/p1", Verification.Result.VERIFIED);
+        check("blog/p3", Verification.Result.FAILED);
+
+        PrunePlan plan = pruner.plan("blog").plan();
+
+        assertThat(keptFor(plan, Reason.Rule.LAST)).containsExactly("blog/p2");
+        assertThat(keptFor(plan, Reason.Rule.NEWEST_VERIFIED)).containsExactly("blog/p1");
+        assertThat(keptFor(plan, Reason.Rule.CHECK_FAILED_NEWEST)).containsExactly("blog/p3");
+        assertThat(plan.remove()).extracting(c -> c.id()).containsExactly("blog/p0");
+    }
+
+    @Test
+    void failedPointsOlderThanAGoodPointAreNotKeptByAnyRule() {
+        catalog.retention().set("blog", new RetentionPolicy(3, 0, 0, 0, 0, 0));
+        check("blog/p2", Verification.Result.FAILED);
+        check("blog/p1", Verification.Result.FAILED);
+
+        PrunePlan plan = pruner.plan("blog").plan();
+
+        assertThat(keptFor(plan, Reason.Rule.LAST)).containsExactly("blog/p3", "blog/p0");
+        assertThat(plan.remove()).extracting(c -> c.id()).containsExactlyInAnyOrder("blog/p2", "blog/p1");
     }
 }

@@ -88,4 +88,38 @@ class RemoteVaultRestoreTest {
         assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname = '" + db + "_bad'"))
                 .as("the check runs before the database is created").isEqualTo("0");
     }
+
+    @Test
+    void aRestoreIntoADatabaseThatExistsSaysSoAndNeverTellsTheAdminToDropIt() {
+        String taken = db + "_taken";
+        pg.createDatabase(taken);
+        pg.execSql(taken, "CREATE TABLE keep(x int); INSERT INTO keep VALUES (42);");
+
+        Cli.Result r = cli.run("restore", "--source", "crm", "--to-database", taken, "--yes");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("database " + taken + " already exists").contains("choose another name")
+                .contains("Nothing on the server was changed").doesNotContain("DROP DATABASE");
+        assertThat(pg.query(taken, "SELECT x FROM keep")).isEqualTo("42");
+    }
+
+    @Test
+    void aTableRestoreReadsTheDumpOnTheServerAfterItsChecksumIntoANewDatabase() {
+        String original = pg.query(db, ORDERS);
+        String copy = db + "_orders";
+
+        Cli.Result plan = cli.run("restore", "--source", "crm", "--table", "orders", "--to-database", copy,
+                "--dry-run", "--json").requireOk();
+        cli.run("restore", "--source", "crm", "--table", "orders", "--to-database", copy, "--yes").requireOk();
+
+        List<String> purposes = new java.util.ArrayList<>();
+        plan.json().get("commands").forEach(c -> purposes.add(c.get("purpose").asText()));
+        assertThat(purposes).hasSize(3);
+        assertThat(purposes.get(0)).startsWith("check the SHA-256 of " + disk);
+        assertThat(purposes.get(1)).isEqualTo("create database " + copy);
+        assertThat(purposes.get(2)).startsWith("pg_restore of table orders into " + copy).contains("reading " + disk);
+        assertThat(plan.json().get("target").get("include")).as("tables are not --include paths").isEmpty();
+        assertThat(plan.json().get("target").get("description").asText()).contains("only table orders");
+        assertThat(pg.query(copy, ORDERS)).isEqualTo(original);
+    }
 }

@@ -4,6 +4,7 @@ import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
+import app.mamori.vault.TempPointOwner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,5 +108,34 @@ class RemoteVaultTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("vault 'hdd' is on server db1").contains("use a local vault");
+    }
+
+    @Test
+    void theNextBackupRemovesOnlyTempPointsWhoseWriterIsProvablyGone(@TempDir Path tmp) throws Exception {
+        Path sqlite = Files.createTempFile(disk.getParent(), "notes", ".db");
+        new ProcessBuilder("sqlite3", sqlite.toString(), "CREATE TABLE n(t);").start().waitFor();
+        cli.run("source", "add", "notes", "--server", "db1", "--kind", "sqlite", "--path", sqlite.toString()).requireOk();
+        cli.run("job", "add", "n", "--sources", "notes", "--vault", "hdd").requireOk();
+        Path jobDir = Files.createDirectories(disk.resolve("db1/n"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path otherWorkstation = markedTemp(jobDir, "20260101T000000Z", new TempPointOwner("other-workstation",
+                gone.pid(), Optional.of(Instant.now().minus(Duration.ofHours(2)))));
+        Path crashedHere = markedTemp(jobDir, "20260101T000001Z", new TempPointOwner(
+                TempPointOwner.current().host(), gone.pid(), Optional.empty()));
+        Path notOurs = Files.createDirectories(jobDir.resolve(".tmp-20260101T000002Z." + gone.pid()));
+        Files.writeString(notOurs.resolve("precious"), "x");
+
+        cli.run("backup", "n").requireOk();
+
+        assertThat(otherWorkstation).exists();
+        assertThat(notOurs.resolve("precious")).exists();
+        assertThat(crashedHere).doesNotExist();
+    }
+
+    private static Path markedTemp(Path jobDir, String id, TempPointOwner owner) throws Exception {
+        Path dir = Files.createDirectories(jobDir.resolve(".tmp-" + id + "." + owner.pid()));
+        Files.writeString(dir.resolve(TempPointOwner.FILE_NAME), owner.format());
+        return dir;
     }
 }

@@ -108,6 +108,24 @@ class ScheduleInstallTest {
         assertThat(home.resolve("systemctl.log")).doesNotExist();
     }
 
+    @Test
+    void aCrontabThatCannotBeListedIsNeverRewritten() throws Exception {
+        Files.writeString(home.resolve("crontab.txt"), "0 4 * * * /usr/local/bin/other-job\n");
+        crontab = script(crontab, """
+                #!/bin/sh
+                case "$1" in
+                  -l) echo "crontab: cannot open /var/spool/cron/crontabs: Permission denied" >&2; exit 1 ;;
+                  -) cat > "$HOME/crontab.txt" ;;
+                esac
+                """);
+
+        Result r = mamori("schedule", "install", "--using", "cron");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).contains("crontab -l failed").contains("Permission denied").contains("not changed");
+        assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly("0 4 * * * /usr/local/bin/other-job");
+    }
+
     private record Result(int exit, String out) {
     }
 

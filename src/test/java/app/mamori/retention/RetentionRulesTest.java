@@ -61,7 +61,7 @@ class RetentionRulesTest {
     @Test
     void theNewestVerifiedPointIsKeptWhenTheRulesWouldDropIt() {
         Candidate newest = Candidate.of("new", Instant.parse("2026-11-24T10:00:00Z"));
-        Candidate verified = new Candidate("checked", Instant.parse("2026-11-24T09:00:00Z"), false, true);
+        Candidate verified = new Candidate("checked", Instant.parse("2026-11-24T09:00:00Z"), false, true, false);
         Candidate old = Candidate.of("old", Instant.parse("2026-11-24T08:00:00Z"));
 
         PrunePlan plan = Retention.plan(List.of(newest, verified, old), new RetentionPolicy(1, 0, 0, 0, 0, 0), NOW,
@@ -74,7 +74,7 @@ class RetentionRulesTest {
 
     @Test
     void heldSafetyPointsAreKeptAndNotCounted() {
-        Candidate safety = new Candidate("safety", Instant.parse("2026-11-24T12:00:00Z"), true, false);
+        Candidate safety = new Candidate("safety", Instant.parse("2026-11-24T12:00:00Z"), true, false, false);
         Candidate a = Candidate.of("a", Instant.parse("2026-11-24T10:00:00Z"));
         Candidate b = Candidate.of("b", Instant.parse("2026-11-23T10:00:00Z"));
 
@@ -96,5 +96,21 @@ class RetentionRulesTest {
         assertThat(failed.remove()).isEmpty();
         assertThat(failed.hold()).hasValueSatisfying(h -> assertThat(h).contains("last run failed"));
         assertThat(none.remove()).isEmpty();
+    }
+
+    @Test
+    void aPointWhoseCheckFailedNeverCountsTowardARuleAndIsKeptOnlyWhileNewerThanEveryGoodPoint() {
+        Candidate damagedNewest = new Candidate("damaged-new", Instant.parse("2026-11-24T12:00:00Z"), false, false, true);
+        Candidate good = Candidate.of("good", Instant.parse("2026-11-24T10:00:00Z"));
+        Candidate damagedOld = new Candidate("damaged-old", Instant.parse("2026-11-23T12:00:00Z"), false, false, true);
+        Candidate older = Candidate.of("older", Instant.parse("2026-11-22T10:00:00Z"));
+
+        PrunePlan plan = Retention.plan(List.of(damagedNewest, good, damagedOld, older),
+                new RetentionPolicy(2, 0, 0, 0, 0, 0), NOW, BERLIN, false);
+
+        assertThat(plan.keep()).extracting(k -> k.point().id()).containsExactly("damaged-new", "good", "older");
+        assertThat(plan.keep().get(0).reasons()).extracting(Reason::rule)
+                .containsExactly(Reason.Rule.CHECK_FAILED_NEWEST);
+        assertThat(plan.remove()).extracting(Candidate::id).containsExactly("damaged-old");
     }
 }

@@ -103,26 +103,6 @@ class LocalVaultTest {
         assertThat(vault.points("s", "j")).containsExactly(b, a);
     }
 
-    @Test
-    void startupCleaningRemovesOnlyTempFoldersOfDeadProcesses() throws Exception {
-        Path jobDir = Files.createDirectories(root.resolve("s/j"));
-        Path dead = Files.createDirectories(jobDir.resolve(".tmp-20260101T000000Z." + deadPid()));
-        Files.writeString(dead.resolve("half.sql.zst"), "partial");
-        Path alive = Files.createDirectories(jobDir.resolve(".tmp-20260101T000001Z." + ProcessHandle.current().parent().orElseThrow().pid()));
-
-        int removed = new LocalVault(root).removeTempPoints();
-
-        assertThat(removed).isEqualTo(1);
-        assertThat(dead).doesNotExist();
-        assertThat(alive).exists();
-    }
-
-    private static long deadPid() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
-    }
-
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }

@@ -16,15 +16,44 @@ final class ArtifactCheck {
     private ArtifactCheck() {
     }
 
-    /** Throws {@link RestoreRefused} when the artifact's newest verification failed, naming the failure. */
+    /**
+     * Throws {@link RestoreRefused} when a check found the artifact damaged and no later check as
+     * strong passed, naming the failure, unless the plan says the person accepted that.
+     */
     static void refuseFailedVerification(Catalog catalog, RestorePlan plan) throws RestoreRefused {
-        Optional<Verification> last = catalog.verifications().latest(plan.pointId(), plan.source().name());
-        if (last.isPresent() && last.get().failed()) {
-            Verification v = last.get();
-            throw new RestoreRefused("restore point " + plan.pointId() + " failed its last verification ("
-                    + v.method().id() + ", " + v.time() + "): " + v.detail() + ". It was not used. Restore from"
-                    + " another point (mamori points), or check it again with: mamori verify " + plan.pointId());
+        Optional<Verification> damage = standingFailure(catalog, plan.pointId(), plan.source().name());
+        if (damage.isPresent() && !plan.acceptFailedCheck()) {
+            Verification v = damage.get();
+            throw new RestoreRefused(describe(plan.pointId(), v) + ". It was not used. Restore from another point"
+                    + " (mamori points), check it again with: mamori verify " + plan.pointId()
+                    + (v.method() == Verification.Method.DRILL ? " --drill" : "") + ", or, if it is the best copy"
+                    + " left, restore it anyway with --accept-failed-check");
         }
+    }
+
+    /**
+     * The failed check that still stands for an artifact: the newest failure not followed by a pass
+     * of the same or a stronger method (a checksum passing after a drill found differing tables
+     * does not clear the drill's finding).
+     */
+    static Optional<Verification> standingFailure(Catalog catalog, String point, String source) {
+        Verification failure = null;
+        for (Verification v : catalog.verifications().forPoint(point)) { // oldest first
+            if (!v.source().equals(source)) {
+                continue;
+            }
+            if (v.failed()) {
+                failure = v;
+            } else if (failure != null && v.method().compareTo(failure.method()) >= 0) {
+                failure = null;
+            }
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    static String describe(String point, Verification v) {
+        return "restore point " + point + " failed its last verification (" + v.method().id() + " check, " + v.time()
+                + "): " + v.detail();
     }
 
     /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */

@@ -6,6 +6,8 @@ import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointKind;
 import app.mamori.engine.BackupEngine;
 import app.mamori.engine.BackupListener;
+import app.mamori.engine.JobBusyException;
+import app.mamori.engine.JobLocks;
 import app.mamori.engine.RunResult;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.Source;
@@ -30,8 +32,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a restore plan: re-hash the artifact, take the safety backup, stream the artifact into
@@ -54,8 +58,31 @@ public final class RestoreEngine {
         this.clock = clock;
     }
 
-    /** Never throws for a failed restore: the result says what failed and what state the target is in. */
+    /**
+     * Never throws for a failed restore: the result says what failed and what state the target is in.
+     * Holds the lock of the point's job while it runs, so a prune cannot delete the point, and for an
+     * in-place restore of every job backing up the source, so a backup cannot capture a target half
+     * restored; when one of them is busy, nothing is done and the result says which.
+     */
     public RestoreResult execute(RestorePlan plan, RestoreListener listener, CancelToken cancel) {
+        Set<String> jobs = new LinkedHashSet<>();
+        jobs.add(plan.job());
+        if (plan.target().inPlace()) {
+            jobs.addAll(JobLocks.backingUp(catalog, plan.source().name()));
+        }
+        plan.safetyBackup().ifPresent(jobs::add);
+        try (JobLocks locks = JobLocks.acquire(catalog, jobs, "restore of " + plan.source().name() + " from point "
+                + plan.pointId())) {
+            return executeLocked(plan, locks, listener, cancel);
+        } catch (JobBusyException e) {
+            RestoreResult busy = new RestoreResult(false, plan, Optional.empty(), e.getMessage() + ". Nothing was"
+                    + " restored; try again when it is done.", TargetState.describe(plan, -1, Optional.empty()),
+                    Duration.ZERO, Optional.empty());
+            return record(plan, clock.instant(), busy, List.of(), false);
+        }
+    }
+
+    private RestoreResult executeLocked(RestorePlan plan, JobLocks locks, RestoreListener listener, CancelToken cancel) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         List<RestoreReport.Step> steps = new ArrayList<>();
@@ -66,13 +93,23 @@ public final class RestoreEngine {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
             ArtifactCheck.refuseFailedVerification(catalog, plan);
+            if (plan.acceptFailedCheck()) {
+                ArtifactCheck.standingFailure(catalog, plan.pointId(), plan.source().name()).ifPresent(v -> listener.log(
+                        ArtifactCheck.describe(plan.pointId(), v) + "; restoring it anyway, as accepted"));
+            }
             if (!vaultOnServer(plan)) { // on the server, the restore command checks it where the file is
                 ArtifactCheck.verify(plan);
                 steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
+                if (plan.isTree()) {
+                    s = System.nanoTime();
+                    listener.step("checking every stored file of " + plan.artifactFile());
+                    TreeRestores.checkStoredFiles(plan, listener, cancel);
+                    steps.add(new RestoreReport.Step("size and SHA-256 of every stored file checked", since(s)));
+                }
             }
             Optional<String> secret = secretOf(plan.source());
             if (plan.safetyBackup().isPresent()) {
-                safety = Optional.of(safetyBackup(plan, listener, cancel, steps));
+                safety = Optional.of(safetyBackup(plan, locks, listener, cancel, steps));
             }
             boolean onServer = vaultOnServer(plan);
             if (plan.target() instanceof RestoreTarget.ToLocal local && !onServer) {
@@ -119,7 +156,7 @@ public final class RestoreEngine {
         }
         String state = error == null ? null : TargetState.describe(plan, running, safety);
         RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
-        return record(plan, started, result, steps);
+        return record(plan, started, result, steps, true);
     }
 
     private boolean vaultOnServer(RestorePlan plan) {
@@ -127,7 +164,7 @@ public final class RestoreEngine {
                 .map(v -> v.isRemote()).orElse(false);
     }
 
-    private String safetyBackup(RestorePlan plan, RestoreListener listener, CancelToken cancel,
+    private String safetyBackup(RestorePlan plan, JobLocks locks, RestoreListener listener, CancelToken cancel,
                                 List<RestoreReport.Step> steps) throws RestoreRefused {
         long s = System.nanoTime();
         listener.step("safety backup of " + plan.source().name());
@@ -137,8 +174,8 @@ public final class RestoreEngine {
                 listener.log(line);
             }
         };
-        RunResult r = backups.backUpOne(plan.safetyBackup().get(), plan.source().name(), PointKind.PRE_RESTORE, log,
-                cancel);
+        RunResult r = backups.backUpOne(locks, plan.safetyBackup().get(), plan.source().name(), PointKind.PRE_RESTORE,
+                log, cancel);
         if (!r.ok()) {
             throw new RestoreRefused("the safety backup of " + plan.source().name() + " failed, so nothing was"
                     + " restored: " + r.error());
@@ -191,11 +228,13 @@ public final class RestoreEngine {
         return "zstd".equals(compression) ? new ZstdInputStream(in) : in;
     }
 
-    private RestoreResult record(RestorePlan plan, Instant started, RestoreResult result, List<RestoreReport.Step> steps) {
+    /** @param writeReport false when the point's folder may be in a prune's hands (the job was busy) */
+    private RestoreResult record(RestorePlan plan, Instant started, RestoreResult result, List<RestoreReport.Step> steps,
+                                 boolean writeReport) {
         String who = System.getProperty("user.name");
         Optional<Path> report = Optional.empty();
         try {
-            if (!vaultOnServer(plan)) {
+            if (writeReport && !vaultOnServer(plan)) {
                 report = Optional.of(RestoreReport.write(plan, who, started, result, steps));
             }
         } catch (IOException | RuntimeException e) {
@@ -205,6 +244,7 @@ public final class RestoreEngine {
                 + " from point " + plan.pointId() + " to " + plan.targetDescription() + ", by " + who + ", "
                 + result.duration().toMillis() + " ms"
                 + result.safetyPoint().map(p -> ", safety point " + p).orElse("")
+                + (plan.acceptFailedCheck() ? ", accepting a failed check" : "")
                 + (result.ok() ? "" : ": " + result.error() + " " + result.targetState())
                 + report.map(p -> "; report " + p).orElse("");
         catalog.events().add(Event.at(clock.instant(), result.ok() ? EventLevel.INFO : EventLevel.ERROR,

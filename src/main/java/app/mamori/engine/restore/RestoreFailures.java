@@ -13,7 +13,7 @@ final class RestoreFailures {
         String err = r.stderr();
         String where = " on server " + plan.server().name();
         SourceKind kind = plan.source().kind();
-        if (plan.target() instanceof RestoreTarget.NewDatabase n && c.equals(plan.commands().get(0))
+        if (plan.target() instanceof RestoreTarget.NewDatabase n && plan.commands().indexOf(c) == plan.createsDatabaseAt()
                 && (err.contains("already exists") || err.contains("database exists"))) {
             return "database " + n.name() + " already exists" + where + "; choose another name for --to-database";
         }

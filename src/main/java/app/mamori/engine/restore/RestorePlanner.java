@@ -3,6 +3,7 @@ package app.mamori.engine.restore;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
@@ -36,12 +37,24 @@ public final class RestorePlanner {
     /**
      * @param include files: paths to restore ({@code --include}); empty for all
      * @param tables  postgres: tables to restore ({@code --table}); empty for the whole database
+     * @param acceptFailedCheck restore the point even when a check found it damaged: an explicit,
+     *                          confirmed override ({@code --accept-failed-check}, or the app's choice)
      */
     public record Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
-                          List<String> include, List<String> tables) {
+                          List<String> include, List<String> tables, boolean acceptFailedCheck) {
         public Request {
             include = List.copyOf(include);
             tables = List.copyOf(tables);
+        }
+
+        public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
+                       List<String> include, List<String> tables) {
+            this(source, point, target, safetyBackup, include, tables, false);
+        }
+
+        /** The same request, restoring the point even when a check found it damaged (the person confirmed it). */
+        public Request acceptingFailedCheck() {
+            return new Request(source, point, target, safetyBackup, include, tables, true);
         }
 
         public Request(String source, PointChoice point, RestoreTarget target, boolean safetyBackup,
@@ -61,7 +74,7 @@ public final class RestorePlanner {
         Vault vault = catalog.vaults().get(point.point().vault());
         Server server = catalog.servers().get(source.server());
         Optional<Job> job = catalog.jobs().find(point.point().job());
-        RestorePlan plan = build(source, server, vault, point, job, request.target(), request.safetyBackup(),
+        RestorePlan plan = buildHere(source, server, vault, point, job, request.target(), request.safetyBackup(),
                 request.include());
         if (!request.include().isEmpty()) {
             if (!plan.isTree()) {
@@ -77,7 +90,39 @@ public final class RestorePlanner {
         if (!request.tables().isEmpty()) {
             plan = withTables(plan, request.tables());
         }
+        if (vault.isRemote()) {
+            plan = readOnServer(plan, vault, point);
+        }
+        Optional<Verification> damage = ArtifactCheck.standingFailure(catalog, point.id(), source.name());
+        if (damage.isPresent()) {
+            plan = plan.with(ArtifactCheck.describe(point.id(), damage.get()) + (request.acceptFailedCheck()
+                    ? "; restoring it anyway, as --accept-failed-check asks"
+                    : "; the restore refuses it unless you accept that with --accept-failed-check"),
+                    request.acceptFailedCheck());
+        }
         return plan;
+    }
+
+    /**
+     * A plan for a vault on the source's own server: first the backup file's SHA-256 is checked
+     * there, then every command that read it from stdin reads it from that file instead. Applied
+     * last, after --include and --table shaped the commands.
+     */
+    static RestorePlan readOnServer(RestorePlan plan, Vault vault, RecordedPoint point) {
+        String file = vault.path().replaceAll("/+$", "") + "/" + point.point().location() + "/" + plan.artifact().path();
+        // a files snapshot is checked by its index, whose SHA-256 the point recorded
+        String checked = plan.isTree() ? file + "/" + SnapshotIndex.FILE_NAME : file;
+        List<RestoreCommand> steps = new ArrayList<>(List.of(RestoreCommands.checkFileOnServer(checked,
+                plan.artifact().sha256())));
+        plan.commands().forEach(c -> steps.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
+                "zstd".equals(plan.compression())) : c));
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.add("the backup is read on server " + plan.server().name() + " from vault " + vault.name()
+                + "; the restore report goes to the activity log only");
+        return new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
+                plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
+                plan.target(), plan.targetDescription(), steps, plan.safetyBackup(), warnings, plan.include(),
+                plan.acceptFailedCheck());
     }
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
@@ -107,7 +152,7 @@ public final class RestorePlanner {
         return new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
                 plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
                 plan.target(), plan.targetDescription() + ", only table " + String.join(", ", tables), commands,
-                plan.safetyBackup(), warnings, tables);
+                plan.safetyBackup(), warnings, plan.include());
     }
 
     /**
@@ -156,6 +201,14 @@ public final class RestorePlanner {
      */
     static RestorePlan build(Source source, Server server, Vault vault, RecordedPoint point, Optional<Job> job,
                              RestoreTarget target, boolean safetyBackup, List<String> include) {
+        RestorePlan plan = buildHere(source, server, vault, point, job, target, safetyBackup, include);
+        return vault.isRemote() ? readOnServer(plan, vault, point) : plan;
+    }
+
+    /** The plan as if the backup were read here; {@link #readOnServer} turns it into one for a vault on the server. */
+    private static RestorePlan buildHere(Source source, Server server, Vault vault, RecordedPoint point,
+                                         Optional<Job> job, RestoreTarget target, boolean safetyBackup,
+                                         List<String> include) {
         if (vault.isRemote() && !vault.server().get().equals(source.server())) {
             throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
                     + " on server " + vault.server().get() + "; restoring from it to another server is not available");
@@ -240,17 +293,6 @@ public final class RestorePlanner {
         Artifact a = artifact;
         String compression = source instanceof Source.Files ? "tree" : point.manifest(source.name())
                 .getOrDefault("compression", a.path().endsWith(".zst") ? "zstd" : "none");
-        if (onServer != null) {
-            String file = onServer + "/" + a.path();
-            // a files snapshot is checked by its index, whose SHA-256 the point recorded
-            String checked = source instanceof Source.Files ? file + "/" + SnapshotIndex.FILE_NAME : file;
-            List<RestoreCommand> steps = new ArrayList<>(List.of(RestoreCommands.checkFileOnServer(checked, a.sha256())));
-            commands.forEach(c -> steps.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
-                    "zstd".equals(compression)) : c));
-            commands = steps;
-            warnings.add("the backup is read on server " + server.name() + " from vault " + vault.name()
-                    + "; the restore report goes to the activity log only");
-        }
         return new RestorePlan(source, server, point.id(), point.point().job(), point.point().time(), a, pointDir,
                 pointDir.resolve(a.path()), a.sha256(), compression, target, description, commands, safety, warnings);
     }

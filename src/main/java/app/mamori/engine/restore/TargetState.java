@@ -33,7 +33,11 @@ final class TargetState {
     private static String afterCommand(RestorePlan plan, int index) {
         SourceKind kind = plan.source().kind();
         boolean creating = plan.target() instanceof RestoreTarget.NewDatabase;
-        if (creating && index == 0) {
+        if (index < plan.checksFirst()) {
+            return "Nothing on the server was changed.";
+        }
+        if (creating && index <= plan.createsDatabaseAt()) {
+            // the CREATE failed (often: the database exists), so there is nothing of ours to drop
             return "Nothing on the server was changed (the new database was not created).";
         }
         if (kind == SourceKind.POSTGRES) {

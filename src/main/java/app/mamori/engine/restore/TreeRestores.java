@@ -1,5 +1,7 @@
 package app.mamori.engine.restore;
 
+import app.mamori.engine.verify.StoredFiles;
+
 import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.LocalTreeRestore;
 import app.mamori.source.files.Selection;
@@ -18,6 +20,21 @@ import java.nio.file.Path;
  */
 final class TreeRestores {
     private TreeRestores() {
+    }
+
+    /**
+     * Every stored file the restore will write, re-read against the size and SHA-256 in the
+     * snapshot's index before anything is written, so a damaged file refuses the restore instead
+     * of stopping it half way through an in-place overwrite.
+     */
+    static void checkStoredFiles(RestorePlan plan, RestoreListener listener, CancelToken cancel)
+            throws IOException, RestoreRefused {
+        StoredFiles.Result r = StoredFiles.check(plan.artifactFile(), Selection.of(plan.include()), cancel);
+        if (r.problem().isPresent()) {
+            throw new RestoreRefused(r.problem().get() + "; nothing was restored. Restore from another point"
+                    + " (mamori points) and check the vault's disk");
+        }
+        listener.log(r.files() + " stored files match the snapshot's index (size and SHA-256)");
     }
 
     static void toLocal(RestorePlan plan, Path dir, RestoreListener listener) throws IOException {

@@ -1,8 +1,6 @@
 package app.mamori.engine.verify;
 
 import app.mamori.model.SourceKind;
-import app.mamori.source.files.EntryType;
-import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
@@ -17,8 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -74,36 +70,10 @@ final class Checksums {
 
     /** Every regular file of the snapshot against the size and SHA-256 its index recorded. */
     private static Outcome storedFiles(Path snapshot, Path indexFile, CancelToken cancel) throws IOException {
-        SnapshotIndex index = SnapshotIndex.read(snapshot);
-        Path tree = snapshot.resolve(SnapshotIndex.TREE);
-        int files = 0;
-        for (IndexEntry e : index.entries()) {
-            if (e.type() != EntryType.FILE) {
-                continue;
-            }
-            cancel.throwIfCancelled();
-            Path stored = tree.resolve(e.stored());
-            try {
-                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
-                    return Outcome.failed(stored + " (" + e.path() + ") is missing from the snapshot");
-                }
-                long size = Files.size(stored);
-                if (size != e.size()) {
-                    return Outcome.failed(stored + " (" + e.path() + ") is " + size + " bytes, the index recorded "
-                            + e.size());
-                }
-                String sha = ArtifactStreams.sha256(stored);
-                if (!sha.equalsIgnoreCase(e.sha256())) {
-                    return Outcome.failed(stored + " (" + e.path() + ") is corrupted: its SHA-256 is " + sha
-                            + ", the index recorded " + e.sha256());
-                }
-            } catch (NoSuchFileException ex) {
-                return Outcome.failed(stored + " (" + e.path() + ") is missing from the snapshot");
-            }
-            files++;
-        }
-        return Outcome.passed("SHA-256 of " + indexFile + " matches the catalogue and the manifest; " + files
-                + " stored files match the index's sizes and SHA-256");
+        StoredFiles.Result r = StoredFiles.check(snapshot, p -> true, cancel);
+        return r.problem().map(Outcome::failed).orElseGet(() -> Outcome.passed("SHA-256 of " + indexFile
+                + " matches the catalogue and the manifest; " + r.files() + " stored files match the index's sizes"
+                + " and SHA-256"));
     }
 
     /** An artifact (for a snapshot: its index) in a vault on a server, hashed there with sha256sum. */

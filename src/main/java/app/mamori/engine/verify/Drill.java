@@ -48,9 +48,9 @@ final class Drill {
             steps = source instanceof Source.Files ? OnServerVault.treeDrill(source, scratch, item.file())
                     : OnServerVault.drill(steps, item.file(), item.artifact());
         }
-        Outcome outcome;
+        Drilled drilled;
         try {
-            outcome = restoreAndCompare(item, steps, shell, secret, scratch, entry, cancel);
+            drilled = restoreAndCompare(item, steps, shell, secret, scratch, entry, cancel);
         } catch (IOException | RuntimeException e) {
             Optional<String> left = remove(steps, shell, secret, scratch);
             if (left.isPresent() && !(e instanceof CancelToken.CancelledException)) {
@@ -59,17 +59,47 @@ final class Drill {
             left.ifPresent(l -> LOG.log(System.Logger.Level.ERROR, l));
             throw e;
         }
+        Outcome outcome = drilled.outcome();
+        if (!drilled.scratchCreated()) {
+            return outcome; // no scratch database exists: nothing to remove, no DROP to print
+        }
         Optional<String> left = remove(steps, shell, secret, scratch);
-        return left.isEmpty() ? outcome
-                : new Outcome(false, outcome.detail() + "; but " + left.get(), outcome.warnings(), outcome.recovery());
+        // a scratch left behind is the admin's chore, not evidence against the artifact
+        return left.isEmpty() ? outcome : outcome.withWarning(left.get());
     }
 
-    private static Outcome restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, RemoteShell shell,
+    /** @param scratchCreated false only when creating the scratch database failed: there is nothing to remove */
+    private record Drilled(Outcome outcome, boolean scratchCreated) {
+    }
+
+    private static Drilled restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, RemoteShell shell,
                                              Optional<String> secret, String scratch, Manifest.Entry entry,
                                              CancelToken cancel) throws IOException {
         String where = " on server " + item.server().map(s -> s.name()).orElse("?");
         long t0 = System.nanoTime();
-        for (RestoreCommand c : steps.restore()) {
+        List<RestoreCommand> restore = steps.restore();
+        if (steps.createsScratchFirst()) {
+            // creating the empty scratch database reads nothing of the artifact: its failure (often a
+            // user without CREATEDB) says nothing about the backup
+            RestoreCommand create = restore.get(0);
+            ExecResult r = exec(shell, create.command(), create.secretOnStdin() ? secret : Optional.empty(), null,
+                    cancel, null);
+            if (!r.ok()) {
+                return new Drilled(Outcome.couldNotRun("drill: could not create the scratch database " + scratch
+                        + where + " (exit " + r.exitStatus() + "): " + r.lastStderrLine() + "; let the database"
+                        + " user create databases, or check this point without --drill"), false);
+            }
+            restore = restore.subList(1, restore.size());
+        }
+        return new Drilled(restoreAndCompare(item, steps, restore, shell, secret, scratch, entry, cancel, where, t0),
+                true);
+    }
+
+    private static Outcome restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, List<RestoreCommand> restore,
+                                             RemoteShell shell, Optional<String> secret, String scratch,
+                                             Manifest.Entry entry, CancelToken cancel, String where, long t0)
+            throws IOException {
+        for (RestoreCommand c : restore) {
             cancel.throwIfCancelled();
             ExecResult r = exec(shell, c.command(), c.secretOnStdin() ? secret : Optional.empty(),
                     c.artifactOnStdin() ? item : null, cancel, null);
@@ -83,8 +113,8 @@ final class Drill {
         ExecResult r = exec(shell, steps.count(), steps.countSecret() ? secret : Optional.empty(), null, cancel, out);
         if (!r.ok()) {
             return new Outcome(false, "drill: restored into " + scratch + where + " in "
-                    + TableComparison.seconds(recovery) + ", but counting its tables failed (exit " + r.exitStatus()
-                    + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery));
+                    + TableComparison.seconds(recovery) + ", but counting its tables could not run (exit "
+                    + r.exitStatus() + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery), true);
         }
         if (item.source().get() instanceof Source.Files) {
             SnapshotIndex index = item.vault().isRemote() ? remoteIndex(item, shell, cancel)

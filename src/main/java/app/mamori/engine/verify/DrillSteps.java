@@ -21,8 +21,7 @@ record DrillSteps(List<RestoreCommand> restore, String count, String remove, boo
 
     static DrillSteps of(Source source, String scratch, String dumpCommand) {
         if (source instanceof Source.Files) {
-            return new DrillSteps(List.of(RestoreCommands.filesToPath(scratch)), CheckCommands.hashTree(scratch),
-                    CheckCommands.removeDrillTree(scratch), false);
+            return privateTree(scratch, RestoreCommands.filesToPath(tree(scratch)));
         }
         if (source instanceof Source.DockerVolume) {
             return new DrillSteps(List.of(RestoreCommands.volumeToNew(scratch)), CheckCommands.hashVolume(scratch),
@@ -40,6 +39,33 @@ record DrillSteps(List<RestoreCommand> restore, String count, String remove, boo
         Source.Database copy = CheckCommands.scratch(db, scratch);
         return new DrillSteps(restore, postgres ? TableCounts.postgres(copy) : TableCounts.mysql(copy, client),
                 CheckCommands.dropDatabase(db, client, scratch), db.hasPassword());
+    }
+
+    /**
+     * Whether the first restore command only creates the empty scratch database (postgres and
+     * mysql: CREATE DATABASE, then the load): its failure says nothing about the artifact.
+     */
+    boolean createsScratchFirst() {
+        return restore.size() > 1 && !restore.get(0).artifactOnStdin() && restore.get(0).purpose().startsWith("create database");
+    }
+
+    /**
+     * A files drill: the tree goes into {@code <root>/tree} under a root made 0700 first (umask
+     * 077 for what the copy creates), so a file whose parents kept other users out on the source
+     * stays out of their reach in /var/tmp while the drill runs, whatever modes the copy restores.
+     * The whole root is removed afterwards.
+     */
+    static DrillSteps privateTree(String root, RestoreCommand fill) {
+        RestoreCommand inPrivateRoot = new RestoreCommand(fill.purpose() + ", inside a private (0700) folder " + root,
+                "umask 077 && mkdir -m 700 -- " + app.mamori.ssh.ShellQuote.quote(root) + " && { " + fill.command()
+                        + "; }", fill.secretOnStdin(), fill.artifactOnStdin());
+        return new DrillSteps(List.of(inPrivateRoot), CheckCommands.hashTree(tree(root)),
+                CheckCommands.removeDrillTree(root), false);
+    }
+
+    /** Where a files drill's copy lands, inside its private root. */
+    static String tree(String root) {
+        return root + "/tree";
     }
 
     List<String> commands() {

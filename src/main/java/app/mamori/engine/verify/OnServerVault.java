@@ -40,8 +40,8 @@ final class OnServerVault {
      * server by rsync (as {@code restore --to-path} from such a vault), hashed, removed.
      */
     static DrillSteps treeDrill(Source files, String scratch, String snapshotDir) {
-        return new DrillSteps(List.of(HostTreeRestore.toPath(snapshotDir, ((Source.Files) files).paths(), scratch,
-                List.of())), CheckCommands.hashTree(scratch), CheckCommands.removeDrillTree(scratch), false);
+        return DrillSteps.privateTree(scratch, HostTreeRestore.toPath(snapshotDir, ((Source.Files) files).paths(),
+                DrillSteps.tree(scratch), List.of()));
     }
 
     static boolean zstd(Artifact a) {

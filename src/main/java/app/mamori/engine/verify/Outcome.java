@@ -5,14 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one check found.
+ * What one check found: passed, damage (evidence: a hash, a format, restored data that differs),
+ * or that it could not run at all (a server down, a database user who may not create the
+ * scratch database), which says nothing about the artifact and is never recorded as a failure.
  *
- * @param warnings differences a person should see although the check passed (approximate row counts)
- * @param recovery drills: how long the restore into the scratch target took
+ * @param warnings    differences a person should see although the check passed (approximate row counts)
+ * @param recovery    drills: how long the restore into the scratch target took
+ * @param couldNotRun the check did not get to look at the artifact; {@code detail} says why
  */
-record Outcome(boolean ok, String detail, List<String> warnings, Optional<Duration> recovery) {
+record Outcome(boolean ok, String detail, List<String> warnings, Optional<Duration> recovery, boolean couldNotRun) {
     Outcome {
         warnings = List.copyOf(warnings);
+        if (ok && couldNotRun) {
+            throw new IllegalArgumentException("a check that could not run did not pass");
+        }
+    }
+
+    /** A check that ran: passed, or found damage. */
+    Outcome(boolean ok, String detail, List<String> warnings, Optional<Duration> recovery) {
+        this(ok, detail, warnings, recovery, false);
     }
 
     static Outcome passed(String detail) {
@@ -21,5 +32,15 @@ record Outcome(boolean ok, String detail, List<String> warnings, Optional<Durati
 
     static Outcome failed(String detail) {
         return new Outcome(false, detail, List.of(), Optional.empty());
+    }
+
+    static Outcome couldNotRun(String reason) {
+        return new Outcome(false, reason, List.of(), Optional.empty(), true);
+    }
+
+    Outcome withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new Outcome(ok, detail, all, recovery, couldNotRun);
     }
 }

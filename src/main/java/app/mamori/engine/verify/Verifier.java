@@ -5,6 +5,8 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Verification;
 import app.mamori.catalog.Verification.Method;
+import app.mamori.engine.JobBusyException;
+import app.mamori.engine.JobLocks;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
@@ -42,10 +44,25 @@ public final class Verifier {
         this.clock = clock;
     }
 
-    /** Never throws for a failed check: the result lists every check and how it ended. */
+    /**
+     * Never throws for a failed check: the result lists every check and how it ended. Holds the
+     * locks of the jobs whose points it reads, so a prune cannot delete a point mid-check.
+     *
+     * @throws JobBusyException when one of those jobs is busy (a backup, a restore); nothing was checked
+     */
     public VerifyResult execute(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
+        List<String> jobs = plan.items().stream().map(VerifyPlan.Item::job).distinct().toList();
+        String what = plan.items().stream().map(VerifyPlan.Item::pointId).distinct().count() == 1
+                ? "check of point " + plan.items().get(0).pointId() : "check of " + plan.items().size() + " artifact(s)";
+        try (JobLocks ignored = JobLocks.acquire(catalog, jobs, what)) {
+            return executeLocked(plan, listener, cancel);
+        }
+    }
+
+    private VerifyResult executeLocked(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
         List<Verification> checks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<VerifyResult.NotChecked> notChecked = new ArrayList<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         boolean cancelled = false;
         try {
@@ -56,6 +73,17 @@ public final class Verifier {
                     Instant at = clock.instant();
                     long t0 = System.nanoTime();
                     Outcome o = check(item, method, shells, cancel);
+                    if (o.couldNotRun()) {
+                        notChecked.add(new VerifyResult.NotChecked(item.pointId(), item.artifact().source(), method,
+                                o.detail()));
+                        warnings.add(item.pointId() + " " + item.artifact().source() + ": " + method.id()
+                                + " NOT CHECKED (this says nothing about the artifact): " + o.detail());
+                        listener.notChecked(item, method, o.detail());
+                        event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
+                                + item.artifact().source() + " in restore point " + item.pointId()
+                                + " could not run, so it is not checked (not failed): " + o.detail());
+                        break;
+                    }
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
                             method, o.ok() ? Verification.Result.VERIFIED : Verification.Result.FAILED, o.detail(),
                             Duration.ofNanos(System.nanoTime() - t0), o.recovery());
@@ -80,7 +108,7 @@ public final class Verifier {
         } finally {
             shells.values().forEach(RemoteShell::close);
         }
-        VerifyResult result = new VerifyResult(checks, cancelled, warnings);
+        VerifyResult result = new VerifyResult(checks, cancelled, warnings, notChecked);
         summary(plan, result);
         return result;
     }
@@ -103,8 +131,8 @@ public final class Verifier {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, method.id() + " of " + item.file() + " failed", e);
-            return Outcome.failed(method.id() + " of " + item.file() + " could not run: "
+            LOG.log(System.Logger.Level.WARNING, method.id() + " of " + item.file() + " could not run", e);
+            return Outcome.couldNotRun(method.id() + " of " + item.file() + " could not run: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
@@ -131,8 +159,10 @@ public final class Verifier {
         long failed = result.failures().size();
         long artifacts = plan.items().size();
         String message = "verify: " + artifacts + " artifact(s), " + result.checks().size() + " check(s), " + failed
-                + " failed" + (result.cancelled() ? ", cancelled" : "");
-        catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() ? EventLevel.WARNING
+                + " failed" + (result.notChecked().isEmpty() ? "" : ", " + result.notChecked().size()
+                + " could not run") + (result.cancelled() ? ", cancelled" : "");
+        catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() || !result.notChecked().isEmpty()
+                ? EventLevel.WARNING
                 : EventLevel.INFO, "verify-finished", message));
     }
 

@@ -13,6 +13,10 @@ public interface VerifyListener {
     default void checked(VerifyPlan.Item item, Verification result) {
     }
 
+    /** A check could not run (nothing was learnt about the artifact); {@code reason} says why. */
+    default void notChecked(VerifyPlan.Item item, Verification.Method method, String reason) {
+    }
+
     /** Something the person should see although the check passed. */
     default void warning(VerifyPlan.Item item, String message) {
     }

@@ -33,8 +33,9 @@ import java.util.concurrent.Executor;
  * Roots are listed with {@code find -P}: a root that is itself a symlink is kept as the
  * symlink, as {@code rsync -a} does without a trailing slash. Files hard-linked to each other
  * on the server are stored as separate copies ({@code tar --hard-dereference}). Fifos,
- * sockets and devices are in the index only. Fetched files are not fsynced one by one
- * (that would cost more than the transfer); the index is, and it is written last.
+ * sockets and devices are in the index only. Every fetched file is fsynced as it is written,
+ * every folder of the snapshot (holding new names and hard links) once at the end, and the
+ * index last: a committed point never holds a file the disk has not got.
  */
 public final class FileTreeSnapshotter {
     private final RemoteShell shell;
@@ -93,6 +94,7 @@ public final class FileTreeSnapshotter {
             warnings.addAll(run.warnings);
             OwnerNames names = await(ownerNames);
             List<IndexEntry> index = run.finish(got.fetched(), names);
+            syncDirectories(tree);
             String sha = SnapshotIndex.write(newSnapshotDir, roots, index);
             return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index, warnings);
         } catch (IOException | RuntimeException e) {
@@ -100,6 +102,26 @@ public final class FileTreeSnapshotter {
             SnapshotFiles.deleteQuietly(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME + ".tmp"));
             throw e;
         }
+    }
+
+    /** Makes every name in the snapshot durable (a file's own fsync does not cover its directory entry). */
+    private static void syncDirectories(Path tree) throws IOException {
+        if (!tree.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return; // Windows cannot open a directory to flush it; NTFS journals its names
+        }
+        Files.walkFileTree(tree, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                        java.nio.file.StandardOpenOption.READ)) {
+                    ch.force(true);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private interface IoTask<T> {

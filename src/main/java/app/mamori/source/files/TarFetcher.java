@@ -62,6 +62,7 @@ final class TarFetcher {
     // Reused for every file: tens of thousands of small files must not each allocate and look up a digest.
     private final byte[] buffer = new byte[128 * 1024];
     private final MessageDigest sha = sha256();
+    private FileSyncs syncs;
 
     TarFetcher(RemoteShell shell, Executor executor, String command) {
         this.shell = shell;
@@ -100,6 +101,19 @@ final class TarFetcher {
         });
         Map<RawPath, Fetched> fetched = new HashMap<>();
         List<String> warnings = new java.util.ArrayList<>();
+        try (FileSyncs flushes = new FileSyncs()) {
+            syncs = flushes;
+            Outcome outcome = receive(pipe, remote, wanted, byName, fetched, warnings, progress, cancel);
+            flushes.awaitAll();
+            return outcome;
+        } finally {
+            syncs = null;
+        }
+    }
+
+    private Outcome receive(BytePipe pipe, CompletableFuture<ExecResult> remote, List<Wanted> wanted,
+                            Map<RawPath, Wanted> byName, Map<RawPath, Fetched> fetched, List<String> warnings,
+                            SnapshotProgress progress, CancelToken cancel) throws IOException {
         try (InputStream in = pipe.in) {
             try {
                 readArchive(in, byName, fetched, warnings, progress, cancel);
@@ -188,6 +202,9 @@ final class TarFetcher {
                 size += n;
             }
         }
+        // data and size on disk before the point can be committed: a power cut must not leave a
+        // committed snapshot holding empty files (the directories are synced at the end)
+        syncs.sync(target);
         return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
     }
 
