@@ -212,7 +212,7 @@ public final class Screenshots {
         cli(home, "backup", "blog");
         cli(home, "verify", "--job", "blog", "--drill"); // the restore page: one point checked, the newer one not
         cli(home, "backup", "blog");
-        cli(home, "notify", "add", "ops-chat", "--webhook", "https://hooks.slack.com/services/T000/B000/XXXX",
+        cli(home, "notify", "add", "ops-chat", "--webhook", "https://hooks.example.test/services/T000/B000/XXXX",
                 "--format", "slack", "--on", "failure,overdue");
         MamoriCommand.run("--home", home.toString(), "backup", "wiki"); // fails: the wiki's database is missing
     }
