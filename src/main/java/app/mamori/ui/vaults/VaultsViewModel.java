@@ -19,6 +19,9 @@ public final class VaultsViewModel {
     private final ObservableList<VaultRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> servers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** When each vault was last measured: a big vault is walked at most once a minute, however often the catalogue changes. */
+    private final java.util.Map<Vault, java.time.Instant> measuredAt = new java.util.HashMap<>();
+    private static final java.time.Duration MEASURE_EVERY = java.time.Duration.ofMinutes(1);
 
     public VaultsViewModel(AppContext app) {
         this.app = app;
@@ -44,12 +47,21 @@ public final class VaultsViewModel {
                 app.services().servers().list().stream().map(Server::name).toList()), l -> {
             // the same vaults keep their last figures while they are measured again
             if (!rows.stream().map(VaultRow::vault).toList().equals(l.vaults())) {
-                rows.setAll(l.vaults().stream().map(VaultRow::unmeasured).toList());
+                java.util.Map<Vault, VaultRow> before = new java.util.HashMap<>();
+                rows.forEach(r -> before.put(r.vault(), r));
+                rows.setAll(l.vaults().stream().map(v -> before.getOrDefault(v, VaultRow.unmeasured(v))).toList());
             }
             if (!servers.equals(l.servers())) {
                 servers.setAll(l.servers());
             }
-            l.vaults().forEach(this::measure);
+            java.time.Instant now = app.clock().instant();
+            for (Vault v : l.vaults()) {
+                java.time.Instant last = measuredAt.get(v);
+                if (last == null || last.plus(MEASURE_EVERY).isBefore(now)) {
+                    measuredAt.put(v, now);
+                    measure(v);
+                }
+            }
         }, e -> message.set(e.getMessage()));
     }
 
@@ -90,6 +102,7 @@ public final class VaultsViewModel {
             return name;
         }, n -> {
             message.set(app.text().t("vaults.removed", n));
+            measuredAt.keySet().removeIf(v -> v.name().equals(n));
             refresh();
         }, e -> message.set(e.getMessage()));
     }
