@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tells every page that the catalogue changed, whoever changed it: the command line, the
  * OS timer's run-due, another window or this one. It asks for the catalogue's change stamp
  * on a worker every {@link #EVERY} and counts up {@link #count()} on the FX thread when the
- * stamp moved; pages reload when the count changes.
+ * stamp moved; pages reload when the count changes. The first stamp seen counts as a change
+ * too: pages loaded before it was read, and whatever changed in between (a backup finished
+ * by the command line while the window opened) must not wait for the next change to show.
  */
 public final class CatalogChanges {
     public static final Duration EVERY = Duration.seconds(2);
@@ -23,7 +25,7 @@ public final class CatalogChanges {
     private final Callable<Long> stamp;
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
     private final AtomicBoolean asking = new AtomicBoolean();
-    private long last = Long.MIN_VALUE;
+    private Long last;
     private Timeline timeline;
 
     public CatalogChanges(UiExecutor executor, Callable<Long> stamp) {
@@ -59,7 +61,7 @@ public final class CatalogChanges {
         }
         executor.submit(stamp, s -> {
             asking.set(false);
-            if (last != Long.MIN_VALUE && s != last) {
+            if (!s.equals(last)) {
                 count.set(count.get() + 1);
             }
             last = s;
