@@ -77,6 +77,12 @@ public final class PointStore {
                 + NEWEST_FIRST, time, source)));
     }
 
+    /** Every point holding an artifact of {@code source}, newest first, with all its artifacts. */
+    public List<RecordedPoint> ofSource(String source) {
+        return db.autocommit(c -> load(c, " WHERE p.id IN (SELECT point FROM artifacts WHERE source = ?)"
+                + NEWEST_FIRST, source));
+    }
+
     /**
      * Replaces everything the catalogue knows about the points in {@code vault} (points, artifacts,
      * file indexes) with {@code points}, read from the vault's manifests, in one transaction. A

@@ -72,6 +72,14 @@ public final class VerificationStore {
         return out;
     }
 
+    /** The newest check of {@code source}'s artifact in each point that has been checked: point id to check. */
+    public Map<String, Verification> latestOfSource(String source) {
+        Map<String, Verification> out = new LinkedHashMap<>();
+        db.autocommit(c -> Rows.query(c, SELECT + " WHERE source = ? ORDER BY id", VerificationStore::row, source))
+                .forEach(v -> out.put(v.point(), v));
+        return out;
+    }
+
     private static Verification row(ResultSet r) throws SQLException {
         long recovery = r.getLong("recovery_ms");
         Optional<Duration> rec = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));

@@ -1,7 +1,9 @@
 package app.mamori.service;
 
+import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
+import app.mamori.engine.restore.LastKnownGood;
 import app.mamori.engine.restore.RestoreListener;
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestorePlanner;
@@ -11,7 +13,11 @@ import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.engine.verify.VerifyResult;
+import app.mamori.model.Artifact;
+import app.mamori.source.files.Selection;
 import app.mamori.util.CancelToken;
+
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
@@ -36,6 +42,42 @@ public final class PointService {
         Set<String> released = services.catalog().points().released(job);
         return services.catalog().points().list(job).stream().map(p -> new Listed(p,
                 checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()))).toList();
+    }
+
+    /** A point as a restore of one source sees it: that source's artifact and its newest check. */
+    public record OfSource(RecordedPoint point, Artifact artifact, PointCheck check) {
+    }
+
+    /** The points holding {@code source}, newest first, each with the newest check of its artifact. */
+    public List<OfSource> ofSource(String source) {
+        Map<String, Verification> checks = services.catalog().verifications().latestOfSource(source);
+        return services.catalog().points().ofSource(source).stream().map(p -> {
+            Artifact a = p.point().artifacts().stream().filter(x -> x.source().equals(source)).findFirst()
+                    .orElseThrow();
+            Verification v = checks.get(p.id());
+            return new OfSource(p, a, PointCheck.of(1, v == null ? Map.of() : Map.of(source, v)));
+        }).toList();
+    }
+
+    /**
+     * The point an incident restore of {@code source} should start from: the newest one taken before
+     * {@code before} (or the newest of all, when the admin does not know) whose check passed, else the
+     * newest not found damaged; see {@link LastKnownGood}.
+     */
+    public LastKnownGood.Choice lastKnownGood(List<OfSource> newestFirst, Optional<Instant> before) {
+        Map<String, PointCheck> byId = new java.util.HashMap<>();
+        newestFirst.forEach(p -> byId.put(p.point().id(), p.check()));
+        return LastKnownGood.choose(newestFirst.stream().map(OfSource::point).toList(), before,
+                p -> byId.get(p.id()));
+    }
+
+    /**
+     * Which of {@code paths} (absolute, as on the server) the point's file index of {@code source}
+     * does not hold: a restore of a path in no backup would succeed and restore nothing.
+     */
+    public List<String> notInPoint(String pointId, String source, List<String> paths) {
+        return paths.stream().filter(p -> services.catalog().fileIndex().entry(pointId, source,
+                Selection.normalize(p).getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty()).toList();
     }
 
     public Optional<RecordedPoint> find(String id) {

@@ -184,6 +184,41 @@ public final class PostgresServer implements AutoCloseable {
                 "PGPASSWORD", SUPER_PASSWORD, "PGDATABASE", database, "PGCONNECT_TIMEOUT", "10");
     }
 
+    /**
+     * Holds a share lock on {@code table} from another session until closed, as an application
+     * reading it would: anything that needs the table to itself (DROP, a restore over it) waits.
+     */
+    public AutoCloseable lockTable(String database, String table) throws IOException {
+        ProcessBuilder b = new ProcessBuilder(psql(false)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        b.environment().putAll(env(database));
+        Process p = b.start();
+        String marker = "mamori_test_lock_" + System.nanoTime();
+        p.getOutputStream().write(("BEGIN; LOCK TABLE " + identifier(table) + " IN ACCESS SHARE MODE;"
+                + " SELECT pg_sleep(600) AS " + marker + ";\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!query(database, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                + " WHERE c.relname = " + literal(table) + " AND l.mode = 'AccessShareLock' AND l.granted"
+                + " AND l.pid <> pg_backend_pid()").equals("1")) {
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IOException("psql did not take the lock on " + table + " within " + TIMEOUT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        return () -> {
+            execSql("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE "
+                    + literal("%" + marker + "%") + " AND pid <> pg_backend_pid()");
+            p.destroyForcibly().waitFor();
+        };
+    }
+
     public static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }

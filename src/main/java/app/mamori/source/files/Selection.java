@@ -38,7 +38,8 @@ public final class Selection {
                 || outer.length == 1 && outer[0] == '/' && inner.length > 1;
     }
 
-    static String normalize(String include) {
+    /** An include path with repeated slashes folded and no trailing slash; refuses a relative one. */
+    public static String normalize(String include) {
         if (!include.startsWith("/")) {
             throw new IllegalArgumentException("--include: '" + include + "' must be an absolute path as on the"
                     + " server, such as /srv/uploads/2026");

@@ -26,6 +26,14 @@ public final class Dialogs {
      * Cancel does.
      */
     public static Stage modal(String title, Parent root, double width, double height) {
+        return modal(title, root, width, height, null);
+    }
+
+    /**
+     * As above, with {@code onEscape} run instead of closing when Escape is pressed: a window
+     * with work running asks that work to stop first (and closes once it has).
+     */
+    public static Stage modal(String title, Parent root, double width, double height, Runnable onEscape) {
         Stage stage = new Stage();
         stage.setTitle(title);
         stage.initModality(Modality.APPLICATION_MODAL);
@@ -36,7 +44,11 @@ public final class Dialogs {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
-                stage.close();
+                if (onEscape == null) {
+                    stage.close();
+                } else {
+                    onEscape.run();
+                }
             }
         });
         stage.setScene(scene);

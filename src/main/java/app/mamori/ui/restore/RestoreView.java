@@ -14,6 +14,7 @@ import app.mamori.ui.timeline.TimelineControl;
 import app.mamori.ui.timeline.TimelineText;
 import app.mamori.ui.timeline.TimelineViewModel;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.restore.wizard.RestoreWizard;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -81,6 +82,10 @@ public final class RestoreView {
                 new RestoreDialog(app, p).show();
             }
         });
+        Button wizard = new Button(app.text().t("wizard.open"), new FontIcon(Feather.LIFE_BUOY));
+        wizard.setId("restore-wizard");
+        wizard.getStyleClass().add("accent");
+        wizard.setOnAction(e -> new RestoreWizard(app, format, java.util.Optional.empty()).show());
         CheckBox drill = new CheckBox(app.text().t("restore.verify.drill"));
         drill.setId("restore-verify-drill");
         Button verify = new Button(app.text().t("restore.verify"), new FontIcon(Feather.CHECK_CIRCLE));
@@ -117,7 +122,7 @@ public final class RestoreView {
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, release);
+        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, release);
         bar.setAlignment(Pos.CENTER_LEFT);
         timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
                 new TimelineText(app.text(), format.zone()), app.clock());

@@ -1,0 +1,388 @@
+package app.mamori.ui.restore.wizard;
+
+import app.mamori.catalog.PointCheck;
+import app.mamori.engine.restore.LastKnownGood;
+import app.mamori.engine.restore.PointChoice;
+import app.mamori.engine.restore.RestoreCommandLine;
+import app.mamori.engine.restore.RestorePlan;
+import app.mamori.engine.restore.RestorePlanner;
+import app.mamori.engine.restore.RestoreResult;
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
+import app.mamori.service.PointService;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.restore.RestorePlanViewModel;
+import app.mamori.ui.restore.TargetKind;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The incident restore wizard's state and commands, step by step: what happened, when it went
+ * wrong, which source and point (the last known good preselected, and why), what part of it,
+ * where to, the reviewed plan, then the run. Holds no Node; everything slow goes through the
+ * app's executor, so the FX thread never waits on the catalogue or a server.
+ */
+public final class RestoreWizardModel {
+
+    public enum Step { WHAT, WHEN, POINT, PARTS, WHERE, REVIEW, RUN }
+
+    /** A source the wizard can restore, with what the lists show of it. */
+    public record SourceOption(Source source) {
+        public String name() {
+            return source.name();
+        }
+
+        public SourceKind kind() {
+            return source.kind();
+        }
+    }
+
+    private final AppContext app;
+    private final I18n text;
+    private final Format format;
+    private final Path localHome;
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.WHAT);
+    private final ObjectProperty<Happened> happened = new SimpleObjectProperty<>();
+    private final ObservableList<SourceOption> allSources = FXCollections.observableArrayList();
+    private final FilteredList<SourceOption> sources = new FilteredList<>(allSources);
+    private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>();
+    private final StringProperty wentWrong = new SimpleStringProperty("");
+    private final BooleanProperty dontKnow = new SimpleBooleanProperty();
+    private final ObservableList<PointService.OfSource> points = FXCollections.observableArrayList();
+    private final ObjectProperty<PointService.OfSource> point = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper pointReason = new ReadOnlyStringWrapper("");
+    private final BooleanProperty whole = new SimpleBooleanProperty(true);
+    private final StringProperty parts = new SimpleStringProperty("");
+    private final ObjectProperty<TargetKind> targetKind = new SimpleObjectProperty<>();
+    private final ObservableList<TargetKind> targetKinds = FXCollections.observableArrayList();
+    private final StringProperty where = new SimpleStringProperty("");
+    private final StringProperty confirmName = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<RestorePlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commandLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final RestoreRun run;
+    private Optional<Instant> incidentTime = Optional.empty();
+
+    public RestoreWizardModel(AppContext app, Format format, Path localHome) {
+        this.app = app;
+        this.text = app.text();
+        this.format = format;
+        this.localHome = localHome;
+        this.run = new RestoreRun(app, format);
+        happened.addListener((o, a, h) -> {
+            sources.setPredicate(s -> h == null || h.fits(s.kind()));
+            if (source.get() != null && !sources.contains(source.get())) {
+                source.set(null);
+            }
+            if (source.get() == null && !sources.isEmpty()) {
+                source.set(sources.get(0));
+            }
+        });
+        source.addListener((o, a, s) -> sourceChosen(s));
+        point.addListener((o, a, p) -> {
+            invalidatePlan();
+            resetWhere();
+        });
+        targetKind.addListener((o, a, k) -> resetWhere());
+        for (var p : List.of(whole, dontKnow)) {
+            p.addListener((o, a, b) -> invalidatePlan());
+        }
+        for (var p : List.of(parts, where, confirmName)) {
+            p.addListener((o, a, b) -> invalidatePlan());
+        }
+    }
+
+    /** Reads the sources (off the FX thread); {@code preselect} names one to start with, when known. */
+    public void load(Optional<String> preselect) {
+        busy.set(true);
+        app.executor().submit(() -> app.services().sources().list(), list -> {
+            busy.set(false);
+            allSources.setAll(list.stream().map(SourceOption::new).toList());
+            if (source.get() == null && happened.get() != null && !sources.isEmpty()) {
+                source.set(sources.get(0));
+            }
+            preselect.flatMap(n -> allSources.stream().filter(s -> s.name().equals(n)).findFirst())
+                    .ifPresent(s -> {
+                        happened.set(Happened.OLD_COPY);
+                        source.set(s);
+                    });
+        }, this::failed);
+    }
+
+    /** Whether Next may be pressed on the current step. */
+    public BooleanBinding canGoOn() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && switch (step.get()) {
+            case WHAT -> happened.get() != null;
+            case WHEN -> dontKnow.get() || !wentWrong.get().isBlank();
+            case POINT -> point.get() != null;
+            case PARTS -> whole.get() || !parts.get().isBlank();
+            case WHERE -> targetKind.get() != null && (targetKind.get() == TargetKind.IN_PLACE
+                    ? source.get() != null && confirmName.get().strip().equals(source.get().name())
+                    : !where.get().isBlank());
+            case REVIEW -> plan.get() != null && !run.runningProperty().get();
+            case RUN -> false;
+        }, step, busy, happened, dontKnow, wentWrong, point, whole, parts, targetKind, confirmName, where, plan,
+                run.runningProperty());
+    }
+
+    /** Goes to the next step, checking what this one asked first; a problem stays on this step in {@link #errorProperty()}. */
+    public void next() {
+        error.set("");
+        switch (step.get()) {
+            case WHAT -> step.set(Step.WHEN);
+            case WHEN -> {
+                try {
+                    incidentTime = dontKnow.get() ? Optional.empty()
+                            : Optional.of(PointChoice.at(wentWrong.get(), format.zone()).time());
+                } catch (IllegalArgumentException e) {
+                    error.set(text.t("wizard.when.unreadable", wentWrong.get().strip()));
+                    return;
+                }
+                step.set(Step.POINT);
+                preselect();
+            }
+            case POINT -> step.set(Step.PARTS);
+            case PARTS -> checkParts();
+            case WHERE -> planIt();
+            case REVIEW -> {
+                step.set(Step.RUN);
+                run.start(plan.get());
+            }
+            case RUN -> {
+            }
+        }
+    }
+
+    public void back() {
+        error.set("");
+        if (step.get() != Step.WHAT && step.get() != Step.RUN) {
+            step.set(Step.values()[step.get().ordinal() - 1]);
+        }
+    }
+
+    private void sourceChosen(SourceOption s) {
+        points.clear();
+        point.set(null);
+        pointReason.set("");
+        targetKinds.setAll(s == null ? List.of() : TargetKind.forSource(s.kind()));
+        targetKind.set(s == null || happened.get() == null ? null : DefaultTarget.kind(s.source(), happened.get()));
+        whole.set(true);
+        parts.set("");
+        if (s == null) {
+            return;
+        }
+        busy.set(true);
+        app.executor().submit(() -> app.services().points().ofSource(s.name()), list -> {
+            busy.set(false);
+            if (s.equals(source.get())) {
+                points.setAll(list);
+                if (step.get().ordinal() >= Step.POINT.ordinal()) {
+                    preselect();
+                }
+            }
+        }, this::failed);
+    }
+
+    /** Chooses the last known good point before the incident time, and says why. */
+    private void preselect() {
+        if (points.isEmpty()) {
+            pointReason.set(source.get() == null ? "" : text.t("wizard.point.none", source.get().name()));
+            return;
+        }
+        LastKnownGood.Choice c = app.services().points().lastKnownGood(points, incidentTime);
+        String before = incidentTime.map(format::when).orElse(null);
+        c.point().flatMap(p -> points.stream().filter(x -> x.point().id().equals(p.id())).findFirst())
+                .ifPresentOrElse(point::set, () -> point.set(null));
+        pointReason.set(switch (c.why()) {
+            case VERIFIED -> before == null ? text.t("wizard.point.why.verifiedNewest")
+                    : text.t("wizard.point.why.verified", before, c.skipped());
+            case NOT_CHECKED -> before == null ? text.t("wizard.point.why.uncheckedNewest")
+                    : text.t("wizard.point.why.unchecked", before);
+            case NONE -> before == null ? text.t("wizard.point.why.noneAtAll")
+                    : text.t("wizard.point.why.none", before);
+        });
+    }
+
+    /** Paths typed by hand must be in the chosen point's index: a path in no backup is an error, never an empty restore. */
+    private void checkParts() {
+        if (whole.get() || source.get().kind() != SourceKind.FILES) {
+            step.set(Step.WHERE);
+            return;
+        }
+        List<String> wanted = parts();
+        String id = point.get().point().id();
+        String name = source.get().name();
+        busy.set(true);
+        app.executor().submit(() -> app.services().points().notInPoint(id, name, wanted), missing -> {
+            busy.set(false);
+            if (missing.isEmpty()) {
+                step.set(Step.WHERE);
+            } else {
+                error.set(text.t("wizard.parts.missing", String.join(", ", missing), id));
+            }
+        }, this::failed);
+    }
+
+    private void planIt() {
+        SourceOption s = source.get();
+        TargetKind k = targetKind.get();
+        List<String> only = whole.get() ? List.of() : parts();
+        boolean files = s.kind() == SourceKind.FILES;
+        RestorePlanner.Request r = new RestorePlanner.Request(s.name(), new PointChoice.Id(point.get().point().id()),
+                k.target(where.get()), true, files ? only : List.of(), files ? List.of() : only);
+        busy.set(true);
+        app.executor().submit(() -> app.services().points().planRestore(r), p -> {
+            busy.set(false);
+            plan.set(p);
+            planText.set(RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
+                    text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings")));
+            commandLine.set(RestoreCommandLine.of(r, p.pointId()));
+            step.set(Step.REVIEW);
+        }, this::failed);
+    }
+
+    private void resetWhere() {
+        SourceOption s = source.get();
+        PointService.OfSource p = point.get();
+        TargetKind k = targetKind.get();
+        confirmName.set("");
+        where.set(s == null || p == null || k == null ? ""
+                : DefaultTarget.where(s.source(), k, p.point().point().time(), format.zone(), localHome));
+    }
+
+    private void invalidatePlan() {
+        plan.set(null);
+        planText.set("");
+        commandLine.set("");
+    }
+
+    private List<String> parts() {
+        return TargetKind.narrowing(parts.get());
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** What the point list says of a point's check, for a person. */
+    public String checkText(PointCheck check) {
+        return switch (check.state()) {
+            case VERIFIED -> text.t("restore.checked.verified", format.when(check.time().orElseThrow()));
+            case FAILED -> text.t("restore.checked.failed", check.failure().orElse(""));
+            case UNVERIFIED -> text.t("restore.checked.never");
+        };
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Happened> happenedProperty() {
+        return happened;
+    }
+
+    public ObservableList<SourceOption> sources() {
+        return sources;
+    }
+
+    public ObjectProperty<SourceOption> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty wentWrongProperty() {
+        return wentWrong;
+    }
+
+    public BooleanProperty dontKnowProperty() {
+        return dontKnow;
+    }
+
+    public ObservableList<PointService.OfSource> points() {
+        return points;
+    }
+
+    public ObjectProperty<PointService.OfSource> pointProperty() {
+        return point;
+    }
+
+    public ReadOnlyStringProperty pointReasonProperty() {
+        return pointReason.getReadOnlyProperty();
+    }
+
+    public BooleanProperty wholeProperty() {
+        return whole;
+    }
+
+    public StringProperty partsProperty() {
+        return parts;
+    }
+
+    public ObservableList<TargetKind> targetKinds() {
+        return targetKinds;
+    }
+
+    public ObjectProperty<TargetKind> targetKindProperty() {
+        return targetKind;
+    }
+
+    public StringProperty whereProperty() {
+        return where;
+    }
+
+    public StringProperty confirmNameProperty() {
+        return confirmName;
+    }
+
+    public ReadOnlyObjectProperty<RestorePlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty commandLineProperty() {
+        return commandLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public RestoreRun run() {
+        return run;
+    }
+
+    public Optional<RestoreResult> result() {
+        return Optional.ofNullable(run.resultProperty().get());
+    }
+}

@@ -1,0 +1,346 @@
+package app.mamori.ui.restore.wizard;
+
+import app.mamori.catalog.TimelineScope;
+import app.mamori.engine.restore.RestoreResult;
+import app.mamori.service.PointService;
+import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Columns;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.restore.TargetKind;
+import app.mamori.ui.restore.wizard.RestoreWizardModel.SourceOption;
+import app.mamori.ui.restore.wizard.RestoreWizardModel.Step;
+import app.mamori.ui.timeline.TimelineControl;
+import app.mamori.ui.timeline.TimelineText;
+import app.mamori.ui.timeline.TimelineViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
+import java.util.Locale;
+
+/** The wizard's seven pages, each bound to the model; one method per page. */
+final class WizardPages {
+    private final AppContext app;
+    private final I18n text;
+    private final Format format;
+    private final RestoreWizardModel model;
+
+    WizardPages(AppContext app, Format format, RestoreWizardModel model) {
+        this.app = app;
+        this.text = app.text();
+        this.format = format;
+        this.model = model;
+    }
+
+    Node page(Step s) {
+        return switch (s) {
+            case WHAT -> what();
+            case WHEN -> when();
+            case POINT -> point();
+            case PARTS -> parts();
+            case WHERE -> where();
+            case REVIEW -> review();
+            case RUN -> run();
+        };
+    }
+
+    private VBox titled(Step s, String question, Node... content) {
+        Label title = new Label(text.t(RestoreWizard.key(s)));
+        title.getStyleClass().add("title-3");
+        Label q = wrapped(question);
+        VBox box = new VBox(12, title, q);
+        box.getChildren().addAll(content);
+        return box;
+    }
+
+    private static Label wrapped(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private Node what() {
+        ToggleGroup group = new ToggleGroup();
+        VBox choices = new VBox(14);
+        for (Happened h : Happened.values()) {
+            RadioButton r = new RadioButton(text.t(h.key() + ".title"));
+            r.setId("wizard-what-" + h.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            r.setToggleGroup(group);
+            r.setUserData(h);
+            r.getStyleClass().add("text-bold");
+            Label detail = wrapped(text.t(h.key() + ".detail"));
+            detail.getStyleClass().add("text-muted");
+            detail.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
+            choices.getChildren().add(new VBox(4, r, detail));
+        }
+        group.selectedToggleProperty().addListener((o, a, t) -> model.happenedProperty().set(
+                t == null ? null : (Happened) t.getUserData()));
+        model.happenedProperty().addListener((o, a, h) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == h).findFirst().ifPresent(t -> t.setSelected(true)));
+        return titled(Step.WHAT, text.t("wizard.what.question"), choices);
+    }
+
+    private Node when() {
+        TextField time = new TextField();
+        time.setId("wizard-when");
+        time.setPromptText(text.t("wizard.when.hint"));
+        time.setMaxWidth(260);
+        time.textProperty().bindBidirectional(model.wentWrongProperty());
+        time.disableProperty().bind(model.dontKnowProperty());
+        CheckBox dontKnow = new CheckBox(text.t("wizard.when.dontKnow"));
+        dontKnow.setId("wizard-dont-know");
+        dontKnow.selectedProperty().bindBidirectional(model.dontKnowProperty());
+        Label zone = wrapped(text.t("wizard.when.zone", format.zone().getId()));
+        zone.getStyleClass().add("text-muted");
+        return titled(Step.WHEN, text.t("wizard.when.question"), time, zone, dontKnow);
+    }
+
+    private Node point() {
+        ComboBox<SourceOption> source = new ComboBox<>(model.sources());
+        source.setId("wizard-source");
+        source.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SourceOption s) {
+                return s == null ? "" : text.t("wizard.point.sourceLabel", s.name(), s.kind().id(), s.source().server());
+            }
+
+            @Override
+            public SourceOption fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        source.valueProperty().bindBidirectional(model.sourceProperty());
+        TimelineViewModel timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
+                new TimelineText(text, format.zone()), app.clock());
+        TimelineControl control = new TimelineControl(timeline, text, format.zone());
+        control.setId("wizard-timeline");
+        control.setPrefHeight(190);
+        control.setMinHeight(140);
+        model.sourceProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                timeline.show(TimelineScope.server(s.source().server()));
+            }
+        });
+        TableView<PointService.OfSource> table = new TableView<>(model.points());
+        table.setId("wizard-points");
+        table.setPlaceholder(new Label(text.t("wizard.point.empty")));
+        table.getColumns().add(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())));
+        table.getColumns().add(Columns.text(text.t("restore.col.checked"), p -> model.checkText(p.check())));
+        table.getColumns().add(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())));
+        table.getColumns().add(Columns.text(text.t("restore.col.id"), p -> p.point().id()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                model.pointProperty().set(p);
+            }
+        });
+        model.pointProperty().addListener((o, a, p) -> {
+            if (p != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(p);
+                if (p != null) {
+                    table.scrollTo(p);
+                }
+            }
+        });
+        // a point clicked on the timeline is chosen, when it holds this source
+        timeline.selectionProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                model.points().stream().filter(p -> p.point().id().equals(s.point().id())).findFirst()
+                        .ifPresent(p -> model.pointProperty().set(p));
+            }
+        });
+        Label reason = wrapped("");
+        reason.setId("wizard-point-reason");
+        reason.textProperty().bind(model.pointReasonProperty());
+        reason.getStyleClass().add("accent");
+        HBox top = new HBox(10, new Label(text.t("restore.source")), source);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, table);
+    }
+
+    private Node parts() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton whole = new RadioButton(text.t("wizard.parts.whole"));
+        whole.setId("wizard-whole");
+        whole.setToggleGroup(group);
+        RadioButton part = new RadioButton();
+        part.setId("wizard-part");
+        part.setToggleGroup(group);
+        whole.setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, t) -> model.wholeProperty().set(t == whole));
+        model.wholeProperty().addListener((o, a, w) -> (w ? whole : part).setSelected(true));
+        TextField only = new TextField();
+        only.setId("wizard-parts");
+        only.textProperty().bindBidirectional(model.partsProperty());
+        only.disableProperty().bind(model.wholeProperty());
+        Label none = wrapped("");
+        none.getStyleClass().add("text-muted");
+        Runnable offer = () -> {
+            SourceOption s = model.sourceProperty().get();
+            String key = s == null ? null : TargetKind.narrowingKey(s.kind());
+            part.setVisible(key != null);
+            only.setVisible(key != null);
+            none.setVisible(key == null);
+            if (key != null) {
+                part.setText(text.t("wizard.parts." + s.kind().id()));
+                only.setPromptText(text.t(key + ".hint"));
+            } else if (s != null) {
+                none.setText(text.t("wizard.parts.wholeOnly", s.name()));
+            }
+        };
+        model.sourceProperty().addListener((o, a, s) -> offer.run());
+        offer.run();
+        return titled(Step.PARTS, text.t("wizard.parts.question"), whole, part, only, none);
+    }
+
+    private Node where() {
+        ComboBox<TargetKind> kind = new ComboBox<>(model.targetKinds());
+        kind.setId("wizard-target-kind");
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TargetKind k) {
+                SourceOption s = model.sourceProperty().get();
+                return k == null || s == null ? "" : text.t(k.labelKey(s.kind()));
+            }
+
+            @Override
+            public TargetKind fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        kind.valueProperty().bindBidirectional(model.targetKindProperty());
+        TextField where = new TextField();
+        where.setId("wizard-where");
+        where.textProperty().bindBidirectional(model.whereProperty());
+        HBox.setHgrow(where, Priority.ALWAYS);
+        Button browse = new Button(text.t("restore.chooseFolder"));
+        browse.setId("wizard-browse");
+        browse.visibleProperty().bind(model.targetKindProperty().isEqualTo(TargetKind.TO_LOCAL));
+        browse.managedProperty().bind(browse.visibleProperty());
+        browse.setOnAction(e -> {
+            java.io.File dir = new DirectoryChooser().showDialog(browse.getScene().getWindow());
+            if (dir != null) {
+                model.whereProperty().set(dir.getAbsolutePath());
+            }
+        });
+        HBox whereRow = new HBox(8, where, browse);
+        whereRow.visibleProperty().bind(model.targetKindProperty().isNotEqualTo(TargetKind.IN_PLACE));
+        whereRow.managedProperty().bind(whereRow.visibleProperty());
+        Label warning = wrapped("");
+        warning.getStyleClass().add("danger");
+        TextField confirm = new TextField();
+        confirm.setId("wizard-confirm-name");
+        confirm.setMaxWidth(320);
+        confirm.textProperty().bindBidirectional(model.confirmNameProperty());
+        VBox inPlace = new VBox(8, warning, confirm);
+        inPlace.visibleProperty().bind(model.targetKindProperty().isEqualTo(TargetKind.IN_PLACE));
+        inPlace.managedProperty().bind(inPlace.visibleProperty());
+        model.sourceProperty().addListener((o, a, s) -> warning.setText(s == null ? ""
+                : text.t("wizard.where.inPlaceWarning", s.name())));
+        return titled(Step.WHERE, text.t("wizard.where.question"), kind, whereRow, inPlace);
+    }
+
+    private Node review() {
+        TextArea plan = new TextArea();
+        plan.setId("wizard-plan");
+        plan.setEditable(false);
+        plan.setWrapText(true);
+        plan.textProperty().bind(model.planTextProperty());
+        VBox.setVgrow(plan, Priority.ALWAYS);
+        TextField line = new TextField();
+        line.setId("wizard-command-line");
+        line.setEditable(false);
+        line.textProperty().bind(model.commandLineProperty());
+        HBox.setHgrow(line, Priority.ALWAYS);
+        Button copy = new Button(text.t("wizard.review.copy"));
+        copy.setId("wizard-copy-command");
+        copy.setOnAction(e -> copy(line.getText()));
+        return titled(Step.REVIEW, text.t("wizard.review.question"), plan,
+                new Label(text.t("wizard.review.commandLine")), new HBox(8, line, copy));
+    }
+
+    private Node run() {
+        RestoreRun run = model.run();
+        Label status = wrapped("");
+        status.setId("wizard-run-status");
+        status.textProperty().bind(run.statusProperty());
+        status.getStyleClass().add("text-bold");
+        ProgressBar bar = new ProgressBar();
+        bar.setId("wizard-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(run.progressProperty());
+        Label speed = new Label();
+        speed.setId("wizard-speed");
+        speed.textProperty().bind(run.speedProperty());
+        ListView<String> log = new ListView<>(run.log());
+        log.setId("wizard-log");
+        log.setPrefHeight(160);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        Button cancel = new Button(text.t("wizard.run.cancel"));
+        cancel.setId("wizard-cancel");
+        cancel.getStyleClass().add("danger");
+        cancel.disableProperty().bind(run.runningProperty().not().or(run.cancellingProperty()));
+        cancel.setOnAction(e -> run.cancel());
+        TextArea result = new TextArea();
+        result.setId("wizard-result");
+        result.setEditable(false);
+        result.setWrapText(true);
+        result.setPrefRowCount(5);
+        result.visibleProperty().bind(run.resultProperty().isNotNull());
+        result.managedProperty().bind(result.visibleProperty());
+        result.textProperty().bind(Bindings.createStringBinding(() -> describe(run.resultProperty().get()),
+                run.resultProperty()));
+        Button copy = new Button(text.t("wizard.run.copyResult"));
+        copy.setId("wizard-copy-result");
+        copy.visibleProperty().bind(result.visibleProperty());
+        copy.setOnAction(e -> copy(result.getText()));
+        return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed, new HBox(8, cancel, copy), log,
+                result);
+    }
+
+    private String describe(RestoreResult r) {
+        if (r == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        if (r.ok()) {
+            s.append(text.t("wizard.result.ok", r.plan().source().name(), r.plan().pointId(),
+                    r.plan().targetDescription()));
+        } else {
+            s.append(text.t("wizard.result.failed", r.error() == null ? "" : r.error()));
+            if (r.targetState() != null) {
+                s.append('\n').append(r.targetState());
+            }
+        }
+        r.safetyPoint().ifPresent(p -> s.append('\n').append(text.t("wizard.result.safety", p)));
+        r.report().ifPresent(p -> s.append('\n').append(text.t("wizard.result.report", p)));
+        s.append('\n').append(text.t("wizard.result.took", r.duration().toSeconds()));
+        return s.toString();
+    }
+
+    private static void copy(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+}

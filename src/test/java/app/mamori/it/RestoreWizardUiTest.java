@@ -1,0 +1,163 @@
+package app.mamori.it;
+
+import app.mamori.engine.restore.RestoreResult;
+import app.mamori.service.PointService;
+import app.mamori.testenv.PostgresExtension;
+import app.mamori.testenv.PostgresServer;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
+import app.mamori.ui.restore.TargetKind;
+import app.mamori.ui.restore.wizard.RestoreWizard;
+import app.mamori.ui.restore.wizard.RestoreWizardModel;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident restore wizard driven as an admin would, against the real test sshd and
+ * PostgreSQL: what happened, when, the point it picks, where to, the plan, the run.
+ */
+@ExtendWith({SshdExtension.class, PostgresExtension.class})
+class RestoreWizardUiTest {
+    private static final String CONTENTS = "SELECT string_agg(id || ':' || note, ',' ORDER BY id) FROM orders";
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private Cli cli;
+    private PostgresServer pg;
+    private String db;
+    private AppWindow window;
+    private FxRobot robot;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp(SshdServer sshd, PostgresServer pg, @TempDir Path tmp) {
+        this.pg = pg;
+        cli = new Cli(tmp.resolve("home"));
+        cli.addServer("db1", sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        db = "shop_" + System.nanoTime();
+        pg.createDatabase(db);
+        pg.execSql(db, "CREATE TABLE orders(id int primary key, note text);"
+                + " INSERT INTO orders SELECT g, 'order ' || g FROM generate_series(1, 500) g;"
+                + " ALTER TABLE orders OWNER TO mamori;");
+        cli.runWithStdin(pg.mamoriPassword() + "\n", "source", "add", "shopdb", "--server", "db1", "--kind", "postgres",
+                "--database", db, "--db-host", pg.host(), "--db-port", Integer.toString(pg.port()),
+                "--db-user", pg.mamoriUser(), "--password-stdin").requireOk();
+        cli.run("job", "add", "shop", "--sources", "shopdb", "--vault", "local").requireOk();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    private String backup() {
+        return cli.run("backup", "shop", "--json").requireOk().json().get("point").get("id").asText();
+    }
+
+    private RestoreWizardModel openWizard() throws Exception {
+        window = AppWindow.open(cli.home());
+        robot = window.robot;
+        robot.clickOn("#nav-restore");
+        robot.clickOn("#restore-wizard");
+        AppWindow.await(() -> robot.lookup("#wizard-what-database").tryQuery().isPresent());
+        return javafx.stage.Window.getWindows().stream().filter(w -> w.getUserData() instanceof RestoreWizard)
+                .map(w -> ((RestoreWizard) w.getUserData()).model()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aChangedDatabaseIsRestoredIntoANewDatabaseFromTheLastGoodPointBeforeTheIncident() throws Exception {
+        String original = pg.query(db, CONTENTS);
+        String good = backup();
+        Instant wentWrong = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Thread.sleep(Math.max(0, wentWrong.toEpochMilli() - System.currentTimeMillis()) + 200);
+        pg.execSql(db, "UPDATE orders SET note = 'WRONG' WHERE id % 7 = 0; DELETE FROM orders WHERE id > 450");
+        String bad = backup();
+        assertThat(bad).isNotEqualTo(good);
+
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-database");
+        robot.clickOn("#wizard-next");
+        window.type("#wizard-when", TYPED.format(wentWrong));
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        assertThat(wizard.pointProperty().get().point().id()).as("the last point before the incident").isEqualTo(good);
+        assertThat(robot.lookup("#wizard-point-reason").queryLabeled().getText()).contains(TYPED.format(wentWrong));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        assertThat(wizard.targetKindProperty().get()).as("a copy beside the live data by default")
+                .isEqualTo(TargetKind.NEW_DATABASE);
+        String copy = db + "_copy";
+        window.type("#wizard-where", copy);
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        assertThat(robot.lookup("#wizard-plan").queryAs(TextArea.class).getText()).contains("new database " + copy);
+        assertThat(wizard.commandLineProperty().get()).isEqualTo("mamori restore --source shopdb --point " + good
+                + " --to-database " + copy + " --yes");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.result().isPresent());
+        RestoreResult result = wizard.result().get();
+        assertThat(result.ok()).as(String.valueOf(result.error())).isTrue();
+        assertThat(pg.query(copy, CONTENTS)).isEqualTo(original);
+        assertThat(pg.query(db, "SELECT count(*) FROM orders")).as("the live database is untouched").isEqualTo("450");
+        assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(good, copy);
+    }
+
+    @Test
+    void aRestoreCancelledWhileItWaitsOnTheLiveDatabaseChangesNothing() throws Exception {
+        String point = backup();
+        pg.execSql(db, "UPDATE orders SET note = 'changed since' WHERE id = 1");
+        String live = pg.query(db, CONTENTS);
+
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-database");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        assertThat(wizard.pointProperty().get().point().id()).isEqualTo(point);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.interact(() -> wizard.targetKindProperty().set(TargetKind.IN_PLACE));
+        robot.clickOn("#wizard-confirm-name").write("shopdb");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        String restoring = wizard.planProperty().get().commands().get(0).purpose();
+        try (AutoCloseable lock = pg.lockTable(db, "orders")) {
+            robot.clickOn("#wizard-next");
+            // the safety backup reads alongside the lock; the restore's DROP waits for it
+            AppWindow.await(() -> wizard.run().log().contains(restoring));
+            Thread.sleep(1000);
+            assertThat(wizard.run().runningProperty().get()).isTrue();
+            robot.clickOn("#wizard-cancel");
+            AppWindow.await(() -> wizard.result().isPresent());
+        }
+        RestoreResult result = wizard.result().get();
+        assertThat(result.ok()).isFalse();
+        assertThat(result.error()).contains("cancelled");
+        assertThat(result.safetyPoint()).as("the safety backup ran before the restore started").isPresent();
+        assertThat(pg.query(db, CONTENTS)).as("the live database is as it was").isEqualTo(live);
+        assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(result.targetState());
+    }
+}
