@@ -40,7 +40,16 @@ public final class Screenshots {
         try (SshdServer sshd = SshdServer.start()) {
             Platform.startup(() -> { });
             Platform.setImplicitExit(false); // one window after another: closing the first must not end JavaFX
+            boolean onlyRestore = args.length > 1 && args[1].equals("restore");
             Path empty = tmp.resolve("empty-home");
+            if (onlyRestore) {
+                Path home = tmp.resolve("home");
+                demoData(sshd, home, tmp);
+                shoot(home, out, Locale.ENGLISH, (shell, stage) -> restoreWizard(shell, out, ""));
+                shoot(home, out, Locale.JAPANESE, (shell, stage) -> restoreWizard(shell, out, "ja-"));
+                Platform.exit();
+                System.exit(0);
+            }
             shoot(empty, out, (shell, stage) -> {
                 snap(stage.getScene(), out.resolve("first-run.png"));
                 wizard(shell, sshd, out);
@@ -100,6 +109,7 @@ public final class Screenshots {
                 });
                 pause(800);
                 snap(stage.getScene(), out.resolve("servers.png"));
+                restoreWizard(shell, out, "");
             });
         } finally {
             Platform.exit();
@@ -139,6 +149,59 @@ public final class Screenshots {
         });
     }
 
+    /** Each step of the restore wizard: the blog's database changed, restored into a new file beside it. */
+    private static void restoreWizard(Shell shell, Path out, String prefix) throws Exception {
+        onFx(() -> {
+            shell.window().show(Page.RESTORE);
+            return null;
+        });
+        pause(500);
+        Stage w = onFx(() -> {
+            Scene main = shell.window().root().getScene();
+            ((javafx.scene.control.Button) main.lookup("#restore-wizard")).fire();
+            return javafx.stage.Window.getWindows().stream().filter(x -> x.getUserData()
+                    instanceof app.mamori.ui.restore.wizard.RestoreWizard).map(x -> (Stage) x).findFirst().orElseThrow();
+        });
+        Scene scene = w.getScene();
+        pause(500);
+        onFx(() -> {
+            ((javafx.scene.control.RadioButton) scene.lookup("#wizard-what-database")).setSelected(true);
+            return null;
+        });
+        snap(scene, out.resolve(prefix + "restore-1-what.png"));
+        fire(scene, "#wizard-next");
+        String when = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(
+                java.time.ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusMinutes(1));
+        onFx(() -> {
+            text(scene, "#wizard-when", when);
+            return null;
+        });
+        pause(300);
+        snap(scene, out.resolve(prefix + "restore-2-when.png"));
+        fire(scene, "#wizard-next");
+        waitFor(() -> !((javafx.scene.control.Labeled) scene.lookup("#wizard-point-reason")).getText().isEmpty(), 30);
+        pause(1200);
+        snap(scene, out.resolve(prefix + "restore-3-point.png"));
+        fire(scene, "#wizard-next");
+        pause(300);
+        snap(scene, out.resolve(prefix + "restore-4-parts.png"));
+        fire(scene, "#wizard-next");
+        pause(300);
+        snap(scene, out.resolve(prefix + "restore-5-where.png"));
+        fire(scene, "#wizard-next");
+        waitFor(() -> visible(scene, "#wizard-plan"), 30);
+        pause(300);
+        snap(scene, out.resolve(prefix + "restore-6-review.png"));
+        fire(scene, "#wizard-next");
+        waitFor(() -> visible(scene, "#wizard-result"), 60);
+        pause(300);
+        snap(scene, out.resolve(prefix + "restore-7-run.png"));
+        onFx(() -> {
+            w.close();
+            return null;
+        });
+    }
+
     private static void text(Scene scene, String id, String value) {
         ((javafx.scene.control.TextField) scene.lookup(id)).setText(value);
     }
@@ -161,9 +224,13 @@ public final class Screenshots {
     }
 
     private static void shoot(Path homeDir, Path out, Scenes scenes) throws Exception {
+        shoot(homeDir, out, Locale.ENGLISH, scenes);
+    }
+
+    private static void shoot(Path homeDir, Path out, Locale locale, Scenes scenes) throws Exception {
         MamoriHome home = new MamoriHome(homeDir).ensureExists();
         FxExecutor executor = new FxExecutor();
-        AppContext app = AppContext.open(home, executor, new I18n(Locale.ENGLISH));
+        AppContext app = AppContext.open(home, executor, new I18n(locale));
         Stage stage = onFx(Stage::new);
         Shell shell = onFx(() -> {
             Shell s = new Shell(app, ZoneId.of("Europe/Berlin"));

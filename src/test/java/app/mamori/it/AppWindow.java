@@ -23,9 +23,9 @@ final class AppWindow implements AutoCloseable {
     Shell shell;
     private final FxExecutor executor;
 
-    private AppWindow(Path home) throws Exception {
+    private AppWindow(Path home, Locale locale) throws Exception {
         executor = new FxExecutor();
-        app = AppContext.open(new MamoriHome(home).ensureExists(), executor, new I18n(Locale.ENGLISH));
+        app = AppContext.open(new MamoriHome(home).ensureExists(), executor, new I18n(locale));
         FxToolkit.setupStage(stage -> {
             shell = new Shell(app, ZoneId.of("UTC"));
             shell.show(stage);
@@ -34,7 +34,12 @@ final class AppWindow implements AutoCloseable {
     }
 
     static AppWindow open(Path home) throws Exception {
-        return new AppWindow(home);
+        return new AppWindow(home, Locale.ENGLISH);
+    }
+
+    /** The window in another language, as an admin who chose it in Settings sees it. */
+    static AppWindow open(Path home, Locale locale) throws Exception {
+        return new AppWindow(home, locale);
     }
 
     /** Waits up to 90 s (servers on a busy CI machine are slow) for {@code condition}, checked on settled FX events. */

@@ -100,6 +100,33 @@ class CutTextUiTest {
         return cut;
     }
 
+    /** Walks the restore wizard's pages up to the review, collecting what each cuts, and closes it with Escape. */
+    private List<String> wizard() throws Exception {
+        window.robot.clickOn("#nav-restore");
+        window.robot.clickOn("#restore-wizard");
+        AppWindow.await(() -> window.robot.lookup("#wizard-what-database").tryQuery().isPresent());
+        int before = Window.getWindows().size();
+        List<String> cut = new ArrayList<>();
+        for (String step : List.of("what", "when", "point", "parts", "where", "review")) {
+            if (step.equals("when")) {
+                window.robot.clickOn("#wizard-what-database");
+            }
+            if (!step.equals("what")) {
+                if (step.equals("point")) {
+                    window.robot.clickOn("#wizard-dont-know");
+                }
+                window.robot.clickOn("#wizard-next");
+                AppWindow.await(() -> window.robot.lookup("#wizard-step-" + step).queryLabeled().getStyleClass()
+                        .contains("accent"));
+            }
+            Thread.sleep(200);
+            cut.addAll(cutEverywhere().stream().map(c -> "wizard " + step + " | " + c).toList());
+        }
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before - 1);
+        return cut;
+    }
+
     @Test
     void noPageOrDialogCutsItsTextAt1280x720(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Cli cli = new Cli(tmp.resolve("home"));
@@ -131,6 +158,7 @@ class CutTextUiTest {
         cut.addAll(dialog("#nav-jobs", "#jobs-new", "#editor-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
         cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
+        cut.addAll(wizard());
 
         assertThat(cut).isEmpty();
     }

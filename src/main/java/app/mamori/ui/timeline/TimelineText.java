@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ public final class TimelineText {
     public TimelineText(I18n text, ZoneId zone) {
         this.text = text;
         this.zone = zone;
-        this.seconds = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(text.locale());
+        // the tables' form (ui.fx.Format#when), so a time read off the timeline matches the list beside it
+        this.seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     }
 
     /** Local time to the second, as hover and selection announce it. */

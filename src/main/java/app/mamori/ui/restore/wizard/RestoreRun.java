@@ -45,8 +45,12 @@ public final class RestoreRun {
         this.format = format;
     }
 
-    /** Starts {@code plan} on a worker; call on the FX thread. */
-    void start(RestorePlan plan) {
+    /**
+     * Starts {@code plan} on a worker; call on the FX thread.
+     *
+     * @param total the bytes the restore streams (a dump's size before compression), or -1 when unknown
+     */
+    void start(RestorePlan plan, long total) {
         if (running.get()) {
             return;
         }
@@ -58,7 +62,6 @@ public final class RestoreRun {
         log.clear();
         progress.set(-1);
         speed.set("");
-        long total = plan.artifact().size();
         long t0 = System.nanoTime();
         AtomicLong lastShown = new AtomicLong(Long.MIN_VALUE);
         RestoreListener listener = new RestoreListener() {
@@ -92,8 +95,9 @@ public final class RestoreRun {
                 long left = rate > 0 && total > bytes ? (total - bytes) / rate : -1;
                 app.executor().onUi(() -> {
                     progress.set(total > 0 ? Math.min(1.0, (double) bytes / total) : -1);
-                    speed.set(app.text().t("wizard.run.speed", format.bytes(bytes), format.bytes(total),
-                            format.rate(rate), format.eta(left)));
+                    speed.set(total > 0 ? app.text().t("wizard.run.speed", format.bytes(bytes), format.bytes(total),
+                            format.rate(rate), format.eta(left)) : app.text().t("wizard.run.speedNoTotal",
+                            format.bytes(bytes), format.rate(rate)));
                 });
             }
         };

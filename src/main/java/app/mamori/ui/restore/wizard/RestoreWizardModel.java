@@ -170,7 +170,7 @@ public final class RestoreWizardModel {
             case WHERE -> planIt();
             case REVIEW -> {
                 step.set(Step.RUN);
-                run.start(plan.get());
+                run.start(plan.get(), streamed(point.get()));
             }
             case RUN -> {
             }
@@ -263,6 +263,16 @@ public final class RestoreWizardModel {
             commandLine.set(RestoreCommandLine.of(r, p.pointId()));
             step.set(Step.REVIEW);
         }, this::failed);
+    }
+
+    /** What a restore of the point streams: a compressed dump's raw size as its manifest recorded it, else its size. */
+    private static long streamed(PointService.OfSource p) {
+        String raw = p.point().manifest(p.artifact().source()).get("rawSize");
+        try {
+            return raw != null ? Long.parseLong(raw) : p.artifact().size();
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void resetWhere() {

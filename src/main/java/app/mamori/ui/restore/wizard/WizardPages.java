@@ -294,8 +294,8 @@ final class WizardPages {
         speed.textProperty().bind(run.speedProperty());
         ListView<String> log = new ListView<>(run.log());
         log.setId("wizard-log");
-        log.setPrefHeight(160);
-        VBox.setVgrow(log, Priority.ALWAYS);
+        log.setPrefHeight(140);
+        log.setMinHeight(80);
         Button cancel = new Button(text.t("wizard.run.cancel"));
         cancel.setId("wizard-cancel");
         cancel.getStyleClass().add("danger");
@@ -305,7 +305,8 @@ final class WizardPages {
         result.setId("wizard-result");
         result.setEditable(false);
         result.setWrapText(true);
-        result.setPrefRowCount(5);
+        result.setPrefRowCount(7);
+        VBox.setVgrow(result, Priority.ALWAYS);
         result.visibleProperty().bind(run.resultProperty().isNotNull());
         result.managedProperty().bind(result.visibleProperty());
         result.textProperty().bind(Bindings.createStringBinding(() -> describe(run.resultProperty().get()),
