@@ -28,10 +28,16 @@ public final class DashboardView {
     private final java.util.function.Consumer<String> openJob;
     private final StackPane root = new StackPane();
 
-    /** @param openJob shows a job on the Jobs page (a double-click on its row) */
+    private final Runnable openRestoreWizard;
+
+    /**
+     * @param openJob           shows a job on the Jobs page (a double-click on its row)
+     * @param openRestoreWizard opens the incident restore wizard
+     */
     public DashboardView(AppContext app, DashboardViewModel vm, Format format, Runnable startServerWizard,
-                         java.util.function.Consumer<String> openJob) {
+                         java.util.function.Consumer<String> openJob, Runnable openRestoreWizard) {
         this.app = app;
+        this.openRestoreWizard = openRestoreWizard;
         this.vm = vm;
         this.format = format;
         this.startServerWizard = startServerWizard;
@@ -116,7 +122,14 @@ public final class DashboardView {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label title = new Label(app.text().t("nav.dashboard"));
         title.getStyleClass().add("title-2");
-        VBox box = new VBox(12, title, t);
+        Button incident = new Button(app.text().t("dashboard.incident"), new FontIcon(Feather.LIFE_BUOY));
+        incident.setId("dashboard-incident");
+        incident.setOnAction(e -> openRestoreWizard.run());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(12, title, gap, incident);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(12, head, t);
         javafx.scene.layout.VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(16));
         return box;

@@ -13,6 +13,7 @@ import app.mamori.ui.fx.Theme;
 import app.mamori.ui.fx.UiSettings;
 import app.mamori.ui.jobs.JobsView;
 import app.mamori.ui.restore.RestoreView;
+import app.mamori.ui.restore.wizard.RestoreWizard;
 import app.mamori.ui.servers.ServerWizardView;
 import app.mamori.ui.servers.ServersView;
 import app.mamori.ui.settings.SettingsView;
@@ -87,6 +88,7 @@ public final class Shell {
         tray = Tray.install(app, dashboard, new Tray.Actions(this::bringForward, () -> {
             bringForward();
             window.show(Page.RESTORE);
+            openRestoreWizard(java.util.Optional.empty());
         }, pauseSchedules, Platform::exit));
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -126,7 +128,8 @@ public final class Shell {
 
     private Node page(Page p) {
         return switch (p) {
-            case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard, this::openJob).root();
+            case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard, this::openJob,
+                    () -> openRestoreWizard(java.util.Optional.empty())).root();
             case SERVERS -> servers().root();
             case JOBS -> jobs().root();
             case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
@@ -191,6 +194,13 @@ public final class Shell {
 
     public AppContext context() {
         return app;
+    }
+
+    /** Opens the incident restore wizard, on {@code source} when one is known (a failed run's notice). */
+    public RestoreWizard openRestoreWizard(java.util.Optional<String> source) {
+        RestoreWizard w = new RestoreWizard(app, format, source);
+        w.show();
+        return w;
     }
 
     public MainWindow window() {
