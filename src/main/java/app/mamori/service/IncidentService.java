@@ -118,6 +118,11 @@ public final class IncidentService {
                 + " point waiting for release; there is nothing to release");
     }
 
+    /** Every hold on one point, oldest first (not counting its being an unreleased safety point). */
+    public List<Hold> holdsOf(String pointId) {
+        return services.catalog().holds().of(pointId);
+    }
+
     /** The held points of a job, point id to why (holds and unreleased safety points): what no prune removes. */
     public Map<String, String> holdsOfJob(String job) {
         return merged(services.catalog().holds().safetyOfJob(job), services.catalog().holds().ofJob(job));
