@@ -11,6 +11,8 @@ import app.mamori.model.Artifact;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.RunStatus;
 import app.mamori.model.SourceKind;
+import app.mamori.service.FileHistory;
+import app.mamori.service.PointDiff;
 import app.mamori.service.Services;
 
 import java.lang.management.ManagementFactory;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code mamori find} and {@code mamori diff} on three years of history: a real catalogue file with
@@ -66,48 +69,43 @@ public final class HistoryBench {
 
     private static void queries(Services services, int points) throws Exception {
         System.out.println("query                                        results  versions  wall med  | CPU med (ms)");
-        query("find file1234.txt (one file, by name)", 5,
+        find("find file1234.txt (one file, by name)", 5,
                 () -> services.history().find("file1234.txt", Optional.empty()));
-        query("find /srv/www/d7/*.txt (one folder, 50 files)", 5,
+        find("find /srv/www/d7/*.txt (one folder, 50 files)", 5,
                 () -> services.history().find("/srv/www/d7/*.txt", Optional.empty()));
-        query("find file12*.txt (11 files, by name)", 5,
+        find("find file12*.txt (11 files, by name)", 5,
                 () -> services.history().find("file12*.txt", Optional.of("www")));
-        query("find *.txt (every file)", 1, () -> services.history().find("*.txt", Optional.empty()));
+        find("find *.txt (every file)", 1, () -> services.history().find("*.txt", Optional.empty()));
         String last = id(points - 1);
         diff("diff of two consecutive points", () -> services.history().diff(id(points - 2), last, Optional.empty()));
         diff("diff of the first and the last point", () -> services.history().diff(id(0), last, Optional.empty()));
     }
 
-    private static void query(String what, int rounds, Callable<List<app.mamori.service.FileHistory>> q)
-            throws Exception {
+    private static void find(String what, int rounds, Callable<List<FileHistory>> q) throws Exception {
+        time(what, rounds, q, r -> String.format("%7d %9d", r.size(),
+                r.stream().mapToInt(f -> f.versions().size()).sum()));
+    }
+
+    private static void diff(String what, Callable<PointDiff> q) throws Exception {
+        time(what, 5, q, d -> {
+            PointDiff.Files f = (PointDiff.Files) d;
+            return String.format("%7d %9s", f.added().size() + f.removed().size() + f.changed().size(), "-");
+        });
+    }
+
+    /** The median of the rounds, in wall time and in the thread's CPU time (SQLite runs in the calling thread). */
+    private static <T> void time(String what, int rounds, Callable<T> q, Function<T, String> counts) throws Exception {
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
-        List<app.mamori.service.FileHistory> r = List.of();
+        T result = null;
         for (int i = 0; i < rounds; i++) {
             long c = CPU.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            r = q.call();
+            result = q.call();
             wall.add((System.nanoTime() - t) / 1e6);
             cpu.add((CPU.getCurrentThreadCpuTime() - c) / 1e6);
         }
-        System.out.printf("%-46s %7d %9d %9.1f | %9.1f%n", what, r.size(),
-                r.stream().mapToInt(f -> f.versions().size()).sum(), median(wall), median(cpu));
-    }
-
-    private static void diff(String what, Callable<app.mamori.service.PointDiff> q) throws Exception {
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        app.mamori.service.PointDiff d = null;
-        for (int i = 0; i < 5; i++) {
-            long c = CPU.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            d = q.call();
-            wall.add((System.nanoTime() - t) / 1e6);
-            cpu.add((CPU.getCurrentThreadCpuTime() - c) / 1e6);
-        }
-        var f = (app.mamori.service.PointDiff.Files) d;
-        System.out.printf("%-46s %7d %9s %9.1f | %9.1f%n", what, f.added().size() + f.removed().size()
-                + f.changed().size(), "-", median(wall), median(cpu));
+        System.out.printf("%-46s %s %9.1f | %9.1f%n", what, counts.apply(result), median(wall), median(cpu));
     }
 
     private static double median(List<Double> values) {

@@ -22,11 +22,7 @@ class FileHistoryTest {
         Path site = Files.createDirectories(tmp.resolve("var www"));
         Files.writeString(site.resolve("wp-config.php"), "v1");
         Files.writeString(site.resolve("index.php"), "index");
-        Cli cli = new Cli(tmp.resolve("home"));
-        cli.addServer("web", sshd);
-        cli.run("vault", "add", "v", "--path", tmp.resolve("vault").toString()).requireOk();
-        cli.run("source", "add", "www", "--server", "web", "--kind", "files", "--path", site.toString()).requireOk();
-        cli.run("job", "add", "site", "--sources", "www", "--vault", "v").requireOk();
+        Cli cli = oneSourceJob(sshd, tmp, "www", "files", site, "site");
         String p1 = backup(cli, "site");
         Files.writeString(site.resolve("index.php"), "index, touched later");
         String p2 = backup(cli, "site");
@@ -69,11 +65,7 @@ class FileHistoryTest {
     void diffOfADatabaseShowsEveryTablesRowsInEachPoint(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("tool.db");
         sqlite(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1); CREATE TABLE gone(y);");
-        Cli cli = new Cli(tmp.resolve("home"));
-        cli.addServer("tools", sshd);
-        cli.run("vault", "add", "v", "--path", tmp.resolve("vault").toString()).requireOk();
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "v").requireOk();
+        Cli cli = oneSourceJob(sshd, tmp, "tooldb", "sqlite", db, "tool");
         String a = backup(cli, "tool");
         sqlite(db, "INSERT INTO t VALUES (2); INSERT INTO t VALUES (3); DROP TABLE gone; CREATE TABLE added(z);");
         String b = backup(cli, "tool");
@@ -82,6 +74,16 @@ class FileHistoryTest {
 
         assertThat(diff.toString()).isEqualTo("{\"tables\":[{\"name\":\"added\",\"rowsA\":null,\"rowsB\":0},"
                 + "{\"name\":\"gone\",\"rowsA\":0,\"rowsB\":null},{\"name\":\"t\",\"rowsA\":1,\"rowsB\":3}]}");
+    }
+
+    /** A home with the test sshd as server {@code web}, a local vault, and one job of one source. */
+    private static Cli oneSourceJob(SshdServer sshd, Path tmp, String source, String kind, Path path, String job) {
+        Cli cli = new Cli(tmp.resolve("home"));
+        cli.addServer("web", sshd);
+        cli.run("vault", "add", "v", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", source, "--server", "web", "--kind", kind, "--path", path.toString()).requireOk();
+        cli.run("job", "add", job, "--sources", source, "--vault", "v").requireOk();
+        return cli;
     }
 
     private static void sqlite(Path db, String sql) throws Exception {
