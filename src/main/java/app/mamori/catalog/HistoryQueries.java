@@ -2,7 +2,9 @@ package app.mamori.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,10 +43,26 @@ public final class HistoryQueries {
         return db.autocommit(c -> Rows.query(c, DISTINCT_PATHS, row -> row.getBytes(1), from, to, to, to, to));
     }
 
-    /** The sources whose index holds {@code path} in some point. */
-    public List<String> sourcesOf(byte[] path) {
-        return db.autocommit(c -> Rows.names(c, "SELECT DISTINCT source FROM file_index WHERE path = ? ORDER BY source",
-                path));
+    /** The sources with a file list in some point, by name. */
+    public List<String> indexedSources() {
+        return db.autocommit(c -> Rows.names(c, "SELECT DISTINCT source FROM artifacts WHERE files IS NOT NULL"
+                + " ORDER BY source"));
+    }
+
+    /**
+     * One path's entry in each of {@code source}'s points that has it, by point id. Reads only the
+     * columns a version needs (the caller has the points' times), so no row of
+     * {@code restore_points} is looked up per version: with three years of points that join was
+     * half of the cost.
+     */
+    public Map<String, FileEntry> entriesOf(String source, byte[] path) {
+        return db.autocommit(c -> {
+            Map<String, FileEntry> out = new HashMap<>();
+            Rows.query(c, "SELECT point, type, size, sha256 FROM file_index WHERE path = ? AND source = ?",
+                    row -> out.put(row.getString(1), new FileEntry(path, FileType.fromId(row.getString(2)), 0,
+                            row.getLong(3), 0, row.getString(4))), path, source);
+            return out;
+        });
     }
 
     /** {@code source}'s succeeded points whose file index is stored, oldest first: where a file can be looked for. */

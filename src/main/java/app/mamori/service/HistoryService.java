@@ -1,6 +1,5 @@
 package app.mamori.service;
 
-import app.mamori.catalog.FileVersion;
 import app.mamori.catalog.HistoryQueries;
 import app.mamori.catalog.PointRef;
 import app.mamori.catalog.RecordedPoint;
@@ -54,22 +53,16 @@ public final class HistoryService {
                         + " find searches file-tree sources (kind files) that have been backed up");
             }
         });
+        List<String> sources = source.map(List::of).orElseGet(history::indexedSources);
         List<FileHistory> found = new ArrayList<>();
         for (byte[] raw : history.paths(glob.lowerBound(), glob.upperBound())) {
             String shown = NameCodec.display(raw);
             if (!glob.matches(shown)) {
                 continue;
             }
-            for (String s : history.sourcesOf(raw)) {
-                if (source.isPresent() && !source.get().equals(s)) {
-                    continue;
-                }
-                Map<String, app.mamori.catalog.FileEntry> byPoint = new HashMap<>();
-                for (FileVersion v : services.catalog().fileIndex().versionsOf(s, raw)) {
-                    byPoint.put(v.point(), v.entry());
-                }
+            for (String s : sources) {
                 List<FileHistory.Version> versions = VersionChanges.of(
-                        pointsOf.computeIfAbsent(s, history::indexedPoints), byPoint);
+                        pointsOf.computeIfAbsent(s, history::indexedPoints), history.entriesOf(s, raw));
                 if (!versions.isEmpty()) {
                     found.add(new FileHistory(s, shown, versions));
                 }

@@ -73,7 +73,7 @@ public final class HistoryBench {
                 () -> services.history().find("file1234.txt", Optional.empty()));
         find("find /srv/www/d7/*.txt (one folder, 50 files)", 5,
                 () -> services.history().find("/srv/www/d7/*.txt", Optional.empty()));
-        find("find file12*.txt (11 files, by name)", 5,
+        find("find file12*.txt (111 files, by name)", 5,
                 () -> services.history().find("file12*.txt", Optional.of("www")));
         find("find *.txt (every file)", 1, () -> services.history().find("*.txt", Optional.empty()));
         String last = id(points - 1);
