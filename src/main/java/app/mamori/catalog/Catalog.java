@@ -31,6 +31,9 @@ public final class Catalog implements AutoCloseable {
     private final RetentionStore retention;
     private final VerificationStore verifications;
     private final TimelineQueries timeline;
+    private final HoldStore holds;
+    private final IncidentStore incidents;
+    private final HistoryQueries history;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -47,6 +50,9 @@ public final class Catalog implements AutoCloseable {
         this.retention = new RetentionStore(db);
         this.verifications = new VerificationStore(db);
         this.timeline = new TimelineQueries(db);
+        this.holds = new HoldStore(db, clock);
+        this.incidents = new IncidentStore(db, clock);
+        this.history = new HistoryQueries(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -159,6 +165,20 @@ public final class Catalog implements AutoCloseable {
 
     public TimelineQueries timeline() {
         return timeline;
+    }
+
+    /** Holds on restore points, made by hand or by incidents. */
+    public HoldStore holds() {
+        return holds;
+    }
+
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    /** A file's versions across points, and what changed between two points, from the file index. */
+    public HistoryQueries history() {
+        return history;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

@@ -129,6 +129,24 @@ public final class PointStore {
         });
     }
 
+    /**
+     * Forgets a point, as {@link #remove}, unless it is held (by a hold, or as a pre-restore safety
+     * point not released) when this transaction runs: the check and the delete are one write, so a
+     * hold taken by another process after a prune was planned still wins. False when it was held.
+     */
+    public boolean removeUnlessHeld(String id) {
+        return db.write(c -> {
+            if (Rows.exists(c, "SELECT 1 FROM holds WHERE point = ?", id) || Rows.exists(c, "SELECT 1 FROM"
+                    + " restore_points WHERE id = ? AND kind = 'pre-restore' AND released IS NULL", id)) {
+                return false;
+            }
+            if (Rows.update(c, "DELETE FROM restore_points WHERE id = ?", id) == 0) {
+                throw new CatalogException("restore point '" + id + "' does not exist");
+            }
+            return true;
+        });
+    }
+
     /** Hands a pre-restore safety point over to the job's retention policy. */
     public void release(String id) {
         db.write(c -> {

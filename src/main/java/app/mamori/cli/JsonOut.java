@@ -79,11 +79,14 @@ final class JsonOut {
         return o;
     }
 
-    static ArrayNode points(List<RecordedPoint> points, CliContext ctx) {
+    /** @param held why each point is held, or null when it is not */
+    static ArrayNode points(List<RecordedPoint> points, CliContext ctx,
+                            java.util.function.Function<RecordedPoint, String> held) {
         ArrayNode a = F.arrayNode();
         for (RecordedPoint r : points) {
             ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
             o.put("kind", r.kind().id());
+            o.put("held", held.apply(r));
             o.set("verification", VerifyJson.pointState(r.point().artifacts().size(),
                     ctx.catalog().verifications().latestOfPoint(r.id())));
             a.add(o);

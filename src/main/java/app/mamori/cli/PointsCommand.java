@@ -6,27 +6,52 @@ import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
 import app.mamori.model.RestorePoint;
+import app.mamori.service.IncidentService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 
-/** {@code mamori points [JOB] [--json]} and {@code mamori points release ID}. */
+/** {@code mamori points [JOB] [--json]}, {@code mamori points hold ID} and {@code mamori points release ID}. */
 @Command(name = "points", description = "List restore points, newest first.",
-        subcommands = {PointsCommand.Release.class})
+        subcommands = {PointsCommand.Hold.class, PointsCommand.Release.class})
 final class PointsCommand extends Base {
 
-    @Command(name = "release", description = {"Hand a pre-restore safety point over to its job's retention policy;",
-            "until then retention never removes it."})
+    @Command(name = "hold", description = {"Hold a restore point: no prune removes it, and retention does not count it,",
+            "until it is released with points release."})
+    static final class Hold extends Base {
+        @Parameters(paramLabel = "ID", description = "as points shows it: job/20261124T153012Z")
+        String id;
+        @Option(names = "--reason", paramLabel = "TEXT", description = "why, as points and the app show it")
+        String reason;
+
+        @Override
+        int run() {
+            ctx().services().incidents().hold(id, reason);
+            out().println("held " + id + ": no prune removes it until `mamori points release " + id + "`");
+            return 0;
+        }
+    }
+
+    @Command(name = "release", description = {"Release the hold made by hand on a point or, when it has none, hand a",
+            "pre-restore safety point over to its job's retention policy. Holds made by an",
+            "incident go when the incident is closed."})
     static final class Release extends Base {
         @Parameters(paramLabel = "ID", description = "as points shows it: job/20261124T153012Z")
         String id;
 
         @Override
         int run() {
-            ctx().catalog().points().release(id);
-            out().println("released " + id + ": retention may now remove it");
+            IncidentService incidents = ctx().services().incidents();
+            if (incidents.release(id) == IncidentService.Released.SAFETY_POINT) {
+                out().println("released pre-restore safety point " + id + ": retention may now remove it");
+            } else if (incidents.holdsOf(id).isEmpty()) {
+                out().println("released the hold on " + id + ": retention may now remove it");
+            } else {
+                out().println("released the hold made by hand on " + id + "; it stays held by incident "
+                        + incidents.holdsOf(id).get(0).incident().getAsLong() + " until that is closed");
+            }
             return 0;
         }
     }
@@ -43,8 +68,11 @@ final class PointsCommand extends Base {
         }
         List<RecordedPoint> recorded = ctx().catalog().points().list(job);
         java.util.Set<String> released = job == null ? java.util.Set.of() : ctx().catalog().points().released(job);
+        java.util.Map<String, java.util.Map<String, String>> holds = new java.util.HashMap<>();
+        java.util.function.Function<RecordedPoint, String> held = r -> holds.computeIfAbsent(r.point().job(),
+                j -> ctx().services().incidents().holdsOfJob(j)).get(r.id());
         if (json) {
-            out().println(JsonOut.write(JsonOut.points(recorded, ctx())));
+            out().println(JsonOut.write(JsonOut.points(recorded, ctx(), held)));
             return 0;
         }
         for (RecordedPoint r : recorded) {
@@ -53,7 +81,7 @@ final class PointsCommand extends Base {
             out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
                     + " artifact(s)\t" + Bytes.human(size)
                     + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (released.contains(p.id()) ? " (released)" : "")
-                    : "") + verification(r));
+                    : "") + (held.apply(r) == null ? "" : "\theld (" + held.apply(r) + ")") + verification(r));
         }
         return 0;
     }

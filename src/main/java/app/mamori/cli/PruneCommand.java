@@ -59,8 +59,9 @@ final class PruneCommand extends Base {
                     + String.join(", ", k.reasons().stream().map(Reason::toString).toList()));
         }
         for (Candidate c : p.remove()) {
-            out().println((result == null ? "remove  " : result.removed().contains(c.id()) ? "removed " : "FAILED  ")
-                    + c.id() + "\t" + local(plan, c));
+            out().println((result == null ? "remove  " : result.removed().contains(c.id()) ? "removed "
+                    : result.spared().contains(c.id()) ? "held    " : "FAILED  ") + c.id() + "\t" + local(plan, c)
+                    + (result != null && result.spared().contains(c.id()) ? "\theld since the plan was made: kept" : ""));
         }
         if (result == null) {
             out().println(p.keep().size() + " kept, " + p.remove().size() + " to remove (dry run: nothing deleted)");
@@ -106,6 +107,8 @@ final class PruneCommand extends Base {
             ArrayNode removed = o.putArray("removed");
             result.removed().forEach(removed::add);
             o.put("bytesFreed", result.bytesFreed());
+            ArrayNode spared = o.putArray("spared");
+            result.spared().forEach(spared::add);
             ArrayNode failures = o.putArray("failures");
             result.failures().forEach(failures::add);
         }

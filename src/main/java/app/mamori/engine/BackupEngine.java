@@ -308,9 +308,21 @@ public final class BackupEngine {
             if (e.command() != null) {
                 f.put("command", e.command());
             }
+            if (e.stats() != null && e.stats().get("tables") instanceof java.util.Map<?, ?> tables) {
+                // row counts per table, for `mamori diff` without opening the vault
+                f.put("tables", tablesJson(tables));
+            }
             out.put(e.name(), f);
         }
         return out;
+    }
+
+    private static String tablesJson(java.util.Map<?, ?> tables) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tables);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("table names and counts always serialise", e);
+        }
     }
 
     static RestorePoint toRestorePoint(Manifest m, String location) {

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * Applies a job's retention policy: {@link #plan} from the catalogue alone, {@link #execute}
- * deletes each removed point's folder from its vault, then its catalogue rows, and logs it.
+ * removes each point's catalogue rows unless it is held by then, then deletes its folder from its
+ * vault, and logs it. Rows go first so that a hold always wins: a folder whose delete failed stays
+ * on disk, where {@code mamori catalog rebuild} finds it again.
  */
 public final class Pruner {
     private static final System.Logger LOG = System.getLogger(Pruner.class.getName());
@@ -58,6 +60,7 @@ public final class Pruner {
     public PruneJobPlan plan(String job, RetentionPolicy policy) {
         catalog.jobs().get(job);
         Set<String> released = catalog.points().released(job);
+        Map<String, String> holds = catalog.holds().ofJob(job);
         Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfJob(job);
         Map<String, RecordedPoint> byId = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -66,9 +69,10 @@ public final class Pruner {
                 continue;
             }
             byId.put(p.id(), p);
-            boolean held = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
+            boolean safetyHeld = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
             Map<String, Verification> latest = checks.get(p.id());
-            candidates.add(new Candidate(p.id(), p.point().time(), held, verified(p, latest), checkFailed(latest)));
+            candidates.add(new Candidate(p.id(), p.point().time(), safetyHeld, Optional.ofNullable(holds.get(p.id())),
+                    verified(p, latest), checkFailed(latest)));
         }
         boolean lastRunFailed = catalog.runs().latestEnded(job).map(r -> r.status() != RunStatus.SUCCEEDED)
                 .orElse(false);
@@ -98,6 +102,7 @@ public final class Pruner {
     PruneResult executeLocked(PruneJobPlan plan) {
         List<String> removed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> spared = new ArrayList<>();
         long freed = 0;
         Map<String, List<RecordedPoint>> byVault = new LinkedHashMap<>();
         plan.removals().forEach(p -> byVault.computeIfAbsent(p.point().vault(), v -> new ArrayList<>()).add(p));
@@ -110,15 +115,22 @@ public final class Pruner {
             }
             try (VaultDeleter deleter = deleter(vault.get())) {
                 for (RecordedPoint p : entry.getValue()) {
+                    if (!forget(plan, p, spared, failures)) {
+                        continue;
+                    }
                     try {
                         freed += deleter.delete(p.point().location());
-                        catalog.points().remove(p.id());
                         removed.add(p.id());
                         event(plan.job(), p.point().server(), EventLevel.INFO, "point-pruned", "restore point " + p.id()
                                 + " removed by retention (" + plan.policy() + ")");
                     } catch (IOException | RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot prune " + p.id(), e);
-                        failures.add(p.id() + ": " + e.getMessage());
+                        LOG.log(System.Logger.Level.WARNING, "cannot delete the folder of pruned point " + p.id(), e);
+                        String left = p.id() + ": removed from the catalogue, but its folder " + p.point().location()
+                                + " in vault " + p.point().vault() + " could not be deleted (" + e.getMessage()
+                                + "); it stays on disk, and `mamori catalog rebuild " + p.point().vault()
+                                + "` finds it again";
+                        failures.add(left);
+                        event(plan.job(), p.point().server(), EventLevel.WARNING, "point-pruned", left);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -129,7 +141,27 @@ public final class Pruner {
             event(plan.job(), null, EventLevel.WARNING, "prune-failed", "prune of job " + plan.job() + " could not"
                     + " remove " + failures.size() + " point(s): " + failures.get(0));
         }
-        return new PruneResult(plan.job(), removed, freed, failures);
+        return new PruneResult(plan.job(), removed, freed, failures, spared);
+    }
+
+    /**
+     * Removes the point's catalogue rows first, in the write that checks its holds, so a hold taken
+     * by another process since the plan was made wins; only then may its folder go. False when it
+     * stays: held now (added to {@code spared}), or the catalogue failed (added to {@code failures}).
+     */
+    private boolean forget(PruneJobPlan plan, RecordedPoint p, List<String> spared, List<String> failures) {
+        try {
+            if (catalog.points().removeUnlessHeld(p.id())) {
+                return true;
+            }
+            spared.add(p.id());
+            event(plan.job(), p.point().server(), EventLevel.INFO, "point-held", "restore point " + p.id()
+                    + " was not pruned: it was held after the prune was planned");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot prune " + p.id(), e);
+            failures.add(p.id() + ": " + e.getMessage());
+        }
+        return false;
     }
 
     static Path locksDir(Catalog catalog) {

@@ -11,7 +11,7 @@ public record Reason(Rule rule, String period) {
     /** The rules, in the order a plan lists them. */
     public enum Rule {
         LAST("last"), HOURLY("hourly"), DAILY("daily"), WEEKLY("weekly"), MONTHLY("monthly"), YEARLY("yearly"),
-        NEWEST_VERIFIED("newest verified"), NEWEST("newest"), SAFETY_POINT("pre-restore safety point"),
+        NEWEST_VERIFIED("newest verified"), NEWEST("newest"), SAFETY_POINT("pre-restore safety point"), HELD("held"),
         LAST_RUN_FAILED("last run failed"), NO_POLICY("no retention policy"), FUTURE("time in the future"),
         CHECK_FAILED_NEWEST("check failed, newer than every good point");
 

@@ -27,8 +27,9 @@ import java.util.function.Function;
  * found damage are passed over by every rule, so keep-last 1 with a damaged newest point still
  * keeps a good one; they are kept only while newer than every good point (in an incident the
  * newest copy may still be the best one left). Never removed, whatever the rules say: held
- * pre-restore safety points, the newest verified point (the newest good point when none is
- * verified), points dated in the future, and everything when the last run failed.
+ * pre-restore safety points and held points, the newest verified point (the newest good point when none is
+ * verified), points dated in the future, and everything when the last run failed. Held points
+ * (by hand or by an incident) are treated exactly as held safety points: kept, and not counted.
  */
 public final class Retention {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:00 xxx");
@@ -52,8 +53,11 @@ public final class Retention {
         List<Candidate> counted = new ArrayList<>();
         List<Candidate> failed = new ArrayList<>();
         for (Candidate p : newestFirst) {
-            if (p.safetyHeld()) {
-                kept.get(p).add(new Reason(Reason.Rule.SAFETY_POINT, ""));
+            if (p.held()) {
+                if (p.safetyHeld()) {
+                    kept.get(p).add(new Reason(Reason.Rule.SAFETY_POINT, ""));
+                }
+                p.hold().ifPresent(why -> kept.get(p).add(new Reason(Reason.Rule.HELD, "(" + why + ")")));
             } else if (p.time().isAfter(now)) {
                 kept.get(p).add(new Reason(Reason.Rule.FUTURE, ""));
             } else if (p.checkFailed()) {

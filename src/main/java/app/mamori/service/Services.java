@@ -128,6 +128,16 @@ public final class Services implements AutoCloseable {
         return new PointService(this);
     }
 
+    /** Incidents and holds on restore points. */
+    public IncidentService incidents() {
+        return new IncidentService(this);
+    }
+
+    /** File history across points ({@code mamori find}) and what changed between two points ({@code mamori diff}). */
+    public HistoryService history() {
+        return new HistoryService(this);
+    }
+
     public ActivityService activity() {
         return new ActivityService(this);
     }

@@ -29,7 +29,7 @@ class CatalogMigrationTest {
         }
         assertThat(query(file, "SELECT name FROM sqlite_master WHERE type = 'table'")).contains(
                 "servers", "sources", "jobs", "job_sources", "vaults", "runs", "restore_points", "artifacts",
-                "file_index", "events");
+                "file_index", "events", "holds", "incidents", "incident_sources");
         assertThat(query(file, "PRAGMA journal_mode")).containsExactly("wal");
     }
 

@@ -1,0 +1,158 @@
+package app.mamori.service;
+
+import app.mamori.catalog.HistoryQueries;
+import app.mamori.catalog.PointRef;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.TreeDiff;
+import app.mamori.model.Artifact;
+import app.mamori.model.SourceKind;
+import app.mamori.source.files.NameCodec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * File history and point comparison, read from the catalogue only (nothing connects to a
+ * server or opens a vault). Runs on the calling thread; safe from any worker thread.
+ */
+public final class HistoryService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Long>> TABLES = new TypeReference<>() { };
+
+    private final Services services;
+
+    HistoryService(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Every file matching {@code pattern} in the file-tree sources' file lists, each with its
+     * versions oldest first (see {@link FileHistory}). The pattern is a glob ({@code *}, {@code ?},
+     * {@code **}) matched against the file's name, or against the whole path when it starts with
+     * '/', or the path's end when it has '/' elsewhere. Ordered by source, then path.
+     *
+     * @param source only this source
+     * @throws IllegalArgumentException for an empty pattern, or a source with no file lists (the message says so)
+     */
+    public List<FileHistory> find(String pattern, Optional<String> source) {
+        PathPattern glob = PathPattern.of(pattern);
+        HistoryQueries history = services.catalog().history();
+        Map<String, List<PointRef>> pointsOf = new HashMap<>();
+        source.ifPresent(s -> {
+            if (pointsOf.computeIfAbsent(s, history::indexedPoints).isEmpty()) {
+                throw new IllegalArgumentException("--source: source '" + s + "' has no point with a file list;"
+                        + " find searches file-tree sources (kind files) that have been backed up");
+            }
+        });
+        List<String> sources = source.map(List::of).orElseGet(history::indexedSources);
+        List<FileHistory> found = new ArrayList<>();
+        for (byte[] raw : history.paths(glob.lowerBound(), glob.upperBound())) {
+            String shown = NameCodec.display(raw);
+            if (!glob.matches(shown)) {
+                continue;
+            }
+            for (String s : sources) {
+                List<FileHistory.Version> versions = VersionChanges.of(
+                        pointsOf.computeIfAbsent(s, history::indexedPoints), history.entriesOf(s, raw));
+                if (!versions.isEmpty()) {
+                    found.add(new FileHistory(s, shown, versions));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(FileHistory::source));
+        return found;
+    }
+
+    /**
+     * What changed in one source from point {@code pointA} to point {@code pointB}: for a database,
+     * each table's row counts as the two backups recorded them; for a file tree, the paths added,
+     * removed and changed, computed from the two file lists.
+     *
+     * @param source which source; needed when the points hold more than one
+     * @throws IllegalArgumentException when a point does not exist, does not hold the source, the source
+     *                                  must be named, or the points lack what a comparison needs (the message
+     *                                  says which and what to do)
+     */
+    public PointDiff diff(String pointA, String pointB, Optional<String> source) {
+        RecordedPoint a = point(pointA);
+        RecordedPoint b = point(pointB);
+        String s = source.orElseGet(() -> onlySource(a, b));
+        Artifact artifactA = artifact(a, s);
+        artifact(b, s);
+        if (artifactA.kind() == SourceKind.FILES) {
+            TreeDiff d = services.catalog().history().diff(a.id(), b.id(), s);
+            return new PointDiff.Files(s, shown(d.added()), shown(d.removed()), shown(d.changed()));
+        }
+        if (artifactA.kind() == SourceKind.DOCKER_VOLUME) {
+            throw new IllegalArgumentException("source '" + s + "' is a Docker volume, whose files the catalogue"
+                    + " does not list; diff compares databases (tables) and file trees (paths)");
+        }
+        Map<String, Long> tablesA = tables(a, s);
+        Map<String, Long> tablesB = tables(b, s);
+        List<PointDiff.Table> tables = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(tablesA.keySet());
+        names.addAll(tablesB.keySet());
+        for (String name : names) {
+            tables.add(new PointDiff.Table(name, count(tablesA, name), count(tablesB, name)));
+        }
+        return new PointDiff.Tables(s, tables);
+    }
+
+    private RecordedPoint point(String id) {
+        return services.catalog().points().find(id).orElseThrow(() -> new IllegalArgumentException(
+                "restore point '" + id + "' does not exist; `mamori points` lists them"));
+    }
+
+    private static String onlySource(RecordedPoint a, RecordedPoint b) {
+        TreeSet<String> sources = new TreeSet<>();
+        a.point().artifacts().forEach(x -> sources.add(x.source()));
+        b.point().artifacts().forEach(x -> sources.add(x.source()));
+        if (sources.size() != 1) {
+            throw new IllegalArgumentException("--source: the points hold " + sources.size() + " sources ("
+                    + String.join(", ", sources) + "); say which one to compare with --source");
+        }
+        return sources.first();
+    }
+
+    private static Artifact artifact(RecordedPoint p, String source) {
+        return p.point().artifacts().stream().filter(x -> x.source().equals(source)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--source: restore point '" + p.id() + "' holds no"
+                        + " artifact of source '" + source + "'; it holds " + p.point().artifacts().stream()
+                        .map(Artifact::source).collect(Collectors.joining(", "))));
+    }
+
+    /** The row counts the backup recorded (catalogue field {@code tables}, JSON, from the manifest's stats). */
+    private static Map<String, Long> tables(RecordedPoint p, String source) {
+        String json = p.manifest(source).get("tables");
+        if (json == null) {
+            throw new IllegalArgumentException("restore point '" + p.id() + "' has no table row counts of source '"
+                    + source + "' in the catalogue: the backup could not count them, or was recorded before Mamori"
+                    + " kept them there (`mamori catalog rebuild " + p.point().vault() + "` reads them from the"
+                    + " vault's manifests)");
+        }
+        try {
+            return JSON.readValue(json, TABLES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("restore point '" + p.id() + "' has unreadable table counts in the"
+                    + " catalogue; `mamori catalog rebuild " + p.point().vault() + "` writes them again", e);
+        }
+    }
+
+    private static OptionalLong count(Map<String, Long> tables, String name) {
+        Long rows = tables.get(name);
+        return rows == null ? OptionalLong.empty() : OptionalLong.of(rows);
+    }
+
+    private static List<String> shown(List<byte[]> paths) {
+        return paths.stream().map(NameCodec::display).toList();
+    }
+}
