@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,6 +123,85 @@ class RestoreWizardUiTest {
         assertThat(pg.query(copy, CONTENTS)).isEqualTo(original);
         assertThat(pg.query(db, "SELECT count(*) FROM orders")).as("the live database is untouched").isEqualTo("450");
         assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(good, copy);
+    }
+
+    @Test
+    void aDeletedFileIsFoundBySearchAndPutBackInPlaceWhileTheIncidentHoldsItsBackups(SshdServer sshd,
+                                                                                   @TempDir Path tmp) throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Path invoice = Files.writeString(uploads.resolve("invoice-2026.pdf"), "the invoice, as sent");
+        Files.writeString(uploads.resolve("logo.png"), "a logo");
+        cli.run("source", "add", "uploads", "--server", "db1", "--kind", "files", "--path", uploads.toString())
+                .requireOk();
+        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        String had = cli.run("backup", "files", "--json").requireOk().json().get("point").get("id").asText();
+        Files.delete(invoice);
+        Files.writeString(uploads.resolve("logo.png"), "a newer logo");
+        String gone = cli.run("backup", "files", "--json").requireOk().json().get("point").get("id").asText();
+
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-files");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        assertThat(wizard.sourceProperty().get().name()).as("files incidents list files sources").isEqualTo("uploads");
+        AppWindow.await(() -> String.join("\n", wizard.comparison().lines()).contains("invoice-2026.pdf"));
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.incidentProperty().get() != null);
+        assertThat(wizard.incidentProperty().get().held()).as("both backups of uploads are held").isEqualTo(2);
+
+        robot.clickOn("#wizard-find").write("invoice*");
+        robot.clickOn("#wizard-find-go");
+        AppWindow.await(() -> wizard.files().hits().size() == 1);
+        robot.interact(() -> robot.lookup("#wizard-find-hits").queryListView().getSelectionModel().select(0));
+        assertThat(robot.lookup("#wizard-find-versions").queryListView().getItems()).hasSize(2);
+        robot.clickOn("#wizard-find-choose");
+        assertThat(wizard.pointProperty().get().point().id()).as("the last backup that had it").isEqualTo(had);
+        assertThat(wizard.partsProperty().get()).isEqualTo(invoice.toString());
+        robot.clickOn("#wizard-next");
+        robot.interact(() -> wizard.targetKindProperty().set(TargetKind.IN_PLACE));
+        robot.clickOn("#wizard-confirm-name").write("uploads");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        assertThat(wizard.commandLineProperty().get()).contains("--point " + had, "--in-place", "--include");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.result().isPresent());
+        RestoreResult result = wizard.result().get();
+        assertThat(result.ok()).as(String.valueOf(result.error())).isTrue();
+        assertThat(Files.readString(invoice)).isEqualTo("the invoice, as sent");
+        assertThat(Files.readString(uploads.resolve("logo.png"))).as("only the chosen file was restored")
+                .isEqualTo("a newer logo");
+        assertThat(gone).isNotEqualTo(had);
+
+        robot.clickOn("#wizard-close-incident");
+        AppWindow.await(() -> !wizard.incidentProperty().get().open());
+        assertThat(cli.run("incident", "list").requireOk().out()).doesNotContain("uploads");
+    }
+
+    @Test
+    void aPathTypedByHandThatIsInNoBackupIsRefusedBeforeThePlan(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Files.writeString(uploads.resolve("a.txt"), "a");
+        cli.run("source", "add", "uploads", "--server", "db1", "--kind", "files", "--path", uploads.toString())
+                .requireOk();
+        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        cli.run("backup", "files").requireOk();
+
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-files");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-part");
+        robot.clickOn("#wizard-parts").write(uploads.resolve("a.txt") + ", " + uploads.resolve("typo.txt"));
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> !wizard.errorProperty().get().isEmpty());
+        assertThat(wizard.errorProperty().get()).contains(uploads.resolve("typo.txt").toString())
+                .doesNotContain(uploads.resolve("a.txt") + ",");
+        assertThat(wizard.stepProperty().get()).isEqualTo(RestoreWizardModel.Step.PARTS);
     }
 
     @Test

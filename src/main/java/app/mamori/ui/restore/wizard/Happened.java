@@ -1,5 +1,6 @@
 package app.mamori.ui.restore.wizard;
 
+import app.mamori.catalog.IncidentKind;
 import app.mamori.model.SourceKind;
 
 import java.util.Locale;
@@ -14,6 +15,16 @@ public enum Happened {
             case DATABASE -> kind == SourceKind.POSTGRES || kind == SourceKind.MYSQL || kind == SourceKind.SQLITE;
             case FILES -> kind == SourceKind.FILES || kind == SourceKind.DOCKER_VOLUME;
             case SERVER, OLD_COPY -> true;
+        };
+    }
+
+    /** The incident this opens in the catalogue. */
+    public IncidentKind incidentKind() {
+        return switch (this) {
+            case DATABASE -> IncidentKind.DATABASE_CHANGED;
+            case FILES -> IncidentKind.FILES_CHANGED;
+            case SERVER -> IncidentKind.SERVER_LOST;
+            case OLD_COPY -> IncidentKind.OLD_COPY;
         };
     }
 

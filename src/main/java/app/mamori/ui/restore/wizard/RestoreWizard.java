@@ -53,6 +53,20 @@ public final class RestoreWizard {
             marks.put(s, l);
             steps.getChildren().add(l);
         }
+        Label incident = new Label();
+        incident.setId("wizard-incident");
+        incident.setWrapText(true);
+        incident.getStyleClass().add("text-muted");
+        incident.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var i = model.incidentProperty().get();
+            return i == null ? "" : i.open() ? app.text().t("wizard.incident.open", i.id(), i.held())
+                    : app.text().t("wizard.incident.closed", i.id());
+        }, model.incidentProperty()));
+        steps.getChildren().addAll(new javafx.scene.layout.Region() {
+            {
+                setMinHeight(16);
+            }
+        }, incident);
         Label error = new Label();
         error.setId("wizard-error");
         error.setWrapText(true);

@@ -1,5 +1,6 @@
 package app.mamori.ui.restore.wizard;
 
+import app.mamori.catalog.Incident;
 import app.mamori.catalog.PointCheck;
 import app.mamori.engine.restore.LastKnownGood;
 import app.mamori.engine.restore.PointChoice;
@@ -9,6 +10,7 @@ import app.mamori.engine.restore.RestorePlanner;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
+import app.mamori.service.FileHistory;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Format;
@@ -85,6 +87,9 @@ public final class RestoreWizardModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final RestoreRun run;
+    private final PointComparison comparison;
+    private final FileSearch files;
+    private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>();
     private Optional<Instant> incidentTime = Optional.empty();
 
     public RestoreWizardModel(AppContext app, Format format, Path localHome) {
@@ -93,6 +98,8 @@ public final class RestoreWizardModel {
         this.format = format;
         this.localHome = localHome;
         this.run = new RestoreRun(app, format);
+        this.comparison = new PointComparison(app);
+        this.files = new FileSearch(app);
         happened.addListener((o, a, h) -> {
             sources.setPredicate(s -> h == null || h.fits(s.kind()));
             if (source.get() != null && !sources.contains(source.get())) {
@@ -106,6 +113,7 @@ public final class RestoreWizardModel {
         point.addListener((o, a, p) -> {
             invalidatePlan();
             resetWhere();
+            comparison.compare(source.get() == null ? null : source.get().name(), p, List.copyOf(points));
         });
         targetKind.addListener((o, a, k) -> resetWhere());
         for (var p : List.of(whole, dontKnow)) {
@@ -165,7 +173,10 @@ public final class RestoreWizardModel {
                 step.set(Step.POINT);
                 preselect();
             }
-            case POINT -> step.set(Step.PARTS);
+            case POINT -> {
+                openIncident();
+                step.set(Step.PARTS);
+            }
             case PARTS -> checkParts();
             case WHERE -> planIt();
             case REVIEW -> {
@@ -192,6 +203,7 @@ public final class RestoreWizardModel {
         targetKind.set(s == null || happened.get() == null ? null : DefaultTarget.kind(s.source(), happened.get()));
         whole.set(true);
         parts.set("");
+        files.clear();
         if (s == null) {
             return;
         }
@@ -205,6 +217,49 @@ public final class RestoreWizardModel {
                 }
             }
         }, this::failed);
+    }
+
+    /**
+     * Opens an incident for the chosen source, unless this wizard has one for it already: every
+     * backup of the source is then held, so no prune (from this app, the CLI or the OS timer)
+     * removes the copy being restored while the admin works.
+     */
+    private void openIncident() {
+        String name = source.get().name();
+        Incident open = incident.get();
+        if (open != null && open.open() && open.sources().contains(name)) {
+            return;
+        }
+        Incident.Opening opening = new Incident.Opening(happened.get().incidentKind(), List.of(name), incidentTime,
+                null);
+        app.executor().submit(() -> app.services().incidents().open(opening), incident::set, this::failed);
+    }
+
+    /** Closes the wizard's incident: its holds go, and retention treats the points as before. */
+    public void closeIncident() {
+        Incident open = incident.get();
+        if (open == null || !open.open()) {
+            return;
+        }
+        app.executor().submit(() -> app.services().incidents().close(open.id()), incident::set, this::failed);
+    }
+
+    /**
+     * Restores one file's version found by search: its point becomes the chosen point (for a
+     * deletion, the last one that still had the file) and its path the part to restore.
+     */
+    public void chooseVersion(FileHistory file, FileHistory.Version version) {
+        Optional<FileHistory.Version> from = FileSearch.restorable(file, version);
+        Optional<PointService.OfSource> p = from.flatMap(v -> points.stream()
+                .filter(x -> x.point().id().equals(v.point())).findFirst());
+        if (p.isEmpty()) {
+            error.set(text.t("wizard.find.notRestorable", file.path()));
+            return;
+        }
+        error.set("");
+        point.set(p.get());
+        whole.set(false);
+        parts.set(file.path());
     }
 
     /** Chooses the last known good point before the incident time, and says why. */
@@ -386,6 +441,19 @@ public final class RestoreWizardModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    public PointComparison comparison() {
+        return comparison;
+    }
+
+    public FileSearch files() {
+        return files;
+    }
+
+    /** The incident this wizard opened, while it is known; closed once {@link #closeIncident()} ran. */
+    public ReadOnlyObjectProperty<Incident> incidentProperty() {
+        return incident.getReadOnlyProperty();
     }
 
     public RestoreRun run() {

@@ -2,6 +2,8 @@ package app.mamori.ui.restore.wizard;
 
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.restore.RestoreResult;
+import app.mamori.model.SourceKind;
+import app.mamori.service.FileHistory;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Columns;
@@ -175,7 +177,15 @@ final class WizardPages {
         reason.getStyleClass().add("accent");
         HBox top = new HBox(10, new Label(text.t("restore.source")), source);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, table);
+        ListView<String> compared = new ListView<>(model.comparison().lines());
+        compared.setId("wizard-comparison");
+        compared.setPrefWidth(330);
+        compared.setMinWidth(260);
+        compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox lists = new HBox(10, table, compared);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, lists);
     }
 
     private Node parts() {
@@ -210,7 +220,77 @@ final class WizardPages {
         };
         model.sourceProperty().addListener((o, a, s) -> offer.run());
         offer.run();
-        return titled(Step.PARTS, text.t("wizard.parts.question"), whole, part, only, none);
+        Label from = wrapped("");
+        from.setId("wizard-parts-from");
+        from.textProperty().bind(Bindings.createStringBinding(() -> model.pointProperty().get() == null ? ""
+                : text.t("wizard.parts.from", model.pointProperty().get().point().id(),
+                format.when(model.pointProperty().get().point().point().time())), model.pointProperty()));
+        from.getStyleClass().add("text-muted");
+        Node search = fileSearch();
+        search.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
+                && model.sourceProperty().get().kind() == SourceKind.FILES, model.sourceProperty()));
+        search.managedProperty().bind(search.visibleProperty());
+        VBox.setVgrow(search, Priority.ALWAYS);
+        return titled(Step.PARTS, text.t("wizard.parts.question"), from, whole, part, only, none, search);
+    }
+
+    /** Find a file by name across every backup, pick the version, and it becomes the part to restore. */
+    private Node fileSearch() {
+        FileSearch files = model.files();
+        TextField pattern = new TextField();
+        pattern.setId("wizard-find");
+        pattern.setPromptText(text.t("wizard.find.hint"));
+        pattern.textProperty().bindBidirectional(files.patternProperty());
+        HBox.setHgrow(pattern, Priority.ALWAYS);
+        Button go = new Button(text.t("wizard.find.go"));
+        go.setId("wizard-find-go");
+        go.disableProperty().bind(files.searchingProperty());
+        Runnable search = () -> files.search(model.sourceProperty().get().name());
+        go.setOnAction(e -> search.run());
+        pattern.setOnAction(e -> search.run());
+        Label message = wrapped("");
+        message.setId("wizard-find-message");
+        message.textProperty().bind(files.messageProperty());
+        ListView<FileHistory> hits = new ListView<>(files.hits());
+        hits.setId("wizard-find-hits");
+        hits.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(FileHistory f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty || f == null ? null : text.t("wizard.find.hit", f.path(), f.versions().size(),
+                        text.t("wizard.find.change." + f.versions().get(f.versions().size() - 1).change().id())));
+            }
+        });
+        ListView<FileHistory.Version> versions = new ListView<>();
+        versions.setId("wizard-find-versions");
+        versions.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(FileHistory.Version x, boolean empty) {
+                super.updateItem(x, empty);
+                setText(empty || x == null ? null : text.t("wizard.find.version", format.when(x.time()),
+                        text.t("wizard.find.change." + x.change().id()),
+                        x.size().isPresent() ? format.bytes(x.size().getAsLong()) : "", x.point()));
+            }
+        });
+        hits.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            java.util.List<FileHistory.Version> newestFirst = new java.util.ArrayList<>(
+                    f == null ? java.util.List.of() : f.versions());
+            java.util.Collections.reverse(newestFirst);
+            versions.getItems().setAll(newestFirst);
+            if (f != null) {
+                versions.getSelectionModel().select(0);
+            }
+        });
+        Button choose = new Button(text.t("wizard.find.choose"));
+        choose.setId("wizard-find-choose");
+        choose.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
+        choose.setOnAction(e -> model.chooseVersion(hits.getSelectionModel().getSelectedItem(),
+                versions.getSelectionModel().getSelectedItem()));
+        HBox.setHgrow(hits, Priority.ALWAYS);
+        HBox.setHgrow(versions, Priority.ALWAYS);
+        HBox lists = new HBox(10, hits, new VBox(8, versions, choose));
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        return new VBox(8, new Label(text.t("wizard.find.title")), new HBox(8, pattern, go), message, lists);
     }
 
     private Node where() {
@@ -315,8 +395,15 @@ final class WizardPages {
         copy.setId("wizard-copy-result");
         copy.visibleProperty().bind(result.visibleProperty());
         copy.setOnAction(e -> copy(result.getText()));
-        return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed, new HBox(8, cancel, copy), log,
-                result);
+        Button closeIncident = new Button(text.t("wizard.incident.close"));
+        closeIncident.setId("wizard-close-incident");
+        closeIncident.visibleProperty().bind(Bindings.createBooleanBinding(() -> run.resultProperty().get() != null
+                && model.incidentProperty().get() != null && model.incidentProperty().get().open(),
+                run.resultProperty(), model.incidentProperty()));
+        closeIncident.managedProperty().bind(closeIncident.visibleProperty());
+        closeIncident.setOnAction(e -> model.closeIncident());
+        return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed,
+                new HBox(8, cancel, copy, closeIncident), log, result);
     }
 
     private String describe(RestoreResult r) {
