@@ -33,15 +33,19 @@ public final class PointService {
     }
 
     /** A point with the newest check of each of its artifacts, and whether its safety hold was released. */
-    public record Listed(RecordedPoint point, Map<String, Verification> latestChecks, boolean released) {
+    /** @param hold why no prune may remove it (a hold, an incident, an unreleased safety copy), when one does */
+    public record Listed(RecordedPoint point, Map<String, Verification> latestChecks, boolean released,
+                         Optional<String> hold) {
     }
 
     /** The job's points, oldest first, each with its newest checks. */
     public List<Listed> list(String job) {
         Map<String, Map<String, Verification>> checks = services.catalog().verifications().latestOfJob(job);
         Set<String> released = services.catalog().points().released(job);
+        Map<String, String> holds = services.incidents().holdsOfJob(job);
         return services.catalog().points().list(job).stream().map(p -> new Listed(p,
-                checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()))).toList();
+                checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()),
+                Optional.ofNullable(holds.get(p.id())))).toList();
     }
 
     /** A point as a restore of one source sees it: that source's artifact and its newest check. */

@@ -273,5 +273,19 @@ class AppUiTest {
 
         assertThat(app.services().catalog().points().released("tool")).containsExactly(safety);
         assertThat(robot.lookup("#restore-release").query().isDisabled()).as("released once").isTrue();
+
+        // any point can be held by hand, and then no prune removes it until released
+        RestorePointViewModel normal = table.getItems().stream().filter(p -> !p.safetyPoint()).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(normal));
+        robot.clickOn("#restore-hold");
+        await("the hold", () -> table.getItems().stream().anyMatch(p -> p.id().equals(normal.id()) && p.held()));
+        assertThat(app.services().incidents().holdsOfJob("tool")).containsKey(normal.id());
+        assertThat(cli.run("points", "tool").requireOk().out()).contains("held");
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(p -> p.id().equals(normal.id())).findFirst().orElseThrow()));
+        robot.clickOn("#restore-release");
+        await("the hold released", () -> table.getItems().stream().anyMatch(p -> p.id().equals(normal.id())
+                && !p.held()));
+        assertThat(app.services().incidents().holdsOfJob("tool")).doesNotContainKey(normal.id());
     }
 }

@@ -1,6 +1,7 @@
 package app.mamori.ui.restore;
 
 import app.mamori.catalog.Verification;
+import app.mamori.service.IncidentService;
 import app.mamori.service.PointService;
 import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
@@ -64,9 +65,9 @@ public final class RestoreView {
         table.setId("restore-points");
         table.setPlaceholder(new Label(app.text().t("restore.noPoints")));
         table.getColumns().add(column("restore.col.time", p -> format.when(p.time())));
-        table.getColumns().add(column("restore.col.kind", p -> app.text().t(p.held() ? "restore.kind.safety"
-                : p.safetyPoint() ? "restore.kind.released" : p.complete() ? "restore.kind.normal"
-                : "restore.kind.incomplete")));
+        table.getColumns().add(column("restore.col.kind", p -> p.hold().map(h -> app.text().t("restore.kind.held", h))
+                .orElseGet(() -> app.text().t(p.held() ? "restore.kind.safety" : p.safetyPoint()
+                        ? "restore.kind.released" : p.complete() ? "restore.kind.normal" : "restore.kind.incomplete"))));
         table.getColumns().add(column("restore.col.sources", p -> String.join(", ", p.sources())));
         table.getColumns().add(column("restore.col.size", p -> format.bytes(p.bytes())));
         table.getColumns().add(column("restore.col.checked", this::checked));
@@ -98,6 +99,18 @@ public final class RestoreView {
                         drill.isSelected());
             }
         });
+        Button hold = new Button(app.text().t("restore.hold"));
+        hold.setId("restore-hold");
+        hold.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
+            return p == null || p.hold().isPresent() || !p.complete();
+        }, table.getSelectionModel().selectedItemProperty()));
+        hold.setOnAction(e -> {
+            RestorePointViewModel p = table.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                hold(p);
+            }
+        });
         Button release = new Button(app.text().t("restore.release"));
         release.setId("restore-release");
         release.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
@@ -122,7 +135,7 @@ public final class RestoreView {
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, release);
+        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, hold, release);
         bar.setAlignment(Pos.CENTER_LEFT);
         timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
                 new TimelineText(app.text(), format.zone()), app.clock());
@@ -173,7 +186,7 @@ public final class RestoreView {
         }
         app.executor().submit(() -> {
             return app.services().points().list(j).stream().map(p -> RestorePointViewModel.of(p.point(),
-                    p.latestChecks(), p.released())).toList();
+                    p.latestChecks(), p.released(), p.hold())).toList();
         }, list -> {
             // a reload (after a run or a verify) keeps the point the admin had chosen
             if (points.equals(list)) {
@@ -229,13 +242,23 @@ public final class RestoreView {
         });
     }
 
-    /** Hands a safety copy over to its job's retention, as {@code mamori points release} does. */
+    /** Lets go of a hold, or hands a safety copy over to its job's retention, as {@code mamori points release} does. */
     private void release(RestorePointViewModel p) {
+        app.executor().submit(() -> app.services().incidents().release(p.id()), what -> {
+            verifyStatus.setText(app.text().t(what == IncidentService.Released.HOLD
+                    ? "restore.holdReleased" : "restore.released", p.id()));
+            load(job.getValue());
+        }, e -> verifyStatus.setText(e.getMessage()));
+    }
+
+    /** Holds a point so that no prune removes it, as {@code mamori points hold} does. */
+    private void hold(RestorePointViewModel p) {
+        String why = app.text().t("restore.holdReason", System.getProperty("user.name"));
         app.executor().submit(() -> {
-            app.services().points().release(p.id());
+            app.services().incidents().hold(p.id(), why);
             return p.id();
         }, id -> {
-            verifyStatus.setText(app.text().t("restore.released", id));
+            verifyStatus.setText(app.text().t("restore.holding", id));
             load(job.getValue());
         }, e -> verifyStatus.setText(e.getMessage()));
     }
