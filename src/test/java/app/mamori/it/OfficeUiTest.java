@@ -139,6 +139,23 @@ class OfficeUiTest {
     }
 
     @Test
+    void anIncidentOpenedFromTheCommandLineShowsOnTheDashboardAndIsClosedThere(SshdServer sshd) throws Exception {
+        sqliteSource(sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        cli.run("backup", "tool").requireOk();
+        open();
+        cli.run("incident", "open", "--sources", "tooldb", "--what", "database-changed").requireOk();
+        await(() -> robot.lookup("#dashboard-close-incident-1").tryQuery().isPresent());
+        assertThat(app.services().incidents().holdsOfJob("tool")).hasSize(1);
+
+        robot.clickOn("#dashboard-close-incident-1");
+        await(() -> robot.lookup("#dashboard-close-incident-1").tryQuery().isEmpty());
+        assertThat(app.services().incidents().list(false)).isEmpty();
+        assertThat(app.services().incidents().holdsOfJob("tool")).isEmpty();
+    }
+
+    @Test
     void sourcesOfEveryKindAreAddedByHandAndBackUp(SshdServer sshd, MariadbServer mariadb) throws Exception {
         sqliteSource(sshd);
         mariadb.createDatabase("blog");

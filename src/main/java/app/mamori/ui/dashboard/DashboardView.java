@@ -129,10 +129,37 @@ public final class DashboardView {
         javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(12, title, gap, incident);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(12, head, t);
+        VBox incidents = new VBox(6);
+        incidents.setId("dashboard-incidents");
+        Runnable showIncidents = () -> incidents.getChildren().setAll(vm.incidents().stream().map(this::incident)
+                .toList());
+        vm.incidents().addListener((javafx.collections.ListChangeListener<app.mamori.catalog.Incident>) c ->
+                showIncidents.run());
+        showIncidents.run();
+        incidents.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.incidents()));
+        VBox box = new VBox(12, head, incidents, t);
         javafx.scene.layout.VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** One open incident: what, since when, how many backups it holds, and Close. */
+    private Node incident(app.mamori.catalog.Incident i) {
+        Label what = new Label(app.text().t("dashboard.incidentOpen", i.id(), i.title(), format.when(i.opened()),
+                i.held()));
+        what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
+        what.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button(app.text().t("wizard.incident.close"));
+        close.setId("dashboard-close-incident-" + i.id());
+        close.setOnAction(e -> vm.closeIncident(i.id()));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, new FontIcon(Feather.ALERT_TRIANGLE), what,
+                close);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setPadding(new Insets(8, 12, 8, 12));
+        row.getStyleClass().add("incident-banner");
+        return row;
     }
 
     private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {

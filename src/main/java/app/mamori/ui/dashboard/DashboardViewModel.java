@@ -2,6 +2,7 @@ package app.mamori.ui.dashboard;
 
 import app.mamori.service.PointService;
 import app.mamori.service.Services;
+import app.mamori.catalog.Incident;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.JobStatus;
 import app.mamori.model.Artifact;
@@ -28,6 +29,7 @@ public final class DashboardViewModel {
     private final AppContext app;
     private final ZoneId zone;
     private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
     private final SimpleBooleanProperty firstRun = new SimpleBooleanProperty(false);
     private final SimpleBooleanProperty loaded = new SimpleBooleanProperty(false);
     private final SimpleObjectProperty<Health> worst = new SimpleObjectProperty<>(Health.GREEN);
@@ -50,12 +52,15 @@ public final class DashboardViewModel {
             // only when something changed: rebuilding the rows under the pointer loses a click
             rows.setAll(l.rows());
         }
+        if (!incidents.equals(l.incidents())) {
+            incidents.setAll(l.incidents());
+        }
         firstRun.set(l.noServers());
         worst.set(l.rows().stream().map(JobRow::health).max(Comparator.naturalOrder()).orElse(Health.GREEN));
         loaded.set(true);
     }
 
-    record Loaded(List<JobRow> rows, boolean noServers) {
+    record Loaded(List<JobRow> rows, boolean noServers, List<Incident> incidents) {
     }
 
     static Loaded load(Services services, ZoneId zone) {
@@ -71,7 +76,18 @@ public final class DashboardViewModel {
             rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), bytes, points.size(), s.problem()));
         }
-        return new Loaded(rows, services.servers().list().isEmpty());
+        return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
+    }
+
+    /** Closes an incident: its holds go, and retention treats those backups as before. */
+    public void closeIncident(long id) {
+        app.executor().submit(() -> app.services().incidents().close(id), i -> refresh(),
+                UiErrors.logged("closing incident " + id));
+    }
+
+    /** The incidents still open, whoever opened them (the wizard, the CLI): their backups are held. */
+    public ObservableList<Incident> incidents() {
+        return incidents;
     }
 
     public void backUpNow(String job) {
