@@ -45,7 +45,11 @@ public final class Screenshots {
             if (onlyRestore) {
                 Path home = tmp.resolve("home");
                 demoData(sshd, home, tmp);
-                shoot(home, out, Locale.ENGLISH, (shell, stage) -> restoreWizard(shell, out, ""));
+                cli(home, "backup", "files");
+                shoot(home, out, Locale.ENGLISH, (shell, stage) -> {
+                    restoreWizard(shell, out, "");
+                    filesIncident(shell, stage, home, tmp, out);
+                });
                 shoot(home, out, Locale.JAPANESE, (shell, stage) -> restoreWizard(shell, out, "ja-"));
                 Platform.exit();
                 System.exit(0);
@@ -110,6 +114,7 @@ public final class Screenshots {
                 pause(800);
                 snap(stage.getScene(), out.resolve("servers.png"));
                 restoreWizard(shell, out, "");
+                filesIncident(shell, stage, home, tmp, out);
             });
         } finally {
             Platform.exit();
@@ -169,7 +174,7 @@ public final class Screenshots {
             return null;
         });
         snap(scene, out.resolve(prefix + "restore-1-what.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         String when = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(
                 java.time.ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusMinutes(1));
         onFx(() -> {
@@ -178,21 +183,21 @@ public final class Screenshots {
         });
         pause(300);
         snap(scene, out.resolve(prefix + "restore-2-when.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         waitFor(() -> !((javafx.scene.control.Labeled) scene.lookup("#wizard-point-reason")).getText().isEmpty(), 30);
         pause(1200);
         snap(scene, out.resolve(prefix + "restore-3-point.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         pause(300);
         snap(scene, out.resolve(prefix + "restore-4-parts.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         pause(300);
         snap(scene, out.resolve(prefix + "restore-5-where.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         waitFor(() -> visible(scene, "#wizard-plan"), 30);
         pause(300);
         snap(scene, out.resolve(prefix + "restore-6-review.png"));
-        fire(scene, "#wizard-next");
+        next(scene);
         waitFor(() -> visible(scene, "#wizard-result"), 60);
         pause(300);
         snap(scene, out.resolve(prefix + "restore-7-run.png"));
@@ -200,6 +205,71 @@ public final class Screenshots {
             w.close();
             return null;
         });
+    }
+
+    /**
+     * A photo deleted from the uploads: the point step's comparison shows it gone, search finds it
+     * across every backup, in place is confirmed by name; then the dashboard shows the incident.
+     */
+    private static void filesIncident(Shell shell, Stage main, Path home, Path tmp, Path out) throws Exception {
+        Files.delete(tmp.resolve("srv/uploads/photo-7.jpg"));
+        cli(home, "backup", "files");
+        pause(2500); // the window sees the new point
+        Stage w = onFx(() -> shell.openRestoreWizard(java.util.Optional.empty()).stage());
+        Scene scene = w.getScene();
+        pause(500);
+        onFx(() -> {
+            ((javafx.scene.control.RadioButton) scene.lookup("#wizard-what-files")).setSelected(true);
+            return null;
+        });
+        next(scene);
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) scene.lookup("#wizard-dont-know")).setSelected(true);
+            return null;
+        });
+        next(scene);
+        waitFor(() -> ((javafx.scene.control.ListView<?>) scene.lookup("#wizard-comparison")).getItems().size() > 1, 30);
+        pause(1200);
+        snap(scene, out.resolve("restore-files-3-point.png"));
+        next(scene);
+        onFx(() -> {
+            text(scene, "#wizard-find", "photo-7*");
+            return null;
+        });
+        fire(scene, "#wizard-find-go");
+        waitFor(() -> !((javafx.scene.control.ListView<?>) scene.lookup("#wizard-find-hits")).getItems().isEmpty(), 30);
+        onFx(() -> {
+            ((javafx.scene.control.ListView<?>) scene.lookup("#wizard-find-hits")).getSelectionModel().select(0);
+            return null;
+        });
+        pause(400);
+        snap(scene, out.resolve("restore-files-4-find.png"));
+        fire(scene, "#wizard-find-choose");
+        next(scene);
+        waitFor(() -> visible(scene, "#wizard-target-kind"), 30);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            var kind = (javafx.scene.control.ComboBox<app.mamori.ui.restore.TargetKind>) scene.lookup("#wizard-target-kind");
+            kind.setValue(app.mamori.ui.restore.TargetKind.IN_PLACE);
+            text(scene, "#wizard-confirm-name", "uploads");
+            return null;
+        });
+        pause(400);
+        snap(scene, out.resolve("restore-files-5-in-place.png"));
+        onFx(() -> {
+            w.close();
+            shell.window().show(Page.DASHBOARD);
+            return null;
+        });
+        pause(2500);
+        snap(main.getScene(), out.resolve("dashboard-incident.png"));
+    }
+
+    /** Presses the wizard's Next once it may be pressed (it waits while the wizard reads the catalogue). */
+    private static void next(Scene scene) throws Exception {
+        waitFor(() -> !scene.lookup("#wizard-next").isDisabled(), 30);
+        fire(scene, "#wizard-next");
+        pause(200);
     }
 
     private static void text(Scene scene, String id, String value) {

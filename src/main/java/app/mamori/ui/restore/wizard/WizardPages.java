@@ -137,17 +137,24 @@ final class WizardPages {
         control.setId("wizard-timeline");
         control.setPrefHeight(190);
         control.setMinHeight(140);
-        model.sourceProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                timeline.show(TimelineScope.server(s.source().server()));
+        // the job that backs the source up: its lanes only, so the source's own lane is in view
+        model.points().addListener((javafx.collections.ListChangeListener<PointService.OfSource>) c -> {
+            if (!model.points().isEmpty()) {
+                String job = model.points().get(0).point().point().job();
+                if (!TimelineScope.job(job).equals(timeline.scopeProperty().get())) {
+                    timeline.show(TimelineScope.job(job));
+                }
             }
         });
         TableView<PointService.OfSource> table = new TableView<>(model.points());
         table.setId("wizard-points");
         table.setPlaceholder(new Label(text.t("wizard.point.empty")));
-        table.getColumns().add(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())));
-        table.getColumns().add(Columns.text(text.t("restore.col.checked"), p -> model.checkText(p.check())));
-        table.getColumns().add(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())));
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
+                165));
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"), p -> model.checkText(p.check())),
+                150));
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
+                90));
         table.getColumns().add(Columns.text(text.t("restore.col.id"), p -> p.point().id()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -179,8 +186,9 @@ final class WizardPages {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         ListView<String> compared = new ListView<>(model.comparison().lines());
         compared.setId("wizard-comparison");
-        compared.setPrefWidth(330);
-        compared.setMinWidth(260);
+        compared.setPrefWidth(300);
+        compared.setMinWidth(240);
+        wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
         HBox.setHgrow(table, Priority.ALWAYS);
         HBox lists = new HBox(10, table, compared);
@@ -253,25 +261,15 @@ final class WizardPages {
         message.textProperty().bind(files.messageProperty());
         ListView<FileHistory> hits = new ListView<>(files.hits());
         hits.setId("wizard-find-hits");
-        hits.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(FileHistory f, boolean empty) {
-                super.updateItem(f, empty);
-                setText(empty || f == null ? null : text.t("wizard.find.hit", f.path(), f.versions().size(),
-                        text.t("wizard.find.change." + f.versions().get(f.versions().size() - 1).change().id())));
-            }
-        });
+        wrapping(hits, f -> text.t("wizard.find.hit", f.path(), f.versions().size(),
+                text.t("wizard.find.change." + f.versions().get(f.versions().size() - 1).change().id())));
         ListView<FileHistory.Version> versions = new ListView<>();
         versions.setId("wizard-find-versions");
-        versions.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(FileHistory.Version x, boolean empty) {
-                super.updateItem(x, empty);
-                setText(empty || x == null ? null : text.t("wizard.find.version", format.when(x.time()),
-                        text.t("wizard.find.change." + x.change().id()),
-                        x.size().isPresent() ? format.bytes(x.size().getAsLong()) : "", x.point()));
-            }
-        });
+        wrapping(versions, x -> text.t("wizard.find.version", format.when(x.time()),
+                text.t("wizard.find.change." + x.change().id()),
+                x.size().isPresent() ? format.bytes(x.size().getAsLong()) : "", x.point()));
+        versions.setPrefWidth(320);
+        versions.setMinWidth(260);
         hits.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             java.util.List<FileHistory.Version> newestFirst = new java.util.ArrayList<>(
                     f == null ? java.util.List.of() : f.versions());
@@ -287,7 +285,7 @@ final class WizardPages {
         choose.setOnAction(e -> model.chooseVersion(hits.getSelectionModel().getSelectedItem(),
                 versions.getSelectionModel().getSelectedItem()));
         HBox.setHgrow(hits, Priority.ALWAYS);
-        HBox.setHgrow(versions, Priority.ALWAYS);
+        VBox.setVgrow(versions, Priority.ALWAYS);
         HBox lists = new HBox(10, hits, new VBox(8, versions, choose));
         VBox.setVgrow(lists, Priority.ALWAYS);
         return new VBox(8, new Label(text.t("wizard.find.title")), new HBox(8, pattern, go), message, lists);
@@ -404,6 +402,34 @@ final class WizardPages {
         closeIncident.setOnAction(e -> model.closeIncident());
         return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed,
                 new HBox(8, cancel, copy, closeIncident), log, result);
+    }
+
+    /** A column at least {@code width} wide: a time or a size cut short is worse than a wider table. */
+    private static <T> javafx.scene.control.TableColumn<T, String> sized(javafx.scene.control.TableColumn<T, String> c,
+                                                                      double width) {
+        c.setMinWidth(Math.max(c.getMinWidth(), width));
+        c.setPrefWidth(c.getMinWidth());
+        return c;
+    }
+
+    /** Cells that wrap long text (paths, table lists) instead of cutting it; no sideways scrolling. */
+    private static <T> void wrapping(ListView<T> list, java.util.function.Function<T, String> shown) {
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                // a long path without spaces cannot wrap: keep its end (the file's name) in view
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : shown.apply(item));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(getText()));
+            }
+        });
     }
 
     private String describe(RestoreResult r) {
