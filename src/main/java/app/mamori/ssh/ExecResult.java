@@ -13,6 +13,30 @@ public record ExecResult(int exitStatus, String stderr, boolean stderrTruncated,
         return exitStatus == 0;
     }
 
+    /**
+     * The database server's own error, when the tool printed one (PostgreSQL's {@code ERROR:  cannot drop
+     * table ... because other objects depend on it} with its {@code DETAIL} and {@code HINT}, MariaDB's
+     * {@code ERROR 1146 (42S02) at line 5: ...}), else the last stderr line. pg_restore ends its stderr
+     * with the statement that failed, which says what ran but not why it failed.
+     */
+    public String serverError() {
+        String[] lines = stderr.strip().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.contains("ERROR:") || l.matches("ERROR \\d+.*")) {
+                StringBuilder s = new StringBuilder(l.replaceFirst("^.*?ERROR:\\s*", ""));
+                for (int j = i + 1; j < lines.length && j <= i + 3; j++) {
+                    String next = lines[j].strip();
+                    if (next.startsWith("DETAIL:") || next.startsWith("HINT:")) {
+                        s.append("; ").append(next);
+                    }
+                }
+                return s.toString();
+            }
+        }
+        return lastStderrLine();
+    }
+
     /** The last non-empty stderr line: what a person should read first. */
     public String lastStderrLine() {
         String[] lines = stderr.strip().split("\n");

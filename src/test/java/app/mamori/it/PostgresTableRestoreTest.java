@@ -57,6 +57,21 @@ class PostgresTableRestoreTest {
     }
 
     @Test
+    void aTableOthersReferenceIsNotRestoredInPlaceAndThePostgresErrorSaysWhy() {
+        pg.execSql(db, "ALTER TABLE orders ADD COLUMN customer int REFERENCES customers(id);");
+        cli.run("backup", "shop").requireOk();
+        pg.execSql(db, "UPDATE customers SET name = 'renamed' WHERE id = 1;");
+        String customers = pg.query(db, CUSTOMERS);
+
+        Cli.Result r = cli.run("restore", "--source", "shopdb", "--in-place", "--table", "customers", "--yes");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("cannot drop table public.customers because other objects depend on it")
+                .contains("orders");
+        assertThat(pg.query(db, CUSTOMERS)).as("rolled back").isEqualTo(customers);
+    }
+
+    @Test
     void intoANewDatabaseOnlyTheNamedTableExists() {
         String copy = db + "_one";
 

@@ -48,6 +48,6 @@ final class RestoreFailures {
             return "the database refused the stored password of " + plan.source().name() + where
                     + "; set it again with: mamori source set-password " + plan.source().name() + " --password-stdin";
         }
-        return c.purpose() + " failed" + where + " (exit " + r.exitStatus() + "): " + r.lastStderrLine();
+        return c.purpose() + " failed" + where + " (exit " + r.exitStatus() + "): " + r.serverError();
     }
 }
