@@ -55,6 +55,7 @@ public final class RestoreView {
     private final BooleanProperty verifying = new SimpleBooleanProperty();
     private final VBox root;
     private final TimelineViewModel timeline;
+    private CancelToken verifyCancel = CancelToken.none();
 
     public RestoreView(AppContext app, Format format) {
         this.app = app;
@@ -123,6 +124,11 @@ public final class RestoreView {
                 release(p);
             }
         });
+        Button stop = new Button(app.text().t("restore.verify.cancel"));
+        stop.setId("restore-verify-cancel");
+        stop.visibleProperty().bind(verifying);
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> verifyCancel.cancel());
         Button verifyAll = new Button(app.text().t("restore.verifyAll"));
         verifyAll.setId("restore-verify-all");
         verifyAll.disableProperty().bind(job.valueProperty().isNull().or(verifying)
@@ -135,7 +141,7 @@ public final class RestoreView {
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, hold, release);
+        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, stop, hold, release);
         bar.setAlignment(Pos.CENTER_LEFT);
         timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
                 new TimelineText(app.text(), format.zone()), app.clock());
@@ -215,6 +221,8 @@ public final class RestoreView {
      */
     private void verify(VerifyPlanner.Selection selection, String what, boolean drill) {
         verifying.set(true);
+        CancelToken cancel = new CancelToken();
+        verifyCancel = cancel;
         verifyStatus.setText(app.text().t("restore.verify.planning", what));
         VerifyListener listener = new VerifyListener() {
             @Override
@@ -226,11 +234,12 @@ public final class RestoreView {
         };
         app.executor().submit(() -> {
             PointService points = app.services().points();
-            return points.verify(points.planVerify(selection, drill), listener, CancelToken.none());
+            return points.verify(points.planVerify(selection, drill), listener, cancel);
         }, r -> {
             verifying.set(false);
             List<Verification> failed = r.checks().stream().filter(Verification::failed).toList();
-            verifyStatus.setText(failed.isEmpty()
+            verifyStatus.setText(r.cancelled() ? app.text().t("restore.verify.cancelled", what, r.checks().size())
+                    : failed.isEmpty()
                     ? app.text().t("restore.verify.passed", what, r.checks().size())
                     : app.text().t("restore.verify.failed", what, failed.size(),
                     failed.get(0).point() + " " + failed.get(0).source() + ": " + failed.get(0).detail()));
