@@ -131,6 +131,15 @@ public final class HistoryService {
     }
 
     /** The row counts the backup recorded (catalogue field {@code tables}, JSON, from the manifest's stats). */
+    /**
+     * The tables of {@code source} with the row counts its backup in {@code pointId} recorded.
+     *
+     * @throws IllegalArgumentException when the point does not exist or recorded no counts (the message says why)
+     */
+    public Map<String, Long> tablesOf(String pointId, String source) {
+        return tables(point(pointId), source);
+    }
+
     private static Map<String, Long> tables(RecordedPoint p, String source) {
         String json = p.manifest(source).get("tables");
         if (json == null) {

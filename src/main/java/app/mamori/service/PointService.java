@@ -5,6 +5,8 @@ import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.engine.restore.LastKnownGood;
 import app.mamori.engine.restore.RestoreListener;
+import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.engine.restore.TablesNow;
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestorePlanner;
 import app.mamori.engine.restore.RestoreResult;
@@ -82,6 +84,21 @@ public final class PointService {
     public List<String> notInPoint(String pointId, String source, List<String> paths) {
         return paths.stream().filter(p -> services.catalog().fileIndex().entry(pointId, source,
                 Selection.normalize(p).getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty()).toList();
+    }
+
+    /**
+     * The tables of {@code source} with their row counts as they are now on its server: the live
+     * database ({@link RestoreTarget.InPlace}) or a copy a restore made ({@code NewDatabase}, or a
+     * SQLite {@code ToPath}). Connects to the server; call from a worker thread.
+     *
+     * @param pointId the point the copy came from, whose dump tool says which client reads it
+     */
+    public Map<String, Long> tablesNow(String source, RestoreTarget where, Optional<String> pointId)
+            throws java.io.IOException {
+        app.mamori.model.Source s = services.sources().get(source);
+        Optional<String> dump = pointId.flatMap(this::find).map(p -> p.manifest(source).get("command"));
+        return new TablesNow(services.ssh(), services.secrets()).count(services.servers().get(s.server()), s, where,
+                dump);
     }
 
     public Optional<RecordedPoint> find(String id) {

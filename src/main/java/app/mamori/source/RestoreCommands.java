@@ -147,7 +147,8 @@ public final class RestoreCommands {
         return src.hasPassword() ? Optional.of(var) : Optional.empty();
     }
 
-    static Source.Database withDatabase(Source.Database s, String database) {
+    /** The same database source pointed at another database on the same server (a restored copy). */
+    public static Source.Database withDatabase(Source.Database s, String database) {
         return new Source.Database(s.name(), s.server(), s.kind(), database, s.dbHost(), s.dbPort(), s.dbUser(),
                 s.container(), s.hasPassword());
     }

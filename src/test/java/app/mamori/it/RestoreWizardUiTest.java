@@ -105,6 +105,8 @@ class RestoreWizardUiTest {
         AppWindow.await(() -> wizard.pointProperty().get() != null);
         assertThat(wizard.pointProperty().get().point().id()).as("the last point before the incident").isEqualTo(good);
         assertThat(robot.lookup("#wizard-point-reason").queryLabeled().getText()).contains(TYPED.format(wentWrong));
+        robot.clickOn("#wizard-compare-live");
+        AppWindow.await(() -> wizard.comparison().lines().contains("public.orders: 500 in the backup, 450 now (-50)"));
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         assertThat(wizard.targetKindProperty().get()).as("a copy beside the live data by default")
@@ -123,6 +125,7 @@ class RestoreWizardUiTest {
         assertThat(pg.query(copy, CONTENTS)).isEqualTo(original);
         assertThat(pg.query(db, "SELECT count(*) FROM orders")).as("the live database is untouched").isEqualTo("450");
         assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(good, copy);
+        AppWindow.await(() -> wizard.comparison().copyLines().contains("public.orders: 500 in the copy, 450 live (-50)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.mamori.ui.restore.wizard;
 
+import app.mamori.engine.restore.RestorePlan;
+import app.mamori.engine.restore.RestoreTarget;
 import app.mamori.service.PointDiff;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
@@ -9,6 +11,7 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,6 +26,7 @@ public final class PointComparison {
     private final AppContext app;
     private final I18n text;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> copyLines = FXCollections.observableArrayList();
     private long generation;
 
     PointComparison(AppContext app) {
@@ -54,6 +58,67 @@ public final class PointComparison {
                         : e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Adds to the panel how the live database differs from the chosen backup now, table by table:
+     * "today" beside "the backup before". Connects to the server, off the FX thread.
+     */
+    public void compareLive(String source, PointService.OfSource chosen) {
+        long mine = generation;
+        String id = chosen.point().id();
+        lines.add(text.t("wizard.compare.liveReading"));
+        app.executor().submit(() -> tableRows(app.services().history().tablesOf(id, source),
+                app.services().points().tablesNow(source, new RestoreTarget.InPlace(), Optional.of(id)),
+                "wizard.compare.liveTable"), rows -> {
+            if (mine == generation) {
+                lines.remove(text.t("wizard.compare.liveReading"));
+                lines.add(text.t("wizard.compare.live", id));
+                lines.addAll(rows);
+            }
+        }, e -> {
+            if (mine == generation) {
+                lines.remove(text.t("wizard.compare.liveReading"));
+                lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+    }
+
+    /** After a restore into a copy beside the live data: the copy's tables beside the live ones, as they are now. */
+    void compareCopy(RestorePlan plan) {
+        copyLines.clear();
+        String source = plan.source().name();
+        boolean copy = plan.target() instanceof RestoreTarget.NewDatabase
+                || plan.target() instanceof RestoreTarget.ToPath && plan.source() instanceof app.mamori.model.Source.Sqlite;
+        if (!copy) {
+            return;
+        }
+        copyLines.add(text.t("wizard.compare.liveReading"));
+        app.executor().submit(() -> tableRows(
+                app.services().points().tablesNow(source, plan.target(), Optional.of(plan.pointId())),
+                app.services().points().tablesNow(source, new RestoreTarget.InPlace(), Optional.of(plan.pointId())),
+                "wizard.compare.copyTable"), rows -> {
+            copyLines.setAll(text.t("wizard.compare.copy", plan.targetDescription()));
+            copyLines.addAll(rows);
+        }, e -> copyLines.setAll(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString()
+                : e.getMessage())));
+    }
+
+    /** One line per table of either side: {@code key} with name, left rows, right rows and the change. */
+    private List<String> tableRows(Map<String, Long> left, Map<String, Long> right, String key) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(left.keySet());
+        names.addAll(right.keySet());
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            OptionalLong a = left.containsKey(name) ? OptionalLong.of(left.get(name)) : OptionalLong.empty();
+            OptionalLong b = right.containsKey(name) ? OptionalLong.of(right.get(name)) : OptionalLong.empty();
+            out.add(text.t(key, name, rows(a), rows(b), change(a, b)));
+        }
+        return out;
+    }
+
+    public ObservableList<String> copyLines() {
+        return copyLines;
     }
 
     List<String> describe(PointDiff d, String before) {

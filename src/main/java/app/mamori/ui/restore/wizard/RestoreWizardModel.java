@@ -100,6 +100,11 @@ public final class RestoreWizardModel {
         this.run = new RestoreRun(app, format);
         this.comparison = new PointComparison(app);
         this.files = new FileSearch(app);
+        run.resultProperty().addListener((o, a, r) -> {
+            if (r != null && r.ok()) {
+                comparison.compareCopy(r.plan());
+            }
+        });
         happened.addListener((o, a, h) -> {
             sources.setPredicate(s -> h == null || h.fits(s.kind()));
             if (source.get() != null && !sources.contains(source.get())) {

@@ -190,8 +190,20 @@ final class WizardPages {
         compared.setMinWidth(240);
         wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
+        Button live = new Button(text.t("wizard.compare.liveButton"));
+        live.setId("wizard-compare-live");
+        live.setMaxWidth(Double.MAX_VALUE);
+        live.disableProperty().bind(model.pointProperty().isNull());
+        live.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
+                && model.sourceProperty().get().kind() != SourceKind.FILES
+                && model.sourceProperty().get().kind() != SourceKind.DOCKER_VOLUME, model.sourceProperty()));
+        live.managedProperty().bind(live.visibleProperty());
+        live.setOnAction(e -> model.comparison().compareLive(model.sourceProperty().get().name(),
+                model.pointProperty().get()));
+        VBox.setVgrow(compared, Priority.ALWAYS);
+        VBox side = new VBox(8, compared, live);
         HBox.setHgrow(table, Priority.ALWAYS);
-        HBox lists = new HBox(10, table, compared);
+        HBox lists = new HBox(10, table, side);
         VBox.setVgrow(lists, Priority.ALWAYS);
         return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, lists);
     }
@@ -400,8 +412,14 @@ final class WizardPages {
                 run.resultProperty(), model.incidentProperty()));
         closeIncident.managedProperty().bind(closeIncident.visibleProperty());
         closeIncident.setOnAction(e -> model.closeIncident());
+        ListView<String> copyCompared = new ListView<>(model.comparison().copyLines());
+        copyCompared.setId("wizard-copy-comparison");
+        copyCompared.setPrefHeight(120);
+        wrapping(copyCompared, x -> x);
+        copyCompared.visibleProperty().bind(Bindings.isNotEmpty(model.comparison().copyLines()));
+        copyCompared.managedProperty().bind(copyCompared.visibleProperty());
         return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed,
-                new HBox(8, cancel, copy, closeIncident), log, result);
+                new HBox(8, cancel, copy, closeIncident), log, result, copyCompared);
     }
 
     /** A column at least {@code width} wide: a time or a size cut short is worse than a wider table. */
