@@ -16,7 +16,6 @@ import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.engine.verify.VerifyResult;
 import app.mamori.model.Artifact;
-import app.mamori.source.files.Selection;
 import app.mamori.util.CancelToken;
 
 import java.time.Instant;
@@ -82,8 +81,7 @@ public final class PointService {
      * does not hold: a restore of a path in no backup would succeed and restore nothing.
      */
     public List<String> notInPoint(String pointId, String source, List<String> paths) {
-        return paths.stream().filter(p -> services.catalog().fileIndex().entry(pointId, source,
-                Selection.normalize(p).getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty()).toList();
+        return RestorePlanner.missingPaths(services.catalog(), pointId, source, paths);
     }
 
     /**

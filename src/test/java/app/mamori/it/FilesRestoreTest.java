@@ -104,6 +104,18 @@ class FilesRestoreTest {
     }
 
     @Test
+    void anIncludeInNoBackupIsRefusedBeforeThePlanNeverAnEmptyRestore() throws Exception {
+        Path target = tmp.resolve("never");
+
+        Cli.Result r = cli.run("restore", "--source", "site", "--to-path", target.toString(), "--include",
+                site.resolve("typo.txt").toString(), "--dry-run");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("--include: not in restore point", site.resolve("typo.txt").toString());
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void includeRestoresOneFileOrOneSubtreeOnly() throws Exception {
         Path one = tmp.resolve("one");
         Path sub = tmp.resolve("sub");

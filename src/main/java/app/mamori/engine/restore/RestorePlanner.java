@@ -82,6 +82,12 @@ public final class RestorePlanner {
                         + source.kind().id() + " source");
             }
             app.mamori.source.files.Selection.of(request.include());
+            List<String> missing = missingPaths(catalog, point.id(), source.name(), request.include());
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("--include: not in restore point " + point.id() + ": "
+                        + String.join(", ", missing) + "; a path must be absolute as on the server, and in the"
+                        + " backup (mamori find NAME --source " + source.name() + " lists where a file is)");
+            }
             plan = new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
                     plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
                     plan.target(), plan.targetDescription() + ", only " + String.join(", ", request.include()),
@@ -101,6 +107,20 @@ public final class RestorePlanner {
                     request.acceptFailedCheck());
         }
         return plan;
+    }
+
+    /**
+     * Which of {@code paths} the point's file index of {@code source} does not hold (a file or a
+     * folder, absolute as on the server): restoring one would succeed and restore nothing. When the
+     * point has no index (recorded before indexes were kept), nothing can be said and none is missing.
+     */
+    public static List<String> missingPaths(Catalog catalog, String pointId, String source, List<String> paths) {
+        if (catalog.fileIndex().count(pointId, source) == 0) {
+            return List.of();
+        }
+        return paths.stream().filter(p -> catalog.fileIndex().entry(pointId, source,
+                app.mamori.source.files.Selection.normalize(p).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEmpty()).toList();
     }
 
     /**
