@@ -28,7 +28,7 @@ final class JobCommands {
         @Override
         int run() {
             Job job = new Job(name, sources, vault);
-            settings.validate();
+            settings.validate(spec.commandLine());
             String server = null;
             for (String s : sources) {
                 String on = ctx().services().sources().get(s).server();
@@ -59,6 +59,7 @@ final class JobCommands {
             if (settings.schedule == null && !settings.touchesRetention()) {
                 throw new IllegalArgumentException("job set: give --schedule or a --keep-* option");
             }
+            settings.validate(spec.commandLine());
             settings.apply(ctx(), name, out());
             return 0;
         }

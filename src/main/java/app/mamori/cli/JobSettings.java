@@ -36,11 +36,19 @@ final class JobSettings {
         return schedule == null || schedule.equalsIgnoreCase("none") ? null : Schedule.parse(schedule);
     }
 
-    /** Refuses a wrong value before anything is stored. */
-    void validate() {
-        parsedSchedule();
-        if (touchesRetention()) {
-            over(RetentionPolicy.KEEP_ALL);
+    /**
+     * Refuses a wrong value before anything is stored, as a mistake on the command line (exit 2,
+     * the usage follows): a negative count or a schedule that does not parse is not a failure of
+     * the work, it is a typo.
+     */
+    void validate(picocli.CommandLine cl) {
+        try {
+            parsedSchedule();
+            if (touchesRetention()) {
+                over(RetentionPolicy.KEEP_ALL);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(cl, e.getMessage(), e);
         }
     }
 

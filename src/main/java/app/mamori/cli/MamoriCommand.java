@@ -51,6 +51,7 @@ public final class MamoriCommand {
         MamoriCommand top = new MamoriCommand();
         top.stdin = in;
         CommandLine cl = new CommandLine(top).setOut(out).setErr(err);
+        quietConsole();
         withHelp(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("mamori: " + Errors.message(e));
@@ -65,6 +66,20 @@ public final class MamoriCommand {
             }
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * What goes wrong is said in one {@code mamori:} line; stack traces go to the log file
+     * ({@code Logs.init}, once the data folder is open), never to the terminal, even for a
+     * mistake caught before the data folder was opened.
+     */
+    private static void quietConsole() {
+        java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            if (h instanceof java.util.logging.ConsoleHandler) {
+                root.removeHandler(h);
+            }
         }
     }
 
