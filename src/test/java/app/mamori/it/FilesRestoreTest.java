@@ -1,6 +1,5 @@
 package app.mamori.it;
 
-import app.mamori.testenv.MachineWide;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * targets) with the tree that was backed up, hostile names included.
  */
 @ExtendWith(SshdExtension.class)
-@MachineWide // asserts that /var/tmp holds no drill or verify leftovers, whoever made them
 class FilesRestoreTest {
     private Cli cli;
     private Path tmp;

@@ -1,6 +1,5 @@
 package app.mamori.it;
 
-import app.mamori.testenv.MachineWide;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verifies file-tree snapshots (in a local vault and in a vault on the server) over a real sshd. */
 @ExtendWith(SshdExtension.class)
-@MachineWide // asserts that /var/tmp holds no drill or verify leftovers, whoever made them
 class FilesVerifyTest {
     private Cli cli;
     private Path site;

@@ -3,7 +3,6 @@ package app.mamori.it;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.EventFilter;
 import app.mamori.catalog.Verification;
-import app.mamori.testenv.MachineWide;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verifies and drills SQLite backups over a real sshd; damages the vault and watches verify and restore refuse it. */
 @ExtendWith(SshdExtension.class)
-@MachineWide // asserts that /var/tmp holds no drill or verify leftovers, whoever made them
 class SqliteVerifyTest {
     private static final Pattern SCRATCH = Pattern.compile("/var/tmp/mamori_drill_[0-9a-f]+_\\d+\\.db");
 
