@@ -29,8 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * Prints each round's wall times and the CLI's step lines (stderr, stamped), then the medians, and
  * {@code ./mamori --version} and {@code server list} for the JVM's and the catalogue's own start-up. Run it with
  * {@code bench/discovery [ROUNDS=3] [--docker] [--root-bashrc]}. Sessions get an empty HOME
- * unless {@code --root-bashrc} (or {@code --docker}, whose sshd is the Docker harness's): Debian's
- * bash reads {@code ~/.bashrc} for every command sshd runs, and this machine's runs pyenv init.
+ * unless {@code --root-bashrc}: Debian's bash reads {@code ~/.bashrc} for every command sshd runs,
+ * and this machine's runs pyenv init. With {@code --docker} the sshd is the Docker harness's, whose
+ * sessions keep root's HOME but skip its {@code ~/.bashrc} (SHLVL=1, see SshdServer).
  */
 public final class DiscoveryBench {
     private DiscoveryBench() {
@@ -54,8 +55,8 @@ public final class DiscoveryBench {
         // Debian's bash reads ~/.bashrc for every command sshd runs; this machine's root one runs
         // pyenv init (about 3 s per command here). An empty HOME stands for a server with a plain one.
         Path cleanHome = Files.createTempDirectory("mamori-discbench-home-");
-        try (SshdServer own = docker ? null : rootRc ? SshdServer.start() : SshdServer.start(Map.of("HOME",
-                cleanHome.toString()));
+        try (SshdServer own = docker ? null : rootRc ? SshdServer.startWithLoginScripts()
+                : SshdServer.start(Map.of("HOME", cleanHome.toString()));
              PostgresServer pg = PostgresServer.start();
              MariadbServer my = MariadbServer.start()) {
             SshdServer sshd = docker ? engine.sshd() : own;
@@ -72,8 +73,9 @@ public final class DiscoveryBench {
                     "--host-key", sshd.hostKeyFingerprint()), "");
             long version = run(cat(mamori, "--version"), "").nanos;
             long list = run(cat(mamori, "server", "list"), "").nanos;
-            System.out.println("session HOME: " + (docker || rootRc ? System.getProperty("user.home")
-                    + " (its own ~/.bashrc runs for each command)" : cleanHome + " (empty: no ~/.bashrc)"));
+            System.out.println("session HOME: " + (rootRc ? System.getProperty("user.home")
+                    + " (its own ~/.bashrc runs for each command)" : docker ? System.getProperty("user.home")
+                    + " (~/.bashrc skipped: SHLVL=1)" : cleanHome + " (empty: no ~/.bashrc)"));
             System.out.printf("./mamori --version (JVM start, no work): %d ms; server list (catalogue opened): %d ms%n",
                     version / 1_000_000, list / 1_000_000);
             String passwords = pg.mamoriPassword() + "\n" + my.mamoriPassword() + "\n";

@@ -39,7 +39,7 @@ public final class SshSnapshotBench {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path base = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "/var/tmp")), "mamori-snapbench-");
-        try (SshdServer server = SshdServer.start()) {
+        try (SshdServer server = SshdServer.startWithLoginScripts()) {
             sshd = server;
             knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
             Path src = base.resolve("src");

@@ -38,7 +38,7 @@ public final class SshStreamBench {
         // file: write + fsync like a backup; null: /dev/null, to see the SSH layer alone
         boolean toFile = !"null".equals(System.getProperty("bench.sink", "file"));
         Path outDir = Files.createDirectories(Path.of(System.getProperty("bench.out", "bench/out")));
-        try (SshdServer sshd = SshdServer.start()) {
+        try (SshdServer sshd = SshdServer.startWithLoginScripts()) {
             Path source = sshd.dir().resolve("source.bin");
             sh("head -c " + sizeMb + "M /dev/urandom > " + ShellQuote.quote(source.toString()));
             long bytes = Files.size(source);

@@ -45,7 +45,7 @@ public final class VaultStreamBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path outDir = Files.createDirectories(Path.of(System.getProperty("bench.out", "bench/out")).toAbsolutePath());
         LocalVault vault = new LocalVault(outDir.resolve("vault"));
-        try (SshdServer sshd = SshdServer.start()) {
+        try (SshdServer sshd = SshdServer.startWithLoginScripts()) {
             Path source = sshd.dir().resolve("source.bin");
             try {
                 long t0 = System.nanoTime();

@@ -24,7 +24,7 @@ public final class MariadbServer implements AutoCloseable {
     private final Path data;
     private final Path socket;
     private final Path log;
-    private final int port;
+    private int port;
     private Process process;
 
     private MariadbServer(Path dir, int port) {
@@ -62,17 +62,30 @@ public final class MariadbServer implements AutoCloseable {
         String user = Tools.isRoot() ? "root" : System.getProperty("user.name");
         Proc.check(List.of("/usr/bin/mariadb-install-db", "--no-defaults", "--user=" + user, "--datadir=" + data,
                 "--auth-root-authentication-method=socket", "--skip-test-db"), Map.of(), null, TIMEOUT);
-        ProcessBuilder pb = new ProcessBuilder("/usr/sbin/mariadbd", "--no-defaults", "--user=" + user,
-                "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socket,
-                "--pid-file=" + dir.resolve("mariadb.pid"), "--log-error=" + log, "--skip-name-resolve")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.out").toFile()));
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run mariadbd", e);
+        // A port free when picked can be taken before mariadbd binds it (another test JVM, another
+        // run): then it exits saying so, and it is started again on another.
+        for (int attempt = 1; ; attempt++) {
+            ProcessBuilder pb = new ProcessBuilder("/usr/sbin/mariadbd", "--no-defaults", "--user=" + user,
+                    "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socket,
+                    "--pid-file=" + dir.resolve("mariadb.pid"), "--log-error=" + log, "--skip-name-resolve")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.out").toFile()));
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not run mariadbd", e);
+            }
+            try {
+                waitUntilAnswering();
+                break;
+            } catch (IllegalStateException e) {
+                if (attempt >= Tools.PORT_ATTEMPTS || process.isAlive()
+                        || !Proc.tail(log, 10).contains("Bind on TCP/IP port")) {
+                    throw e;
+                }
+                port = Tools.freePort();
+            }
         }
-        waitUntilAnswering();
         String ddl = userDdl("127.0.0.1") + userDdl("localhost") + "FLUSH PRIVILEGES;\n";
         Proc.check(rootClient(), Map.of(), ddl, TIMEOUT);
     }

@@ -31,7 +31,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path data;
     private final Path sockets;
     private final Path log;
-    private final int port;
+    private int port;
     private boolean running;
 
     private PostgresServer(Path bin, Path dir, int port) {
@@ -82,9 +82,7 @@ public final class PostgresServer implements AutoCloseable {
             // Exactly the rules the tests rely on, not initdb's defaults (which also allow ::1 and replication).
             Files.writeString(data.resolve("pg_hba.conf"),
                     "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n", StandardCharsets.UTF_8);
-            asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(),
-                    "-w", "-t", "60", "-o",
-                    "-c listen_addresses=127.0.0.1 -p " + port + " -k " + sockets, "start"));
+            startOnAFreePort();
             running = true;
             String ddl = "ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(SUPER_PASSWORD) + ";\n"
                     + "CREATE ROLE " + MAMORI + " LOGIN CREATEDB PASSWORD " + literal(MAMORI_PASSWORD) + ";\n";
@@ -92,6 +90,27 @@ public final class PostgresServer implements AutoCloseable {
                     "-h", sockets.toString(), "-p", Integer.toString(port), "-U", SUPERUSER, "-d", "postgres"), ddl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code pg_ctl start -w} waits for this cluster's own postmaster. A port free when picked can
+     * be taken before it binds (another test JVM, another run): then it is started on another.
+     */
+    private void startOnAFreePort() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(),
+                        "-w", "-t", "60", "-o",
+                        "-c listen_addresses=127.0.0.1 -p " + port + " -k " + sockets, "start"));
+                return;
+            } catch (IllegalStateException e) {
+                String tail = Proc.tail(log, 10);
+                if (attempt >= Tools.PORT_ATTEMPTS || !tail.contains("could not bind IPv4 address")) {
+                    throw e;
+                }
+                port = Tools.freePort();
+            }
         }
     }
 

@@ -33,8 +33,8 @@ public final class SmtpServer implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dir;
-    private final int startTlsPort;
-    private final int tlsPort;
+    private int startTlsPort;
+    private int tlsPort;
     private Process process;
 
     private SmtpServer(Path dir, int startTlsPort, int tlsPort) {
@@ -55,13 +55,29 @@ public final class SmtpServer implements AutoCloseable {
         SmtpServer smtp = new SmtpServer(dir, Tools.freePort(), Tools.freePort());
         try {
             smtp.configure();
-            smtp.process = new ProcessBuilder(exim.toString(), "-C", dir.resolve("exim.conf").toString(), "-bdf",
-                    "-q10s", "-oP", dir.resolve("exim.pid").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("exim.out").toFile()))
-                    .start();
-            smtp.waitUntilListening();
-            return smtp;
+            // Ports free when picked can be taken before exim binds them (another test JVM,
+            // another run): then it gives up saying so, and starts again on two others.
+            for (int attempt = 1; ; attempt++) {
+                Files.deleteIfExists(dir.resolve("exim.pid"));
+                smtp.process = new ProcessBuilder(exim.toString(), "-C", dir.resolve("exim.conf").toString(), "-bdf",
+                        "-q10s", "-oP", dir.resolve("exim.pid").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("exim.out").toFile()))
+                        .start();
+                try {
+                    smtp.waitUntilListening();
+                    return smtp;
+                } catch (IllegalStateException e) {
+                    String said = Proc.tail(dir.resolve("exim.out"), 10) + Proc.tail(dir.resolve("log/paniclog"), 10)
+                            + Proc.tail(dir.resolve("log/mainlog"), 10);
+                    if (attempt >= Tools.PORT_ATTEMPTS || smtp.process.isAlive() || !said.contains("Address already in use")) {
+                        throw e;
+                    }
+                    smtp.startTlsPort = Tools.freePort();
+                    smtp.tlsPort = Tools.freePort();
+                    Files.writeString(dir.resolve("exim.conf"), smtp.config());
+                }
+            }
         } catch (IOException | RuntimeException e) {
             String tail = Proc.tail(dir.resolve("log/mainlog"), 20) + Proc.tail(dir.resolve("exim.out"), 20);
             smtp.close();
@@ -99,6 +115,8 @@ public final class SmtpServer implements AutoCloseable {
                 "daemon_smtp_ports = " + startTlsPort + " : " + tlsPort,
                 "tls_on_connect_ports = " + tlsPort,
                 "local_interfaces = 127.0.0.1",
+                // a port taken meanwhile: exit at once (start() picks others) instead of retrying for minutes
+                "daemon_startup_retries = 0",
                 "tls_advertise_hosts = *",
                 "tls_certificate = " + d + "/cert.pem",
                 "tls_privatekey = " + d + "/key.pem",
@@ -141,11 +159,17 @@ public final class SmtpServer implements AutoCloseable {
                 "");
     }
 
+    // Exim writes its pid file once its sockets listen; before that, whatever answers on the
+    // port could be another server that took it.
     private void waitUntilListening() {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("exim exited with status " + process.exitValue());
+            }
+            if (!Files.exists(dir.resolve("exim.pid"))) {
+                sleep(50);
+                continue;
             }
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), startTlsPort)) {
                 return;

@@ -3,8 +3,6 @@ package app.mamori.testenv;
 import app.mamori.model.Server;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +49,15 @@ public final class SshdServer implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Set in every session unless asked otherwise: a bash started by sshd with SHLVL unset reads
+     * {@code ~/.bashrc} before each command (Debian builds bash so), and the account running the
+     * tests is not a server under test. Root's {@code ~/.bashrc} on these machines runs
+     * {@code pyenv init}, 0.5 to 3 s per remote command, which was most of the integration
+     * tests' time. With SHLVL=1 bash counts itself a nested shell and skips it.
+     */
+    private static final Map<String, String> NO_RC_FILES = Map.of("SHLVL", "1");
+
     /** Starts sshd; fails (never skips) with the package to install when sshd is missing. */
     public static SshdServer start() throws IOException, InterruptedException {
         return start(Map.of());
@@ -59,9 +66,23 @@ public final class SshdServer implements AutoCloseable {
     /**
      * Starts sshd whose sessions see {@code sessionEnv} (sshd_config {@code SetEnv}, OpenSSH 7.8+),
      * as a server's login environment would set DOCKER_HOST. Names and values must not contain
-     * spaces or quotes.
+     * spaces or quotes. Sessions skip the login user's {@code ~/.bashrc} (see {@link #NO_RC_FILES}).
      */
     public static SshdServer start(Map<String, String> sessionEnv) throws IOException, InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(NO_RC_FILES);
+        env.putAll(sessionEnv);
+        return startWith(env);
+    }
+
+    /**
+     * Starts sshd whose sessions read the login user's {@code ~/.bashrc} before every command, as
+     * on a server with a login script: for benchmarks that count that cost in.
+     */
+    public static SshdServer startWithLoginScripts() throws IOException, InterruptedException {
+        return startWith(Map.of());
+    }
+
+    private static SshdServer startWith(Map<String, String> sessionEnv) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(SSHD)) || !Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
             throw new IllegalStateException(SSHD + " or ssh-keygen is missing: install them with "
                     + "'apt-get install openssh-server openssh-client'");
@@ -84,35 +105,47 @@ public final class SshdServer implements AutoCloseable {
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.write(authorizedKeys, authorized, StandardCharsets.UTF_8);
 
-        int port = freePort();
-        Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
-                "Port " + port,
-                "ListenAddress 127.0.0.1",
-                "HostKey " + hostKey,
-                "PidFile " + dir.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + authorizedKeys,
-                "PubkeyAuthentication yes",
-                "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no",
-                "PermitRootLogin prohibit-password",
-                "UsePAM no",
-                "StrictModes no",
-                // the jump-host test opens a direct-tcpip channel through this sshd to itself
-                "AllowTcpForwarding yes",
-                "MaxSessions 50",
-                "MaxStartups 50",
-                "LogLevel VERBOSE",
-                setEnv(sessionEnv),
-                ""));
-        Process p = new ProcessBuilder(SSHD, "-D", "-f", config.toString(), "-E", dir.resolve("sshd.log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sshd.out").toFile())
-                .start();
-        awaitListening(port, p, dir);
-        String hostPub = Files.readString(pub(hostKey)).strip();
-        String[] parts = hostPub.split(" ");
-        return new SshdServer(dir, port, identity, Map.copyOf(others), stranger, parts[0] + " " + parts[1], p);
+        // A port free when picked can be taken before sshd binds it (another test JVM, another
+        // run on the machine): then sshd exits saying so, and it is started again on another.
+        for (int attempt = 1; ; attempt++) {
+            int port = Tools.freePort();
+            Path config = dir.resolve("sshd_config");
+            Files.writeString(config, String.join("\n",
+                    "Port " + port,
+                    "ListenAddress 127.0.0.1",
+                    "HostKey " + hostKey,
+                    "PidFile " + dir.resolve("sshd.pid"),
+                    "AuthorizedKeysFile " + authorizedKeys,
+                    "PubkeyAuthentication yes",
+                    "PasswordAuthentication no",
+                    "KbdInteractiveAuthentication no",
+                    "PermitRootLogin prohibit-password",
+                    "UsePAM no",
+                    "StrictModes no",
+                    // the jump-host test opens a direct-tcpip channel through this sshd to itself
+                    "AllowTcpForwarding yes",
+                    "MaxSessions 50",
+                    "MaxStartups 50",
+                    "LogLevel VERBOSE",
+                    setEnv(sessionEnv),
+                    ""));
+            Files.deleteIfExists(dir.resolve("sshd.log"));
+            Process p = new ProcessBuilder(SSHD, "-D", "-f", config.toString(), "-E", dir.resolve("sshd.log").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("sshd.out").toFile())
+                    .start();
+            try {
+                awaitListening(port, p, dir);
+            } catch (PortTakenException e) {
+                if (attempt < Tools.PORT_ATTEMPTS) {
+                    continue;
+                }
+                throw new IOException(e.getMessage() + " (" + attempt + " ports tried)", e);
+            }
+            String hostPub = Files.readString(pub(hostKey)).strip();
+            String[] parts = hostPub.split(" ");
+            return new SshdServer(dir, port, identity, Map.copyOf(others), stranger, parts[0] + " " + parts[1], p);
+        }
     }
 
     public String host() {
@@ -239,27 +272,37 @@ public final class SshdServer implements AutoCloseable {
         return file;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** sshd could not bind its port: someone took it after it was picked. */
+    private static final class PortTakenException extends IOException {
+        PortTakenException(String message) {
+            super(message);
         }
     }
 
+    /**
+     * Waits for sshd's own "Server listening" line, not just for something to answer on the
+     * port: a port taken by another server would answer too.
+     */
     private static void awaitListening(int port, Process p, Path dir) throws IOException, InterruptedException {
+        String listening = "Server listening on 127.0.0.1 port " + port + ".";
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
-            if (!p.isAlive()) {
-                throw new IOException("sshd exited with " + p.exitValue() + ": " + readQuietly(dir.resolve("sshd.log"))
-                        + readQuietly(dir.resolve("sshd.out")));
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            String log = readQuietly(dir.resolve("sshd.log"));
+            if (log.contains(listening) && p.isAlive()) {
                 return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
             }
+            if (!p.isAlive()) {
+                String out = log + readQuietly(dir.resolve("sshd.out"));
+                if (out.contains("Bind to port " + port) || out.contains("Cannot bind any address")) {
+                    throw new PortTakenException("sshd could not bind port " + port + ": " + out.strip());
+                }
+                throw new IOException("sshd exited with " + p.exitValue() + ": " + out);
+            }
+            Thread.sleep(20);
         }
         p.destroyForcibly();
-        throw new IOException("sshd did not listen on port " + port + " within 15 s");
+        throw new IOException("sshd did not listen on port " + port + " within 15 s: "
+                + readQuietly(dir.resolve("sshd.log")));
     }
 
     private static String readQuietly(Path f) {

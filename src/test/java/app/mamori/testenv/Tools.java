@@ -53,9 +53,13 @@ public final class Tools {
         }
     }
 
+    /** How many ports a server start tries when the one it picked was taken before it could bind. */
+    static final int PORT_ATTEMPTS = 5;
+
     /**
-     * A loopback port free right now. Another process could take it before the server binds;
-     * the servers' start failures say so in their logs, which the exceptions quote.
+     * A loopback port free right now. Another process (another test JVM, another run on the
+     * machine) could take it before the server binds; each server then starts again on another
+     * port, up to {@link #PORT_ATTEMPTS} times.
      */
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
