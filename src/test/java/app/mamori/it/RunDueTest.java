@@ -57,9 +57,9 @@ class RunDueTest {
         Cli.Result badCount = cli.run("job", "set", "tool", "--schedule", "hourly", "--keep-daily", "-1");
         Cli.Result ok = cli.run("job", "set", "tool", "--schedule", "0 22 * * 1-5", "--keep-daily", "7").requireOk();
 
-        assertThat(badTime.exit()).isEqualTo(1);
+        assertThat(badTime.exit()).as("a typo on the command line: exit 2, the usage follows").isEqualTo(2);
         assertThat(badTime.err()).contains("hour 25");
-        assertThat(badCount.exit()).isEqualTo(1);
+        assertThat(badCount.exit()).isEqualTo(2);
         assertThat(badCount.err()).contains("--keep-daily: -1 is negative");
         assertThat(ok.out()).contains("job tool runs Monday to Friday at 22:00 (0 22 * * 1-5); next ")
                 .contains("job tool retention: --keep-daily 7");
