@@ -45,7 +45,8 @@ class FilesRestoreTest {
         Path target = tmp.resolve("restored here");
         String before = state(site);
 
-        cli.run("restore", "--source", "site", "--to-path", target.toString(), "--yes").requireOk();
+        // typed as a shell completes a folder, with its trailing slash
+        cli.run("restore", "--source", "site", "--to-path", target + "/", "--yes").requireOk();
 
         assertThat(state(target.resolve(site.toString().substring(1)))).isEqualTo(before);
         assertThat(before).contains("4750").contains("l 777 ").contains("dangling").contains("caf\u00e9");

@@ -229,6 +229,11 @@ public final class RestorePlanner {
     private static RestorePlan buildHere(Source source, Server server, Vault vault, RecordedPoint point,
                                          Optional<Job> job, RestoreTarget target, boolean safetyBackup,
                                          List<String> include) {
+        if (source instanceof Source.Files && target instanceof RestoreTarget.ToPath p && p.path().length() > 1
+                && p.path().endsWith("/")) {
+            // a folder typed with its trailing slash, as shells complete it, is the same folder
+            target = new RestoreTarget.ToPath(p.path().replaceAll("/+$", ""));
+        }
         if (vault.isRemote() && !vault.server().get().equals(source.server())) {
             throw new IllegalArgumentException("restore point " + point.id() + " is in vault " + vault.name()
                     + " on server " + vault.server().get() + "; restoring from it to another server is not available");
