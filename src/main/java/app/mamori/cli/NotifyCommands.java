@@ -92,6 +92,10 @@ final class NotifyCommands {
                     throw new IllegalArgumentException("--smtp-user, --smtp-password-stdin, --from and --to are for"
                             + " e-mail notifiers (--smtp HOST)");
                 }
+                if (!target.webhookStdin) {
+                    err().println("mamori: warning: --webhook puts the URL, and the secret in it, on the command line"
+                            + " where ps and the shell history show it; --webhook-stdin reads it from stdin instead");
+                }
                 URI url = WebhookSender.parseUrl(target.webhookStdin ? SourceCommands.readPassword(stdin())
                         : target.webhook);
                 channel = new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.parse(format), WebhookSender.redact(url));

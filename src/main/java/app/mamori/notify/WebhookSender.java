@@ -43,9 +43,12 @@ public final class WebhookSender implements Sender {
     public static URI parseUrl(String s) {
         URI uri;
         try {
-            uri = URI.create(s.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--webhook: '" + s + "' is not a URL: " + e.getMessage());
+            uri = new URI(s.trim());
+        } catch (java.net.URISyntaxException e) {
+            // never the URL itself: a webhook's path is its secret, and errors reach logs and screens
+            throw new IllegalArgumentException("--webhook: not a URL (" + e.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + "); copy it again from"
+                    + " the service's settings");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {

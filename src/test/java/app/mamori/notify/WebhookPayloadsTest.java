@@ -104,4 +104,12 @@ class WebhookPayloadsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookSender.parseUrl("hooks.slack.com/x"))
                 .hasMessageStartingWith("--webhook:");
     }
+
+    @Test
+    void aMalformedUrlIsRefusedWithoutRepeatingItsSecret() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookSender.parseUrl(
+                        "https://hooks.slack.com/services/T000/B000/s3cr3t token"))
+                .hasMessageStartingWith("--webhook: not a URL").hasMessageContaining("at character 50")
+                .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("hooks.slack.com");
+    }
 }
