@@ -99,6 +99,16 @@ public final class PointService {
                 dump);
     }
 
+    /**
+     * PostgreSQL: the tables of {@code source}'s live database that other tables reference by
+     * foreign key (referenced to referencing), which an in-place restore of that table alone cannot
+     * replace. Connects to the server; call from a worker thread.
+     */
+    public Map<String, Set<String>> referencedBy(String source) throws java.io.IOException {
+        app.mamori.model.Source s = services.sources().get(source);
+        return new TablesNow(services.ssh(), services.secrets()).referencedBy(services.servers().get(s.server()), s);
+    }
+
     public Optional<RecordedPoint> find(String id) {
         return services.catalog().points().find(id);
     }

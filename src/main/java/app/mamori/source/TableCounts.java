@@ -38,6 +38,39 @@ public final class TableCounts {
                 "-v", "ON_ERROR_STOP=1", "-c", POSTGRES_SQL, "--dbname=" + PostgresDriver.conninfo(db)), false);
     }
 
+    // one line per foreign key: the referenced table, a tab, the table whose constraint references it
+    static final String POSTGRES_REFERENCES_SQL = "SELECT DISTINCT format('%I.%I', rn.nspname, r.relname),"
+            + " format('%I.%I', cn.nspname, c.relname) FROM pg_constraint k"
+            + " JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+            + " JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace"
+            + " WHERE k.contype = 'f' AND k.conrelid <> k.confrelid ORDER BY 1, 2";
+
+    /**
+     * PostgreSQL: which tables other tables reference by foreign key, as {@code REFERENCED<TAB>REFERENCING}
+     * lines ({@link #parseReferences}): a referenced table cannot be dropped to restore it in place.
+     */
+    public static String postgresReferences(Source.Database db) {
+        return RestoreCommands.postgres(db, List.of("psql", "-XAtq", "--no-password", "--field-separator=\t",
+                "-v", "ON_ERROR_STOP=1", "-c", POSTGRES_REFERENCES_SQL, "--dbname=" + PostgresDriver.conninfo(db)),
+                false);
+    }
+
+    /** Reads {@code REFERENCED<TAB>REFERENCING} lines into referenced table to the tables referencing it. */
+    public static Map<String, java.util.Set<String>> parseReferences(String out) {
+        Map<String, java.util.Set<String>> refs = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                throw new IllegalArgumentException("not a foreign key: " + line);
+            }
+            refs.computeIfAbsent(line.substring(0, tab), t -> new java.util.TreeSet<>()).add(line.substring(tab + 1).strip());
+        }
+        return refs;
+    }
+
     /** MariaDB/MySQL: one client call builds the counting query, a second runs it; the password, if any, first on stdin. */
     public static String mysql(Source.Database db, String client) {
         List<String> connection = new java.util.ArrayList<>(RestoreCommands.mysqlConnection(db));

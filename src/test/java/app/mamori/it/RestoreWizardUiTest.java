@@ -208,6 +208,35 @@ class RestoreWizardUiTest {
     }
 
     @Test
+    void aTableOthersReferenceIsFlaggedBeforeAnInPlacePlanWithTheChoiceThatWorks() throws Exception {
+        pg.execSql(db, "CREATE TABLE customers(id int primary key); INSERT INTO customers VALUES (1);"
+                + " ALTER TABLE customers OWNER TO mamori; ALTER TABLE orders ADD COLUMN customer int REFERENCES customers(id);");
+        backup();
+
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-database");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-part");
+        robot.clickOn("#wizard-parts").write("customers");
+        robot.clickOn("#wizard-next");
+        robot.interact(() -> wizard.targetKindProperty().set(TargetKind.IN_PLACE));
+        robot.clickOn("#wizard-confirm-name").write("shopdb");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> !wizard.errorProperty().get().isEmpty());
+        assertThat(wizard.errorProperty().get()).contains("public.customers", "public.orders", "new database");
+        assertThat(wizard.planProperty().get()).as("no plan, nothing ran").isNull();
+
+        robot.interact(() -> wizard.targetKindProperty().set(TargetKind.NEW_DATABASE));
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        assertThat(wizard.commandLineProperty().get()).contains("--table customers", "--to-database");
+    }
+
+    @Test
     void aRestoreCancelledWhileItWaitsOnTheLiveDatabaseChangesNothing() throws Exception {
         String point = backup();
         pg.execSql(db, "UPDATE orders SET note = 'changed since' WHERE id = 1");

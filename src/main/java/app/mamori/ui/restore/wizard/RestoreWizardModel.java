@@ -307,8 +307,34 @@ public final class RestoreWizardModel {
         }, this::failed);
     }
 
+    /**
+     * In place, PostgreSQL tables that other tables reference by foreign key cannot be dropped, so
+     * such a restore would change nothing: said before any plan, with the choice that works.
+     */
     private void planIt() {
         SourceOption s = source.get();
+        if (s.kind() != SourceKind.POSTGRES || targetKind.get() != TargetKind.IN_PLACE || whole.get()) {
+            plan(s);
+            return;
+        }
+        List<String> chosen = parts();
+        busy.set(true);
+        app.executor().submit(() -> app.services().points().referencedBy(s.name()), refs -> {
+            busy.set(false);
+            for (String t : chosen) {
+                String name = t.contains(".") ? t : "public." + t;
+                java.util.Set<String> others = new java.util.TreeSet<>(refs.getOrDefault(name, java.util.Set.of()));
+                chosen.forEach(c -> others.remove(c.contains(".") ? c : "public." + c));
+                if (!others.isEmpty()) {
+                    error.set(text.t("wizard.where.referenced", name, String.join(", ", others)));
+                    return;
+                }
+            }
+            plan(s);
+        }, this::failed);
+    }
+
+    private void plan(SourceOption s) {
         TargetKind k = targetKind.get();
         List<String> only = whole.get() ? List.of() : parts();
         boolean files = s.kind() == SourceKind.FILES;
