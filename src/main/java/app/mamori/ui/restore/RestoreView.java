@@ -50,6 +50,7 @@ public final class RestoreView {
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
     private final ObservableList<RestorePointViewModel> points = FXCollections.observableArrayList();
     private final ComboBox<String> job = new ComboBox<>(jobs);
+    private final ComboBox<Scope> scope = new ComboBox<>();
     private final TableView<RestorePointViewModel> table;
     private final Label verifyStatus = new Label();
     private final BooleanProperty verifying = new SimpleBooleanProperty();
@@ -141,19 +142,37 @@ public final class RestoreView {
         verifyStatus.visibleProperty().bind(verifyStatus.managedProperty());
         Label title = new Label(app.text().t("nav.restore"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, wizard, new Label(app.text().t("restore.job")), job, restore, verify, verifyAll, drill, stop, hold, release);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(12, title, gap, wizard);
+        head.setAlignment(Pos.CENTER_LEFT);
+        scope.setId("restore-timeline-scope");
+        scope.getItems().setAll(Scope.values());
+        scope.setValue(Scope.JOB);
+        scope.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Scope s) {
+                return s == null ? "" : app.text().t("restore.scope." + s.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public Scope fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        scope.valueProperty().addListener((o, a, s) -> showTimeline());
+        HBox bar = new HBox(12, new Label(app.text().t("restore.job")), job,
+                new Label(app.text().t("restore.scope")), scope);
         bar.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(12, restore, verify, verifyAll, drill, stop, hold, release);
+        actions.setAlignment(Pos.CENTER_LEFT);
         timeline = new TimelineViewModel(app.services().timeline(format.zone()), app.executor(),
                 new TimelineText(app.text(), format.zone()), app.clock());
         TimelineControl timelineControl = new TimelineControl(timeline, app.text(), format.zone());
         timelineControl.setId("restore-timeline");
         timelineControl.setPrefHeight(230);
         timelineControl.setMinHeight(150);
-        job.valueProperty().addListener((o, a, j) -> {
-            if (j != null) {
-                timeline.show(TimelineScope.job(j));
-            }
-        });
+        job.valueProperty().addListener((o, a, j) -> showTimeline());
         // a point chosen on the timeline is the point chosen in the table, and the other way round
         timeline.selectionProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -161,7 +180,7 @@ public final class RestoreView {
                         .ifPresent(p -> table.getSelectionModel().select(p));
             }
         });
-        root = new VBox(12, title, bar, verifyStatus, timelineControl, table);
+        root = new VBox(12, head, bar, timelineControl, actions, verifyStatus, table);
         root.setPadding(new Insets(16));
         loadJobs();
         Live.reloadWhileShown(root, this::loadJobs, app.runs().finishedProperty(), app.changes().count());
@@ -178,11 +197,31 @@ public final class RestoreView {
             if (chosen != null && all.contains(chosen)) {
                 job.setValue(chosen);
                 load(chosen);
-                timeline.show(TimelineScope.job(chosen));
+                showTimeline();
             } else if (!all.isEmpty()) {
                 job.setValue(all.get(0));
             }
         }, UiErrors.logged("loading the jobs"));
+    }
+
+    /** What the timeline shows: the chosen job, the server it backs up, or every job of the office at once. */
+    enum Scope { JOB, SERVER, EVERYTHING }
+
+    private void showTimeline() {
+        String j = job.getValue();
+        if (j == null && scope.getValue() != Scope.EVERYTHING) {
+            return;
+        }
+        if (scope.getValue() == Scope.EVERYTHING) {
+            timeline.show(TimelineScope.everything());
+            return;
+        }
+        if (scope.getValue() == Scope.JOB) {
+            timeline.show(TimelineScope.job(j));
+            return;
+        }
+        app.executor().submit(() -> app.services().jobs().serverOf(app.services().jobs().get(j)),
+                server -> timeline.show(TimelineScope.server(server)), UiErrors.logged("finding the job's server"));
     }
 
     private void load(String j) {
