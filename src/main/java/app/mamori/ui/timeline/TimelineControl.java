@@ -33,7 +33,8 @@ import java.util.List;
 /**
  * The timeline control: a toolbar (zoom out, zoom in, now, the visible range) over one canvas on
  * which {@link TimelineRenderer} draws every lane, with a scroll bar for lanes beyond the height.
- * Wheel or pinch zooms around the pointer, drag pans, a click selects; keys: Left/Right step from
+ * Wheel or pinch zooms around the pointer, drag pans, a click selects (on a bar of many points too
+ * close to tell apart, zooms in on it); keys: Left/Right step from
  * mark to mark, Up/Down from lane to lane, Ctrl (or Shift) with Left/Right pans, + and - zoom,
  * Home returns to now. The selection lives in the view model and is announced through the
  * control's accessible text. Hover shows what a mark, a failed run or a gap is in one tooltip.
@@ -148,10 +149,13 @@ public final class TimelineControl extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             if (!dragged && e.getButton() == MouseButton.PRIMARY) {
                 int[] hit = hitMark(e.getX(), e.getY());
-                if (hit == null) {
-                    model.clearSelection();
-                } else {
+                int[] bucket = hit == null ? hitBucket(e.getX(), e.getY()) : null;
+                if (hit != null) {
                     model.select(hit[0], hit[1]);
+                } else if (bucket != null) {
+                    model.zoomInto(bucket[0], bucket[1]);
+                } else {
+                    model.clearSelection();
                 }
             }
             dragX = Double.NaN;
@@ -237,6 +241,10 @@ public final class TimelineControl extends Region {
         if (mark != null) {
             return model.describe(mark[0], mark[1]);
         }
+        int[] bucket = hitBucket(x, y);
+        if (bucket != null) {
+            return model.describeBucket(bucket[0], bucket[1]);
+        }
         int lane = laneAt(y);
         if (lane < 0) {
             return "";
@@ -274,6 +282,32 @@ public final class TimelineControl extends Region {
             return null;
         }
         return new int[]{lane, mark};
+    }
+
+    /** {lane, bucket} under the pointer on a lane read as buckets, or null. */
+    int[] hitBucket(double x, double y) {
+        int lane = laneAt(y);
+        if (lane < 0 || x < TimelineRenderer.HEADER_WIDTH || !model.lanes().get(lane).summarised()) {
+            return null;
+        }
+        double markY = TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()));
+        if (Math.abs(y - markY) > HIT_RADIUS + 2) {
+            return null;
+        }
+        TimeScale s = model.scaleProperty().get();
+        LaneData data = model.lanes().get(lane);
+        int bucket = data.nearestBucket(s.time(x - TimelineRenderer.HEADER_WIDTH, plotWidth()));
+        double from = screenX(data.bucket(bucket).first().toEpochMilli(), s);
+        double to = screenX(data.bucket(bucket).last().toEpochMilli(), s);
+        return x >= from - HIT_RADIUS && x <= to + HIT_RADIUS ? new int[]{lane, bucket} : null;
+    }
+
+    /** Where bucket {@code bucket} of lane {@code lane} is drawn (its middle), in canvas coordinates (tests click there). */
+    public double[] bucketPosition(int lane, int bucket) {
+        LaneData data = model.lanes().get(lane);
+        double middle = (data.bucket(bucket).first().toEpochMilli() + data.bucket(bucket).last().toEpochMilli()) / 2.0;
+        return new double[]{screenX(middle, model.scaleProperty().get()),
+                TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()))};
     }
 
     private int laneAt(double y) {
@@ -332,6 +366,7 @@ public final class TimelineControl extends Region {
         lanesScroll.setVisible(content > visible);
         int first = (int) (lanesScroll.getValue() / TimelineRenderer.LANE_HEIGHT);
         model.setVisibleLanes(first, first + (int) Math.ceil(visible / TimelineRenderer.LANE_HEIGHT));
+        model.setPlotWidth(plotWidth());
         TimeScale s = model.scaleProperty().get();
         Instant now = model.clock().instant();
         lastDrawn = renderer.draw(canvas.getGraphicsContext2D(), style.palette(), new TimelineRenderer.Frame(
