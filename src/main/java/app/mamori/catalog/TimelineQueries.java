@@ -150,9 +150,12 @@ public final class TimelineQueries {
         }
         List<Object> params = new ArrayList<>(List.of(origin, width.toMillis()));
         params.addAll(List.of(withScope(scope, jobs, from, to)));
-        return db.autocommit(c -> Rows.query(c, BUCKETS + and(scope, "p.job", "p.server") + in("p.job", jobs)
-                + " LIMIT -1) GROUP BY job, source, bucket ORDER BY job, source, bucket", TimelineQueries::bucket,
-                params.toArray()));
+        return db.autocommit(c -> Rows.query(c, bucketsSql(scope, jobs), TimelineQueries::bucket, params.toArray()));
+    }
+
+    static String bucketsSql(TimelineScope scope, Set<String> jobs) {
+        return BUCKETS + and(scope, "p.job", "p.server") + in("p.job", jobs)
+                + " LIMIT -1) GROUP BY job, source, bucket ORDER BY job, source, bucket";
     }
 
     /**
@@ -162,8 +165,8 @@ public final class TimelineQueries {
     public Map<String, Integer> pointCounts(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
         Object[] params = withScope(scope, jobs, from, to);
         Map<String, Integer> counts = new HashMap<>();
-        db.autocommit(c -> Rows.query(c, COUNTS + and(scope, "p.job", "p.server") + in("p.job", jobs)
-                + " GROUP BY p.job", row -> Map.entry(row.getString(1), row.getInt(2)), params))
+        db.autocommit(c -> Rows.query(c, countsSql(scope, jobs), row -> Map.entry(row.getString(1), row.getInt(2)),
+                params))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
@@ -177,6 +180,10 @@ public final class TimelineQueries {
         Object[] params = withScope(scope, jobs, from, to);
         return db.autocommit(c -> Rows.query(c, RUNS + runFilter(scope) + in("job", jobs) + " ORDER BY started, id",
                 TimelineQueries::run, params));
+    }
+
+    static String countsSql(TimelineScope scope, Set<String> jobs) {
+        return COUNTS + and(scope, "p.job", "p.server") + in("p.job", jobs) + " GROUP BY p.job";
     }
 
     /** As {@link #runs}, only those that failed, were interrupted or were cancelled: what a lane marks. */
