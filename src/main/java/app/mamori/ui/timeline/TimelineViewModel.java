@@ -171,7 +171,12 @@ public final class TimelineViewModel {
      * so that buckets line up from one read to the next and small zooms keep them.
      */
     double resolution() {
-        double markTime = scale.get().span() / plotWidth * TimelineRenderer.DENSE_SPACING;
+        return resolution(scale.get().span(), plotWidth);
+    }
+
+    /** The resolution a window is read at for {@code span} milliseconds over {@code plotWidth} pixels. */
+    public static double resolution(double span, double plotWidth) {
+        double markTime = span / plotWidth * TimelineRenderer.DENSE_SPACING;
         return Math.max(1, Long.highestOneBit((long) Math.ceil(markTime) - 1) << 1);
     }
 
