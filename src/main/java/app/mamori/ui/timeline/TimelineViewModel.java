@@ -7,7 +7,6 @@ import app.mamori.catalog.TimelineRun;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.engine.timeline.TimelineSource;
-import app.mamori.engine.timeline.TimelineWindow;
 import app.mamori.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,24 +49,13 @@ public final class TimelineViewModel {
     public record Selection(int lane, int mark, TimelinePoint point) {
     }
 
-    /**
-     * Everything one window load produced, built off the FX thread: every lane, those from
-     * {@code firstLane} to {@code lastLane} with their points, the others empty.
-     */
-    public record Loaded(TimeScale window, List<LaneData> lanes, int firstLane, int lastLane, boolean gapsCut,
-                         double resolution) {
-        static Loaded none() {
-            return new Loaded(null, List.of(), 0, -1, false, 0);
-        }
-    }
-
     private final TimelineSource timeline;
     private final UiExecutor executor;
     private final TimelineText text;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<TimelineScope> scope = new ReadOnlyObjectWrapper<>(TimelineScope.everything());
     private final ReadOnlyObjectWrapper<TimeScale> scale;
-    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(Loaded.none());
+    private final ReadOnlyObjectWrapper<LoadedWindow> loaded = new ReadOnlyObjectWrapper<>(LoadedWindow.none());
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -109,14 +96,14 @@ public final class TimelineViewModel {
             }
             laneList = lanes;
             lanesReady = true;
-            loaded.set(Loaded.none());
+            loaded.set(LoadedWindow.none());
             clearSelection();
             requestWindow();
         }, this::failed);
     }
 
     /** Reads what keeps the points of the read lanes' jobs not asked for yet. */
-    private void readKeptBy(Loaded r) {
+    private void readKeptBy(LoadedWindow r) {
         Set<String> jobs = new HashSet<>();
         for (int i = r.firstLane(); i <= r.lastLane() && i < r.lanes().size(); i++) {
             String job = r.lanes().get(i).lane().job();
@@ -290,7 +277,7 @@ public final class TimelineViewModel {
     }
 
     private boolean covered() {
-        Loaded l = loaded.get();
+        LoadedWindow l = loaded.get();
         TimeScale w = l.window();
         TimeScale s = scale.get();
         int last = Math.min(visibleLast, laneList.size() - 1);
@@ -325,7 +312,7 @@ public final class TimelineViewModel {
         long mine = scopeGeneration;
         windowInFlight = true;
         loading.set(true);
-        executor.submit(() -> build(sc, lanes, window, firstLane, lastLane, resolution), r -> {
+        executor.submit(() -> LoadedWindow.read(timeline, sc, lanes, window, firstLane, lastLane, resolution), r -> {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
@@ -343,40 +330,7 @@ public final class TimelineViewModel {
         });
     }
 
-    private Loaded build(TimelineScope sc, List<TimelineLane> lanes, TimeScale window, int first, int last,
-                         double resolution) {
-        Set<String> jobs = new HashSet<>();
-        if (first > 0 || last < lanes.size() - 1) {
-            lanes.subList(first, last + 1).forEach(l -> jobs.add(l.job()));
-        }
-        TimelineWindow w = timeline.window(sc, jobs, window.startInstant(), window.endInstant(),
-                Duration.ofMillis((long) resolution));
-        Map<String, List<TimelinePoint>> points = new HashMap<>();
-        for (TimelinePoint p : w.points()) {
-            points.computeIfAbsent(p.job() + "\u0000" + p.source(), k -> new ArrayList<>()).add(p);
-        }
-        Map<String, List<TimelineBucket>> buckets = new HashMap<>();
-        for (TimelineBucket b : w.buckets()) {
-            buckets.computeIfAbsent(b.job() + "\u0000" + b.source(), k -> new ArrayList<>()).add(b);
-        }
-        Map<String, List<TimelineRun>> runs = new HashMap<>();
-        w.runs().forEach(r -> runs.computeIfAbsent(r.job(), k -> new ArrayList<>()).add(r));
-        Map<String, List<Gap>> gaps = new HashMap<>();
-        w.gaps().forEach(g -> gaps.computeIfAbsent(g.job(), k -> new ArrayList<>()).add(g));
-        List<LaneData> data = new ArrayList<>(lanes.size());
-        for (int i = 0; i < lanes.size(); i++) {
-            TimelineLane lane = lanes.get(i);
-            boolean read = i >= first && i <= last;
-            String key = lane.job() + "\u0000" + lane.source();
-            List<TimelineRun> failed = read ? runs.getOrDefault(lane.job(), List.of()) : List.of();
-            List<Gap> missed = read ? gaps.getOrDefault(lane.job(), List.of()) : List.of();
-            data.add(read && buckets.containsKey(key) ? LaneData.summarised(lane, buckets.get(key), failed, missed)
-                    : LaneData.of(lane, read ? points.getOrDefault(key, List.of()) : List.of(), failed, missed));
-        }
-        return new Loaded(window, data, first, last, w.gapsCut(), w.resolution().toMillis());
-    }
-
-    private void apply(Loaded r) {
+    private void apply(LoadedWindow r) {
         Selection before = selection.get();
         loaded.set(r);
         loading.set(false);
@@ -410,7 +364,7 @@ public final class TimelineViewModel {
     }
 
     /** Replaced whenever a window arrives; the control redraws on it. */
-    public ReadOnlyObjectProperty<Loaded> loadedProperty() {
+    public ReadOnlyObjectProperty<LoadedWindow> loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
 
