@@ -180,15 +180,30 @@ public final class TimelineBench {
         if (png != null) {
             onFx(() -> {
                 model.setScale(TimeScale.of(NOW.minus(Duration.ofDays(21)), NOW.plus(Duration.ofDays(1))));
-                model.select(2, model.lanes().get(2).marks() - 3);
                 return null;
             });
             waitLoaded(model);
-            var image = onFx(() -> scene.snapshot(null));
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile());
-            System.out.println("wrote " + png);
+            onFx(() -> {
+                model.select(2, model.lanes().get(2).marks() - 3);
+                return null;
+            });
+            snapshot(scene, png);
+            // zoomed out to three years: the lanes come as buckets, the selection stays on its point
+            onFx(() -> {
+                model.setScale(TimeScale.endingAt(NOW, Duration.ofDays(3 * 365)));
+                return null;
+            });
+            waitLoaded(model);
+            String name = png.getFileName().toString();
+            snapshot(scene, png.resolveSibling(name.replaceFirst("(\\.png)?$", "-3y.png")));
         }
         executor.close();
+    }
+
+    private static void snapshot(Scene scene, Path png) throws Exception {
+        var image = onFx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile());
+        System.out.println("wrote " + png);
     }
 
     private static void frame(Scene scene, TimelineControl control, String what, Runnable step) throws Exception {
