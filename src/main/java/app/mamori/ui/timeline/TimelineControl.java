@@ -267,12 +267,8 @@ public final class TimelineControl extends Region {
 
     /** {lane, mark} under the pointer, or null. */
     int[] hitMark(double x, double y) {
-        int lane = laneAt(y);
-        if (lane < 0 || x < TimelineRenderer.HEADER_WIDTH) {
-            return null;
-        }
-        double markY = TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()));
-        if (Math.abs(y - markY) > HIT_RADIUS + 2) {
+        int lane = laneOfMarkRow(x, y);
+        if (lane < 0) {
             return null;
         }
         TimeScale s = model.scaleProperty().get();
@@ -286,12 +282,8 @@ public final class TimelineControl extends Region {
 
     /** {lane, bucket} under the pointer on a lane read as buckets, or null. */
     int[] hitBucket(double x, double y) {
-        int lane = laneAt(y);
-        if (lane < 0 || x < TimelineRenderer.HEADER_WIDTH || !model.lanes().get(lane).summarised()) {
-            return null;
-        }
-        double markY = TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()));
-        if (Math.abs(y - markY) > HIT_RADIUS + 2) {
+        int lane = laneOfMarkRow(x, y);
+        if (lane < 0 || !model.lanes().get(lane).summarised()) {
             return null;
         }
         TimeScale s = model.scaleProperty().get();
@@ -300,6 +292,16 @@ public final class TimelineControl extends Region {
         double from = screenX(data.bucket(bucket).first().toEpochMilli(), s);
         double to = screenX(data.bucket(bucket).last().toEpochMilli(), s);
         return x >= from - HIT_RADIUS && x <= to + HIT_RADIUS ? new int[]{lane, bucket} : null;
+    }
+
+    /** The lane whose row of marks is under the pointer, or -1 (over the headers, the axis, or off the row). */
+    private int laneOfMarkRow(double x, double y) {
+        int lane = laneAt(y);
+        if (lane < 0 || x < TimelineRenderer.HEADER_WIDTH) {
+            return -1;
+        }
+        double markY = TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()));
+        return Math.abs(y - markY) > HIT_RADIUS + 2 ? -1 : lane;
     }
 
     /** Where bucket {@code bucket} of lane {@code lane} is drawn (its middle), in canvas coordinates (tests click there). */

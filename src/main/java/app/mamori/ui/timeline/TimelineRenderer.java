@@ -188,7 +188,10 @@ final class TimelineRenderer {
         }
     }
 
-    /** The sizes of a bucketed lane: each bucket's range, largest to smallest, as one vertical stroke. */
+    /**
+     * The sizes of a bucketed lane: a line through each bucket's largest point, with a stroke down to
+     * its smallest where that is lower, so a dump that shrank inside a bucket still shows.
+     */
     private void bucketSparkline(GraphicsContext g, Palette p, LaneData lane, TimeScale s, double top,
                                  double plotWidth) {
         if (lane.maxSize() <= 0) {
@@ -197,16 +200,25 @@ final class TimelineRenderer {
         double bottom = top + LANE_HEIGHT - 4;
         g.setStroke(p.spark());
         g.setLineWidth(1.2);
-        for (int b = lane.firstBucketEndingAtOrAfter(s.start()); b < lane.buckets(); b++) {
+        g.beginPath();
+        int from = Math.max(0, lane.firstBucketEndingAtOrAfter(s.start()) - 1);
+        int to = Math.min(lane.buckets(), lane.firstBucketEndingAtOrAfter(s.end()) + 1);
+        for (int b = from; b < to; b++) {
             TimelineBucket bucket = lane.bucket(b);
-            if (bucket.first().toEpochMilli() > s.end()) {
-                break;
-            }
             double x = x(s, (bucket.first().toEpochMilli() + bucket.last().toEpochMilli()) / 2.0, plotWidth);
             double high = bottom - SPARK_HEIGHT * lane.sizeHeight(bucket.maxSize());
             double low = bottom - SPARK_HEIGHT * lane.sizeHeight(bucket.minSize());
-            g.strokeLine(x, Math.min(high, low - 1), x, low);
+            if (b == from) {
+                g.moveTo(x, high);
+            } else {
+                g.lineTo(x, high);
+            }
+            if (low - high > 1) {
+                g.lineTo(x, low);
+                g.moveTo(x, high);
+            }
         }
+        g.stroke();
     }
 
     /** Many marks per pixel: one bar per pixel column, in the most urgent look found there. */

@@ -48,6 +48,18 @@ class TimelineViewModelTest {
                 clock);
     }
 
+    /** A catalogue of 100 lanes of 10 hourly points, shown with lanes 0 to 9 in view. */
+    private TimelineViewModel hundredLanesShowingTheFirstTen() throws Exception {
+        catalog.close();
+        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
+        catalog = Catalog.open(dir.resolve("many.db"));
+        TimelineViewModel many = viewModel(UiExecutor.direct());
+        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        many.setVisibleLanes(0, 9);
+        many.show(TimelineScope.everything());
+        return many;
+    }
+
     @AfterEach
     void tearDown() {
         catalog.close();
@@ -139,13 +151,7 @@ class TimelineViewModelTest {
 
     @Test
     void withHundredsOfLanesOnlyTheLanesInViewAndAScreenfulEitherSideAreRead() throws Exception {
-        catalog.close();
-        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
-        catalog = Catalog.open(dir.resolve("many.db"));
-        TimelineViewModel many = viewModel(UiExecutor.direct());
-        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
-        many.setVisibleLanes(0, 9);
-        many.show(TimelineScope.everything());
+        TimelineViewModel many = hundredLanesShowingTheFirstTen();
 
         assertThat(many.lanes()).hasSize(100);
         assertThat(many.lanes().subList(0, 20)).allMatch(l -> l.points() == 10);
@@ -160,13 +166,7 @@ class TimelineViewModelTest {
 
     @Test
     void retentionReasonsAreReadOncePerJobAndOnlyForTheLanesRead() throws Exception {
-        catalog.close();
-        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
-        catalog = Catalog.open(dir.resolve("many.db"));
-        TimelineViewModel many = viewModel(UiExecutor.direct());
-        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
-        many.setVisibleLanes(0, 9);
-        many.show(TimelineScope.everything());
+        TimelineViewModel many = hundredLanesShowingTheFirstTen();
         many.setVisibleLanes(25, 34);
 
         assertThat(counting.keptByJobs).hasSize(2);
