@@ -61,7 +61,7 @@ public final class TimelineViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private List<TimelineLane> laneList = List.of();
-    private Map<String, List<String>> keptBy = new HashMap<>();
+    private final Map<String, List<String>> keptBy = new HashMap<>();
     private final Set<String> keptByAsked = new HashSet<>();
     private long scopeGeneration;
     private boolean lanesReady;
@@ -87,7 +87,7 @@ public final class TimelineViewModel {
         scope.set(s);
         long mine = ++scopeGeneration;
         lanesReady = false;
-        keptBy = new HashMap<>();
+        keptBy.clear();
         keptByAsked.clear();
         loading.set(true);
         executor.submit(() -> timeline.lanes(s), lanes -> {
