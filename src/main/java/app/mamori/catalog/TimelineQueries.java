@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,21 @@ public final class TimelineQueries {
             + " LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications"
             + " WHERE point = a.point AND source = a.source)"
             + " WHERE p.time >= ? AND p.time < ?";
+    /**
+     * Each point's artifacts summed per lane and bucket of time. The state of an artifact (the
+     * {@link TimelineBucket.State}'s ordinal) needs its newest check, one index probe; the LIMIT keeps
+     * SQLite from flattening the inner query into the outer, which would run that probe once per sum.
+     */
+    private static final String BUCKETS = "SELECT job, source, (time - ?) / ? AS bucket, count(*) AS points,"
+            + " min(time) AS first, max(time) AS last, min(size) AS min_size, max(size) AS max_size,"
+            + " sum(state = 4) AS failed, sum(state = 2) AS safety, sum(held) AS held, sum(state = 3) AS unchecked,"
+            + " sum(state = 1) AS verified, sum(state = 0) AS drilled FROM (SELECT p.job, p.time, a.source, a.size,"
+            + " p.kind = 'pre-restore' AND p.released IS NULL AS held, coalesce((SELECT CASE WHEN result = 'failed'"
+            + " THEN 4 WHEN p.kind = 'pre-restore' THEN 2 WHEN method = 'drill' THEN 0 ELSE 1 END FROM verifications"
+            + " WHERE point = a.point AND source = a.source ORDER BY id DESC LIMIT 1),"
+            + " CASE WHEN p.kind = 'pre-restore' THEN 2 ELSE 3 END) AS state"
+            + " FROM restore_points p JOIN artifacts a ON a.point = p.id WHERE p.time >= ? AND p.time < ?";
+    private static final String COUNTS = "SELECT p.job, count(*) FROM restore_points p WHERE p.time >= ? AND p.time < ?";
     private static final String RUNS = "SELECT id, job, started, status, error FROM runs WHERE started >= ? AND started < ?";
     private static final String HISTORY = "SELECT DISTINCT p.server, p.job, a.source, a.kind FROM restore_points p"
             + " JOIN artifacts a ON a.point = p.id";
@@ -119,16 +135,73 @@ public final class TimelineQueries {
     }
 
     /**
+     * The artifacts of the scope's points taken at or after {@code from} and before {@code to} (only of
+     * {@code jobs} unless empty), summed per lane and per bucket of {@code width}, bucket {@code n}
+     * holding the points from {@code origin + n * width}; ordered by job, source and bucket. Reads
+     * every point of the window as {@link #points} does, through the same indexes, but returns a row
+     * per bucket: what a timeline zoomed out too far to tell marks apart needs.
+     *
+     * @param origin where bucket 0 starts; not after {@code from}, so no index is negative
+     */
+    public List<TimelineBucket> buckets(TimelineScope scope, Set<String> jobs, Instant from, Instant to,
+                                        Instant origin, Duration width) {
+        if (origin.isAfter(from) || width.toMillis() <= 0) {
+            throw new IllegalArgumentException("buckets start at or before the window and are at least 1 ms wide");
+        }
+        List<Object> params = new ArrayList<>(List.of(origin, width.toMillis()));
+        params.addAll(List.of(withScope(scope, jobs, from, to)));
+        return db.autocommit(c -> Rows.query(c, bucketsSql(scope, jobs), TimelineQueries::bucket, params.toArray()));
+    }
+
+    static String bucketsSql(TimelineScope scope, Set<String> jobs) {
+        return BUCKETS + and(scope, "p.job", "p.server") + in("p.job", jobs)
+                + " LIMIT -1) GROUP BY job, source, bucket ORDER BY job, source, bucket";
+    }
+
+    /**
+     * How many points each of the scope's jobs (only of {@code jobs} unless empty) took at or after
+     * {@code from} and before {@code to}: an index count, reading no row, to choose between points and buckets.
+     */
+    public Map<String, Integer> pointCounts(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
+        Map<String, Integer> counts = new HashMap<>();
+        db.autocommit(c -> Rows.query(c, countsSql(scope, jobs), row -> Map.entry(row.getString(1), row.getInt(2)),
+                params))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /**
      * Every run of the scope's jobs (only of {@code jobs} when that is not empty) that started at or
      * after {@code from} and before {@code to}, oldest first, however it ended. A server's runs are
      * those of the jobs now configured on it: runs, unlike points, do not record their server.
      */
     public List<TimelineRun> runs(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
         Object[] params = withScope(scope, jobs, from, to);
-        String filter = scope.job().isPresent() ? " AND job = ?"
-                : scope.server().isPresent() ? " AND job IN (" + JOBS_OF_SERVER + ")" : "";
-        return db.autocommit(c -> Rows.query(c, RUNS + filter + in("job", jobs) + " ORDER BY started, id",
+        return db.autocommit(c -> Rows.query(c, RUNS + runFilter(scope) + in("job", jobs) + " ORDER BY started, id",
                 TimelineQueries::run, params));
+    }
+
+    static String countsSql(TimelineScope scope, Set<String> jobs) {
+        return COUNTS + and(scope, "p.job", "p.server") + in("p.job", jobs) + " GROUP BY p.job";
+    }
+
+    /** As {@link #runs}, only those that failed, were interrupted or were cancelled: what a lane marks. */
+    public List<TimelineRun> failedRuns(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        Object[] params = withScope(scope, jobs, from, to);
+        return db.autocommit(c -> Rows.query(c, RUNS + " AND status NOT IN ('succeeded', 'running')"
+                + runFilter(scope) + in("job", jobs) + " ORDER BY started, id", TimelineQueries::run, params));
+    }
+
+    /** When each run of {@code job} started at or after {@code from} and before {@code to}, oldest first: what gaps need. */
+    public List<Instant> runStarts(String job, Instant from, Instant to) {
+        return db.autocommit(c -> Rows.query(c, "SELECT started FROM runs WHERE job = ? AND started >= ?"
+                + " AND started < ? ORDER BY started", row -> Instant.ofEpochMilli(row.getLong(1)), job, from, to));
+    }
+
+    private static String runFilter(TimelineScope scope) {
+        return scope.job().isPresent() ? " AND job = ?"
+                : scope.server().isPresent() ? " AND job IN (" + JOBS_OF_SERVER + ")" : "";
     }
 
     private static String in(String column, Set<String> values) {
@@ -181,6 +254,13 @@ public final class TimelineQueries {
         }
         return Verification.Method.fromId(method) == Verification.Method.DRILL ? TimelinePoint.Check.DRILLED
                 : TimelinePoint.Check.VERIFIED;
+    }
+
+    private static TimelineBucket bucket(ResultSet row) throws SQLException {
+        return new TimelineBucket(row.getString("job"), row.getString("source"), row.getLong("bucket"),
+                Rows.instant(row, "first"), Rows.instant(row, "last"), row.getInt("points"), row.getInt("failed"),
+                row.getInt("safety"), row.getInt("held"), row.getInt("unchecked"), row.getInt("verified"),
+                row.getInt("drilled"), row.getLong("min_size"), row.getLong("max_size"));
     }
 
     private static TimelineRun run(ResultSet row) throws SQLException {

@@ -3,6 +3,7 @@ package app.mamori.bench;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Timeline;
+import app.mamori.engine.timeline.TimelineWindow;
 import app.mamori.testenv.FxThread;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
@@ -46,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 public final class TimelineBench {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final int ROUNDS = 10;
+    /** The plot of the control at 1280 px: less the lane headers and the scroll bar. */
+    private static final double PLOT_WIDTH = 1280 - 210 - 15;
     /** The machine is shared: a thread's own CPU time is what other processes' load moves least. */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
@@ -79,18 +82,24 @@ public final class TimelineBench {
         query("lanes, every job (once per scope)", 3, () -> timeline.lanes(TimelineScope.everything()).size());
         query("retention reasons, every job (once per scope)", 3,
                 () -> timeline.keptBy(TimelineScope.everything()).size());
+        query("retention reasons, the 42 jobs the control reads", 3,
+                () -> timeline.keptBy(TimelineScope.everything(), inView()).size());
         for (Duration span : List.of(Duration.ofDays(3 * 7), Duration.ofDays(90), Duration.ofDays(3 * 365))) {
             // the view model reads the visible span and one span either side
             Instant from = NOW.minus(span.multipliedBy(2));
             Instant to = NOW.plus(span);
             int rounds = span.toDays() > 365 ? 3 : ROUNDS;
-            // what the control reads with 200 lanes: the 14 in view at 720 px and a screenful either side
-            Set<String> inView = new HashSet<>();
-            for (int lane = 0; lane < 42; lane++) {
-                inView.add("job" + lane);
-            }
+            Set<String> inView = inView();
             query("window " + span.toDays() + " d, 42 lanes of every job", ROUNDS,
                     () -> timeline.window(TimelineScope.everything(), inView, from, to).points().size());
+            // as the view model reads it: at the resolution of a mark's width, from a multiple of it
+            double resolution = TimelineViewModel.resolution(span.toMillis(), PLOT_WIDTH);
+            Instant aligned = Instant.ofEpochMilli((long) (Math.floor(from.toEpochMilli() / resolution) * resolution));
+            Duration bucket = Duration.ofMillis((long) resolution);
+            query("view " + span.toDays() + " d, 42 lanes (rows: points+buckets)", ROUNDS, () -> rows(
+                    timeline.window(TimelineScope.everything(), inView, aligned, to, bucket)));
+            query("view " + span.toDays() + " d, one server (10 lanes)", ROUNDS, () -> rows(
+                    timeline.window(TimelineScope.server("srv3"), Set.of(), aligned, to, bucket)));
             query("window " + span.toDays() + " d, every job", rounds,
                     () -> timeline.window(TimelineScope.everything(), from, to).points().size());
             query("window " + span.toDays() + " d, one server (10 lanes)", ROUNDS, () -> timeline.window(
@@ -98,6 +107,19 @@ public final class TimelineBench {
             query("window " + span.toDays() + " d, one job", ROUNDS,
                     () -> timeline.window(TimelineScope.job("job42"), from, to).points().size());
         }
+    }
+
+    /** What the control reads with 200 lanes: the 14 in view at 720 px and a screenful either side. */
+    private static Set<String> inView() {
+        Set<String> inView = new HashSet<>();
+        for (int lane = 0; lane < 42; lane++) {
+            inView.add("job" + lane);
+        }
+        return inView;
+    }
+
+    private static int rows(TimelineWindow w) {
+        return w.points().size() + w.buckets().size();
     }
 
     private static void query(String what, int rounds, Callable<Integer> q) throws Exception {
@@ -112,7 +134,7 @@ public final class TimelineBench {
             ms.add((System.nanoTime() - t) / 1e6);
             cpu.add((CPU.getCurrentThreadCpuTime() - c) / 1e6);
         }
-        System.out.printf("%-46s %7d %9.1f %7.1f | %7.1f %7.1f%n", what, rows, percentile(ms, 50), percentile(ms, 95),
+        System.out.printf("%-50s %7d %9.1f %7.1f | %7.1f %7.1f%n", what, rows, percentile(ms, 50), percentile(ms, 95),
                 percentile(cpu, 50), percentile(cpu, 95));
     }
 
@@ -158,15 +180,30 @@ public final class TimelineBench {
         if (png != null) {
             onFx(() -> {
                 model.setScale(TimeScale.of(NOW.minus(Duration.ofDays(21)), NOW.plus(Duration.ofDays(1))));
-                model.select(2, model.lanes().get(2).marks() - 3);
                 return null;
             });
             waitLoaded(model);
-            var image = onFx(() -> scene.snapshot(null));
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile());
-            System.out.println("wrote " + png);
+            onFx(() -> {
+                model.select(2, model.lanes().get(2).marks() - 3);
+                return null;
+            });
+            snapshot(scene, png);
+            // zoomed out to three years: the lanes come as buckets, the selection stays on its point
+            onFx(() -> {
+                model.setScale(TimeScale.endingAt(NOW, Duration.ofDays(3 * 365)));
+                return null;
+            });
+            waitLoaded(model);
+            String name = png.getFileName().toString();
+            snapshot(scene, png.resolveSibling(name.replaceFirst("(\\.png)?$", "-3y.png")));
         }
         executor.close();
+    }
+
+    private static void snapshot(Scene scene, Path png) throws Exception {
+        var image = onFx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile());
+        System.out.println("wrote " + png);
     }
 
     private static void frame(Scene scene, TimelineControl control, String what, Runnable step) throws Exception {

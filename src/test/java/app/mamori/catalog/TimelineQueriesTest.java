@@ -212,4 +212,31 @@ class TimelineQueriesTest {
         assertThat(plans.get(4)).contains("runs_by_job");
         assertThat(plans.get(5)).contains("points_by_job_time (job=? AND time>? AND time<?)");
     }
+
+    @Test
+    void theBucketQueryAndThePointCountReadThroughTheIndexesOnJobOrServerAndTime() {
+        java.util.Set<String> twoJobs = java.util.Set.of("blog", "crm");
+        String byJobs = plan(TimelineQueries.bucketsSql(TimelineScope.everything(), twoJobs), 0, 3_600_000, 0, 1,
+                "blog", "crm");
+        String byServer = plan(TimelineQueries.bucketsSql(TimelineScope.server("web"), java.util.Set.of()), 0,
+                3_600_000, 0, 1, "web");
+        String byJob = plan(TimelineQueries.bucketsSql(TimelineScope.job("blog"), java.util.Set.of()), 0, 3_600_000,
+                0, 1, "blog");
+        String counts = plan(TimelineQueries.countsSql(TimelineScope.everything(), twoJobs), 0, 1, "blog", "crm");
+        String serverCounts = plan(TimelineQueries.countsSql(TimelineScope.server("web"), java.util.Set.of()), 0, 1,
+                "web");
+
+        assertThat(byJobs).contains("points_by_job_time (job=? AND time>? AND time<?)",
+                "verifications_by_artifact (point=? AND source=?)", "sqlite_autoindex_artifacts_1 (point=?)");
+        assertThat(byServer).contains("points_by_server_time (server=? AND time>? AND time<?)");
+        assertThat(byJob).contains("points_by_job_time (job=? AND time>? AND time<?)");
+        assertThat(byJobs + byServer + byJob).doesNotContain("SCAN p", "SCAN a ", "SCAN verifications");
+        assertThat(counts).contains("COVERING INDEX points_by_job_time (job=? AND time>? AND time<?)");
+        assertThat(serverCounts).contains("points_by_server_time (server=? AND time>? AND time<?)");
+    }
+
+    private String plan(String sql, Object... params) {
+        return catalog.connection().autocommit(c -> Rows.query(c, "EXPLAIN QUERY PLAN " + sql,
+                (ResultSet row) -> row.getString("detail"), params)).toString();
+    }
 }

@@ -3,6 +3,7 @@ package app.mamori.engine.timeline;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelineScope;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,22 @@ public interface TimelineSource {
     }
 
     /** As {@link #window(TimelineScope, Instant, Instant)}, only of {@code jobs} unless empty: the lanes in view. */
-    TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to);
+    default TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+        return window(scope, jobs, from, to, Duration.ZERO);
+    }
 
-    Map<String, List<String>> keptBy(TimelineScope scope);
+    /**
+     * As {@link #window(TimelineScope, Set, Instant, Instant)}, for a view that can tell apart marks
+     * {@code resolution} apart: a job with more points than that in the window comes as buckets of
+     * that width from {@code from}, and only failed runs are listed. {@link Duration#ZERO}: every point.
+     */
+    TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to, Duration resolution);
+
+    /** For every point of the scope's configured jobs, the retention rules that keep it. */
+    default Map<String, List<String>> keptBy(TimelineScope scope) {
+        return keptBy(scope, Set.of());
+    }
+
+    /** As {@link #keptBy(TimelineScope)}, only for the points of {@code jobs} unless empty: the lanes in view. */
+    Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs);
 }

@@ -1,5 +1,6 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.TimelineBucket;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
@@ -12,8 +13,9 @@ import java.util.Objects;
 /**
  * One lane of a loaded window, laid out for drawing: its points oldest first, and its marks, where
  * consecutive points holding the same data (same hash, same check, not held) fold into one mark
- * standing for the newest of them, with a count. Times are plain arrays so the control finds the
- * visible range by binary search and draws only that.
+ * standing for the newest of them, with a count. A lane whose points were too dense to tell apart
+ * holds buckets instead (a summary per stretch of time, no points and no marks). Times are plain
+ * arrays so the control finds the visible range by binary search and draws only that.
  */
 public final class LaneData {
     private final TimelineLane lane;
@@ -24,12 +26,14 @@ public final class LaneData {
     private final int[] markCount;
     private final TimelineRun[] failedRuns;
     private final Gap[] gaps;
+    private final TimelineBucket[] buckets;
+    private final long[] bucketLasts;
     private final long minSize;
     private final long maxSize;
     private final long maxFiles;
 
     private LaneData(TimelineLane lane, TimelinePoint[] points, long[] markTimes, int[] markPoint, int[] markCount,
-                     TimelineRun[] failedRuns, Gap[] gaps) {
+                     TimelineRun[] failedRuns, Gap[] gaps, TimelineBucket[] buckets) {
         this.lane = lane;
         this.points = points;
         this.pointTimes = Arrays.stream(points).mapToLong(p -> p.time().toEpochMilli()).toArray();
@@ -38,8 +42,12 @@ public final class LaneData {
         this.markCount = markCount;
         this.failedRuns = failedRuns;
         this.gaps = gaps;
-        this.minSize = Arrays.stream(points).mapToLong(TimelinePoint::size).min().orElse(0);
-        this.maxSize = Arrays.stream(points).mapToLong(TimelinePoint::size).max().orElse(0);
+        this.buckets = buckets;
+        this.bucketLasts = Arrays.stream(buckets).mapToLong(b -> b.last().toEpochMilli()).toArray();
+        this.minSize = Math.min(Arrays.stream(points).mapToLong(TimelinePoint::size).min().orElse(Long.MAX_VALUE),
+                Arrays.stream(buckets).mapToLong(TimelineBucket::minSize).min().orElse(Long.MAX_VALUE));
+        this.maxSize = Math.max(Arrays.stream(points).mapToLong(TimelinePoint::size).max().orElse(0),
+                Arrays.stream(buckets).mapToLong(TimelineBucket::maxSize).max().orElse(0));
         this.maxFiles = Arrays.stream(points).mapToLong(p -> p.files().orElse(0)).max().orElse(0);
     }
 
@@ -66,8 +74,22 @@ public final class LaneData {
             times[marks - 1] = p[i].time().toEpochMilli();
         }
         return new LaneData(lane, p, Arrays.copyOf(times, marks), Arrays.copyOf(newest, marks),
-                Arrays.copyOf(count, marks), runs.stream().filter(TimelineRun::failed).toArray(TimelineRun[]::new),
-                gaps.toArray(Gap[]::new));
+                Arrays.copyOf(count, marks), failed(runs), gaps.toArray(Gap[]::new), new TimelineBucket[0]);
+    }
+
+    /**
+     * A lane read as buckets: no points, no marks.
+     *
+     * @param buckets the lane's buckets, oldest first
+     */
+    public static LaneData summarised(TimelineLane lane, List<TimelineBucket> buckets, List<TimelineRun> runs,
+                                      List<Gap> gaps) {
+        return new LaneData(lane, new TimelinePoint[0], new long[0], new int[0], new int[0], failed(runs),
+                gaps.toArray(Gap[]::new), buckets.toArray(TimelineBucket[]::new));
+    }
+
+    private static TimelineRun[] failed(List<TimelineRun> runs) {
+        return runs.stream().filter(TimelineRun::failed).toArray(TimelineRun[]::new);
     }
 
     /** Nothing changed between them, and nothing about them differs that a mark would show. */
@@ -168,6 +190,37 @@ public final class LaneData {
         return firstAtOrAfter(pointTimes, time);
     }
 
+    /** True when the lane holds buckets rather than points. */
+    public boolean summarised() {
+        return buckets.length > 0;
+    }
+
+    public int buckets() {
+        return buckets.length;
+    }
+
+    public TimelineBucket bucket(int i) {
+        return buckets[i];
+    }
+
+    /** The first bucket whose newest point is at or after {@code time}; {@link #buckets()} when none. */
+    public int firstBucketEndingAtOrAfter(double time) {
+        return firstAtOrAfter(bucketLasts, time);
+    }
+
+    /** The bucket holding {@code time} or nearest to it, or -1 for a lane without buckets. */
+    public int nearestBucket(double time) {
+        if (buckets.length == 0) {
+            return -1;
+        }
+        int i = firstBucketEndingAtOrAfter(time);
+        if (i == buckets.length) {
+            return i - 1;
+        }
+        double after = Math.max(0, buckets[i].first().toEpochMilli() - time);
+        return i > 0 && time - bucketLasts[i - 1] < after ? i - 1 : i;
+    }
+
     public List<TimelineRun> failedRuns() {
         return List.of(failedRuns);
     }
@@ -186,7 +239,8 @@ public final class LaneData {
      * twentieth of the largest, so noise stays flat.
      */
     public double sizeHeight(long size) {
-        double range = Math.max(maxSize - minSize, maxSize / 20.0);
+        long min = Math.min(minSize, maxSize);
+        double range = Math.max(maxSize - min, maxSize / 20.0);
         return range <= 0 ? 0.5 : Math.max(0, Math.min(1, (size - (maxSize - range)) / range));
     }
 

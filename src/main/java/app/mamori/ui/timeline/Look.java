@@ -1,5 +1,6 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.TimelineBucket;
 import app.mamori.catalog.TimelinePoint;
 
 /**
@@ -20,16 +21,11 @@ public enum Look {
     FAILED;
 
     public static Look of(TimelinePoint p) {
-        if (p.check() == TimelinePoint.Check.FAILED) {
-            return FAILED;
-        }
-        if (p.safetyPoint()) {
-            return SAFETY;
-        }
-        return switch (p.check()) {
-            case DRILLED -> DRILLED;
-            case VERIFIED -> VERIFIED;
-            default -> UNCHECKED;
-        };
+        return of(TimelineBucket.State.of(p));
+    }
+
+    /** A bar of many points takes the look of their most urgent state. */
+    public static Look of(TimelineBucket.State state) {
+        return values()[state.ordinal()];
     }
 }

@@ -1,7 +1,5 @@
 package app.mamori.ui.timeline;
 
-import app.mamori.catalog.TimelineRun;
-import app.mamori.engine.timeline.Gap;
 import app.mamori.ui.fx.I18n;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,7 +31,8 @@ import java.util.List;
 /**
  * The timeline control: a toolbar (zoom out, zoom in, now, the visible range) over one canvas on
  * which {@link TimelineRenderer} draws every lane, with a scroll bar for lanes beyond the height.
- * Wheel or pinch zooms around the pointer, drag pans, a click selects; keys: Left/Right step from
+ * Wheel or pinch zooms around the pointer, drag pans, a click selects (on a bar of many points too
+ * close to tell apart, zooms in on it); keys: Left/Right step from
  * mark to mark, Up/Down from lane to lane, Ctrl (or Shift) with Left/Right pans, + and - zoom,
  * Home returns to now. The selection lives in the view model and is announced through the
  * control's accessible text. Hover shows what a mark, a failed run or a gap is in one tooltip.
@@ -42,7 +41,6 @@ public final class TimelineControl extends Region {
     static final double TOOLBAR_HEIGHT = 36;
     private static final double ZOOM_STEP = 1.5;
     private static final double PAN_STEP = 0.1;
-    private static final double HIT_RADIUS = TimelineRenderer.MARK_RADIUS + 3;
 
     final TimelineStyle style = new TimelineStyle(this);
     private final TimelineViewModel model;
@@ -51,6 +49,7 @@ public final class TimelineControl extends Region {
     private final Ticks.Labels labels;
     private final TimelineText words;
     private final TimelineRenderer renderer = new TimelineRenderer();
+    private final TimelineHits hits;
     private final Canvas canvas = new Canvas();
     private final ScrollBar lanesScroll = new ScrollBar();
     private final HBox toolbar;
@@ -69,6 +68,7 @@ public final class TimelineControl extends Region {
                 text.t("timeline.thisWeek"), text.t("timeline.pattern.day"), text.t("timeline.pattern.month"),
                 text.t("timeline.pattern.year"), text.locale());
         this.words = new TimelineText(text, zone);
+        this.hits = new TimelineHits(model, lanesScroll::getValue, this::plotWidth);
         getStyleClass().add("timeline");
         setId("timeline");
         canvas.setId("timeline-canvas");
@@ -147,11 +147,14 @@ public final class TimelineControl extends Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             if (!dragged && e.getButton() == MouseButton.PRIMARY) {
-                int[] hit = hitMark(e.getX(), e.getY());
-                if (hit == null) {
-                    model.clearSelection();
-                } else {
+                int[] hit = hits.mark(e.getX(), e.getY());
+                int[] bucket = hit == null ? hits.bucket(e.getX(), e.getY()) : null;
+                if (hit != null) {
                     model.select(hit[0], hit[1]);
+                } else if (bucket != null) {
+                    model.zoomInto(bucket[0], bucket[1]);
+                } else {
+                    model.clearSelection();
                 }
             }
             dragX = Double.NaN;
@@ -217,7 +220,7 @@ public final class TimelineControl extends Region {
     }
 
     private void hover(double x, double y, double screenX, double screenY) {
-        String tip = x < 0 ? "" : hoverAt(x, y);
+        String tip = x < 0 ? "" : hits.describe(x, y);
         if (tip.equals(hoverText.get())) {
             return;
         }
@@ -231,69 +234,14 @@ public final class TimelineControl extends Region {
         }
     }
 
-    /** What is under the pointer, in words: a mark first, then a failed run, then a gap. */
-    String hoverAt(double x, double y) {
-        int[] mark = hitMark(x, y);
-        if (mark != null) {
-            return model.describe(mark[0], mark[1]);
-        }
-        int lane = laneAt(y);
-        if (lane < 0) {
-            return "";
-        }
-        LaneData data = model.lanes().get(lane);
-        TimeScale s = model.scaleProperty().get();
-        for (TimelineRun run : data.failedRuns()) {
-            if (Math.abs(screenX(run.started().toEpochMilli(), s) - x) <= HIT_RADIUS) {
-                return model.describe(run);
-            }
-        }
-        double t = s.time(x - TimelineRenderer.HEADER_WIDTH, plotWidth());
-        for (Gap gap : data.gaps()) {
-            if (t >= gap.from().toEpochMilli() && t <= gap.to().toEpochMilli()) {
-                return model.describe(gap);
-            }
-        }
-        return "";
-    }
-
-    /** {lane, mark} under the pointer, or null. */
-    int[] hitMark(double x, double y) {
-        int lane = laneAt(y);
-        if (lane < 0 || x < TimelineRenderer.HEADER_WIDTH) {
-            return null;
-        }
-        double markY = TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()));
-        if (Math.abs(y - markY) > HIT_RADIUS + 2) {
-            return null;
-        }
-        TimeScale s = model.scaleProperty().get();
-        LaneData data = model.lanes().get(lane);
-        int mark = data.nearestMark(s.time(x - TimelineRenderer.HEADER_WIDTH, plotWidth()));
-        if (mark < 0 || Math.abs(screenX(data.markTime(mark), s) - x) > HIT_RADIUS) {
-            return null;
-        }
-        return new int[]{lane, mark};
-    }
-
-    private int laneAt(double y) {
-        if (y < TimelineRenderer.AXIS_HEIGHT) {
-            return -1;
-        }
-        int lane = (int) ((y - TimelineRenderer.AXIS_HEIGHT + lanesScroll.getValue()) / TimelineRenderer.LANE_HEIGHT);
-        return lane < model.lanes().size() ? lane : -1;
-    }
-
-    /** Where a time is drawn, in canvas coordinates. */
-    double screenX(double time, TimeScale s) {
-        return TimelineRenderer.HEADER_WIDTH + s.x(time, plotWidth());
-    }
-
     /** Where mark {@code mark} of lane {@code lane} is drawn, in canvas coordinates (tests click there). */
     public double[] markPosition(int lane, int mark) {
-        LaneData data = model.lanes().get(lane);
-        return new double[]{screenX(data.markTime(mark), model.scaleProperty().get()),
-                TimelineRenderer.markY(TimelineRenderer.laneTop(lane, lanesScroll.getValue()))};
+        return hits.markPosition(lane, mark);
+    }
+
+    /** Where bucket {@code bucket} of lane {@code lane} is drawn (its middle), in canvas coordinates (tests click there). */
+    public double[] bucketPosition(int lane, int bucket) {
+        return hits.bucketPosition(lane, bucket);
     }
 
     private double anchor(double x) {
@@ -332,6 +280,7 @@ public final class TimelineControl extends Region {
         lanesScroll.setVisible(content > visible);
         int first = (int) (lanesScroll.getValue() / TimelineRenderer.LANE_HEIGHT);
         model.setVisibleLanes(first, first + (int) Math.ceil(visible / TimelineRenderer.LANE_HEIGHT));
+        model.setPlotWidth(plotWidth());
         TimeScale s = model.scaleProperty().get();
         Instant now = model.clock().instant();
         lastDrawn = renderer.draw(canvas.getGraphicsContext2D(), style.palette(), new TimelineRenderer.Frame(

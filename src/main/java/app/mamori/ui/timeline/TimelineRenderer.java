@@ -1,5 +1,6 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.TimelineBucket;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.engine.timeline.Gap;
@@ -15,7 +16,8 @@ import java.util.List;
  * Draws the timeline onto one canvas: the axis, then per visible lane its gaps, failed runs,
  * sparkline and marks, then the lane headers. Only lanes in view and, within them, only the
  * marks in the visible span are touched, found by binary search; where marks crowd closer than
- * a mark's width, each pixel column draws one bar in the most urgent look of its marks.
+ * a mark's width, each pixel column draws one bar in the most urgent look of its marks. A lane
+ * read as buckets draws each bucket as one bar from its oldest to its newest point.
  */
 final class TimelineRenderer {
     static final double HEADER_WIDTH = 210;
@@ -24,8 +26,8 @@ final class TimelineRenderer {
     static final double MARK_RADIUS = 6;
     private static final double MARK_ROW = 19;
     private static final double SPARK_HEIGHT = 14;
-    /** Closer than this, marks would overlap: draw them as bars, one per pixel column. */
-    private static final double DENSE_SPACING = 2 * MARK_RADIUS + 2;
+    /** Closer than this, marks would overlap: draw them as bars, one per pixel column (and read buckets this wide). */
+    static final double DENSE_SPACING = 2 * MARK_RADIUS + 2;
 
     /** What one frame shows. */
     record Frame(double width, double height, TimeScale scale, List<LaneData> lanes, double scrollY,
@@ -120,19 +122,23 @@ final class TimelineRenderer {
                 cross(g, x, markY(top) + 13, 4);
             }
         }
-        sparkline(g, p, lane, s, top, plotWidth);
-        marks(g, p, f, index, lane, top, plotWidth);
+        if (lane.summarised()) {
+            bucketSparkline(g, p, lane, s, top, plotWidth);
+            buckets(g, p, lane, s, markY(top), plotWidth);
+        } else {
+            sparkline(g, p, lane, s, top, plotWidth);
+            marks(g, p, lane, s, markY(top), plotWidth);
+        }
+        selection(g, p, f, index, lane, markY(top), plotWidth);
         g.setStroke(p.grid());
         g.setLineWidth(0.5);
         g.strokeLine(HEADER_WIDTH, top + LANE_HEIGHT - 0.25, HEADER_WIDTH + plotWidth, top + LANE_HEIGHT - 0.25);
     }
 
-    private void marks(GraphicsContext g, Palette p, Frame f, int index, LaneData lane, double top, double plotWidth) {
-        TimeScale s = f.scale();
+    private void marks(GraphicsContext g, Palette p, LaneData lane, TimeScale s, double y, double plotWidth) {
         double pad = s.span() * (MARK_RADIUS + 2) / plotWidth;
         int from = lane.firstMarkAtOrAfter(s.start() - pad);
         int to = lane.firstMarkAtOrAfter(s.end() + pad);
-        double y = markY(top);
         boolean dense = (to - from) * DENSE_SPACING > plotWidth;
         if (dense) {
             bars(g, p, lane, s, from, to, y, plotWidth);
@@ -149,13 +155,70 @@ final class TimelineRenderer {
                 }
             }
         }
+    }
+
+    /** The ring around the selected mark; a selection kept while its lane is read as buckets rings its point's time. */
+    private void selection(GraphicsContext g, Palette p, Frame f, int index, LaneData lane, double y, double plotWidth) {
         TimelineViewModel.Selection sel = f.selection();
-        if (sel != null && sel.lane() == index && sel.mark() < lane.marks()) {
-            double x = x(s, lane.markTime(sel.mark()), plotWidth);
+        if (sel != null && sel.lane() == index) {
+            double time = sel.mark() >= 0 && sel.mark() < lane.marks() ? lane.markTime(sel.mark())
+                    : sel.point().time().toEpochMilli();
+            double x = x(f.scale(), time, plotWidth);
             g.setStroke(p.selection());
             g.setLineWidth(2);
             g.strokeOval(x - MARK_RADIUS - 4, y - MARK_RADIUS - 4, 2 * MARK_RADIUS + 8, 2 * MARK_RADIUS + 8);
         }
+    }
+
+    /** One bar per bucket, from its oldest to its newest point, in the look of its most urgent point. */
+    private void buckets(GraphicsContext g, Palette p, LaneData lane, TimeScale s, double y, double plotWidth) {
+        int from = lane.firstBucketEndingAtOrAfter(s.start());
+        for (int b = from; b < lane.buckets(); b++) {
+            TimelineBucket bucket = lane.bucket(b);
+            if (bucket.first().toEpochMilli() > s.end()) {
+                break;
+            }
+            Look look = Look.of(bucket.worst());
+            double x0 = Math.floor(x(s, bucket.first().toEpochMilli(), plotWidth));
+            double x1 = x(s, bucket.last().toEpochMilli(), plotWidth);
+            double h = look == Look.FAILED ? 2 * MARK_RADIUS + 2 : 2 * MARK_RADIUS - 2;
+            g.setFill(p.of(look));
+            g.fillRect(x0, y - h / 2, Math.max(1.5, x1 - x0 + 1.5), h);
+            marksDrawn++;
+        }
+    }
+
+    /**
+     * The sizes of a bucketed lane: a line through each bucket's largest point, with a stroke down to
+     * its smallest where that is lower, so a dump that shrank inside a bucket still shows.
+     */
+    private void bucketSparkline(GraphicsContext g, Palette p, LaneData lane, TimeScale s, double top,
+                                 double plotWidth) {
+        if (lane.maxSize() <= 0) {
+            return;
+        }
+        double bottom = top + LANE_HEIGHT - 4;
+        g.setStroke(p.spark());
+        g.setLineWidth(1.2);
+        g.beginPath();
+        int from = Math.max(0, lane.firstBucketEndingAtOrAfter(s.start()) - 1);
+        int to = Math.min(lane.buckets(), lane.firstBucketEndingAtOrAfter(s.end()) + 1);
+        for (int b = from; b < to; b++) {
+            TimelineBucket bucket = lane.bucket(b);
+            double x = x(s, (bucket.first().toEpochMilli() + bucket.last().toEpochMilli()) / 2.0, plotWidth);
+            double high = bottom - SPARK_HEIGHT * lane.sizeHeight(bucket.maxSize());
+            double low = bottom - SPARK_HEIGHT * lane.sizeHeight(bucket.minSize());
+            if (b == from) {
+                g.moveTo(x, high);
+            } else {
+                g.lineTo(x, high);
+            }
+            if (low - high > 1) {
+                g.lineTo(x, low);
+                g.moveTo(x, high);
+            }
+        }
+        g.stroke();
     }
 
     /** Many marks per pixel: one bar per pixel column, in the most urgent look found there. */

@@ -1,5 +1,6 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.TimelineBucket;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
@@ -83,6 +84,24 @@ public final class TimelineText {
 
     public String run(TimelineRun r) {
         return text.t("timeline.run.failed", time(r.started()), r.status().id(), r.error().orElse(""));
+    }
+
+    /** The hover text of a bucket: how many points over what time, what needs attention among them, their sizes. */
+    public String bucket(TimelineBucket b) {
+        List<String> lines = new ArrayList<>();
+        lines.add(text.t("timeline.bucket", b.points(), time(b.first()), time(b.last())));
+        if (b.failed() > 0) {
+            lines.add(text.t("timeline.bucket.failed", b.failed()));
+        }
+        if (b.unchecked() > 0) {
+            lines.add(text.t("timeline.bucket.unchecked", b.unchecked()));
+        }
+        if (b.held() > 0) {
+            lines.add(text.t("timeline.bucket.held", b.held()));
+        }
+        lines.add(text.t("timeline.bucket.checked", b.verified(), b.drilled()));
+        lines.add(text.t("timeline.bucket.size", Bytes.human(b.minSize()), Bytes.human(b.maxSize())));
+        return String.join("\n", lines);
     }
 
     public String gap(Gap g) {

@@ -1,12 +1,12 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.TimelineBucket;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.engine.timeline.TimelineSource;
-import app.mamori.engine.timeline.TimelineWindow;
 import app.mamori.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,25 +28,25 @@ import java.util.Set;
  * window, the selected mark. Reads the catalogue only through the executor, one window at a time:
  * the visible span and one span either side, so a pan or a zoom out by three is drawn at once from
  * what is loaded while the next window loads. A result that arrives after a newer request is dropped.
+ * A window is read at the resolution of a mark's width at the current zoom: a lane with more points
+ * than that comes as buckets (drawn as bars; hover and click work on the bucket), the others as
+ * points; zooming in past twice that resolution reads again, finer, down to the points themselves.
+ * What keeps each point (a prune plan per job, the slowest read) is read once per job, for the jobs
+ * of the lanes read, after their window.
  */
 public final class TimelineViewModel {
     /** Up to this many lanes are read whole; beyond, the lanes in view and a screenful either side. */
     static final int ALL_LANES = 40;
     /** A newly opened timeline shows the last two weeks. */
     static final Duration INITIAL_SPAN = Duration.ofDays(14);
-
-    /** A selected mark: lane and mark index in {@link #lanes()}, and the point it stands for. */
-    public record Selection(int lane, int mark, TimelinePoint point) {
-    }
+    /** The plot's width until the control says otherwise. */
+    static final double DEFAULT_PLOT_WIDTH = 1000;
 
     /**
-     * Everything one window load produced, built off the FX thread: every lane, those from
-     * {@code firstLane} to {@code lastLane} with their points, the others empty.
+     * A selected mark: lane and mark index in {@link #lanes()}, and the point it stands for. While
+     * the lane is read as buckets (zoomed out), the point stays selected with mark -1.
      */
-    public record Loaded(TimeScale window, List<LaneData> lanes, int firstLane, int lastLane, boolean gapsCut) {
-        static Loaded none() {
-            return new Loaded(null, List.of(), 0, -1, false);
-        }
+    public record Selection(int lane, int mark, TimelinePoint point) {
     }
 
     private final TimelineSource timeline;
@@ -56,19 +55,21 @@ public final class TimelineViewModel {
     private final Clock clock;
     private final ReadOnlyObjectWrapper<TimelineScope> scope = new ReadOnlyObjectWrapper<>(TimelineScope.everything());
     private final ReadOnlyObjectWrapper<TimeScale> scale;
-    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(Loaded.none());
+    private final ReadOnlyObjectWrapper<LoadedWindow> loaded = new ReadOnlyObjectWrapper<>(LoadedWindow.none());
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private List<TimelineLane> laneList = List.of();
-    private Map<String, List<String>> keptBy = Map.of();
+    private final Map<String, List<String>> keptBy = new HashMap<>();
+    private final Set<String> keptByAsked = new HashSet<>();
     private long scopeGeneration;
     private boolean lanesReady;
     private boolean windowInFlight;
     private boolean pending;
     private int visibleFirst;
     private int visibleLast = ALL_LANES - 1;
+    private double plotWidth = DEFAULT_PLOT_WIDTH;
 
     public TimelineViewModel(TimelineSource timeline, UiExecutor executor, TimelineText text, Clock clock) {
         this.timeline = timeline;
@@ -86,7 +87,8 @@ public final class TimelineViewModel {
         scope.set(s);
         long mine = ++scopeGeneration;
         lanesReady = false;
-        keptBy = Map.of();
+        keptBy.clear();
+        keptByAsked.clear();
         loading.set(true);
         executor.submit(() -> timeline.lanes(s), lanes -> {
             if (mine != scopeGeneration) {
@@ -94,14 +96,30 @@ public final class TimelineViewModel {
             }
             laneList = lanes;
             lanesReady = true;
-            loaded.set(Loaded.none());
+            loaded.set(LoadedWindow.none());
             clearSelection();
             requestWindow();
-            executor.submit(() -> timeline.keptBy(s), kept -> {
-                if (mine == scopeGeneration) {
-                    keptBy = kept;
-                }
-            }, this::failed);
+        }, this::failed);
+    }
+
+    /** Reads what keeps the points of the read lanes' jobs not asked for yet. */
+    private void readKeptBy(LoadedWindow r) {
+        Set<String> jobs = new HashSet<>();
+        for (int i = r.firstLane(); i <= r.lastLane() && i < r.lanes().size(); i++) {
+            String job = r.lanes().get(i).lane().job();
+            if (keptByAsked.add(job)) {
+                jobs.add(job);
+            }
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        TimelineScope s = scope.get();
+        long mine = scopeGeneration;
+        executor.submit(() -> timeline.keptBy(s, jobs), kept -> {
+            if (mine == scopeGeneration) {
+                keptBy.putAll(kept);
+            }
         }, this::failed);
     }
 
@@ -122,6 +140,40 @@ public final class TimelineViewModel {
         if (!covered()) {
             requestWindow();
         }
+    }
+
+    /** How wide the plot is in pixels: with the span, what decides between points and buckets. */
+    public void setPlotWidth(double width) {
+        if (width <= 0 || width == plotWidth) {
+            return;
+        }
+        plotWidth = width;
+        if (!covered()) {
+            requestWindow();
+        }
+    }
+
+    /**
+     * The time a mark's width covers at the current zoom, rounded up to a power of two milliseconds,
+     * so that buckets line up from one read to the next and small zooms keep them.
+     */
+    double resolution() {
+        return resolution(scale.get().span(), plotWidth);
+    }
+
+    /** The resolution a window is read at for {@code span} milliseconds over {@code plotWidth} pixels. */
+    public static double resolution(double span, double plotWidth) {
+        double markTime = span / plotWidth * TimelineRenderer.DENSE_SPACING;
+        return Math.max(1, Long.highestOneBit((long) Math.ceil(markTime) - 1) << 1);
+    }
+
+    /** Zooms in on bucket {@code bucket} of lane {@code lane} until its points can be told apart, or nearly. */
+    public void zoomInto(int lane, int bucket) {
+        TimelineBucket b = lanes().get(lane).bucket(bucket);
+        double first = b.first().toEpochMilli();
+        double last = b.last().toEpochMilli();
+        double span = Math.max(TimeScale.MIN_SPAN, 3 * Math.max(last - first, loaded.get().resolution()));
+        setScale(new TimeScale((first + last - span) / 2, (first + last + span) / 2));
     }
 
     /** {@code factor} below 1 zooms in; {@code anchor} is where the pointer is, 0 left to 1 right. */
@@ -178,6 +230,10 @@ public final class TimelineViewModel {
         double time = s == null ? scale.get().start() + scale.get().span() / 2 : s.point().time().toEpochMilli();
         int lane = s == null ? 0 : s.lane() + direction;
         while (lane >= 0 && lane < lanes().size()) {
+            if (lanes().get(lane).summarised()) {
+                selectNear(lane, time);
+                return false;
+            }
             if (selectNear(lane, time)) {
                 return true;
             }
@@ -186,7 +242,12 @@ public final class TimelineViewModel {
         return false;
     }
 
+    /** Selects the mark of {@code lane} nearest to {@code time}; on a lane of buckets, zooms in on the nearest one. */
     private boolean selectNear(int lane, double time) {
+        if (lane < lanes().size() && lanes().get(lane).summarised()) {
+            zoomInto(lane, lanes().get(lane).nearestBucket(time));
+            return false;
+        }
         if (lane >= lanes().size() || lanes().get(lane).marks() == 0) {
             return false;
         }
@@ -196,6 +257,11 @@ public final class TimelineViewModel {
 
     public String describe(int lane, int mark) {
         return text.mark(lanes().get(lane), mark, keptBy);
+    }
+
+    /** The hover text of a bucket of a lane read as buckets. */
+    public String describeBucket(int lane, int bucket) {
+        return text.bucket(lanes().get(lane).bucket(bucket));
     }
 
     public String describe(TimelineRun run) {
@@ -211,12 +277,12 @@ public final class TimelineViewModel {
     }
 
     private boolean covered() {
-        Loaded l = loaded.get();
+        LoadedWindow l = loaded.get();
         TimeScale w = l.window();
         TimeScale s = scale.get();
         int last = Math.min(visibleLast, laneList.size() - 1);
         return w != null && w.start() <= s.start() && w.end() >= s.end() && l.firstLane() <= visibleFirst
-                && l.lastLane() >= last;
+                && l.lastLane() >= last && (l.resolution() == 0 || l.resolution() <= 2 * resolution());
     }
 
     private void requestWindow() {
@@ -228,7 +294,10 @@ public final class TimelineViewModel {
             return;
         }
         TimeScale s = scale.get();
-        TimeScale window = new TimeScale(s.start() - s.span(), s.end() + s.span());
+        double resolution = resolution();
+        // buckets start on multiples of their width, so a bucket is the same bucket after a pan
+        TimeScale window = new TimeScale(Math.floor((s.start() - s.span()) / resolution) * resolution,
+                s.end() + s.span());
         TimelineScope sc = scope.get();
         List<TimelineLane> lanes = laneList;
         int first = 0;
@@ -243,10 +312,11 @@ public final class TimelineViewModel {
         long mine = scopeGeneration;
         windowInFlight = true;
         loading.set(true);
-        executor.submit(() -> build(sc, lanes, window, firstLane, lastLane), r -> {
+        executor.submit(() -> LoadedWindow.read(timeline, sc, lanes, window, firstLane, lastLane, resolution), r -> {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
+                readKeptBy(r);
             }
             if (pending || mine != scopeGeneration) {
                 pending = false;
@@ -260,40 +330,21 @@ public final class TimelineViewModel {
         });
     }
 
-    private Loaded build(TimelineScope sc, List<TimelineLane> lanes, TimeScale window, int first, int last) {
-        Set<String> jobs = new HashSet<>();
-        if (first > 0 || last < lanes.size() - 1) {
-            lanes.subList(first, last + 1).forEach(l -> jobs.add(l.job()));
-        }
-        TimelineWindow w = timeline.window(sc, jobs, window.startInstant(), window.endInstant());
-        Map<String, List<TimelinePoint>> points = new HashMap<>();
-        for (TimelinePoint p : w.points()) {
-            points.computeIfAbsent(p.job() + "\u0000" + p.source(), k -> new ArrayList<>()).add(p);
-        }
-        Map<String, List<TimelineRun>> runs = new HashMap<>();
-        w.runs().forEach(r -> runs.computeIfAbsent(r.job(), k -> new ArrayList<>()).add(r));
-        Map<String, List<Gap>> gaps = new HashMap<>();
-        w.gaps().forEach(g -> gaps.computeIfAbsent(g.job(), k -> new ArrayList<>()).add(g));
-        List<LaneData> data = new ArrayList<>(lanes.size());
-        for (int i = 0; i < lanes.size(); i++) {
-            TimelineLane lane = lanes.get(i);
-            boolean read = i >= first && i <= last;
-            data.add(LaneData.of(lane, read ? points.getOrDefault(lane.job() + "\u0000" + lane.source(), List.of())
-                    : List.of(), read ? runs.getOrDefault(lane.job(), List.of()) : List.of(),
-                    read ? gaps.getOrDefault(lane.job(), List.of()) : List.of()));
-        }
-        return new Loaded(window, data, first, last, w.gapsCut());
-    }
-
-    private void apply(Loaded r) {
+    private void apply(LoadedWindow r) {
         Selection before = selection.get();
         loaded.set(r);
         loading.set(false);
         error.set("");
         if (before != null && before.lane() < r.lanes().size()) {
-            int mark = r.lanes().get(before.lane()).markOf(before.point().id());
+            LaneData lane = r.lanes().get(before.lane());
+            int mark = lane.markOf(before.point().id());
             if (mark >= 0) {
-                selection.set(new Selection(before.lane(), mark, r.lanes().get(before.lane()).markPoint(mark)));
+                selection.set(new Selection(before.lane(), mark, lane.markPoint(mark)));
+                return;
+            }
+            if (lane.summarised()) {
+                // zoomed out past telling points apart: the point stays chosen, and is found again on zooming in
+                selection.set(new Selection(before.lane(), -1, before.point()));
                 return;
             }
         }
@@ -313,7 +364,7 @@ public final class TimelineViewModel {
     }
 
     /** Replaced whenever a window arrives; the control redraws on it. */
-    public ReadOnlyObjectProperty<Loaded> loadedProperty() {
+    public ReadOnlyObjectProperty<LoadedWindow> loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
 

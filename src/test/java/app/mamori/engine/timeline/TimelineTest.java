@@ -88,6 +88,27 @@ class TimelineTest {
     }
 
     @Test
+    void aViewsWindowSumsUpAJobWithMorePointsThanBucketsAndListsOnlyItsFailedRunsWithTheSameGaps() {
+        Instant end = START.plus(DAY.multipliedBy(11));
+        TimelineWindow fine = timeline.window(TimelineScope.job("blog"), java.util.Set.of(), START, end,
+                Duration.ofHours(1));
+        TimelineWindow coarse = timeline.window(TimelineScope.job("blog"), java.util.Set.of(), START, end,
+                DAY.multipliedBy(3));
+
+        assertThat(fine.points()).hasSize(7);
+        assertThat(fine.buckets()).isEmpty();
+        assertThat(fine.resolution()).isZero();
+        assertThat(fine.runs()).singleElement().satisfies(r -> assertThat(r.failed()).isTrue());
+        assertThat(coarse.points()).isEmpty();
+        assertThat(coarse.buckets()).extracting(b -> b.index()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(coarse.buckets().stream().mapToInt(b -> b.points()).sum()).isEqualTo(7);
+        assertThat(coarse.buckets().stream().mapToInt(b -> b.held()).sum()).isEqualTo(1);
+        assertThat(coarse.resolution()).isEqualTo(DAY.multipliedBy(3));
+        assertThat(coarse.gaps()).isEqualTo(fine.gaps()).isEqualTo(timeline.window(TimelineScope.job("blog"), START,
+                end).gaps()).hasSize(1);
+    }
+
+    @Test
     void aWindowEndingBeforeItStartsIsRefusedWithTheOptionsToFix() {
         assertThatThrownBy(() -> timeline.window(TimelineScope.everything(), START, START))
                 .hasMessageContaining("--from earlier than --to");
@@ -96,11 +117,14 @@ class TimelineTest {
     @Test
     void eachPointSaysWhichRetentionRuleKeepsItAndAHeldSafetyPointIsHeld() {
         Map<String, List<String>> kept = timeline.keptBy(TimelineScope.server("web"));
+        Map<String, List<String>> ofOtherJobs = timeline.keptBy(TimelineScope.everything(), java.util.Set.of("shop"));
 
         assertThat(kept.get("blog/p8")).containsExactly("held");
         assertThat(kept.get("blog/p9")).contains("last", "weekly");
         assertThat(kept.get("blog/p7")).contains("last");
         assertThat(kept).doesNotContainKey("blog/p0");
+        assertThat(ofOtherJobs).isEmpty();
+        assertThat(timeline.keptBy(TimelineScope.everything(), java.util.Set.of("blog"))).isEqualTo(kept);
     }
 
     @Test

@@ -5,6 +5,7 @@ import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.TimelineSource;
 import app.mamori.engine.timeline.TimelineWindow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Set;
 final class CountingTimeline implements TimelineSource {
     private final TimelineSource real;
     volatile int windows;
+    /** The jobs of each retention-reasons read, in order (empty: every job of the scope). */
+    final List<Set<String>> keptByJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CountingTimeline(TimelineSource real) {
         this.real = real;
@@ -25,13 +28,15 @@ final class CountingTimeline implements TimelineSource {
     }
 
     @Override
-    public TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
+    public TimelineWindow window(TimelineScope scope, Set<String> jobs, Instant from, Instant to,
+                                 Duration resolution) {
         windows++;
-        return real.window(scope, jobs, from, to);
+        return real.window(scope, jobs, from, to, resolution);
     }
 
     @Override
-    public Map<String, List<String>> keptBy(TimelineScope scope) {
-        return real.keptBy(scope);
+    public Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs) {
+        keptByJobs.add(jobs);
+        return real.keptBy(scope, jobs);
     }
 }

@@ -57,4 +57,19 @@ class LaneDataTest {
         assertThat(Look.of(lane.markPoint(1))).isEqualTo(Look.DRILLED);
         assertThat(Look.of(lane.markPoint(0))).isEqualTo(Look.UNCHECKED);
     }
+
+    @Test
+    void aBarTakesTheLookOfItsBucketsMostUrgentStateInTheSameOrder() {
+        assertThat(java.util.Arrays.stream(Look.values()).map(Enum::name)).containsExactly(
+                java.util.Arrays.stream(app.mamori.catalog.TimelineBucket.State.values()).map(Enum::name)
+                        .toArray(String[]::new));
+        for (TimelinePoint.Check check : TimelinePoint.Check.values()) {
+            for (PointKind kind : List.of(PointKind.NORMAL, PointKind.PRE_RESTORE)) {
+                TimelinePoint p = point(0, "a", check, kind);
+                assertThat(Look.of(p).name()).isEqualTo(app.mamori.catalog.TimelineBucket.State.of(p).name());
+            }
+        }
+        assertThat(Look.of(point(0, "a", TimelinePoint.Check.FAILED, PointKind.PRE_RESTORE))).isEqualTo(Look.FAILED);
+        assertThat(Look.of(point(0, "a", TimelinePoint.Check.DRILLED, PointKind.PRE_RESTORE))).isEqualTo(Look.SAFETY);
+    }
 }

@@ -5,7 +5,9 @@ import app.mamori.catalog.TimelineScope;
 import app.mamori.engine.timeline.Timeline;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
+import app.mamori.catalog.TimelinePoint;
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -25,8 +27,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +88,10 @@ class TimelineControlTest {
             model.setScale(scale);
             model.show(TimelineScope.everything());
         });
+        waitLoaded();
+    }
+
+    private void waitLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return !model.loadingProperty().get() && !model.lanes().isEmpty();
@@ -105,10 +113,53 @@ class TimelineControlTest {
         showAndWait(TimeScale.of(NOW.minus(STEP.multipliedBy(POINTS + 100)), NOW));
         robot.interact(control::redraw);
 
-        assertThat(model.lanes().get(0).points()).isEqualTo(POINTS);
+        LaneData lane = model.lanes().get(0);
+        // too dense to tell apart at this zoom: read as buckets, every point in one of them
+        assertThat(lane.summarised()).isTrue();
+        assertThat(IntStream.range(0, lane.buckets()).map(b -> lane.bucket(b).points()).sum()).isEqualTo(POINTS);
+        assertThat(lane.buckets()).isLessThan((int) control.canvas().getWidth());
         assertThat(nodes(control)).isLessThan(60);
-        // one bar per pixel column at most: the visible marks, not every point
         assertThat(control.lastDrawn()).isPositive().isLessThanOrEqualTo((int) control.canvas().getWidth());
+    }
+
+    @Test
+    void aLaneOfAHundredThousandReadPointsDrawsAtMostOneBarPerPixelColumn() throws Exception {
+        showAndWait(TimeScale.of(NOW.minus(STEP.multipliedBy(POINTS + 100)), NOW));
+        List<TimelinePoint> points = catalog.timeline().points(TimelineScope.everything(), NOW.minus(
+                STEP.multipliedBy(POINTS + 1)), NOW);
+        LaneData exact = LaneData.of(model.lanes().get(0).lane(), points, List.of(), List.of());
+        Canvas canvas = new Canvas(1280, 720);
+
+        int drawn = WaitForAsyncUtils.asyncFx(() -> new TimelineRenderer().draw(canvas.getGraphicsContext2D(),
+                control.style.palette(), new TimelineRenderer.Frame(1280, 720, model.scaleProperty().get(),
+                        List.of(exact), 0, null, NOW.toEpochMilli(), List.of(), "now", ""))).get(30, TimeUnit.SECONDS);
+
+        assertThat(exact.points()).isEqualTo(POINTS);
+        assertThat(drawn).isPositive().isLessThanOrEqualTo(1280 - (int) TimelineRenderer.HEADER_WIDTH + 1);
+    }
+
+    @Test
+    void hoveringABarOfManyPointsSaysWhatItHoldsAndAClickZoomsInUntilThePointsShow() throws Exception {
+        showAndWait(TimeScale.of(NOW.minus(Duration.ofDays(2)), NOW));
+        LaneData lane = model.lanes().get(0);
+        assertThat(lane.summarised()).isTrue();
+        int bucket = lane.nearestBucket(NOW.minus(Duration.ofDays(1)).toEpochMilli());
+        double[] at = control.bucketPosition(0, bucket);
+        Point2D screen = control.canvas().localToScreen(at[0], at[1]);
+
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(control.hoverTextProperty().get()).contains(lane.bucket(bucket).points() + " points from");
+        for (int click = 0; click < 5 && model.lanes().get(0).summarised(); click++) {
+            int b = model.lanes().get(0).nearestBucket(NOW.minus(Duration.ofDays(1)).toEpochMilli());
+            double[] xy = control.bucketPosition(0, b);
+            robot.clickOn(control.canvas().localToScreen(xy[0], xy[1]));
+            waitLoaded();
+        }
+
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+        assertThat(model.scaleProperty().get().contains(NOW.minus(Duration.ofDays(1)).toEpochMilli())).isTrue();
+        assertThat(model.lanes().get(0).marks()).isPositive();
     }
 
     @Test

@@ -48,6 +48,18 @@ class TimelineViewModelTest {
                 clock);
     }
 
+    /** A catalogue of 100 lanes of 10 hourly points, shown with lanes 0 to 9 in view. */
+    private TimelineViewModel hundredLanesShowingTheFirstTen() throws Exception {
+        catalog.close();
+        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
+        catalog = Catalog.open(dir.resolve("many.db"));
+        TimelineViewModel many = viewModel(UiExecutor.direct());
+        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        many.setVisibleLanes(0, 9);
+        many.show(TimelineScope.everything());
+        return many;
+    }
+
     @AfterEach
     void tearDown() {
         catalog.close();
@@ -139,13 +151,7 @@ class TimelineViewModelTest {
 
     @Test
     void withHundredsOfLanesOnlyTheLanesInViewAndAScreenfulEitherSideAreRead() throws Exception {
-        catalog.close();
-        SyntheticHistory.write(dir.resolve("many.db"), 100, 10, NOW.minus(HOUR), HOUR);
-        catalog = Catalog.open(dir.resolve("many.db"));
-        TimelineViewModel many = viewModel(UiExecutor.direct());
-        many.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
-        many.setVisibleLanes(0, 9);
-        many.show(TimelineScope.everything());
+        TimelineViewModel many = hundredLanesShowingTheFirstTen();
 
         assertThat(many.lanes()).hasSize(100);
         assertThat(many.lanes().subList(0, 20)).allMatch(l -> l.points() == 10);
@@ -156,6 +162,67 @@ class TimelineViewModelTest {
         assertThat(counting.windows).isEqualTo(2);
         assertThat(many.lanes().get(55).points()).isEqualTo(10);
         assertThat(many.lanes().get(5).points()).isZero();
+    }
+
+    @Test
+    void retentionReasonsAreReadOncePerJobAndOnlyForTheLanesRead() throws Exception {
+        TimelineViewModel many = hundredLanesShowingTheFirstTen();
+        many.setVisibleLanes(25, 34);
+
+        assertThat(counting.keptByJobs).hasSize(2);
+        assertThat(counting.keptByJobs.get(0)).hasSize(20).contains("job0", "job19");
+        // lanes 15 to 44 were read next: only the jobs not asked for before
+        assertThat(counting.keptByJobs.get(1)).hasSize(25).contains("job20", "job44").doesNotContain("job19");
+        assertThat(many.describe(30, 0)).contains("Kept by retention: no retention policy");
+    }
+
+    @Test
+    void zoomingOutPastTellingMarksApartReadsBucketsAndZoomingBackInReadsThePointsAgain() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.job("job0"));
+        model.select(0, model.lanes().get(0).marks() - 2);
+        TimelineViewModel.Selection chosen = model.selectionProperty().get();
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(480)), NOW));
+
+        LaneData zoomedOut = model.lanes().get(0);
+        assertThat(zoomedOut.summarised()).isTrue();
+        assertThat(zoomedOut.points()).isZero();
+        // every point of the window is in one bucket: 500 hourly points, all inside three times 480 hours
+        assertThat(java.util.stream.IntStream.range(0, zoomedOut.buckets())
+                .map(b -> zoomedOut.bucket(b).points()).sum()).isEqualTo(500);
+        assertThat(zoomedOut.buckets()).isLessThan(250);
+        assertThat(model.selectionProperty().get().point()).isEqualTo(chosen.point());
+        assertThat(model.selectionProperty().get().mark()).isEqualTo(-1);
+        assertThat(model.describeBucket(0, 0)).contains("points from", "too close together");
+
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+        assertThat(model.lanes().get(0).points()).isEqualTo(48);
+        assertThat(model.selectionProperty().get()).isEqualTo(chosen);
+        assertThat(counting.windows).isEqualTo(3);
+    }
+
+    @Test
+    void zoomingIntoABucketShowsItsPointsAndSteppingOnALaneOfBucketsZoomsIn() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(480)), NOW));
+        model.show(TimelineScope.job("job0"));
+        LaneData lane = model.lanes().get(0);
+        int bucket = lane.buckets() / 2;
+        java.time.Instant first = lane.bucket(bucket).first();
+        java.time.Instant last = lane.bucket(bucket).last();
+
+        model.zoomInto(0, bucket);
+
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+        assertThat(model.scaleProperty().get().contains(first.toEpochMilli())).isTrue();
+        assertThat(model.scaleProperty().get().contains(last.toEpochMilli())).isTrue();
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(480)), NOW));
+        assertThat(model.step(1)).isFalse();
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+        assertThat(model.step(1)).isTrue();
     }
 
     @Test
