@@ -77,6 +77,8 @@ public final class TimelineControl extends Region {
         Button now = button("timeline-now", text.t("timeline.now"), "timeline.now.help", model::showNow);
         range.getStyleClass().add("timeline-range");
         range.setId("timeline-range");
+        // the span shown is read aloud in an incident: never cut it, even in a narrow layout pass
+        range.setMinWidth(Region.USE_PREF_SIZE);
         toolbar = new HBox(6, out, in, now, range);
         toolbar.getStyleClass().add("timeline-toolbar");
         HBox.setHgrow(range, Priority.ALWAYS);
