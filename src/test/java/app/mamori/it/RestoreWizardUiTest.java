@@ -271,5 +271,9 @@ class RestoreWizardUiTest {
         assertThat(result.safetyPoint()).as("the safety backup ran before the restore started").isPresent();
         assertThat(pg.query(db, CONTENTS)).as("the live database is as it was").isEqualTo(live);
         assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(result.targetState());
+
+        robot.clickOn("#wizard-restore-another");
+        AppWindow.await(() -> wizard.stepProperty().get() == RestoreWizardModel.Step.POINT);
+        assertThat(wizard.planProperty().get()).as("a new plan is made for the next source").isNull();
     }
 }

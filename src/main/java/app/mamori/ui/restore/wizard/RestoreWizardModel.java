@@ -240,6 +240,19 @@ public final class RestoreWizardModel {
         app.executor().submit(() -> app.services().incidents().open(opening), incident::set, this::failed);
     }
 
+    /**
+     * After a restore, back to the point step for the next source (a whole server comes back one
+     * source after another); the incidents opened so far stay open.
+     */
+    public void restoreAnother() {
+        if (step.get() != Step.RUN || run.runningProperty().get()) {
+            return;
+        }
+        error.set("");
+        invalidatePlan();
+        step.set(Step.POINT);
+    }
+
     /** Closes the wizard's incident: its holds go, and retention treats the points as before. */
     public void closeIncident() {
         Incident open = incident.get();

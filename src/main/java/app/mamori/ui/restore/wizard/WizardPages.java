@@ -412,6 +412,11 @@ final class WizardPages {
                 run.resultProperty(), model.incidentProperty()));
         closeIncident.managedProperty().bind(closeIncident.visibleProperty());
         closeIncident.setOnAction(e -> model.closeIncident());
+        Button another = new Button(text.t("wizard.run.another"));
+        another.setId("wizard-restore-another");
+        another.visibleProperty().bind(run.resultProperty().isNotNull());
+        another.managedProperty().bind(another.visibleProperty());
+        another.setOnAction(e -> model.restoreAnother());
         ListView<String> copyCompared = new ListView<>(model.comparison().copyLines());
         copyCompared.setId("wizard-copy-comparison");
         copyCompared.setPrefHeight(120);
@@ -419,7 +424,7 @@ final class WizardPages {
         copyCompared.visibleProperty().bind(Bindings.isNotEmpty(model.comparison().copyLines()));
         copyCompared.managedProperty().bind(copyCompared.visibleProperty());
         return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed,
-                new HBox(8, cancel, copy, closeIncident), log, result, copyCompared);
+                new HBox(8, cancel, copy, another, closeIncident), log, result, copyCompared);
     }
 
     /** A column at least {@code width} wide: a time or a size cut short is worse than a wider table. */
