@@ -1,43 +1,23 @@
 package app.mamori.desktop;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** macOS: a LaunchAgent in {@code ~/Library/LaunchAgents} that launchd runs once at login. */
-final class MacLaunchAgent implements Autostart {
+final class MacLaunchAgent extends EntryFile {
     static final String LABEL = "app.mamori.login";
 
-    private final Path file;
     private final List<String> command;
 
     MacLaunchAgent(Path agentsDir, List<String> command) {
-        this.file = agentsDir.resolve(LABEL + ".plist");
+        super(agentsDir.resolve(LABEL + ".plist"));
         this.command = List.copyOf(command);
     }
 
     @Override
-    public boolean enabled() {
-        return Files.isRegularFile(file);
-    }
-
-    @Override
-    public void enable() throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, plist(command), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
-    @Override
-    public String where() {
-        return file.toString();
+    String content() {
+        return plist(command);
     }
 
     static String plist(List<String> command) {

@@ -1,10 +1,6 @@
 package app.mamori.desktop;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,16 +11,15 @@ import java.util.stream.Collectors;
  * desktop's own settings switched off ({@code Hidden=true} or
  * {@code X-GNOME-Autostart-enabled=false}) counts as off.
  */
-public final class XdgAutostart implements Autostart {
+public final class XdgAutostart extends EntryFile {
     static final String FILE = "mamori.desktop";
     /** Characters after which an Exec argument must be quoted (Desktop Entry spec, "The Exec key"). */
     private static final String RESERVED = " \t\n\"'\\><~|&;$*?#()`";
 
-    private final Path file;
     private final List<String> command;
 
     public XdgAutostart(Path configHome, List<String> command) {
-        this.file = configHome.resolve("autostart").resolve(FILE);
+        super(configHome.resolve("autostart").resolve(FILE));
         this.command = List.copyOf(command);
     }
 
@@ -36,39 +31,14 @@ public final class XdgAutostart implements Autostart {
         return new XdgAutostart(config, command);
     }
 
-    public Path file() {
-        return file;
+    @Override
+    String content() {
+        return entry(command);
     }
 
     @Override
-    public boolean enabled() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList();
-        return !lines.contains("Hidden=true") && !lines.contains("X-GNOME-Autostart-enabled=false");
-    }
-
-    @Override
-    public void enable() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".mamori", ".tmp");
-        try {
-            Files.writeString(tmp, entry(command), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    @Override
-    public void disable() throws IOException {
-        Files.deleteIfExists(file);
-    }
-
-    @Override
-    public String where() {
-        return file.toString();
+    boolean switchedOff(List<String> lines) {
+        return lines.contains("Hidden=true") || lines.contains("X-GNOME-Autostart-enabled=false");
     }
 
     static String entry(List<String> command) {
