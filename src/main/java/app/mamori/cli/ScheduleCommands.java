@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.util.Launcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,19 +94,12 @@ final class ScheduleCommands {
     static List<String> runDue(Base cmd, String program, String targetOs) {
         boolean thisMachine = targetOs.equals(thisOs());
         List<String> words = new ArrayList<>();
-        String launcher = System.getenv("MAMORI_LAUNCHER");
         if (program != null) {
             words.add(program);
         } else if (!thisMachine) {
             words.add(PLACEHOLDER.getOrDefault(targetOs, "mamori"));
-        } else if (launcher != null && !launcher.isBlank()) {
-            words.add(launcher);
         } else {
-            words.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            words.add("-cp");
-            words.add(System.getProperty("java.class.path"));
-            words.add("app.mamori.Main");
+            words.addAll(Launcher.command());
         }
         Optional<Path> home = thisMachine ? Optional.of(cmd.ctx().home().dir())
                 : Optional.ofNullable(((MamoriCommand) cmd.spec.root().userObject()).home);

@@ -35,7 +35,9 @@ class LayeringTest {
                     "schedule", "retention")),
             Map.entry("engine", List.of("service", "cli", "ui")),
             Map.entry("service", List.of("cli", "ui")),
-            Map.entry("cli", List.of("ui")));
+            Map.entry("cli", List.of("ui")),
+            Map.entry("desktop", List.of("ssh", "source", "vault", "catalog", "engine", "service", "cli", "ui",
+                    "secret", "schedule", "retention", "notify")));
 
     /** What a UI class must not do itself: it asks a service (through a view model) instead. */
     private static final List<String> UI_MUST_NOT = List.of(".catalog()", "Catalog.open(", "new BackupEngine(",

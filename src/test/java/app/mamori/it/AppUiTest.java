@@ -10,6 +10,7 @@ import app.mamori.ui.restore.RestorePointViewModel;
 import app.mamori.ui.restore.TargetKind;
 import app.mamori.ui.runs.RunViewModel;
 import app.mamori.ui.shell.Shell;
+import app.mamori.ui.tray.TrayState;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import javafx.scene.Node;
@@ -119,6 +120,25 @@ class AppUiTest {
         await("the row refreshed", () -> table.getItems().get(0).health() == Health.GREEN);
         assertThat(table.getItems().get(0).points()).isEqualTo(1);
         assertThat(app.services().catalog().points().list("tool")).hasSize(1);
+    }
+
+    @Test
+    void aFailureRecordedByTheCommandLineTurnsTheTrayRedWithinSeconds(SshdServer sshd) throws Exception {
+        jobOverSqlite(sshd, 10);
+        cli.run("backup", "tool").requireOk();
+        open();
+        await("the job on time", () -> shell.dashboard().rows().size() == 1
+                && TrayState.of(shell.dashboard().rows(), app.runs().anyRunning()) == TrayState.OK);
+
+        Files.delete(tmp.resolve("tool.db"));
+        assertThat(cli.run("backup", "tool").exit()).as("another process's run fails: the file is gone").isOne();
+
+        // the app polls the catalogue every 2 s (CatalogChanges); the icon follows the dashboard's rows
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return TrayState.of(shell.dashboard().rows(), app.runs().anyRunning()) == TrayState.FAILED;
+        });
+        assertThat(shell.dashboard().rows().get(0).lastResult()).contains("failed");
     }
 
     @Test

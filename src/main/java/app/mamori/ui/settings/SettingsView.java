@@ -20,22 +20,17 @@ import javafx.util.StringConverter;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Theme (applied at once), vaults, where the data lives, and the version. */
+/** Theme (applied at once), language, tray and login start, vaults, where the data lives, and the version. */
 public final class SettingsView {
     private final VBox root;
 
     public SettingsView(AppContext app, UiSettings current, Consumer<UiSettings.ThemeChoice> onTheme,
                         Consumer<UiSettings.Language> onLanguage, Consumer<Boolean> onCloseToTray,
-                        boolean trayAvailable) {
+                        DesktopViewModel desktop) {
         ComboBox<UiSettings.ThemeChoice> theme = choice(app, UiSettings.ThemeChoice.values(), "settings-theme",
                 "settings.theme.");
         theme.setValue(current.theme());
         theme.valueProperty().addListener((o, a, t) -> onTheme.accept(t));
-        CheckBox tray = new CheckBox(app.text().t("settings.closeToTray"));
-        tray.setId("settings-close-to-tray");
-        tray.setSelected(current.closeToTray());
-        tray.setDisable(!trayAvailable);
-        tray.selectedProperty().addListener((o, a, b) -> onCloseToTray.accept(b));
         TextField home = new TextField(app.home().dir().toString());
         home.setId("settings-home");
         home.setEditable(false);
@@ -57,7 +52,8 @@ public final class SettingsView {
         int row = 0;
         grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
         grid.addRow(row++, new Label(app.text().t("settings.language")), language(app, current, onLanguage));
-        grid.addRow(row++, new Label(app.text().t("settings.tray")), tray);
+        grid.addRow(row++, new Label(app.text().t("settings.tray")), tray(app, current, onCloseToTray, desktop));
+        grid.addRow(row++, new Label(app.text().t("settings.session")), session(app, desktop));
         grid.addRow(row++, new Label(app.text().t("settings.home")), home);
         grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
         grid.addRow(row++, new Label(app.text().t("settings.retention")), defaultRetention(app));
@@ -101,6 +97,42 @@ public final class SettingsView {
             note.setVisible(true);
         });
         return new javafx.scene.layout.HBox(8, choice, note);
+    }
+
+    /** Keep running in the tray; where there is no tray, the option is off and says why in plain words. */
+    private static Node tray(AppContext app, UiSettings current, Consumer<Boolean> onCloseToTray,
+                             DesktopViewModel desktop) {
+        CheckBox keep = new CheckBox(app.text().t("settings.closeToTray"));
+        keep.setId("settings-close-to-tray");
+        keep.setSelected(current.closeToTray() && desktop.trayAvailable());
+        keep.setDisable(!desktop.trayAvailable());
+        keep.selectedProperty().addListener((o, a, b) -> onCloseToTray.accept(b));
+        if (desktop.trayAvailable()) {
+            return keep;
+        }
+        Label why = new Label(desktop.noTrayReason());
+        why.setId("settings-no-tray");
+        why.setWrapText(true);
+        return new VBox(6, keep, why);
+    }
+
+    /** Start with the desktop session: shows what the OS says, changes it on a click. */
+    private static Node session(AppContext app, DesktopViewModel desktop) {
+        CheckBox start = new CheckBox(app.text().t("settings.startWithSession"));
+        start.setId("settings-start-with-session");
+        start.setSelected(desktop.startWithSessionProperty().get());
+        start.disableProperty().bind(desktop.busyProperty());
+        start.setTooltip(new javafx.scene.control.Tooltip(desktop.where()));
+        // a click asks the view model; the box then follows what the OS reports back
+        start.setOnAction(e -> desktop.setStartWithSession(start.isSelected()));
+        desktop.startWithSessionProperty().addListener((o, a, on) -> start.setSelected(on));
+        Label message = new Label();
+        message.setId("settings-start-with-session-message");
+        message.setWrapText(true);
+        message.textProperty().bind(desktop.messageProperty());
+        message.visibleProperty().bind(desktop.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return new VBox(6, start, message);
     }
 
     private static Node defaultRetention(AppContext app) {

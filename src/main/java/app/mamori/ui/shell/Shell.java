@@ -1,5 +1,6 @@
 package app.mamori.ui.shell;
 
+import app.mamori.desktop.Autostart;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.activity.ActivityView;
@@ -16,14 +17,19 @@ import app.mamori.ui.restore.RestoreView;
 import app.mamori.ui.restore.wizard.RestoreWizard;
 import app.mamori.ui.servers.ServerWizardView;
 import app.mamori.ui.servers.ServersView;
+import app.mamori.ui.settings.DesktopViewModel;
 import app.mamori.ui.settings.SettingsView;
 import app.mamori.ui.tray.Tray;
+import app.mamori.util.Launcher;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -85,7 +91,7 @@ public final class Shell {
         }
         stage.setOnHidden(e -> saveBounds(stage));
         stage.show();
-        tray = Tray.install(app, dashboard, new Tray.Actions(this::bringForward, () -> {
+        tray = Tray.install(app, dashboard, format, new Tray.Actions(this::bringForward, () -> {
             bringForward();
             window.show(Page.RESTORE);
             openRestoreWizard(java.util.Optional.empty());
@@ -136,8 +142,15 @@ public final class Shell {
             case RESTORE -> new RestoreView(app, format).root();
             case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
             case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeLanguage,
-                    this::changeCloseToTray, tray.isPresent()).root();
+                    this::changeCloseToTray, new DesktopViewModel(app, autostart(), tray.isPresent())).root();
         };
+    }
+
+    /** Starting with the desktop session: the launcher this app was started from, on this data folder. */
+    private Autostart autostart() {
+        List<String> command = new ArrayList<>(Launcher.command());
+        command.addAll(List.of("--home", app.home().dir().toAbsolutePath().toString()));
+        return Autostart.forThisOs(System.getenv(), Path.of(System.getProperty("user.home")), command);
     }
 
     /** Shows {@code job} on the Jobs page. */

@@ -1,9 +1,19 @@
 package app.mamori.ui.tray;
 
+import app.mamori.engine.JobStatus;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.DashboardViewModel;
+import app.mamori.ui.dashboard.JobRow;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.runs.RunViewModel;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
 import java.awt.AWTException;
 import java.awt.CheckboxMenuItem;
@@ -13,6 +23,7 @@ import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.event.ItemEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,8 +33,17 @@ import java.util.function.Consumer;
  * back through the app's executor.
  */
 public final class Tray {
+    /** How often time alone is looked at: a job turns late or overdue with no catalogue change. */
+    static final Duration EVERY = Duration.minutes(1);
+
     private final AppContext app;
     private final TrayIcon icon;
+    private final Format format;
+    private final OverdueSpells spells = new OverdueSpells();
+    /** Held here: the dashboard's read-only view listens weakly to its rows. */
+    private ObservableList<JobRow> rows;
+    private Timeline clock;
+    private boolean lookingForOverdue;
 
     /**
      * What the menu does, run on the FX thread.
@@ -36,13 +56,15 @@ public final class Tray {
     public record Actions(Runnable open, Runnable restore, Consumer<Boolean> pauseSchedules, Runnable quit) {
     }
 
-    private Tray(AppContext app, TrayIcon icon) {
+    private Tray(AppContext app, TrayIcon icon, Format format) {
         this.app = app;
         this.icon = icon;
+        this.format = format;
     }
 
     /** The tray icon, or empty where the desktop has no tray. Call on the FX thread. */
-    public static Optional<Tray> install(AppContext app, DashboardViewModel dashboard, Actions actions) {
+    public static Optional<Tray> install(AppContext app, DashboardViewModel dashboard, Format format,
+                                         Actions actions) {
         if (java.awt.GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
             return Optional.empty();
         }
@@ -50,14 +72,19 @@ public final class Tray {
         icon.setPopupMenu(menu(app, actions, icon));
         icon.setImageAutoSize(true);
         icon.addActionListener(e -> app.executor().onUi(actions.open()));
-        Tray tray = new Tray(app, icon);
+        Tray tray = new Tray(app, icon, format);
         try {
             SystemTray.getSystemTray().add(icon);
         } catch (AWTException e) {
             return Optional.empty();
         }
-        Runnable update = () -> tray.show(TrayState.of(dashboard.worstProperty().get(), app.runs().anyRunning()));
-        dashboard.worstProperty().addListener((o, a, h) -> update.run());
+        tray.rows = dashboard.rows();
+        // the rows reload at every catalogue change, whoever made it (CatalogChanges polls for them)
+        Runnable update = () -> tray.show(TrayState.of(tray.rows, app.runs().anyRunning()));
+        tray.rows.addListener((ListChangeListener<JobRow>) c -> {
+            update.run();
+            tray.lookForOverdue();
+        });
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
             if (c.wasAdded()) {
                 tray.watch(c.getValueAdded());
@@ -66,6 +93,13 @@ public final class Tray {
             update.run();
         });
         update.run();
+        tray.clock = new Timeline(new KeyFrame(EVERY, e -> {
+            dashboard.refresh();
+            tray.lookForOverdue();
+        }));
+        tray.clock.setCycleCount(Animation.INDEFINITE);
+        tray.clock.play();
+        tray.lookForOverdue();
         return Optional.of(tray);
     }
 
@@ -120,7 +154,33 @@ public final class Tray {
         });
     }
 
+    /** A desktop notification for each job that became overdue since the last look; one per spell. */
+    private void lookForOverdue() {
+        if (lookingForOverdue) {
+            return; // the look in flight, or the next minute's, sees the same
+        }
+        lookingForOverdue = true;
+        app.executor().submit(() -> app.services().jobs().statuses(format.zone()), statuses -> {
+            lookingForOverdue = false;
+            notifyOverdue(spells.newlyOverdue(statuses));
+        }, e -> {
+            lookingForOverdue = false;
+            UiErrors.logged("looking for overdue jobs").accept(e);
+        });
+    }
+
+    private void notifyOverdue(List<JobStatus> jobs) {
+        for (JobStatus s : jobs) {
+            String title = app.text().t("tray.overdue", s.job());
+            String text = app.text().t("tray.overdue.text", format.when(s.lastSuccess(), "dashboard.never"));
+            EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.WARNING));
+        }
+    }
+
     public void remove() {
+        if (clock != null) {
+            clock.stop();
+        }
         EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(icon));
     }
 }

@@ -1,10 +1,14 @@
 package app.mamori.ui.tray;
 
 import app.mamori.ui.dashboard.Health;
+import app.mamori.ui.dashboard.JobRow;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,25 @@ class TrayIconsTest {
         assertThat(TrayState.of(Health.AMBER, true)).isEqualTo(TrayState.RUNNING);
         assertThat(TrayState.of(Health.AMBER, false)).isEqualTo(TrayState.WARNING);
         assertThat(TrayState.of(Health.GREEN, false)).isEqualTo(TrayState.OK);
+    }
+
+    @Test
+    void aFailedLastRunTurnsTheIconRedThoughTheJobSucceededRecently() {
+        JobRow failed = row("db", Health.AMBER, "failed");
+        JobRow fine = row("files", Health.GREEN, "succeeded");
+        assertThat(TrayState.of(List.of(fine, failed), true)).isEqualTo(TrayState.FAILED);
+        assertThat(TrayState.of(List.of(fine, row("db", Health.AMBER, "interrupted")), false))
+                .isEqualTo(TrayState.FAILED);
+        assertThat(TrayState.of(List.of(fine, row("db", Health.GREEN, "cancelled")), false))
+                .as("cancelled by the admin: a choice, not a failure").isEqualTo(TrayState.OK);
+        assertThat(TrayState.of(List.of(fine, row("db", Health.AMBER, "succeeded")), false))
+                .isEqualTo(TrayState.WARNING);
+        assertThat(TrayState.of(List.of(), false)).isEqualTo(TrayState.OK);
+    }
+
+    private static JobRow row(String job, Health health, String lastResult) {
+        return new JobRow(job, "srv", "vault", health, Optional.of(Instant.EPOCH), Optional.of(lastResult),
+                Optional.empty(), Optional.empty(), 0, 1, Optional.empty());
     }
 
     /** Which pixels are drawn at all: tells shapes apart without looking at colour. */
