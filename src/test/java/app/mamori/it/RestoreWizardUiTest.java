@@ -87,6 +87,24 @@ class RestoreWizardUiTest {
                 .map(w -> ((RestoreWizard) w.getUserData()).model()).findFirst().orElseThrow();
     }
 
+    /** Opens the wizard, answers what happened, says the time is not known, and waits for the chosen point. */
+    private RestoreWizardModel toPointNotKnowingWhen(String what) throws Exception {
+        RestoreWizardModel wizard = openWizard();
+        robot.clickOn("#wizard-what-" + what);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        return wizard;
+    }
+
+    /** A files source "uploads" over {@code uploads} and its job "files" into the local vault. */
+    private void filesSource(Path uploads) {
+        cli.run("source", "add", "uploads", "--server", "db1", "--kind", "files", "--path", uploads.toString())
+                .requireOk();
+        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+    }
+
     @Test
     void aChangedDatabaseIsRestoredIntoANewDatabaseFromTheLastGoodPointBeforeTheIncident() throws Exception {
         String original = pg.query(db, CONTENTS);
@@ -134,20 +152,13 @@ class RestoreWizardUiTest {
         Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
         Path invoice = Files.writeString(uploads.resolve("invoice-2026.pdf"), "the invoice, as sent");
         Files.writeString(uploads.resolve("logo.png"), "a logo");
-        cli.run("source", "add", "uploads", "--server", "db1", "--kind", "files", "--path", uploads.toString())
-                .requireOk();
-        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        filesSource(uploads);
         String had = cli.run("backup", "files", "--json").requireOk().json().get("point").get("id").asText();
         Files.delete(invoice);
         Files.writeString(uploads.resolve("logo.png"), "a newer logo");
         String gone = cli.run("backup", "files", "--json").requireOk().json().get("point").get("id").asText();
 
-        RestoreWizardModel wizard = openWizard();
-        robot.clickOn("#wizard-what-files");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-dont-know");
-        robot.clickOn("#wizard-next");
-        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        RestoreWizardModel wizard = toPointNotKnowingWhen("files");
         assertThat(wizard.sourceProperty().get().name()).as("files incidents list files sources").isEqualTo("uploads");
         AppWindow.await(() -> String.join("\n", wizard.comparison().lines()).contains("invoice-2026.pdf"));
         robot.clickOn("#wizard-next");
@@ -186,17 +197,10 @@ class RestoreWizardUiTest {
     void aPathTypedByHandThatIsInNoBackupIsRefusedBeforeThePlan(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
         Files.writeString(uploads.resolve("a.txt"), "a");
-        cli.run("source", "add", "uploads", "--server", "db1", "--kind", "files", "--path", uploads.toString())
-                .requireOk();
-        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        filesSource(uploads);
         cli.run("backup", "files").requireOk();
 
-        RestoreWizardModel wizard = openWizard();
-        robot.clickOn("#wizard-what-files");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-dont-know");
-        robot.clickOn("#wizard-next");
-        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        RestoreWizardModel wizard = toPointNotKnowingWhen("files");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-part");
         robot.clickOn("#wizard-parts").write(uploads.resolve("a.txt") + ", " + uploads.resolve("typo.txt"));
@@ -213,12 +217,7 @@ class RestoreWizardUiTest {
                 + " ALTER TABLE customers OWNER TO mamori; ALTER TABLE orders ADD COLUMN customer int REFERENCES customers(id);");
         backup();
 
-        RestoreWizardModel wizard = openWizard();
-        robot.clickOn("#wizard-what-database");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-dont-know");
-        robot.clickOn("#wizard-next");
-        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        RestoreWizardModel wizard = toPointNotKnowingWhen("database");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-part");
         robot.clickOn("#wizard-parts").write("customers");
@@ -242,12 +241,7 @@ class RestoreWizardUiTest {
         pg.execSql(db, "UPDATE orders SET note = 'changed since' WHERE id = 1");
         String live = pg.query(db, CONTENTS);
 
-        RestoreWizardModel wizard = openWizard();
-        robot.clickOn("#wizard-what-database");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-dont-know");
-        robot.clickOn("#wizard-next");
-        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        RestoreWizardModel wizard = toPointNotKnowingWhen("database");
         assertThat(wizard.pointProperty().get().point().id()).isEqualTo(point);
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
