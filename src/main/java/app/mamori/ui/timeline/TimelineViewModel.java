@@ -68,6 +68,8 @@ public final class TimelineViewModel {
     private boolean windowInFlight;
     private boolean pending;
     private int visibleFirst;
+    /** source and point id chosen before their window was read ({@link #selectPoint}); null when none waits */
+    private String[] wanted;
     private int visibleLast = ALL_LANES - 1;
     private double plotWidth = DEFAULT_PLOT_WIDTH;
 
@@ -330,7 +332,45 @@ public final class TimelineViewModel {
         });
     }
 
+    /**
+     * Chooses a point that a list beside the timeline chose: the view moves to its time when it
+     * is out of sight, and the mark is chosen as soon as its window is read (at once when it is).
+     */
+    public void selectPoint(String source, String pointId, java.time.Instant time) {
+        wanted = new String[]{source, pointId};
+        if (!scale.get().contains(time.toEpochMilli())) {
+            setScale(scale.get().centredOn(time.toEpochMilli()));
+        }
+        selectWanted();
+    }
+
+    private void selectWanted() {
+        String[] w = wanted;
+        if (w == null) {
+            return;
+        }
+        List<LaneData> lanes = lanes();
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).lane().source().equals(w[0])) {
+                int mark = lanes.get(i).markOf(w[1]);
+                if (mark >= 0) {
+                    wanted = null;
+                    select(i, mark);
+                }
+                return;
+            }
+        }
+    }
+
     private void apply(LoadedWindow r) {
+        try {
+            applyWindow(r);
+        } finally {
+            selectWanted();
+        }
+    }
+
+    private void applyWindow(LoadedWindow r) {
         Selection before = selection.get();
         loaded.set(r);
         loading.set(false);

@@ -66,6 +66,28 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void aPointChosenByIdOutOfSightIsBroughtIntoViewAndChosenOnceItsWindowIsRead() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.everything());
+        // a point some 400 hours back, far outside the window read so far
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(450)), NOW.minus(HOUR.multipliedBy(420))));
+        LaneData lane = model.lanes().get(1);
+        TimelinePointRef wanted = new TimelinePointRef(lane.markPoint(lane.marks() / 2).id(),
+                lane.markPoint(lane.marks() / 2).time());
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+
+        model.selectPoint("src1", wanted.id(), wanted.time());
+
+        assertThat(model.selectionProperty().get()).isNotNull();
+        assertThat(model.selectionProperty().get().point().id()).isEqualTo(wanted.id());
+        assertThat(model.selectionProperty().get().lane()).isEqualTo(1);
+        assertThat(model.scaleProperty().get().contains(wanted.time().toEpochMilli())).isTrue();
+    }
+
+    private record TimelinePointRef(String id, Instant time) {
+    }
+
+    @Test
     void showingAScopeLoadsItsLanesAndOnlyTheWindowAroundTheVisibleSpan() {
         model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
         model.show(TimelineScope.everything());

@@ -163,6 +163,13 @@ final class WizardPages {
                 model.pointProperty().set(p);
             }
         });
+        // the chosen point is marked on the timeline too, whoever chose it (the wizard, the list, a search)
+        model.pointProperty().addListener((o, a, p) -> {
+            if (p != null && model.sourceProperty().get() != null && (timeline.selectionProperty().get() == null
+                    || !timeline.selectionProperty().get().point().id().equals(p.point().id()))) {
+                timeline.selectPoint(model.sourceProperty().get().name(), p.point().id(), p.point().point().time());
+            }
+        });
         model.pointProperty().addListener((o, a, p) -> {
             if (p != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(p);
