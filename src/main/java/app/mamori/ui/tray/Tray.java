@@ -42,6 +42,8 @@ public final class Tray {
     private final OverdueSpells spells = new OverdueSpells();
     /** Held here: the dashboard's read-only view listens weakly to its rows. */
     private ObservableList<JobRow> rows;
+    /** the open incidents, from the dashboard: the tooltip names them */
+    private javafx.collections.ObservableList<app.mamori.catalog.Incident> incidents;
     private Timeline clock;
     private boolean lookingForOverdue;
 
@@ -79,12 +81,14 @@ public final class Tray {
             return Optional.empty();
         }
         tray.rows = dashboard.rows();
+        tray.incidents = dashboard.incidents();
         // the rows reload at every catalogue change, whoever made it (CatalogChanges polls for them)
         Runnable update = () -> tray.show(TrayState.of(tray.rows, app.runs().anyRunning()));
         tray.rows.addListener((ListChangeListener<JobRow>) c -> {
             update.run();
             tray.lookForOverdue();
         });
+        tray.incidents.addListener((ListChangeListener<app.mamori.catalog.Incident>) c -> update.run());
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
             if (c.wasAdded()) {
                 tray.watch(c.getValueAdded());
@@ -133,7 +137,9 @@ public final class Tray {
     }
 
     private void show(TrayState state) {
-        String tip = app.text().t("app.title") + ": " + app.text().t("tray.state." + state.id());
+        // an open incident is said first: its backups are held, and someone is in the middle of it
+        String tip = app.text().t("app.title") + ": " + (incidents == null || incidents.isEmpty() ? ""
+                : app.text().t("tray.incidents", incidents.size()) + " ") + app.text().t("tray.state." + state.id());
         EventQueue.invokeLater(() -> {
             icon.setImage(TrayIcons.image(state, 64));
             icon.setToolTip(tip);
