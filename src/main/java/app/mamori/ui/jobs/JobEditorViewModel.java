@@ -137,7 +137,7 @@ public final class JobEditorViewModel {
     private void readSchedule() {
         String text = schedule.get() == null ? "" : schedule.get().trim();
         if (text.isEmpty()) {
-            scheduleWords.set("not scheduled: only Back up now and mamori backup run it");
+            scheduleWords.set(app.text().t("editor.notScheduled"));
             scheduleError.set("");
             return;
         }
@@ -161,7 +161,7 @@ public final class JobEditorViewModel {
             keepError.set("");
             return Optional.of(new RetentionPolicy(n[0], n[1], n[2], n[3], n[4], n[5]));
         } catch (NumberFormatException e) {
-            keepError.set("each keep count is a whole number, 0 for none");
+            keepError.set(app.text().t("editor.keepNotANumber"));
         } catch (IllegalArgumentException e) {
             keepError.set(e.getMessage());
         }
@@ -176,16 +176,16 @@ public final class JobEditorViewModel {
             return;
         }
         if (p.get().keepsAll()) {
-            preview.setAll("no policy: every point is kept");
+            preview.setAll(app.text().t("editor.keepsAll"));
             return;
         }
         if (isNew()) {
-            preview.setAll("a new job has no points yet");
+            preview.setAll(app.text().t("editor.noPointsYet"));
             return;
         }
         PruneJobPlan plan = app.services().jobs().prunePreview(job, p.get(), zone);
         List<String> lines = new ArrayList<>();
-        plan.plan().hold().ifPresent(h -> lines.add("nothing is removed now: " + h));
+        plan.plan().hold().ifPresent(h -> lines.add(app.text().t("editor.nothingRemoved", h)));
         for (PrunePlan.Kept k : plan.plan().keep()) {
             lines.add("keep    " + k.point().id() + "  (" + k.reasons().stream().map(Object::toString)
                     .collect(Collectors.joining(", ")) + ")");
@@ -199,11 +199,11 @@ public final class JobEditorViewModel {
         List<String> chosen = sources.stream().filter(s -> s.chosen().get()).map(s -> s.source().name()).toList();
         Optional<RetentionPolicy> p = policy();
         if (chosen.isEmpty()) {
-            message.set("tick at least one source");
+            message.set(app.text().t("editor.noSource"));
             return false;
         }
         if (p.isEmpty() || !scheduleError.get().isEmpty()) {
-            message.set("fix the fields marked first");
+            message.set(app.text().t("editor.fixFields"));
             return false;
         }
         try {
@@ -212,7 +212,7 @@ public final class JobEditorViewModel {
                 String text = schedule.get().trim();
                 jobs.add(new Job(job(), chosen, vault.get()), text.isEmpty() ? Optional.empty()
                         : Optional.of(Schedule.parse(text)), p);
-                message.set("saved");
+                message.set(app.text().t("editor.saved"));
                 return true;
             }
             jobs.update(new Job(job, chosen, vault.get()));
@@ -221,7 +221,7 @@ public final class JobEditorViewModel {
                 jobs.setSchedule(job, text.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(text)));
             }
             jobs.setRetention(job, p.get());
-            message.set("saved");
+            message.set(app.text().t("editor.saved"));
             return true;
         } catch (RuntimeException e) {
             message.set(e.getMessage());

@@ -31,7 +31,7 @@ public final class DefaultRetentionViewModel {
             int[] n = keep.stream().mapToInt(k -> Integer.parseInt(k.get().trim())).toArray();
             p = new RetentionPolicy(n[0], n[1], n[2], n[3], n[4], n[5]);
         } catch (NumberFormatException e) {
-            message.set("each keep count is a whole number, 0 for none");
+            message.set(app.text().t("editor.keepNotANumber"));
             return;
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());

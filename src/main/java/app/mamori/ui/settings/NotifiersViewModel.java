@@ -85,7 +85,7 @@ public final class NotifiersViewModel {
     }
 
     public void test(Notifier n) {
-        message.set("sending a test message through " + n.name() + "...");
+        message.set(app.text().t("notifiers.sending", n.name()));
         app.executor().submit(() -> app.services().notifiers().test(n.name()), d -> message.set(d.ok()
                 ? "test message sent through " + n.name() : "could not send through " + n.name() + ": "
                 + d.error().orElse("")), e -> message.set(e.getMessage()));
@@ -96,7 +96,7 @@ public final class NotifiersViewModel {
             app.services().notifiers().remove(n.name());
             return n.name();
         }, removed -> {
-            message.set("removed notifier " + removed);
+            message.set(app.text().t("notifiers.removed", removed));
             refresh();
         }, e -> message.set(e.getMessage()));
     }
@@ -187,7 +187,7 @@ public final class NotifiersViewModel {
             app.services().notifiers().add(n, secret);
             return n.name();
         }, added -> {
-            message.set("added notifier " + added + "; try it with Send test");
+            message.set(app.text().t("notifiers.added", added));
             name.set("");
             clearSecret.run();
             refresh();
