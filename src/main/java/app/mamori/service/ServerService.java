@@ -74,11 +74,13 @@ public final class ServerService {
     /**
      * Changes a server's address, user, key file or jump host. It connects first with the new
      * settings: where the address changed, {@code policy} must accept (and so pin) the key the
-     * new address presents; otherwise the pinned key must still match.
+     * new address presents; otherwise the pinned key must still match. A fingerprint given
+     * ({@link HostKeyPolicy.Expect}) must match what the server presents in either case.
      */
     public String update(Server edited, HostKeyPolicy policy) throws IOException {
         Server before = get(edited.name());
-        HostKeyPolicy use = before.hostKeyAlias().equals(edited.hostKeyAlias()) ? HostKeyPolicy.pinned() : policy;
+        boolean sameAddress = before.hostKeyAlias().equals(edited.hostKeyAlias());
+        HostKeyPolicy use = sameAddress && !(policy instanceof HostKeyPolicy.Expect) ? HostKeyPolicy.pinned() : policy;
         try (RemoteShell shell = services.ssh().connect(edited, use, null)) {
             services.catalog().servers().update(edited);
             return shell.hostKeyFingerprint();

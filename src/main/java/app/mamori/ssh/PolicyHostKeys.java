@@ -48,34 +48,39 @@ final class PolicyHostKeys implements HostKeyRepository {
                     + e.getMessage(), presented, Optional.empty());
             return NOT_INCLUDED;
         }
-        if (pinned.stream().anyMatch(p -> Arrays.equals(p.blob(), key))) {
-            return OK;
-        }
-        if (!pinned.isEmpty()) {
+        boolean known = pinned.stream().anyMatch(p -> Arrays.equals(p.blob(), key));
+        if (!known && !pinned.isEmpty()) {
             rejection = changed(pinned.get(0).fingerprint());
             return CHANGED;
         }
-        if (policy instanceof HostKeyPolicy.TrustOnFirstUse) {
-            toPin = key.clone();
-            return OK;
-        }
+        // a fingerprint the admin gave is checked even where the key is pinned already (a second
+        // server name on a known host:port): accepting it unseen would confirm what nobody checked
         if (policy instanceof HostKeyPolicy.Expect expect) {
             String wanted = Fingerprints.normalize(expect.fingerprint());
-            if (wanted.equals(presented)) {
-                toPin = key.clone();
-                return OK;
+            if (!wanted.equals(presented)) {
+                rejection = notExpected(wanted);
+                return NOT_INCLUDED;
             }
-            rejection = new HostKeyException(target.where() + " presented host key "
-                    + presented + " (" + presentedType + "), not the expected " + wanted
-                    + ". Nothing was pinned. Check the fingerprint on the server with "
-                    + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'.", presented, Optional.of(wanted));
-            return NOT_INCLUDED;
+        }
+        if (known) {
+            return OK;
+        }
+        if (policy instanceof HostKeyPolicy.TrustOnFirstUse || policy instanceof HostKeyPolicy.Expect) {
+            toPin = key.clone();
+            return OK;
         }
         rejection = new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
                 + "), which Mamori has not pinned for " + alias + ". If this is the right host (check with "
                 + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
                 presented, Optional.empty());
         return NOT_INCLUDED;
+    }
+
+    private HostKeyException notExpected(String wanted) {
+        return new HostKeyException("the host key fingerprint given (--host-key " + wanted + ") does not match the key "
+                + target.where() + " presented: " + presented + " (" + presentedType + "). Nothing was pinned or "
+                + "saved. Check the fingerprint on the server with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType()
+                + "_key.pub'.", presented, Optional.of(wanted));
     }
 
     private HostKeyException changed(String pinnedFp) {

@@ -79,6 +79,42 @@ class ServerCliTest {
     }
 
     @Test
+    void aSecondServerOnAKnownHostWithAWrongFingerprintIsRefusedAndNothingIsSaved() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+        Path knownHosts = cli.home().resolve("known_hosts");
+        String pinned = Files.readString(knownHosts);
+
+        Cli.Result r = add("s2", "--host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint());
+        assertThat(cli.run("server", "list").requireOk().out()).contains("s1").doesNotContain("s2");
+        assertThat(Files.readString(knownHosts)).isEqualTo(pinned);
+    }
+
+    @Test
+    void setWithAWrongFingerprintIsRefusedEvenWhenTheAddressStaysAndNothingChanges() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+        String listed = cli.run("server", "list").requireOk().out();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--user", sshd.user(), "--identity", sshd.identity().toString(),
+                "--host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint());
+        assertThat(cli.run("server", "list").requireOk().out()).isEqualTo(listed);
+    }
+
+    @Test
+    void setWithTheRightFingerprintOnTheSameAddressSucceeds() {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        assertThat(r.out()).contains("host key " + sshd.hostKeyFingerprint());
+    }
+
+    @Test
     void anUnknownServerNameIsNamedInTheError() {
         Cli.Result r = cli.run("server", "test", "nope");
 

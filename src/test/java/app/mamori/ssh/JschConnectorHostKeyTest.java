@@ -77,6 +77,23 @@ class JschConnectorHostKeyTest {
     }
 
     @Test
+    void expectWithWrongFingerprintIsRefusedEvenWhenThePresentedKeyIsAlreadyPinned(SshdServer sshd) throws Exception {
+        // a second server name on a known host:port: the pin exists, the admin's fingerprint must still match
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        String before = Files.readString(knownHosts);
+        String wrong = Fingerprints.sha256(Base64.getDecoder().decode(otherEd25519Blob()));
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web2"),
+                new HostKeyPolicy.Expect(wrong), null))
+                .isInstanceOfSatisfying(HostKeyException.class,
+                        e -> assertThat(e.presented()).isEqualTo(sshd.hostKeyFingerprint()))
+                .hasMessageContaining("--host-key")
+                .hasMessageContaining(wrong)
+                .hasMessageContaining(sshd.hostKeyFingerprint());
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
     void expectWithRightFingerprintPinsTheKeyForLaterPinnedConnects(SshdServer sshd) throws Exception {
         Path home = sshd.newEmptyHome();
         Path knownHosts = home.resolve("mamori").resolve("known_hosts");
