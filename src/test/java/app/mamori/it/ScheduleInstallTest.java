@@ -126,6 +126,47 @@ class ScheduleInstallTest {
         assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly("0 4 * * * /usr/local/bin/other-job");
     }
 
+    @Test
+    void aWarningOnStderrFromASuccessfulListingIsNotWrittenIntoTheCrontab() throws Exception {
+        // e.g. the dynamic loader complaining about LD_PRELOAD while crontab -l itself works
+        Files.writeString(home.resolve("crontab.txt"), "0 4 * * * /usr/local/bin/other-job\n");
+        crontab = script(crontab, """
+                #!/bin/sh
+                f="$HOME/crontab.txt"
+                echo "ERROR: ld.so: object 'libfoo.so' from LD_PRELOAD cannot be preloaded: ignored." >&2
+                case "$1" in
+                  -l) cat "$f" ;;
+                  -) cat > "$f" ;;
+                esac
+                """);
+
+        Result r = mamori("schedule", "install", "--using", "cron");
+
+        assertThat(r.exit()).as(r.out()).isZero();
+        List<String> lines = Files.readAllLines(home.resolve("crontab.txt"));
+        assertThat(lines).hasSize(2).first().isEqualTo("0 4 * * * /usr/local/bin/other-job");
+        assertThat(lines.get(1)).endsWith("# mamori run-due");
+    }
+
+    @Test
+    void aListingThatFailsWithAnotherExitStatusIsNeverTakenForAnEmptyTable() throws Exception {
+        // only exit 1 with "no crontab for USER" is an empty table; a crash after that line is not
+        Files.writeString(home.resolve("crontab.txt"), "0 4 * * * /usr/local/bin/other-job\n");
+        crontab = script(crontab, """
+                #!/bin/sh
+                case "$1" in
+                  -l) echo "no crontab for $(id -un)" >&2; kill -SEGV $$ ;;
+                  -) cat > "$HOME/crontab.txt" ;;
+                esac
+                """);
+
+        Result r = mamori("schedule", "install", "--using", "cron");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).contains("crontab -l failed").contains("not changed");
+        assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly("0 4 * * * /usr/local/bin/other-job");
+    }
+
     private record Result(int exit, String out) {
     }
 
