@@ -42,6 +42,10 @@ final class PolicyHostKeys implements HostKeyRepository {
         presentedType = keyType(key);
         List<KnownHostsFile.Entry> pinned;
         try {
+            if (file.revoked(key)) {
+                rejection = revoked();
+                return CHANGED;
+            }
             pinned = file.find(alias);
         } catch (IOException e) {
             rejection = new HostKeyException("cannot read Mamori's known hosts file " + file.path() + ": "
@@ -74,6 +78,14 @@ final class PolicyHostKeys implements HostKeyRepository {
                 + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
                 presented, Optional.empty());
         return NOT_INCLUDED;
+    }
+
+    private HostKeyException revoked() {
+        return new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
+                + "), which " + file.path() + " marks @revoked: Mamori never accepts it, even where it is also pinned,"
+                + " and nothing was sent to the server. If the server has a new key, check it there with 'ssh-keygen"
+                + " -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'; if the revocation is a mistake, remove the"
+                + " @revoked line.", presented, Optional.empty());
     }
 
     private HostKeyException notExpected(String wanted) {

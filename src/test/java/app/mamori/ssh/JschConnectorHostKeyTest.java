@@ -130,6 +130,37 @@ class JschConnectorHostKeyTest {
         }
     }
 
+    @Test
+    void aRevokedKeyIsRefusedEvenWhereItIsAlsoPinned(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        Files.writeString(knownHosts, "@revoked " + sshd.knownHostsAlias() + " " + sshd.hostKeyLine() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String before = Files.readString(knownHosts);
+
+        for (HostKeyPolicy policy : new HostKeyPolicy[] {HostKeyPolicy.pinned(), new HostKeyPolicy.TrustOnFirstUse(),
+                new HostKeyPolicy.Expect(sshd.hostKeyFingerprint())}) {
+            assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web"), policy, null))
+                    .isInstanceOfSatisfying(HostKeyException.class,
+                            e -> assertThat(e.presented()).isEqualTo(sshd.hostKeyFingerprint()))
+                    .hasMessageContaining("@revoked")
+                    .hasMessageContaining(sshd.hostKeyFingerprint());
+        }
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyRevokedUnderAnyHostPatternIsNeverTrustedOnFirstUse(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newEmptyHome().resolve("known_hosts");
+        String revoked = "@revoked * " + sshd.hostKeyLine() + "\n";
+        Files.writeString(knownHosts, revoked);
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web"),
+                new HostKeyPolicy.TrustOnFirstUse(), null))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("@revoked");
+        assertThat(Files.readString(knownHosts)).isEqualTo(revoked);
+    }
+
     /** A syntactically valid ed25519 public key blob that is not the server's. */
     private static String otherEd25519Blob() {
         byte[] type = "ssh-ed25519".getBytes();
