@@ -9,6 +9,7 @@ import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
 import app.mamori.ssh.HostKeyException;
 import app.mamori.ssh.HostKeyPolicy;
+import app.mamori.ssh.JumpHostKey;
 import app.mamori.ssh.RemoteShell;
 
 import java.io.IOException;
@@ -27,6 +28,10 @@ public final class ServerService {
     public enum KeyState { PINNED, NEW_KEY, CHANGED }
 
     public record KeyCheck(KeyState state, String presented, String pinned, String message) {
+    }
+
+    /** The keys a connection accepted: the server's, and its jump host's when it has one. */
+    public record Keys(String hostKey, Optional<JumpHostKey> jumpHostKey) {
     }
 
     /** A server that answered: its host key and the tools Mamori may use there, one per line. */
@@ -62,12 +67,17 @@ public final class ServerService {
      * @return the pinned key's fingerprint
      */
     public String add(Server server, HostKeyPolicy policy) throws IOException {
+        return add(server, policy, HostKeyPolicy.forJumpHost(policy)).hostKey();
+    }
+
+    /** {@link #add(Server, HostKeyPolicy)} with the jump host's key vouched for on its own. */
+    public Keys add(Server server, HostKeyPolicy policy, HostKeyPolicy jumpPolicy) throws IOException {
         if (find(server.name()).isPresent()) {
             throw new IllegalArgumentException("server '" + server.name() + "' already exists");
         }
-        try (RemoteShell shell = services.ssh().connect(server, policy, null)) {
+        try (RemoteShell shell = services.ssh().connect(server, policy, jumpPolicy, null)) {
             services.catalog().servers().add(server);
-            return shell.hostKeyFingerprint();
+            return new Keys(shell.hostKeyFingerprint(), shell.jumpHostKey());
         }
     }
 
@@ -78,12 +88,20 @@ public final class ServerService {
      * ({@link HostKeyPolicy.Expect}) must match what the server presents in either case.
      */
     public String update(Server edited, HostKeyPolicy policy) throws IOException {
+        return update(edited, policy, HostKeyPolicy.forJumpHost(policy)).hostKey();
+    }
+
+    /**
+     * {@link #update(Server, HostKeyPolicy)} with the jump host's key vouched for on its own: a
+     * new jump host is accepted under {@code jumpPolicy} even where the server's address stays.
+     */
+    public Keys update(Server edited, HostKeyPolicy policy, HostKeyPolicy jumpPolicy) throws IOException {
         Server before = get(edited.name());
         boolean sameAddress = before.hostKeyAlias().equals(edited.hostKeyAlias());
         HostKeyPolicy use = sameAddress && !(policy instanceof HostKeyPolicy.Expect) ? HostKeyPolicy.pinned() : policy;
-        try (RemoteShell shell = services.ssh().connect(edited, use, null)) {
+        try (RemoteShell shell = services.ssh().connect(edited, use, jumpPolicy, null)) {
             services.catalog().servers().update(edited);
-            return shell.hostKeyFingerprint();
+            return new Keys(shell.hostKeyFingerprint(), shell.jumpHostKey());
         }
     }
 

@@ -89,7 +89,8 @@ final class PolicyHostKeys implements HostKeyRepository {
     }
 
     private HostKeyException notExpected(String wanted) {
-        return new HostKeyException("the host key fingerprint given (--host-key " + wanted + ") does not match the key "
+        String option = target.jump() ? "--jump-host-key" : "--host-key";
+        return new HostKeyException("the host key fingerprint given (" + option + " " + wanted + ") does not match the key "
                 + target.where() + " presented: " + presented + " (" + presentedType + "). Nothing was pinned or "
                 + "saved. Check the fingerprint on the server with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType()
                 + "_key.pub'.", presented, Optional.of(wanted));
@@ -113,13 +114,19 @@ final class PolicyHostKeys implements HostKeyRepository {
         return presented;
     }
 
-    /** Writes the key an Expect or TrustOnFirstUse policy accepted; call once the session is up. */
-    void commitPin() throws IOException {
+    /**
+     * Writes the key an Expect or TrustOnFirstUse policy accepted; call once the session is up.
+     *
+     * @return whether a key was pinned
+     */
+    boolean commitPin() throws IOException {
         byte[] key = toPin;
-        if (key != null) {
-            file.pin(alias, presentedType, key);
-            toPin = null;
+        if (key == null) {
+            return false;
         }
+        file.pin(alias, presentedType, key);
+        toPin = null;
+        return true;
     }
 
     private String shortType() {

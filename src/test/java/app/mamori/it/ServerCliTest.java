@@ -114,6 +114,67 @@ class ServerCliTest {
         assertThat(r.out()).contains("host key " + sshd.hostKeyFingerprint());
     }
 
+    /** The test sshd jumps to itself, reached as "localhost" so the jump host has its own known_hosts line. */
+    private String[] viaJump(String... more) {
+        String[] jump = {"--jump", sshd.user() + "@localhost:" + sshd.port()};
+        String[] all = new String[jump.length + more.length];
+        System.arraycopy(jump, 0, all, 0, jump.length);
+        System.arraycopy(more, 0, all, jump.length, more.length);
+        return all;
+    }
+
+    @Test
+    void aJumpHostKeyGivenPinsTheJumpHostAndTheOutputNamesIt() throws Exception {
+        Cli.Result r = add("s1", viaJump("--host-key", sshd.hostKeyFingerprint(),
+                "--jump-host-key", sshd.hostKeyFingerprint())).requireOk();
+
+        assertThat(r.out()).contains("jump host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("localhost:" + sshd.port());
+        assertThat(Files.readString(cli.home().resolve("known_hosts")))
+                .contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
+        cli.run("server", "test", "s1").requireOk();
+    }
+
+    @Test
+    void aWrongJumpHostKeyIsRefusedNamingTheOptionAndNothingIsPinnedOrSaved() {
+        Cli.Result r = add("s1", viaJump("--host-key", sshd.hostKeyFingerprint(), "--jump-host-key", OTHER_KEY));
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--jump-host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint())
+                .contains("jump host");
+        assertThat(cli.home().resolve("known_hosts")).doesNotExist();
+        assertThat(cli.run("server", "list").requireOk().out()).doesNotContain("s1");
+    }
+
+    @Test
+    void trustOnFirstUseSaysWhichKeyItPinnedForTheJumpHost() {
+        Cli.Result r = add("s1", viaJump("--trust-on-first-use")).requireOk();
+
+        assertThat(r.out()).contains("host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("jump host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("localhost:" + sshd.port());
+    }
+
+    @Test
+    void aJumpHostKeyForAServerWithoutAJumpHostIsRefused() {
+        Cli.Result r = add("s1", "--host-key", sshd.hostKeyFingerprint(), "--jump-host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--jump-host-key").contains("no jump host");
+        assertThat(cli.run("server", "list").requireOk().out()).doesNotContain("s1");
+    }
+
+    @Test
+    void setCanPinANewJumpHostByItsKey() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--jump", sshd.user() + "@localhost:" + sshd.port(),
+                "--jump-host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        assertThat(r.out()).contains("jump host key pinned: " + sshd.hostKeyFingerprint());
+        assertThat(Files.readString(cli.home().resolve("known_hosts"))).contains("[localhost]:" + sshd.port() + " ");
+    }
+
     @Test
     void anUnknownServerNameIsNamedInTheError() {
         Cli.Result r = cli.run("server", "test", "nope");
