@@ -176,6 +176,19 @@ class ServerCliTest {
     }
 
     @Test
+    void setWithTrustOnFirstUsePinsANewJumpHostWhereTheAddressStays() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--jump", sshd.user() + "@localhost:" + sshd.port(),
+                "--trust-on-first-use");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("via " + sshd.user() + "@localhost:" + sshd.port())
+                .contains("jump host key pinned: " + sshd.hostKeyFingerprint());
+        assertThat(Files.readString(cli.home().resolve("known_hosts"))).contains("[localhost]:" + sshd.port() + " ");
+    }
+
+    @Test
     void anUnknownServerNameIsNamedInTheError() {
         Cli.Result r = cli.run("server", "test", "nope");
 
