@@ -70,18 +70,20 @@ public final class JschConnector implements SshConnector {
                         + "host (no --jump, and no ProxyJump for " + server.host() + " in ~/.ssh/config); nothing was "
                         + "pinned. Give --jump USER@HOST[:PORT] too, or leave --jump-host-key out.");
             }
-            JumpHostKey jumpKey = null;
+            Opened hopOpened = null;
             if (jumpHost.isPresent()) {
                 JumpHost j = jumpHost.get();
                 SshTarget hop = SshTarget.resolve(server.name(), true, j.host(), j.port(), j.user(),
                         identity, config, env);
-                Opened hopOpened = open(hop, jumpPolicy, passphrase, null);
+                hopOpened = open(hop, jumpPolicy, passphrase, null);
                 jump = hopOpened.session;
-                jumpKey = new JumpHostKey(hop.user() + "@" + hop.hostName() + ":" + hop.port(), hopOpened.fingerprint,
-                        hopOpened.pinnedNow);
             }
             Opened opened = open(target, policy, passphrase, jump);
-            return new JschShell(server.name(), opened.session, jump, opened.fingerprint, jumpKey);
+            // pins only once both hops are up: a server refused behind its jump host leaves no pin for the hop
+            JumpHostKey jumpKey = hopOpened == null ? null
+                    : hopOpened.asJumpHostKey(commitPin(hopOpened, opened.session));
+            commitPin(opened, opened.session);
+            return new JschShell(server.name(), opened.session, jump, opened.fingerprint(), jumpKey);
         } catch (SshException | RuntimeException e) {
             if (jump != null) {
                 jump.disconnect();
@@ -90,7 +92,27 @@ public final class JschConnector implements SshConnector {
         }
     }
 
-    private record Opened(Session session, String fingerprint, boolean pinnedNow) {
+    /** A session that is up, with the key it accepted not pinned yet. */
+    private record Opened(SshTarget target, Session session, PolicyHostKeys hostKeys) {
+        String fingerprint() {
+            return hostKeys.presentedFingerprint();
+        }
+
+        JumpHostKey asJumpHostKey(boolean pinnedNow) {
+            return new JumpHostKey(target.user() + "@" + target.hostName() + ":" + target.port(), fingerprint(),
+                    pinnedNow);
+        }
+    }
+
+    /** Pins what {@code opened} accepted; on failure closes the server's session {@code toClose}. */
+    private boolean commitPin(Opened opened, Session toClose) throws SshException {
+        try {
+            return opened.hostKeys.commitPin();
+        } catch (IOException e) {
+            toClose.disconnect();
+            throw new SshException("connected to " + opened.target.where() + " but could not pin its host key in "
+                    + knownHosts.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private Opened open(SshTarget t, HostKeyPolicy policy, char[] passphrase, Session via) throws SshException {
@@ -118,15 +140,7 @@ public final class JschConnector implements SshConnector {
         } catch (JSchException e) {
             throw JschErrors.connectFailed(e, t, hostKeys, offered, CONNECT_TIMEOUT_MS);
         }
-        boolean pinnedNow;
-        try {
-            pinnedNow = hostKeys.commitPin();
-        } catch (IOException e) {
-            session.disconnect();
-            throw new SshException("connected to " + t.where() + " but could not pin its host key in "
-                    + knownHosts.path() + ": " + e.getMessage(), e);
-        }
-        return new Opened(session, hostKeys.presentedFingerprint(), pinnedNow);
+        return new Opened(t, session, hostKeys);
     }
 
     /**

@@ -85,6 +85,21 @@ class JumpHostTest {
     }
 
     @Test
+    void aServerKeyRefusedBehindAJumpHostLeavesTheJumpHostUnpinnedToo(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newEmptyHome().resolve("known_hosts");
+        String wrong = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost"),
+                new HostKeyPolicy.Expect(wrong), new HostKeyPolicy.Expect(sshd.hostKeyFingerprint()), null))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("--host-key " + wrong);
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost"),
+                new HostKeyPolicy.Expect(wrong), new HostKeyPolicy.TrustOnFirstUse(), null))
+                .isInstanceOf(HostKeyException.class);
+        assertThat(knownHosts).doesNotExist();
+    }
+
+    @Test
     void aProxyJumpInTheSshConfigIsFollowed(SshdServer sshd) throws Exception {
         // the alias "behind" goes to the sshd through a hop reached as "localhost", which only
         // the config names: refused while that hop is unpinned, so the jump was really taken
