@@ -50,11 +50,17 @@ public final class ServerService {
         return services.catalog().servers().get(name);
     }
 
-    /** Connects trusting nothing new, to see which key the server presents; pins nothing. */
+    /**
+     * Connects trusting nothing new, to see which key the server presents; pins nothing. A jump
+     * host whose key is not pinned (or changed) is an error, never a key offered as the server's.
+     */
     public KeyCheck checkHostKey(Server server) throws IOException {
         try (RemoteShell shell = services.ssh().connect(server, HostKeyPolicy.pinned(), null)) {
             return new KeyCheck(KeyState.PINNED, shell.hostKeyFingerprint(), shell.hostKeyFingerprint(), "");
         } catch (HostKeyException e) {
+            if (e.jumpHost()) {
+                throw e;
+            }
             return new KeyCheck(e.pinned().isPresent() ? KeyState.CHANGED : KeyState.NEW_KEY, e.presented(),
                     e.pinned().orElse(""), e.getMessage());
         }

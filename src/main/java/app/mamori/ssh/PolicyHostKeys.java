@@ -48,7 +48,7 @@ final class PolicyHostKeys implements HostKeyRepository {
             }
             pinned = file.find(alias);
         } catch (IOException e) {
-            rejection = new HostKeyException("cannot read Mamori's known hosts file " + file.path() + ": "
+            rejection = refusal("cannot read Mamori's known hosts file " + file.path() + ": "
                     + e.getMessage(), presented, Optional.empty());
             return NOT_INCLUDED;
         }
@@ -73,7 +73,7 @@ final class PolicyHostKeys implements HostKeyRepository {
             toPin = key.clone();
             return OK;
         }
-        rejection = new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
+        rejection = refusal(target.where() + " presented host key " + presented + " (" + presentedType
                 + "), which Mamori has not pinned for " + alias + ". If this is the right host (check with "
                 + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
                 presented, Optional.empty());
@@ -81,7 +81,7 @@ final class PolicyHostKeys implements HostKeyRepository {
     }
 
     private HostKeyException revoked() {
-        return new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
+        return refusal(target.where() + " presented host key " + presented + " (" + presentedType
                 + "), which " + file.path() + " marks @revoked: Mamori never accepts it, even where it is also pinned,"
                 + " and nothing was sent to the server. If the server has a new key, check it there with 'ssh-keygen"
                 + " -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'; if the revocation is a mistake, remove the"
@@ -90,18 +90,22 @@ final class PolicyHostKeys implements HostKeyRepository {
 
     private HostKeyException notExpected(String wanted) {
         String option = target.jump() ? "--jump-host-key" : "--host-key";
-        return new HostKeyException("the host key fingerprint given (" + option + " " + wanted + ") does not match the key "
+        return refusal("the host key fingerprint given (" + option + " " + wanted + ") does not match the key "
                 + target.where() + " presented: " + presented + " (" + presentedType + "). Nothing was pinned or "
                 + "saved. Check the fingerprint on the server with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType()
                 + "_key.pub'.", presented, Optional.of(wanted));
     }
 
     private HostKeyException changed(String pinnedFp) {
-        return new HostKeyException("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
+        return refusal("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
                 + pinnedFp + " but the server presented " + presented + " (" + presentedType + "). Someone may be "
                 + "intercepting the connection, or the server was reinstalled; nothing was sent to it. If the change "
                 + "is expected, remove the line for " + alias + " from " + file.path() + " and add the key again with "
                 + "'--host-key " + presented + "'.", presented, Optional.of(pinnedFp));
+    }
+
+    private HostKeyException refusal(String message, String presentedFp, Optional<String> pinnedFp) {
+        return new HostKeyException(message, presentedFp, pinnedFp, target.jump());
     }
 
     /** Why the key was refused, if it was. */
