@@ -3,6 +3,7 @@ package app.mamori.cli;
 import app.mamori.model.JumpHost;
 import app.mamori.model.Server;
 import app.mamori.ssh.HostKeyPolicy;
+import app.mamori.ssh.JumpHostKey;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,17 @@ final class ServerCommands {
         HostKeyPolicy policy() {
             return tofu ? new HostKeyPolicy.TrustOnFirstUse() : new HostKeyPolicy.Expect(hostKey);
         }
+
+        /** The jump host's policy: its own fingerprint if given, else what the server's trust implies. */
+        static HostKeyPolicy jumpPolicy(String jumpHostKey, HostKeyPolicy serverPolicy) {
+            return jumpHostKey != null ? new HostKeyPolicy.Expect(jumpHostKey) : HostKeyPolicy.forJumpHost(serverPolicy);
+        }
+
+        /** Says which key the jump host presented, and whether this command pinned it. */
+        static void printJumpKey(java.io.PrintWriter out, Optional<JumpHostKey> key) {
+            key.ifPresent(k -> out.println((k.pinnedNow() ? "jump host key pinned: " : "jump host key (pinned before): ")
+                    + k.fingerprint() + " (" + k.address() + ")"));
+        }
     }
 
     @Command(name = "add", description = {"Add a server: connects once to pin its host key.",
@@ -44,6 +56,9 @@ final class ServerCommands {
         String identity;
         @Option(names = "--jump", paramLabel = "USER@HOST[:PORT]", description = "jump host (ProxyJump)")
         String jump;
+        @Option(names = "--jump-host-key", paramLabel = "SHA256:...",
+                description = "the jump host's key fingerprint to accept")
+        String jumpHostKey;
         @ArgGroup(exclusive = true, multiplicity = "1")
         Trust trust;
 
@@ -51,9 +66,11 @@ final class ServerCommands {
         int run() throws Exception {
             Server server = new Server(name, host, port, user, Optional.ofNullable(identity),
                     Optional.ofNullable(jump).map(JumpHost::parse));
-            String pinned = ctx().services().servers().add(server, trust.policy());
+            var keys = ctx().services().servers().add(server, trust.policy(),
+                    Trust.jumpPolicy(jumpHostKey, trust.policy()));
             out().println("added server " + name + " (" + user + "@" + server.hostKeyAlias() + ")");
-            out().println("host key pinned: " + pinned);
+            out().println("host key pinned: " + keys.hostKey());
+            Trust.printJumpKey(out(), keys.jumpHostKey());
             return 0;
         }
     }
@@ -74,6 +91,9 @@ final class ServerCommands {
         String identity;
         @Option(names = "--jump", paramLabel = "USER@HOST[:PORT]", description = "jump host; '' for none")
         String jump;
+        @Option(names = "--jump-host-key", paramLabel = "SHA256:...",
+                description = "the jump host's key fingerprint to accept")
+        String jumpHostKey;
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         Trust trust;
 
@@ -84,10 +104,11 @@ final class ServerCommands {
                     user == null ? s.user() : user,
                     identity == null ? s.identity() : Optional.of(identity).filter(x -> !x.isEmpty()),
                     jump == null ? s.jump() : Optional.of(jump).filter(x -> !x.isEmpty()).map(JumpHost::parse));
-            String key = ctx().services().servers().update(edited, trust == null ? HostKeyPolicy.pinned()
-                    : trust.policy());
+            HostKeyPolicy policy = trust == null ? HostKeyPolicy.pinned() : trust.policy();
+            var keys = ctx().services().servers().update(edited, policy, Trust.jumpPolicy(jumpHostKey, policy));
             out().println("server " + name + " is now " + edited.user() + "@" + edited.hostKeyAlias()
-                    + edited.jump().map(j -> " via " + j).orElse("") + "; host key " + key);
+                    + edited.jump().map(j -> " via " + j).orElse("") + "; host key " + keys.hostKey());
+            Trust.printJumpKey(out(), keys.jumpHostKey());
             return 0;
         }
     }

@@ -49,7 +49,7 @@ final class TimerInstall {
                     : run(List.of(systemctl(), "--user", "enable", "--now", OsTimers.UNIT + ".timer"), null);
             if (enable.exit != 0) {
                 throw new IOException("wrote " + dir.resolve(OsTimers.UNIT + ".timer") + " and its .service, but"
-                        + " systemd --user did not take them (" + enable.text.strip() + "); in your desktop session"
+                        + " systemd --user did not take them (" + enable.text() + "); in your desktop session"
                         + " run: systemctl --user daemon-reload && systemctl --user enable --now " + OsTimers.UNIT
                         + ".timer, or install with --using cron");
             }
@@ -73,9 +73,10 @@ final class TimerInstall {
             run(List.of(systemctl(), "--user", "daemon-reload"), null);
             done.add("removed the systemd user timer from " + dir);
         }
-        if (crontabAvailable()) {
-            List<String> current = crontab();
-            List<String> without = crontabWithout();
+        Result listing = run(List.of(crontabProgram(), "-l"), null);
+        if (listing.exit != CrontabListing.NOT_INSTALLED) {
+            List<String> current = listing.crontab();
+            List<String> without = withoutMarked(current);
             if (without.size() != current.size()) {
                 writeCrontab(without);
                 done.add("removed the crontab line");
@@ -84,13 +85,13 @@ final class TimerInstall {
         return done.isEmpty() ? "no Mamori timer was installed" : String.join("; ", done);
     }
 
-    private boolean crontabAvailable() {
-        return run(List.of(crontabProgram(), "-l"), null).exit != 127;
+    private List<String> crontabWithout() throws IOException {
+        return withoutMarked(run(List.of(crontabProgram(), "-l"), null).crontab());
     }
 
-    private List<String> crontabWithout() throws IOException {
+    private static List<String> withoutMarked(List<String> crontab) {
         List<String> lines = new ArrayList<>();
-        for (String line : crontab()) {
+        for (String line : crontab) {
             if (!line.endsWith(OsTimers.CRON_MARKER)) {
                 lines.add(line);
             }
@@ -98,29 +99,11 @@ final class TimerInstall {
         return lines;
     }
 
-    private List<String> crontab() throws IOException {
-        Result r = run(List.of(crontabProgram(), "-l"), null);
-        if (r.exit == 127) {
-            throw new IOException("neither systemd --user nor crontab is available here; install cron (Debian:"
-                    + " apt-get install cron) or call mamori run-due every 5 minutes from your own scheduler");
-        }
-        if (r.exit != 0 && r.text.toLowerCase(java.util.Locale.ROOT).contains("no crontab for")) {
-            return new ArrayList<>();
-        }
-        if (r.exit != 0) {
-            // writing a table built from a listing that failed would replace every line the user has
-            throw new IOException("crontab -l failed (" + (r.text.isBlank() ? "exit " + r.exit : r.text.strip())
-                    + "), so the crontab was not changed; fix that and run this again, or add the line yourself"
-                    + " (mamori schedule show prints it)");
-        }
-        return new ArrayList<>(r.text.lines().toList());
-    }
-
     private void writeCrontab(List<String> lines) throws IOException {
         String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
         Result r = run(List.of(crontabProgram(), "-"), text);
         if (r.exit != 0) {
-            throw new IOException("crontab refused the new table: " + r.text.strip());
+            throw new IOException("crontab refused the new table: " + r.text());
         }
     }
 
@@ -132,19 +115,37 @@ final class TimerInstall {
         return env.getOrDefault("MAMORI_SYSTEMCTL", "systemctl");
     }
 
-    private record Result(int exit, String text) {
+    /** What a program said: {@code text} is stderr then stdout, for messages; only stdout is data. */
+    private record Result(int exit, boolean timedOut, String out, String err) {
+        static Result failed(int exit, String why) {
+            return new Result(exit, false, "", why);
+        }
+
+        String text() {
+            return (err + "\n" + out).strip();
+        }
+
+        List<String> crontab() throws IOException {
+            return CrontabListing.lines(exit, timedOut, out, err);
+        }
     }
 
     /** Runs a short local program; 127 when it is not there, as a shell would say. */
     private Result run(List<String> command, String stdin) {
-        Path output = null;
+        Path out = null;
+        Path err = null;
         try {
-            // output goes to a file, so a program that never ends cannot block the read past the timeout
-            output = Files.createTempFile("mamori-timer-", ".out");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            // output goes to files, so a program that never ends cannot block the read past the timeout
+            out = Files.createTempFile("mamori-timer-", ".out");
+            err = Files.createTempFile("mamori-timer-", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().putAll(env);
-            Process p = pb.start();
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException notThere) {
+                return Result.failed(CrontabListing.NOT_INSTALLED, command.get(0) + " is not installed");
+            }
             try (var in = p.getOutputStream()) {
                 if (stdin != null) {
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)).transferTo(in);
@@ -152,21 +153,26 @@ final class TimerInstall {
             }
             if (!p.waitFor(PROGRAM_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Result(1, command.get(0) + " did not answer in " + PROGRAM_SECONDS + " s");
+                return new Result(1, true, "", command.get(0) + " did not answer in " + PROGRAM_SECONDS + " s");
             }
-            return new Result(p.exitValue(), Files.readString(output));
+            return new Result(p.exitValue(), false, Files.readString(out), Files.readString(err));
         } catch (IOException e) {
-            return new Result(127, command.get(0) + " is not installed");
+            return Result.failed(1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(1, "interrupted");
+            return Result.failed(1, "interrupted");
         } finally {
-            if (output != null) {
-                try {
-                    Files.deleteIfExists(output);
-                } catch (IOException ignored) {
-                    // a temp file left in the temp folder is harmless
-                }
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file left in the temp folder is harmless
             }
         }
     }

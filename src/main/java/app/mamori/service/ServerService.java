@@ -9,6 +9,7 @@ import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
 import app.mamori.ssh.HostKeyException;
 import app.mamori.ssh.HostKeyPolicy;
+import app.mamori.ssh.JumpHostKey;
 import app.mamori.ssh.RemoteShell;
 
 import java.io.IOException;
@@ -29,6 +30,10 @@ public final class ServerService {
     public record KeyCheck(KeyState state, String presented, String pinned, String message) {
     }
 
+    /** The keys a connection accepted: the server's, and its jump host's when it has one. */
+    public record Keys(String hostKey, Optional<JumpHostKey> jumpHostKey) {
+    }
+
     /** A server that answered: its host key and the tools Mamori may use there, one per line. */
     public record Check(String fingerprint, String tools) {
     }
@@ -45,11 +50,17 @@ public final class ServerService {
         return services.catalog().servers().get(name);
     }
 
-    /** Connects trusting nothing new, to see which key the server presents; pins nothing. */
+    /**
+     * Connects trusting nothing new, to see which key the server presents; pins nothing. A jump
+     * host whose key is not pinned (or changed) is an error, never a key offered as the server's.
+     */
     public KeyCheck checkHostKey(Server server) throws IOException {
         try (RemoteShell shell = services.ssh().connect(server, HostKeyPolicy.pinned(), null)) {
             return new KeyCheck(KeyState.PINNED, shell.hostKeyFingerprint(), shell.hostKeyFingerprint(), "");
         } catch (HostKeyException e) {
+            if (e.jumpHost()) {
+                throw e;
+            }
             return new KeyCheck(e.pinned().isPresent() ? KeyState.CHANGED : KeyState.NEW_KEY, e.presented(),
                     e.pinned().orElse(""), e.getMessage());
         }
@@ -62,26 +73,41 @@ public final class ServerService {
      * @return the pinned key's fingerprint
      */
     public String add(Server server, HostKeyPolicy policy) throws IOException {
+        return add(server, policy, HostKeyPolicy.forJumpHost(policy)).hostKey();
+    }
+
+    /** {@link #add(Server, HostKeyPolicy)} with the jump host's key vouched for on its own. */
+    public Keys add(Server server, HostKeyPolicy policy, HostKeyPolicy jumpPolicy) throws IOException {
         if (find(server.name()).isPresent()) {
             throw new IllegalArgumentException("server '" + server.name() + "' already exists");
         }
-        try (RemoteShell shell = services.ssh().connect(server, policy, null)) {
+        try (RemoteShell shell = services.ssh().connect(server, policy, jumpPolicy, null)) {
             services.catalog().servers().add(server);
-            return shell.hostKeyFingerprint();
+            return new Keys(shell.hostKeyFingerprint(), shell.jumpHostKey());
         }
     }
 
     /**
      * Changes a server's address, user, key file or jump host. It connects first with the new
      * settings: where the address changed, {@code policy} must accept (and so pin) the key the
-     * new address presents; otherwise the pinned key must still match.
+     * new address presents; otherwise the pinned key must still match. A fingerprint given
+     * ({@link HostKeyPolicy.Expect}) must match what the server presents in either case.
      */
     public String update(Server edited, HostKeyPolicy policy) throws IOException {
+        return update(edited, policy, HostKeyPolicy.forJumpHost(policy)).hostKey();
+    }
+
+    /**
+     * {@link #update(Server, HostKeyPolicy)} with the jump host's key vouched for on its own: a
+     * new jump host is accepted under {@code jumpPolicy} even where the server's address stays.
+     */
+    public Keys update(Server edited, HostKeyPolicy policy, HostKeyPolicy jumpPolicy) throws IOException {
         Server before = get(edited.name());
-        HostKeyPolicy use = before.hostKeyAlias().equals(edited.hostKeyAlias()) ? HostKeyPolicy.pinned() : policy;
-        try (RemoteShell shell = services.ssh().connect(edited, use, null)) {
+        boolean sameAddress = before.hostKeyAlias().equals(edited.hostKeyAlias());
+        HostKeyPolicy use = sameAddress && !(policy instanceof HostKeyPolicy.Expect) ? HostKeyPolicy.pinned() : policy;
+        try (RemoteShell shell = services.ssh().connect(edited, use, jumpPolicy, null)) {
             services.catalog().servers().update(edited);
-            return shell.hostKeyFingerprint();
+            return new Keys(shell.hostKeyFingerprint(), shell.jumpHostKey());
         }
     }
 

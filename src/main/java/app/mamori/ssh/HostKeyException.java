@@ -6,11 +6,23 @@ import java.util.Optional;
 public class HostKeyException extends SshException {
     private final String presented;
     private final transient Optional<String> pinned;
+    private final boolean jumpHost;
 
     public HostKeyException(String message, String presented, Optional<String> pinned) {
+        this(message, presented, pinned, false);
+    }
+
+    /** @param jumpHost whether the key is the server's jump host's rather than the server's own */
+    public HostKeyException(String message, String presented, Optional<String> pinned, boolean jumpHost) {
         super(message);
         this.presented = presented;
         this.pinned = pinned;
+        this.jumpHost = jumpHost;
+    }
+
+    /** Whether the refused key is the jump host's: then {@link #presented()} is not the server's key. */
+    public boolean jumpHost() {
+        return jumpHost;
     }
 
     /** Fingerprint the server showed. */

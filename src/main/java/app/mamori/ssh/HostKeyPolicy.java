@@ -21,4 +21,12 @@ public sealed interface HostKeyPolicy {
     static HostKeyPolicy pinned() {
         return new Pinned();
     }
+
+    /**
+     * The jump host's policy when the admin vouched only for the server: a fingerprint names the
+     * server's key, not the hop's, so the hop must be pinned already; trust on first use covers both.
+     */
+    static HostKeyPolicy forJumpHost(HostKeyPolicy serverPolicy) {
+        return serverPolicy instanceof Expect ? pinned() : serverPolicy;
+    }
 }

@@ -54,7 +54,8 @@ public final class JschConnector implements SshConnector {
     }
 
     @Override
-    public RemoteShell connect(Server server, HostKeyPolicy policy, char[] passphrase) throws SshException {
+    public RemoteShell connect(Server server, HostKeyPolicy policy, HostKeyPolicy jumpPolicy, char[] passphrase)
+            throws SshException {
         ConfigRepository config = readConfig();
         List<String> identity = server.identity().map(List::of).orElse(List.of());
         SshTarget target = SshTarget.resolve(server.name(), false, server.host(), server.port(), server.user(), identity,
@@ -64,16 +65,25 @@ public final class JschConnector implements SshConnector {
             // the server's own --jump wins; else the ProxyJump that ~/.ssh/config gives its host
             Optional<JumpHost> jumpHost = server.jump().isPresent() ? server.jump()
                     : configJump(server.host(), config);
+            if (jumpHost.isEmpty() && jumpPolicy instanceof HostKeyPolicy.Expect) {
+                throw new SshException("a --jump-host-key was given, but server '" + server.name() + "' has no jump "
+                        + "host (no --jump, and no ProxyJump for " + server.host() + " in ~/.ssh/config); nothing was "
+                        + "pinned. Give --jump USER@HOST[:PORT] too, or leave --jump-host-key out.");
+            }
+            Opened hopOpened = null;
             if (jumpHost.isPresent()) {
                 JumpHost j = jumpHost.get();
                 SshTarget hop = SshTarget.resolve(server.name(), true, j.host(), j.port(), j.user(),
                         identity, config, env);
-                // Expect names the target's key, not the hop's: the hop must already be pinned or trusted on first use
-                HostKeyPolicy hopPolicy = policy instanceof HostKeyPolicy.Expect ? HostKeyPolicy.pinned() : policy;
-                jump = open(hop, hopPolicy, passphrase, null).session;
+                hopOpened = open(hop, jumpPolicy, passphrase, null);
+                jump = hopOpened.session;
             }
             Opened opened = open(target, policy, passphrase, jump);
-            return new JschShell(server.name(), opened.session, jump, opened.fingerprint);
+            // pins only once both hops are up: a server refused behind its jump host leaves no pin for the hop
+            JumpHostKey jumpKey = hopOpened == null ? null
+                    : hopOpened.asJumpHostKey(commitPin(hopOpened, opened.session));
+            commitPin(opened, opened.session);
+            return new JschShell(server.name(), opened.session, jump, opened.fingerprint(), jumpKey);
         } catch (SshException | RuntimeException e) {
             if (jump != null) {
                 jump.disconnect();
@@ -82,7 +92,27 @@ public final class JschConnector implements SshConnector {
         }
     }
 
-    private record Opened(Session session, String fingerprint) {
+    /** A session that is up, with the key it accepted not pinned yet. */
+    private record Opened(SshTarget target, Session session, PolicyHostKeys hostKeys) {
+        String fingerprint() {
+            return hostKeys.presentedFingerprint();
+        }
+
+        JumpHostKey asJumpHostKey(boolean pinnedNow) {
+            return new JumpHostKey(target.user() + "@" + target.hostName() + ":" + target.port(), fingerprint(),
+                    pinnedNow);
+        }
+    }
+
+    /** Pins what {@code opened} accepted; on failure closes the server's session {@code toClose}. */
+    private boolean commitPin(Opened opened, Session toClose) throws SshException {
+        try {
+            return opened.hostKeys.commitPin();
+        } catch (IOException e) {
+            toClose.disconnect();
+            throw new SshException("connected to " + opened.target.where() + " but could not pin its host key in "
+                    + knownHosts.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private Opened open(SshTarget t, HostKeyPolicy policy, char[] passphrase, Session via) throws SshException {
@@ -110,14 +140,7 @@ public final class JschConnector implements SshConnector {
         } catch (JSchException e) {
             throw JschErrors.connectFailed(e, t, hostKeys, offered, CONNECT_TIMEOUT_MS);
         }
-        try {
-            hostKeys.commitPin();
-        } catch (IOException e) {
-            session.disconnect();
-            throw new SshException("connected to " + t.where() + " but could not pin its host key in "
-                    + knownHosts.path() + ": " + e.getMessage(), e);
-        }
-        return new Opened(session, hostKeys.presentedFingerprint());
+        return new Opened(t, session, hostKeys);
     }
 
     /**

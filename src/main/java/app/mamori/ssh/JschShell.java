@@ -25,12 +25,14 @@ final class JschShell implements RemoteShell {
     private final Session session;
     private final Session jump;
     private final String fingerprint;
+    private final JumpHostKey jumpKey;
 
-    JschShell(String serverName, Session session, Session jump, String fingerprint) {
+    JschShell(String serverName, Session session, Session jump, String fingerprint, JumpHostKey jumpKey) {
         this.serverName = serverName;
         this.session = session;
         this.jump = jump;
         this.fingerprint = fingerprint;
+        this.jumpKey = jumpKey;
     }
 
     @Override
@@ -194,6 +196,11 @@ final class JschShell implements RemoteShell {
     @Override
     public String hostKeyFingerprint() {
         return fingerprint;
+    }
+
+    @Override
+    public java.util.Optional<JumpHostKey> jumpHostKey() {
+        return java.util.Optional.ofNullable(jumpKey);
     }
 
     @Override

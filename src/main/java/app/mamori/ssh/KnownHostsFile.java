@@ -18,6 +18,8 @@ import java.util.Optional;
  * OpenSSH format so an admin can read it and copy lines from {@code ~/.ssh/known_hosts}.
  * It is separate from the user's file on purpose: Mamori pins what the admin confirmed.
  * Hashed host names are not written; lines Mamori does not understand are kept untouched.
+ * A key on an {@code @revoked} line is refused for every host, whatever the line's host
+ * pattern: revoking says the key itself is lost, wherever it shows up.
  */
 final class KnownHostsFile {
     /** One pinned key. */
@@ -53,6 +55,21 @@ final class KnownHostsFile {
             }
         }
         return found;
+    }
+
+    /** Whether this key is on an {@code @revoked} line. */
+    synchronized boolean revoked(byte[] blob) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length >= 4 && f[0].equals("@revoked")
+                    && decode(f[3]).filter(b -> Arrays.equals(b, blob)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pins a key, writing the file atomically; creates it 0600 in a 0700 folder when first written. */

@@ -42,48 +42,70 @@ final class PolicyHostKeys implements HostKeyRepository {
         presentedType = keyType(key);
         List<KnownHostsFile.Entry> pinned;
         try {
+            if (file.revoked(key)) {
+                rejection = revoked();
+                return CHANGED;
+            }
             pinned = file.find(alias);
         } catch (IOException e) {
-            rejection = new HostKeyException("cannot read Mamori's known hosts file " + file.path() + ": "
+            rejection = refusal("cannot read Mamori's known hosts file " + file.path() + ": "
                     + e.getMessage(), presented, Optional.empty());
             return NOT_INCLUDED;
         }
-        if (pinned.stream().anyMatch(p -> Arrays.equals(p.blob(), key))) {
-            return OK;
-        }
-        if (!pinned.isEmpty()) {
+        boolean known = pinned.stream().anyMatch(p -> Arrays.equals(p.blob(), key));
+        if (!known && !pinned.isEmpty()) {
             rejection = changed(pinned.get(0).fingerprint());
             return CHANGED;
         }
-        if (policy instanceof HostKeyPolicy.TrustOnFirstUse) {
+        // a fingerprint the admin gave is checked even where the key is pinned already (a second
+        // server name on a known host:port): accepting it unseen would confirm what nobody checked
+        if (policy instanceof HostKeyPolicy.Expect expect) {
+            String wanted = Fingerprints.normalize(expect.fingerprint());
+            if (!wanted.equals(presented)) {
+                rejection = notExpected(wanted);
+                return NOT_INCLUDED;
+            }
+        }
+        if (known) {
+            return OK;
+        }
+        if (policy instanceof HostKeyPolicy.TrustOnFirstUse || policy instanceof HostKeyPolicy.Expect) {
             toPin = key.clone();
             return OK;
         }
-        if (policy instanceof HostKeyPolicy.Expect expect) {
-            String wanted = Fingerprints.normalize(expect.fingerprint());
-            if (wanted.equals(presented)) {
-                toPin = key.clone();
-                return OK;
-            }
-            rejection = new HostKeyException(target.where() + " presented host key "
-                    + presented + " (" + presentedType + "), not the expected " + wanted
-                    + ". Nothing was pinned. Check the fingerprint on the server with "
-                    + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'.", presented, Optional.of(wanted));
-            return NOT_INCLUDED;
-        }
-        rejection = new HostKeyException(target.where() + " presented host key " + presented + " (" + presentedType
+        rejection = refusal(target.where() + " presented host key " + presented + " (" + presentedType
                 + "), which Mamori has not pinned for " + alias + ". If this is the right host (check with "
                 + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
                 presented, Optional.empty());
         return NOT_INCLUDED;
     }
 
+    private HostKeyException revoked() {
+        return refusal(target.where() + " presented host key " + presented + " (" + presentedType
+                + "), which " + file.path() + " marks @revoked: Mamori never accepts it, even where it is also pinned,"
+                + " and nothing was sent to the server. If the server has a new key, check it there with 'ssh-keygen"
+                + " -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub'; if the revocation is a mistake, remove the"
+                + " @revoked line.", presented, Optional.empty());
+    }
+
+    private HostKeyException notExpected(String wanted) {
+        String option = target.jump() ? "--jump-host-key" : "--host-key";
+        return refusal("the host key fingerprint given (" + option + " " + wanted + ") does not match the key "
+                + target.where() + " presented: " + presented + " (" + presentedType + "). Nothing was pinned or "
+                + "saved. Check the fingerprint on the server with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType()
+                + "_key.pub'.", presented, Optional.of(wanted));
+    }
+
     private HostKeyException changed(String pinnedFp) {
-        return new HostKeyException("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
+        return refusal("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
                 + pinnedFp + " but the server presented " + presented + " (" + presentedType + "). Someone may be "
                 + "intercepting the connection, or the server was reinstalled; nothing was sent to it. If the change "
                 + "is expected, remove the line for " + alias + " from " + file.path() + " and add the key again with "
                 + "'--host-key " + presented + "'.", presented, Optional.of(pinnedFp));
+    }
+
+    private HostKeyException refusal(String message, String presentedFp, Optional<String> pinnedFp) {
+        return new HostKeyException(message, presentedFp, pinnedFp, target.jump());
     }
 
     /** Why the key was refused, if it was. */
@@ -96,13 +118,19 @@ final class PolicyHostKeys implements HostKeyRepository {
         return presented;
     }
 
-    /** Writes the key an Expect or TrustOnFirstUse policy accepted; call once the session is up. */
-    void commitPin() throws IOException {
+    /**
+     * Writes the key an Expect or TrustOnFirstUse policy accepted; call once the session is up.
+     *
+     * @return whether a key was pinned
+     */
+    boolean commitPin() throws IOException {
         byte[] key = toPin;
-        if (key != null) {
-            file.pin(alias, presentedType, key);
-            toPin = null;
+        if (key == null) {
+            return false;
         }
+        file.pin(alias, presentedType, key);
+        toPin = null;
+        return true;
     }
 
     private String shortType() {

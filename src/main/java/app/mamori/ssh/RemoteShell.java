@@ -32,6 +32,11 @@ public interface RemoteShell extends AutoCloseable {
     /** The server's host key as {@code SHA256:base64}, as OpenSSH prints it. */
     String hostKeyFingerprint();
 
+    /** The jump host's key, when the connection went through one. */
+    default java.util.Optional<JumpHostKey> jumpHostKey() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -12,7 +12,17 @@ public interface SshConnector {
      * @throws HostKeyException if the host key is unknown or changed under the given policy
      * @throws SshException     for every other failure, with a message for the admin
      */
-    RemoteShell connect(Server server, HostKeyPolicy policy, char[] passphrase) throws SshException;
+    default RemoteShell connect(Server server, HostKeyPolicy policy, char[] passphrase) throws SshException {
+        return connect(server, policy, HostKeyPolicy.forJumpHost(policy), passphrase);
+    }
+
+    /**
+     * Connects through the server's jump host (if it has one) under its own policy.
+     *
+     * @throws SshException also when {@code jumpPolicy} names a key and the server has no jump host
+     */
+    RemoteShell connect(Server server, HostKeyPolicy policy, HostKeyPolicy jumpPolicy, char[] passphrase)
+            throws SshException;
 
     default RemoteShell connect(Server server) throws SshException {
         return connect(server, HostKeyPolicy.pinned(), null);

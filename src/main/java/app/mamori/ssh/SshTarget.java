@@ -77,7 +77,8 @@ record SshTarget(String label, boolean jump, String alias, String hostName, int 
 
     /** How the admin makes Mamori trust this hop's key. */
     String trustHint(String fingerprint) {
-        return jump ? "add server '" + label + "' again with '--trust-on-first-use' to pin its jump host"
+        return jump ? "pin it with '--jump-host-key " + fingerprint + "' on 'mamori server add' or 'server set' for '"
+                + label + "', or add the server with '--trust-on-first-use'"
                 : "trust it with 'mamori server add " + label + " ... --host-key " + fingerprint
                   + "' or '--trust-on-first-use'";
     }

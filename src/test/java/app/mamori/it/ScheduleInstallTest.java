@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * crontab and systemd are never touched.
  */
 class ScheduleInstallTest {
+    private static final String OTHER_JOB = "0 4 * * * /usr/local/bin/other-job";
     private Path home;
     private Path crontab;
     private Path systemctl;
@@ -110,20 +111,47 @@ class ScheduleInstallTest {
 
     @Test
     void aCrontabThatCannotBeListedIsNeverRewritten() throws Exception {
-        Files.writeString(home.resolve("crontab.txt"), "0 4 * * * /usr/local/bin/other-job\n");
-        crontab = script(crontab, """
-                #!/bin/sh
-                case "$1" in
-                  -l) echo "crontab: cannot open /var/spool/cron/crontabs: Permission denied" >&2; exit 1 ;;
-                  -) cat > "$HOME/crontab.txt" ;;
-                esac
-                """);
-
-        Result r = mamori("schedule", "install", "--using", "cron");
+        Result r = installOverOneJobWhenListing(
+                "echo \"crontab: cannot open /var/spool/cron/crontabs: Permission denied\" >&2; exit 1");
 
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).contains("crontab -l failed").contains("Permission denied").contains("not changed");
-        assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly("0 4 * * * /usr/local/bin/other-job");
+        assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly(OTHER_JOB);
+    }
+
+    @Test
+    void aWarningOnStderrFromASuccessfulListingIsNotWrittenIntoTheCrontab() throws Exception {
+        // e.g. the dynamic loader complaining about LD_PRELOAD while crontab -l itself works
+        Result r = installOverOneJobWhenListing("echo \"ERROR: ld.so: object 'libfoo.so' from LD_PRELOAD cannot be"
+                + " preloaded: ignored.\" >&2; cat \"$HOME/crontab.txt\"");
+
+        assertThat(r.exit()).as(r.out()).isZero();
+        List<String> lines = Files.readAllLines(home.resolve("crontab.txt"));
+        assertThat(lines).hasSize(2).first().isEqualTo(OTHER_JOB);
+        assertThat(lines.get(1)).endsWith("# mamori run-due");
+    }
+
+    @Test
+    void aListingThatFailsWithAnotherExitStatusIsNeverTakenForAnEmptyTable() throws Exception {
+        // only exit 1 with "no crontab for USER" is an empty table; a crash after that line is not
+        Result r = installOverOneJobWhenListing("echo \"no crontab for $(id -un)\" >&2; kill -SEGV $$");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).contains("crontab -l failed").contains("not changed");
+        assertThat(Files.readAllLines(home.resolve("crontab.txt"))).containsExactly(OTHER_JOB);
+    }
+
+    /** {@code schedule install --using cron} over a crontab of one other job, {@code crontab -l} running {@code listing}. */
+    private Result installOverOneJobWhenListing(String listing) throws Exception {
+        Files.writeString(home.resolve("crontab.txt"), OTHER_JOB + "\n");
+        crontab = script(crontab, """
+                #!/bin/sh
+                case "$1" in
+                  -l) %s ;;
+                  -) cat > "$HOME/crontab.txt" ;;
+                esac
+                """.formatted(listing));
+        return mamori("schedule", "install", "--using", "cron");
     }
 
     private record Result(int exit, String out) {

@@ -79,6 +79,116 @@ class ServerCliTest {
     }
 
     @Test
+    void aSecondServerOnAKnownHostWithAWrongFingerprintIsRefusedAndNothingIsSaved() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+        Path knownHosts = cli.home().resolve("known_hosts");
+        String pinned = Files.readString(knownHosts);
+
+        Cli.Result r = add("s2", "--host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint());
+        assertThat(cli.run("server", "list").requireOk().out()).contains("s1").doesNotContain("s2");
+        assertThat(Files.readString(knownHosts)).isEqualTo(pinned);
+    }
+
+    @Test
+    void setWithAWrongFingerprintIsRefusedEvenWhenTheAddressStaysAndNothingChanges() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+        String listed = cli.run("server", "list").requireOk().out();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--user", sshd.user(), "--identity", sshd.identity().toString(),
+                "--host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint());
+        assertThat(cli.run("server", "list").requireOk().out()).isEqualTo(listed);
+    }
+
+    @Test
+    void setWithTheRightFingerprintOnTheSameAddressSucceeds() {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        assertThat(r.out()).contains("host key " + sshd.hostKeyFingerprint());
+    }
+
+    /** The test sshd jumps to itself, reached as "localhost" so the jump host has its own known_hosts line. */
+    private String[] viaJump(String... more) {
+        String[] jump = {"--jump", sshd.user() + "@localhost:" + sshd.port()};
+        String[] all = new String[jump.length + more.length];
+        System.arraycopy(jump, 0, all, 0, jump.length);
+        System.arraycopy(more, 0, all, jump.length, more.length);
+        return all;
+    }
+
+    @Test
+    void aJumpHostKeyGivenPinsTheJumpHostAndTheOutputNamesIt() throws Exception {
+        Cli.Result r = add("s1", viaJump("--host-key", sshd.hostKeyFingerprint(),
+                "--jump-host-key", sshd.hostKeyFingerprint())).requireOk();
+
+        assertThat(r.out()).contains("jump host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("localhost:" + sshd.port());
+        assertThat(Files.readString(cli.home().resolve("known_hosts")))
+                .contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
+        cli.run("server", "test", "s1").requireOk();
+    }
+
+    @Test
+    void aWrongJumpHostKeyIsRefusedNamingTheOptionAndNothingIsPinnedOrSaved() {
+        Cli.Result r = add("s1", viaJump("--host-key", sshd.hostKeyFingerprint(), "--jump-host-key", OTHER_KEY));
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--jump-host-key").contains(OTHER_KEY).contains(sshd.hostKeyFingerprint())
+                .contains("jump host");
+        assertThat(cli.home().resolve("known_hosts")).doesNotExist();
+        assertThat(cli.run("server", "list").requireOk().out()).doesNotContain("s1");
+    }
+
+    @Test
+    void trustOnFirstUseSaysWhichKeyItPinnedForTheJumpHost() {
+        Cli.Result r = add("s1", viaJump("--trust-on-first-use")).requireOk();
+
+        assertThat(r.out()).contains("host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("jump host key pinned: " + sshd.hostKeyFingerprint())
+                .contains("localhost:" + sshd.port());
+    }
+
+    @Test
+    void aJumpHostKeyForAServerWithoutAJumpHostIsRefused() {
+        Cli.Result r = add("s1", "--host-key", sshd.hostKeyFingerprint(), "--jump-host-key", OTHER_KEY);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--jump-host-key").contains("no jump host");
+        assertThat(cli.run("server", "list").requireOk().out()).doesNotContain("s1");
+    }
+
+    @Test
+    void setCanPinANewJumpHostByItsKey() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--jump", sshd.user() + "@localhost:" + sshd.port(),
+                "--jump-host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        assertThat(r.out()).contains("jump host key pinned: " + sshd.hostKeyFingerprint());
+        assertThat(Files.readString(cli.home().resolve("known_hosts"))).contains("[localhost]:" + sshd.port() + " ");
+    }
+
+    @Test
+    void setWithTrustOnFirstUsePinsANewJumpHostWhereTheAddressStays() throws Exception {
+        add("s1", "--host-key", sshd.hostKeyFingerprint()).requireOk();
+
+        Cli.Result r = cli.run("server", "set", "s1", "--jump", sshd.user() + "@localhost:" + sshd.port(),
+                "--trust-on-first-use");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("via " + sshd.user() + "@localhost:" + sshd.port())
+                .contains("jump host key pinned: " + sshd.hostKeyFingerprint());
+        assertThat(Files.readString(cli.home().resolve("known_hosts"))).contains("[localhost]:" + sshd.port() + " ");
+    }
+
+    @Test
     void anUnknownServerNameIsNamedInTheError() {
         Cli.Result r = cli.run("server", "test", "nope");
 

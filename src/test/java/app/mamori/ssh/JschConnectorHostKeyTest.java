@@ -77,6 +77,23 @@ class JschConnectorHostKeyTest {
     }
 
     @Test
+    void expectWithWrongFingerprintIsRefusedEvenWhenThePresentedKeyIsAlreadyPinned(SshdServer sshd) throws Exception {
+        // a second server name on a known host:port: the pin exists, the admin's fingerprint must still match
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        String before = Files.readString(knownHosts);
+        String wrong = Fingerprints.sha256(Base64.getDecoder().decode(otherEd25519Blob()));
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web2"),
+                new HostKeyPolicy.Expect(wrong), null))
+                .isInstanceOfSatisfying(HostKeyException.class,
+                        e -> assertThat(e.presented()).isEqualTo(sshd.hostKeyFingerprint()))
+                .hasMessageContaining("--host-key")
+                .hasMessageContaining(wrong)
+                .hasMessageContaining(sshd.hostKeyFingerprint());
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
     void expectWithRightFingerprintPinsTheKeyForLaterPinnedConnects(SshdServer sshd) throws Exception {
         Path home = sshd.newEmptyHome();
         Path knownHosts = home.resolve("mamori").resolve("known_hosts");
@@ -111,6 +128,37 @@ class JschConnectorHostKeyTest {
         try (RemoteShell pinned = connector.connect(sshd.server("web"))) {
             assertThat(pinned.hostKeyFingerprint()).isEqualTo(sshd.hostKeyFingerprint());
         }
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedEvenWhereItIsAlsoPinned(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        Files.writeString(knownHosts, "@revoked " + sshd.knownHostsAlias() + " " + sshd.hostKeyLine() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String before = Files.readString(knownHosts);
+
+        for (HostKeyPolicy policy : new HostKeyPolicy[] {HostKeyPolicy.pinned(), new HostKeyPolicy.TrustOnFirstUse(),
+                new HostKeyPolicy.Expect(sshd.hostKeyFingerprint())}) {
+            assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web"), policy, null))
+                    .isInstanceOfSatisfying(HostKeyException.class,
+                            e -> assertThat(e.presented()).isEqualTo(sshd.hostKeyFingerprint()))
+                    .hasMessageContaining("@revoked")
+                    .hasMessageContaining(sshd.hostKeyFingerprint());
+        }
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyRevokedUnderAnyHostPatternIsNeverTrustedOnFirstUse(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newEmptyHome().resolve("known_hosts");
+        String revoked = "@revoked * " + sshd.hostKeyLine() + "\n";
+        Files.writeString(knownHosts, revoked);
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(sshd.server("web"),
+                new HostKeyPolicy.TrustOnFirstUse(), null))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("@revoked");
+        assertThat(Files.readString(knownHosts)).isEqualTo(revoked);
     }
 
     /** A syntactically valid ed25519 public key blob that is not the server's. */

@@ -48,8 +48,55 @@ class JumpHostTest {
         var connector = new JschConnector(knownHosts, null);
         try (RemoteShell shell = connector.connect(viaJump(sshd, "localhost"), new HostKeyPolicy.TrustOnFirstUse(), null)) {
             assertThat(shell.run("echo ok")).isEqualTo("ok\n");
+            assertThat(shell.jumpHostKey()).map(JumpHostKey::pinnedNow).contains(true);
         }
         assertThat(Files.readString(knownHosts)).contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
+    }
+
+    @Test
+    void aJumpHostKeyGivenPinsTheHopAndTheShellSaysWhichKeyItPinned(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        var connector = new JschConnector(knownHosts, null);
+        var hop = new JumpHostKey(sshd.user() + "@localhost:" + sshd.port(), sshd.hostKeyFingerprint(), true);
+
+        try (RemoteShell shell = connector.connect(viaJump(sshd, "localhost"), HostKeyPolicy.pinned(),
+                new HostKeyPolicy.Expect(sshd.hostKeyFingerprint()), null)) {
+            assertThat(shell.jumpHostKey()).contains(hop);
+        }
+        try (RemoteShell again = connector.connect(viaJump(sshd, "localhost"))) {
+            assertThat(again.jumpHostKey()).contains(new JumpHostKey(hop.address(), hop.fingerprint(), false));
+        }
+        assertThat(Files.readString(knownHosts)).contains("[localhost]:" + sshd.port() + " " + sshd.hostKeyLine());
+    }
+
+    @Test
+    void aWrongJumpHostKeyIsRefusedNamingItsOptionAndPinsNothing(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        String before = Files.readString(knownHosts);
+        String wrong = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost"),
+                HostKeyPolicy.pinned(), new HostKeyPolicy.Expect(wrong), null))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("--jump-host-key " + wrong)
+                .hasMessageContaining("jump host")
+                .hasMessageContaining(sshd.hostKeyFingerprint());
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aServerKeyRefusedBehindAJumpHostLeavesTheJumpHostUnpinnedToo(SshdServer sshd) throws Exception {
+        Path knownHosts = sshd.newEmptyHome().resolve("known_hosts");
+        String wrong = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
+
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost"),
+                new HostKeyPolicy.Expect(wrong), new HostKeyPolicy.Expect(sshd.hostKeyFingerprint()), null))
+                .isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("--host-key " + wrong);
+        assertThatThrownBy(() -> new JschConnector(knownHosts, null).connect(viaJump(sshd, "localhost"),
+                new HostKeyPolicy.Expect(wrong), new HostKeyPolicy.TrustOnFirstUse(), null))
+                .isInstanceOf(HostKeyException.class);
+        assertThat(knownHosts).doesNotExist();
     }
 
     @Test
