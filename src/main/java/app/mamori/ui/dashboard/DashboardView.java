@@ -163,7 +163,8 @@ public final class DashboardView {
     }
 
     private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {
-        TableColumn<JobRow, String> c = Columns.text(app.text().t(key), value);
+        // a dashboard read at a glance: cells wrap onto a second line rather than hide their end
+        TableColumn<JobRow, String> c = Columns.wrapping(app.text().t(key), value);
         c.setMinWidth(Math.max(c.getMinWidth(), width * 0.6));
         c.setPrefWidth(Math.max(c.getMinWidth(), width));
         return c;

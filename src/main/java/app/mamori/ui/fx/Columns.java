@@ -34,6 +34,34 @@ public final class Columns {
         return c;
     }
 
+    /**
+     * As {@link #text}, with cells that wrap onto more lines instead of cutting: for a table whose
+     * every word matters at a glance (the dashboard), where a tooltip is one hover too many.
+     */
+    public static <T> TableColumn<T, String> wrapping(String title, Function<T, String> value) {
+        TableColumn<T, String> c = text(title, value);
+        c.setCellFactory(x -> new TableCell<>() {
+            private final Text shown = new Text();
+
+            {
+                shown.wrappingWidthProperty().bind(c.widthProperty().subtract(14));
+                shown.getStyleClass().add("text");
+                shown.fillProperty().bind(textFillProperty());
+                shown.fontProperty().bind(fontProperty());
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                shown.setText(empty || s == null ? "" : s);
+                setText(null);
+                setGraphic(empty ? null : shown);
+            }
+        });
+        return c;
+    }
+
     /** The width a header needs to show {@code title} whole. */
     public static double headerWidth(String title) {
         return Math.ceil(new Text(title).getLayoutBounds().getWidth()) + HEADER_PADDING;
