@@ -104,7 +104,8 @@ class OfficeUiTest {
 
         robot.clickOn("#nav-jobs");
         robot.clickOn("#jobs-new");
-        await(() -> robot.lookup("#editor-name").tryQuery().isPresent());
+        await(() -> robot.lookup("#editor-name").tryQuery().isPresent()
+                && !robot.lookup("#editor-name").query().isDisabled());
         type("#editor-name", "tool");
         robot.interact(() -> robot.lookup("#editor-sources").queryListView().getItems().forEach(c ->
                 ((app.mamori.ui.jobs.JobEditorViewModel.SourceChoice) c).chosen().set(true)));

@@ -77,6 +77,7 @@ public final class JobEditorView {
         save.setId("editor-save");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.valid().not());
+        form.disableProperty().bind(vm.loadedProperty().not());
         Button cancel = new Button(text.t("editor.cancel"));
         cancel.setId("editor-cancel");
         cancel.setCancelButton(true);
@@ -88,10 +89,12 @@ public final class JobEditorView {
                 680);
         cancel.setOnAction(e -> stage.close());
         save.setOnAction(e -> {
-            if (vm.save()) {
-                afterSave.run();
-                stage.close();
-            }
+            vm.save(saved -> {
+                if (saved) {
+                    afterSave.run();
+                    stage.close();
+                }
+            });
         });
     }
 

@@ -39,7 +39,9 @@ public final class JobEditorViewModel {
     private final AppContext app;
     private final ZoneId zone;
     private final String job;
-    private final String originalSchedule;
+    private String originalSchedule = "";
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loaded = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private long previews;
     public final ObservableList<SourceChoice> sources = FXCollections.observableArrayList();
     public final ObservableList<String> vaults = FXCollections.observableArrayList();
     public final StringProperty vault = new SimpleStringProperty("");
@@ -74,40 +76,54 @@ public final class JobEditorViewModel {
         this.app = app;
         this.zone = zone;
         this.job = job;
-        JobService jobs = app.services().jobs();
-        vaults.setAll(app.services().vaults().list().stream().map(Vault::name).toList());
-        RetentionPolicy p;
+        schedule.addListener((o, a, b) -> readSchedule());
+        keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
+        valid = Bindings.createBooleanBinding(() -> loaded.get() && scheduleError.get().isEmpty()
+                && keepError.get().isEmpty() && !name.get().isBlank(), loaded, scheduleError, keepError, name);
         if (job == null) {
-            name.set("");
-            servers.setAll(app.services().servers().list().stream().map(Server::name).toList());
             server.addListener((o, a, b) -> loadSources(b, List.of()));
-            if (!servers.isEmpty()) {
-                server.set(servers.get(0));
-            }
-            if (!vaults.isEmpty()) {
-                vault.set(vaults.get(0));
-            }
-            originalSchedule = "";
-            p = jobs.defaultRetention();
-        } else {
-            Job j = jobs.get(job);
-            name.set(job);
-            server.set(jobs.serverOf(j));
-            loadSources(server.get(), j.sources());
-            vault.set(j.vault());
-            originalSchedule = jobs.schedule(job).orElse("");
-            p = jobs.retention(job);
         }
-        schedule.set(originalSchedule);
+        app.executor().submit(this::read, this::show, e -> message.set(e.getMessage()));
+    }
+
+    /** What the editor starts from, read off the FX thread. */
+    private record Loaded(List<String> vaults, List<String> servers, String server, List<String> chosen,
+                          String vault, String schedule, RetentionPolicy policy) {
+    }
+
+    private Loaded read() {
+        JobService jobs = app.services().jobs();
+        List<String> vaultNames = app.services().vaults().list().stream().map(Vault::name).toList();
+        if (job == null) {
+            List<String> serverNames = app.services().servers().list().stream().map(Server::name).toList();
+            return new Loaded(vaultNames, serverNames, serverNames.isEmpty() ? "" : serverNames.get(0), List.of(),
+                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention());
+        }
+        Job j = jobs.get(job);
+        return new Loaded(vaultNames, List.of(), jobs.serverOf(j), j.sources(), j.vault(),
+                jobs.schedule(job).orElse(""), jobs.retention(job));
+    }
+
+    private void show(Loaded l) {
+        vaults.setAll(l.vaults());
+        servers.setAll(l.servers());
+        originalSchedule = l.schedule();
+        if (job == null) {
+            server.set(l.server());
+        } else {
+            name.set(job);
+            server.set(l.server());
+            loadSources(l.server(), l.chosen());
+        }
+        vault.set(l.vault());
+        schedule.set(l.schedule());
+        RetentionPolicy p = l.policy();
         int[] n = {p.last(), p.hourly(), p.daily(), p.weekly(), p.monthly(), p.yearly()};
         for (int i = 0; i < n.length; i++) {
             keep.get(i).set(Integer.toString(n[i]));
         }
-        schedule.addListener((o, a, b) -> readSchedule());
-        keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
-        valid = Bindings.createBooleanBinding(() -> scheduleError.get().isEmpty() && keepError.get().isEmpty()
-                && !name.get().isBlank(), scheduleError, keepError, name);
         readSchedule();
+        loaded.set(true);
         refreshPreview();
     }
 
@@ -116,9 +132,17 @@ public final class JobEditorViewModel {
         if (onServer == null || onServer.isEmpty()) {
             return;
         }
-        for (Source s : app.services().sources().onServer(onServer)) {
-            sources.add(new SourceChoice(s, new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name()))));
-        }
+        app.executor().submit(() -> app.services().sources().onServer(onServer), list -> {
+            if (onServer.equals(server.get())) {
+                sources.setAll(list.stream().map(s -> new SourceChoice(s,
+                        new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name())))).toList());
+            }
+        }, e -> message.set(e.getMessage()));
+    }
+
+    /** True once the job, its server's sources and the vaults have been read: until then the form waits. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     /** True for a job that does not exist yet: the name and server can still be chosen. */
@@ -170,6 +194,9 @@ public final class JobEditorViewModel {
 
     /** What the policy as typed would do now: one line per point, kept (with why) or removed. */
     void refreshPreview() {
+        if (!loaded.get()) {
+            return;
+        }
         Optional<RetentionPolicy> p = policy();
         if (p.isEmpty()) {
             preview.clear();
@@ -183,50 +210,64 @@ public final class JobEditorViewModel {
             preview.setAll(app.text().t("editor.noPointsYet"));
             return;
         }
-        PruneJobPlan plan = app.services().jobs().prunePreview(job, p.get(), zone);
-        List<String> lines = new ArrayList<>();
-        plan.plan().hold().ifPresent(h -> lines.add(app.text().t("editor.nothingRemoved", h)));
-        for (PrunePlan.Kept k : plan.plan().keep()) {
-            lines.add("keep    " + k.point().id() + "  (" + k.reasons().stream().map(Object::toString)
-                    .collect(Collectors.joining(", ")) + ")");
-        }
-        plan.plan().remove().forEach(r -> lines.add("remove  " + r.id()));
-        preview.setAll(lines);
+        // a plan over the job's whole history: read off the FX thread; only the newest request is shown
+        long mine = ++previews;
+        RetentionPolicy policy = p.get();
+        app.executor().submit(() -> app.services().jobs().prunePreview(job, policy, zone), plan -> {
+            if (mine != previews) {
+                return;
+            }
+            List<String> lines = new ArrayList<>();
+            plan.plan().hold().ifPresent(h -> lines.add(app.text().t("editor.nothingRemoved", h)));
+            for (PrunePlan.Kept k : plan.plan().keep()) {
+                lines.add("keep    " + k.point().id() + "  (" + k.reasons().stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+            plan.plan().remove().forEach(r -> lines.add("remove  " + r.id()));
+            preview.setAll(lines);
+        }, e -> preview.setAll(e.getMessage()));
     }
 
-    /** Saves sources, vault, schedule (only when changed: re-setting it would skip pending slots) and policy. */
-    public boolean save() {
+    /**
+     * Saves sources, vault, schedule (only when changed: re-setting it would skip pending slots) and
+     * policy, off the FX thread; {@code done} hears whether it was saved (the message says why not).
+     */
+    public void save(java.util.function.Consumer<Boolean> done) {
         List<String> chosen = sources.stream().filter(s -> s.chosen().get()).map(s -> s.source().name()).toList();
         Optional<RetentionPolicy> p = policy();
         if (chosen.isEmpty()) {
             message.set(app.text().t("editor.noSource"));
-            return false;
+            done.accept(false);
+            return;
         }
         if (p.isEmpty() || !scheduleError.get().isEmpty()) {
             message.set(app.text().t("editor.fixFields"));
-            return false;
+            done.accept(false);
+            return;
         }
-        try {
+        String text = schedule.get().trim();
+        Optional<Schedule> parsed = text.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(text));
+        boolean scheduleChanged = !text.equals(originalSchedule);
+        Job edited = new Job(job(), chosen, vault.get());
+        boolean creating = isNew();
+        app.executor().submit(() -> {
             JobService jobs = app.services().jobs();
-            if (isNew()) {
-                String text = schedule.get().trim();
-                jobs.add(new Job(job(), chosen, vault.get()), text.isEmpty() ? Optional.empty()
-                        : Optional.of(Schedule.parse(text)), p);
-                message.set(app.text().t("editor.saved"));
-                return true;
+            if (creating) {
+                jobs.add(edited, parsed, p);
+            } else {
+                jobs.update(edited);
+                if (scheduleChanged) {
+                    jobs.setSchedule(job, parsed);
+                }
+                jobs.setRetention(job, p.get());
             }
-            jobs.update(new Job(job, chosen, vault.get()));
-            String text = schedule.get().trim();
-            if (!text.equals(originalSchedule)) {
-                jobs.setSchedule(job, text.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(text)));
-            }
-            jobs.setRetention(job, p.get());
-            message.set(app.text().t("editor.saved"));
             return true;
-        } catch (RuntimeException e) {
+        }, ok -> {
+            message.set(app.text().t("editor.saved"));
+            done.accept(true);
+        }, e -> {
             message.set(e.getMessage());
-            return false;
-        }
+            done.accept(false);
+        });
     }
-
 }

@@ -95,7 +95,9 @@ class JobEditorViewModelTest {
             assertThat(vm.keepError.get()).isEqualTo("each keep count is a whole number, 0 for none");
             vm.keep.get(0).set("2");
 
-            assertThat(vm.save()).isTrue();
+            boolean[] saved = {false};
+            vm.save(ok -> saved[0] = ok);
+            assertThat(saved[0]).isTrue();
 
             assertThat(c.jobs().get("blog").sources()).containsExactlyInAnyOrder("blog-db", "uploads");
             assertThat(c.schedules().find("blog").orElseThrow().expression()).isEqualTo("weekly mon 03:00");
