@@ -113,11 +113,6 @@ public final class PointService {
         return services.catalog().points().find(id);
     }
 
-    /** Hands a pre-restore safety copy over to its job's retention, as {@code mamori points release} does. */
-    public void release(String id) {
-        services.catalog().points().release(id);
-    }
-
     public VerifyPlan planVerify(VerifyPlanner.Selection selection, boolean drill) {
         return new VerifyPlanner(services.catalog()).plan(selection, drill);
     }
