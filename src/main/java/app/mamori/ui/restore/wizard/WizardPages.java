@@ -1,9 +1,7 @@
 package app.mamori.ui.restore.wizard;
 
 import app.mamori.catalog.TimelineScope;
-import app.mamori.engine.restore.RestoreResult;
 import app.mamori.model.SourceKind;
-import app.mamori.service.FileHistory;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Columns;
@@ -22,14 +20,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -60,24 +55,17 @@ final class WizardPages {
             case PARTS -> parts();
             case WHERE -> where();
             case REVIEW -> review();
-            case RUN -> run();
+            case RUN -> titled(Step.RUN, text.t("wizard.run.question"), new RunPage(text, format, model).content());
         };
     }
 
     private VBox titled(Step s, String question, Node... content) {
         Label title = new Label(text.t(RestoreWizard.key(s)));
         title.getStyleClass().add("title-3");
-        Label q = wrapped(question);
+        Label q = WizardCells.wrapped(question);
         VBox box = new VBox(12, title, q);
         box.getChildren().addAll(content);
         return box;
-    }
-
-    private static Label wrapped(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
     }
 
     private Node what() {
@@ -89,7 +77,7 @@ final class WizardPages {
             r.setToggleGroup(group);
             r.setUserData(h);
             r.getStyleClass().add("text-bold");
-            Label detail = wrapped(text.t(h.key() + ".detail"));
+            Label detail = WizardCells.wrapped(text.t(h.key() + ".detail"));
             detail.getStyleClass().add("text-muted");
             detail.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
             choices.getChildren().add(new VBox(4, r, detail));
@@ -111,7 +99,7 @@ final class WizardPages {
         CheckBox dontKnow = new CheckBox(text.t("wizard.when.dontKnow"));
         dontKnow.setId("wizard-dont-know");
         dontKnow.selectedProperty().bindBidirectional(model.dontKnowProperty());
-        Label zone = wrapped(text.t("wizard.when.zone", format.zone().getId()));
+        Label zone = WizardCells.wrapped(text.t("wizard.when.zone", format.zone().getId()));
         zone.getStyleClass().add("text-muted");
         return titled(Step.WHEN, text.t("wizard.when.question"), time, zone, dontKnow);
     }
@@ -185,7 +173,7 @@ final class WizardPages {
                         .ifPresent(p -> model.pointProperty().set(p));
             }
         });
-        Label reason = wrapped("");
+        Label reason = WizardCells.wrapped("");
         reason.setId("wizard-point-reason");
         reason.textProperty().bind(model.pointReasonProperty());
         reason.getStyleClass().add("accent");
@@ -195,7 +183,7 @@ final class WizardPages {
         compared.setId("wizard-comparison");
         compared.setPrefWidth(300);
         compared.setMinWidth(240);
-        wrapping(compared, x -> x);
+        WizardCells.wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
         Button live = new Button(text.t("wizard.compare.liveButton"));
         live.setId("wizard-compare-live");
@@ -230,7 +218,7 @@ final class WizardPages {
         only.setId("wizard-parts");
         only.textProperty().bindBidirectional(model.partsProperty());
         only.disableProperty().bind(model.wholeProperty());
-        Label none = wrapped("");
+        Label none = WizardCells.wrapped("");
         none.getStyleClass().add("text-muted");
         Runnable offer = () -> {
             SourceOption s = model.sourceProperty().get();
@@ -247,67 +235,18 @@ final class WizardPages {
         };
         model.sourceProperty().addListener((o, a, s) -> offer.run());
         offer.run();
-        Label from = wrapped("");
+        Label from = WizardCells.wrapped("");
         from.setId("wizard-parts-from");
         from.textProperty().bind(Bindings.createStringBinding(() -> model.pointProperty().get() == null ? ""
                 : text.t("wizard.parts.from", model.pointProperty().get().point().id(),
                 format.when(model.pointProperty().get().point().point().time())), model.pointProperty()));
         from.getStyleClass().add("text-muted");
-        Node search = fileSearch();
+        Node search = new FileSearchPane(text, format, model).root();
         search.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
                 && model.sourceProperty().get().kind() == SourceKind.FILES, model.sourceProperty()));
         search.managedProperty().bind(search.visibleProperty());
         VBox.setVgrow(search, Priority.ALWAYS);
         return titled(Step.PARTS, text.t("wizard.parts.question"), from, whole, part, only, none, search);
-    }
-
-    /** Find a file by name across every backup, pick the version, and it becomes the part to restore. */
-    private Node fileSearch() {
-        FileSearch files = model.files();
-        TextField pattern = new TextField();
-        pattern.setId("wizard-find");
-        pattern.setPromptText(text.t("wizard.find.hint"));
-        pattern.textProperty().bindBidirectional(files.patternProperty());
-        HBox.setHgrow(pattern, Priority.ALWAYS);
-        Button go = new Button(text.t("wizard.find.go"));
-        go.setId("wizard-find-go");
-        go.disableProperty().bind(files.searchingProperty());
-        Runnable search = () -> files.search(model.sourceProperty().get().name());
-        go.setOnAction(e -> search.run());
-        pattern.setOnAction(e -> search.run());
-        Label message = wrapped("");
-        message.setId("wizard-find-message");
-        message.textProperty().bind(files.messageProperty());
-        ListView<FileHistory> hits = new ListView<>(files.hits());
-        hits.setId("wizard-find-hits");
-        wrapping(hits, f -> text.t("wizard.find.hit", f.path(), f.versions().size(),
-                text.t("wizard.find.change." + f.versions().get(f.versions().size() - 1).change().id())));
-        ListView<FileHistory.Version> versions = new ListView<>();
-        versions.setId("wizard-find-versions");
-        wrapping(versions, x -> text.t("wizard.find.version", format.when(x.time()),
-                text.t("wizard.find.change." + x.change().id()),
-                x.size().isPresent() ? format.bytes(x.size().getAsLong()) : "", x.point()));
-        versions.setPrefWidth(320);
-        versions.setMinWidth(260);
-        hits.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
-            java.util.List<FileHistory.Version> newestFirst = new java.util.ArrayList<>(
-                    f == null ? java.util.List.of() : f.versions());
-            java.util.Collections.reverse(newestFirst);
-            versions.getItems().setAll(newestFirst);
-            if (f != null) {
-                versions.getSelectionModel().select(0);
-            }
-        });
-        Button choose = new Button(text.t("wizard.find.choose"));
-        choose.setId("wizard-find-choose");
-        choose.disableProperty().bind(versions.getSelectionModel().selectedItemProperty().isNull());
-        choose.setOnAction(e -> model.chooseVersion(hits.getSelectionModel().getSelectedItem(),
-                versions.getSelectionModel().getSelectedItem()));
-        HBox.setHgrow(hits, Priority.ALWAYS);
-        VBox.setVgrow(versions, Priority.ALWAYS);
-        HBox lists = new HBox(10, hits, new VBox(8, versions, choose));
-        VBox.setVgrow(lists, Priority.ALWAYS);
-        return new VBox(8, new Label(text.t("wizard.find.title")), new HBox(8, pattern, go), message, lists);
     }
 
     private Node where() {
@@ -343,7 +282,7 @@ final class WizardPages {
         HBox whereRow = new HBox(8, where, browse);
         whereRow.visibleProperty().bind(model.targetKindProperty().isNotEqualTo(TargetKind.IN_PLACE));
         whereRow.managedProperty().bind(whereRow.visibleProperty());
-        Label warning = wrapped("");
+        Label warning = WizardCells.wrapped("");
         warning.getStyleClass().add("danger");
         TextField confirm = new TextField();
         confirm.setId("wizard-confirm-name");
@@ -371,67 +310,9 @@ final class WizardPages {
         HBox.setHgrow(line, Priority.ALWAYS);
         Button copy = new Button(text.t("wizard.review.copy"));
         copy.setId("wizard-copy-command");
-        copy.setOnAction(e -> copy(line.getText()));
+        copy.setOnAction(e -> WizardCells.copy(line.getText()));
         return titled(Step.REVIEW, text.t("wizard.review.question"), plan,
                 new Label(text.t("wizard.review.commandLine")), new HBox(8, line, copy));
-    }
-
-    private Node run() {
-        RestoreRun run = model.run();
-        Label status = wrapped("");
-        status.setId("wizard-run-status");
-        status.textProperty().bind(run.statusProperty());
-        status.getStyleClass().add("text-bold");
-        ProgressBar bar = new ProgressBar();
-        bar.setId("wizard-progress");
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(run.progressProperty());
-        Label speed = new Label();
-        speed.setId("wizard-speed");
-        speed.textProperty().bind(run.speedProperty());
-        ListView<String> log = new ListView<>(run.log());
-        log.setId("wizard-log");
-        log.setPrefHeight(140);
-        log.setMinHeight(80);
-        Button cancel = new Button(text.t("wizard.run.cancel"));
-        cancel.setId("wizard-cancel");
-        cancel.getStyleClass().add("danger");
-        cancel.disableProperty().bind(run.runningProperty().not().or(run.cancellingProperty()));
-        cancel.setOnAction(e -> run.cancel());
-        TextArea result = new TextArea();
-        result.setId("wizard-result");
-        result.setEditable(false);
-        result.setWrapText(true);
-        result.setPrefRowCount(7);
-        VBox.setVgrow(result, Priority.ALWAYS);
-        result.visibleProperty().bind(run.resultProperty().isNotNull());
-        result.managedProperty().bind(result.visibleProperty());
-        result.textProperty().bind(Bindings.createStringBinding(() -> describe(run.resultProperty().get()),
-                run.resultProperty()));
-        Button copy = new Button(text.t("wizard.run.copyResult"));
-        copy.setId("wizard-copy-result");
-        copy.visibleProperty().bind(result.visibleProperty());
-        copy.setOnAction(e -> copy(result.getText()));
-        Button closeIncident = new Button(text.t("wizard.incident.close"));
-        closeIncident.setId("wizard-close-incident");
-        closeIncident.visibleProperty().bind(Bindings.createBooleanBinding(() -> run.resultProperty().get() != null
-                && model.incidentProperty().get() != null && model.incidentProperty().get().open(),
-                run.resultProperty(), model.incidentProperty()));
-        closeIncident.managedProperty().bind(closeIncident.visibleProperty());
-        closeIncident.setOnAction(e -> model.closeIncident());
-        Button another = new Button(text.t("wizard.run.another"));
-        another.setId("wizard-restore-another");
-        another.visibleProperty().bind(run.resultProperty().isNotNull());
-        another.managedProperty().bind(another.visibleProperty());
-        another.setOnAction(e -> model.restoreAnother());
-        ListView<String> copyCompared = new ListView<>(model.comparison().copyLines());
-        copyCompared.setId("wizard-copy-comparison");
-        copyCompared.setPrefHeight(120);
-        wrapping(copyCompared, x -> x);
-        copyCompared.visibleProperty().bind(Bindings.isNotEmpty(model.comparison().copyLines()));
-        copyCompared.managedProperty().bind(copyCompared.visibleProperty());
-        return titled(Step.RUN, text.t("wizard.run.question"), status, bar, speed,
-                new HBox(8, cancel, copy, another, closeIncident), log, result, copyCompared);
     }
 
     /** A column at least {@code width} wide: a time or a size cut short is worse than a wider table. */
@@ -442,49 +323,4 @@ final class WizardPages {
         return c;
     }
 
-    /** Cells that wrap long text (paths, table lists) instead of cutting it; no sideways scrolling. */
-    private static <T> void wrapping(ListView<T> list, java.util.function.Function<T, String> shown) {
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                // a long path without spaces cannot wrap: keep its end (the file's name) in view
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : shown.apply(item));
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(getText()));
-            }
-        });
-    }
-
-    private String describe(RestoreResult r) {
-        if (r == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder();
-        if (r.ok()) {
-            s.append(text.t("wizard.result.ok", r.plan().source().name(), r.plan().pointId(),
-                    r.plan().targetDescription()));
-        } else {
-            s.append(text.t("wizard.result.failed", r.error() == null ? "" : r.error()));
-            if (r.targetState() != null) {
-                s.append('\n').append(r.targetState());
-            }
-        }
-        r.safetyPoint().ifPresent(p -> s.append('\n').append(text.t("wizard.result.safety", p)));
-        r.report().ifPresent(p -> s.append('\n').append(text.t("wizard.result.report", p)));
-        s.append('\n').append(text.t("wizard.result.took", r.duration().toSeconds()));
-        return s.toString();
-    }
-
-    private static void copy(String s) {
-        ClipboardContent c = new ClipboardContent();
-        c.putString(s);
-        Clipboard.getSystemClipboard().setContent(c);
-    }
 }
