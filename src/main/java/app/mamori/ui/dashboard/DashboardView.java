@@ -117,7 +117,9 @@ public final class DashboardView {
                 setGraphic(b);
             }
         });
-        action.setPrefWidth(160);
+        // as wide as its button in the language shown (Japanese needs more than English)
+        action.setMinWidth(Columns.headerWidth(app.text().t("dashboard.backUpNow")) + 36);
+        action.setPrefWidth(Math.max(160, action.getMinWidth()));
         t.getColumns().add(action);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label title = new Label(app.text().t("nav.dashboard"));

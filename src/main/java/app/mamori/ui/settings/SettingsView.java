@@ -151,8 +151,10 @@ public final class SettingsView {
         save.setOnAction(e -> vm.save());
         Label message = new Label();
         message.textProperty().bind(vm.message);
-        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message),
-                new Label(app.text().t("settings.retention.help")));
+        Label help = new Label(app.text().t("settings.retention.help"));
+        help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message), help);
     }
 
     private static String describe(Vault v) {
