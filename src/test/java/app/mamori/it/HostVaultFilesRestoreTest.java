@@ -122,6 +122,26 @@ class HostVaultFilesRestoreTest {
     }
 
     @Test
+    void aFolderRestoredWithinTheSecondOfItsStoredTimeGetsThatTimeToTheNanosecond() throws Exception {
+        Path storedFolder;
+        try (Stream<Path> s = Files.walk(disk)) {
+            storedFolder = s.filter(p -> p.getFileName().toString().equals("2026 11")).findFirst().orElseThrow();
+        }
+        // the stored folder's time becomes the start of the second the restore runs in: rsync,
+        // comparing to the second, would take the folder it just made for one with that time
+        long second = System.currentTimeMillis() / 1000 + 1;
+        Thread.sleep(second * 1000 - System.currentTimeMillis());
+        sh("touch -d \"@$2.000000001\" \"$1\"", storedFolder.toString(), Long.toString(second));
+        Path target = tmp.resolve("same second");
+
+        cli.run("restore", "--source", "site", "--to-path", target.toString(), "--include",
+                site.resolve("uploads/2026 11").toString(), "--yes").requireOk();
+
+        Path restored = target.resolve(site.toString().substring(1)).resolve("uploads/2026 11");
+        assertThat(sh("stat -c %.9Y \"$1\"", restored.toString()).strip()).isEqualTo(second + ".000000001");
+    }
+
+    @Test
     void includeInPlaceRestoresOnlyThatFile() throws Exception {
         sh("set -e; printf 'changed' > \"$1/uploads/big.bin\"; printf 'also changed' > \"$1/-dash/run.sh\"",
                 site.toString());

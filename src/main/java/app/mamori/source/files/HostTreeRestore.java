@@ -95,9 +95,14 @@ public final class HostTreeRestore {
         return s.toString();
     }
 
-    /** {@code rsync -a --numeric-ids [-I] [--relative] STORED}, the destination (the root's copy) to follow. */
+    /**
+     * {@code rsync -a --numeric-ids --modify-window=-1 [-I] [--relative] STORED}, the destination
+     * (the root's copy) to follow. Without {@code --modify-window=-1} rsync compares a folder's
+     * time to the second: a folder it creates within the second of its stored mtime would keep
+     * the time it was made at (see {@link HostCommands#rsync}).
+     */
     private static String rsync(String snapshotDir, Copy c, boolean ignoreTimes) {
-        List<String> words = new java.util.ArrayList<>(List.of("rsync", "-a", "--numeric-ids"));
+        List<String> words = new java.util.ArrayList<>(List.of("rsync", "-a", "--numeric-ids", "--modify-window=-1"));
         if (ignoreTimes) {
             words.add("--ignore-times");
         }
