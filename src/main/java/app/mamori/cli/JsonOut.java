@@ -4,6 +4,7 @@ import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.model.Artifact;
+import app.mamori.service.PointService;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.Vault;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,18 +81,13 @@ final class JsonOut {
     }
 
     /** @param held why each point is held, or null when it is not */
-    static ArrayNode points(List<RecordedPoint> points, CliContext ctx,
-                            java.util.function.Function<RecordedPoint, String> held) {
-        ArrayNode a = F.arrayNode();
-        for (RecordedPoint r : points) {
-            ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
-            o.put("kind", r.kind().id());
-            o.put("held", held.apply(r));
-            o.set("verification", VerifyJson.pointState(r.point().artifacts().size(),
-                    ctx.catalog().verifications().latestOfPoint(r.id())));
-            a.add(o);
-        }
-        return a;
+    /** One point of {@code points --json}; {@code vault} the point's vault when it still exists. */
+    static ObjectNode point(PointService.Listed l, Optional<Vault> vault) {
+        ObjectNode o = point(l.point().point(), vault);
+        o.put("kind", l.point().kind().id());
+        o.put("held", l.hold().orElse(null));
+        o.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(), l.latestChecks()));
+        return o;
     }
 
     static String write(Object node) throws JsonProcessingException {

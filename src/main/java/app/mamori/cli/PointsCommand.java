@@ -3,7 +3,6 @@ package app.mamori.cli;
 import app.mamori.util.Bytes;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.PointCheck;
-import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
 import app.mamori.model.RestorePoint;
 import app.mamori.service.IncidentService;
@@ -11,7 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
+import app.mamori.model.Vault;
+import app.mamori.service.PointService;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code mamori points [JOB] [--json]}, {@code mamori points hold ID} and {@code mamori points release ID}. */
 @Command(name = "points", description = "List restore points, newest first.",
@@ -66,30 +73,47 @@ final class PointsCommand extends Base {
         if (job != null) {
             ctx().catalog().jobs().get(job);
         }
-        List<RecordedPoint> recorded = ctx().catalog().points().list(job);
-        java.util.Set<String> released = job == null ? java.util.Set.of() : ctx().catalog().points().released(job);
-        java.util.Map<String, java.util.Map<String, String>> holds = new java.util.HashMap<>();
-        java.util.function.Function<RecordedPoint, String> held = r -> holds.computeIfAbsent(r.point().job(),
-                j -> ctx().services().incidents().holdsOfJob(j)).get(r.id());
+        Map<String, Optional<Vault>> vaults = new HashMap<>();
         if (json) {
-            out().println(JsonOut.write(JsonOut.points(recorded, ctx(), held)));
+            ObjectWriter writer = app.mamori.vault.Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            try (SequenceWriter array = writer.writeValuesAsArray(out())) {
+                ctx().services().points().forEachPage(job, PAGE, page -> {
+                    for (PointService.Listed l : page) {
+                        write(array, JsonOut.point(l, vaults.computeIfAbsent(l.point().point().vault(),
+                                ctx().catalog().vaults()::find)));
+                    }
+                });
+            }
+            out().println();
             return 0;
         }
-        for (RecordedPoint r : recorded) {
-            RestorePoint p = r.point();
-            long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
-            out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
-                    + " artifact(s)\t" + Bytes.human(size)
-                    + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (released.contains(p.id()) ? " (released)" : "")
-                    : "") + (held.apply(r) == null ? "" : "\theld (" + held.apply(r) + ")") + verification(r));
-        }
+        ctx().services().points().forEachPage(job, PAGE, page -> {
+            for (PointService.Listed l : page) {
+                RestorePoint p = l.point().point();
+                long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
+                out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
+                        + " artifact(s)\t" + Bytes.human(size)
+                        + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
+                        : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l));
+            }
+        });
         return 0;
     }
 
+    /** Points read per query: a listing of any length keeps about this many in memory. */
+    private static final int PAGE = 500;
+
+    private static void write(SequenceWriter array, Object node) {
+        try {
+            array.write(node);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A tab and the point's verification state, or nothing while it was never checked. */
-    private String verification(RecordedPoint r) {
-        return switch (PointCheck.of(r.point().artifacts().size(),
-                ctx().catalog().verifications().latestOfPoint(r.id())).state()) {
+    private static String verification(PointService.Listed l) {
+        return switch (PointCheck.of(l.point().point().artifacts().size(), l.latestChecks()).state()) {
             case VERIFIED -> "\tverified";
             case FAILED -> "\tverify FAILED";
             case UNVERIFIED -> "";

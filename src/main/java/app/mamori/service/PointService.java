@@ -39,7 +39,7 @@ public final class PointService {
                          Optional<String> hold) {
     }
 
-    /** The job's points, oldest first, each with its newest checks. */
+    /** The job's points, newest first, each with its newest checks. */
     public List<Listed> list(String job) {
         Map<String, Map<String, Verification>> checks = services.catalog().verifications().latestOfJob(job);
         Set<String> released = services.catalog().points().released(job);
@@ -47,6 +47,38 @@ public final class PointService {
         return services.catalog().points().list(job).stream().map(p -> new Listed(p,
                 checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()),
                 Optional.ofNullable(holds.get(p.id())))).toList();
+    }
+
+    /** Per job, its complete points and the bytes their artifacts take. */
+    public Map<String, app.mamori.catalog.PointStore.Totals> totals() {
+        return services.catalog().points().totals();
+    }
+
+    /**
+     * The job's points (every job's when null), newest first, handed over {@code pageSize} at a time
+     * as {@link #list} gives them: a listing of any length in flat memory, one query per page.
+     */
+    public void forEachPage(String job, int pageSize, java.util.function.Consumer<List<Listed>> page) {
+        Map<String, Set<String>> released = new java.util.HashMap<>();
+        Map<String, Map<String, String>> holds = new java.util.HashMap<>();
+        RecordedPoint after = null;
+        while (true) {
+            List<RecordedPoint> points = services.catalog().points().page(job, after, pageSize);
+            if (points.isEmpty()) {
+                return;
+            }
+            Map<String, Map<String, Verification>> checks = services.catalog().verifications()
+                    .latestOfPoints(points.stream().map(RecordedPoint::id).toList());
+            page.accept(points.stream().map(p -> new Listed(p, checks.getOrDefault(p.id(), Map.of()),
+                    released.computeIfAbsent(p.point().job(), services.catalog().points()::released).contains(p.id()),
+                    Optional.ofNullable(holds.computeIfAbsent(p.point().job(), services.incidents()::holdsOfJob)
+                            .get(p.id()))))
+                    .toList());
+            if (points.size() < pageSize) {
+                return;
+            }
+            after = points.get(points.size() - 1);
+        }
     }
 
     /** A point as a restore of one source sees it: that source's artifact and its newest check. */

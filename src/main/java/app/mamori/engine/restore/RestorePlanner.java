@@ -70,7 +70,8 @@ public final class RestorePlanner {
     public RestorePlan plan(Request request) {
         Source source = catalog.sources().find(request.source()).orElseThrow(() -> new IllegalArgumentException(
                 "no source '" + request.source() + "'; see: mamori source list"));
-        RecordedPoint point = choose(catalog.points().list(null), source.name(), request.point());
+        RecordedPoint point = choose(candidates(catalog, source.name(), request.point()), source.name(),
+                request.point());
         Vault vault = catalog.vaults().get(point.point().vault());
         Server server = catalog.servers().get(source.server());
         Optional<Job> job = catalog.jobs().find(point.point().job());
@@ -181,6 +182,19 @@ public final class RestorePlanner {
      *
      * @param newestFirst every point, newest first, as {@code PointStore.list} returns them
      */
+    /**
+     * The few points {@link #choose} needs to answer {@code choice}, read by index rather than the
+     * whole history: the named point, or the source's newest normal point at or before the time
+     * and its oldest (which the message names when there is none that early).
+     */
+    static List<RecordedPoint> candidates(Catalog catalog, String source, PointChoice choice) {
+        if (choice instanceof PointChoice.Id id) {
+            return catalog.points().find(id.id()).map(List::of).orElse(List.of());
+        }
+        Instant limit = choice instanceof PointChoice.AtOrBefore at ? at.time() : Instant.ofEpochMilli(Long.MAX_VALUE);
+        return catalog.points().newestAndOldestOfSource(source, limit);
+    }
+
     public static RecordedPoint choose(List<RecordedPoint> newestFirst, String source, PointChoice choice) {
         if (choice instanceof PointChoice.Id id) {
             RecordedPoint p = newestFirst.stream().filter(r -> r.id().equals(id.id())).findFirst()
