@@ -15,6 +15,10 @@ import app.mamori.service.PointService;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -74,28 +78,35 @@ final class PointsCommand extends Base {
             ctx().catalog().jobs().get(job);
         }
         Map<String, Optional<Vault>> vaults = new HashMap<>();
+        // out() flushes at every line: a listing of 200,000 points would make millions of writes
+        PrintWriter listing = new PrintWriter(new BufferedWriter(out(), 1 << 16), false);
         if (json) {
-            ObjectWriter writer = app.mamori.vault.Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            try (SequenceWriter array = writer.writeValuesAsArray(out())) {
+            ObjectWriter writer = app.mamori.vault.Json.mapper().writer()
+                    .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            try (SequenceWriter array = writer.writeValuesAsArray(listing)) {
                 ctx().services().points().forEachPage(job, PAGE, page -> {
                     for (PointService.Listed l : page) {
                         write(array, JsonOut.point(l, vaults.computeIfAbsent(l.point().point().vault(),
                                 ctx().catalog().vaults()::find)));
                     }
+                    listing.flush();
                 });
             }
-            out().println();
+            listing.println();
+            listing.flush();
             return 0;
         }
         ctx().services().points().forEachPage(job, PAGE, page -> {
             for (PointService.Listed l : page) {
                 RestorePoint p = l.point().point();
                 long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
-                out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
+                listing.println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
                         + " artifact(s)\t" + Bytes.human(size)
                         + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
                         : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l));
             }
+            listing.flush();
         });
         return 0;
     }
