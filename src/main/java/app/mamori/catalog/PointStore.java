@@ -102,6 +102,12 @@ public final class PointStore {
         return out;
     }
 
+    /** How many points {@code job} has, whatever their status. */
+    public long count(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT COUNT(*) FROM restore_points WHERE job = ?",
+                row -> row.getLong(1), job)).orElse(0L);
+    }
+
     /** The job's newest point, whatever its status. */
     public Optional<RecordedPoint> newest(String job) {
         return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE job = ?"

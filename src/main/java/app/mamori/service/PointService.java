@@ -63,22 +63,40 @@ public final class PointService {
         Map<String, Map<String, String>> holds = new java.util.HashMap<>();
         RecordedPoint after = null;
         while (true) {
-            List<RecordedPoint> points = services.catalog().points().page(job, after, pageSize);
-            if (points.isEmpty()) {
+            List<Listed> listed = page(job, after, pageSize, released, holds);
+            if (listed.isEmpty()) {
                 return;
             }
-            Map<String, Map<String, Verification>> checks = services.catalog().verifications()
-                    .latestOfPoints(points.stream().map(RecordedPoint::id).toList());
-            page.accept(points.stream().map(p -> new Listed(p, checks.getOrDefault(p.id(), Map.of()),
-                    released.computeIfAbsent(p.point().job(), services.catalog().points()::released).contains(p.id()),
-                    Optional.ofNullable(holds.computeIfAbsent(p.point().job(), services.incidents()::holdsOfJob)
-                            .get(p.id()))))
-                    .toList());
-            if (points.size() < pageSize) {
+            page.accept(listed);
+            if (listed.size() < pageSize) {
                 return;
             }
-            after = points.get(points.size() - 1);
+            after = listed.get(listed.size() - 1).point();
         }
+    }
+
+    /**
+     * One page of {@link #list}: at most {@code limit} of the job's points older than {@code after}
+     * (null: from the newest). A page shows one screen of a history of any length.
+     */
+    public List<Listed> page(String job, RecordedPoint after, int limit) {
+        return page(job, after, limit, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    private List<Listed> page(String job, RecordedPoint after, int limit, Map<String, Set<String>> released,
+                              Map<String, Map<String, String>> holds) {
+        List<RecordedPoint> points = services.catalog().points().page(job, after, limit);
+        Map<String, Map<String, Verification>> checks = services.catalog().verifications()
+                .latestOfPoints(points.stream().map(RecordedPoint::id).toList());
+        return points.stream().map(p -> new Listed(p, checks.getOrDefault(p.id(), Map.of()),
+                released.computeIfAbsent(p.point().job(), services.catalog().points()::released).contains(p.id()),
+                Optional.ofNullable(holds.computeIfAbsent(p.point().job(), services.incidents()::holdsOfJob)
+                        .get(p.id())))).toList();
+    }
+
+    /** How many points the job has: what a page of them is out of. */
+    public long count(String job) {
+        return services.catalog().points().count(job);
     }
 
     /** A point as a restore of one source sees it: that source's artifact and its newest check. */
