@@ -80,6 +80,12 @@ public final class VerificationStore {
         return out;
     }
 
+    /** The newest restore drill of {@code source} that measured a recovery time, whatever it found. */
+    public Optional<Verification> latestDrill(String source) {
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE source = ? AND method = 'drill'"
+                + " AND recovery_ms IS NOT NULL ORDER BY id DESC LIMIT 1", VerificationStore::row, source));
+    }
+
     private static Verification row(ResultSet r) throws SQLException {
         long recovery = r.getLong("recovery_ms");
         Optional<Duration> rec = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));

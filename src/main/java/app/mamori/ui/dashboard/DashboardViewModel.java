@@ -5,6 +5,9 @@ import app.mamori.service.Services;
 import app.mamori.catalog.Incident;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.JobStatus;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.Verdict;
+import app.mamori.model.Objectives;
 import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
@@ -17,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,6 +70,8 @@ public final class DashboardViewModel {
     static Loaded load(Services services, ZoneId zone) {
         Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
+        java.util.Map<String, JobObjectives> objectives = new java.util.HashMap<>();
+        services.jobs().objectiveStatuses().forEach(o -> objectives.put(o.job(), o));
         for (JobStatus s : services.jobs().statuses(zone)) {
             Job job = services.jobs().get(s.job());
             String server = services.jobs().serverOf(job);
@@ -73,10 +79,26 @@ public final class DashboardViewModel {
                     .filter(p -> p.point().status() == RunStatus.SUCCEEDED).toList();
             long bytes = points.stream().flatMap(p -> p.point().artifacts().stream()).mapToLong(Artifact::size).sum();
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
-            rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
-                    s.description(), s.nextDue(), bytes, points.size(), s.problem()));
+            List<Verdict> breached = Optional.ofNullable(objectives.get(s.job())).stream()
+                    .flatMap(JobObjectives::verdicts).filter(Verdict::breached).toList();
+            Health health = Health.of(s, now);
+            for (Verdict v : breached) {
+                // losing more data than allowed is as bad as an overdue job; a slow restore is a warning
+                Health h = v.objective() == Verdict.Objective.RPO ? Health.RED : Health.AMBER;
+                health = h.compareTo(health) > 0 ? h : health;
+            }
+            rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
+                    s.description(), s.nextDue(), bytes, points.size(), s.problem(),
+                    breached.stream().map(DashboardViewModel::breach).toList()));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
+    }
+
+    /** "RPO 1d breached by 2d 3h": the objective, its target, and how far past it the job is. */
+    static String breach(Verdict v) {
+        Duration by = v.margin().orElse(Duration.ZERO).negated();
+        return v.objective().name() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
+                by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by);
     }
 
     /** Closes an incident: its holds go, and retention treats those backups as before. */
