@@ -12,6 +12,7 @@ import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
+import app.mamori.secret.SecretStore;
 import app.mamori.ssh.PinnedKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,7 +150,10 @@ public final class ConfigYaml {
             d.dbPort().ifPresent(x -> o.put("dbPort", x));
             d.dbUser().ifPresent(x -> o.put("dbUser", x));
             d.container().ifPresent(x -> o.put("container", x));
-            o.put("password", d.hasPassword());
+            if (d.hasPassword()) {
+                // named, never written: the import asks for it (see 'secrets')
+                o.put("passwordSecret", SecretStore.sourcePasswordKey(d.name()));
+            }
         } else if (s instanceof Source.Sqlite q) {
             o.put("path", q.path());
         } else if (s instanceof Source.Files f) {
@@ -321,7 +325,7 @@ public final class ConfigYaml {
             case POSTGRES, MYSQL -> new Source.Database(name, server, kind, text(o, at, "database"),
                     optText(o, "dbHost"), o.hasNonNull("dbPort") ? Optional.of(integer(o, at, "dbPort", 0))
                     : Optional.empty(), optText(o, "dbUser"), optText(o, "container"),
-                    o.path("password").asBoolean(false));
+                    o.hasNonNull("passwordSecret"));
             case SQLITE -> new Source.Sqlite(name, server, text(o, at, "path"));
             case FILES -> new Source.Files(name, server, strings(o, "paths"), strings(o, "excludes"));
             case DOCKER_VOLUME -> new Source.DockerVolume(name, server, text(o, at, "volume"));
