@@ -59,7 +59,7 @@ public final class RunbookDocument {
         if (!r.secrets().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (ConfigFile.Secret s : r.secrets()) {
-                rows.add(List.of("`" + s.key() + "`", s.what()));
+                rows.add(List.of("`" + s.key() + "`", secret(s)));
             }
             out.add(new Block.Table(List.of(t.t("secret.name"), t.t("secret.what")), rows));
         }
@@ -160,6 +160,18 @@ public final class RunbookDocument {
         } else {
             out.add(new Block.Code(p.manual()));
         }
+    }
+
+    /** What a secret is, in the runbook's language: named by its place in the secret store. */
+    private String secret(ConfigFile.Secret s) {
+        String[] p = s.key().split("/");
+        if (p.length == 3 && p[0].equals("source")) {
+            return t.t("secret.sourcePassword", p[1]);
+        }
+        if (p.length == 3 && p[0].equals("notify")) {
+            return t.t(p[2].equals("url") ? "secret.webhookUrl" : "secret.smtpPassword", p[1]);
+        }
+        return s.what();
     }
 
     private String drill(Verification v) {
