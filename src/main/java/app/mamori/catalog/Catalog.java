@@ -36,6 +36,7 @@ public final class Catalog implements AutoCloseable {
     private final HistoryQueries history;
     private final ObjectiveStore objectives;
     private final RunbookStore runbook;
+    private final DrillScheduleStore drills;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -57,6 +58,7 @@ public final class Catalog implements AutoCloseable {
         this.history = new HistoryQueries(db);
         this.objectives = new ObjectiveStore(db, clock);
         this.runbook = new RunbookStore(db);
+        this.drills = new DrillScheduleStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -188,6 +190,11 @@ public final class Catalog implements AutoCloseable {
     /** Recovery objectives of jobs. */
     public ObjectiveStore objectives() {
         return objectives;
+    }
+
+    /** Restore drills on a schedule. */
+    public DrillScheduleStore drills() {
+        return drills;
     }
 
     /** Contacts and restore order, for the runbook. */

@@ -48,7 +48,7 @@ final class JobCommands {
     @Command(name = "set", description = {"Change a job's schedule, retention policy and recovery objectives; what is"
             + " not given stays.",
             "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12",
-            "         mamori job set shop --rpo 24h --rto 4h   (see docs/runbook.md)"})
+            "         mamori job set shop --rpo 24h --rto 4h --drill quarterly   (see docs/runbook.md)"})
     static final class Set extends Base {
         @Parameters(paramLabel = "JOB")
         String name;
@@ -59,7 +59,8 @@ final class JobCommands {
         int run() {
             ctx().services().jobs().get(name);
             if (settings.schedule == null && !settings.touchesRetention() && !settings.touchesObjectives()) {
-                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo or --rto");
+                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo, --rto or"
+                        + " --drill");
             }
             settings.validate(spec.commandLine());
             settings.apply(ctx(), name, out());
@@ -74,8 +75,11 @@ final class JobCommands {
             var jobs = ctx().services().jobs();
             for (Job j : jobs.list()) {
                 out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t"
-                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name()) + "\tobjectives "
-                        + JobSettings.describe(jobs.objectives(j.name())));
+                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name())
+                        // only where set: scripts reading the first five columns see what they always did
+                        + (jobs.objectives(j.name()).isEmpty() ? "" : "\tobjectives "
+                        + JobSettings.describe(jobs.objectives(j.name())))
+                        + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse(""));
             }
             return 0;
         }

@@ -39,6 +39,10 @@ final class JobSettings {
             + " of the job, as the newest drills measured it, may take at most this long (4h); none removes it"})
     String rto;
 
+    @Option(names = "--drill", paramLabel = "WHEN", description = {"drill the newest good point on this schedule"
+            + " (quarterly, monthly, 'weekly sun 04:00', a cron expression), run by run-due; none stops it"})
+    String drill;
+
     /** The schedule to set: parsed before anything is stored, so a typo changes nothing. Null: leave it; "none": clear. */
     Schedule parsedSchedule() {
         return schedule == null || schedule.equalsIgnoreCase("none") ? null : Schedule.parse(schedule);
@@ -52,6 +56,13 @@ final class JobSettings {
     void validate(picocli.CommandLine cl) {
         try {
             parsedSchedule();
+            if (drill != null && !drill.equalsIgnoreCase("none")) {
+                try {
+                    Schedule.parse(drill);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().replace("--schedule", "--drill"), e);
+                }
+            }
             if (rpo != null) {
                 Objectives.parse("--rpo", rpo);
             }
@@ -67,7 +78,7 @@ final class JobSettings {
     }
 
     boolean touchesObjectives() {
-        return rpo != null || rto != null;
+        return rpo != null || rto != null || drill != null;
     }
 
     boolean touchesRetention() {
@@ -106,8 +117,23 @@ final class JobSettings {
             if (rto != null) {
                 o = o.withRto(Objectives.parse("--rto", rto));
             }
-            jobs.setObjectives(job, o);
-            out.println("job " + job + " objectives: " + describe(o));
+            if (rpo != null || rto != null) {
+                jobs.setObjectives(job, o);
+                out.println("job " + job + " objectives: " + describe(o));
+            }
+        }
+        if (drill != null) {
+            if (drill.equalsIgnoreCase("none")) {
+                jobs.setDrillSchedule(job, java.util.Optional.empty());
+                out.println("job " + job + " has no scheduled drill");
+            } else {
+                Schedule s = Schedule.parse(drill);
+                jobs.setDrillSchedule(job, java.util.Optional.of(s));
+                ZonedDateTime next = s.next(Clock.systemUTC().instant(), ZoneId.systemDefault())
+                        .atZone(ZoneId.systemDefault());
+                out.println("job " + job + " is drilled " + s.describe() + " (" + s.text() + "); next "
+                        + LOCAL.format(next));
+            }
         }
     }
 

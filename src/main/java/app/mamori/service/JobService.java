@@ -109,6 +109,21 @@ public final class JobService {
         services.catalog().objectives().set(job, objectives);
     }
 
+    /** The drill schedule's expression, or empty when the job is drilled only by hand. */
+    public Optional<String> drillSchedule(String job) {
+        return services.catalog().drills().find(job).map(d -> d.expression());
+    }
+
+    /** Sets when the job's newest good point is drilled by run-due; empty stops it. */
+    public void setDrillSchedule(String job, Optional<Schedule> schedule) {
+        get(job);
+        if (schedule.isPresent()) {
+            services.catalog().drills().set(job, schedule.get().text());
+        } else {
+            services.catalog().drills().clear(job);
+        }
+    }
+
     /** Every job with objectives, each checked now: met or breached, by how much, since when. */
     public List<JobObjectives> objectiveStatuses() {
         return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());

@@ -26,7 +26,8 @@ public final class ConfigExport {
         List<ConfigFile.JobEntry> jobs = new ArrayList<>();
         for (Job j : sorted(catalog.jobs().list(), Job::name)) {
             jobs.add(new ConfigFile.JobEntry(j, catalog.schedules().find(j.name()).map(x -> x.expression()),
-                    catalog.retention().get(j.name()), catalog.objectives().get(j.name())));
+                    catalog.retention().get(j.name()), catalog.objectives().get(j.name()),
+                    catalog.drills().find(j.name()).map(d -> d.expression())));
         }
         return new ConfigFile(servers, sorted(catalog.sources().list(), x -> x.name()),
                 sorted(catalog.vaults().list(), x -> x.name()), jobs, catalog.retention().defaultPolicy(),

@@ -41,8 +41,9 @@ public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<V
         }
     }
 
-    /** A job with its schedule (as written), retention policy and objectives. */
-    public record JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives) {
+    /** A job with its schedule (as written), retention policy, objectives and drill schedule. */
+    public record JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
+                           Optional<String> drill) {
     }
 
     /** A secret the configuration needs but the file leaves out: its name in the secret store, and what it is. */

@@ -7,6 +7,7 @@ import app.mamori.model.Notifier;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
+import app.mamori.schedule.Schedule;
 import app.mamori.secret.SecretStore;
 import app.mamori.ssh.PinnedKeys;
 
@@ -222,6 +223,10 @@ public final class ConfigImport {
         if (!catalog.objectives().get(name).equals(e.objectives())) {
             out.add(change("job " + name + " objectives"));
         }
+        Optional<String> drill = catalog.drills().find(name).map(d -> d.expression());
+        if (!drill.equals(e.drill())) {
+            out.add(change("job " + name + " drill: " + drill.orElse("none") + " -> " + e.drill().orElse("none")));
+        }
     }
 
     private static void applyJob(Catalog catalog, ConfigFile.JobEntry e) {
@@ -244,6 +249,11 @@ public final class ConfigImport {
             catalog.retention().set(name, e.retention());
         }
         catalog.objectives().set(name, e.objectives());
+        if (e.drill().isPresent()) {
+            catalog.drills().set(name, e.drill().get());
+        } else {
+            catalog.drills().clear(name);
+        }
     }
 
     private static void keys(PinnedKeys pinned, String whose, String alias, List<PinnedKeys.Key> keys,
@@ -266,13 +276,16 @@ public final class ConfigImport {
             }
         }
         for (ConfigFile.JobEntry e : f.jobs()) {
-            e.schedule().ifPresent(s -> {
-                try {
-                    app.mamori.schedule.Schedule.parse(s);
-                } catch (IllegalArgumentException x) {
-                    throw new IllegalArgumentException("job " + e.job().name() + " schedule: " + x.getMessage(), x);
-                }
-            });
+            for (Optional<String> s : List.of(e.schedule(), e.drill())) {
+                s.ifPresent(x -> {
+                    try {
+                        Schedule.parse(x);
+                    } catch (IllegalArgumentException bad) {
+                        throw new IllegalArgumentException("job " + e.job().name() + " schedule '" + x + "': "
+                                + bad.getMessage(), bad);
+                    }
+                });
+            }
         }
     }
 

@@ -96,6 +96,7 @@ public final class ConfigYaml {
                 e.objectives().rpo().ifPresent(d -> obj.put("rpo", Objectives.format(d)));
                 e.objectives().rto().ifPresent(d -> obj.put("rto", Objectives.format(d)));
             }
+            e.drill().ifPresent(x -> o.put("drill", x));
         }
         retention(root, c.defaultRetention(), "defaultRetention");
         ArrayNode notifiers = root.putArray("notifiers");
@@ -242,7 +243,8 @@ public final class ConfigYaml {
             jobs.add(new ConfigFile.JobEntry(new Job(text(o, at, "name"), strings(o, "sources"), text(o, at, "vault")),
                     optText(o, "schedule"), retention(o.path("retention")),
                     new Objectives(Objectives.parse(at + ".objectives.rpo", obj.path("rpo").asText("none")),
-                            Objectives.parse(at + ".objectives.rto", obj.path("rto").asText("none")))));
+                            Objectives.parse(at + ".objectives.rto", obj.path("rto").asText("none"))),
+                    optText(o, "drill")));
         });
         List<Notifier> notifiers = new ArrayList<>();
         each(root, "notifiers", (o, at) -> notifiers.add(notifier(o, at)));

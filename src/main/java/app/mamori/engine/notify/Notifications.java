@@ -104,6 +104,16 @@ public final class Notifications {
         return out;
     }
 
+    /** Tells those who asked how each scheduled drill went. */
+    public List<Delivery> afterDrills(List<app.mamori.engine.verify.ScheduledDrills.Outcome> outcomes) {
+        List<Delivery> out = new ArrayList<>();
+        for (var o : outcomes) {
+            Optional<String> server = serverOf(o.job());
+            out.addAll(deliver(StatusNotices.drill(o, server.orElse("?"), clock.instant()), o.job(), server));
+        }
+        return out;
+    }
+
     /** Sends a test message through one notifier, whatever events it is for. */
     public Delivery test(String name) {
         Notifier n = catalog.notifiers().find(name).orElseThrow(() -> new IllegalArgumentException(

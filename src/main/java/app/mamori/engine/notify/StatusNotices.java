@@ -2,6 +2,7 @@ package app.mamori.engine.notify;
 
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.objective.Verdict;
+import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.NotifyEvent;
 import app.mamori.model.RunStatus;
 import app.mamori.notify.Notice;
@@ -80,6 +81,22 @@ public final class StatusNotices {
                 : "mamori verify --job " + job + " --drill");
         return new Notice(NotifyEvent.OVERDUE, "Job " + job + " on server " + server + " breaches its "
                 + v.objective().name() + " by " + by, text, f, now, false);
+    }
+
+    /** The result of a scheduled restore drill: a success for those told of successes, a failure for the rest. */
+    public static Notice drill(ScheduledDrills.Outcome o, String server, Instant now) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("server", server);
+        f.put("job", o.job());
+        f.put("point", o.point().orElse(null));
+        f.put("drill", o.ok() ? "passed" : "failed");
+        f.put("recoverySeconds", o.recovery().map(d -> d.toMillis() / 1000.0).orElse(null));
+        f.put("hint", o.point().map(p -> "mamori verify " + p + " --drill").orElse("mamori backup " + o.job()));
+        String text = o.message() + (o.ok() ? "" : "\n\nWhat to try:\n- see what the drill found: mamori points "
+                + o.job() + "\n- drill it again: " + f.get("hint") + "\n- restore from an older point if this one"
+                + " is damaged: mamori restore --source SOURCE --point ID ...");
+        return new Notice(o.ok() ? NotifyEvent.SUCCESS : NotifyEvent.FAILURE, "Restore drill of job " + o.job()
+                + " on server " + server + (o.ok() ? " passed" : " FAILED"), text, f, now, false);
     }
 
     /** One line per job, the problems first. */

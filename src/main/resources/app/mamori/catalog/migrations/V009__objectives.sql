@@ -13,6 +13,15 @@ CREATE TABLE job_objectives (
   since  INTEGER NOT NULL
 );
 
+-- Restore drills on a schedule: run-due (and the app) drills the job's newest good point when a
+-- slot of expression is due, as it backs jobs up on job_schedules'. handled_until as there.
+CREATE TABLE job_drills (
+  job           TEXT PRIMARY KEY REFERENCES jobs(name) ON DELETE CASCADE,
+  expression    TEXT NOT NULL,
+  since         INTEGER NOT NULL,
+  handled_until INTEGER NOT NULL
+);
+
 -- Who to call on a bad day, as the admin wrote them in Settings; printed in the runbook.
 CREATE TABLE contacts (
   position INTEGER PRIMARY KEY,
