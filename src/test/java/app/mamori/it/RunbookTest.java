@@ -161,6 +161,7 @@ class RunbookTest {
                 .contains("source/shopdb/password").doesNotContain(pg.mamoriPassword())
                 .doesNotContain(maria.mamoriPassword())
                 .contains("daily 02:30 (every day at 02:30)").contains("--keep-daily 14")
+                .contains("<td>by hand only (<code>mamori job set JOB --drill quarterly</code>)</td>")
                 .contains("<td>RPO</td><td>1d</td><td>met, ").contains("<td>RTO</td><td>4h</td><td>met, ")
                 .containsPattern("Latest drill [0-9-]+ [0-9:]+ [A-Z]+: restored in [0-9.]+ s, PASSED")
                 .contains("mamori restore --source shopdb --in-place");

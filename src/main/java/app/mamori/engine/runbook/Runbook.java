@@ -35,7 +35,7 @@ public record Runbook(Instant generatedAt, String configHash, List<ServerPart> s
      */
     public record JobPart(Job job, Vault vault, Optional<String> schedule, Optional<String> scheduleWords,
                           RetentionPolicy retention, Optional<JobObjectives> objectives, Optional<Point> newestGood,
-                          Optional<Verification> lastVerified) {
+                          Optional<Verification> lastVerified, Optional<String> drillSchedule) {
     }
 
     /** A restore point as the runbook names it: id, time and the folder it is kept in. */

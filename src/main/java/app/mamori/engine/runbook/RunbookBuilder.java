@@ -104,7 +104,8 @@ public final class RunbookBuilder {
         Optional<Verification> verified = catalog.verifications().forJob(j.name()).stream()
                 .filter(x -> !x.failed()).findFirst();
         return new Runbook.JobPart(j, v, schedule, words, catalog.retention().get(j.name()),
-                ObjectiveStatuses.of(catalog, j, now), newest, verified);
+                ObjectiveStatuses.of(catalog, j, now), newest, verified,
+                catalog.drills().find(j.name()).map(d -> d.expression()));
     }
 
     private List<RecordedPoint> good(String job) {

@@ -100,10 +100,11 @@ public final class RunbookDocument {
                                 .orElse(t.t("schedule.none")), j.retention().toString(),
                         j.newestGood().map(p -> p.id() + ", " + when(p.time())).orElse(t.t("point.none")),
                         j.lastVerified().map(v -> t.t("verified", v.point(), v.method().id(), when(v.time())))
-                                .orElse(t.t("verified.never"))));
+                                .orElse(t.t("verified.never")),
+                        j.drillSchedule().orElse(t.t("drills.byHand"))));
             }
             out.add(new Block.Table(List.of(t.t("job.name"), t.t("job.sources"), t.t("job.vault"), t.t("job.schedule"),
-                    t.t("job.retention"), t.t("job.newest"), t.t("job.verified")), rows));
+                    t.t("job.retention"), t.t("job.newest"), t.t("job.verified"), t.t("job.drills")), rows));
             objectives(s.jobs());
         }
         heading(3, t.t("order"));

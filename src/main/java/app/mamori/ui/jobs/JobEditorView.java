@@ -55,6 +55,12 @@ public final class JobEditorView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        // labels keep their whole text (in any language); the fields take the rest
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         if (vm.isNew()) {
             TextField name = field(vm.name, "editor-name");
@@ -79,6 +85,9 @@ public final class JobEditorView {
         objectives.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label objectivesHelp = new Label(text.t("editor.objectives.help"));
         objectivesHelp.setWrapText(true);
+        // wraps within the field column rather than widening it past the window
+        objectivesHelp.setPrefWidth(420);
+        objectivesHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         objectivesHelp.getStyleClass().add("text-muted");
         form.addRow(row, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
                 error(vm.objectivesError, "editor-objectives-error")));
