@@ -124,6 +124,11 @@ public final class JobService {
         }
     }
 
+    /** Drill history, newest first: time to restore, size, result; of one job or source, or all (null). */
+    public List<app.mamori.catalog.VerificationStore.DrillRecord> drills(String job, String source) {
+        return services.catalog().verifications().drills(job, source);
+    }
+
     /** Every job with objectives, each checked now: met or breached, by how much, since when. */
     public List<JobObjectives> objectiveStatuses() {
         return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());

@@ -86,6 +86,13 @@ class ScheduledDrillTest {
         assertThat(cli.run("run-due").requireOk().out()).contains("nothing is due");
         assertThat(notices).hasSize(1);
         assertThat(cli.run("config", "export").requireOk().out()).contains("drill: quarterly");
+        JsonNode history = cli.run("drills", "--source", "shopdb", "--json").requireOk().json();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("point").asText()).isEqualTo(point.get("id").asText());
+        assertThat(history.get(0).get("result").asText()).isEqualTo("verified");
+        assertThat(history.get(0).get("bytes").asLong()).isPositive();
+        assertThat(history.get(0).get("recoveryMs").asLong()).isPositive();
+        assertThat(cli.run("drills", "--job", "shop").requireOk().out()).contains("\tshopdb\t").contains("\tpassed");
     }
 
     @Test
@@ -106,6 +113,7 @@ class ScheduledDrillTest {
         assertThat(notices.get(0)).contains("Restore drill of job shop on server db1 FAILED");
         assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'mamori\\_drill\\_%'"))
                 .isEqualTo("0");
+        assertThat(cli.run("drills").requireOk().out()).contains("\tFAILED");
     }
 
     @Test

@@ -67,8 +67,8 @@ public final class StatusNotices {
                 + (v.objective() == Verdict.Objective.RPO
                 ? "- back it up now: mamori backup " + job + "\n- check its schedule: mamori job list\n"
                 : "- drill its newest point again: mamori verify --job " + job + " --drill\n"
-                + "- restore faster hardware or split the job, or agree a longer RTO: mamori job set " + job
-                + " --rto ...\n")
+                + "- make restores faster (split the job, faster disks or network), or agree a longer RTO:"
+                + " mamori job set " + job + " --rto ...\n")
                 + "- see every job's state: mamori status";
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("server", server);
