@@ -189,7 +189,7 @@ class RunbookTest {
     }
 
     @Test
-    void aWrongFormatOrServerIsNamed() {
+    void aWrongFormatServerRestoreOrderOrContactIsNamedAndChangesNothing() {
         Cli.Result format = cli.run("runbook", "--format", "pdf");
         Cli.Result server = cli.run("runbook", "--server", "nowhere");
 
@@ -197,6 +197,15 @@ class RunbookTest {
         assertThat(format.err()).contains("--format: 'pdf' is not one of html, md");
         assertThat(server.exit()).isEqualTo(1);
         assertThat(server.err()).contains("--server: no server 'nowhere'");
+        Cli.Result order = cli.run("server", "restore-order", "office", "shopdb,nosuch");
+        assertThat(order.exit()).isEqualTo(2);
+        assertThat(order.err()).contains("--restore-order: 'nosuch' is not a source of server office");
+        assertThat(cli.run("server", "restore-order", "office").requireOk().out())
+                .contains("restores in this order: shopdb, wpdb, tooldb, site");
+        Cli.Result contact = cli.run("contacts", "set", ";IT;;");
+        assertThat(contact.exit()).isEqualTo(2);
+        assertThat(contact.err()).contains("has no name; write NAME;ROLE;PHONE;E-MAIL");
+        assertThat(cli.run("contacts", "list").requireOk().out()).startsWith("Aiko Sato\tIT lead");
     }
 
     /** The {@code mamori restore} lines in the runbook's command blocks, in order. */
