@@ -123,7 +123,7 @@ public final class RunbookDocument {
                 continue;
             }
             j.objectives().get().verdicts().forEach(v -> rows.add(List.of(j.job().name(), v.objective().name(),
-                    Objectives.format(v.target()), verdict(v), v.since().map(this::when).orElse("-"), v.detail())));
+                    Objectives.format(v.target()), verdict(v), v.since().map(this::when).orElse("-"), basis(v))));
         }
         heading(3, t.t("objectives"));
         if (rows.isEmpty()) {
@@ -132,6 +132,14 @@ public final class RunbookDocument {
         }
         out.add(new Block.Table(List.of(t.t("job.name"), t.t("objective"), t.t("objective.target"),
                 t.t("objective.state"), t.t("objective.since"), t.t("objective.basis")), rows));
+    }
+
+    /** What the verdict was measured on, in the runbook's language. */
+    private String basis(Verdict v) {
+        if (v.objective() == Verdict.Objective.RPO) {
+            return v.measured().map(m -> t.t("basis.rpo", human(m))).orElse(t.t("basis.rpoNone"));
+        }
+        return v.measured().map(m -> t.t("basis.rto", seconds(m))).orElse(t.t("basis.rtoUnknown"));
     }
 
     private String verdict(Verdict v) {
