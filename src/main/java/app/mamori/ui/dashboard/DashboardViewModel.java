@@ -89,17 +89,21 @@ public final class DashboardViewModel {
             }
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), bytes, points.size(), s.problem(),
-                    breached.stream().map(DashboardViewModel::breach).toList()));
+                    breached.stream().map(v -> breach(v, zone)).toList()));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }
 
-    /** "RPO 1d breached by 2d 3h": the objective, its target, and how far past it the job is. */
-    static String breach(Verdict v) {
+    /** "RPO 1d > 6h since 2026-11-24 06:00": the objective, its target, how far past it the job is, since when. */
+    static String breach(Verdict v, ZoneId zone) {
         Duration by = v.margin().orElse(Duration.ZERO).negated();
         return v.objective().name() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
-                by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by);
+                by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by)
+                + v.since().map(t -> " since " + SINCE.format(t.atZone(zone))).orElse("");
     }
+
+    private static final java.time.format.DateTimeFormatter SINCE =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** Closes an incident: its holds go, and retention treats those backups as before. */
     public void closeIncident(long id) {

@@ -49,7 +49,7 @@ class DashboardObjectivesTest {
             List<JobRow> rows = DashboardViewModel.load(services, ZoneOffset.UTC).rows();
 
             JobRow blog = rows.stream().filter(r -> r.job().equals("blog")).findFirst().orElseThrow();
-            assertThat(blog.breaches()).containsExactly("RPO 1d > 6h");
+            assertThat(blog.breaches()).containsExactly("RPO 1d > 6h since 2026-11-24 06:00");
             assertThat(blog.health()).isEqualTo(Health.RED);
             JobRow calm = rows.stream().filter(r -> r.job().equals("calm")).findFirst().orElseThrow();
             assertThat(calm.breaches()).isEmpty();
