@@ -172,6 +172,36 @@ class RunbookTest {
                 .contains("mamori restore --source shopdb --to-database " + pgDb + "_restored --yes");
     }
 
+    @Test
+    void aSourceKeptInAVaultOnItsServerRestoresFromThereWithMamoriAndByHand() throws Exception {
+        Path notes = tmp.resolve("notes.db");
+        sh("sqlite3 " + notes + " 'CREATE TABLE n(t); INSERT INTO n VALUES (1), (2), (3);'");
+        cli.run("vault", "add", "disk", "--server", "office", "--path", tmp.resolve("disk").toString()).requireOk();
+        cli.run("source", "add", "notes", "--server", "office", "--kind", "sqlite", "--path", notes.toString())
+                .requireOk();
+        cli.run("job", "add", "notes-job", "--sources", "notes", "--vault", "disk").requireOk();
+        cli.run("backup", "notes-job").requireOk();
+
+        String md = cli.run("runbook", "--lang", "en").requireOk().out();
+
+        String section = md.substring(md.indexOf("### Source notes"));
+        assertThat(section).contains("(on the server, in the vault there)").doesNotContain("scp ");
+        String line = restoreLines(section).get(0);
+        assertThat(line).isEqualTo("mamori restore --source notes --to-path " + notes + ".restored --yes");
+        List<String> words = words(line);
+        cli.run(words.subList(1, words.size()).toArray(String[]::new)).requireOk();
+        assertThat(sh("sqlite3 " + notes + ".restored 'SELECT count(*) FROM n'")).isEqualTo("3");
+        Files.delete(Path.of(notes + ".restored"));
+        // by hand, on the server (this machine): the zstd line writes the file, the check line says ok
+        String byHand = section.substring(section.indexOf("#### Restore by hand"));
+        List<String> commands = byHand.lines().filter(l -> l.startsWith("zstd ") || l.startsWith("sqlite3 ")).toList();
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0)).contains(tmp.resolve("disk").toString());
+        sh(commands.get(0));
+        assertThat(sh(commands.get(1))).isEqualTo("ok");
+        assertThat(sh("sqlite3 " + notes + ".restored 'SELECT count(*) FROM n'")).isEqualTo("3");
+    }
+
     /**
      * With {@code -Dmamori.sampleRunbook=docs}, writes the sample runbooks in docs/ from these
      * servers (English and Japanese Markdown): the samples are generated, never written by hand.
