@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
 import app.mamori.engine.PruneJobPlan;
@@ -125,7 +126,7 @@ public final class JobService {
     }
 
     /** Drill history, newest first: time to restore, size, result; of one job or source, or all (null). */
-    public List<app.mamori.catalog.VerificationStore.DrillRecord> drills(String job, String source) {
+    public List<VerificationStore.DrillRecord> drills(String job, String source) {
         return services.catalog().verifications().drills(job, source);
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.catalog.RunbookStore;
 import app.mamori.engine.config.ConfigFile;
 import app.mamori.engine.config.ConfigYaml;
 import app.mamori.engine.runbook.Runbook;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** The disaster-recovery runbook, for {@code mamori runbook} and the app's Export runbook action. */
@@ -51,20 +53,20 @@ public final class RunbookService {
     }
 
     /** Someone to call on a bad day, in the order they were entered. */
-    public java.util.List<app.mamori.catalog.RunbookStore.Contact> contacts() {
+    public List<RunbookStore.Contact> contacts() {
         return services.catalog().runbook().contacts();
     }
 
-    public void setContacts(java.util.List<app.mamori.catalog.RunbookStore.Contact> contacts) {
+    public void setContacts(List<RunbookStore.Contact> contacts) {
         services.catalog().runbook().setContacts(contacts);
     }
 
     /** The order {@code server}'s sources are restored in when it is lost; empty: databases first. */
-    public java.util.List<String> restoreOrder(String server) {
+    public List<String> restoreOrder(String server) {
         return services.catalog().runbook().restoreOrder(server);
     }
 
-    public void setRestoreOrder(String server, java.util.List<String> sources) {
+    public void setRestoreOrder(String server, List<String> sources) {
         services.catalog().runbook().setRestoreOrder(server, sources);
     }
 

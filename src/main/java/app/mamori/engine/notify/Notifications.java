@@ -5,6 +5,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.engine.DueOutcome;
 import app.mamori.engine.RunResult;
+import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyChannel;
@@ -105,7 +106,7 @@ public final class Notifications {
     }
 
     /** Tells those who asked how each scheduled drill went. */
-    public List<Delivery> afterDrills(List<app.mamori.engine.verify.ScheduledDrills.Outcome> outcomes) {
+    public List<Delivery> afterDrills(List<ScheduledDrills.Outcome> outcomes) {
         List<Delivery> out = new ArrayList<>();
         for (var o : outcomes) {
             Optional<String> server = serverOf(o.job());

@@ -1,5 +1,6 @@
 package app.mamori.engine.runbook;
 
+import app.mamori.model.SourceKind;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.ssh.ShellQuote;
@@ -86,7 +87,7 @@ final class RestoreSteps {
         }
         out.add(new Runbook.Line(t.t("manual.login", server.name()), ssh));
         String f = ShellQuote.quote(file);
-        if (s instanceof Source.Database d && d.kind() == app.mamori.model.SourceKind.POSTGRES) {
+        if (s instanceof Source.Database d && d.kind() == SourceKind.POSTGRES) {
             String conn = conn(d, "--host=", "--port=", "--username=");
             String scratch = scratchDatabase(d);
             String exec = d.container().map(c -> "docker exec -i " + ShellQuote.quote(c) + " ").orElse("");
