@@ -34,6 +34,9 @@ public final class Catalog implements AutoCloseable {
     private final HoldStore holds;
     private final IncidentStore incidents;
     private final HistoryQueries history;
+    private final ObjectiveStore objectives;
+    private final RunbookStore runbook;
+    private final DrillScheduleStore drills;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -53,6 +56,9 @@ public final class Catalog implements AutoCloseable {
         this.holds = new HoldStore(db, clock);
         this.incidents = new IncidentStore(db, clock);
         this.history = new HistoryQueries(db);
+        this.objectives = new ObjectiveStore(db, clock);
+        this.runbook = new RunbookStore(db);
+        this.drills = new DrillScheduleStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -184,6 +190,21 @@ public final class Catalog implements AutoCloseable {
     /** A file's versions across points, and what changed between two points, from the file index. */
     public HistoryQueries history() {
         return history;
+    }
+
+    /** Recovery objectives of jobs. */
+    public ObjectiveStore objectives() {
+        return objectives;
+    }
+
+    /** Restore drills on a schedule. */
+    public DrillScheduleStore drills() {
+        return drills;
+    }
+
+    /** Contacts and restore order, for the runbook. */
+    public RunbookStore runbook() {
+        return runbook;
     }
 
     /** The schema version of the open file, as kept in {@code PRAGMA user_version}. */

@@ -88,6 +88,12 @@ public final class RunStore {
                 + " ORDER BY started DESC, id DESC LIMIT 1", RunStore::run, job));
     }
 
+    /** When each succeeded run of {@code job} started at or after {@code from}, oldest first. */
+    public List<Instant> succeededSince(String job, Instant from) {
+        return db.autocommit(c -> Rows.query(c, "SELECT started FROM runs WHERE job = ? AND status = 'succeeded'"
+                + " AND started >= ? ORDER BY started", row -> Rows.instant(row, "started"), job, from));
+    }
+
     public List<Run> running() {
         return db.autocommit(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
     }

@@ -93,6 +93,28 @@ public final class VerificationStore {
         return out;
     }
 
+    /**
+     * Every restore drill, newest first: of {@code source}'s artifacts, or of {@code job}'s, or all
+     * (null for either means any), with the size of the artifact drilled.
+     */
+    public List<DrillRecord> drills(String job, String source) {
+        return db.autocommit(c -> Rows.query(c, "SELECT v.point, v.source, v.job, v.time, v.method, v.result,"
+                + " v.detail, v.duration_ms, v.recovery_ms, a.size FROM verifications v JOIN artifacts a"
+                + " ON a.point = v.point AND a.source = v.source WHERE v.method = 'drill'"
+                + " AND (? IS NULL OR v.job = ?) AND (? IS NULL OR v.source = ?) ORDER BY v.id DESC",
+                r -> new DrillRecord(row(r), r.getLong("size")), job, job, source, source));
+    }
+
+    /** A drill and the size of what it restored. */
+    public record DrillRecord(Verification drill, long bytes) {
+    }
+
+    /** The newest restore drill of {@code source} that measured a recovery time, whatever it found. */
+    public Optional<Verification> latestDrill(String source) {
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE source = ? AND method = 'drill'"
+                + " AND recovery_ms IS NOT NULL ORDER BY id DESC LIMIT 1", VerificationStore::row, source));
+    }
+
     private static Verification row(ResultSet r) throws SQLException {
         long recovery = r.getLong("recovery_ms");
         Optional<Duration> rec = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));

@@ -45,8 +45,10 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "set", description = {"Change a job's schedule and retention policy; what is not given stays.",
-            "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12"})
+    @Command(name = "set", description = {"Change a job's schedule, retention policy and recovery objectives; what is"
+            + " not given stays.",
+            "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12",
+            "         mamori job set shop --rpo 24h --rto 4h --drill quarterly   (see docs/runbook.md)"})
     static final class Set extends Base {
         @Parameters(paramLabel = "JOB")
         String name;
@@ -56,8 +58,9 @@ final class JobCommands {
         @Override
         int run() {
             ctx().services().jobs().get(name);
-            if (settings.schedule == null && !settings.touchesRetention()) {
-                throw new IllegalArgumentException("job set: give --schedule or a --keep-* option");
+            if (settings.schedule == null && !settings.touchesRetention() && !settings.touchesObjectives()) {
+                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo, --rto or"
+                        + " --drill");
             }
             settings.validate(spec.commandLine());
             settings.apply(ctx(), name, out());
@@ -72,7 +75,11 @@ final class JobCommands {
             var jobs = ctx().services().jobs();
             for (Job j : jobs.list()) {
                 out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t"
-                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name()));
+                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name())
+                        // only where set: scripts reading the first five columns see what they always did
+                        + (jobs.objectives(j.name()).isEmpty() ? "" : "\tobjectives "
+                        + JobSettings.describe(jobs.objectives(j.name())))
+                        + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse(""));
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.model.Objectives;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.schedule.Schedule;
 import picocli.CommandLine.Option;
@@ -31,6 +32,17 @@ final class JobSettings {
             + " see docs/retention.md)")
     Integer yearly;
 
+    @Option(names = "--rpo", paramLabel = "AGE", description = {"recovery point objective: the newest good point"
+            + " may be at most this old (30m, 24h, 7d); none removes it"})
+    String rpo;
+    @Option(names = "--rto", paramLabel = "TIME", description = {"recovery time objective: restoring every source"
+            + " of the job, as the newest drills measured it, may take at most this long (4h); none removes it"})
+    String rto;
+
+    @Option(names = "--drill", paramLabel = "WHEN", description = {"drill the newest good point on this schedule"
+            + " (quarterly, monthly, 'weekly sun 04:00', a cron expression), run by run-due; none stops it"})
+    String drill;
+
     /** The schedule to set: parsed before anything is stored, so a typo changes nothing. Null: leave it; "none": clear. */
     Schedule parsedSchedule() {
         return schedule == null || schedule.equalsIgnoreCase("none") ? null : Schedule.parse(schedule);
@@ -44,12 +56,29 @@ final class JobSettings {
     void validate(picocli.CommandLine cl) {
         try {
             parsedSchedule();
+            if (drill != null && !drill.equalsIgnoreCase("none")) {
+                try {
+                    Schedule.parse(drill);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().replace("--schedule", "--drill"), e);
+                }
+            }
+            if (rpo != null) {
+                Objectives.parse("--rpo", rpo);
+            }
+            if (rto != null) {
+                Objectives.parse("--rto", rto);
+            }
             if (touchesRetention()) {
                 over(RetentionPolicy.KEEP_ALL);
             }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(cl, e.getMessage(), e);
         }
+    }
+
+    boolean touchesObjectives() {
+        return rpo != null || rto != null || drill != null;
     }
 
     boolean touchesRetention() {
@@ -80,6 +109,41 @@ final class JobSettings {
             jobs.setRetention(job, policy);
             out.println("job " + job + " retention: " + policy);
         }
+        if (touchesObjectives()) {
+            Objectives o = jobs.objectives(job);
+            if (rpo != null) {
+                o = o.withRpo(Objectives.parse("--rpo", rpo));
+            }
+            if (rto != null) {
+                o = o.withRto(Objectives.parse("--rto", rto));
+            }
+            if (rpo != null || rto != null) {
+                jobs.setObjectives(job, o);
+                out.println("job " + job + " objectives: " + describe(o));
+            }
+        }
+        if (drill != null) {
+            if (drill.equalsIgnoreCase("none")) {
+                jobs.setDrillSchedule(job, java.util.Optional.empty());
+                out.println("job " + job + " has no scheduled drill");
+            } else {
+                Schedule s = Schedule.parse(drill);
+                jobs.setDrillSchedule(job, java.util.Optional.of(s));
+                ZonedDateTime next = s.next(Clock.systemUTC().instant(), ZoneId.systemDefault())
+                        .atZone(ZoneId.systemDefault());
+                out.println("job " + job + " is drilled " + s.describe() + " (" + s.text() + "); next "
+                        + LOCAL.format(next));
+            }
+        }
+    }
+
+    /** {@code RPO 24h, RTO 4h}, as {@code job list} and {@code job set} print them. */
+    static String describe(Objectives o) {
+        if (o.isEmpty()) {
+            return "none";
+        }
+        return "RPO " + o.rpo().map(Objectives::format).orElse("none") + ", RTO "
+                + o.rto().map(Objectives::format).orElse("none");
     }
 
     private static int or(Integer given, int current) {

@@ -14,9 +14,10 @@ import java.util.List;
 
 /** {@code mamori run-due}: what the OS timer calls every few minutes. */
 @Command(name = "run-due", description = {"Run every scheduled job that is due, once each (a run missed while the",
-        "workstation was off is caught up once), then exit. Exit status 1 if any of them failed.",
-        "Then tells notifiers about the runs, about jobs that became overdue (once per lapse)",
-        "and, once a day from 08:00, sends the digest.",
+        "workstation was off is caught up once), then every restore drill that is due (job set --drill),",
+        "then exit. Exit status 1 if any of them failed.",
+        "Then tells notifiers about the runs and drills, about jobs that became overdue or breach an",
+        "objective (once each), and, once a day from 08:00, sends the digest.",
         "`mamori schedule install` makes the OS call this every 5 minutes.",
         "Jobs of different servers run side by side (--parallel), one job per server at a time."})
 final class RunDueCommand extends Base {
@@ -49,8 +50,12 @@ final class RunDueCommand extends Base {
             String missed = o.missed() > 0 ? " (caught up " + o.missed() + " missed run(s))" : "";
             (o.failed() ? err() : out()).println((o.failed() ? "mamori: " : "") + o.message() + missed);
         }
-        long failed = outcomes.stream().filter(DueOutcome::failed).count();
-        if (outcomes.isEmpty()) {
+        for (var d : due.drills()) {
+            (d.ok() ? out() : err()).println((d.ok() ? "" : "mamori: ") + d.message());
+        }
+        long failed = outcomes.stream().filter(DueOutcome::failed).count()
+                + due.drills().stream().filter(d -> !d.ok()).count();
+        if (outcomes.isEmpty() && due.drills().isEmpty()) {
             out().println("nothing is due");
         }
         return failed > 0 ? 1 : 0;

@@ -14,7 +14,8 @@ import java.util.Optional;
 /** {@code mamori server add|set|test|list|remove|discover}. */
 @Command(name = "server", description = "SSH hosts to back up", mixinStandardHelpOptions = true,
         subcommands = {ServerCommands.Add.class, ServerCommands.Set.class, ServerCommands.Test.class,
-                ServerCommands.ListServers.class, ServerCommands.Remove.class, DiscoverCommand.class})
+                ServerCommands.ListServers.class, ServerCommands.Remove.class, DiscoverCommand.class,
+                ServerCommands.RestoreOrder.class})
 final class ServerCommands {
 
     /** How the admin vouches for a host key: its fingerprint, or trust on first use. */
@@ -160,6 +161,36 @@ final class ServerCommands {
             if (!yes) {
                 out().println("run again with --yes to remove");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "restore-order", description = {"The order the runbook restores a lost server's sources in",
+            "(databases before the applications that use them). Without SOURCES, prints it; '' clears it.",
+            "Example: mamori server restore-order web shopdb,uploads"})
+    static final class RestoreOrder extends Base {
+        @Parameters(index = "0", paramLabel = "SERVER")
+        String server;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "S1,S2...")
+        String sources;
+
+        @Override
+        int run() {
+            var runbook = ctx().services().runbook();
+            ctx().services().servers().get(server);
+            if (sources != null) {
+                java.util.List<String> list = sources.isBlank() ? java.util.List.of()
+                        : java.util.Arrays.stream(sources.split(",")).map(String::strip).toList();
+                try {
+                    runbook.setRestoreOrder(server, list);
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+                }
+            }
+            java.util.List<String> order = runbook.restoreOrder(server);
+            out().println(order.isEmpty() ? "server " + server + " has no restore order: the runbook restores"
+                    + " databases first, then files and volumes" : "server " + server + " restores in this order: "
+                    + String.join(", ", order));
             return 0;
         }
     }

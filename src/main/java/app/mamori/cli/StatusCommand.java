@@ -2,6 +2,10 @@ package app.mamori.cli;
 
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.ObjectiveStatuses;
+import app.mamori.engine.objective.Verdict;
+import app.mamori.model.Objectives;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,13 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code mamori status [--json]}: for a person, and for an external monitor through the exit status. */
-@Command(name = "status", description = {"Every job: last success, its age, schedule, next due time, overdue.",
+@Command(name = "status", description = {"Every job: last success, its age, schedule, next due time, overdue,",
+        "and its recovery objectives (RPO, RTO): met or breached, by how much, since when.",
         "Exit status 1 when any job is overdue (its last success is older than 1.5 times its schedule's",
-        "interval), so a monitor can run it."})
+        "interval) or breaches an objective, so a monitor can run it."})
 final class StatusCommand extends Base {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
 
@@ -30,15 +37,17 @@ final class StatusCommand extends Base {
         Instant now = Instant.now();
         ZoneId zone = ZoneId.systemDefault();
         List<JobStatus> jobs = JobStatuses.collect(ctx().catalog(), now, zone);
+        Map<String, JobObjectives> objectives = new HashMap<>();
+        ObjectiveStatuses.collect(ctx().catalog(), now).forEach(o -> objectives.put(o.job(), o));
         if (json) {
-            out().println(JsonOut.write(json(jobs, now)));
+            out().println(JsonOut.write(json(jobs, objectives, now)));
         } else {
             for (JobStatus s : jobs) {
                 out().println(s.job() + "\t" + s.schedule().map(x -> x + " (" + s.description().orElse("?") + ")")
                         .orElse("no schedule") + "\tlast success " + s.lastSuccess().map(t -> local(t, zone)
                         + " (" + human(Duration.between(t, now)) + " ago)").orElse("never")
                         + s.nextDue().map(t -> "\tnext " + local(t, zone)).orElse("")
-                        + "\t" + state(s));
+                        + "\t" + state(s) + objectivesText(objectives.get(s.job())));
             }
         }
         List<String> overdue = jobs.stream().filter(JobStatus::overdue).map(JobStatus::job).toList();
@@ -47,7 +56,30 @@ final class StatusCommand extends Base {
                     + "; check `mamori status` and the logs, and run `mamori backup JOB`");
             return 1;
         }
+        List<String> breached = objectives.values().stream().filter(JobObjectives::breached).map(JobObjectives::job)
+                .sorted().toList();
+        if (!breached.isEmpty()) {
+            err().println("mamori: " + breached.size() + " job(s) breach a recovery objective: "
+                    + String.join(", ", breached) + "; see `mamori status` and docs/runbook.md");
+            return 1;
+        }
         return 0;
+    }
+
+    private static String objectivesText(JobObjectives o) {
+        if (o == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        o.verdicts().forEach(v -> {
+            b.append("\t").append(v.objective().name()).append(' ').append(Objectives.format(v.target())).append(' ');
+            b.append(switch (v.state()) {
+                case MET -> "met (" + human(v.margin().orElseThrow()) + " to spare)";
+                case BREACHED -> "BREACHED by " + human(v.margin().orElseThrow().negated());
+                case UNKNOWN -> "unknown: " + v.detail();
+            });
+        });
+        return b.toString();
     }
 
     private static String state(JobStatus s) {
@@ -61,6 +93,10 @@ final class StatusCommand extends Base {
     }
 
     static ArrayNode json(List<JobStatus> jobs, Instant now) {
+        return json(jobs, Map.of(), now);
+    }
+
+    static ArrayNode json(List<JobStatus> jobs, Map<String, JobObjectives> objectives, Instant now) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         for (JobStatus s : jobs) {
             ObjectNode o = a.addObject();
@@ -75,8 +111,37 @@ final class StatusCommand extends Base {
             o.put("overdue", s.overdue());
             o.put("missed", s.missedTotal());
             text(o, "problem", s.problem());
+            JobObjectives jo = objectives.get(s.job());
+            if (jo == null) {
+                o.putNull("objectives");
+            } else {
+                ObjectNode obj = o.putObject("objectives");
+                verdict(obj, "rpo", jo.rpo());
+                verdict(obj, "rto", jo.rto());
+            }
         }
         return a;
+    }
+
+    private static void verdict(ObjectNode parent, String field, Optional<Verdict> verdict) {
+        if (verdict.isEmpty()) {
+            parent.putNull(field);
+            return;
+        }
+        Verdict v = verdict.get();
+        ObjectNode o = parent.putObject(field);
+        o.put("target", Objectives.format(v.target()));
+        o.put("targetSeconds", v.target().toSeconds());
+        o.put("state", v.state().id());
+        if (v.state() == Verdict.State.UNKNOWN) {
+            o.putNull("met");
+        } else {
+            o.put("met", v.state() == Verdict.State.MET);
+        }
+        number(o, "measuredSeconds", v.measured().map(Duration::toSeconds));
+        number(o, "marginSeconds", v.margin().map(Duration::toSeconds));
+        text(o, "since", v.since().map(Instant::toString));
+        o.put("detail", v.detail());
     }
 
     private static void text(ObjectNode o, String field, Optional<String> value) {

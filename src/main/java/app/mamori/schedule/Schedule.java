@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When a job runs: a preset ({@code hourly}, {@code daily HH:MM}, {@code weekly DAY HH:MM}), a
+ * When a job runs: a preset ({@code hourly}, {@code daily HH:MM}, {@code weekly DAY HH:MM},
+ * {@code monthly} and {@code quarterly}, both at 03:00 on the 1st, meant for restore drills), a
  * cron macro ({@code @daily}...) or a five-field cron expression. Kept as the admin wrote it;
  * every preset is a cron expression underneath.
  */
@@ -47,6 +48,10 @@ public final class Schedule {
                 return "0 0 * * 0";
             case "@monthly":
                 return "0 0 1 * *";
+            case "monthly":
+                return "0 3 1 * *";
+            case "quarterly":
+                return "0 3 1 1,4,7,10 *";
             case "@yearly", "@annually":
                 return "0 0 1 1 *";
             default:

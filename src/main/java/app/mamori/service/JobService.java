@@ -1,10 +1,14 @@
 package app.mamori.service;
 
+import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
 import app.mamori.engine.PruneJobPlan;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.ObjectiveStatuses;
 import app.mamori.engine.Pruner;
 import app.mamori.model.Job;
+import app.mamori.model.Objectives;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.schedule.Schedule;
 
@@ -93,6 +97,42 @@ public final class JobService {
     /** Every job's health: last success, last result, next run, overdue. */
     public List<JobStatus> statuses(ZoneId zone) {
         return JobStatuses.collect(services.catalog(), services.clock().instant(), zone);
+    }
+
+    /** The job's recovery objectives; {@link Objectives#NONE} when it has none. */
+    public Objectives objectives(String job) {
+        return services.catalog().objectives().get(job);
+    }
+
+    /** Sets the job's recovery objectives; {@link Objectives#NONE} removes them. */
+    public void setObjectives(String job, Objectives objectives) {
+        get(job);
+        services.catalog().objectives().set(job, objectives);
+    }
+
+    /** The drill schedule's expression, or empty when the job is drilled only by hand. */
+    public Optional<String> drillSchedule(String job) {
+        return services.catalog().drills().find(job).map(d -> d.expression());
+    }
+
+    /** Sets when the job's newest good point is drilled by run-due; empty stops it. */
+    public void setDrillSchedule(String job, Optional<Schedule> schedule) {
+        get(job);
+        if (schedule.isPresent()) {
+            services.catalog().drills().set(job, schedule.get().text());
+        } else {
+            services.catalog().drills().clear(job);
+        }
+    }
+
+    /** Drill history, newest first: time to restore, size, result; of one job or source, or all (null). */
+    public List<VerificationStore.DrillRecord> drills(String job, String source) {
+        return services.catalog().verifications().drills(job, source);
+    }
+
+    /** Every job with objectives, each checked now: met or breached, by how much, since when. */
+    public List<JobObjectives> objectiveStatuses() {
+        return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());
     }
 
     /** Forgets a job with its schedule and policy; its runs and restore points stay in the history and vault. */

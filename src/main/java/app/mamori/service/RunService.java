@@ -7,6 +7,7 @@ import app.mamori.engine.DueRunner;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.notify.Notifications;
 import app.mamori.engine.notify.Watch;
+import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.util.CancelToken;
 
 import java.time.ZoneId;
@@ -28,8 +29,9 @@ public final class RunService {
     public record Backup(RunResult result, List<Notifications.Delivery> deliveries) {
     }
 
-    /** Due runs that were started, and what the notifiers said. */
-    public record Due(List<DueOutcome> outcomes, List<Notifications.Delivery> deliveries) {
+    /** Due runs that were started, scheduled drills that ran, and what the notifiers said. */
+    public record Due(List<DueOutcome> outcomes, List<ScheduledDrills.Outcome> drills,
+                      List<Notifications.Delivery> deliveries) {
     }
 
     /** Plans a backup; a job that cannot start is notified as such before the error is thrown. */
@@ -61,7 +63,11 @@ public final class RunService {
                 .runDue(listeners, cancel, parallel);
         Notifications notifications = services.notifications();
         List<Notifications.Delivery> deliveries = new ArrayList<>(notifications.afterDue(outcomes));
+        // drills after the backups, so a job due for both drills the point it just took
+        List<ScheduledDrills.Outcome> drills = new ScheduledDrills(services.catalog(), services.ssh(),
+                services.secrets(), services.clock(), zone).runDue(cancel);
+        deliveries.addAll(notifications.afterDrills(drills));
         deliveries.addAll(new Watch(services.catalog(), notifications).check(services.clock().instant(), zone));
-        return new Due(outcomes, deliveries);
+        return new Due(outcomes, drills, deliveries);
     }
 }

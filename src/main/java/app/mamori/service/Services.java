@@ -138,6 +138,16 @@ public final class Services implements AutoCloseable {
         return new HistoryService(this);
     }
 
+    /** The configuration as a YAML file ({@code mamori config export|import}). */
+    public ConfigService config() {
+        return new ConfigService(this);
+    }
+
+    /** The disaster-recovery runbook, generated from the catalogue. */
+    public RunbookService runbook() {
+        return new RunbookService(this);
+    }
+
     public ActivityService activity() {
         return new ActivityService(this);
     }

@@ -5,6 +5,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.engine.DueOutcome;
 import app.mamori.engine.RunResult;
+import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyChannel;
@@ -100,6 +101,16 @@ public final class Notifications {
             } else if (o.failed()) {
                 out.addAll(notStarted(o.job(), o.message()));
             }
+        }
+        return out;
+    }
+
+    /** Tells those who asked how each scheduled drill went. */
+    public List<Delivery> afterDrills(List<ScheduledDrills.Outcome> outcomes) {
+        List<Delivery> out = new ArrayList<>();
+        for (var o : outcomes) {
+            Optional<String> server = serverOf(o.job());
+            out.addAll(deliver(StatusNotices.drill(o, server.orElse("?"), clock.instant()), o.job(), server));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package app.mamori.engine.notify;
 
 import app.mamori.engine.JobStatus;
+import app.mamori.engine.objective.Verdict;
+import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.NotifyEvent;
 import app.mamori.model.RunStatus;
 import app.mamori.notify.Notice;
@@ -44,6 +46,57 @@ public final class StatusNotices {
         f.put("hint", "mamori backup " + s.job());
         return new Notice(NotifyEvent.OVERDUE, "Job " + s.job() + " on server " + server + " is overdue", text, f,
                 now, false);
+    }
+
+    /**
+     * A breached recovery objective, told as an overdue job is (to notifiers of overdue jobs): the
+     * RPO when the newest good point is too old, the RTO when the drills say a restore takes too long.
+     */
+    public static Notice objectiveBreached(String job, Verdict v, String server, Instant now, ZoneId zone) {
+        String name = v.objective() == Verdict.Objective.RPO ? "recovery point objective (RPO)"
+                : "recovery time objective (RTO)";
+        String by = ago(v.margin().orElse(Duration.ZERO).negated());
+        String what = v.objective() == Verdict.Objective.RPO
+                ? "its newest good restore point is " + v.measured().map(StatusNotices::ago).orElse("missing")
+                + " old; at most " + ago(v.target()) + " of data may be lost"
+                : "a restore of its sources would take about " + v.measured().map(StatusNotices::ago).orElse("?")
+                + ", more than the " + ago(v.target()) + " allowed";
+        String text = "Job " + job + " on server " + server + " breaches its " + name + " by " + by + ": " + what
+                + ".\n" + v.detail() + ".\nBreached since " + v.since().map(t -> local(t, zone)).orElse("?") + ".\n\n"
+                + "What to try:\n"
+                + (v.objective() == Verdict.Objective.RPO
+                ? "- back it up now: mamori backup " + job + "\n- check its schedule: mamori job list\n"
+                : "- drill its newest point again: mamori verify --job " + job + " --drill\n"
+                + "- make restores faster (split the job, faster disks or network), or agree a longer RTO:"
+                + " mamori job set " + job + " --rto ...\n")
+                + "- see every job's state: mamori status";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("server", server);
+        f.put("job", job);
+        f.put("objective", v.objective().id());
+        f.put("targetSeconds", v.target().toSeconds());
+        f.put("measuredSeconds", v.measured().map(Duration::toSeconds).orElse(null));
+        f.put("since", v.since().map(Instant::toString).orElse(null));
+        f.put("hint", v.objective() == Verdict.Objective.RPO ? "mamori backup " + job
+                : "mamori verify --job " + job + " --drill");
+        return new Notice(NotifyEvent.OVERDUE, "Job " + job + " on server " + server + " breaches its "
+                + v.objective().name() + " by " + by, text, f, now, false);
+    }
+
+    /** The result of a scheduled restore drill: a success for those told of successes, a failure for the rest. */
+    public static Notice drill(ScheduledDrills.Outcome o, String server, Instant now) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("server", server);
+        f.put("job", o.job());
+        f.put("point", o.point().orElse(null));
+        f.put("drill", o.ok() ? "passed" : "failed");
+        f.put("recoverySeconds", o.recovery().map(d -> d.toMillis() / 1000.0).orElse(null));
+        f.put("hint", o.point().map(p -> "mamori verify " + p + " --drill").orElse("mamori backup " + o.job()));
+        String text = o.message() + (o.ok() ? "" : "\n\nWhat to try:\n- see what the drill found: mamori points "
+                + o.job() + "\n- drill it again: " + f.get("hint") + "\n- restore from an older point if this one"
+                + " is damaged: mamori restore --source SOURCE --point ID ...");
+        return new Notice(o.ok() ? NotifyEvent.SUCCESS : NotifyEvent.FAILURE, "Restore drill of job " + o.job()
+                + " on server " + server + (o.ok() ? " passed" : " FAILED"), text, f, now, false);
     }
 
     /** One line per job, the problems first. */

@@ -3,6 +3,9 @@ package app.mamori.engine.notify;
 import app.mamori.catalog.Catalog;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.ObjectiveStatuses;
+import app.mamori.engine.objective.Verdict;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyEvent;
 
@@ -43,6 +46,18 @@ public final class Watch {
                             s.job(), server));
                 }
             }
+        }
+        for (JobObjectives o : ObjectiveStatuses.collect(catalog, now)) {
+            o.verdicts().filter(Verdict::breached).forEach(v -> {
+                // one notice per breach: an RPO breach starts when the newest good point got too old
+                // (a new point ends it); an RTO breach with the drill or point that showed it
+                String breach = v.objective().id() + ":" + o.job() + "@" + v.since().map(Instant::toString).orElse("?");
+                if (catalog.notifiers().claimOnce("objective", breach)) {
+                    Optional<String> server = notifications.serverOf(o.job());
+                    out.addAll(notifications.deliver(StatusNotices.objectiveBreached(o.job(), v, server.orElse("?"),
+                            now, zone), o.job(), server));
+                }
+            });
         }
         LocalDate today = now.atZone(zone).toLocalDate();
         if (!now.atZone(zone).toLocalTime().isBefore(DIGEST_TIME)

@@ -96,7 +96,9 @@ public final class DashboardView {
                 .orElse(app.text().t("dashboard.never"))));
         t.getColumns().add(text("dashboard.col.lastResult", 100, r -> r.lastResult()
                 .map(x -> app.text().t("result." + x)).orElse("")
-                + r.problem().filter(p -> r.health() != Health.GREEN).map(p -> ": " + p).orElse("")));
+                + r.problem().filter(p -> r.health() != Health.GREEN).map(p -> ": " + p).orElse("")
+                + (r.breaches().isEmpty() ? "" : "\n" + app.text().t("dashboard.breach",
+                String.join(", ", r.breaches())))));
         t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.nextRun().map(format::when)
                 .orElse(app.text().t("dashboard.notScheduled"))));
         t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),

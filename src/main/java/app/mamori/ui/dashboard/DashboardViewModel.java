@@ -4,6 +4,9 @@ import app.mamori.service.Services;
 import app.mamori.catalog.Incident;
 import app.mamori.catalog.PointStore;
 import app.mamori.engine.JobStatus;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.Verdict;
+import app.mamori.model.Objectives;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
@@ -15,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,16 +70,38 @@ public final class DashboardViewModel {
         Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
         Map<String, PointStore.Totals> totals = services.points().totals();
+        java.util.Map<String, JobObjectives> objectives = new java.util.HashMap<>();
+        services.jobs().objectiveStatuses().forEach(o -> objectives.put(o.job(), o));
         for (JobStatus s : services.jobs().statuses(zone)) {
             Job job = services.jobs().get(s.job());
             String server = services.jobs().serverOf(job);
             PointStore.Totals t = totals.getOrDefault(s.job(), new PointStore.Totals(0, 0));
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
-            rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
-                    s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem()));
+            List<Verdict> breached = Optional.ofNullable(objectives.get(s.job())).stream()
+                    .flatMap(JobObjectives::verdicts).filter(Verdict::breached).toList();
+            Health health = Health.of(s, now);
+            for (Verdict v : breached) {
+                // losing more data than allowed is as bad as an overdue job; a slow restore is a warning
+                Health h = v.objective() == Verdict.Objective.RPO ? Health.RED : Health.AMBER;
+                health = h.compareTo(health) > 0 ? h : health;
+            }
+            rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
+                    s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem(),
+                    breached.stream().map(v -> breach(v, zone)).toList()));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }
+
+    /** "RPO 1d > 6h since 2026-11-24 06:00": the objective, its target, how far past it the job is, since when. */
+    static String breach(Verdict v, ZoneId zone) {
+        Duration by = v.margin().orElse(Duration.ZERO).negated();
+        return v.objective().name() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
+                by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by)
+                + v.since().map(t -> " since " + SINCE.format(t.atZone(zone))).orElse("");
+    }
+
+    private static final java.time.format.DateTimeFormatter SINCE =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** Closes an incident: its holds go, and retention treats those backups as before. */
     public void closeIncident(long id) {

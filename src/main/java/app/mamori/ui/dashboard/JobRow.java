@@ -1,6 +1,7 @@
 package app.mamori.ui.dashboard;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,21 @@ import java.util.Optional;
  *
  * @param vaultBytes stored bytes of the job's restore points
  * @param problem    what is wrong, for a person (the last run's error, or why it is overdue)
+ * @param breaches   the recovery objectives the job breaches, with by how much: "RPO 1d breached by 2d 3h"
  */
 public record JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
                      Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
-                     long vaultBytes, int points, Optional<String> problem) {
+                     long vaultBytes, int points, Optional<String> problem, List<String> breaches) {
+
+    public JobRow {
+        breaches = List.copyOf(breaches);
+    }
+
+    /** A row of a job that breaches no objective. */
+    public JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
+                  Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
+                  long vaultBytes, int points, Optional<String> problem) {
+        this(job, server, vault, health, lastSuccess, lastResult, schedule, nextRun, vaultBytes, points, problem,
+                List.of());
+    }
 }

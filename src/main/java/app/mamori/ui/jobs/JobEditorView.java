@@ -55,6 +55,12 @@ public final class JobEditorView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        // labels keep their whole text (in any language); the fields take the rest
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         if (vm.isNew()) {
             TextField name = field(vm.name, "editor-name");
@@ -68,7 +74,23 @@ public final class JobEditorView {
         form.addRow(row++, new Label(text.t("editor.sources")), sources);
         form.addRow(row++, new Label(text.t("editor.vault")), vault);
         form.addRow(row++, new Label(text.t("editor.schedule")), new VBox(4, schedule, words, scheduleError));
-        form.addRow(row, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+        form.addRow(row++, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+        TextField rpo = field(vm.rpo, "editor-rpo");
+        rpo.setPrefColumnCount(6);
+        rpo.setPromptText(text.t("editor.objective.prompt"));
+        TextField rto = field(vm.rto, "editor-rto");
+        rto.setPrefColumnCount(6);
+        rto.setPromptText(text.t("editor.objective.prompt"));
+        HBox objectives = new HBox(8, new Label(text.t("editor.rpo")), rpo, new Label(text.t("editor.rto")), rto);
+        objectives.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label objectivesHelp = new Label(text.t("editor.objectives.help"));
+        objectivesHelp.setWrapText(true);
+        // wraps within the field column rather than widening it past the window
+        objectivesHelp.setPrefWidth(420);
+        objectivesHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        objectivesHelp.getStyleClass().add("text-muted");
+        form.addRow(row, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
+                error(vm.objectivesError, "editor-objectives-error")));
 
         Label message = new Label();
         message.setId("editor-message");
@@ -86,7 +108,7 @@ public final class JobEditorView {
         root.setPadding(new Insets(16));
         root.setId("job-editor");
         stage = Dialogs.modal(vm.isNew() ? text.t("editor.newTitle") : text.t("editor.title", vm.job()), root, 760,
-                680);
+                760);
         cancel.setOnAction(e -> stage.close());
         save.setOnAction(e -> {
             vm.save(saved -> {

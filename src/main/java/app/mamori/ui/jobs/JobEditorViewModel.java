@@ -3,6 +3,7 @@ package app.mamori.ui.jobs;
 import app.mamori.service.JobService;
 import app.mamori.engine.PruneJobPlan;
 import app.mamori.model.Job;
+import app.mamori.model.Objectives;
 import app.mamori.model.Server;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Source;
@@ -55,6 +56,10 @@ public final class JobEditorViewModel {
             new SimpleStringProperty("0"), new SimpleStringProperty("0"), new SimpleStringProperty("0"),
             new SimpleStringProperty("0"));
     public final StringProperty keepError = new SimpleStringProperty("");
+    /** Recovery objectives as typed: 24h, 4h, 1h30m; empty for none. */
+    public final StringProperty rpo = new SimpleStringProperty("");
+    public final StringProperty rto = new SimpleStringProperty("");
+    public final StringProperty objectivesError = new SimpleStringProperty("");
     public final ObservableList<String> preview = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -78,8 +83,11 @@ public final class JobEditorViewModel {
         this.job = job;
         schedule.addListener((o, a, b) -> readSchedule());
         keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
+        rpo.addListener((o, a, b) -> objectives());
+        rto.addListener((o, a, b) -> objectives());
         valid = Bindings.createBooleanBinding(() -> loaded.get() && scheduleError.get().isEmpty()
-                && keepError.get().isEmpty() && !name.get().isBlank(), loaded, scheduleError, keepError, name);
+                && keepError.get().isEmpty() && objectivesError.get().isEmpty() && !name.get().isBlank(), loaded,
+                scheduleError, keepError, objectivesError, name);
         if (job == null) {
             server.addListener((o, a, b) -> loadSources(b, List.of()));
         }
@@ -88,7 +96,7 @@ public final class JobEditorViewModel {
 
     /** What the editor starts from, read off the FX thread. */
     private record Loaded(List<String> vaults, List<String> servers, String server, List<String> chosen,
-                          String vault, String schedule, RetentionPolicy policy) {
+                          String vault, String schedule, RetentionPolicy policy, Objectives objectives) {
     }
 
     private Loaded read() {
@@ -97,11 +105,11 @@ public final class JobEditorViewModel {
         if (job == null) {
             List<String> serverNames = app.services().servers().list().stream().map(Server::name).toList();
             return new Loaded(vaultNames, serverNames, serverNames.isEmpty() ? "" : serverNames.get(0), List.of(),
-                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention());
+                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention(), Objectives.NONE);
         }
         Job j = jobs.get(job);
         return new Loaded(vaultNames, List.of(), jobs.serverOf(j), j.sources(), j.vault(),
-                jobs.schedule(job).orElse(""), jobs.retention(job));
+                jobs.schedule(job).orElse(""), jobs.retention(job), jobs.objectives(job));
     }
 
     private void show(Loaded l) {
@@ -122,6 +130,8 @@ public final class JobEditorViewModel {
         for (int i = 0; i < n.length; i++) {
             keep.get(i).set(Integer.toString(n[i]));
         }
+        rpo.set(l.objectives().rpo().map(Objectives::format).orElse(""));
+        rto.set(l.objectives().rto().map(Objectives::format).orElse(""));
         readSchedule();
         loaded.set(true);
         refreshPreview();
@@ -173,6 +183,19 @@ public final class JobEditorViewModel {
         } catch (IllegalArgumentException e) {
             scheduleWords.set("");
             scheduleError.set(e.getMessage());
+        }
+    }
+
+    /** The objectives as typed, or empty (with the error shown) when one does not read as a duration. */
+    Optional<Objectives> objectives() {
+        try {
+            Objectives o = new Objectives(Objectives.parse(app.text().t("editor.rpo"), rpo.get()),
+                    Objectives.parse(app.text().t("editor.rto"), rto.get()));
+            objectivesError.set("");
+            return Optional.of(o);
+        } catch (IllegalArgumentException e) {
+            objectivesError.set(e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -235,12 +258,13 @@ public final class JobEditorViewModel {
     public void save(java.util.function.Consumer<Boolean> done) {
         List<String> chosen = sources.stream().filter(s -> s.chosen().get()).map(s -> s.source().name()).toList();
         Optional<RetentionPolicy> p = policy();
+        Optional<Objectives> objectives = objectives();
         if (chosen.isEmpty()) {
             message.set(app.text().t("editor.noSource"));
             done.accept(false);
             return;
         }
-        if (p.isEmpty() || !scheduleError.get().isEmpty()) {
+        if (p.isEmpty() || objectives.isEmpty() || !scheduleError.get().isEmpty()) {
             message.set(app.text().t("editor.fixFields"));
             done.accept(false);
             return;
@@ -254,12 +278,14 @@ public final class JobEditorViewModel {
             JobService jobs = app.services().jobs();
             if (creating) {
                 jobs.add(edited, parsed, p);
+                jobs.setObjectives(edited.name(), objectives.get());
             } else {
                 jobs.update(edited);
                 if (scheduleChanged) {
                     jobs.setSchedule(job, parsed);
                 }
                 jobs.setRetention(job, p.get());
+                jobs.setObjectives(job, objectives.get());
             }
             return true;
         }, ok -> {

@@ -32,6 +32,8 @@ public final class JobsView {
     private final ListView<String> list = new ListView<>(jobs);
     private final Label title = new Label();
     private final Label sources = new Label();
+    private final Label recovery = new Label();
+    private final JobRecoveryViewModel readiness;
     private final StackPane run = new StackPane();
     private final Button backup;
     private final SplitPane root;
@@ -44,6 +46,10 @@ public final class JobsView {
         list.setId("jobs-list");
         title.getStyleClass().add("title-3");
         sources.setWrapText(true);
+        readiness = new JobRecoveryViewModel(app, java.time.ZoneId.systemDefault());
+        recovery.setId("jobs-recovery");
+        recovery.setWrapText(true);
+        recovery.textProperty().bind(readiness.textProperty());
         backup = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
         backup.setId("jobs-backup");
         backup.getStyleClass().add("accent");
@@ -59,7 +65,7 @@ public final class JobsView {
         Button create = new Button(app.text().t("jobs.new"), new FontIcon(Feather.PLUS));
         create.setId("jobs-new");
         create.setOnAction(e -> create());
-        VBox detail = new VBox(10, new HBox(12, title, backup, edit, remove), sources, run);
+        VBox detail = new VBox(10, new HBox(12, title, backup, edit, remove), sources, recovery, run);
         VBox.setVgrow(run, Priority.ALWAYS);
         detail.setPadding(new Insets(16));
         list.setMinWidth(140);
@@ -105,6 +111,7 @@ public final class JobsView {
         if (job == null) {
             title.setText(app.text().t("jobs.none"));
             sources.setText("");
+            readiness.load(null);
             run.getChildren().clear();
             return;
         }
@@ -112,6 +119,7 @@ public final class JobsView {
             list.getSelectionModel().select(job);
         }
         title.setText(job);
+        readiness.load(job);
         app.executor().submit(() -> app.services().jobs().find(job), found -> found.ifPresent(j -> sources.setText(
                 app.text().t("jobs.sources", String.join(", ", j.sources()), j.vault()))),
                 UiErrors.logged("loading job " + job));

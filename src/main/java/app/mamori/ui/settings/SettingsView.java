@@ -59,6 +59,7 @@ public final class SettingsView {
         grid.addRow(row++, new Label(app.text().t("settings.retention")), defaultRetention(app));
         grid.addRow(row++, new Label(app.text().t("settings.notifications")),
                 new NotifiersView(new NotifiersViewModel(app), app.text()).root());
+        grid.addRow(row++, new Label(app.text().t("settings.runbook")), runbook(app));
         grid.addRow(row, new Label(app.text().t("settings.about")), new Label(app.text().t("settings.version",
                 Version.get(), System.getProperty("java.version"), System.getProperty("javafx.version", "?"))));
         Label title = new Label(app.text().t("nav.settings"));
@@ -155,6 +156,42 @@ public final class SettingsView {
         help.setWrapText(true);
         help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message), help);
+    }
+
+    /** The contacts the runbook prints, and Export runbook (a save dialog, then the file is written in the background). */
+    private static Node runbook(AppContext app) {
+        RunbookViewModel vm = new RunbookViewModel(app, java.time.ZoneId.systemDefault());
+        javafx.scene.control.TextArea contacts = new javafx.scene.control.TextArea();
+        contacts.setId("runbook-contacts");
+        contacts.setPrefRowCount(3);
+        contacts.setPromptText(app.text().t("runbook.contacts.prompt"));
+        contacts.textProperty().bindBidirectional(vm.contacts);
+        javafx.scene.control.Button save = new javafx.scene.control.Button(app.text().t("runbook.saveContacts"));
+        save.setId("runbook-save-contacts");
+        save.setOnAction(e -> vm.saveContacts());
+        javafx.scene.control.Button export = new javafx.scene.control.Button(app.text().t("runbook.export"));
+        export.setId("runbook-export");
+        export.disableProperty().bind(vm.busyProperty());
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(app.text().t("runbook.export.title"));
+            chooser.setInitialFileName("mamori-runbook.html");
+            chooser.getExtensionFilters().setAll(
+                    new javafx.stage.FileChooser.ExtensionFilter(app.text().t("runbook.html"), "*.html"),
+                    new javafx.stage.FileChooser.ExtensionFilter(app.text().t("runbook.md"), "*.md"));
+            java.io.File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                vm.export(file.toPath());
+            }
+        });
+        Label message = new Label();
+        message.setId("runbook-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.message);
+        Label help = new Label(app.text().t("runbook.help"));
+        help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(6, contacts, new javafx.scene.layout.HBox(8, save, export), message, help);
     }
 
     private static String describe(Vault v) {

@@ -1,6 +1,9 @@
 package app.mamori.ui.tray;
 
 import app.mamori.engine.JobStatus;
+import app.mamori.engine.objective.JobObjectives;
+import app.mamori.engine.objective.Verdict;
+import app.mamori.model.Objectives;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.DashboardViewModel;
 import app.mamori.ui.dashboard.JobRow;
@@ -40,6 +43,7 @@ public final class Tray {
     private final TrayIcon icon;
     private final Format format;
     private final OverdueSpells spells = new OverdueSpells();
+    private final BreachSpells breaches = new BreachSpells();
     /** Held here: the dashboard's read-only view listens weakly to its rows. */
     private ObservableList<JobRow> rows;
     /** the open incidents, from the dashboard: the tooltip names them */
@@ -166,13 +170,31 @@ public final class Tray {
             return; // the look in flight, or the next minute's, sees the same
         }
         lookingForOverdue = true;
-        app.executor().submit(() -> app.services().jobs().statuses(format.zone()), statuses -> {
+        app.executor().submit(() -> new Look(app.services().jobs().statuses(format.zone()),
+                app.services().jobs().objectiveStatuses()), look -> {
             lookingForOverdue = false;
-            notifyOverdue(spells.newlyOverdue(statuses));
+            notifyOverdue(spells.newlyOverdue(look.statuses()));
+            notifyBreaches(breaches.newlyBreached(look.objectives()));
         }, e -> {
             lookingForOverdue = false;
             UiErrors.logged("looking for overdue jobs").accept(e);
         });
+    }
+
+    /** What one look at the catalogue found: every job's state and its objectives. */
+    private record Look(List<JobStatus> statuses, List<JobObjectives> objectives) {
+    }
+
+    private void notifyBreaches(List<BreachSpells.Breach> fresh) {
+        for (BreachSpells.Breach b : fresh) {
+            Verdict v = b.verdict();
+            String title = app.text().t("tray.breach", b.job(), v.objective().name());
+            long over = v.margin().orElse(java.time.Duration.ZERO).negated().getSeconds();
+            // whole minutes, rounded up: "exceeded by 0m" would read as no breach
+            String by = Objectives.format(java.time.Duration.ofMinutes(Math.max(1, (over + 59) / 60)));
+            String text = app.text().t("tray.breach.text", v.objective().name(), Objectives.format(v.target()), by);
+            EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.WARNING));
+        }
     }
 
     private void notifyOverdue(List<JobStatus> jobs) {

@@ -105,4 +105,30 @@ class JobEditorViewModelTest {
             assertThat(c.retention().get("blog").last()).isEqualTo(2);
         }
     }
+
+    @Test
+    void objectivesAreShownAsStoredAWrongOneIsNamedAndSavedOnesReachTheCatalogue(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            c.objectives().set("blog", new app.mamori.model.Objectives(Optional.of(Duration.ofHours(24)),
+                    Optional.empty()));
+            JobEditorViewModel vm = editor(tmp, c);
+            assertThat(vm.rpo.get()).isEqualTo("1d");
+            assertThat(vm.rto.get()).isEmpty();
+
+            vm.rto.set("4 hours");
+            assertThat(vm.objectivesError.get()).contains("RTO: '4 hours' is not a duration");
+            assertThat(vm.valid().get()).isFalse();
+
+            vm.rto.set("4h");
+            vm.rpo.set("");
+            assertThat(vm.valid().get()).isTrue();
+            boolean[] saved = {false};
+            vm.sources.get(0).chosen().set(true);
+            vm.save(ok -> saved[0] = ok);
+
+            assertThat(saved[0]).isTrue();
+            assertThat(c.objectives().get("blog")).isEqualTo(new app.mamori.model.Objectives(Optional.empty(),
+                    Optional.of(Duration.ofHours(4))));
+        }
+    }
 }

@@ -1,0 +1,72 @@
+package app.mamori.engine.config;
+
+import app.mamori.catalog.RunbookStore;
+import app.mamori.model.Job;
+import app.mamori.model.Notifier;
+import app.mamori.model.NotifyChannel;
+import app.mamori.model.Objectives;
+import app.mamori.model.RetentionPolicy;
+import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.Vault;
+import app.mamori.secret.SecretStore;
+import app.mamori.engine.notify.Notifications;
+import app.mamori.ssh.PinnedKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything {@code mamori config export} writes, as data: no secret, no history. */
+public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<Vault> vaults, List<JobEntry> jobs,
+                         RetentionPolicy defaultRetention, List<Notifier> notifiers,
+                         List<RunbookStore.Contact> contacts) {
+
+    public ConfigFile {
+        servers = List.copyOf(servers);
+        sources = List.copyOf(sources);
+        vaults = List.copyOf(vaults);
+        jobs = List.copyOf(jobs);
+        notifiers = List.copyOf(notifiers);
+        contacts = List.copyOf(contacts);
+    }
+
+    /** A server with the host keys pinned for it (and its jump host), and the order its sources restore in. */
+    public record ServerEntry(Server server, List<PinnedKeys.Key> hostKeys, List<PinnedKeys.Key> jumpHostKeys,
+                              List<String> restoreOrder) {
+        public ServerEntry {
+            hostKeys = List.copyOf(hostKeys);
+            jumpHostKeys = List.copyOf(jumpHostKeys);
+            restoreOrder = List.copyOf(restoreOrder);
+        }
+    }
+
+    /** A job with its schedule (as written), retention policy, objectives and drill schedule. */
+    public record JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
+                           Optional<String> drill) {
+    }
+
+    /** A secret the configuration needs but the file leaves out: its name in the secret store, and what it is. */
+    public record Secret(String key, String what, boolean optional) {
+    }
+
+    /** The secrets this configuration needs, in file order: what an import asks for. */
+    public List<Secret> secrets() {
+        List<Secret> out = new ArrayList<>();
+        for (Source s : sources) {
+            if (s instanceof Source.Database d && d.hasPassword()) {
+                out.add(new Secret(SecretStore.sourcePasswordKey(s.name()), "the database password of source "
+                        + s.name(), false));
+            }
+        }
+        for (Notifier n : notifiers) {
+            if (n.channel() instanceof NotifyChannel.Email e && e.user().isPresent()) {
+                out.add(new Secret(Notifications.passwordKey(n.name()), "the SMTP password of notifier " + n.name()
+                        + " (user " + e.user().get() + "; an empty line for none)", true));
+            } else if (n.channel() instanceof NotifyChannel.Webhook) {
+                out.add(new Secret(Notifications.urlKey(n.name()), "the webhook URL of notifier " + n.name(), false));
+            }
+        }
+        return out;
+    }
+}
