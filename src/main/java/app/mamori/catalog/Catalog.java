@@ -34,6 +34,7 @@ public final class Catalog implements AutoCloseable {
     private final HoldStore holds;
     private final IncidentStore incidents;
     private final HistoryQueries history;
+    private final CopyStore copies;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -53,6 +54,7 @@ public final class Catalog implements AutoCloseable {
         this.holds = new HoldStore(db, clock);
         this.incidents = new IncidentStore(db, clock);
         this.history = new HistoryQueries(db);
+        this.copies = new CopyStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -177,6 +179,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** A file's versions across points, and what changed between two points, from the file index. */
+    /** Object vaults and the offsite copies of points. */
+    public CopyStore copies() {
+        return copies;
+    }
+
     public HistoryQueries history() {
         return history;
     }

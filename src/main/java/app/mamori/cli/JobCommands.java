@@ -45,22 +45,30 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "set", description = {"Change a job's schedule and retention policy; what is not given stays.",
-            "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12"})
+    @Command(name = "set", description = {"Change a job's schedule, retention policy and offsite copy; what is not"
+            + " given stays.", "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12",
+            "Example: mamori job set shop --copy-to offsite --copy-keep-monthly 12"})
     static final class Set extends Base {
         @Parameters(paramLabel = "JOB")
         String name;
         @Mixin
         JobSettings settings;
+        @Mixin
+        CopySettingsOptions copy;
 
         @Override
         int run() {
             ctx().services().jobs().get(name);
-            if (settings.schedule == null && !settings.touchesRetention()) {
-                throw new IllegalArgumentException("job set: give --schedule or a --keep-* option");
+            if (settings.schedule == null && !settings.touchesRetention() && !copy.given()) {
+                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option or --copy-to");
             }
             settings.validate(spec.commandLine());
-            settings.apply(ctx(), name, out());
+            if (copy.given()) {
+                copy.apply(spec.commandLine(), ctx(), name, out());
+            }
+            if (settings.schedule != null || settings.touchesRetention()) {
+                settings.apply(ctx(), name, out());
+            }
             return 0;
         }
     }

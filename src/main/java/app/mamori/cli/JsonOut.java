@@ -83,12 +83,21 @@ final class JsonOut {
     static ArrayNode points(List<RecordedPoint> points, CliContext ctx,
                             java.util.function.Function<RecordedPoint, String> held) {
         ArrayNode a = F.arrayNode();
+        java.util.Map<String, List<app.mamori.model.PointCopy>> copies = ctx.services().offsite().copiesByPoint();
         for (RecordedPoint r : points) {
             ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
             o.put("kind", r.kind().id());
             o.put("held", held.apply(r));
             o.set("verification", VerifyJson.pointState(r.point().artifacts().size(),
                     ctx.catalog().verifications().latestOfPoint(r.id())));
+            ArrayNode c = o.putArray("copies");
+            for (app.mamori.model.PointCopy copy : copies.getOrDefault(r.id(), List.of())) {
+                ObjectNode x = c.addObject();
+                x.put("vault", copy.vault());
+                x.put("status", copy.status().id());
+                x.put("time", copy.time().toString());
+                copy.error().ifPresent(e -> x.put("error", e));
+            }
             a.add(o);
         }
         return a;

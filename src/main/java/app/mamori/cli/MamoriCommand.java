@@ -16,7 +16,7 @@ import java.nio.file.Path;
                 BackupCommand.class, RestoreCommand.class, VerifyCommand.class, PointsCommand.class, PruneCommand.class,
                 RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,
                 NotifyCommands.class, TimelineCommand.class, IncidentCommands.class, FindCommand.class,
-                DiffCommand.class},
+                DiffCommand.class, CopyCommand.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user data folder.",
                 "Exit status: 0 on success; 1 when the command failed, with one line on stderr saying",
                 "what failed and what to do; 2 when the command line itself is wrong."})

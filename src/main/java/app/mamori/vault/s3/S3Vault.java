@@ -195,6 +195,17 @@ public final class S3Vault implements AutoCloseable {
         return out;
     }
 
+    /** One point's manifest as it was stored, decrypted. */
+    public byte[] manifest(String location) throws IOException {
+        try {
+            byte[] stored = read(s3, config.bucket(), layout.pointKey(location)).orElseThrow(() -> new IOException(
+                    "vault " + config.name() + " holds no copy of point " + location));
+            return keys.isPresent() ? unseal(MANIFEST_CONTEXT, stored) : stored;
+        } catch (SdkException e) {
+            throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
     /** Reads an artifact back, decrypted; the caller checks its SHA-256. */
     public InputStream openArtifact(String location, String artifact) throws IOException {
         try {

@@ -1,0 +1,154 @@
+package app.mamori.engine.offsite;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.PointKind;
+import app.mamori.catalog.RecordedPoint;
+import app.mamori.model.Artifact;
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
+import app.mamori.model.PointCopy;
+import app.mamori.model.RunStatus;
+import app.mamori.model.SourceKind;
+import app.mamori.model.Vault;
+import app.mamori.secret.SecretStore;
+import app.mamori.util.CancelToken;
+import app.mamori.vault.Manifest;
+import app.mamori.vault.s3.S3Vault;
+import app.mamori.vault.s3.UploadResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Copies restore points to an object vault: every artifact first (multipart, resumed where an
+ * earlier copy stopped, its SHA-256 checked against the catalogue while it is read), the
+ * manifest last, so a point in the bucket either has everything or no manifest at all. Each
+ * attempt is recorded in the catalogue.
+ */
+public final class OffsiteCopier {
+    private static final System.Logger LOG = System.getLogger(OffsiteCopier.class.getName());
+
+    private final Catalog catalog;
+    private final SecretStore secrets;
+    private final Clock clock;
+
+    public OffsiteCopier(Catalog catalog, SecretStore secrets, Clock clock) {
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Opens an object vault with the secrets the store keeps for it. */
+    public S3Vault open(String vaultName) throws IOException {
+        ObjectVault v = catalog.copies().getVault(vaultName);
+        String secretKey = secrets.get(ObjectVault.secretKeyKey(v.name())).orElseThrow(() -> new IOException(
+                "the secret access key of vault " + v.name() + " is missing from the secret store; add the vault again"
+                        + " (mamori vault remove " + v.name() + ", then vault add)"));
+        return S3Vault.open(v, secretKey, v.encrypted() ? secrets.get(ObjectVault.passphraseKey(v.name()))
+                : Optional.empty());
+    }
+
+    /**
+     * Copies the job's points that its copy vault lacks (or only {@code pointId}), oldest first.
+     * Points already copied are skipped; one point failing does not stop the others.
+     */
+    public List<CopyResult> copyJob(String job, Optional<String> pointId, CopyListener listener, CancelToken cancel)
+            throws IOException {
+        CopySettings settings = catalog.copies().copyOf(job).orElseThrow(() -> new IllegalArgumentException(
+                "job '" + job + "' has no offsite copy; set one with: mamori job set " + job + " --copy-to VAULT"));
+        List<RecordedPoint> points = new ArrayList<>();
+        for (RecordedPoint p : catalog.points().list(job)) {
+            if (pointId.map(id -> id.equals(p.id())).orElse(true) && p.point().status() == RunStatus.SUCCEEDED
+                    && p.kind() == PointKind.NORMAL) {
+                points.add(0, p);
+            }
+        }
+        if (pointId.isPresent() && points.isEmpty()) {
+            throw new IllegalArgumentException("--point: job " + job + " has no complete restore point '"
+                    + pointId.get() + "'; see: mamori points --job " + job);
+        }
+        List<CopyResult> results = new ArrayList<>();
+        try (S3Vault vault = open(settings.vault())) {
+            for (RecordedPoint p : points) {
+                boolean copied = catalog.copies().copy(p.id(), settings.vault())
+                        .filter(c -> c.status() == PointCopy.Status.COPIED).isPresent();
+                if (!copied || pointId.isPresent()) {
+                    results.add(copyPoint(p, vault, listener, cancel));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** Copies one point and records the outcome; never throws for a failed copy, except when cancelled. */
+    public CopyResult copyPoint(RecordedPoint point, S3Vault vault, CopyListener listener, CancelToken cancel)
+            throws CancelToken.CancelledException {
+        String name = vault.config().name();
+        try {
+            long[] totals = upload(point, vault, listener, cancel);
+            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.COPIED, clock.instant(), null);
+            event(EventLevel.INFO, point, "copy-succeeded", "point " + point.id() + " copied to vault " + name
+                    + (totals[1] > 0 ? " (resumed: " + totals[1] + " bytes were already there)" : ""));
+            return new CopyResult(point.id(), name, totals[0], totals[1], Optional.empty());
+        } catch (CancelToken.CancelledException e) {
+            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.FAILED, clock.instant(),
+                    "cancelled; mamori copy resumes it");
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "copy of " + point.id() + " to " + name + " failed", e);
+            String msg = "copy of point " + point.id() + " to vault " + name + " failed: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage());
+            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.FAILED, clock.instant(), msg);
+            event(EventLevel.ERROR, point, "copy-failed", msg + "; mamori copy " + point.point().job()
+                    + " tries again and resumes what was sent");
+            return new CopyResult(point.id(), name, 0, 0, Optional.of(msg));
+        }
+    }
+
+    private long[] upload(RecordedPoint point, S3Vault vault, CopyListener listener, CancelToken cancel)
+            throws IOException {
+        Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
+                + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
+        if (home.isRemote()) {
+            throw new IOException("point " + point.id() + " is in a vault on server " + home.server().get()
+                    + "; copies from a vault on a server are not available yet, only from a local vault");
+        }
+        Path dir = Path.of(home.path()).resolve(point.point().location());
+        for (Artifact a : point.point().artifacts()) {
+            if (a.kind() == SourceKind.FILES || Files.isDirectory(dir.resolve(a.path()))) {
+                throw new IOException("point " + point.id() + " holds a file-tree snapshot (" + a.source()
+                        + "); copying snapshots offsite is not available yet, only database dumps");
+            }
+        }
+        long sent = 0;
+        long resumed = 0;
+        String location = point.point().location();
+        long started = System.nanoTime();
+        for (Artifact a : point.point().artifacts()) {
+            Path file = dir.resolve(a.path());
+            long size = Files.size(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
+                        done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
+                                System.nanoTime() - started), cancel);
+                sent += r.sent();
+                resumed += r.resumed();
+            }
+        }
+        vault.putManifest(location, Files.readAllBytes(dir.resolve(Manifest.FILE_NAME)));
+        return new long[]{sent, resumed};
+    }
+
+    private void event(EventLevel level, RecordedPoint p, String kind, String message) {
+        catalog.events().add(Event.at(clock.instant(), level, kind, message).withServer(p.point().server())
+                .withJob(p.point().job()));
+    }
+}
