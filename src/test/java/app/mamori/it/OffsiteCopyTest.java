@@ -1,5 +1,6 @@
 package app.mamori.it;
 
+import app.mamori.testenv.CuttingProxy;
 import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
 import app.mamori.testenv.S3Extension;
@@ -120,6 +121,34 @@ class OffsiteCopyTest {
         try (Stream<Path> left = Files.list(fresh.home().resolve("offsite-restore"))) {
             assertThat(left).as("the download is deleted, the report kept")
                     .containsExactly(fresh.home().resolve("offsite-restore").resolve("reports"));
+        }
+    }
+
+    @Test
+    void aCopyThatFailsAfterABackupIsRecordedTheBackupStillSucceedsAndCopyFinishesItLater() {
+        try (CuttingProxy proxy = new CuttingProxy(s3.port())) {
+            cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3", bucket,
+                    "--endpoint", proxy.endpoint(), "--access-key-id", S3Server.ACCESS_KEY_ID,
+                    "--secret-access-key-stdin").requireOk();
+            cli.run("job", "set", "shop", "--copy-to", "offsite").requireOk();
+            proxy.cutAfter(0);
+
+            cli.run("backup", "shop").requireOk();
+
+            JsonNode copy = cli.run("points", "shop", "--json").requireOk().json().get(0).get("copies").get(0);
+            assertThat(copy.get("status").asText()).isEqualTo("failed");
+            assertThat(copy.get("error").asText()).contains("vault offsite");
+            assertThat(s3.keys(bucket)).isEmpty();
+
+            proxy.heal();
+            Cli.Result copied = cli.run("copy", "shop").requireOk();
+
+            assertThat(copied.out()).contains("copied shop/");
+            assertThat(cli.run("points", "shop", "--json").requireOk().json().get(0).get("copies").get(0)
+                    .get("status").asText()).isEqualTo("copied");
+            assertThat(s3.keys(bucket)).hasSize(2).anySatisfy(k -> assertThat(k).startsWith("points/db1/shop/"));
+            assertThat(cli.run("vault", "list").requireOk().out()).contains("offsite\ts3://" + bucket + "/");
+            assertThat(cli.run("vault", "remove", "offsite").exit()).as("still the job's copy vault").isEqualTo(1);
         }
     }
 
