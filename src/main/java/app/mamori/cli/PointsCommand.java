@@ -75,15 +75,27 @@ final class PointsCommand extends Base {
             out().println(JsonOut.write(JsonOut.points(recorded, ctx(), held)));
             return 0;
         }
+        java.util.Map<String, List<app.mamori.model.PointCopy>> copies = ctx().services().offsite().copiesByPoint();
         for (RecordedPoint r : recorded) {
             RestorePoint p = r.point();
             long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
             out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
                     + " artifact(s)\t" + Bytes.human(size)
                     + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (released.contains(p.id()) ? " (released)" : "")
-                    : "") + (held.apply(r) == null ? "" : "\theld (" + held.apply(r) + ")") + verification(r));
+                    : "") + (held.apply(r) == null ? "" : "\theld (" + held.apply(r) + ")") + verification(r)
+                    + copies(copies.getOrDefault(r.id(), List.of())));
         }
         return 0;
+    }
+
+    /** A tab and where the point is copied ({@code copied to offsite}, {@code copy to offsite FAILED}), or nothing. */
+    private static String copies(List<app.mamori.model.PointCopy> copies) {
+        StringBuilder b = new StringBuilder();
+        for (app.mamori.model.PointCopy c : copies) {
+            b.append(c.status() == app.mamori.model.PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
+                    : "\tcopy to " + c.vault() + " FAILED");
+        }
+        return b.toString();
     }
 
     /** A tab and the point's verification state, or nothing while it was never checked. */

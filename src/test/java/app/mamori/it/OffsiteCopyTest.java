@@ -92,6 +92,7 @@ class OffsiteCopyTest {
                 assertThat(contains(o, window)).as("bytes %d.. of the dump in an object", at).isFalse();
             }
         }
+        assertThat(cli.run("points", "shop").requireOk().out()).contains("\tcopied to offsite");
         assertThat(cli.run("copy", "shop").requireOk().out()).contains("nothing to copy");
         assertSecretOnlyInTheSecretStore();
     }
@@ -112,6 +113,8 @@ class OffsiteCopyTest {
         addOffsite(fresh, PASSPHRASE).requireOk();
         assertThat(fresh.run("catalog", "rebuild", "--vault", "offsite").requireOk().out())
                 .contains("1 restore point(s) found");
+        assertThat(fresh.run("verify", "--all").exit()).as("points only in the bucket are left out, not an error")
+                .isZero();
         String copyDb = db + "_back";
 
         fresh.run("restore", "--source", "shopdb", "--from-vault", "offsite", "--to-database", copyDb, "--yes")
@@ -139,6 +142,7 @@ class OffsiteCopyTest {
             assertThat(copy.get("status").asText()).isEqualTo("failed");
             assertThat(copy.get("error").asText()).contains("vault offsite");
             assertThat(s3.keys(bucket)).isEmpty();
+            assertThat(cli.run("points", "shop").requireOk().out()).contains("\tcopy to offsite FAILED");
 
             proxy.heal();
             Cli.Result copied = cli.run("copy", "shop").requireOk();

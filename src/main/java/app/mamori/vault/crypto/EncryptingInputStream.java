@@ -33,6 +33,11 @@ public final class EncryptingInputStream extends InputStream {
         this.out = header;
     }
 
+    /** Which AES-GCM encrypts: "JDK", or Amazon Corretto Crypto Provider and its version. */
+    public static String aesImplementation() {
+        return ChunkFormat.implementation();
+    }
+
     /** Bytes the encrypted object of {@code plainSize} plaintext bytes has. */
     public static long encryptedSize(long plainSize) {
         return ChunkFormat.encryptedSize(plainSize);

@@ -53,6 +53,27 @@ class EncryptedObjectTest {
         }
     }
 
+    /** The format is plain AES-256-GCM as docs/offsite.md describes it: the JDK's own cipher reads what ACCP wrote. */
+    @Test
+    void anyAesGcmImplementationReadsTheObjectAsDocumented() throws Exception {
+        byte[] p = "one short chunk".getBytes(StandardCharsets.UTF_8);
+        byte[] salt = keys.saltFor(CONTEXT, "sha");
+        byte[] sealed = encrypt(p, CONTEXT);
+        byte[] header = Arrays.copyOf(sealed, ChunkFormat.HEADER);
+        assertThat(new String(header, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("MAMORIc1");
+        assertThat(Arrays.copyOfRange(header, 8, 40)).isEqualTo(salt);
+
+        javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
+        byte[] nonce = new byte[12];
+        nonce[11] = 1; // chunk 0, the last one
+        jdk.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(keys.objectKey(salt), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        jdk.updateAAD(header);
+        jdk.updateAAD(CONTEXT.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(jdk.doFinal(sealed, ChunkFormat.HEADER, sealed.length - ChunkFormat.HEADER)).isEqualTo(p);
+    }
+
     @Test
     void theSameArtifactEncryptsToTheSameBytesSoAnUploadCanResume() throws IOException {
         byte[] p = plain(CHUNK + 7);
