@@ -3,6 +3,7 @@ package app.mamori.catalog;
 import app.mamori.model.CopySettings;
 import app.mamori.model.ObjectVault;
 import app.mamori.model.PointCopy;
+import app.mamori.model.RestorePoint;
 import app.mamori.model.RetentionPolicy;
 
 import java.sql.Connection;
@@ -93,10 +94,29 @@ public final class CopyStore {
                 r.getInt("keep_yearly"))), job));
     }
 
-    public void recordCopy(String point, String vault, PointCopy.Status status, Instant time, String error) {
-        db.write(c -> Rows.update(c, "INSERT INTO point_copies (point, vault, status, time, error) VALUES (?, ?, ?, ?, ?)"
-                + " ON CONFLICT (point, vault) DO UPDATE SET status = excluded.status, time = excluded.time,"
-                + " error = excluded.error", point, vault, status.id(), time, error));
+    /** Records the newest attempt to copy {@code point} (taken at {@code pointTime}, in folder {@code location}). */
+    public void recordCopy(RestorePoint point, String vault, PointCopy.Status status, Instant time, String error) {
+        db.write(c -> Rows.update(c, "INSERT INTO point_copies (point, vault, location, point_time, status, time, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (point, vault) DO UPDATE SET status = excluded.status,"
+                + " time = excluded.time, error = excluded.error", point.id(), vault, point.location(), point.time(),
+                status.id(), time, error));
+    }
+
+    /** A point copied to an object vault, as the offsite retention sees it. */
+    public record Copied(String point, String location, Instant pointTime) {
+    }
+
+    /** {@code job}'s points with a finished copy in {@code vault}, whether or not the local point still exists. */
+    public List<Copied> copiedOfJob(String job, String vault) {
+        return db.autocommit(c -> Rows.query(c, "SELECT point, location, point_time FROM point_copies"
+                + " WHERE vault = ? AND status = 'copied' AND substr(point, 1, length(?) + 1) = ? || '/' ORDER BY point",
+                r -> new Copied(r.getString("point"), r.getString("location"), Rows.instant(r, "point_time")),
+                vault, job, job));
+    }
+
+    /** Forgets a copy that was removed from its vault. */
+    public void forgetCopy(String point, String vault) {
+        db.write(c -> Rows.update(c, "DELETE FROM point_copies WHERE point = ? AND vault = ?", point, vault));
     }
 
     public Optional<PointCopy> copy(String point, String vault) {

@@ -183,11 +183,19 @@ public final class BackupEngine {
             var copied = copier.copyPoint(point, s3, app.mamori.engine.offsite.CopyListener.NONE, CancelToken.none());
             listener.log(copied.ok() ? "copied point " + point.id() + " to vault " + vault
                     : "offsite copy failed: " + copied.error().get());
+            if (copied.ok()) {
+                copier.prune(settings.get(), s3, new app.mamori.engine.offsite.CopyListener() {
+                    @Override
+                    public void log(String line) {
+                        listener.log(line);
+                    }
+                });
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "copy after run " + result.runId() + " failed", e);
             String point = result.point().get().id();
-            catalog.copies().recordCopy(point, vault, app.mamori.model.PointCopy.Status.FAILED, clock.instant(),
-                    e.getMessage());
+            catalog.copies().recordCopy(result.point().get(), vault, app.mamori.model.PointCopy.Status.FAILED,
+                    clock.instant(), e.getMessage());
             event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
                     + vault + " failed: " + e.getMessage() + "; the backup itself succeeded, and mamori copy " + job
                     + " tries again");

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -154,6 +155,23 @@ class OffsiteCopyTest {
             assertThat(cli.run("vault", "list").requireOk().out()).contains("offsite\ts3://" + bucket + "/");
             assertThat(cli.run("vault", "remove", "offsite").exit()).as("still the job's copy vault").isEqualTo(1);
         }
+    }
+
+    @Test
+    void theOffsiteRetentionKeepsItsOwnCountAndOutlivesTheLocalPoints() {
+        cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3", bucket, "--endpoint",
+                s3.endpoint(), "--access-key-id", S3Server.ACCESS_KEY_ID, "--secret-access-key-stdin").requireOk();
+        cli.run("job", "set", "shop", "--keep-last", "1", "--copy-to", "offsite", "--copy-keep-last", "2").requireOk();
+
+        for (int i = 0; i < 3; i++) {
+            cli.run("backup", "shop").requireOk();
+        }
+
+        assertThat(cli.run("points", "shop", "--json").requireOk().json()).as("local: keep-last 1").hasSize(1);
+        List<String> manifests = s3.keys(bucket).stream().filter(k -> k.startsWith("points/")).toList();
+        assertThat(manifests).as("offsite: copy-keep-last 2").hasSize(2);
+        assertThat(s3.keys(bucket).stream().filter(k -> k.startsWith("data/"))).as("the oldest copy's dump is gone too")
+                .hasSize(2);
     }
 
     @Test

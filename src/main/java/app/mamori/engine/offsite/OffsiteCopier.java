@@ -84,6 +84,9 @@ public final class OffsiteCopier {
                     results.add(copyPoint(p, vault, listener, cancel));
                 }
             }
+            if (results.stream().anyMatch(CopyResult::ok)) {
+                prune(settings, vault, listener);
+            }
         }
         return results;
     }
@@ -94,22 +97,43 @@ public final class OffsiteCopier {
         String name = vault.config().name();
         try {
             long[] totals = upload(point, vault, listener, cancel);
-            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.COPIED, clock.instant(), null);
+            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.COPIED, clock.instant(), null);
             event(EventLevel.INFO, point, "copy-succeeded", "point " + point.id() + " copied to vault " + name
                     + (totals[1] > 0 ? " (resumed: " + totals[1] + " bytes were already there)" : ""));
             return new CopyResult(point.id(), name, totals[0], totals[1], Optional.empty());
         } catch (CancelToken.CancelledException e) {
-            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.FAILED, clock.instant(),
+            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(),
                     "cancelled; mamori copy resumes it");
             throw e;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "copy of " + point.id() + " to " + name + " failed", e);
             String msg = "copy of point " + point.id() + " to vault " + name + " failed: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage());
-            catalog.copies().recordCopy(point.id(), name, PointCopy.Status.FAILED, clock.instant(), msg);
+            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(), msg);
             event(EventLevel.ERROR, point, "copy-failed", msg + "; mamori copy " + point.point().job()
                     + " tries again and resumes what was sent");
             return new CopyResult(point.id(), name, 0, 0, Optional.of(msg));
+        }
+    }
+
+    /** Applies the job's offsite retention after a copy; a failure is logged, never fatal to the copy. */
+    public void prune(CopySettings settings, S3Vault vault, CopyListener listener) {
+        if (settings.keep().keepsAll()) {
+            return;
+        }
+        try {
+            CopyPrune.Result r = CopyPrune.execute(catalog, settings, vault, clock, java.time.ZoneId.systemDefault());
+            if (!r.removed().isEmpty()) {
+                listener.log("offsite retention removed " + r.removed().size() + " cop" + (r.removed().size() == 1
+                        ? "y" : "ies") + " from vault " + settings.vault() + ": " + String.join(", ", r.removed()));
+            }
+            for (String f : r.failures()) {
+                listener.log("offsite retention could not remove " + f);
+                LOG.log(System.Logger.Level.WARNING, "offsite prune: " + f);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "offsite prune of job " + settings.job() + " failed", e);
+            listener.log("offsite retention failed: " + e.getMessage());
         }
     }
 

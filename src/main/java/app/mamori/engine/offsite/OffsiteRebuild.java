@@ -45,8 +45,8 @@ public final class OffsiteRebuild {
         }
         catalog.points().rebuildVault(name, onlyThere);
         for (ManifestFile mf : manifests) {
-            catalog.copies().recordCopy(mf.manifest().job() + "/" + mf.manifest().id(), name, PointCopy.Status.COPIED,
-                    clock.instant(), null);
+            catalog.copies().recordCopy(CatalogRebuild.toRestorePoint(mf.manifest(), mf.location()), name,
+                    PointCopy.Status.COPIED, clock.instant(), null);
         }
         return new Result(manifests.size(), onlyThere.size());
     }

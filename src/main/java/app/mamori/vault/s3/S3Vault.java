@@ -206,6 +206,30 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a point's copy: its manifest first, so a half-removed point is never listed, then
+     * its artifacts. A point already gone is no error.
+     */
+    public void removePoint(String location) throws IOException {
+        Manifest m;
+        try {
+            m = Json.mapper().readValue(manifest(location), Manifest.class);
+        } catch (IOException e) {
+            if (!hasPoint(location)) {
+                return;
+            }
+            throw e;
+        }
+        try {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)));
+            for (Manifest.Entry e : m.sources()) {
+                s3.deleteObject(b -> b.bucket(config.bucket()).key(layout.dataKey(location, e.artifact())));
+            }
+        } catch (SdkException e) {
+            throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
     /** Reads an artifact back, decrypted; the caller checks its SHA-256. */
     public InputStream openArtifact(String location, String artifact) throws IOException {
         try {

@@ -34,11 +34,15 @@ CREATE TABLE job_copies (
 -- foreign key, like holds: a copy outlives the local point when the local retention prunes it,
 -- and a rebuild re-inserts points without dropping their copies.
 CREATE TABLE point_copies (
-  point  TEXT NOT NULL,
-  vault  TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('copied', 'failed')),
-  time   INTEGER NOT NULL,
-  error  TEXT,
+  point      TEXT NOT NULL,
+  vault      TEXT NOT NULL,
+  -- the point's folder relative to a vault's root (SERVER/JOB/POINT) and when it was taken: what
+  -- the offsite retention needs once the local point is gone
+  location   TEXT NOT NULL,
+  point_time INTEGER NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('copied', 'failed')),
+  time       INTEGER NOT NULL,
+  error      TEXT,
   PRIMARY KEY (point, vault)
 ) WITHOUT ROWID;
 CREATE INDEX point_copies_by_vault ON point_copies(vault);
