@@ -64,7 +64,12 @@ public final class Catalog implements AutoCloseable {
 
     /** As {@link #open(Path)}, with the clock that stamps creation, run start and run end times. */
     public static Catalog open(Path file, Clock clock) {
-        CatalogConnection db = connect(file);
+        return open(file, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, Clock)}, the connection wrapped by {@code wrap}: a test sees every statement. */
+    static Catalog open(Path file, Clock clock, java.util.function.UnaryOperator<Connection> wrap) {
+        CatalogConnection db = connect(file, wrap);
         try {
             Migrations.apply(db);
         } catch (RuntimeException e) {
@@ -74,7 +79,7 @@ public final class Catalog implements AutoCloseable {
         return new Catalog(db, clock);
     }
 
-    private static CatalogConnection connect(Path file) {
+    private static CatalogConnection connect(Path file, java.util.function.UnaryOperator<Connection> wrap) {
         SQLiteConfig config = new SQLiteConfig();
         // WAL: readers (the dashboard) never block the writer (a running backup) and vice versa,
         // and a crash mid-write leaves the previous committed state intact.
@@ -94,7 +99,7 @@ public final class Catalog implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            return new CatalogConnection(file, connection);
+            return new CatalogConnection(file, wrap.apply(connection));
         } catch (IOException | SQLException e) {
             throw new CatalogException("cannot open the catalogue " + file + ": " + e.getMessage()
                     + ". Check that the folder exists and is writable.", e);
@@ -195,6 +200,11 @@ public final class Catalog implements AutoCloseable {
 
     /** For this package's tests, which check what the public API cannot show, such as pragmas. */
     CatalogConnection connection() {
+        return db;
+    }
+
+    /** For tests in this package: the connection itself. */
+    CatalogConnection db() {
         return db;
     }
 

@@ -108,10 +108,11 @@ public final class CopyStore {
 
     /** {@code job}'s points with a finished copy in {@code vault}, whether or not the local point still exists. */
     public List<Copied> copiedOfJob(String job, String vault) {
+        // ids are JOB/POINT: the range from 'JOB/' to 'JOB0' ('0' follows '/') is the job's, on the primary key
         return db.autocommit(c -> Rows.query(c, "SELECT point, location, point_time FROM point_copies"
-                + " WHERE vault = ? AND status = 'copied' AND substr(point, 1, length(?) + 1) = ? || '/' ORDER BY point",
+                + " WHERE point > ? AND point < ? AND vault = ? AND status = 'copied' ORDER BY point",
                 r -> new Copied(r.getString("point"), r.getString("location"), Rows.instant(r, "point_time")),
-                vault, job, job));
+                job + "/", job + "0", vault));
     }
 
     /** Forgets a copy that was removed from its vault. */
@@ -124,10 +125,15 @@ public final class CopyStore {
                 CopyStore::copy, point, vault));
     }
 
-    /** Every recorded copy by point id, each point's in vault order. */
-    public Map<String, List<PointCopy>> copiesByPoint() {
+    /** The recorded copies of {@code points} (a page of a listing), by point id, each point's in vault order. */
+    public Map<String, List<PointCopy>> copiesOf(List<String> points) {
         Map<String, List<PointCopy>> out = new TreeMap<>();
-        db.autocommit(c -> Rows.query(c, "SELECT * FROM point_copies ORDER BY point, vault", CopyStore::copy))
+        if (points.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(points.size(), "?"));
+        db.autocommit(c -> Rows.query(c, "SELECT * FROM point_copies WHERE point IN (" + marks + ") ORDER BY point, vault",
+                CopyStore::copy, points.toArray()))
                 .forEach(p -> out.computeIfAbsent(p.point(), k -> new java.util.ArrayList<>()).add(p));
         return out;
     }

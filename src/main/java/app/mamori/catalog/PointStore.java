@@ -60,6 +60,108 @@ public final class PointStore {
                 : load(c, " WHERE p.job = ?" + NEWEST_FIRST, job));
     }
 
+    /**
+     * One page of {@code job}'s points (every job's when null), newest first: at most {@code limit}
+     * points older than {@code after} (the last point of the previous page; null for the first).
+     * A listing reads page after page, so its memory stays flat whatever the history's length.
+     */
+    public List<RecordedPoint> page(String job, RecordedPoint after, int limit) {
+        List<Object> params = new ArrayList<>();
+        if (job != null) {
+            params.add(job);
+        }
+        if (after != null) {
+            params.add(after.point().time());
+            params.add(after.point().time());
+            params.add(after.id());
+        }
+        params.add(limit);
+        return db.autocommit(c -> load(c, " WHERE p.id IN (" + pageIds(job != null, after != null) + ")"
+                + NEWEST_FIRST, params.toArray()));
+    }
+
+    /**
+     * The ids of a page. The cursor is written {@code time <= ? AND (time < ? OR id < ?)}: the
+     * first term is a range on the time index that the LIMIT ends early, where the plainer
+     * {@code time < ? OR (time = ? AND id < ?)} made SQLite gather and sort every older point for
+     * each page (a MULTI-INDEX OR), so a listing took time in the square of its length.
+     */
+    static String pageIds(boolean ofJob, boolean after) {
+        return "SELECT id FROM restore_points WHERE " + (ofJob ? "job = ?" : "1 = 1")
+                + (after ? " AND time <= ? AND (time < ? OR id < ?)" : "") + " ORDER BY time DESC, id DESC LIMIT ?";
+    }
+
+    /** The points of these ids that exist, newest first, read 500 at a time. */
+    public List<RecordedPoint> withIds(List<String> ids) {
+        List<RecordedPoint> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(db.autocommit(c -> load(c, " WHERE p.id IN (" + marks + ")" + NEWEST_FIRST, chunk.toArray())));
+        }
+        return out;
+    }
+
+    /** How many points {@code job} has, whatever their status. */
+    public long count(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT COUNT(*) FROM restore_points WHERE job = ?",
+                row -> row.getLong(1), job)).orElse(0L);
+    }
+
+    /** The job's newest point, whatever its status. */
+    public Optional<RecordedPoint> newest(String job) {
+        return db.autocommit(c -> first(load(c, " WHERE p.id = (SELECT id FROM restore_points WHERE job = ?"
+                + " ORDER BY time DESC, id DESC LIMIT 1)" + NEWEST_FIRST, job)));
+    }
+
+    /**
+     * The newest and the oldest of {@code source}'s complete normal points (not safety copies),
+     * the newest taken at or before {@code time}: what "the latest point" and "the point at 14:00"
+     * mean, and the oldest for the message when there is none that early. Newest first; empty when
+     * the source has none.
+     */
+    public List<RecordedPoint> newestAndOldestOfSource(String source, Instant time) {
+        String of = "SELECT p.id FROM artifacts a JOIN restore_points p ON p.id = a.point WHERE a.source = ?"
+                + " AND p.kind = 'normal' AND p.status = 'succeeded'";
+        return db.autocommit(c -> load(c, " WHERE p.id IN (SELECT id FROM (" + of + " AND p.time <= ?"
+                + " ORDER BY p.time DESC, p.id DESC LIMIT 1) UNION SELECT id FROM (" + of
+                + " ORDER BY p.time, p.id LIMIT 1))" + NEWEST_FIRST, source, time, source));
+    }
+
+    /** Per job, how many complete points it has and the bytes their artifacts take: the dashboard's columns. */
+    public Map<String, Totals> totals() {
+        Map<String, Totals> out = new HashMap<>();
+        db.autocommit(c -> Rows.query(c, "SELECT p.job, COUNT(DISTINCT p.id), COALESCE(SUM(a.size), 0)"
+                + " FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id WHERE p.status = 'succeeded'"
+                + " GROUP BY p.job", row -> out.put(row.getString(1), new Totals(row.getLong(2), row.getLong(3)))));
+        return out;
+    }
+
+    /** @param points complete points; @param bytes the size of their artifacts */
+    public record Totals(long points, long bytes) {
+    }
+
+    /**
+     * What retention needs of each of the job's points, newest first: no manifests or paths, so a
+     * plan over years of hourly points stays small.
+     */
+    public List<Brief> briefs(String job) {
+        List<Brief> out = new ArrayList<>();
+        db.autocommit(c -> Rows.query(c, "SELECT p.id, p.time, p.status, p.kind, group_concat(a.source, char(10))"
+                + " FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id WHERE p.job = ?"
+                + " GROUP BY p.id ORDER BY p.time DESC, p.id DESC", row -> {
+                    String sources = row.getString(5);
+                    return out.add(new Brief(row.getString(1), Rows.instant(row, "time"),
+                            RunStatus.fromId(row.getString(3)), PointKind.fromId(row.getString(4)),
+                            sources == null ? List.of() : List.of(sources.split("\n"))));
+                }, job));
+        return out;
+    }
+
+    /** A point as retention sees it; {@code sources} those it holds an artifact of. */
+    public record Brief(String id, Instant time, RunStatus status, PointKind kind, List<String> sources) {
+    }
+
     public Optional<RecordedPoint> find(String id) {
         return db.autocommit(c -> first(load(c, " WHERE p.id = ?" + NEWEST_FIRST, id)));
     }

@@ -61,6 +61,19 @@ public final class VerificationStore {
         return out;
     }
 
+    /** {@link #latestOfPoint} for a page of points at once: point id to source to check; unchecked points absent. */
+    public Map<String, Map<String, Verification>> latestOfPoints(java.util.Collection<String> points) {
+        Map<String, Map<String, Verification>> out = new LinkedHashMap<>();
+        if (points.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(points.size(), "?"));
+        db.autocommit(c -> Rows.query(c, SELECT + " WHERE point IN (" + marks + ") ORDER BY id", VerificationStore::row,
+                points.toArray())).forEach(v -> out.computeIfAbsent(v.point(), p -> new LinkedHashMap<>())
+                .put(v.source(), v));
+        return out;
+    }
+
     /** The newest check of each artifact of every point of {@code job}: point id to source to check. */
     public Map<String, Map<String, Verification>> latestOfJob(String job) {
         Map<String, Map<String, Verification>> out = new LinkedHashMap<>();

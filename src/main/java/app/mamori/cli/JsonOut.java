@@ -4,6 +4,7 @@ import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.model.Artifact;
+import app.mamori.service.PointService;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.Vault;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,27 +81,24 @@ final class JsonOut {
     }
 
     /** @param held why each point is held, or null when it is not */
-    static ArrayNode points(List<RecordedPoint> points, CliContext ctx,
-                            java.util.function.Function<RecordedPoint, String> held) {
-        ArrayNode a = F.arrayNode();
-        java.util.Map<String, List<app.mamori.model.PointCopy>> copies = ctx.services().offsite().copiesByPoint();
-        for (RecordedPoint r : points) {
-            ObjectNode o = point(r.point(), ctx.catalog().vaults().find(r.point().vault()));
-            o.put("kind", r.kind().id());
-            o.put("held", held.apply(r));
-            o.set("verification", VerifyJson.pointState(r.point().artifacts().size(),
-                    ctx.catalog().verifications().latestOfPoint(r.id())));
-            ArrayNode c = o.putArray("copies");
-            for (app.mamori.model.PointCopy copy : copies.getOrDefault(r.id(), List.of())) {
-                ObjectNode x = c.addObject();
-                x.put("vault", copy.vault());
-                x.put("status", copy.status().id());
-                x.put("time", copy.time().toString());
-                copy.error().ifPresent(e -> x.put("error", e));
-            }
-            a.add(o);
+    /**
+     * One point of {@code points --json}; {@code vault} the point's vault when it still exists,
+     * {@code copies} the point's offsite copies.
+     */
+    static ObjectNode point(PointService.Listed l, Optional<Vault> vault, List<app.mamori.model.PointCopy> copies) {
+        ObjectNode o = point(l.point().point(), vault);
+        o.put("kind", l.point().kind().id());
+        o.put("held", l.hold().orElse(null));
+        o.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(), l.latestChecks()));
+        ArrayNode c = o.putArray("copies");
+        for (app.mamori.model.PointCopy copy : copies) {
+            ObjectNode x = c.addObject();
+            x.put("vault", copy.vault());
+            x.put("status", copy.status().id());
+            x.put("time", copy.time().toString());
+            copy.error().ifPresent(e -> x.put("error", e));
         }
-        return a;
+        return o;
     }
 
     static String write(Object node) throws JsonProcessingException {

@@ -3,15 +3,28 @@ package app.mamori.cli;
 import app.mamori.util.Bytes;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.PointCheck;
-import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
+import app.mamori.model.PointCopy;
 import app.mamori.model.RestorePoint;
 import app.mamori.service.IncidentService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import app.mamori.model.Vault;
+import app.mamori.service.PointService;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code mamori points [JOB] [--json]}, {@code mamori points hold ID} and {@code mamori points release ID}. */
 @Command(name = "points", description = "List restore points, newest first.",
@@ -66,42 +79,72 @@ final class PointsCommand extends Base {
         if (job != null) {
             ctx().catalog().jobs().get(job);
         }
-        List<RecordedPoint> recorded = ctx().catalog().points().list(job);
-        java.util.Set<String> released = job == null ? java.util.Set.of() : ctx().catalog().points().released(job);
-        java.util.Map<String, java.util.Map<String, String>> holds = new java.util.HashMap<>();
-        java.util.function.Function<RecordedPoint, String> held = r -> holds.computeIfAbsent(r.point().job(),
-                j -> ctx().services().incidents().holdsOfJob(j)).get(r.id());
+        Map<String, Optional<Vault>> vaults = new HashMap<>();
+        // out() flushes at every line: a listing of 200,000 points would make millions of writes
+        PrintWriter listing = new PrintWriter(new BufferedWriter(out(), 1 << 16), false);
         if (json) {
-            out().println(JsonOut.write(JsonOut.points(recorded, ctx(), held)));
+            ObjectWriter writer = app.mamori.vault.Json.mapper().writer()
+                    .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            try (SequenceWriter array = writer.writeValuesAsArray(listing)) {
+                ctx().services().points().forEachPage(job, PAGE, page -> {
+                    Map<String, List<PointCopy>> copies = copiesOf(page);
+                    for (PointService.Listed l : page) {
+                        write(array, JsonOut.point(l, vaults.computeIfAbsent(l.point().point().vault(),
+                                ctx().catalog().vaults()::find), copies.getOrDefault(l.point().id(), List.of())));
+                    }
+                    listing.flush();
+                });
+            }
+            listing.println();
+            listing.flush();
             return 0;
         }
-        java.util.Map<String, List<app.mamori.model.PointCopy>> copies = ctx().services().offsite().copiesByPoint();
-        for (RecordedPoint r : recorded) {
-            RestorePoint p = r.point();
-            long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
-            out().println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
-                    + " artifact(s)\t" + Bytes.human(size)
-                    + (r.kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (released.contains(p.id()) ? " (released)" : "")
-                    : "") + (held.apply(r) == null ? "" : "\theld (" + held.apply(r) + ")") + verification(r)
-                    + copies(copies.getOrDefault(r.id(), List.of())));
-        }
+        ctx().services().points().forEachPage(job, PAGE, page -> {
+            Map<String, List<PointCopy>> copies = copiesOf(page);
+            for (PointService.Listed l : page) {
+                RestorePoint p = l.point().point();
+                long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
+                listing.println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
+                        + " artifact(s)\t" + Bytes.human(size)
+                        + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
+                        : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l)
+                        + copies(copies.getOrDefault(p.id(), List.of())));
+            }
+            listing.flush();
+        });
         return 0;
     }
 
+    /** The offsite copies of one page's points, by point id: one query per page. */
+    private Map<String, List<PointCopy>> copiesOf(List<PointService.Listed> page) {
+        return ctx().services().offsite().copiesOf(page.stream().map(l -> l.point().id()).toList());
+    }
+
     /** A tab and where the point is copied ({@code copied to offsite}, {@code copy to offsite FAILED}), or nothing. */
-    private static String copies(List<app.mamori.model.PointCopy> copies) {
+    private static String copies(List<PointCopy> copies) {
         StringBuilder b = new StringBuilder();
-        for (app.mamori.model.PointCopy c : copies) {
-            b.append(c.status() == app.mamori.model.PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
+        for (PointCopy c : copies) {
+            b.append(c.status() == PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
                     : "\tcopy to " + c.vault() + " FAILED");
         }
         return b.toString();
     }
 
+    /** Points read per query: a listing of any length keeps about this many in memory. */
+    private static final int PAGE = 500;
+
+    private static void write(SequenceWriter array, Object node) {
+        try {
+            array.write(node);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A tab and the point's verification state, or nothing while it was never checked. */
-    private String verification(RecordedPoint r) {
-        return switch (PointCheck.of(r.point().artifacts().size(),
-                ctx().catalog().verifications().latestOfPoint(r.id())).state()) {
+    private static String verification(PointService.Listed l) {
+        return switch (PointCheck.of(l.point().point().artifacts().size(), l.latestChecks()).state()) {
             case VERIFIED -> "\tverified";
             case FAILED -> "\tverify FAILED";
             case UNVERIFIED -> "";

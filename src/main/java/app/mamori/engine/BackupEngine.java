@@ -310,7 +310,7 @@ public final class BackupEngine {
 
     /** The previous point's received size of this source, for an ETA; -1 when there is none. */
     private long expectedBytes(String job, Source source) {
-        return catalog.points().list(job).stream().findFirst()
+        return catalog.points().newest(job)
                 .map(p -> p.manifest(source.name()).get("rawSize"))
                 .map(Long::parseLong).orElse(-1L);
     }

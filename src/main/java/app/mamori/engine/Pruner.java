@@ -4,6 +4,7 @@ import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointKind;
+import app.mamori.catalog.PointStore;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.model.RetentionPolicy;
@@ -58,32 +59,45 @@ public final class Pruner {
 
     /** What {@code policy} would keep and remove of the job's points now: the preview of a policy not saved yet. */
     public PruneJobPlan plan(String job, RetentionPolicy policy) {
+        PrunePlan plan = retention(job, policy);
+        Map<String, RecordedPoint> removed = new LinkedHashMap<>();
+        catalog.points().withIds(plan.remove().stream().map(Candidate::id).toList())
+                .forEach(p -> removed.put(p.id(), p));
+        return new PruneJobPlan(job, policy, zone, plan, removed);
+    }
+
+    /**
+     * The retention plan alone, with the policy saved for the job: why each point is kept. It reads
+     * what retention needs of each point ({@link PointStore#briefs}), not the points themselves.
+     */
+    public PrunePlan retention(String job) {
+        return retention(job, catalog.retention().get(job));
+    }
+
+    private PrunePlan retention(String job, RetentionPolicy policy) {
         catalog.jobs().get(job);
         Set<String> released = catalog.points().released(job);
         Map<String, String> holds = catalog.holds().ofJob(job);
         Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfJob(job);
-        Map<String, RecordedPoint> byId = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (RecordedPoint p : catalog.points().list(job)) {
-            if (p.point().status() != RunStatus.SUCCEEDED) {
+        for (PointStore.Brief p : catalog.points().briefs(job)) {
+            if (p.status() != RunStatus.SUCCEEDED) {
                 continue;
             }
-            byId.put(p.id(), p);
             boolean safetyHeld = p.kind() == PointKind.PRE_RESTORE && !released.contains(p.id());
             Map<String, Verification> latest = checks.get(p.id());
-            candidates.add(new Candidate(p.id(), p.point().time(), safetyHeld, Optional.ofNullable(holds.get(p.id())),
-                    verified(p, latest), checkFailed(latest)));
+            candidates.add(new Candidate(p.id(), p.time(), safetyHeld, Optional.ofNullable(holds.get(p.id())),
+                    verified(p.sources(), latest), checkFailed(latest)));
         }
         boolean lastRunFailed = catalog.runs().latestEnded(job).map(r -> r.status() != RunStatus.SUCCEEDED)
                 .orElse(false);
-        PrunePlan plan = Retention.plan(candidates, policy, clock.instant(), zone, lastRunFailed);
-        return new PruneJobPlan(job, policy, zone, plan, byId);
+        return Retention.plan(candidates, policy, clock.instant(), zone, lastRunFailed);
     }
 
     /** Verified: every artifact's newest check passed. */
-    private static boolean verified(RecordedPoint p, Map<String, Verification> latest) {
-        return latest != null && !p.point().artifacts().isEmpty() && p.point().artifacts().stream()
-                .allMatch(a -> latest.containsKey(a.source()) && !latest.get(a.source()).failed());
+    private static boolean verified(List<String> sources, Map<String, Verification> latest) {
+        return latest != null && !sources.isEmpty() && sources.stream()
+                .allMatch(s -> latest.containsKey(s) && !latest.get(s).failed());
     }
 
     /** Damaged: the newest check of one of its artifacts failed. */

@@ -91,9 +91,9 @@ public final class OffsiteService {
         return copier().copyJob(job, point, listener, cancel);
     }
 
-    /** Every recorded copy, by point id. */
-    public Map<String, List<PointCopy>> copiesByPoint() {
-        return services.catalog().copies().copiesByPoint();
+    /** The recorded copies of {@code points}, by point id. */
+    public Map<String, List<PointCopy>> copiesOf(List<String> points) {
+        return services.catalog().copies().copiesOf(points);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class PointService {
                          Optional<String> hold) {
     }
 
-    /** The job's points, oldest first, each with its newest checks. */
+    /** The job's points, newest first, each with its newest checks. */
     public List<Listed> list(String job) {
         Map<String, Map<String, Verification>> checks = services.catalog().verifications().latestOfJob(job);
         Set<String> released = services.catalog().points().released(job);
@@ -47,6 +47,56 @@ public final class PointService {
         return services.catalog().points().list(job).stream().map(p -> new Listed(p,
                 checks.getOrDefault(p.id(), Map.of()), released.contains(p.id()),
                 Optional.ofNullable(holds.get(p.id())))).toList();
+    }
+
+    /** Per job, its complete points and the bytes their artifacts take. */
+    public Map<String, app.mamori.catalog.PointStore.Totals> totals() {
+        return services.catalog().points().totals();
+    }
+
+    /**
+     * The job's points (every job's when null), newest first, handed over {@code pageSize} at a time
+     * as {@link #list} gives them: a listing of any length in flat memory, one query per page.
+     */
+    public void forEachPage(String job, int pageSize, java.util.function.Consumer<List<Listed>> page) {
+        Map<String, Set<String>> released = new java.util.HashMap<>();
+        Map<String, Map<String, String>> holds = new java.util.HashMap<>();
+        RecordedPoint after = null;
+        while (true) {
+            List<Listed> listed = page(job, after, pageSize, released, holds);
+            if (listed.isEmpty()) {
+                return;
+            }
+            page.accept(listed);
+            if (listed.size() < pageSize) {
+                return;
+            }
+            after = listed.get(listed.size() - 1).point();
+        }
+    }
+
+    /**
+     * One page of {@link #list}: at most {@code limit} of the job's points older than {@code after}
+     * (null: from the newest). A page shows one screen of a history of any length.
+     */
+    public List<Listed> page(String job, RecordedPoint after, int limit) {
+        return page(job, after, limit, new java.util.HashMap<>(), new java.util.HashMap<>());
+    }
+
+    private List<Listed> page(String job, RecordedPoint after, int limit, Map<String, Set<String>> released,
+                              Map<String, Map<String, String>> holds) {
+        List<RecordedPoint> points = services.catalog().points().page(job, after, limit);
+        Map<String, Map<String, Verification>> checks = services.catalog().verifications()
+                .latestOfPoints(points.stream().map(RecordedPoint::id).toList());
+        return points.stream().map(p -> new Listed(p, checks.getOrDefault(p.id(), Map.of()),
+                released.computeIfAbsent(p.point().job(), services.catalog().points()::released).contains(p.id()),
+                Optional.ofNullable(holds.computeIfAbsent(p.point().job(), services.incidents()::holdsOfJob)
+                        .get(p.id())))).toList();
+    }
+
+    /** How many points the job has: what a page of them is out of. */
+    public long count(String job) {
+        return services.catalog().points().count(job);
     }
 
     /** A point as a restore of one source sees it: that source's artifact and its newest check. */

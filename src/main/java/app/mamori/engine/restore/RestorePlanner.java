@@ -68,7 +68,7 @@ public final class RestorePlanner {
     }
 
     public RestorePlan plan(Request request) {
-        return plan(request, catalog.points().list(null), Optional.empty());
+        return plan(request, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -77,9 +77,15 @@ public final class RestorePlanner {
      * downloaded and checked into a private folder laid out like a local vault.
      */
     public RestorePlan plan(Request request, List<RecordedPoint> candidates, Optional<Vault> readFrom) {
+        return plan(request, Optional.of(candidates), readFrom);
+    }
+
+    /** {@code candidates} absent: the two points the catalogue offers for the request's choice. */
+    private RestorePlan plan(Request request, Optional<List<RecordedPoint>> candidates, Optional<Vault> readFrom) {
         Source source = catalog.sources().find(request.source()).orElseThrow(() -> new IllegalArgumentException(
                 "no source '" + request.source() + "'; see: mamori source list"));
-        RecordedPoint point = choose(candidates, source.name(), request.point());
+        RecordedPoint point = choose(candidates.orElseGet(() -> candidates(catalog, source.name(), request.point())),
+                source.name(), request.point());
         Vault vault = readFrom.orElseGet(() -> catalog.vaults().find(point.point().vault()).orElseThrow(() ->
                 new IllegalArgumentException("restore point " + point.id() + " is in vault " + point.point().vault()
                         + ", which is not a folder vault here" + (catalog.copies().findVault(point.point().vault())
@@ -193,6 +199,19 @@ public final class RestorePlanner {
      *
      * @param newestFirst every point, newest first, as {@code PointStore.list} returns them
      */
+    /**
+     * The few points {@link #choose} needs to answer {@code choice}, read by index rather than the
+     * whole history: the named point, or the source's newest normal point at or before the time
+     * and its oldest (which the message names when there is none that early).
+     */
+    static List<RecordedPoint> candidates(Catalog catalog, String source, PointChoice choice) {
+        if (choice instanceof PointChoice.Id id) {
+            return catalog.points().find(id.id()).map(List::of).orElse(List.of());
+        }
+        Instant limit = choice instanceof PointChoice.AtOrBefore at ? at.time() : Instant.ofEpochMilli(Long.MAX_VALUE);
+        return catalog.points().newestAndOldestOfSource(source, limit);
+    }
+
     public static RecordedPoint choose(List<RecordedPoint> newestFirst, String source, PointChoice choice) {
         if (choice instanceof PointChoice.Id id) {
             RecordedPoint p = newestFirst.stream().filter(r -> r.id().equals(id.id())).findFirst()

@@ -143,7 +143,7 @@ public final class Timeline implements TimelineSource {
             jobs.retainAll(only);
         }
         for (String job : jobs) {
-            for (PrunePlan.Kept k : pruner.plan(job).plan().keep()) {
+            for (PrunePlan.Kept k : pruner.retention(job).keep()) {
                 Set<String> reasons = new LinkedHashSet<>();
                 k.reasons().forEach(r -> reasons.add(label(r.rule())));
                 kept.put(k.point().id(), List.copyOf(reasons));

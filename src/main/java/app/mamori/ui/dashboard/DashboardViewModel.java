@@ -1,11 +1,9 @@
 package app.mamori.ui.dashboard;
 
-import app.mamori.service.PointService;
 import app.mamori.service.Services;
 import app.mamori.catalog.Incident;
-import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.PointStore;
 import app.mamori.engine.JobStatus;
-import app.mamori.model.Artifact;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
@@ -22,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every job at a glance, loaded off the FX thread. */
@@ -66,15 +65,14 @@ public final class DashboardViewModel {
     static Loaded load(Services services, ZoneId zone) {
         Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
+        Map<String, PointStore.Totals> totals = services.points().totals();
         for (JobStatus s : services.jobs().statuses(zone)) {
             Job job = services.jobs().get(s.job());
             String server = services.jobs().serverOf(job);
-            List<RecordedPoint> points = services.points().list(s.job()).stream().map(PointService.Listed::point)
-                    .filter(p -> p.point().status() == RunStatus.SUCCEEDED).toList();
-            long bytes = points.stream().flatMap(p -> p.point().artifacts().stream()).mapToLong(Artifact::size).sum();
+            PointStore.Totals t = totals.getOrDefault(s.job(), new PointStore.Totals(0, 0));
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
             rows.add(new JobRow(s.job(), server, job.vault(), Health.of(s, now), s.lastSuccess(), lastResult,
-                    s.description(), s.nextDue(), bytes, points.size(), s.problem()));
+                    s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem()));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }

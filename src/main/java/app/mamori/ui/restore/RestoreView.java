@@ -1,5 +1,6 @@
 package app.mamori.ui.restore;
 
+import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.service.IncidentService;
 import app.mamori.service.PointService;
@@ -57,12 +58,22 @@ public final class RestoreView {
     private final VBox root;
     private final TimelineViewModel timeline;
     private CancelToken verifyCancel = CancelToken.none();
+    /** Points the table shows: the newest {@link #PAGE}, more as the admin asks or picks an older one. */
+    private int wanted = PAGE;
+    private final Label shown = new Label();
+    private final Button more = new Button();
+    /** The oldest point in the table: where the next page starts. */
+    private RecordedPoint oldest;
+    private static final int PAGE = 200;
 
     public RestoreView(AppContext app, Format format) {
         this.app = app;
         this.format = format;
         job.setId("restore-job");
-        job.valueProperty().addListener((o, a, j) -> load(j));
+        job.valueProperty().addListener((o, a, j) -> {
+            wanted = PAGE;
+            load(j);
+        });
         table = new TableView<>(points);
         table.setId("restore-points");
         table.setPlaceholder(new Label(app.text().t("restore.noPoints")));
@@ -173,14 +184,23 @@ public final class RestoreView {
         timelineControl.setPrefHeight(230);
         timelineControl.setMinHeight(150);
         job.valueProperty().addListener((o, a, j) -> showTimeline());
-        // a point chosen on the timeline is the point chosen in the table, and the other way round
+        // a point chosen on the timeline is the point chosen in the table, and the other way round;
+        // one older than the table's pages brings the pages down to it
         timeline.selectionProperty().addListener((o, a, s) -> {
             if (s != null) {
-                points.stream().filter(p -> p.id().equals(s.point().id())).findFirst()
-                        .ifPresent(p -> table.getSelectionModel().select(p));
+                points.stream().filter(p -> p.id().equals(s.point().id())).findFirst().ifPresentOrElse(
+                        p -> table.getSelectionModel().select(p), () -> loadThrough(s.point().id()));
             }
         });
-        root = new VBox(12, head, bar, timelineControl, actions, verifyStatus, table);
+        shown.setId("restore-shown");
+        more.setId("restore-more");
+        more.setText(app.text().t("restore.more", PAGE));
+        more.setOnAction(e -> loadThrough(null));
+        more.managedProperty().bind(more.visibleProperty());
+        more.setVisible(false);
+        HBox foot = new HBox(12, shown, more);
+        foot.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(12, head, bar, timelineControl, actions, verifyStatus, table, foot);
         root.setPadding(new Insets(16));
         loadJobs();
         Live.reloadWhileShown(root, this::loadJobs, app.runs().finishedProperty(), app.changes().count());
@@ -224,26 +244,79 @@ public final class RestoreView {
                 server -> timeline.show(TimelineScope.server(server)), UiErrors.logged("finding the job's server"));
     }
 
+    /** One page's worth of a job's points, and how many it has in all. */
+    private record Loaded(List<RestorePointViewModel> rows, RecordedPoint oldest, long total) {
+    }
+
+    private Loaded read(String j, RecordedPoint after, int limit) {
+        List<PointService.Listed> page = app.services().points().page(j, after, limit);
+        return new Loaded(page.stream().map(p -> RestorePointViewModel.of(p.point(), p.latestChecks(), p.released(),
+                p.hold())).toList(), page.isEmpty() ? after : page.get(page.size() - 1).point(),
+                app.services().points().count(j));
+    }
+
+    /** The newest {@link #wanted} points of the job: one query, however long its history. */
     private void load(String j) {
         if (j == null) {
             points.clear();
             return;
         }
-        app.executor().submit(() -> {
-            return app.services().points().list(j).stream().map(p -> RestorePointViewModel.of(p.point(),
-                    p.latestChecks(), p.released(), p.hold())).toList();
-        }, list -> {
-            // a reload (after a run or a verify) keeps the point the admin had chosen
-            if (points.equals(list)) {
+        int limit = wanted;
+        app.executor().submit(() -> read(j, null, limit), loaded -> {
+            if (!j.equals(job.getValue())) {
                 return;
             }
-            RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
-            points.setAll(list);
-            if (chosen != null) {
-                list.stream().filter(p -> p.id().equals(chosen.id())).findFirst()
-                        .ifPresent(p -> table.getSelectionModel().select(p));
+            oldest = loaded.oldest();
+            // a reload (after a run or a verify) keeps the point the admin had chosen
+            if (!points.equals(loaded.rows())) {
+                RestorePointViewModel chosen = table.getSelectionModel().getSelectedItem();
+                points.setAll(loaded.rows());
+                if (chosen != null) {
+                    loaded.rows().stream().filter(p -> p.id().equals(chosen.id())).findFirst()
+                            .ifPresent(p -> table.getSelectionModel().select(p));
+                }
             }
+            showing(loaded.total());
         }, UiErrors.logged("loading the restore points"));
+    }
+
+    /** The next page of older points or, given a point's id, the pages down to it, which is then chosen. */
+    private void loadThrough(String id) {
+        String j = job.getValue();
+        if (j == null || oldest == null) {
+            return;
+        }
+        RecordedPoint from = oldest;
+        app.executor().submit(() -> {
+            List<RestorePointViewModel> rows = new java.util.ArrayList<>();
+            Loaded page = read(j, from, PAGE);
+            rows.addAll(page.rows());
+            while (id != null && page.rows().size() == PAGE && page.rows().stream().noneMatch(p -> p.id().equals(id))) {
+                page = read(j, page.oldest(), PAGE);
+                rows.addAll(page.rows());
+            }
+            return new Loaded(rows, page.oldest(), page.total());
+        }, loaded -> {
+            if (!j.equals(job.getValue()) || oldest != from) {
+                return;
+            }
+            points.addAll(loaded.rows());
+            oldest = loaded.oldest();
+            wanted = points.size();
+            showing(loaded.total());
+            if (id != null) {
+                points.stream().filter(p -> p.id().equals(id)).findFirst()
+                        .ifPresent(p -> {
+                            table.getSelectionModel().select(p);
+                            table.scrollTo(p);
+                        });
+            }
+        }, UiErrors.logged("loading older restore points"));
+    }
+
+    private void showing(long total) {
+        shown.setText(total == 0 ? "" : app.text().t("restore.shown", points.size(), total));
+        more.setVisible(points.size() < total);
     }
 
     private String checked(RestorePointViewModel p) {

@@ -1,0 +1,148 @@
+package app.mamori.catalog;
+
+import app.mamori.ui.timeline.SyntheticHistory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a page, a listing or a status reads must cost the same with three years of history as
+ * with a week: every statement the catalogue runs for them is caught as it is prepared, and
+ * SQLite's EXPLAIN QUERY PLAN must show it reaching the history tables (points, artifacts, runs,
+ * checks, events, file lists) through an index, never a scan of the whole table. Whole-history
+ * work (verify everything, a rebuild, the dashboard's per-job totals) is not asked here.
+ */
+class QueryPlanTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    /** A scan of one of the tables that grow with history, by name or by the alias the queries give it. */
+    private static final Pattern HISTORY_SCAN = Pattern.compile(
+            "SCAN (restore_points|artifacts|file_index|verifications|runs|events|holds|point_copies|p|a|r|v|f|h|e)\\b");
+
+    private Path file;
+    private final List<String> statements = new ArrayList<>();
+
+    @BeforeEach
+    void setUp(@TempDir Path dir) throws Exception {
+        file = dir.resolve("catalog.db");
+        SyntheticHistory.write(file, 3, 40, NOW, Duration.ofDays(1));
+    }
+
+    @Test
+    void listingsPagesAndChoicesReachTheHistoryThroughIndexes() throws Exception {
+        Set<String> plans = plansOf(c -> {
+            RecordedPoint first = c.points().page("job1", null, 10).get(9);
+            c.points().page("job1", first, 10);
+            RecordedPoint any = c.points().page(null, null, 10).get(9);
+            c.points().page(null, any, 10);
+            c.points().newest("job1");
+            c.points().find("job1/p3");
+            c.points().withIds(List.of("job1/p3", "job2/p4"));
+            c.points().newestAndOldestOfSource("src1", NOW.minus(Duration.ofDays(3)));
+            c.points().atOrBefore("job1", NOW.minus(Duration.ofDays(3)));
+            c.points().briefs("job1");
+            c.points().released("job1");
+            c.verifications().latestOfPoints(List.of("job1/p3", "job2/p4"));
+            c.verifications().latestOfJob("job1");
+            c.verifications().latest("job1/p3", "src1");
+            c.verifications().latestOfSource("src1");
+            c.points().ofSource("src1");
+            c.holds().ofJob("job1");
+            c.holds().safetyOfJob("job1");
+            c.runs().latestEnded("job1");
+            c.runs().list("job1", 20);
+            c.runs().running();
+            c.copies().copiesOf(List.of("job1/p3", "job2/p4"));
+            c.copies().copiedOfJob("job1", "offsite");
+        });
+
+        assertThat(plans).hasSizeGreaterThan(15);
+        assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+    }
+
+    @Test
+    void theTimelineWindowOfOneJobReadsOnlyThatWindow() throws Exception {
+        Set<String> plans = plansOf(c -> {
+            TimelineScope job = TimelineScope.job("job1");
+            c.timeline().points(job, NOW.minus(Duration.ofDays(7)), NOW);
+            c.timeline().runs(job, Set.of(), NOW.minus(Duration.ofDays(7)), NOW);
+        });
+
+        assertThat(plans).isNotEmpty();
+        assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+    }
+
+    @Test
+    void theCheckCatchesAScan() throws Exception {
+        Set<String> plans = plansOf(c -> c.db().autocommit(s -> Rows.query(s,
+                "SELECT id FROM restore_points WHERE location LIKE ?", r -> r.getString(1), "%p3")));
+
+        assertThat(plans).anyMatch(QueryPlanTest::scansHistory);
+    }
+
+    /**
+     * A plan that walks a whole history table. Walking an index in ORDER BY order is allowed where
+     * the statement has a LIMIT: SQLite stops after that many rows (the first page of a listing).
+     */
+    private static boolean scansHistory(String plan) {
+        boolean limited = plan.lines().findFirst().orElse("").contains(" LIMIT ");
+        return plan.lines().skip(1).anyMatch(line -> HISTORY_SCAN.matcher(line).find()
+                && !(limited && line.contains(" USING INDEX ")));
+    }
+
+    /** Runs {@code work} on a catalogue that records every statement, then each statement's plan with its SQL. */
+    private Set<String> plansOf(Consumer<Catalog> work) throws Exception {
+        statements.clear();
+        try (Catalog catalog = Catalog.open(file, Clock.systemUTC(), this::recording)) {
+            work.accept(catalog);
+        }
+        Set<String> plans = new LinkedHashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : new LinkedHashSet<>(statements)) {
+                if (!sql.stripLeading().toUpperCase().startsWith("SELECT")) {
+                    continue;
+                }
+                StringBuilder plan = new StringBuilder(sql).append('\n');
+                try (ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                    while (r.next()) {
+                        plan.append("  ").append(r.getString("detail")).append('\n');
+                    }
+                }
+                plans.add(plan.toString());
+            }
+        }
+        return plans;
+    }
+
+    private Connection recording(Connection real) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+                        statements.add(sql);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
