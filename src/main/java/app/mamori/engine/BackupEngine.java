@@ -177,7 +177,7 @@ public final class BackupEngine {
             return;
         }
         String vault = settings.get().vault();
-        var copier = new app.mamori.engine.offsite.OffsiteCopier(catalog, secrets, clock);
+        var copier = new app.mamori.engine.offsite.OffsiteCopier(catalog, secrets, ssh, clock);
         try (var s3 = copier.open(vault)) {
             var point = catalog.points().find(result.point().get().id()).orElseThrow();
             var copied = copier.copyPoint(point, s3, app.mamori.engine.offsite.CopyListener.NONE, CancelToken.none());

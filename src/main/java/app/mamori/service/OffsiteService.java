@@ -127,6 +127,6 @@ public final class OffsiteService {
     }
 
     public OffsiteCopier copier() {
-        return new OffsiteCopier(services.catalog(), services.secrets(), services.clock());
+        return new OffsiteCopier(services.catalog(), services.secrets(), services.ssh(), services.clock());
     }
 }

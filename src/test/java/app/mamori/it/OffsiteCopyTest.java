@@ -176,6 +176,24 @@ class OffsiteCopyTest {
     }
 
     @Test
+    void aPointInAVaultOnTheServerIsCopiedAndRestoredFromTheCopy() {
+        cli.run("vault", "add", "onserver", "--server", "db1", "--path", tmp.resolve("server-vault").toString())
+                .requireOk();
+        cli.run("job", "add", "shop-there", "--sources", "shopdb", "--vault", "onserver").requireOk();
+        addOffsite(cli, PASSPHRASE).requireOk();
+        cli.run("job", "set", "shop-there", "--copy-to", "offsite").requireOk();
+
+        cli.run("backup", "shop-there").requireOk();
+
+        assertThat(cli.run("points", "shop-there").requireOk().out()).contains("\tcopied to offsite");
+        assertThat(cli.home().resolve("offsite-stage")).as("the fetched dump is deleted").isEmptyDirectory();
+        String copyDb = db + "_there";
+        cli.run("restore", "--source", "shopdb", "--from-vault", "offsite", "--to-database", copyDb, "--yes")
+                .requireOk();
+        assertThat(pg.query(copyDb, ORDERS)).isEqualTo(pg.query(db, ORDERS));
+    }
+
+    @Test
     void mistakesOnTheCommandLineNameTheOptionAndChangeNothing() {
         Cli.Result badBucket = cli.runWithStdin("k\n", "vault", "add", "offsite", "--s3", "Bad_Bucket", "--endpoint",
                 s3.endpoint(), "--access-key-id", "id", "--secret-access-key-stdin");

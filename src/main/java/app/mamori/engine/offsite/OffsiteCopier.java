@@ -14,12 +14,19 @@ import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.secret.SecretStore;
 import app.mamori.util.CancelToken;
+import app.mamori.ssh.Exec;
+import app.mamori.ssh.ExecResult;
+import app.mamori.ssh.RemoteShell;
+import app.mamori.ssh.ShellQuote;
+import app.mamori.ssh.SshConnector;
 import app.mamori.vault.Manifest;
+import app.mamori.vault.SecureFiles;
 import app.mamori.vault.s3.S3Vault;
 import app.mamori.vault.s3.UploadResult;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,11 +45,14 @@ public final class OffsiteCopier {
 
     private final Catalog catalog;
     private final SecretStore secrets;
+    private final SshConnector ssh;
     private final Clock clock;
 
-    public OffsiteCopier(Catalog catalog, SecretStore secrets, Clock clock) {
+    /** @param ssh reaches a vault on a server, whose points are read there */
+    public OffsiteCopier(Catalog catalog, SecretStore secrets, SshConnector ssh, Clock clock) {
         this.catalog = catalog;
         this.secrets = secrets;
+        this.ssh = ssh;
         this.clock = clock;
     }
 
@@ -141,16 +151,15 @@ public final class OffsiteCopier {
             throws IOException {
         Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
-        if (home.isRemote()) {
-            throw new IOException("point " + point.id() + " is in a vault on server " + home.server().get()
-                    + "; copies from a vault on a server are not available yet, only from a local vault");
-        }
         Path dir = Path.of(home.path()).resolve(point.point().location());
         for (Artifact a : point.point().artifacts()) {
-            if (a.kind() == SourceKind.FILES || Files.isDirectory(dir.resolve(a.path()))) {
+            if (a.kind() == SourceKind.FILES || !home.isRemote() && Files.isDirectory(dir.resolve(a.path()))) {
                 throw new IOException("point " + point.id() + " holds a file-tree snapshot (" + a.source()
                         + "); copying snapshots offsite is not available yet, only database dumps");
             }
+        }
+        if (home.isRemote()) {
+            return fromServer(point, home, vault, listener, cancel);
         }
         long sent = 0;
         long resumed = 0;
@@ -169,6 +178,61 @@ public final class OffsiteCopier {
         }
         vault.putManifest(location, Files.readAllBytes(dir.resolve(Manifest.FILE_NAME)));
         return new long[]{sent, resumed};
+    }
+
+    /**
+     * A point in a vault on a server: each artifact is fetched over SSH into a private file in
+     * the data folder ({@code offsite-stage/}), uploaded from there (so a resumed upload reads the
+     * same bytes again) and deleted; the manifest is read there last.
+     */
+    private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, CopyListener listener, CancelToken cancel)
+            throws IOException {
+        Path stage = catalog.file().toAbsolutePath().getParent().resolve("offsite-stage");
+        SecureFiles.createPrivateDirectories(stage);
+        String dir = home.path().replaceAll("/+$", "") + "/" + point.point().location() + "/";
+        String location = point.point().location();
+        long sent = 0;
+        long resumed = 0;
+        long started = System.nanoTime();
+        try (RemoteShell shell = ssh.connect(catalog.servers().get(home.server().get()))) {
+            for (Artifact a : point.point().artifacts()) {
+                Path file = Files.createTempFile(stage, "copy-", ".part");
+                try {
+                    fetch(shell, dir + a.path(), file, home, cancel);
+                    long size = Files.size(file);
+                    try (InputStream in = Files.newInputStream(file)) {
+                        UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
+                                done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
+                                        System.nanoTime() - started), cancel);
+                        sent += r.sent();
+                        resumed += r.resumed();
+                    }
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+            var manifest = new java.io.ByteArrayOutputStream();
+            fetch(shell, dir + Manifest.FILE_NAME, manifest, home, cancel);
+            vault.putManifest(location, manifest.toByteArray());
+        }
+        return new long[]{sent, resumed};
+    }
+
+    private static void fetch(RemoteShell shell, String path, Path into, Vault home, CancelToken cancel)
+            throws IOException {
+        // into is a temp file: owner-only (0600) on POSIX, in the private (0700) stage folder
+        try (OutputStream out = Files.newOutputStream(into)) {
+            fetch(shell, path, out, home, cancel);
+        }
+    }
+
+    private static void fetch(RemoteShell shell, String path, OutputStream out, Vault home, CancelToken cancel)
+            throws IOException {
+        ExecResult r = shell.exec(Exec.of("cat -- " + ShellQuote.quote(path)).stdout(out).cancel(cancel).build());
+        if (!r.ok()) {
+            throw new IOException("cannot read " + path + " in vault " + home.name() + " on server "
+                    + home.server().get() + ": " + r.lastStderrLine());
+        }
     }
 
     private void event(EventLevel level, RecordedPoint p, String kind, String message) {
