@@ -5,6 +5,8 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.engine.JobLock;
+import app.mamori.engine.Pruner;
 import app.mamori.model.Artifact;
 import app.mamori.model.CopySettings;
 import app.mamori.model.ObjectVault;
@@ -67,8 +69,11 @@ public final class OffsiteCopier {
     }
 
     /**
-     * Copies the job's points that its copy vault lacks (or only {@code pointId}), oldest first.
-     * Points already copied are skipped; one point failing does not stop the others.
+     * Copies the job's points that its copy vault lacks (or only {@code pointId}), oldest first,
+     * holding the job's lock. Points already copied are skipped; one point failing does not stop
+     * the others.
+     *
+     * @throws app.mamori.engine.JobBusyException when the job is running (a backup copies its own new point)
      */
     public List<CopyResult> copyJob(String job, Optional<String> pointId, CopyListener listener, CancelToken cancel)
             throws IOException {
@@ -83,10 +88,12 @@ public final class OffsiteCopier {
         }
         if (pointId.isPresent() && points.isEmpty()) {
             throw new IllegalArgumentException("--point: job " + job + " has no complete restore point '"
-                    + pointId.get() + "'; see: mamori points --job " + job);
+                    + pointId.get() + "'; see: mamori points " + job);
         }
         List<CopyResult> results = new ArrayList<>();
-        try (S3Vault vault = open(settings.vault())) {
+        // the job's lock: no backup's prune removes a point while it is being read, and no two copies race
+        try (JobLock ignored = JobLock.acquire(Pruner.locksDir(catalog), job, "offsite copy of job " + job);
+             S3Vault vault = open(settings.vault())) {
             for (RecordedPoint p : points) {
                 boolean copied = catalog.copies().copy(p.id(), settings.vault())
                         .filter(c -> c.status() == PointCopy.Status.COPIED).isPresent();
