@@ -21,15 +21,28 @@ final class CopyCommand extends Base {
     @Option(names = "--point", paramLabel = "ID", description = "copy only this point (job/20261124T153012Z), again if"
             + " it was copied before")
     String point;
+    @Option(names = "--limit-rate", paramLabel = "RATE", description = "read and send no faster than RATE bytes per"
+            + " second: 500K, 10M, 1G")
+    String limitRate;
 
     @Override
     int run() throws Exception {
+        java.util.OptionalLong rate = java.util.OptionalLong.empty();
+        if (limitRate != null) {
+            try {
+                rate = java.util.OptionalLong.of(app.mamori.util.RateLimitedInputStream.parseRate("--limit-rate",
+                        limitRate));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         List<CopyResult> results;
         try {
-            results = ctx().services().offsite().copy(job, Optional.ofNullable(point), new Progress(err()), cancel);
+            results = ctx().services().offsite().copy(job, Optional.ofNullable(point), rate, new Progress(err()),
+                    cancel);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

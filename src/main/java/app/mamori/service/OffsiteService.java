@@ -84,11 +84,11 @@ public final class OffsiteService {
         return services.catalog().copies().copyOf(job);
     }
 
-    /** Copies what the job's copy vault lacks, or only {@code point}. */
-    public List<CopyResult> copy(String job, Optional<String> point, CopyListener listener, CancelToken cancel)
-            throws IOException {
+    /** Copies what the job's copy vault lacks, or only {@code point}; no faster than {@code limitRate} bytes/s if given. */
+    public List<CopyResult> copy(String job, Optional<String> point, java.util.OptionalLong limitRate,
+                                 CopyListener listener, CancelToken cancel) throws IOException {
         services.jobs().get(job);
-        return copier().copyJob(job, point, listener, cancel);
+        return copier().copyJob(job, point, limitRate, listener, cancel);
     }
 
     /** The recorded copies of {@code points}, by point id. */

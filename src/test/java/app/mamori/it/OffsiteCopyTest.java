@@ -147,7 +147,7 @@ class OffsiteCopyTest {
             assertThat(cli.run("points", "shop").requireOk().out()).contains("\tcopy to offsite FAILED");
 
             proxy.heal();
-            Cli.Result copied = cli.run("copy", "shop").requireOk();
+            Cli.Result copied = cli.run("copy", "shop", "--limit-rate", "10M").requireOk();
 
             assertThat(copied.out()).contains("copied shop/");
             assertThat(cli.run("points", "shop", "--json").requireOk().json().get(0).get("copies").get(0)
@@ -211,6 +211,10 @@ class OffsiteCopyTest {
         Cli.Result noVault = cli.run("job", "set", "shop", "--copy-to", "nowhere");
         assertThat(noVault.exit()).isEqualTo(2);
         assertThat(noVault.err()).contains("--copy-to: 'nowhere' is not an object vault");
+
+        Cli.Result badRate = cli.run("copy", "shop", "--limit-rate", "fast");
+        assertThat(badRate.exit()).isEqualTo(2);
+        assertThat(badRate.err()).contains("--limit-rate: 'fast' is not a rate");
 
         assertThat(cli.run("vault", "list").requireOk().out()).doesNotContain("offsite");
         assertThat(s3.keys(bucket)).isEmpty();

@@ -16,6 +16,7 @@ import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.secret.SecretStore;
 import app.mamori.util.CancelToken;
+import app.mamori.util.RateLimitedInputStream;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -75,8 +76,8 @@ public final class OffsiteCopier {
      *
      * @throws app.mamori.engine.JobBusyException when the job is running (a backup copies its own new point)
      */
-    public List<CopyResult> copyJob(String job, Optional<String> pointId, CopyListener listener, CancelToken cancel)
-            throws IOException {
+    public List<CopyResult> copyJob(String job, Optional<String> pointId, java.util.OptionalLong limitRate,
+                                    CopyListener listener, CancelToken cancel) throws IOException {
         CopySettings settings = catalog.copies().copyOf(job).orElseThrow(() -> new IllegalArgumentException(
                 "job '" + job + "' has no offsite copy; set one with: mamori job set " + job + " --copy-to VAULT"));
         List<RecordedPoint> points = new ArrayList<>();
@@ -98,7 +99,7 @@ public final class OffsiteCopier {
                 boolean copied = catalog.copies().copy(p.id(), settings.vault())
                         .filter(c -> c.status() == PointCopy.Status.COPIED).isPresent();
                 if (!copied || pointId.isPresent()) {
-                    results.add(copyPoint(p, vault, listener, cancel));
+                    results.add(copyPoint(p, vault, limitRate, listener, cancel));
                 }
             }
             if (results.stream().anyMatch(CopyResult::ok)) {
@@ -111,9 +112,15 @@ public final class OffsiteCopier {
     /** Copies one point and records the outcome; never throws for a failed copy, except when cancelled. */
     public CopyResult copyPoint(RecordedPoint point, S3Vault vault, CopyListener listener, CancelToken cancel)
             throws CancelToken.CancelledException {
+        return copyPoint(point, vault, java.util.OptionalLong.empty(), listener, cancel);
+    }
+
+    /** As above, reading the point's files no faster than {@code limitRate} bytes per second when given. */
+    public CopyResult copyPoint(RecordedPoint point, S3Vault vault, java.util.OptionalLong limitRate,
+                                CopyListener listener, CancelToken cancel) throws CancelToken.CancelledException {
         String name = vault.config().name();
         try {
-            long[] totals = upload(point, vault, listener, cancel);
+            long[] totals = upload(point, vault, limitRate, listener, cancel);
             catalog.copies().recordCopy(point.point(), name, PointCopy.Status.COPIED, clock.instant(), null);
             event(EventLevel.INFO, point, "copy-succeeded", "point " + point.id() + " copied to vault " + name
                     + (totals[1] > 0 ? " (resumed: " + totals[1] + " bytes were already there)" : ""));
@@ -154,8 +161,8 @@ public final class OffsiteCopier {
         }
     }
 
-    private long[] upload(RecordedPoint point, S3Vault vault, CopyListener listener, CancelToken cancel)
-            throws IOException {
+    private long[] upload(RecordedPoint point, S3Vault vault, java.util.OptionalLong limitRate, CopyListener listener,
+                          CancelToken cancel) throws IOException {
         Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
         Path dir = Path.of(home.path()).resolve(point.point().location());
@@ -166,7 +173,7 @@ public final class OffsiteCopier {
             }
         }
         if (home.isRemote()) {
-            return fromServer(point, home, vault, listener, cancel);
+            return fromServer(point, home, vault, limitRate, listener, cancel);
         }
         long sent = 0;
         long resumed = 0;
@@ -175,7 +182,7 @@ public final class OffsiteCopier {
         for (Artifact a : point.point().artifacts()) {
             Path file = dir.resolve(a.path());
             long size = Files.size(file);
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
                 UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
                         done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                 System.nanoTime() - started), cancel);
@@ -192,8 +199,8 @@ public final class OffsiteCopier {
      * the data folder ({@code offsite-stage/}), uploaded from there (so a resumed upload reads the
      * same bytes again) and deleted; the manifest is read there last.
      */
-    private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, CopyListener listener, CancelToken cancel)
-            throws IOException {
+    private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, java.util.OptionalLong limitRate,
+                              CopyListener listener, CancelToken cancel) throws IOException {
         Path stage = catalog.file().toAbsolutePath().getParent().resolve("offsite-stage");
         SecureFiles.createPrivateDirectories(stage);
         String dir = home.path().replaceAll("/+$", "") + "/" + point.point().location() + "/";
@@ -207,7 +214,7 @@ public final class OffsiteCopier {
                 try {
                     fetch(shell, dir + a.path(), file, home, cancel);
                     long size = Files.size(file);
-                    try (InputStream in = Files.newInputStream(file)) {
+                    try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
                         UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
                                 done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                         System.nanoTime() - started), cancel);
@@ -240,6 +247,10 @@ public final class OffsiteCopier {
             throw new IOException("cannot read " + path + " in vault " + home.name() + " on server "
                     + home.server().get() + ": " + r.lastStderrLine());
         }
+    }
+
+    private static InputStream limited(InputStream in, java.util.OptionalLong limitRate) {
+        return limitRate.isPresent() ? new RateLimitedInputStream(in, limitRate.getAsLong()) : in;
     }
 
     private void event(EventLevel level, RecordedPoint p, String kind, String message) {
