@@ -24,6 +24,9 @@ final class CopyCommand extends Base {
     @Option(names = "--limit-rate", paramLabel = "RATE", description = "read and send no faster than RATE bytes per"
             + " second: 500K, 10M, 1G")
     String limitRate;
+    @Option(names = "--verify", description = "copy nothing: download, decrypt and check the SHA-256 of every copy of"
+            + " the job in its offsite vault")
+    boolean verify;
 
     @Override
     int run() throws Exception {
@@ -35,6 +38,9 @@ final class CopyCommand extends Base {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
+        }
+        if (verify) {
+            return verifyCopies();
         }
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
@@ -66,6 +72,23 @@ final class CopyCommand extends Base {
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private int verifyCopies() throws Exception {
+        if (point != null || limitRate != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--verify checks every copy of the"
+                    + " job; give it without --point or --limit-rate");
+        }
+        var checks = ctx().services().offsite().check(job, CopyListener.NONE, new CancelToken());
+        long bad = checks.stream().filter(c -> c.problem().isPresent()).count();
+        for (var c : checks) {
+            if (c.problem().isPresent()) {
+                err().println("mamori: copy of " + c.point() + " is damaged: " + c.problem().get());
+            }
+        }
+        out().println(checks.size() - bad + " of " + checks.size() + " copies of job " + job + " verified"
+                + (bad > 0 ? "; " + bad + " damaged (copy them again with mamori copy " + job + " --point ID)" : ""));
+        return bad == 0 ? 0 : 1;
     }
 
     /** One line per artifact on stderr, rewritten in place: done, throughput, time left. */

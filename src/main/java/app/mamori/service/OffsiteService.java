@@ -91,6 +91,13 @@ public final class OffsiteService {
         return copier().copyJob(job, point, limitRate, listener, cancel);
     }
 
+    /** Reads back and checks every copy of the job in its object vault (see {@link OffsiteCopier#checkJob}). */
+    public List<OffsiteCopier.CopyCheck> check(String job, CopyListener listener, CancelToken cancel)
+            throws IOException {
+        services.jobs().get(job);
+        return copier().checkJob(job, listener, cancel);
+    }
+
     /** The recorded copies of {@code points}, by point id. */
     public Map<String, List<PointCopy>> copiesOf(List<String> points) {
         return services.catalog().copies().copiesOf(points);

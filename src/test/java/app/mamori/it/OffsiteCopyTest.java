@@ -100,6 +100,29 @@ class OffsiteCopyTest {
     }
 
     @Test
+    void verifyReadsTheCopiesBackAndCatchesAFlippedByteWhichAnotherCopyRepairs() {
+        addOffsite(cli, PASSPHRASE).requireOk();
+        cli.run("job", "set", "shop", "--copy-to", "offsite").requireOk();
+        cli.run("backup", "shop").requireOk();
+        assertThat(cli.run("copy", "shop", "--verify").requireOk().out()).contains("1 of 1 copies of job shop verified");
+
+        String data = s3.keys(bucket).stream().filter(k -> k.startsWith("mamori/data/")).findFirst().orElseThrow();
+        byte[] bytes = s3.objects(bucket).get(data);
+        bytes[bytes.length / 2] ^= 0x10;
+        s3.client().putObject(b -> b.bucket(bucket).key(data),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+
+        Cli.Result damaged = cli.run("copy", "shop", "--verify");
+        assertThat(damaged.exit()).isEqualTo(1);
+        assertThat(damaged.err()).contains("is damaged").contains("fails authentication");
+        assertThat(damaged.out()).contains("0 of 1 copies of job shop verified; 1 damaged");
+
+        String id = cli.run("points", "shop", "--json").requireOk().json().get(0).get("id").asText();
+        cli.run("copy", "shop", "--point", id).requireOk();
+        assertThat(cli.run("copy", "shop", "--verify").requireOk().out()).contains("1 of 1 copies of job shop verified");
+    }
+
+    @Test
     void withNothingButTheBucketAndThePassphraseTheDatabaseComesBackWithIdenticalRows() throws IOException {
         addOffsite(cli, PASSPHRASE).requireOk();
         cli.run("backup", "shop").requireOk();

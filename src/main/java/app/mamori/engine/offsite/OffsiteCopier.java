@@ -140,6 +140,61 @@ public final class OffsiteCopier {
         }
     }
 
+    /** One copy read back: {@code problem} says what is wrong with it, empty when every artifact checked out. */
+    public record CopyCheck(String point, Optional<String> problem) {
+    }
+
+    /**
+     * Reads back every copy of the job in its object vault: each artifact downloaded, decrypted
+     * (every chunk authenticated) and hashed, and checked against the SHA-256 its manifest in the
+     * bucket records. Nothing is written; a damaged copy is logged as an error event.
+     */
+    public List<CopyCheck> checkJob(String job, CopyListener listener, CancelToken cancel) throws IOException {
+        CopySettings settings = catalog.copies().copyOf(job).orElseThrow(() -> new IllegalArgumentException(
+                "job '" + job + "' has no offsite copy; set one with: mamori job set " + job + " --copy-to VAULT"));
+        List<CopyCheck> checks = new ArrayList<>();
+        try (S3Vault vault = open(settings.vault())) {
+            for (var copied : catalog.copies().copiedOfJob(job, settings.vault())) {
+                cancel.throwIfCancelled();
+                Optional<String> problem = check(vault, copied.location(), cancel);
+                checks.add(new CopyCheck(copied.point(), problem));
+                problem.ifPresent(p -> catalog.events().add(Event.at(clock.instant(), EventLevel.ERROR, "copy-damaged",
+                        "copy of point " + copied.point() + " in vault " + settings.vault() + " is damaged: " + p)
+                        .withJob(job)));
+                listener.log(copied.point() + ": " + problem.orElse("verified"));
+            }
+        }
+        return checks;
+    }
+
+    private static Optional<String> check(S3Vault vault, String location, CancelToken cancel) throws IOException {
+        Manifest m;
+        try {
+            m = app.mamori.vault.Json.mapper().readValue(vault.manifest(location), Manifest.class);
+        } catch (app.mamori.vault.crypto.TamperedObjectException e) {
+            return Optional.of(e.getMessage());
+        }
+        for (Manifest.Entry e : m.sources()) {
+            cancel.throwIfCancelled();
+            try (InputStream in = vault.openArtifact(location, e.artifact())) {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    sha.update(buf, 0, n);
+                }
+                String got = java.util.HexFormat.of().formatHex(sha.digest());
+                if (!got.equalsIgnoreCase(e.sha256())) {
+                    return Optional.of(e.artifact() + " has SHA-256 " + got + ", not the recorded " + e.sha256());
+                }
+            } catch (app.mamori.vault.crypto.TamperedObjectException x) {
+                return Optional.of(x.getMessage());
+            } catch (java.security.NoSuchAlgorithmException x) {
+                throw new IllegalStateException("SHA-256 is in every JDK", x);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Applies the job's offsite retention after a copy; a failure is logged, never fatal to the copy. */
     public void prune(CopySettings settings, S3Vault vault, CopyListener listener) {
         if (settings.keep().keepsAll()) {
