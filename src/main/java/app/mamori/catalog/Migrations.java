@@ -20,7 +20,8 @@ final class Migrations {
     /** In order; the last one's number is the schema version this program writes. Never edit a released one. */
     static final List<String> FILES = List.of("V001__init.sql", "V002__notifiers.sql", "V003__schedules.sql",
             "V004__notices.sql", "V005__verifications.sql", "V006__default_retention.sql",
-            "V007__timeline.sql", "V008__holds.sql", "V009__history_indexes.sql", "V010__copies.sql");
+            "V007__timeline.sql", "V008__holds.sql", "V009__history_indexes.sql",
+            "V010__job_totals.sql", "V011__copies.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 

@@ -17,9 +17,10 @@ import java.nio.file.Path;
                 RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,
                 NotifyCommands.class, TimelineCommand.class, IncidentCommands.class, FindCommand.class,
                 DiffCommand.class, CopyCommand.class},
-        footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user data folder.",
-                "Exit status: 0 on success; 1 when the command failed, with one line on stderr saying",
-                "what failed and what to do; 2 when the command line itself is wrong."})
+        footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user",
+                "data folder.",
+                "Exit status: 0 on success; 1 when the command failed, with one line on stderr",
+                "saying what failed and what to do; 2 when the command line itself is wrong."})
 public final class MamoriCommand {
 
     @Option(names = "--home", paramLabel = "DIR", description = "data folder (catalogue, known hosts, secrets, logs)",
@@ -86,7 +87,34 @@ public final class MamoriCommand {
     /** Every command, at every level, takes -h/--help: set here once rather than on each annotation. */
     private static void withHelp(CommandLine cl) {
         cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                MamoriCommand::commandList);
         cl.getSubcommands().values().forEach(MamoriCommand::withHelp);
+    }
+
+    /**
+     * The list of commands with the whole first sentence of each one's description: picocli
+     * shows only the first line, and a description wrapped over lines read as cut off mid-phrase.
+     */
+    static String commandList(CommandLine.Help help) {
+        var commands = help.subcommands();
+        if (commands.isEmpty()) {
+            return "";
+        }
+        int names = commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+        int width = help.commandSpec().usageMessage().width();
+        var table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(names, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - names, 2, CommandLine.Help.Column.Overflow.WRAP));
+        commands.forEach((name, sub) -> table.addRowValues(name,
+                firstSentence(String.join(" ", sub.commandSpec().usageMessage().description()))));
+        return table.toString();
+    }
+
+    static String firstSentence(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        int end = t.indexOf(". ");
+        return end < 0 ? t : t.substring(0, end + 1);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -4,7 +4,10 @@ import app.mamori.engine.BackupListener;
 import app.mamori.engine.DueOutcome;
 import app.mamori.service.RunService;
 import app.mamori.util.CancelToken;
+import app.mamori.engine.DueRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -14,17 +17,25 @@ import java.util.List;
         "workstation was off is caught up once), then exit. Exit status 1 if any of them failed.",
         "Then tells notifiers about the runs, about jobs that became overdue (once per lapse)",
         "and, once a day from 08:00, sends the digest.",
-        "`mamori schedule install` makes the OS call this every 5 minutes."})
+        "`mamori schedule install` makes the OS call this every 5 minutes.",
+        "Jobs of different servers run side by side (--parallel), one job per server at a time."})
 final class RunDueCommand extends Base {
+    @Option(names = "--parallel", paramLabel = "N", description = "how many jobs may run at once, each on its own"
+            + " server (default: " + DueRunner.DEFAULT_PARALLEL + ")")
+    int parallel = DueRunner.DEFAULT_PARALLEL;
 
     @Override
     int run() {
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel: give 1 or more (1 runs the jobs one after"
+                    + " the other), not " + parallel);
+        }
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "mamori-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         RunService.Due due;
         try {
-            due = ctx().services().runs().runDue(ZoneId.systemDefault(), BackupListener.NONE, cancel);
+            due = ctx().services().runs().runDue(ZoneId.systemDefault(), () -> BackupListener.NONE, cancel, parallel);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -216,7 +216,7 @@ public final class BackupEngine {
             for (BackupPlan.Step step : plan.steps()) {
                 cancel.throwIfCancelled();
                 listener.sourceStarted(step);
-                Manifest.Entry entry = backUpSource(step, point, listener, cancel, results);
+                Manifest.Entry entry = backUpSource(step, point, plan.vault(), listener, cancel, results);
                 entries.add(entry);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, point.id(), plan.server().name(), plan.server().host(),
@@ -242,6 +242,8 @@ public final class BackupEngine {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "backup of job " + plan.job().name() + " failed", e);
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            msg = e.getCause() != null && msg.startsWith("the vault '") ? msg
+                    : vaultProblem(e, plan.vault(), plan.job().name()).orElse(msg);
             result = failed(plan, runId, RunStatus.FAILED, "job " + plan.job().name() + " on server "
                     + plan.server().name() + ": " + msg, stackTrace(e), results);
         }
@@ -259,8 +261,9 @@ public final class BackupEngine {
         return new LocalPointTarget(vault, writer, shell, new DumpRunner(clock), fileTrees);
     }
 
-    private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, BackupListener listener,
-                                        CancelToken cancel, List<SourceResult> results) throws IOException {
+    private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, app.mamori.model.Vault vault,
+                                        BackupListener listener, CancelToken cancel, List<SourceResult> results)
+            throws IOException {
         Source source = step.source();
         try {
             Optional<String> secret = secretOf(source);
@@ -277,11 +280,38 @@ public final class BackupEngine {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException e) {
-            SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), "");
+            IOException told = vaultProblem(e, vault, step.job()).map(m -> new IOException(m, e)).orElse(e);
+            SourceResult bad = new SourceResult(source.name(), null, told.getMessage(), "");
             results.add(bad);
             listener.sourceFinished(bad);
-            throw e;
+            throw told;
         }
+    }
+
+    /**
+     * When the vault itself refused the write (full, or mounted read-only), what the admin must
+     * know: which vault, where, and what to do. The message from the file system alone
+     * ("No space left on device") names neither the vault nor the way out.
+     */
+    static Optional<String> vaultProblem(Throwable e, app.mamori.model.Vault vault, String job) {
+        String where = "the vault '" + vault.name() + "' at " + vault.path()
+                + (vault.isRemote() ? " on server " + vault.server().orElse("?") : "");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("not enough space on the disk")
+                    || m.contains("Disk quota exceeded")) {
+                return Optional.of(where + " is full (" + m.strip() + "): nothing of this run was kept and the"
+                        + " points already there are untouched; free space there (mamori prune " + job
+                        + " applies the job's retention) or move the job to another vault with mamori job set "
+                        + job + " --vault NAME");
+            }
+            if (m.contains("Read-only file system")) {
+                return Optional.of(where + " is read-only (" + m.strip() + "): nothing of this run was kept and the"
+                        + " points already there are untouched; mount it writable again, or move the job to"
+                        + " another vault with mamori job set " + job + " --vault NAME");
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> secretOf(Source source) throws IOException {

@@ -13,17 +13,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
- * Runs every scheduled job that is due, once, one after the other: what {@code mamori run-due}
- * and an in-app scheduler call. Slots missed while the workstation was off are counted, logged
- * and caught up by that one run. A failed run keeps its slots pending and is tried again after
+ * Runs every scheduled job that is due, once: what {@code mamori run-due} and an in-app
+ * scheduler call. Jobs of different servers run side by side, at most {@code parallel} at a time
+ * (default {@value #DEFAULT_PARALLEL}), one job per server at a time, so an office of many
+ * servers finishes its night in the time of the slowest few rather than their sum, and no server
+ * carries two dumps at once. Slots missed while the workstation was off are counted, logged and
+ * caught up by that one run. A failed run keeps its slots pending and is tried again after
  * {@link #RETRY}, so a catch-up happens as soon as the server answers.
  */
 public final class DueRunner {
     public static final Duration RETRY = Duration.ofMinutes(15);
+    public static final int DEFAULT_PARALLEL = 4;
 
     private final Catalog catalog;
     private final BackupEngine engine;
@@ -37,29 +48,92 @@ public final class DueRunner {
         this.zone = zone;
     }
 
-    /** Runs what is due now; returns one outcome per job that was due. Stops starting jobs once cancelled. */
+    /** {@link #runDue(Supplier, CancelToken, int)} with every run reported to one listener, one job at a time. */
     public List<DueOutcome> runDue(BackupListener listener, CancelToken cancel) {
-        List<DueOutcome> outcomes = new ArrayList<>();
+        return runDue(() -> listener, cancel, 1);
+    }
+
+    /**
+     * Runs what is due now; returns one outcome per job that was due, in schedule order. Stops
+     * starting jobs once cancelled.
+     *
+     * @param listeners a listener for each run (runs of different servers report at the same time)
+     * @param parallel  how many jobs may run at once, each on its own server
+     */
+    public List<DueOutcome> runDue(Supplier<BackupListener> listeners, CancelToken cancel, int parallel) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be 1 or more, not " + parallel);
+        }
+        Instant now = clock.instant();
+        DueOutcome[] outcomes = new DueOutcome[catalog.schedules().list().size()];
+        Map<String, List<Runnable>> byServer = new LinkedHashMap<>();
+        int i = 0;
         for (JobSchedule js : catalog.schedules().list()) {
-            if (cancel.isCancelled()) {
-                break;
-            }
-            Instant now = clock.instant();
+            int slot = i++;
             Schedule schedule;
             try {
                 schedule = Schedule.parse(js.expression());
             } catch (IllegalArgumentException e) {
-                outcomes.add(new DueOutcome(js.job(), DueOutcome.Kind.BAD_SCHEDULE, 0, Optional.empty(),
+                outcomes[slot] = new DueOutcome(js.job(), DueOutcome.Kind.BAD_SCHEDULE, 0, Optional.empty(),
                         "job " + js.job() + " has a schedule this Mamori cannot read (" + e.getMessage()
-                                + "); set it again with mamori job set " + js.job() + " --schedule ..."));
+                                + "); set it again with mamori job set " + js.job() + " --schedule ...");
                 continue;
             }
             Due due = Due.check(schedule, js.handledUntil(), js.retryAfter(), now, zone);
             if (due.due()) {
-                outcomes.add(runOne(js, due, now, listener, cancel));
+                byServer.computeIfAbsent(serverOf(js.job()), s -> new ArrayList<>()).add(() -> {
+                    if (!cancel.isCancelled()) {
+                        outcomes[slot] = runOne(js, due, clock.instant(), listeners.get(), cancel);
+                    }
+                });
             }
         }
-        return outcomes;
+        if (parallel == 1 || byServer.size() <= 1) {
+            byServer.values().forEach(jobs -> jobs.forEach(Runnable::run));
+        } else {
+            runSideBySide(byServer.values(), Math.min(parallel, byServer.size()));
+        }
+        List<DueOutcome> out = new ArrayList<>();
+        for (DueOutcome o : outcomes) {
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** Each server's jobs in turn on one thread of a pool of {@code threads}; returns when all have ended. */
+    private static void runSideBySide(java.util.Collection<List<Runnable>> servers, int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mamori-due-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Runnable> jobs : servers) {
+                running.add(pool.submit(() -> jobs.forEach(Runnable::run)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while due jobs ran", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The server a job backs up (its sources are all on one); "" when it cannot be told, which runs alone. */
+    private String serverOf(String job) {
+        return catalog.jobs().find(job).flatMap(j -> j.sources().stream().findFirst())
+                .flatMap(catalog.sources()::find).map(app.mamori.model.Source::server).orElse("");
     }
 
     private DueOutcome runOne(JobSchedule js, Due due, Instant now, BackupListener listener, CancelToken cancel) {

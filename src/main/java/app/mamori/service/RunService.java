@@ -49,10 +49,16 @@ public final class RunService {
         return new Backup(result, services.notifications().afterRun(result));
     }
 
-    /** Runs every job that is due, then notifies about them, about overdue jobs and the digest. */
-    public Due runDue(ZoneId zone, BackupListener listener, CancelToken cancel) {
+    /**
+     * Runs every job that is due, jobs of different servers side by side (at most {@code parallel}
+     * at a time, one per server), then notifies about them, about overdue jobs and the digest.
+     *
+     * @param listeners one listener for each run
+     */
+    public Due runDue(ZoneId zone, java.util.function.Supplier<BackupListener> listeners, CancelToken cancel,
+                      int parallel) {
         List<DueOutcome> outcomes = new DueRunner(services.catalog(), services.backupEngine(), services.clock(), zone)
-                .runDue(listener, cancel);
+                .runDue(listeners, cancel, parallel);
         Notifications notifications = services.notifications();
         List<Notifications.Delivery> deliveries = new ArrayList<>(notifications.afterDue(outcomes));
         deliveries.addAll(new Watch(services.catalog(), notifications).check(services.clock().instant(), zone));

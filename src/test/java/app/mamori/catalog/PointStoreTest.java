@@ -145,4 +145,39 @@ class PointStoreTest {
                 .hasMessageContaining("is in vault 'usb', not in vault 'nas'");
         assertThat(catalog.points().list(null)).extracting(RecordedPoint::id).containsExactly("p-mon");
     }
+
+    @Test
+    void theJobTotalsFollowEveryPointWrittenRemovedOrRebuiltAsAFullCountWould() {
+        catalog.points().record(blogPoint("p-mon", MONDAY, RunStatus.SUCCEEDED), run, PointKind.NORMAL);
+        catalog.points().record(blogPoint("p-tue", TUESDAY, RunStatus.FAILED), run, PointKind.NORMAL);
+        catalog.points().record(blogPoint("p-wed", WEDNESDAY, RunStatus.SUCCEEDED), run, PointKind.PRE_RESTORE);
+        assertThat(catalog.points().totals()).isEqualTo(counted()).containsEntry("blog",
+                new PointStore.Totals(2, 2 * (1234 + 987_654)));
+
+        catalog.points().remove("p-mon");
+        assertThat(catalog.points().totals()).isEqualTo(counted());
+        catalog.points().removeUnlessHeld("p-tue");
+        assertThat(catalog.points().totals()).isEqualTo(counted()).containsEntry("blog",
+                new PointStore.Totals(1, 1234 + 987_654));
+
+        catalog.points().rebuildVault("nas", List.of(
+                RecordedPoint.fromManifest(blogPoint("p-mon", MONDAY, RunStatus.SUCCEEDED), PointKind.NORMAL, Map.of()),
+                RecordedPoint.fromManifest(blogPoint("p-thu", WEDNESDAY.plus(Duration.ofDays(1)), RunStatus.SUCCEEDED),
+                        PointKind.NORMAL, Map.of())));
+        assertThat(catalog.points().totals()).isEqualTo(counted()).containsEntry("blog",
+                new PointStore.Totals(2, 2 * (1234 + 987_654)));
+        catalog.points().remove("p-mon");
+        catalog.points().remove("p-thu");
+        assertThat(catalog.points().totals()).isEqualTo(counted()).isEmpty();
+    }
+
+    /** The totals counted from every point, as the dashboard once did. */
+    private Map<String, PointStore.Totals> counted() {
+        Map<String, PointStore.Totals> out = new java.util.HashMap<>();
+        catalog.db().autocommit(c -> Rows.query(c, "SELECT p.job, COUNT(DISTINCT p.id), COALESCE(SUM(a.size), 0)"
+                + " FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id WHERE p.status = 'succeeded'"
+                + " GROUP BY p.job", row -> out.put(row.getString(1), new PointStore.Totals(row.getLong(2),
+                row.getLong(3)))));
+        return out;
+    }
 }

@@ -31,6 +31,20 @@ class HelpTest {
         }
     }
 
+    @Test
+    void theCommandListGivesEachCommandsFirstSentenceWholeAndNoLineIsWiderThan80() {
+        StringWriter out = new StringWriter();
+        MamoriCommand.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "--help");
+
+        String help = out.toString();
+        assertThat(help).contains("  restore     Restore a source from a restore point: the plan is shown first,\n"
+                + "                then confirmed (or --yes).\n");
+        assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(MamoriCommand.firstSentence("One. Two.")).isEqualTo("One.");
+        assertThat(MamoriCommand.firstSentence("No full stop")).isEqualTo("No full stop");
+    }
+
     private static void collect(CommandLine cl, List<String> prefix, List<List<String>> into) {
         into.add(List.copyOf(prefix));
         cl.getSubcommands().forEach((name, sub) -> {

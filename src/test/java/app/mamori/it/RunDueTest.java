@@ -128,9 +128,51 @@ class RunDueTest {
     }
 
     /** As if the schedule had been set at {@code when} and the workstation had been off since. */
-    private void scheduledSince(Instant when) {
+    @Test
+    void jobsOfDifferentServersRunSideBySideAndNoServerCarriesTwoAtOnce(SshdServer sshd, @TempDir Path tmp)
+            throws Exception {
+        // a second server: the same sshd under another name, as Mamori tells servers apart
+        cli.addServer("files", sshd);
+        java.util.Map<String, String> serverOf = new java.util.LinkedHashMap<>(java.util.Map.of("tool", "tools"));
+        for (String job : java.util.List.of("tool2", "tool3", "files1", "files2", "files3")) {
+            String server = job.startsWith("tool") ? "tools" : "files";
+            Path copy = tmp.resolve(job + ".db");
+            Files.copy(db, copy);
+            cli.run("source", "add", job + "db", "--server", server, "--kind", "sqlite", "--path", copy.toString())
+                    .requireOk();
+            cli.run("job", "add", job, "--sources", job + "db", "--vault", "v").requireOk();
+            serverOf.put(job, server);
+        }
+        scheduledSince(Instant.now().minus(Duration.ofDays(2)), serverOf.keySet().toArray(String[]::new));
+
+        Cli.Result due = cli.run("run-due", "--parallel", "4").requireOk();
+
+        assertThat(due.out().lines().filter(l -> l.contains("succeeded"))).hasSize(6);
+        java.util.List<app.mamori.catalog.Run> runs = new java.util.ArrayList<>();
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            serverOf.keySet().forEach(job -> runs.addAll(catalog.runs().list(job, 10)));
+        }
+        assertThat(runs).hasSize(6);
+        boolean sideBySide = false;
+        for (var a : runs) {
+            for (var b : runs) {
+                boolean overlap = a != b && a.started().isBefore(b.ended().orElseThrow())
+                        && b.started().isBefore(a.ended().orElseThrow());
+                if (overlap && serverOf.get(a.job()).equals(serverOf.get(b.job()))) {
+                    throw new AssertionError("two runs on server " + serverOf.get(a.job()) + " at once: " + a + ", " + b);
+                }
+                sideBySide |= overlap;
+            }
+        }
+        assertThat(sideBySide).as("the two servers' jobs ran at the same time").isTrue();
+        assertThat(cli.run("run-due", "--parallel", "0").exit()).isEqualTo(2);
+    }
+
+    private void scheduledSince(Instant when, String... jobs) {
         try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"), Clock.fixed(when, ZoneOffset.UTC))) {
-            catalog.schedules().set("tool", "daily 02:30");
+            for (String job : jobs.length == 0 ? new String[]{"tool"} : jobs) {
+                catalog.schedules().set(job, "daily 02:30");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.mamori.ui.runs;
 
+import app.mamori.engine.DueRunner;
 import app.mamori.ui.AppContext;
 import app.mamori.util.CancelToken;
 import javafx.animation.Animation;
@@ -59,7 +60,8 @@ public final class AppScheduler {
             return;
         }
         app.executor().submit(() -> {
-            return app.services().runs().runDue(zone, app.runs().forScheduledRuns(), cancel).outcomes();
+            return app.services().runs().runDue(zone, app.runs()::forScheduledRuns, cancel,
+                    DueRunner.DEFAULT_PARALLEL).outcomes();
         }, outcomes -> checking.set(false), e -> checking.set(false));
     }
 }

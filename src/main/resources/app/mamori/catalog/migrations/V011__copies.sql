@@ -1,4 +1,4 @@
--- Mamori catalogue, schema version 10: offsite copies to S3-compatible object storage.
+-- Mamori catalogue, schema version 11: offsite copies to S3-compatible object storage.
 --
 -- An object vault is where copies of points go (not yet where a job writes its points): a
 -- bucket, maybe a prefix in it, and how to reach it. No secret is stored here: the secret
