@@ -37,6 +37,7 @@ public final class Catalog implements AutoCloseable {
     private final ObjectiveStore objectives;
     private final RunbookStore runbook;
     private final DrillScheduleStore drills;
+    private final CopyStore copies;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -59,6 +60,7 @@ public final class Catalog implements AutoCloseable {
         this.objectives = new ObjectiveStore(db, clock);
         this.runbook = new RunbookStore(db);
         this.drills = new DrillScheduleStore(db, clock);
+        this.copies = new CopyStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -188,6 +190,11 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** A file's versions across points, and what changed between two points, from the file index. */
+    /** Object vaults and the offsite copies of points. */
+    public CopyStore copies() {
+        return copies;
+    }
+
     public HistoryQueries history() {
         return history;
     }

@@ -45,25 +45,34 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "set", description = {"Change a job's schedule, retention policy and recovery objectives; what is"
-            + " not given stays.",
+    @Command(name = "set", description = {"Change a job's schedule, retention policy, recovery objectives and offsite"
+            + " copy; what is not given stays.",
             "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12",
-            "         mamori job set shop --rpo 24h --rto 4h --drill quarterly   (see docs/runbook.md)"})
+            "         mamori job set shop --rpo 24h --rto 4h --drill quarterly   (see docs/runbook.md)",
+            "         mamori job set shop --copy-to offsite --copy-keep-monthly 12   (see docs/offsite.md)"})
     static final class Set extends Base {
         @Parameters(paramLabel = "JOB")
         String name;
         @Mixin
         JobSettings settings;
+        @Mixin
+        CopySettingsOptions copy;
 
         @Override
         int run() {
             ctx().services().jobs().get(name);
-            if (settings.schedule == null && !settings.touchesRetention() && !settings.touchesObjectives()) {
-                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo, --rto or"
-                        + " --drill");
+            if (settings.schedule == null && !settings.touchesRetention() && !settings.touchesObjectives()
+                    && !copy.given()) {
+                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo, --rto,"
+                        + " --drill or --copy-to");
             }
             settings.validate(spec.commandLine());
-            settings.apply(ctx(), name, out());
+            if (copy.given()) {
+                copy.apply(spec.commandLine(), ctx(), name, out());
+            }
+            if (settings.schedule != null || settings.touchesRetention()) {
+                settings.apply(ctx(), name, out());
+            }
             return 0;
         }
     }

@@ -81,12 +81,23 @@ final class JsonOut {
     }
 
     /** @param held why each point is held, or null when it is not */
-    /** One point of {@code points --json}; {@code vault} the point's vault when it still exists. */
-    static ObjectNode point(PointService.Listed l, Optional<Vault> vault) {
+    /**
+     * One point of {@code points --json}; {@code vault} the point's vault when it still exists,
+     * {@code copies} the point's offsite copies.
+     */
+    static ObjectNode point(PointService.Listed l, Optional<Vault> vault, List<app.mamori.model.PointCopy> copies) {
         ObjectNode o = point(l.point().point(), vault);
         o.put("kind", l.point().kind().id());
         o.put("held", l.hold().orElse(null));
         o.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(), l.latestChecks()));
+        ArrayNode c = o.putArray("copies");
+        for (app.mamori.model.PointCopy copy : copies) {
+            ObjectNode x = c.addObject();
+            x.put("vault", copy.vault());
+            x.put("status", copy.status().id());
+            x.put("time", copy.time().toString());
+            copy.error().ifPresent(e -> x.put("error", e));
+        }
         return o;
     }
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
                 RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,
                 NotifyCommands.class, TimelineCommand.class, IncidentCommands.class, FindCommand.class,
                 DiffCommand.class, RunbookCommand.class, ConfigCommands.class, ContactsCommands.class,
-                DrillsCommand.class},
+                DrillsCommand.class, CopyCommand.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user",
                 "data folder.",
                 "Exit status: 0 on success; 1 when the command failed, with one line on stderr",

@@ -4,6 +4,7 @@ import app.mamori.util.Bytes;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.PointCheck;
 import app.mamori.model.Artifact;
+import app.mamori.model.PointCopy;
 import app.mamori.model.RestorePoint;
 import app.mamori.service.IncidentService;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.io.BufferedWriter;
 import java.io.PrintWriter;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,9 +88,10 @@ final class PointsCommand extends Base {
                     .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             try (SequenceWriter array = writer.writeValuesAsArray(listing)) {
                 ctx().services().points().forEachPage(job, PAGE, page -> {
+                    Map<String, List<PointCopy>> copies = copiesOf(page);
                     for (PointService.Listed l : page) {
                         write(array, JsonOut.point(l, vaults.computeIfAbsent(l.point().point().vault(),
-                                ctx().catalog().vaults()::find)));
+                                ctx().catalog().vaults()::find), copies.getOrDefault(l.point().id(), List.of())));
                     }
                     listing.flush();
                 });
@@ -98,17 +101,34 @@ final class PointsCommand extends Base {
             return 0;
         }
         ctx().services().points().forEachPage(job, PAGE, page -> {
+            Map<String, List<PointCopy>> copies = copiesOf(page);
             for (PointService.Listed l : page) {
                 RestorePoint p = l.point().point();
                 long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
                 listing.println(p.id() + "\t" + p.time() + "\t" + p.status().id() + "\t" + p.artifacts().size()
                         + " artifact(s)\t" + Bytes.human(size)
                         + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
-                        : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l));
+                        : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l)
+                        + copies(copies.getOrDefault(p.id(), List.of())));
             }
             listing.flush();
         });
         return 0;
+    }
+
+    /** The offsite copies of one page's points, by point id: one query per page. */
+    private Map<String, List<PointCopy>> copiesOf(List<PointService.Listed> page) {
+        return ctx().services().offsite().copiesOf(page.stream().map(l -> l.point().id()).toList());
+    }
+
+    /** A tab and where the point is copied ({@code copied to offsite}, {@code copy to offsite FAILED}), or nothing. */
+    private static String copies(List<PointCopy> copies) {
+        StringBuilder b = new StringBuilder();
+        for (PointCopy c : copies) {
+            b.append(c.status() == PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
+                    : "\tcopy to " + c.vault() + " FAILED");
+        }
+        return b.toString();
     }
 
     /** Points read per query: a listing of any length keeps about this many in memory. */

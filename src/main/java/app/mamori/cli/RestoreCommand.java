@@ -11,7 +11,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import app.mamori.engine.offsite.StagedPoint;
 import java.io.Console;
+import java.util.List;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 
@@ -28,6 +31,9 @@ final class RestoreCommand extends Base {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @Option(names = "--from-vault", paramLabel = "VAULT", description = "restore from the copy in this object vault"
+            + " (downloaded, decrypted and checked first); among the points copied there")
+    String fromVault;
     @Option(names = "--dry-run", description = "print the plan and change nothing")
     boolean dryRun;
     @Option(names = "--json", description = "print the plan (with --dry-run) or the result as JSON (see docs/cli.md)")
@@ -73,8 +79,19 @@ final class RestoreCommand extends Base {
     int run() throws Exception {
         RestorePlanner.Request request = new RestorePlanner.Request(source, choice(), restoreTarget(),
                 !noSafetyBackup, include, tables);
-        RestorePlan plan = new RestorePlanner(ctx().catalog()).plan(acceptFailedCheck ? request.acceptingFailedCheck()
-                : request);
+        if (fromVault == null) {
+            return restore(new RestorePlanner(ctx().catalog()).plan(acceptFailedCheck ? request.acceptingFailedCheck()
+                    : request));
+        }
+        try (StagedPoint staged = ctx().services().offsite().stage(fromVault, source, choice())) {
+            RestorePlanner.Request exact = new RestorePlanner.Request(source, new PointChoice.Id(staged.point().id()),
+                    restoreTarget(), !noSafetyBackup, include, tables);
+            return restore(new RestorePlanner(ctx().catalog()).plan(acceptFailedCheck ? exact.acceptingFailedCheck()
+                    : exact, List.of(staged.point()), Optional.of(staged.asVault())));
+        }
+    }
+
+    private int restore(RestorePlan plan) throws Exception {
         if (dryRun) {
             if (json) {
                 out().println(JsonOut.write(RestoreJson.plan(plan)));

@@ -137,6 +137,7 @@ public final class BackupEngine {
             RunResult result = run(plan, kind, listener, cancel);
             if (result.ok() && kind == PointKind.NORMAL) {
                 pruneAfter(plan, result, listener);
+                copyAfter(plan, result, listener);
             }
             return result;
         }
@@ -161,6 +162,44 @@ public final class BackupEngine {
             LOG.log(System.Logger.Level.WARNING, "prune after run " + result.runId() + " failed", e);
             event(EventLevel.WARNING, plan, result.runId(), "prune-failed", "prune of job " + job
                     + " after its backup failed: " + e.getMessage() + "; the backup itself succeeded");
+        }
+    }
+
+    /**
+     * A job with an offsite vault copies its new point there. A failed copy is recorded and
+     * warned about, not a failed run: the point is safe in the job's own vault, and the next
+     * {@code mamori copy} (or backup) resumes it.
+     */
+    private void copyAfter(BackupPlan plan, RunResult result, BackupListener listener) {
+        String job = plan.job().name();
+        var settings = catalog.copies().copyOf(job);
+        if (settings.isEmpty() || result.point().isEmpty()) {
+            return;
+        }
+        String vault = settings.get().vault();
+        var copier = new app.mamori.engine.offsite.OffsiteCopier(catalog, secrets, ssh, clock);
+        try (var s3 = copier.open(vault)) {
+            var point = catalog.points().find(result.point().get().id()).orElseThrow();
+            var copied = copier.copyPoint(point, s3, app.mamori.engine.offsite.CopyListener.NONE, CancelToken.none());
+            listener.log(copied.ok() ? "copied point " + point.id() + " to vault " + vault
+                    : "offsite copy failed: " + copied.error().get());
+            if (copied.ok()) {
+                copier.prune(settings.get(), s3, new app.mamori.engine.offsite.CopyListener() {
+                    @Override
+                    public void log(String line) {
+                        listener.log(line);
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "copy after run " + result.runId() + " failed", e);
+            String point = result.point().get().id();
+            catalog.copies().recordCopy(result.point().get(), vault, app.mamori.model.PointCopy.Status.FAILED,
+                    clock.instant(), e.getMessage());
+            event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
+                    + vault + " failed: " + e.getMessage() + "; the backup itself succeeded, and mamori copy " + job
+                    + " tries again");
+            listener.log("offsite copy failed: " + e.getMessage());
         }
     }
 

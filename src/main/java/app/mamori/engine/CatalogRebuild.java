@@ -63,6 +63,15 @@ public final class CatalogRebuild {
         return points.size();
     }
 
+    /** A manifest as the catalogue records it (for rebuilds from other kinds of vault, too). */
+    public static app.mamori.model.RestorePoint toRestorePoint(Manifest m, String location) {
+        return BackupEngine.toRestorePoint(m, location);
+    }
+
+    public static java.util.Map<String, java.util.Map<String, String>> catalogFields(Manifest m) {
+        return BackupEngine.catalogFields(m);
+    }
+
     private static void indexSnapshots(Catalog catalog, Path pointDir, RecordedPoint point, Manifest m) throws IOException {
         for (Manifest.Entry e : m.sources()) {
             Path snapshot = pointDir.resolve(e.artifact());

@@ -178,7 +178,7 @@ public final class Pruner {
         return false;
     }
 
-    static Path locksDir(Catalog catalog) {
+    public static Path locksDir(Catalog catalog) {
         return catalog.file().toAbsolutePath().getParent().resolve("locks");
     }
 

@@ -148,6 +148,11 @@ public final class Services implements AutoCloseable {
         return new RunbookService(this);
     }
 
+    /** Object vaults and offsite copies of points. */
+    public OffsiteService offsite() {
+        return new OffsiteService(this);
+    }
+
     public ActivityService activity() {
         return new ActivityService(this);
     }

@@ -96,7 +96,7 @@ public final class VaultService {
     }
 
     private void requireNew(String name) {
-        if (find(name).isPresent()) {
+        if (find(name).isPresent() || services.catalog().copies().findVault(name).isPresent()) {
             throw new IllegalArgumentException("vault '" + name + "' already exists; choose another name");
         }
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,6 +42,11 @@ public final class Screenshots {
             Platform.startup(() -> { });
             Platform.setImplicitExit(false); // one window after another: closing the first must not end JavaFX
             boolean onlyRestore = args.length > 1 && args[1].equals("restore");
+            if (args.length > 1 && args[1].equals("history")) {
+                history(tmp.resolve("history-home"), out);
+                Platform.exit();
+                System.exit(0);
+            }
             Path empty = tmp.resolve("empty-home");
             if (onlyRestore) {
                 Path home = tmp.resolve("home");
@@ -287,6 +293,32 @@ public final class Screenshots {
         javafx.scene.Node n = scene.lookup(id);
         return n != null && n.isVisible() && n.getScene() != null && n.getParent() != null
                 && n.getParent().getParent() != null;
+    }
+
+    /**
+     * A long history, as an office has it after three years: 40 jobs of daily points over three
+     * years (SyntheticHistory: checks, failed runs, held safety points), the dashboard and the
+     * Restore page in English and in Japanese at 1280x720. Not in docs: a check for the eye.
+     */
+    private static void history(Path home, Path out) throws Exception {
+        java.time.Instant newest = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .minus(java.time.Duration.ofHours(5));
+        Files.createDirectories(home);
+        app.mamori.ui.timeline.SyntheticHistory.write(home.resolve("catalog.db"), 40, 3 * 365, newest,
+                java.time.Duration.ofDays(1));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            String prefix = "history-" + locale.getLanguage() + "-";
+            shoot(home, out, locale, (shell, stage) -> {
+                pause(1500);
+                snap(stage.getScene(), out.resolve(prefix + "dashboard.png"));
+                onFx(() -> {
+                    shell.window().show(Page.RESTORE);
+                    return null;
+                });
+                pause(2500);
+                snap(stage.getScene(), out.resolve(prefix + "restore.png"));
+            });
+        }
     }
 
     interface Scenes {

@@ -68,11 +68,28 @@ public final class RestorePlanner {
     }
 
     public RestorePlan plan(Request request) {
+        return plan(request, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A plan that chooses among {@code candidates} (newest first) and, when {@code readFrom} is
+     * given, reads the point from that folder instead of its own vault: an offsite copy
+     * downloaded and checked into a private folder laid out like a local vault.
+     */
+    public RestorePlan plan(Request request, List<RecordedPoint> candidates, Optional<Vault> readFrom) {
+        return plan(request, Optional.of(candidates), readFrom);
+    }
+
+    /** {@code candidates} absent: the two points the catalogue offers for the request's choice. */
+    private RestorePlan plan(Request request, Optional<List<RecordedPoint>> candidates, Optional<Vault> readFrom) {
         Source source = catalog.sources().find(request.source()).orElseThrow(() -> new IllegalArgumentException(
                 "no source '" + request.source() + "'; see: mamori source list"));
-        RecordedPoint point = choose(candidates(catalog, source.name(), request.point()), source.name(),
-                request.point());
-        Vault vault = catalog.vaults().get(point.point().vault());
+        RecordedPoint point = choose(candidates.orElseGet(() -> candidates(catalog, source.name(), request.point())),
+                source.name(), request.point());
+        Vault vault = readFrom.orElseGet(() -> catalog.vaults().find(point.point().vault()).orElseThrow(() ->
+                new IllegalArgumentException("restore point " + point.id() + " is in vault " + point.point().vault()
+                        + ", which is not a folder vault here" + (catalog.copies().findVault(point.point().vault())
+                        .isPresent() ? "; it is an offsite copy: add --from-vault " + point.point().vault() : ""))));
         Server server = catalog.servers().get(source.server());
         Optional<Job> job = catalog.jobs().find(point.point().job());
         RestorePlan plan = buildHere(source, server, vault, point, job, request.target(), request.safetyBackup(),

@@ -1,0 +1,161 @@
+package app.mamori.catalog;
+
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
+import app.mamori.model.PointCopy;
+import app.mamori.model.RestorePoint;
+import app.mamori.model.RetentionPolicy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Object vaults, where each job's points are copied, and which copies exist. */
+public final class CopyStore {
+    private final CatalogConnection db;
+    private final Clock clock;
+
+    CopyStore(CatalogConnection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void addVault(ObjectVault v) {
+        db.write(c -> {
+            if (VaultStore.exists(c, v.name()) || vaultExists(c, v.name())) {
+                throw new CatalogException("vault '" + v.name() + "' already exists; choose another name");
+            }
+            Rows.update(c, "INSERT INTO object_vaults (name, bucket, prefix, endpoint, region, path_style,"
+                    + " access_key_id, encrypted, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.name(), v.bucket(),
+                    v.prefix(), v.endpoint(), v.region(), v.pathStyle() ? 1 : 0, v.accessKeyId(),
+                    v.encrypted() ? 1 : 0, clock.instant());
+            return null;
+        });
+    }
+
+    public Optional<ObjectVault> findVault(String name) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT * FROM object_vaults WHERE name = ?", CopyStore::vault, name));
+    }
+
+    public ObjectVault getVault(String name) {
+        return findVault(name).orElseThrow(() -> new CatalogException("no object vault '" + name
+                + "'; add one with: mamori vault add " + name + " --s3 BUCKET ..."));
+    }
+
+    public List<ObjectVault> listVaults() {
+        return db.autocommit(c -> Rows.query(c, "SELECT * FROM object_vaults ORDER BY name", CopyStore::vault));
+    }
+
+    /** Forgets an object vault no job copies to; the objects in the bucket are left alone. */
+    public boolean removeVault(String name) {
+        return db.write(c -> {
+            List<String> jobs = Rows.names(c, "SELECT job FROM job_copies WHERE vault = ? ORDER BY job", name);
+            if (!jobs.isEmpty()) {
+                throw new CatalogException("vault '" + name + "' is where job " + Rows.quoted(jobs) + " copies its"
+                        + " points; change that first (mamori job set JOB --no-copy)");
+            }
+            Rows.update(c, "DELETE FROM point_copies WHERE vault = ?", name);
+            return Rows.update(c, "DELETE FROM object_vaults WHERE name = ?", name) > 0;
+        });
+    }
+
+    public void setCopy(CopySettings s) {
+        db.write(c -> {
+            if (!JobStore.exists(c, s.job())) {
+                throw new CatalogException("job '" + s.job() + "' does not exist");
+            }
+            if (!vaultExists(c, s.vault())) {
+                throw new CatalogException("--copy-to: '" + s.vault() + "' is not an object vault; add one with:"
+                        + " mamori vault add " + s.vault() + " --s3 BUCKET ...");
+            }
+            RetentionPolicy k = s.keep();
+            Rows.update(c, "DELETE FROM job_copies WHERE job = ?", s.job());
+            Rows.update(c, "INSERT INTO job_copies (job, vault, keep_last, keep_hourly, keep_daily, keep_weekly,"
+                    + " keep_monthly, keep_yearly) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", s.job(), s.vault(), k.last(),
+                    k.hourly(), k.daily(), k.weekly(), k.monthly(), k.yearly());
+            return null;
+        });
+    }
+
+    public void removeCopy(String job) {
+        db.write(c -> Rows.update(c, "DELETE FROM job_copies WHERE job = ?", job));
+    }
+
+    public Optional<CopySettings> copyOf(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT * FROM job_copies WHERE job = ?", r -> new CopySettings(
+                r.getString("job"), r.getString("vault"), new RetentionPolicy(r.getInt("keep_last"),
+                r.getInt("keep_hourly"), r.getInt("keep_daily"), r.getInt("keep_weekly"), r.getInt("keep_monthly"),
+                r.getInt("keep_yearly"))), job));
+    }
+
+    /** Records the newest attempt to copy {@code point} (taken at {@code pointTime}, in folder {@code location}). */
+    public void recordCopy(RestorePoint point, String vault, PointCopy.Status status, Instant time, String error) {
+        db.write(c -> Rows.update(c, "INSERT INTO point_copies (point, vault, location, point_time, status, time, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (point, vault) DO UPDATE SET status = excluded.status,"
+                + " time = excluded.time, error = excluded.error", point.id(), vault, point.location(), point.time(),
+                status.id(), time, error));
+    }
+
+    /** A point copied to an object vault, as the offsite retention sees it. */
+    public record Copied(String point, String location, Instant pointTime) {
+    }
+
+    /** {@code job}'s points with a finished copy in {@code vault}, whether or not the local point still exists. */
+    public List<Copied> copiedOfJob(String job, String vault) {
+        // ids are JOB/POINT: the range from 'JOB/' to 'JOB0' ('0' follows '/') is the job's, on the primary key
+        return db.autocommit(c -> Rows.query(c, "SELECT point, location, point_time FROM point_copies"
+                + " WHERE point > ? AND point < ? AND vault = ? AND status = 'copied' ORDER BY point",
+                r -> new Copied(r.getString("point"), r.getString("location"), Rows.instant(r, "point_time")),
+                job + "/", job + "0", vault));
+    }
+
+    /** Forgets a copy that was removed from its vault. */
+    public void forgetCopy(String point, String vault) {
+        db.write(c -> Rows.update(c, "DELETE FROM point_copies WHERE point = ? AND vault = ?", point, vault));
+    }
+
+    public Optional<PointCopy> copy(String point, String vault) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT * FROM point_copies WHERE point = ? AND vault = ?",
+                CopyStore::copy, point, vault));
+    }
+
+    /** The recorded copies of {@code points} (a page of a listing), by point id, each point's in vault order. */
+    public Map<String, List<PointCopy>> copiesOf(List<String> points) {
+        Map<String, List<PointCopy>> out = new TreeMap<>();
+        if (points.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(points.size(), "?"));
+        db.autocommit(c -> Rows.query(c, "SELECT * FROM point_copies WHERE point IN (" + marks + ") ORDER BY point, vault",
+                CopyStore::copy, points.toArray()))
+                .forEach(p -> out.computeIfAbsent(p.point(), k -> new java.util.ArrayList<>()).add(p));
+        return out;
+    }
+
+    /** Ids of the points with a finished copy in {@code vault}. */
+    public List<String> copiedTo(String vault) {
+        return db.autocommit(c -> Rows.names(c, "SELECT point FROM point_copies WHERE vault = ? AND status = 'copied'"
+                + " ORDER BY point", vault));
+    }
+
+    static boolean vaultExists(Connection c, String name) throws SQLException {
+        return Rows.exists(c, "SELECT 1 FROM object_vaults WHERE name = ?", name);
+    }
+
+    private static ObjectVault vault(ResultSet r) throws SQLException {
+        return new ObjectVault(r.getString("name"), r.getString("bucket"), r.getString("prefix"),
+                Rows.optionalString(r, "endpoint"), r.getString("region"), r.getInt("path_style") == 1,
+                r.getString("access_key_id"), r.getInt("encrypted") == 1);
+    }
+
+    private static PointCopy copy(ResultSet r) throws SQLException {
+        return new PointCopy(r.getString("point"), r.getString("vault"), PointCopy.Status.fromId(r.getString("status")),
+                Rows.instant(r, "time"), Rows.optionalString(r, "error"));
+    }
+}

@@ -1,0 +1,65 @@
+package app.mamori.engine.offsite;
+
+import app.mamori.catalog.Catalog;
+import app.mamori.catalog.CopyStore;
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.model.CopySettings;
+import app.mamori.retention.Candidate;
+import app.mamori.retention.PrunePlan;
+import app.mamori.retention.Retention;
+import app.mamori.vault.s3.S3Vault;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offsite retention ({@code job set --copy-keep-*}): which of a job's copies in its object
+ * vault to keep, by the same rules as the local retention ({@link Retention}, holds honoured),
+ * counted over the copies alone, so a copy outlives its local point. Plan, then remove: each
+ * removed copy loses its manifest first (so it is never listed half there), then its artifacts.
+ */
+public final class CopyPrune {
+    private CopyPrune() {
+    }
+
+    /** What the prune did: copies removed, and those that could not be. */
+    public record Result(List<String> removed, List<String> failures) {
+    }
+
+    public static PrunePlan plan(Catalog catalog, CopySettings settings, Clock clock, ZoneId zone) {
+        Map<String, String> holds = catalog.holds().ofJob(settings.job());
+        List<Candidate> candidates = new ArrayList<>();
+        for (CopyStore.Copied c : catalog.copies().copiedOfJob(settings.job(), settings.vault())) {
+            Candidate k = Candidate.of(c.point(), c.pointTime());
+            candidates.add(holds.containsKey(c.point()) ? k.withHold(holds.get(c.point())) : k);
+        }
+        return Retention.plan(candidates, settings.keep(), clock.instant(), zone, false);
+    }
+
+    public static Result execute(Catalog catalog, CopySettings settings, S3Vault vault, Clock clock, ZoneId zone) {
+        List<String> removed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Map<String, String> locations = new java.util.HashMap<>();
+        catalog.copies().copiedOfJob(settings.job(), settings.vault()).forEach(c -> locations.put(c.point(), c.location()));
+        for (Candidate c : plan(catalog, settings, clock, zone).remove()) {
+            try {
+                vault.removePoint(locations.get(c.id()));
+                catalog.copies().forgetCopy(c.id(), settings.vault());
+                catalog.points().find(c.id()).filter(p -> p.point().vault().equals(settings.vault()))
+                        .ifPresent(p -> catalog.points().remove(p.id()));
+                removed.add(c.id());
+                catalog.events().add(Event.at(clock.instant(), EventLevel.INFO, "copy-pruned", "copy of point "
+                        + c.id() + " removed from vault " + settings.vault() + " by the offsite retention ("
+                        + settings.keep() + ")").withJob(settings.job()));
+            } catch (IOException | RuntimeException e) {
+                failures.add(c.id() + ": " + e.getMessage());
+            }
+        }
+        return new Result(removed, failures);
+    }
+}

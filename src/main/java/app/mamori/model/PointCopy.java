@@ -1,0 +1,31 @@
+package app.mamori.model;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The newest attempt to copy restore point {@code point} to object vault {@code vault}. */
+public record PointCopy(String point, String vault, Status status, Instant time, Optional<String> error) {
+
+    public enum Status {
+        COPIED("copied"), FAILED("failed");
+
+        private final String id;
+
+        Status(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Status fromId(String id) {
+            for (Status s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown copy status '" + id + "'");
+        }
+    }
+}

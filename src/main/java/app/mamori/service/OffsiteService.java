@@ -1,0 +1,139 @@
+package app.mamori.service;
+
+import app.mamori.engine.offsite.CopyListener;
+import app.mamori.engine.offsite.CopyResult;
+import app.mamori.engine.offsite.OffsiteCopier;
+import app.mamori.engine.offsite.OffsiteRebuild;
+import app.mamori.engine.offsite.StagedPoint;
+import app.mamori.engine.restore.PointChoice;
+import app.mamori.engine.restore.RestorePlanner;
+import app.mamori.catalog.RecordedPoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
+import app.mamori.model.PointCopy;
+import app.mamori.model.RetentionPolicy;
+import app.mamori.util.CancelToken;
+import app.mamori.vault.s3.S3Vault;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Offsite copies: object vaults, where each job's points are copied, and the copies themselves. */
+public final class OffsiteService {
+    private final Services services;
+
+    OffsiteService(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Adds an object vault after checking the bucket answers to the key and, with encryption,
+     * setting up the vault's key in the bucket (or opening the one there with the passphrase).
+     * The secret key and passphrase go to the secret store, never the catalogue.
+     */
+    public ObjectVault addVault(ObjectVault v, String secretKey, Optional<String> passphrase) throws IOException {
+        if (services.vaults().find(v.name()).isPresent() || services.catalog().copies().findVault(v.name()).isPresent()) {
+            throw new IllegalArgumentException("vault '" + v.name() + "' already exists; choose another name");
+        }
+        if (secretKey == null || secretKey.isBlank()) {
+            throw new IllegalArgumentException("--secret-access-key-stdin: no secret key on stdin; pipe it in as the"
+                    + " first line, e.g. from a file with < FILE");
+        }
+        try (S3Vault ignored = S3Vault.setUp(v, secretKey, passphrase)) {
+            services.secrets().put(ObjectVault.secretKeyKey(v.name()), secretKey);
+            if (v.encrypted()) {
+                services.secrets().put(ObjectVault.passphraseKey(v.name()), passphrase.orElseThrow());
+            }
+            services.catalog().copies().addVault(v);
+            return v;
+        }
+    }
+
+    public List<ObjectVault> vaults() {
+        return services.catalog().copies().listVaults();
+    }
+
+    public Optional<ObjectVault> findVault(String name) {
+        return services.catalog().copies().findVault(name);
+    }
+
+    /** Forgets an object vault and its secrets; the bucket and the copies in it are left alone. */
+    public boolean removeVault(String name) throws IOException {
+        boolean removed = services.catalog().copies().removeVault(name);
+        if (removed) {
+            services.secrets().remove(ObjectVault.secretKeyKey(name));
+            services.secrets().remove(ObjectVault.passphraseKey(name));
+        }
+        return removed;
+    }
+
+    /** Copies {@code job}'s new points to {@code vault} from now on, keeping there what {@code keep} says. */
+    public void setCopy(String job, String vault, RetentionPolicy keep) {
+        services.catalog().copies().setCopy(new CopySettings(job, vault, keep));
+    }
+
+    public void removeCopy(String job) {
+        services.catalog().copies().removeCopy(job);
+    }
+
+    public Optional<CopySettings> copyOf(String job) {
+        return services.catalog().copies().copyOf(job);
+    }
+
+    /** Copies what the job's copy vault lacks, or only {@code point}; no faster than {@code limitRate} bytes/s if given. */
+    public List<CopyResult> copy(String job, Optional<String> point, java.util.OptionalLong limitRate,
+                                 CopyListener listener, CancelToken cancel) throws IOException {
+        services.jobs().get(job);
+        return copier().copyJob(job, point, limitRate, listener, cancel);
+    }
+
+    /** Reads back and checks every copy of the job in its object vault (see {@link OffsiteCopier#checkJob}). */
+    public List<OffsiteCopier.CopyCheck> check(String job, CopyListener listener, CancelToken cancel)
+            throws IOException {
+        services.jobs().get(job);
+        return copier().checkJob(job, listener, cancel);
+    }
+
+    /** The recorded copies of {@code points}, by point id. */
+    public Map<String, List<PointCopy>> copiesOf(List<String> points) {
+        return services.catalog().copies().copiesOf(points);
+    }
+
+    /**
+     * Downloads the artifact of {@code source} that a restore from object vault {@code vault}
+     * needs: the point {@code choice} picks among the points copied there. The caller restores
+     * from {@link StagedPoint#asVault()} and closes it, which deletes the download.
+     */
+    public StagedPoint stage(String vault, String source, PointChoice choice) throws IOException {
+        services.catalog().copies().getVault(vault);
+        List<RecordedPoint> copied = new ArrayList<>();
+        for (String id : services.catalog().copies().copiedTo(vault)) {
+            services.catalog().points().find(id).ifPresent(copied::add);
+        }
+        copied.sort(Comparator.comparing((RecordedPoint p) -> p.point().time()).thenComparing(RecordedPoint::id)
+                .reversed());
+        if (copied.isEmpty()) {
+            throw new IllegalArgumentException("--from-vault: no point is recorded as copied to vault " + vault
+                    + "; on a new computer, first: mamori catalog rebuild --vault " + vault);
+        }
+        RecordedPoint point = RestorePlanner.choose(copied, source, choice);
+        try (S3Vault s3 = copier().open(vault)) {
+            return StagedPoint.fetch(s3, point, source, services.home().dir().resolve("offsite-restore"));
+        }
+    }
+
+    /** Records every point an object vault holds, for a computer that has nothing else (see {@link OffsiteRebuild}). */
+    public OffsiteRebuild.Result rebuild(String vault) throws IOException {
+        try (S3Vault s3 = copier().open(vault)) {
+            return OffsiteRebuild.rebuild(services.catalog(), s3, services.clock());
+        }
+    }
+
+    public OffsiteCopier copier() {
+        return new OffsiteCopier(services.catalog(), services.secrets(), services.ssh(), services.clock());
+    }
+}

@@ -1,0 +1,65 @@
+package app.mamori.vault.s3;
+
+import app.mamori.model.ObjectVault;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Builds the SDK client the way every provider accepts it, and turns its errors into sentences. */
+final class S3Clients {
+    private S3Clients() {
+    }
+
+    /**
+     * Checksums only where an operation requires them: since SDK 2.30 a CRC32 header goes on every
+     * PUT by default, which R2, GCS and Ceph refuse. Mamori sends Content-MD5 on each part instead,
+     * which every provider checks. Path-style addressing whenever an endpoint is given: MinIO
+     * needs it and B2, Wasabi, R2 and GCS accept it.
+     */
+    static S3Client build(ObjectVault v, String secretKey) {
+        var b = S3Client.builder()
+                .region(Region.of(v.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(v.accessKeyId(),
+                        secretKey)))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(20))
+                        .socketTimeout(Duration.ofMinutes(2)).build())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .forcePathStyle(v.pathStyle() || v.endpoint().isPresent());
+        v.endpoint().ifPresent(e -> b.endpointOverride(URI.create(e)));
+        return b.build();
+    }
+
+    /** What went wrong talking to the vault, and what to do, for a person. */
+    static String describe(ObjectVault v, RuntimeException e) {
+        String where = "vault " + v.name() + " (" + v.describe() + ")";
+        if (e instanceof S3Exception s) {
+            String code = s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
+            if (s.statusCode() == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
+                return where + ": access denied (" + code + "); check the access key id and secret key, and that the"
+                        + " key may read and write this bucket";
+            }
+            if (code.equals("NoSuchBucket") || s.statusCode() == 404 && code.isEmpty()) {
+                return where + ": bucket " + v.bucket() + " does not exist; create it at the provider first";
+            }
+            if (code.equals("PermanentRedirect") || code.equals("AuthorizationHeaderMalformed")) {
+                return where + ": the bucket is in another region (" + code + "); give its region with --region";
+            }
+            return where + ": " + (code.isEmpty() ? "HTTP " + s.statusCode() : code) + ": "
+                    + (s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage());
+        }
+        if (e instanceof SdkClientException) {
+            return where + ": cannot reach the storage (" + e.getMessage() + "); check --endpoint and the network";
+        }
+        return where + ": " + e.getMessage();
+    }
+}
