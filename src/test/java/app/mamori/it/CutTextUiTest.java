@@ -193,4 +193,25 @@ class CutTextUiTest {
 
         assertThat(cut).isEmpty();
     }
+
+    /**
+     * Three years of 40 jobs in Japanese: the dashboard with a scroll bar, checked points with
+     * their times and held safety points on the Restore page, all whole at 1280x720.
+     */
+    @Test
+    void aThreeYearHistoryInJapaneseCutsNothingOnTheDashboardOrTheRestorePage(@TempDir Path home) throws Exception {
+        java.time.Instant newest = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .minus(java.time.Duration.ofHours(5));
+        app.mamori.ui.timeline.SyntheticHistory.write(home.resolve("catalog.db"), 40, 3 * 365, newest,
+                java.time.Duration.ofDays(1));
+        window = AppWindow.open(home, java.util.Locale.JAPANESE);
+        AppWindow.await(() -> window.robot.lookup("#jobs-table").queryTableView().getItems().size() == 40);
+        List<String> cut = new ArrayList<>(cutEverywhere());
+
+        window.robot.clickOn("#nav-restore");
+        AppWindow.await(() -> window.robot.lookup("#restore-points").queryTableView().getItems().size() == 200);
+        cut.addAll(cutEverywhere());
+
+        assertThat(cut).isEmpty();
+    }
 }

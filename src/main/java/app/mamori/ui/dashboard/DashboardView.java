@@ -117,6 +117,14 @@ public final class DashboardView {
                 b.setId("backup-" + job);
                 b.setOnAction(e -> vm.backUpNow(job));
                 setGraphic(b);
+                // the button's own width in the theme's font (CJK glyphs are wider than a
+                // measure in the default font): the column never shrinks below it, a scroll bar or not
+                b.applyCss();
+                double need = Math.ceil(b.prefWidth(-1) + snappedLeftInset() + snappedRightInset()) + 2;
+                if (need > action.getMinWidth()) {
+                    action.setMinWidth(need);
+                    action.setPrefWidth(Math.max(action.getPrefWidth(), need));
+                }
             }
         });
         // as wide as its button in the language shown (Japanese needs more than English)

@@ -78,12 +78,13 @@ public final class RestoreView {
         table.setId("restore-points");
         table.setPlaceholder(new Label(app.text().t("restore.noPoints")));
         table.getColumns().add(column("restore.col.time", p -> format.when(p.time())));
-        table.getColumns().add(column("restore.col.kind", p -> p.hold().map(h -> app.text().t("restore.kind.held", h))
+        // kind and check wrap rather than cut: a hold's reason, a check's time, in any language
+        table.getColumns().add(Columns.wrapping(app.text().t("restore.col.kind"), p -> p.hold().map(h -> app.text().t("restore.kind.held", h))
                 .orElseGet(() -> app.text().t(p.held() ? "restore.kind.safety" : p.safetyPoint()
                         ? "restore.kind.released" : p.complete() ? "restore.kind.normal" : "restore.kind.incomplete"))));
         table.getColumns().add(column("restore.col.sources", p -> String.join(", ", p.sources())));
         table.getColumns().add(column("restore.col.size", p -> format.bytes(p.bytes())));
-        table.getColumns().add(column("restore.col.checked", this::checked));
+        table.getColumns().add(Columns.wrapping(app.text().t("restore.col.checked"), this::checked));
         table.getColumns().add(column("restore.col.id", RestorePointViewModel::id));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
