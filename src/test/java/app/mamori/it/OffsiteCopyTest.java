@@ -135,7 +135,14 @@ class OffsiteCopyTest {
         Cli.Result wrong = addOffsite(fresh, "not the passphrase we chose");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("passphrase does not open this vault's key");
-        addOffsite(fresh, PASSPHRASE).requireOk();
+        // the runbook printed on the old workstation says how: its own line adds the vault again
+        String runbook = cli.run("runbook", "--lang", "en", "--format", "md").requireOk().out();
+        assertThat(runbook).contains("Offsite copies").contains("mamori catalog rebuild --vault offsite")
+                .contains("--encrypt").doesNotContain(PASSPHRASE).doesNotContain(S3Server.SECRET_ACCESS_KEY);
+        String add = runbook.lines().map(String::strip).filter(l -> l.startsWith("mamori vault add offsite "))
+                .findFirst().orElseThrow();
+        fresh.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n" + PASSPHRASE + "\n",
+                add.substring("mamori ".length()).split(" ")).requireOk();
         assertThat(fresh.run("catalog", "rebuild", "--vault", "offsite").requireOk().out())
                 .contains("1 restore point(s) found");
         assertThat(fresh.run("verify", "--all").exit()).as("points only in the bucket are left out, not an error")

@@ -22,7 +22,12 @@ import java.util.Optional;
  *                   printout whose hash differs from the current export's is out of date
  */
 public record Runbook(Instant generatedAt, String configHash, List<ServerPart> servers,
-                      List<RunbookStore.Contact> contacts, List<Vault> vaults, List<ConfigFile.Secret> secrets) {
+                      List<RunbookStore.Contact> contacts, List<Vault> vaults, List<ConfigFile.Secret> secrets,
+                      List<Offsite> offsite) {
+
+    /** An offsite vault (object storage) and the jobs whose points are copied there. */
+    public record Offsite(app.mamori.model.ObjectVault vault, List<String> jobs) {
+    }
 
     /** One server: its keys, its jobs, and its sources in the order to restore them in. */
     public record ServerPart(Server server, List<PinnedKeys.Key> hostKeys, List<PinnedKeys.Key> jumpHostKeys,

@@ -52,7 +52,19 @@ public final class RunbookBuilder {
         for (Server s : servers) {
             parts.add(server(s, now, vaults));
         }
-        return new Runbook(now, configHash, parts, catalog.runbook().contacts(), List.copyOf(vaults), secrets);
+        List<Runbook.Offsite> offsite = new ArrayList<>();
+        for (app.mamori.model.ObjectVault v : catalog.copies().listVaults()) {
+            List<String> jobs = new ArrayList<>();
+            for (Runbook.ServerPart p : parts) {
+                for (Runbook.JobPart j : p.jobs()) {
+                    catalog.copies().copyOf(j.job().name()).filter(c -> c.vault().equals(v.name()))
+                            .ifPresent(c -> jobs.add(j.job().name()));
+                }
+            }
+            offsite.add(new Runbook.Offsite(v, List.copyOf(jobs)));
+        }
+        return new Runbook(now, configHash, parts, catalog.runbook().contacts(), List.copyOf(vaults), secrets,
+                List.copyOf(offsite));
     }
 
     private Runbook.ServerPart server(Server s, Instant now, Set<Vault> vaults) throws IOException {

@@ -70,9 +70,45 @@ public final class RunbookDocument {
                     .orElse(t.t("vault.here"))));
         }
         out.add(new Block.Table(List.of(t.t("vault.name"), t.t("vault.path"), t.t("vault.where")), vaults));
-        para(t.t("offsite.none"));
+        offsite(r);
         for (Runbook.ServerPart s : r.servers()) {
             server(s);
+        }
+    }
+
+    /**
+     * The offsite vaults: where each is, which jobs are copied there, and how to get the points
+     * back on a new workstation with nothing but the bucket, its keys and the passphrase.
+     */
+    private void offsite(Runbook r) {
+        if (r.offsite().isEmpty()) {
+            para(t.t("offsite.none"));
+            return;
+        }
+        heading(3, t.t("offsite"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Runbook.Offsite o : r.offsite()) {
+            var v = o.vault();
+            rows.add(List.of(v.name(), "`" + v.bucket() + (v.prefix().isEmpty() ? "" : "/" + v.prefix()) + "`",
+                    v.endpoint().map(e -> "`" + e + "`").orElse("AWS S3") + " (" + v.region() + ")",
+                    t.t(v.encrypted() ? "offsite.encrypted" : "offsite.plain"),
+                    o.jobs().isEmpty() ? "-" : String.join(", ", o.jobs())));
+        }
+        out.add(new Block.Table(List.of(t.t("vault.name"), t.t("offsite.bucket"), t.t("offsite.endpoint"),
+                t.t("offsite.encryption"), t.t("offsite.jobs")), rows));
+        for (Runbook.Offsite o : r.offsite()) {
+            var v = o.vault();
+            para(t.t("offsite.recover", v.name()));
+            String add = "mamori vault add " + v.name() + " --s3 " + v.bucket()
+                    + (v.prefix().isEmpty() ? "" : "/" + v.prefix().replaceAll("/$", ""))
+                    + v.endpoint().map(e -> " --endpoint " + e).orElse("") + " --region " + v.region()
+                    + (v.pathStyle() ? " --path-style" : "") + " --access-key-id " + v.accessKeyId()
+                    + " --secret-access-key-stdin" + (v.encrypted() ? " --encrypt" : "");
+            out.add(new Block.Code(List.of(
+                    new Runbook.Line(t.t(v.encrypted() ? "offsite.step.addEncrypted" : "offsite.step.add"), add),
+                    new Runbook.Line(t.t("offsite.step.rebuild"), "mamori catalog rebuild --vault " + v.name()),
+                    new Runbook.Line(t.t("offsite.step.restore"), "mamori restore --source SOURCE --from-vault "
+                            + v.name() + " --to-database NEW_NAME"))));
         }
     }
 
