@@ -203,19 +203,26 @@ class RunbookTest {
     }
 
     /**
-     * With {@code -Dmamori.sampleRunbook=docs}, writes the sample runbooks in docs/ from these
-     * servers (English and Japanese Markdown): the samples are generated, never written by hand.
+     * The sample runbooks of docs/ (English and Japanese Markdown) and the sample configuration,
+     * as these servers give them: written to a temp folder on every run, and into docs/ with
+     * {@code -Dmamori.sampleRunbook=docs}. The samples are generated, never written by hand.
      */
     @Test
     void sampleRunbooksForTheDocs() throws Exception {
-        String dir = System.getProperty("mamori.sampleRunbook");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "-Dmamori.sampleRunbook=DIR not given");
-        cli.run("runbook", "--lang", "en", "--out", Path.of(dir, "sample-runbook.md").toAbsolutePath().toString())
+        String asked = System.getProperty("mamori.sampleRunbook");
+        Path dir = asked == null ? tmp.resolve("samples") : Path.of(asked);
+        Files.createDirectories(dir);
+        cli.run("runbook", "--lang", "en", "--out", dir.resolve("sample-runbook.md").toAbsolutePath().toString())
                 .requireOk();
-        cli.run("runbook", "--lang", "ja", "--out", Path.of(dir, "sample-runbook.ja.md").toAbsolutePath().toString())
+        cli.run("runbook", "--lang", "ja", "--out", dir.resolve("sample-runbook.ja.md").toAbsolutePath().toString())
                 .requireOk();
-        cli.run("config", "export", "--out", Path.of(dir, "sample-config.yaml").toAbsolutePath().toString())
+        cli.run("config", "export", "--out", dir.resolve("sample-config.yaml").toAbsolutePath().toString())
                 .requireOk();
+
+        assertThat(Files.readString(dir.resolve("sample-runbook.md"))).startsWith("# Mamori disaster-recovery runbook")
+                .contains("## Server office");
+        assertThat(Files.readString(dir.resolve("sample-runbook.ja.md"))).startsWith("# Mamori 災害復旧手順書");
+        assertThat(Files.readString(dir.resolve("sample-config.yaml"))).contains("shopdb").doesNotContain("password:");
     }
 
     @Test
