@@ -70,7 +70,7 @@ final class JobCommands {
             if (copy.given()) {
                 copy.apply(spec.commandLine(), ctx(), name, out());
             }
-            if (settings.schedule != null || settings.touchesRetention()) {
+            if (settings.schedule != null || settings.touchesRetention() || settings.touchesObjectives()) {
                 settings.apply(ctx(), name, out());
             }
             return 0;
