@@ -35,15 +35,38 @@ public final class ObjectiveStatuses {
             return Optional.empty();
         }
         var o = stored.get().objectives();
-        List<RecordedPoint> points = catalog.points().list(job.name()).stream()
-                .filter(p -> p.kind() == PointKind.NORMAL && p.point().status() == RunStatus.SUCCEEDED).toList();
-        Optional<RecordedPoint> newestGood = newestGood(catalog, points);
+        // the newest complete points, a page of the history: what both objectives are measured on
+        // (reading all of a job's years of points made each dashboard refresh cost seconds)
+        List<RecordedPoint> points = newestComplete(catalog, job.name(), PAGE);
+        Optional<RecordedPoint> newestGood = newestGood(catalog, points).or(() -> points.size() < PAGE
+                ? Optional.empty() : newestGood(catalog, newestComplete(catalog, job.name(), Integer.MAX_VALUE)));
         Optional<Verdict> rpo = o.rpo().map(target -> ObjectiveCheck.rpo(target, stored.get().since(),
                 newestGood.map(p -> p.point().time()),
                 catalog.runs().succeededSince(job.name(), stored.get().since()), now));
         Optional<Verdict> rto = o.rto().map(target -> ObjectiveCheck.rto(target, facts(catalog, job, points),
                 points.isEmpty() ? stored.get().since() : points.get(0).point().time()));
         return Optional.of(ObjectiveCheck.of(job.name(), o, rpo, rto));
+    }
+
+    private static final int PAGE = 100;
+
+    /** Up to {@code count} of the job's newest complete normal points, newest first, read a page at a time. */
+    private static List<RecordedPoint> newestComplete(Catalog catalog, String job, int count) {
+        List<RecordedPoint> out = new ArrayList<>();
+        RecordedPoint after = null;
+        while (out.size() < count) {
+            List<RecordedPoint> page = catalog.points().page(job, after, PAGE);
+            for (RecordedPoint p : page) {
+                if (p.kind() == PointKind.NORMAL && p.point().status() == RunStatus.SUCCEEDED && out.size() < count) {
+                    out.add(p);
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        return out;
     }
 
     /** The newest point no check found damaged: what a restore would use. */
