@@ -97,6 +97,9 @@ final class DumpRunner {
                         + out.rawCount() + " of " + r.stdoutBytes() + " bytes", r.stderr());
             }
             String problem = HeadCheck.problem(cmd.artifactName(), head.head());
+            if (problem == null) {
+                problem = HeadCheck.incomplete(cmd.artifactName(), head.head(), out.rawCount());
+            }
             if (problem != null) {
                 throw new SourceException(source.name() + " on server " + source.server() + ": " + problem
                         + " (the tool exited " + r.exitStatus() + ")", r.stderr());

@@ -31,4 +31,19 @@ class HeadCheckTest {
         assertThat(HeadCheck.problem("x.tar.zst", tar)).isNull();
         assertThat(HeadCheck.problem("x.tar.zst", new byte[512])).contains("not a tar");
     }
+
+    @Test
+    void aSqliteCopyMustBeAsLongAsItsHeaderSays() {
+        byte[] head = new byte[512];
+        System.arraycopy(b("SQLite format 3\u0000"), 0, head, 0, 16);
+        head[16] = 0x10; // page size 4096
+        head[27] = 7; // change counter 7
+        head[31] = 3; // 3 pages
+        head[95] = 7; // valid for change 7
+        assertThat(HeadCheck.incomplete("x.sqlite.zst", head, 3 * 4096)).isNull();
+        assertThat(HeadCheck.incomplete("x.sqlite.zst", head, 4096 + 100)).contains("cut short", "12288 bytes");
+        head[95] = 6; // a header from before 3.7.0: its page count may be stale, so it proves nothing
+        assertThat(HeadCheck.incomplete("x.sqlite.zst", head, 4096 + 100)).isNull();
+        assertThat(HeadCheck.incomplete("x.pgdump", head, 1)).isNull();
+    }
 }
