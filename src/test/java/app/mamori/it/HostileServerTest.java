@@ -148,6 +148,10 @@ class HostileServerTest {
 
         assertThat(backup.waitFor(15, TimeUnit.SECONDS)).as("the backup ends when told to").isTrue();
         assertThat(Files.readString(tmp.resolve("backup.out"))).contains("mamori: ").contains("cancelled");
+        Instant reaped = Instant.now().plus(Duration.ofSeconds(5)); // killed, then reaped by its sshd
+        while (ProcessHandle.of(remote).filter(ProcessHandle::isAlive).isPresent() && Instant.now().isBefore(reaped)) {
+            Thread.sleep(20);
+        }
         assertThat(ProcessHandle.of(remote).filter(ProcessHandle::isAlive))
                 .as("the endless tool on the server was killed").isEmpty();
         try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
