@@ -42,6 +42,21 @@ final class HeadCheck {
      * "version-valid-for" number equals the change counter (every SQLite since 3.7.0 writes both).
      */
     static String incomplete(String artifactName, byte[] head, long received) {
+        return incomplete(artifactName, head, null, received);
+    }
+
+    /**
+     * {@link #incomplete(String, byte[], long)}, and for a MariaDB/MySQL dump (when {@code tail}, the
+     * stream's last bytes, is known): its last line must be the tool's "-- Dump completed" line,
+     * which it writes only once everything else is out (the same test a verify makes).
+     */
+    static String incomplete(String artifactName, byte[] head, byte[] tail, long received) {
+        if (artifactName.endsWith(".sql.zst") && tail != null) {
+            String end = new String(tail, StandardCharsets.UTF_8).stripTrailing();
+            String last = end.substring(end.lastIndexOf('\n') + 1);
+            return last.startsWith("-- Dump completed") ? null : "the dump was cut short: it does not end with the"
+                    + " dump tool's \"-- Dump completed\" line";
+        }
         if (!artifactName.endsWith(".sqlite.zst") || head.length < 100) {
             return null;
         }

@@ -46,4 +46,13 @@ class HeadCheckTest {
         assertThat(HeadCheck.incomplete("x.sqlite.zst", head, 4096 + 100)).isNull();
         assertThat(HeadCheck.incomplete("x.pgdump", head, 1)).isNull();
     }
+
+    @Test
+    void aSqlDumpMustEndWithItsToolsCompletedLine() {
+        assertThat(HeadCheck.incomplete("x.sql.zst", b("-- MariaDB dump"), b("UNLOCK TABLES;\n-- Dump completed on 2026-12-06  7:29:00\n"), 99))
+                .isNull();
+        assertThat(HeadCheck.incomplete("x.sql.zst", b("-- MariaDB dump"), b("INSERT INTO `t` VALUES (1,'ab"), 99))
+                .contains("cut short", "-- Dump completed");
+        assertThat(HeadCheck.incomplete("x.sql.zst", b("-- MariaDB dump"), null, 99)).as("tail unknown").isNull();
+    }
 }
