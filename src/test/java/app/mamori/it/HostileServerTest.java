@@ -101,6 +101,26 @@ class HostileServerTest {
     }
 
     @Test
+    void aCopyCutInHalfIntoAVaultOnTheServerIsRefusedToo() throws Exception {
+        Path disk = tmp.resolve("server disk");
+        cli.run("vault", "add", "hdd", "--server", "liar", "--path", disk.toString()).requireOk();
+        cli.run("job", "add", "ondisk", "--sources", "tooldb", "--vault", "hdd").requireOk();
+        cli.run("backup", "ondisk").requireOk();
+        lie("truncated");
+
+        Cli.Result r = cli.run("backup", "ondisk");
+
+        lie("");
+        assertThat(r.exit()).as(r.err()).isOne();
+        assertThat(lastLine(r.err())).startsWith("mamori: ").contains("tooldb", "server liar", "cut short");
+        assertThat(cli.run("points", "ondisk", "--json").requireOk().json()).as("only the point before").hasSize(1);
+        assertThat(cli.run("verify", "--job", "ondisk").requireOk().out()).contains("verified");
+        try (Stream<Path> s = Files.walk(disk)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+        }
+    }
+
+    @Test
     void megabytesOfStderrKeepMemoryBoundedAndTheMessageShowsTheTellingLine() throws Exception {
         String before = sha256(db);
         lie("noisy");
