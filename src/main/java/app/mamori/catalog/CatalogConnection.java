@@ -22,6 +22,9 @@ final class CatalogConnection implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -94,6 +97,13 @@ final class CatalogConnection implements AutoCloseable {
     }
 
     CatalogException failure(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            return new CatalogException("the catalogue " + file + " stayed locked by another process for longer than"
+                    + " Mamori waits (" + e.getMessage() + "). Another Mamori"
+                    + " (the app, a scheduled run) or a program holding the file open is writing to it: let it finish"
+                    + " or close that program, then try again", e);
+        }
         return new CatalogException("catalogue " + file + ": " + e.getMessage(), e);
     }
 

@@ -6,7 +6,6 @@ import app.mamori.engine.BackupPlan;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.service.RunService;
-import app.mamori.util.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,20 +24,14 @@ final class BackupCommand extends Base {
     @Override
     int run() throws Exception {
         BackupPlan plan = ctx().services().runs().plan(job);
-        CancelToken cancel = new CancelToken();
-        Thread hook = new Thread(cancel::cancel, "mamori-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        RunService.Backup backup;
-        try {
-            backup = ctx().services().runs().execute(plan, json || quiet ? BackupListener.NONE
-                    : new ConsoleListener(err()), cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and cancels the run
-            }
+        try (CtrlC ctrlC = CtrlC.install()) {
+            RunService.Backup backup = ctx().services().runs().execute(plan, json || quiet ? BackupListener.NONE
+                    : new ConsoleListener(err()), ctrlC.token());
+            return report(backup);
         }
+    }
+
+    private int report(RunService.Backup backup) throws Exception {
         warnUndelivered(backup.deliveries());
         RunResult result = backup.result();
         if (json) {

@@ -6,7 +6,6 @@ import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestorePlanner;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.engine.restore.RestoreTarget;
-import app.mamori.util.CancelToken;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,18 +102,11 @@ final class RestoreCommand extends Base {
         if (!yes && !confirmed(plan)) {
             return 1;
         }
-        CancelToken cancel = new CancelToken();
-        Thread hook = new Thread(cancel::cancel, "mamori-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         RestoreResult result;
-        try {
-            result = ctx().restoreEngine().execute(plan, json ? RestoreListener.NONE : new ConsoleListener(err()), cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and cancels the restore
-            }
+        // on Ctrl-C the hook waits for the work to end (remote commands killed, temp files gone), not for what is printed after
+        try (CtrlC ctrlC = CtrlC.install()) {
+            result = ctx().restoreEngine().execute(plan, json ? RestoreListener.NONE : new ConsoleListener(err()),
+                    ctrlC.token());
         }
         if (json) {
             out().println(JsonOut.write(RestoreJson.result(result)));

@@ -3,7 +3,6 @@ package app.mamori.cli;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.DueOutcome;
 import app.mamori.service.RunService;
-import app.mamori.util.CancelToken;
 import app.mamori.engine.DueRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,18 +30,10 @@ final class RunDueCommand extends Base {
             throw new ParameterException(spec.commandLine(), "--parallel: give 1 or more (1 runs the jobs one after"
                     + " the other), not " + parallel);
         }
-        CancelToken cancel = new CancelToken();
-        Thread hook = new Thread(cancel::cancel, "mamori-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         RunService.Due due;
-        try {
-            due = ctx().services().runs().runDue(ZoneId.systemDefault(), () -> BackupListener.NONE, cancel, parallel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and cancels the run
-            }
+        // on Ctrl-C the hook waits for the work to end (remote commands killed, temp files gone), not for what is printed after
+        try (CtrlC ctrlC = CtrlC.install()) {
+            due = ctx().services().runs().runDue(ZoneId.systemDefault(), () -> BackupListener.NONE, ctrlC.token(), parallel);
         }
         warnUndelivered(due.deliveries());
         List<DueOutcome> outcomes = due.outcomes();

@@ -81,7 +81,8 @@ final class DumpRunner {
         listener.log(source.name() + ": " + cmd.command());
         long t0 = System.nanoTime();
         try (ArtifactOutput out = point.create(cmd.artifactName(), cmd.compress())) {
-            HeadCapture head = new HeadCapture(out);
+            TailCapture tail = new TailCapture(out);
+            HeadCapture head = new HeadCapture(tail);
             ProgressOutputStream progress = new ProgressOutputStream(head, PROGRESS_INTERVAL,
                     n -> listener.progress(step, n, expectedBytes, System.nanoTime() - t0));
             Exec.Builder exec = Exec.of(cmd.command()).stdout(progress).cancel(cancel);
@@ -97,6 +98,9 @@ final class DumpRunner {
                         + out.rawCount() + " of " + r.stdoutBytes() + " bytes", r.stderr());
             }
             String problem = HeadCheck.problem(cmd.artifactName(), head.head());
+            if (problem == null) {
+                problem = HeadCheck.incomplete(cmd.artifactName(), head.head(), tail.tail(), out.rawCount());
+            }
             if (problem != null) {
                 throw new SourceException(source.name() + " on server " + source.server() + ": " + problem
                         + " (the tool exited " + r.exitStatus() + ")", r.stderr());

@@ -113,6 +113,9 @@ final class RemotePointTarget implements PointTarget {
         byte[] head = out[2].isBlank() ? new byte[0] : HexFormat.of().parseHex(out[2].strip());
         String sha = out[3].strip().split("\\s+")[0];
         String problem = HeadCheck.problem(cmd.artifactName(), head);
+        if (problem == null) {
+            problem = HeadCheck.incomplete(cmd.artifactName(), head, rawSize);
+        }
         if (problem != null) {
             throw new SourceException(step.source().name() + " on server " + step.serverName() + ": " + problem
                     + " (the tool exited " + r.exitStatus() + ")", r.stderr());

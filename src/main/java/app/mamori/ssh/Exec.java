@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param command      the command line, already built with {@link ShellQuote}
  * @param stdin        streamed to the command, then EOF; null sends EOF at once
  * @param stdout       receives the command's stdout; null discards it
- * @param stderrLimit  bytes of stderr kept (the tail beyond is dropped and flagged)
+ * @param stderrLimit  bytes of stderr kept (its head and tail; the middle beyond is dropped and flagged)
  * @param timeout      overall limit, or null for none
  * @param cancel       token that kills the remote command
  */

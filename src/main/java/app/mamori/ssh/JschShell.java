@@ -20,6 +20,7 @@ final class JschShell implements RemoteShell {
     private static final System.Logger LOG = System.getLogger(JschShell.class.getName());
     private static final int CHANNEL_OPEN_TIMEOUT_MS = 30_000;
     private static final int KILL_TIMEOUT_MS = 5_000;
+    private static final int LOST_SESSION_WAIT_MS = 1_000;
 
     private final String serverName;
     private final Session session;
@@ -64,7 +65,8 @@ final class JschShell implements RemoteShell {
             case TIMED_OUT -> throw new SshException("command on server '" + serverName + "' did not finish within "
                     + human(exec.timeout()) + " and was killed: " + abbreviate(exec.command()));
             case CONNECTION_LOST -> throw new SshException("the connection to server '" + serverName
-                    + "' was lost while a command ran: " + abbreviate(exec.command()));
+                    + "' was lost while a command ran (its sshd ended or the network dropped it); nothing it sent"
+                    + " was kept: check the server and try again. The command: " + abbreviate(exec.command()));
             default -> {
                 return new ExecResult(channel.getExitStatus(), stderr.text(), stderr.truncated(), stdout.bytes());
             }
@@ -122,7 +124,28 @@ final class JschShell implements RemoteShell {
         if (exec.cancel().isCancelled()) {
             return Outcome.CANCELLED;
         }
-        return out.failure() != null || in.failure() != null ? Outcome.STREAM_FAILED : Outcome.DONE;
+        if (out.failure() != null || in.failure() != null) {
+            return Outcome.STREAM_FAILED;
+        }
+        return channel.getExitStatus() == -1 && connectionLost() ? Outcome.CONNECTION_LOST : Outcome.DONE;
+    }
+
+    /**
+     * Whether the session died. A channel that closed without an exit status was killed by a
+     * signal or lost with its connection; JSch closes the channels of a dead session before it
+     * marks the session disconnected, so this waits a moment for the mark.
+     */
+    private boolean connectionLost() throws InterruptedIOException {
+        long deadline = System.nanoTime() + LOST_SESSION_WAIT_MS * 1_000_000L;
+        while (session.isConnected() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while a command ran on server '" + serverName + "'");
+            }
+        }
+        return !session.isConnected();
     }
 
     /**

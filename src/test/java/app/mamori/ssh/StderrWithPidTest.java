@@ -37,11 +37,21 @@ class StderrWithPidTest {
     }
 
     @Test
-    void boundedCaptureKeepsTheHeadAndFlagsTheRest() {
-        var capture = new BoundedCapture(5);
-        capture.write("hello world".getBytes(StandardCharsets.UTF_8), 0, 11);
-        assertThat(capture.text()).isEqualTo("hello");
+    void boundedCaptureKeepsTheHeadAndTheLastWholeLinesAndFlagsTheMiddle() {
+        var capture = new BoundedCapture(40);
+        byte[] b = ("start\n" + "noise\n".repeat(1000) + "Error: the end\n").getBytes(StandardCharsets.UTF_8);
+        capture.write(b, 0, b.length);
+        assertThat(capture.text())
+                .isEqualTo("start\nnoise\nnoise\nno\n[... 5986 bytes of stderr left out ...]\nError: the end\n");
         assertThat(capture.truncated()).isTrue();
+    }
+
+    @Test
+    void boundedCaptureKeepsAllThatFits() {
+        var capture = new BoundedCapture(40);
+        capture.write("hello world".getBytes(StandardCharsets.UTF_8), 0, 11);
+        assertThat(capture.text()).isEqualTo("hello world");
+        assertThat(capture.truncated()).isFalse();
     }
 
     private static void write(StderrWithPid out, String s) throws Exception {
