@@ -95,7 +95,8 @@ public final class RestoreEngine {
             ArtifactCheck.refuseFailedVerification(catalog, plan);
             if (plan.acceptFailedCheck()) {
                 ArtifactCheck.standingFailure(catalog, plan.pointId(), plan.source().name()).ifPresent(v -> listener.log(
-                        ArtifactCheck.describe(plan.pointId(), v) + "; restoring it anyway, as accepted"));
+                        ArtifactCheck.describe(plan.pointId(), v) + "; restoring it anyway, as accepted, provided its"
+                                + " bytes still match the SHA-256 recorded when it was backed up"));
             }
             if (!vaultOnServer(plan)) { // on the server, the restore command checks it where the file is
                 ArtifactCheck.verify(plan);
