@@ -11,6 +11,7 @@ import java.io.InputStream;
 final class GuardedSource extends InputStream {
     private final InputStream source;
     private volatile Throwable failure;
+    private volatile boolean ended;
 
     GuardedSource(InputStream source) {
         this.source = source == null ? InputStream.nullInputStream() : source;
@@ -25,6 +26,9 @@ final class GuardedSource extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (ended) {
+            return -1;
+        }
         try {
             return source.read(b, off, len);
         } catch (IOException | RuntimeException | Error e) {
@@ -36,6 +40,11 @@ final class GuardedSource extends InputStream {
     @Override
     public void close() {
         // the caller owns its stdin stream
+    }
+
+    /** The command has ended: what it did not read is not sent; the next read is the end. */
+    void endInput() {
+        ended = true;
     }
 
     Throwable failure() {

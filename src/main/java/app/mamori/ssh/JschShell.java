@@ -42,11 +42,16 @@ final class JschShell implements RemoteShell {
         GuardedSource stdin = new GuardedSource(exec.stdin());
         GuardedSink stdout = new GuardedSink(exec.stdout());
         BoundedCapture stderr = new BoundedCapture(exec.stderrLimit());
-        StderrWithPid stderrAndPid = new StderrWithPid(stderr);
-        ChannelExec channel = open(RemotePid.wrap(exec.command()), stdin, stdout, stderrAndPid);
+        StderrWithPid stderrAndPid = new StderrWithPid(stderr, stdin::endInput);
+        boolean hasInput = exec.stdin() != null;
+        String command = hasInput ? RemotePid.wrapDraining(exec.command()) : RemotePid.wrap(exec.command());
+        ChannelExec channel = open(command, hasInput ? stdin : null, stdout, stderrAndPid);
         Outcome outcome;
         try {
             channel.connect(CHANNEL_OPEN_TIMEOUT_MS);
+            if (!hasInput) {
+                sendEof(channel);
+            }
             // no cancel hook: cancel() may come from the UI thread, which must not wait for a
             // remote kill; the waiting loop below notices the token within 20 ms instead
             outcome = await(channel, exec, stdin, stdout, stderrAndPid);
@@ -80,7 +85,8 @@ final class JschShell implements RemoteShell {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
             ChannelTuning.apply(channel);
-            // setInputStream: JSch's channel thread pumps stdin and sends EOF at its end.
+            // setInputStream: JSch's channel thread pumps stdin and sends EOF at its end (with
+            // none, no thread: the EOF is sent right after connect, see RemotePid for why).
             // setOutputStream: the session thread writes stdout straight into the sink, no pipe.
             channel.setInputStream(in, true);
             channel.setOutputStream(out, true);
@@ -89,6 +95,16 @@ final class JschShell implements RemoteShell {
         } catch (JSchException e) {
             throw new SshException("could not open a channel to server '" + serverName + "': " + e.getMessage()
                     + (session.isConnected() ? "" : " (the connection is closed; connect again)"), e);
+        }
+    }
+
+    /** EOF on the command's stdin; JSch sends it only if the channel is still open. */
+    private void sendEof(ChannelExec channel) throws SshException {
+        try {
+            channel.getOutputStream().close();
+        } catch (IOException e) {
+            throw new SshException("could not close the input of a command on server '" + serverName + "': "
+                    + e.getMessage(), e);
         }
     }
 

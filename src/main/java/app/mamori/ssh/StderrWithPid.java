@@ -7,17 +7,27 @@ import java.nio.charset.StandardCharsets;
  * Splits the first stderr line, where {@link RemotePid#wrap} makes the remote shell print its
  * own PID, from the command's real stderr, which goes on to the bounded capture. If the first
  * line is not the PID (a login shell that is not POSIX), everything passes through unchanged.
+ * The end line the wrapper prints once the command is over is taken out too, and reported.
  */
 final class StderrWithPid extends OutputStream {
     private static final int MAX_PREFIX = 64;
+    private static final byte[] END = RemotePid.END.getBytes(StandardCharsets.US_ASCII);
     private final OutputStream rest;
+    private final Runnable onEnd;
     private final byte[] head = new byte[MAX_PREFIX];
     private int headLen;
     private boolean passing;
+    private int endMatched;
     private volatile long pid = -1;
 
     StderrWithPid(OutputStream rest) {
+        this(rest, () -> { });
+    }
+
+    /** {@code onEnd} runs (on JSch's session thread) when the command has ended. */
+    StderrWithPid(OutputStream rest, Runnable onEnd) {
         this.rest = rest;
+        this.onEnd = onEnd;
     }
 
     @Override
@@ -41,8 +51,32 @@ final class StderrWithPid extends OutputStream {
             }
         }
         if (i < end) {
-            rest.write(b, i, end - i);
+            passOn(b, i, end);
         }
+    }
+
+    /** Passes bytes on, holding back what may be the start of the end line until it is told apart. */
+    private void passOn(byte[] b, int from, int to) throws java.io.IOException {
+        int flushedTo = from;
+        for (int i = from; i < to; i++) {
+            if (b[i] == END[endMatched]) {
+                if (endMatched == 0) {
+                    rest.write(b, flushedTo, i - flushedTo);
+                }
+                endMatched++;
+                flushedTo = i + 1;
+                if (endMatched == END.length) {
+                    endMatched = 0;
+                    onEnd.run();
+                }
+            } else if (endMatched > 0) {
+                rest.write(END, 0, endMatched);
+                endMatched = 0;
+                flushedTo = i;
+                i--; // this byte may start the end line itself
+            }
+        }
+        rest.write(b, flushedTo, to - flushedTo);
     }
 
     private void finishHead(boolean endedByNewline) throws java.io.IOException {

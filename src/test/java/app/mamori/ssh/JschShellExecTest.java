@@ -223,6 +223,58 @@ class JschShellExecTest {
         assertThat(out.toString()).doesNotContain("finished");
     }
 
+    /**
+     * A command that ends at once, while its input is still on the way, used to race JSch: its
+     * close could clear the stdin thread JSch was starting (an NPE from connect), or stdin could
+     * reach sshd after the channel's close, and sshd then drops the whole session. Hundreds of
+     * such commands in a row on one session must each give their output and status.
+     */
+    @Test
+    void commandsThatEndBeforeReadingTheirInputNeverBreakTheSession() throws Exception {
+        for (int i = 0; i < 600; i++) {
+            var out = new ByteArrayOutputStream();
+            InputStream in = i % 2 == 0 ? new ByteArrayInputStream(("line " + i + "\n").getBytes()) : null;
+            ExecResult r = shell.exec(Exec.of("printf x; exit 7").stdin(in).stdout(out)
+                    .timeout(Duration.ofSeconds(20)).build());
+            assertThat(r.exitStatus()).as("exit status of command %d", i).isEqualTo(7);
+            assertThat(out.toString()).as("output of command %d", i).isEqualTo("x");
+            assertThat(r.stderr()).as("stderr of command %d", i).isEmpty();
+        }
+        assertThat(shell.run("echo still-up")).isEqualTo("still-up\n");
+    }
+
+    /** A command that fails early stops the input at once instead of taking all of it. */
+    @Test
+    void aCommandThatEndsEarlyStopsALongInput() throws Exception {
+        long total = 4L << 30;
+        var endless = new InputStream() {
+            long sent;
+
+            @Override
+            public int read() {
+                return sent++ < total ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= total) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, total - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'z');
+                sent += n;
+                return n;
+            }
+        };
+        var out = new ByteArrayOutputStream();
+        ExecResult r = shell.exec(Exec.of("head -c 100000 >/dev/null; echo 'broken dump' >&2; exit 3")
+                .stdin(endless).stdout(out).timeout(Duration.ofSeconds(60)).build());
+        assertThat(r.exitStatus()).isEqualTo(3);
+        assertThat(r.stderr()).isEqualTo("broken dump\n");
+        assertThat(endless.sent).as("bytes taken from the input").isLessThan(total / 8);
+        assertThat(shell.run("echo still-up")).isEqualTo("still-up\n");
+    }
+
     @Test
     void commandsOnOneSessionRunConcurrently(SshdServer sshd) throws Exception {
         // the waiter only finishes if the second command runs while it still waits

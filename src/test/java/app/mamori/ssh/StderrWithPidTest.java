@@ -19,6 +19,29 @@ class StderrWithPidTest {
     }
 
     @Test
+    void endLineIsTakenOutAndReportedEvenWhenSplitAcrossWrites() throws Exception {
+        var capture = new BoundedCapture(1000);
+        var ends = new java.util.concurrent.atomic.AtomicInteger();
+        var split = new StderrWithPid(capture, ends::incrementAndGet);
+        write(split, RemotePid.MARKER + "7\nno newline at the end\u001emamori");
+        assertThat(ends).hasValue(0);
+        write(split, "-en");
+        write(split, "d\n");
+        assertThat(ends).hasValue(1);
+        assertThat(capture.text()).isEqualTo("no newline at the end");
+    }
+
+    @Test
+    void aLineThatOnlyStartsLikeTheEndLineIsKeptWhole() throws Exception {
+        var capture = new BoundedCapture(1000);
+        var ends = new java.util.concurrent.atomic.AtomicInteger();
+        var split = new StderrWithPid(capture, ends::incrementAndGet);
+        write(split, RemotePid.MARKER + "7\na\u001emamori-e\u001e\u001emamori-x\n" + RemotePid.END);
+        assertThat(ends).hasValue(1);
+        assertThat(capture.text()).isEqualTo("a\u001emamori-e\u001e\u001emamori-x\n");
+    }
+
+    @Test
     void firstLineThatIsNotThePidIsKeptAsStderr() throws Exception {
         var capture = new BoundedCapture(1000);
         var split = new StderrWithPid(capture);
