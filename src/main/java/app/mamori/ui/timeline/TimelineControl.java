@@ -289,13 +289,15 @@ public final class TimelineControl extends Region {
                 canvas.getWidth(), height, s, lanes, lanesScroll.getValue(), model.selectionProperty().get(),
                 now.toEpochMilli(), Ticks.of(s, plotWidth(), zone, now, labels), text.t("timeline.now"),
                 text.t(model.loadingProperty().get() ? "timeline.loading" : "timeline.empty")));
-        range.setText(model.errorProperty().get().isEmpty() ? rangeText(s)
+        range.setText(model.errorProperty().get().isEmpty() ? rangeText(s, now)
                 : text.t("timeline.error", model.errorProperty().get()));
     }
 
-    private String rangeText(TimeScale s) {
+    /** The visible range; a view that reaches past the present (the margin after "now") ends at "now". */
+    private String rangeText(TimeScale s, Instant now) {
+        String end = s.endInstant().isAfter(now) ? text.t("timeline.range.now") : words.time(s.endInstant());
         return text.t(model.loadingProperty().get() ? "timeline.range.loading" : "timeline.range",
-                words.time(s.startInstant()), words.time(s.endInstant()));
+                words.time(s.startInstant()), end);
     }
 
     /** How many marks or bars the last frame drew: at most about one per pixel column per visible lane. */

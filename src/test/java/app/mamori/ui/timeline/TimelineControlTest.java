@@ -202,4 +202,17 @@ class TimelineControlTest {
         assertThat(model.scaleProperty().get().contains(NOW.toEpochMilli())).isTrue();
         assertThat(model.selectionProperty().get()).isNull();
     }
+
+    @Test
+    void theRangeEndsAtNowRatherThanAtATimeToComeAndNamesTheEndOncePannedIntoThePast() throws Exception {
+        showAndWait(TimeScale.endingAt(NOW, Duration.ofHours(3)));
+        waitLoaded();
+        javafx.scene.control.Label range = robot.lookup("#timeline-range").queryAs(javafx.scene.control.Label.class);
+        assertThat(model.scaleProperty().get().end()).isGreaterThan(NOW.toEpochMilli());
+        assertThat(range.getText()).isEqualTo("2026-12-01 09:09:00 \u2013 now");
+
+        robot.interact(() -> model.setScale(TimeScale.of(NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(2)))));
+        waitLoaded();
+        assertThat(range.getText()).isEqualTo("2026-12-01 07:00:00 \u2013 2026-12-01 10:00:00");
+    }
 }
