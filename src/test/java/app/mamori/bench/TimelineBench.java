@@ -92,14 +92,15 @@ public final class TimelineBench {
             Set<String> inView = inView();
             query("window " + span.toDays() + " d, 42 lanes of every job", ROUNDS,
                     () -> timeline.window(TimelineScope.everything(), inView, from, to).points().size());
-            // as the view model reads it: at the resolution of a mark's width, from a multiple of it
+            // as the view model reads it: at the resolution of a mark's width, from and to multiples of it
             double resolution = TimelineViewModel.resolution(span.toMillis(), PLOT_WIDTH);
             Instant aligned = Instant.ofEpochMilli((long) (Math.floor(from.toEpochMilli() / resolution) * resolution));
+            Instant alignedTo = Instant.ofEpochMilli((long) (Math.ceil(to.toEpochMilli() / resolution) * resolution));
             Duration bucket = Duration.ofMillis((long) resolution);
             query("view " + span.toDays() + " d, 42 lanes (rows: points+buckets)", ROUNDS, () -> rows(
-                    timeline.window(TimelineScope.everything(), inView, aligned, to, bucket)));
+                    timeline.window(TimelineScope.everything(), inView, aligned, alignedTo, bucket)));
             query("view " + span.toDays() + " d, one server (10 lanes)", ROUNDS, () -> rows(
-                    timeline.window(TimelineScope.server("srv3"), Set.of(), aligned, to, bucket)));
+                    timeline.window(TimelineScope.server("srv3"), Set.of(), aligned, alignedTo, bucket)));
             query("window " + span.toDays() + " d, every job", rounds,
                     () -> timeline.window(TimelineScope.everything(), from, to).points().size());
             query("window " + span.toDays() + " d, one server (10 lanes)", ROUNDS, () -> timeline.window(

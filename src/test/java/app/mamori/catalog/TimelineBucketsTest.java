@@ -90,6 +90,58 @@ class TimelineBucketsTest {
         assertThat(nonEmpty).isGreaterThan(30);
     }
 
+    /**
+     * Wide windows (buckets of 2^28 ms or more, on multiples of their width) are read as sums of the
+     * catalogue's cells, which triggers keep: after checks, a release, removals and new points, the
+     * cells must still give exactly what summing the points gives.
+     */
+    @Test
+    void wideAlignedWindowsAreSumsOfCellsThatStayRightAsTheHistoryChanges() {
+        Random random = new Random(5);
+        assertCellsGiveThePointsSums(random);
+
+        for (int lane = 0; lane < 12; lane += 3) {
+            recheck("job" + lane + "/p" + (lane * 7 + 1), "src" + lane, "job" + lane, Verification.Method.FORMAT,
+                    Verification.Result.FAILED);
+        }
+        catalog.points().release("job7/p99");
+        for (int k = 0; k < POINTS; k += 9) {
+            catalog.points().remove("job2/p" + k);
+        }
+        var newest = catalog.points().find("job4/p" + (POINTS - 1)).orElseThrow().point();
+        catalog.points().record(RecordedPoint.fromManifest(new app.mamori.model.RestorePoint("job4/later",
+                newest.server(), newest.job(), newest.vault(), newest.time().plus(Duration.ofDays(2)), newest.status(),
+                newest.location() + "-later", newest.artifacts()), PointKind.NORMAL, Map.of()));
+
+        assertCellsGiveThePointsSums(random);
+    }
+
+    private void assertCellsGiveThePointsSums(Random random) {
+        Instant oldest = oldest();
+        List<TimelineScope> scopes = List.of(TimelineScope.everything(), TimelineScope.server("srv0"),
+                TimelineScope.job("job4"));
+        int nonEmpty = 0;
+        for (int round = 0; round < 30; round++) {
+            Duration width = Duration.ofMillis(TimelineQueries.CELL_MS << random.nextInt(5));
+            long w = width.toMillis();
+            long start = oldest.toEpochMilli() - 10 * w + (long) (random.nextDouble() * 20 * w);
+            Instant from = Instant.ofEpochMilli(Math.floorDiv(start, w) * w);
+            Instant to = from.plusMillis(w * (1 + random.nextInt(40)));
+            TimelineScope scope = scopes.get(random.nextInt(scopes.size()));
+            Set<String> jobs = random.nextBoolean() ? Set.of()
+                    : new java.util.HashSet<>(List.of("job" + random.nextInt(12), "job" + (2 + random.nextInt(3))));
+            assertThat(TimelineQueries.inWholeCells(from, to, from, width)).isTrue();
+
+            List<TimelineBucket> buckets = catalog.timeline().buckets(scope, jobs, from, to, from, width);
+            List<TimelinePoint> points = catalog.timeline().points(scope, jobs, from, to);
+
+            assertThat(buckets).as("%s, %s, %s to %s by %s", scope, jobs, from, to, width)
+                    .isEqualTo(summed(points, from, width));
+            nonEmpty += buckets.isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).isGreaterThan(10);
+    }
+
     @Test
     void aBucketTakesTheLookOfItsMostUrgentPointAndCountsEachPointOnce() {
         Instant from = NEWEST.minus(STEP.multipliedBy(POINTS));

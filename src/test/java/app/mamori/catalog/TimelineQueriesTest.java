@@ -235,6 +235,21 @@ class TimelineQueriesTest {
         assertThat(serverCounts).contains("points_by_server_time (server=? AND time>? AND time<?)");
     }
 
+    @Test
+    void theCellQueryReadsARangeOfCellsOfTheJobsOrTheServer() {
+        java.util.Set<String> twoJobs = java.util.Set.of("blog", "crm");
+        String byJobs = plan(TimelineQueries.cellsSql(TimelineScope.everything(), twoJobs), 0, 1, 0, 10,
+                "blog", "crm");
+        String byServer = plan(TimelineQueries.cellsSql(TimelineScope.server("web"), java.util.Set.of()), 0, 1, 0, 10,
+                "web");
+        String byJob = plan(TimelineQueries.cellsSql(TimelineScope.job("blog"), java.util.Set.of()), 0, 1, 0, 10,
+                "blog");
+
+        assertThat(byJobs).contains("SEARCH p USING PRIMARY KEY (job=? AND cell>? AND cell<?)");
+        assertThat(byServer).contains("timeline_cells_by_server (server=? AND cell>? AND cell<?)");
+        assertThat(byJob).contains("SEARCH p USING PRIMARY KEY (job=? AND cell>? AND cell<?)");
+    }
+
     private String plan(String sql, Object... params) {
         return catalog.connection().autocommit(c -> Rows.query(c, "EXPLAIN QUERY PLAN " + sql,
                 (ResultSet row) -> row.getString("detail"), params)).toString();

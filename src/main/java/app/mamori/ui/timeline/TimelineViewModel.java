@@ -297,9 +297,10 @@ public final class TimelineViewModel {
         }
         TimeScale s = scale.get();
         double resolution = resolution();
-        // buckets start on multiples of their width, so a bucket is the same bucket after a pan
+        // buckets start on multiples of their width, so a bucket is the same bucket after a pan;
+        // the window ends on one too, so that wide windows are sums of the catalogue's cells
         TimeScale window = new TimeScale(Math.floor((s.start() - s.span()) / resolution) * resolution,
-                s.end() + s.span());
+                Math.ceil((s.end() + s.span()) / resolution) * resolution);
         TimelineScope sc = scope.get();
         List<TimelineLane> lanes = laneList;
         int first = 0;
