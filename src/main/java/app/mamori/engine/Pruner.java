@@ -17,6 +17,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.ssh.SshConnector;
 import app.mamori.vault.LocalVault;
+import app.mamori.vault.TempPointOwner;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -202,12 +203,20 @@ public final class Pruner {
         return new VaultDeleter() {
             @Override
             public long delete(String location) throws IOException {
-                String dir = ShellQuote.quote(root + "/" + checked(location));
+                String path = root + "/" + checked(location);
+                String dir = ShellQuote.quote(path);
+                // as LocalVault.removePoint: marked and renamed to a temp name in one step before
+                // its files go, so a prune cut short leaves a temp folder for the sweep, not half a point
+                String temp = ShellQuote.quote(path.substring(0, path.lastIndexOf('/') + 1) + ".tmp-"
+                        + path.substring(path.lastIndexOf('/') + 1) + "." + ProcessHandle.current().pid());
+                String marker = ShellQuote.quote(path + "/" + TempPointOwner.FILE_NAME);
                 String out = RemotePointTarget.run(shell, "[ -e " + dir + " ] || { echo 0; exit 0; }; "
                         + "[ ! -L " + dir + " ] && [ -f " + dir + "/manifest.json ] || { echo " + dir
                         + "' holds no manifest.json, so it is not a restore point; nothing was deleted' >&2; exit 3; }; "
                         + "find " + dir + " -type f -links 1 -printf '%s\\n' | awk '{s+=$1} END {print s+0}'; "
-                        + "rm -rf -- " + dir, "cannot delete " + root + "/" + location + " on server "
+                        + "printf '%s' " + ShellQuote.quote(TempPointOwner.current().format()) + " > " + marker
+                        + ".part && mv -- " + marker + ".part " + marker + " && mv -T -- " + dir + " " + temp
+                        + " && rm -rf -- " + temp, "cannot delete " + root + "/" + location + " on server "
                         + vault.server().get());
                 return Long.parseLong(out.strip());
             }

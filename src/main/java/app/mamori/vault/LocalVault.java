@@ -97,9 +97,27 @@ public final class LocalVault {
                     + " nothing was deleted");
         }
         long freed = onlyHere(dir);
-        SecureFiles.deleteTree(dir);
+        SecureFiles.deleteTree(retire(dir));
         SecureFiles.fsyncDirectory(dir.getParent());
         return freed;
+    }
+
+    /**
+     * Takes a point out of the vault in one step before its files go: marked as this process's
+     * (the marker a point in the making has) and renamed to a temp name. A prune killed while
+     * deleting then leaves a temp folder that the next start sweeps, never a point with its
+     * manifest and some of its files that a catalogue rebuild would take for a whole one.
+     */
+    private static Path retire(Path dir) throws IOException {
+        writeOwner(dir);
+        Path temp = dir.resolveSibling(TEMP_PREFIX + dir.getFileName() + "." + ProcessHandle.current().pid());
+        try {
+            Files.move(dir, temp, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the vault's file system cannot rename atomically; choose another folder for the vault", e);
+        }
+        SecureFiles.fsyncDirectory(dir.getParent());
+        return temp;
     }
 
     private static long onlyHere(Path dir) throws IOException {
