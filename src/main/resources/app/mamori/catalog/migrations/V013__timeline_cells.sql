@@ -128,3 +128,7 @@ INSERT INTO timeline_cells
          sum(state = 4), sum(state = 2), sum(held), sum(state = 3), sum(state = 1), sum(state = 0)
   FROM (SELECT * FROM timeline_artifacts LIMIT -1)
   GROUP BY job, time / 268435456, source, server;
+
+-- A lane marks its failed runs only: a wide window read them through runs_by_job, looking up
+-- every run of three years (one a day per job) to keep the few that failed.
+CREATE INDEX runs_failed_by_job ON runs(job, started) WHERE status NOT IN ('succeeded', 'running');
