@@ -70,6 +70,7 @@ public final class TimelineViewModel {
     private int visibleFirst;
     /** source and point id chosen before their window was read ({@link #selectPoint}); null when none waits */
     private String[] wanted;
+    private long wantedTime;
     private int visibleLast = ALL_LANES - 1;
     private double plotWidth = DEFAULT_PLOT_WIDTH;
 
@@ -339,6 +340,7 @@ public final class TimelineViewModel {
      */
     public void selectPoint(String source, String pointId, java.time.Instant time) {
         wanted = new String[]{source, pointId};
+        wantedTime = time.toEpochMilli();
         if (!scale.get().contains(time.toEpochMilli())) {
             setScale(scale.get().centredOn(time.toEpochMilli()));
         }
@@ -353,10 +355,17 @@ public final class TimelineViewModel {
         List<LaneData> lanes = lanes();
         for (int i = 0; i < lanes.size(); i++) {
             if (lanes.get(i).lane().source().equals(w[0])) {
-                int mark = lanes.get(i).markOf(w[1]);
+                LaneData lane = lanes.get(i);
+                int mark = lane.markOf(w[1]);
                 if (mark >= 0) {
                     wanted = null;
                     select(i, mark);
+                } else if (lane.summarised()) {
+                    // folded into a bucket at this zoom: zoom in on it until the point is a mark of its own
+                    int b = lane.firstBucketEndingAtOrAfter(wantedTime);
+                    if (b < lane.buckets() && lane.bucket(b).first().toEpochMilli() <= wantedTime) {
+                        zoomInto(i, b);
+                    }
                 }
                 return;
             }

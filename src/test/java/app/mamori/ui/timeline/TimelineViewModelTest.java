@@ -88,6 +88,23 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void aPointChosenByIdWhileItsLaneIsFoldedIntoBucketsIsZoomedInOnAndChosen() {
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        model.show(TimelineScope.everything());
+        LaneData hourly = model.lanes().get(0);
+        TimelinePointRef wanted = new TimelinePointRef(hourly.markPoint(3).id(), hourly.markPoint(3).time());
+        model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(480)), NOW));
+        assertThat(model.lanes().get(0).summarised()).as("500 hourly points over 20 days are buckets").isTrue();
+
+        model.selectPoint("src0", wanted.id(), wanted.time());
+
+        assertThat(model.selectionProperty().get()).isNotNull();
+        assertThat(model.selectionProperty().get().point().id()).isEqualTo(wanted.id());
+        assertThat(model.lanes().get(0).summarised()).isFalse();
+        assertThat(model.scaleProperty().get().contains(wanted.time().toEpochMilli())).isTrue();
+    }
+
+    @Test
     void showingAScopeLoadsItsLanesAndOnlyTheWindowAroundTheVisibleSpan() {
         model.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
         model.show(TimelineScope.everything());
