@@ -47,6 +47,8 @@ public final class Screenshots {
                 Platform.exit();
                 System.exit(0);
             }
+            // ja: every scene of the full run with the app in Japanese (docs/ja/images, same file names)
+            Locale locale = args.length > 1 && args[1].equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
             Path empty = tmp.resolve("empty-home");
             if (onlyRestore) {
                 Path home = tmp.resolve("home");
@@ -60,13 +62,13 @@ public final class Screenshots {
                 Platform.exit();
                 System.exit(0);
             }
-            shoot(empty, out, (shell, stage) -> {
+            shoot(empty, out, locale, (shell, stage) -> {
                 snap(stage.getScene(), out.resolve("first-run.png"));
                 wizard(shell, sshd, out);
             });
             Path home = tmp.resolve("home");
             demoData(sshd, home, tmp);
-            shoot(home, out, (shell, stage) -> {
+            shoot(home, out, locale, (shell, stage) -> {
                 snap(stage.getScene(), out.resolve("dashboard.png"));
                 onFx(() -> {
                     shell.window().show(Page.JOBS);
@@ -323,10 +325,6 @@ public final class Screenshots {
 
     interface Scenes {
         void take(Shell shell, Stage stage) throws Exception;
-    }
-
-    private static void shoot(Path homeDir, Path out, Scenes scenes) throws Exception {
-        shoot(homeDir, out, Locale.ENGLISH, scenes);
     }
 
     private static void shoot(Path homeDir, Path out, Locale locale, Scenes scenes) throws Exception {
