@@ -3,7 +3,8 @@ package app.mamori;
 import app.mamori.cli.MamoriCommand;
 
 /**
- * Entry point. With no arguments (or only {@code --home DIR}) it opens the desktop app,
+ * Entry point. With no arguments (or only {@code --home DIR} and {@code --lang ja|en}, see
+ * {@link AppArgs}) it opens the desktop app,
  * otherwise it is the CLI. It does not extend {@code Application}: JavaFX on the class path
  * needs a launcher class that does not.
  */
@@ -17,6 +18,6 @@ public final class Main {
     }
 
     static boolean opensApp(String[] args) {
-        return args.length == 0 || (args.length == 2 && args[0].equals("--home"));
+        return AppArgs.parse(args).isPresent();
     }
 }

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /** {@code mamori}: the top command, holding the options every subcommand shares. */
 @Command(name = "mamori", mixinStandardHelpOptions = true, versionProvider = MamoriCommand.VersionProvider.class,
         description = {"Backs up the office's servers over SSH into vaults you control.",
-                "With no command, opens the desktop app."},
+                "With no command, opens the desktop app (with only --home DIR and --lang ja|en, in that"
+                        + " folder and language)."},
         subcommands = {ServerCommands.class, SourceCommands.class, VaultCommands.class, JobCommands.class,
                 BackupCommand.class, RestoreCommand.class, VerifyCommand.class, PointsCommand.class, PruneCommand.class,
                 RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,

@@ -1,8 +1,10 @@
 package app.mamori.ui;
 
+import app.mamori.AppArgs;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.UiSettings;
 import app.mamori.ui.fx.UiSettingsStore;
 import app.mamori.ui.runs.AppScheduler;
 import app.mamori.ui.shell.Shell;
@@ -12,7 +14,6 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,8 +52,11 @@ public final class MamoriApp extends Application {
     }
 
     private static MamoriHome home() {
-        Path explicit = launchArgs.length == 2 ? Path.of(launchArgs[1]) : null;
-        return MamoriHome.resolve(explicit, System.getenv());
+        return MamoriHome.resolve(appArgs().home().orElse(null), System.getenv());
+    }
+
+    private static AppArgs appArgs() {
+        return AppArgs.parse(launchArgs).orElse(new AppArgs(Optional.empty(), Optional.empty()));
     }
 
     @Override
@@ -60,7 +64,10 @@ public final class MamoriApp extends Application {
         I18n text = I18n.system();
         try {
             MamoriHome home = home().ensureExists();
-            text = I18n.of(new UiSettingsStore(home.dir().resolve("ui.json")).load().language(), Locale.getDefault());
+            UiSettings.Language chosen = appArgs().lang()
+                    .map(l -> l.equals("ja") ? UiSettings.Language.JA : UiSettings.Language.EN)
+                    .orElseGet(() -> new UiSettingsStore(home.dir().resolve("ui.json")).load().language());
+            text = I18n.of(chosen, Locale.getDefault());
             Locale.setDefault(text.locale()); // JavaFX's own dialogs and buttons follow the same language
             executor = new FxExecutor();
             context = AppContext.open(home, executor, text);

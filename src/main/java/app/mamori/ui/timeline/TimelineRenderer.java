@@ -38,6 +38,7 @@ final class TimelineRenderer {
     private final Font font = Font.font(Font.getDefault().getFamily(), 12);
     private final Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
     private final Font small = Font.font(Font.getDefault().getFamily(), 10.5);
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private int marksDrawn;
 
     /** Draws one frame; returns how many marks and bars it drew (the test of "only what is visible"). */
@@ -92,7 +93,10 @@ final class TimelineRenderer {
             g.strokeLine(x, t.major() ? 6 : AXIS_HEIGHT - 8, x, f.height());
             g.setFill(t.major() ? p.text() : p.muted());
             g.setFont(t.major() ? bold : small);
-            g.fillText(t.label(), x + 4, AXIS_HEIGHT / 2);
+            // a label that would run off the canvas is left out rather than shown cut (a bare ":" or "1")
+            if (x + 4 + textWidth(t.label(), t.major() ? bold : small) <= HEADER_WIDTH + plotWidth) {
+                g.fillText(t.label(), x + 4, AXIS_HEIGHT / 2);
+            }
         }
         g.setStroke(p.grid());
         g.setLineWidth(1);
@@ -329,5 +333,12 @@ final class TimelineRenderer {
     private static void cross(GraphicsContext g, double x, double y, double r) {
         g.strokeLine(x - r, y - r, x + r, y + r);
         g.strokeLine(x - r, y + r, x + r, y - r);
+    }
+
+    /** The width {@code text} takes in {@code font}, measured by a scene-graph Text (reused: frames are hot). */
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 }
