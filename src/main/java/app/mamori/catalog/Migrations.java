@@ -21,7 +21,8 @@ final class Migrations {
     static final List<String> FILES = List.of("V001__init.sql", "V002__notifiers.sql", "V003__schedules.sql",
             "V004__notices.sql", "V005__verifications.sql", "V006__default_retention.sql",
             "V007__timeline.sql", "V008__holds.sql", "V009__history_indexes.sql",
-            "V010__job_totals.sql", "V011__objectives.sql", "V012__copies.sql");
+            "V010__job_totals.sql", "V011__objectives.sql", "V012__copies.sql",
+            "V013__job_pauses.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 
