@@ -161,6 +161,7 @@ class CutTextUiTest {
         cut.addAll(dialog("#nav-vaults", "#vaults-add", "#vault-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-new", "#editor-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
+        cut.addAll(dialog("#nav-jobs", "#jobs-pause", "#pause-reason"));
         cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
         return cut;
     }
