@@ -100,6 +100,21 @@ class CutTextUiTest {
         return cut;
     }
 
+    /** Rediscover once it has looked (its list, notes and counts filled), then closed with Escape. */
+    private List<String> rediscover() throws Exception {
+        window.robot.clickOn("#nav-servers");
+        window.robot.interact(() -> window.robot.lookup("#servers-table").queryTableView().getSelectionModel()
+                .select(0));
+        window.robot.clickOn("#servers-rediscover");
+        AppWindow.await(() -> window.robot.lookup("#rediscover-known").tryQuery()
+                .map(l -> !((javafx.scene.control.Label) l).getText().isEmpty()).orElse(false));
+        List<String> cut = cutEverywhere().stream().map(c -> "#servers-rediscover | " + c).toList();
+        int before = Window.getWindows().size();
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before - 1);
+        return cut;
+    }
+
     /** Walks the restore wizard's pages up to the review, collecting what each cuts, and closes it with Escape. */
     private List<String> wizard() throws Exception {
         window.robot.clickOn("#nav-restore");
@@ -163,6 +178,7 @@ class CutTextUiTest {
         cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
         cut.addAll(dialog("#nav-jobs", "#jobs-pause", "#pause-reason"));
         cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
+        cut.addAll(rediscover());
         return cut;
     }
 
