@@ -8,6 +8,7 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.secret.SecretStore;
 import app.mamori.source.discover.DiscoverOptions;
+import app.mamori.source.files.RemoteFolders;
 import app.mamori.source.discover.Discovery;
 import app.mamori.source.discover.Finding;
 import app.mamori.ssh.HostKeyException;
@@ -239,6 +240,14 @@ public final class ServerService {
         }
         Source.DockerVolume v = (Source.DockerVolume) s;
         return new Source.DockerVolume(name, v.server(), v.volume());
+    }
+
+    /** The folders directly inside {@code dir} on the server, with their sizes where du is quick; for Browse. */
+    public RemoteFolders.Listing folders(String name, String dir) throws IOException {
+        Server server = get(name);
+        try (RemoteShell shell = services.ssh().connect(server)) {
+            return RemoteFolders.list(shell, name, dir);
+        }
     }
 
     /** What {@link #remove} would take along, to show before the admin confirms. */

@@ -115,6 +115,28 @@ class CutTextUiTest {
         return cut;
     }
 
+    /** Add source for a folders source, then Browse... listing the server's root; both closed with Escape. */
+    private List<String> browseFolders() throws Exception {
+        window.robot.clickOn("#nav-servers");
+        window.robot.interact(() -> window.robot.lookup("#servers-table").queryTableView().getSelectionModel()
+                .select(0));
+        int before = Window.getWindows().size();
+        window.robot.clickOn("#servers-add-source");
+        AppWindow.await(() -> window.robot.lookup("#source-kind").tryQuery().isPresent());
+        window.robot.interact(() -> window.robot.lookup("#source-kind").queryComboBox()
+                .setValue(app.mamori.model.SourceKind.FILES));
+        List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "#servers-add-source | " + c).toList());
+        window.robot.clickOn("#source-browse");
+        AppWindow.await(() -> window.robot.lookup("#browse-folders").tryQuery()
+                .map(t -> !((javafx.scene.control.TableView<?>) t).getItems().isEmpty()).orElse(false));
+        cut.addAll(cutEverywhere().stream().map(c -> "#source-browse | " + c).toList());
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before + 1);
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before);
+        return cut;
+    }
+
     /** Walks the restore wizard's pages up to the review, collecting what each cuts, and closes it with Escape. */
     private List<String> wizard() throws Exception {
         window.robot.clickOn("#nav-restore");
@@ -179,6 +201,7 @@ class CutTextUiTest {
         cut.addAll(dialog("#nav-jobs", "#jobs-pause", "#pause-reason"));
         cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
         cut.addAll(rediscover());
+        cut.addAll(browseFolders());
         return cut;
     }
 
