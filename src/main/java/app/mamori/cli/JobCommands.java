@@ -116,7 +116,7 @@ final class JobCommands {
             "not reported overdue, until `mamori job resume`. `mamori backup JOB` and Back up now still run it.",
             "Example: mamori job pause shop --reason 'moving db1 to new hardware'"})
     static final class Pause extends Base {
-        @Parameters(paramLabel = "JOB")
+        @Parameters(paramLabel = "JOB", description = "the job to pause (see: mamori job list)")
         String name;
         @Option(names = "--reason", paramLabel = "TEXT", description = "why, as job list, status and the app show it")
         String reason;
@@ -133,7 +133,7 @@ final class JobCommands {
     @Command(name = "resume", description = {"Resume a paused job: it runs on its schedule again. A slot that passed",
             "while it was paused is caught up by one run at the next run-due."})
     static final class Resume extends Base {
-        @Parameters(paramLabel = "JOB")
+        @Parameters(paramLabel = "JOB", description = "the paused job")
         String name;
 
         @Override
