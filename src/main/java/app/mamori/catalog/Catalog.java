@@ -38,6 +38,7 @@ public final class Catalog implements AutoCloseable {
     private final RunbookStore runbook;
     private final DrillScheduleStore drills;
     private final CopyStore copies;
+    private final PauseStore pauses;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -61,6 +62,7 @@ public final class Catalog implements AutoCloseable {
         this.runbook = new RunbookStore(db);
         this.drills = new DrillScheduleStore(db, clock);
         this.copies = new CopyStore(db, clock);
+        this.pauses = new PauseStore(db, clock);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -202,6 +204,11 @@ public final class Catalog implements AutoCloseable {
     /** Recovery objectives of jobs. */
     public ObjectiveStore objectives() {
         return objectives;
+    }
+
+    /** Jobs the admin paused: skipped by every scheduler until resumed. */
+    public PauseStore pauses() {
+        return pauses;
     }
 
     /** Restore drills on a schedule. */

@@ -6,12 +6,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code mamori job add|set|list|remove}. */
 @Command(name = "job", description = "Sources of one server backed up together", mixinStandardHelpOptions = true,
         subcommands = {JobCommands.Add.class, JobCommands.Set.class, JobCommands.ListJobs.class,
-                JobCommands.Remove.class})
+                JobCommands.Remove.class, JobCommands.Pause.class, JobCommands.Resume.class})
 final class JobCommands {
 
     @Command(name = "add", description = "Add a job: sources of one server, taken at one moment, into one vault.")
@@ -88,7 +90,9 @@ final class JobCommands {
                         // only where set: scripts reading the first five columns see what they always did
                         + (jobs.objectives(j.name()).isEmpty() ? "" : "\tobjectives "
                         + JobSettings.describe(jobs.objectives(j.name())))
-                        + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse(""));
+                        + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse("")
+                        + jobs.pause(j.name()).map(p -> "\t" + StatusCommand.paused(p, ZoneId.systemDefault()))
+                        .orElse(""));
             }
             return 0;
         }
@@ -104,6 +108,40 @@ final class JobCommands {
         int run() {
             ctx().services().jobs().remove(name);
             out().println("removed job " + name + " (its restore points stay in the vault and the history)");
+            return 0;
+        }
+    }
+
+    @Command(name = "pause", description = {"Pause a job: run-due and the app's scheduler leave it alone, and it is",
+            "not reported overdue, until `mamori job resume`. `mamori backup JOB` and Back up now still run it.",
+            "Example: mamori job pause shop --reason 'moving db1 to new hardware'"})
+    static final class Pause extends Base {
+        @Parameters(paramLabel = "JOB", description = "the job to pause (see: mamori job list)")
+        String name;
+        @Option(names = "--reason", paramLabel = "TEXT", description = "why, as job list, status and the app show it")
+        String reason;
+
+        @Override
+        int run() {
+            var p = ctx().services().jobs().pause(name, Optional.ofNullable(reason));
+            out().println("job " + name + ": " + StatusCommand.paused(p, ZoneId.systemDefault())
+                    + "; `mamori job resume " + name + "` resumes it");
+            return 0;
+        }
+    }
+
+    @Command(name = "resume", description = {"Resume a paused job: it runs on its schedule again. A slot that passed",
+            "while it was paused is caught up by one run at the next run-due."})
+    static final class Resume extends Base {
+        @Parameters(paramLabel = "JOB", description = "the paused job")
+        String name;
+
+        @Override
+        int run() {
+            ctx().services().jobs().get(name);
+            var was = ctx().services().jobs().resume(name, ZoneId.systemDefault());
+            out().println(was.isPresent() ? "job " + name + " resumed; it runs on its schedule again"
+                    : "job " + name + " was not paused; nothing changed");
             return 0;
         }
     }

@@ -18,7 +18,8 @@ import java.util.List;
         "Then tells notifiers about the runs and drills, about jobs that became overdue or breach an",
         "objective (once each), and, once a day from 08:00, sends the digest.",
         "`mamori schedule install` makes the OS call this every 5 minutes.",
-        "Jobs of different servers run side by side (--parallel), one job per server at a time."})
+        "Jobs of different servers run side by side (--parallel), one job per server at a time.",
+        "A paused job (job pause) is not started: a line says so, and it is not a failure."})
 final class RunDueCommand extends Base {
     @Option(names = "--parallel", paramLabel = "N", description = "how many jobs may run at once, each on its own"
             + " server (default: " + DueRunner.DEFAULT_PARALLEL + ")")

@@ -1,5 +1,6 @@
 package app.mamori.cli;
 
+import app.mamori.catalog.JobPause;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
 import app.mamori.engine.objective.JobObjectives;
@@ -24,6 +25,7 @@ import java.util.Optional;
 /** {@code mamori status [--json]}: for a person, and for an external monitor through the exit status. */
 @Command(name = "status", description = {"Every job: last success, its age, schedule, next due time, overdue,",
         "and its recovery objectives (RPO, RTO): met or breached, by how much, since when.",
+        "A paused job (job pause) shows as Paused, with since when and why, and is never overdue.",
         "Exit status 1 when any job is overdue (its last success is older than 1.5 times its schedule's",
         "interval) or breaches an objective, so a monitor can run it."})
 final class StatusCommand extends Base {
@@ -47,7 +49,7 @@ final class StatusCommand extends Base {
                         .orElse("no schedule") + "\tlast success " + s.lastSuccess().map(t -> local(t, zone)
                         + " (" + human(Duration.between(t, now)) + " ago)").orElse("never")
                         + s.nextDue().map(t -> "\tnext " + local(t, zone)).orElse("")
-                        + "\t" + state(s) + objectivesText(objectives.get(s.job())));
+                        + "\t" + state(s, zone) + objectivesText(objectives.get(s.job())));
             }
         }
         List<String> overdue = jobs.stream().filter(JobStatus::overdue).map(JobStatus::job).toList();
@@ -82,7 +84,15 @@ final class StatusCommand extends Base {
         return b.toString();
     }
 
-    private static String state(JobStatus s) {
+    /** "Paused (since 2026-11-24 14:00 CET, moving db1)": as job list, status and pause print it. */
+    static String paused(JobPause p, ZoneId zone) {
+        return "Paused (since " + local(p.since(), zone) + p.reason().map(r -> ", " + r).orElse("") + ")";
+    }
+
+    private static String state(JobStatus s, ZoneId zone) {
+        if (s.paused().isPresent()) {
+            return paused(s.paused().get(), zone);
+        }
         if (s.problem().isPresent()) {
             return "SCHEDULE UNREADABLE: " + s.problem().get();
         }
@@ -111,6 +121,13 @@ final class StatusCommand extends Base {
             o.put("overdue", s.overdue());
             o.put("missed", s.missedTotal());
             text(o, "problem", s.problem());
+            if (s.paused().isEmpty()) {
+                o.putNull("paused");
+            } else {
+                ObjectNode p = o.putObject("paused");
+                p.put("since", s.paused().get().since().toString());
+                text(p, "reason", s.paused().get().reason());
+            }
             JobObjectives jo = objectives.get(s.job());
             if (jo == null) {
                 o.putNull("objectives");

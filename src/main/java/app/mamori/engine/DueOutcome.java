@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public record DueOutcome(String job, Kind kind, int missed, Optional<RunResult> run, String message) {
 
-    public enum Kind { SUCCEEDED, FAILED, ALREADY_RUNNING, BAD_SCHEDULE }
+    /** PAUSED: due, but the admin paused the job, so it was not started (nor counted as failed). */
+    public enum Kind { SUCCEEDED, FAILED, ALREADY_RUNNING, BAD_SCHEDULE, PAUSED }
 
     public boolean failed() {
         return kind == Kind.FAILED || kind == Kind.BAD_SCHEDULE;

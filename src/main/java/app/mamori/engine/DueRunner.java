@@ -3,6 +3,7 @@ package app.mamori.engine;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.JobPause;
 import app.mamori.catalog.JobSchedule;
 import app.mamori.schedule.Due;
 import app.mamori.schedule.Schedule;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  * servers finishes its night in the time of the slowest few rather than their sum, and no server
  * carries two dumps at once. Slots missed while the workstation was off are counted, logged and
  * caught up by that one run. A failed run keeps its slots pending and is tried again after
- * {@link #RETRY}, so a catch-up happens as soon as the server answers.
+ * {@link #RETRY}, so a catch-up happens as soon as the server answers. A job the admin paused
+ * is not started; its outcome says so.
  */
 public final class DueRunner {
     public static final Duration RETRY = Duration.ofMinutes(15);
@@ -80,7 +82,12 @@ public final class DueRunner {
                 continue;
             }
             Due due = Due.check(schedule, js.handledUntil(), js.retryAfter(), now, zone);
-            if (due.due()) {
+            Optional<JobPause> paused = catalog.pauses().find(js.job());
+            if (due.due() && paused.isPresent()) {
+                // its slots stay pending: resuming (JobService.resume) decides what is caught up
+                outcomes[slot] = new DueOutcome(js.job(), DueOutcome.Kind.PAUSED, 0, Optional.empty(),
+                        pausedMessage(paused.get()));
+            } else if (due.due()) {
                 byServer.computeIfAbsent(serverOf(js.job()), s -> new ArrayList<>()).add(() -> {
                     if (!cancel.isCancelled()) {
                         outcomes[slot] = runOne(js, due, clock.instant(), listeners.get(), cancel);
@@ -128,6 +135,11 @@ public final class DueRunner {
         } finally {
             pool.shutdown();
         }
+    }
+
+    static String pausedMessage(JobPause p) {
+        return "job " + p.job() + " is paused (since " + p.since() + p.reason().map(r -> ", " + r).orElse("")
+                + "): its scheduled run was not started; `mamori job resume " + p.job() + "` resumes it";
     }
 
     /** The server a job backs up (its sources are all on one); "" when it cannot be told, which runs alone. */

@@ -1,5 +1,6 @@
 package app.mamori.engine;
 
+import app.mamori.catalog.JobPause;
 import app.mamori.model.RunStatus;
 
 import java.time.Duration;
@@ -15,12 +16,27 @@ import java.util.Optional;
  * @param lastSuccess  start of the newest succeeded run
  * @param lastRun      how the newest ended run ended
  * @param overdueAfter 1.5 times the schedule's interval
- * @param overdue      the last success (or the schedule's start, when none) is older than overdueAfter
+ * @param overdue      the last success (or the schedule's start, when none) is older than overdueAfter; never
+ *                     while the job is paused, since the admin stopped it on purpose
  * @param problem      why the schedule cannot be read, if it cannot
+ * @param paused       since when and why the admin paused the job, while it is paused
  */
 public record JobStatus(String job, Optional<String> schedule, Optional<String> description,
                         Optional<Instant> nextDue, Optional<Instant> lastSuccess, Optional<RunStatus> lastRun,
-                        Optional<Duration> overdueAfter, boolean overdue, long missedTotal, Optional<String> problem) {
+                        Optional<Duration> overdueAfter, boolean overdue, long missedTotal, Optional<String> problem,
+                        Optional<JobPause> paused) {
+
+    public JobStatus {
+        paused = paused == null ? Optional.empty() : paused;
+    }
+
+    /** A job that is not paused. */
+    public JobStatus(String job, Optional<String> schedule, Optional<String> description, Optional<Instant> nextDue,
+                     Optional<Instant> lastSuccess, Optional<RunStatus> lastRun, Optional<Duration> overdueAfter,
+                     boolean overdue, long missedTotal, Optional<String> problem) {
+        this(job, schedule, description, nextDue, lastSuccess, lastRun, overdueAfter, overdue, missedTotal, problem,
+                Optional.empty());
+    }
 
     public Optional<Duration> age(Instant now) {
         return lastSuccess.map(t -> Duration.between(t, now));

@@ -1,6 +1,7 @@
 package app.mamori.engine;
 
 import app.mamori.catalog.Catalog;
+import app.mamori.catalog.JobPause;
 import app.mamori.catalog.JobSchedule;
 import app.mamori.catalog.Run;
 import app.mamori.model.Job;
@@ -31,9 +32,10 @@ public final class JobStatuses {
         Optional<Instant> lastSuccess = catalog.runs().latest(job, RunStatus.SUCCEEDED).map(Run::started);
         Optional<RunStatus> lastRun = catalog.runs().latestEnded(job).map(Run::status);
         Optional<JobSchedule> js = catalog.schedules().find(job);
+        Optional<JobPause> paused = catalog.pauses().find(job);
         if (js.isEmpty()) {
             return new JobStatus(job, Optional.empty(), Optional.empty(), Optional.empty(), lastSuccess, lastRun,
-                    Optional.empty(), false, 0, Optional.empty());
+                    Optional.empty(), false, 0, Optional.empty(), paused);
         }
         JobSchedule s = js.get();
         Schedule schedule;
@@ -41,13 +43,15 @@ public final class JobStatuses {
             schedule = Schedule.parse(s.expression());
         } catch (IllegalArgumentException e) {
             return new JobStatus(job, Optional.of(s.expression()), Optional.empty(), Optional.empty(), lastSuccess,
-                    lastRun, Optional.empty(), true, s.missedTotal(), Optional.of(e.getMessage()));
+                    lastRun, Optional.empty(), paused.isEmpty(), s.missedTotal(), Optional.of(e.getMessage()), paused);
         }
         Due due = Due.check(schedule, s.handledUntil(), s.retryAfter(), now, zone);
         Instant next = due.firstSlot().orElse(due.next());
         Instant reference = lastSuccess.orElse(s.since());
-        boolean overdue = reference.plus(schedule.overdueAfter()).isBefore(now);
+        // a paused job is behind on purpose: saying so is the "Paused" line's job, not an alarm's
+        boolean overdue = paused.isEmpty() && reference.plus(schedule.overdueAfter()).isBefore(now);
         return new JobStatus(job, Optional.of(s.expression()), Optional.of(schedule.describe()), Optional.of(next),
-                lastSuccess, lastRun, Optional.of(schedule.overdueAfter()), overdue, s.missedTotal(), Optional.empty());
+                lastSuccess, lastRun, Optional.of(schedule.overdueAfter()), overdue, s.missedTotal(), Optional.empty(),
+                paused);
     }
 }

@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.catalog.JobPause;
 import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
@@ -10,8 +11,10 @@ import app.mamori.engine.Pruner;
 import app.mamori.model.Job;
 import app.mamori.model.Objectives;
 import app.mamori.model.RetentionPolicy;
+import app.mamori.schedule.Due;
 import app.mamori.schedule.Schedule;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -133,6 +136,53 @@ public final class JobService {
     /** Every job with objectives, each checked now: met or breached, by how much, since when. */
     public List<JobObjectives> objectiveStatuses() {
         return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());
+    }
+
+    /**
+     * Pauses a job: run-due and the app's scheduler leave it alone and it is not reported
+     * overdue, until {@link #resume}. A backup started by hand still runs it. A blank reason
+     * counts as none.
+     */
+    public JobPause pause(String job, Optional<String> reason) {
+        Optional<String> why = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (why.isPresent() && why.get().length() > REASON_LIMIT) {
+            throw new IllegalArgumentException("--reason: at most " + REASON_LIMIT + " characters, not "
+                    + why.get().length() + "; say why in a few words");
+        }
+        return services.catalog().pauses().pause(job, why);
+    }
+
+    /** Longer than a line on the dashboard is a note, not a reason. */
+    static final int REASON_LIMIT = 200;
+
+    /**
+     * Resumes a paused job. When a slot passed while it was paused, the next run-due (or the
+     * app within a minute) runs it once at once, not N times, and does not count those slots as
+     * missed while the workstation was off: a pause is not an outage.
+     *
+     * @return the pause it ended; empty when the job was not paused
+     */
+    public Optional<JobPause> resume(String job, ZoneId zone) {
+        Optional<JobPause> was = services.catalog().pauses().resume(job);
+        Instant now = services.clock().instant();
+        services.catalog().schedules().find(job).ifPresent(js -> {
+            try {
+                Due due = Due.check(Schedule.parse(js.expression()), js.handledUntil(), js.retryAfter(), now, zone);
+                if (due.pending() > 0 && was.isPresent()) {
+                    // a retry time makes the pending slots one run now, counted as no missed slot (see Due)
+                    services.catalog().schedules().retryAfter(job, now);
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // status and run-due report an unreadable schedule on their own
+            }
+        });
+        return was;
+    }
+
+    /** Whether and since when the job is paused. */
+    public Optional<JobPause> pause(String job) {
+        get(job);
+        return services.catalog().pauses().find(job);
     }
 
     /** Forgets a job with its schedule and policy; its runs and restore points stay in the history and vault. */

@@ -4,15 +4,20 @@ import app.mamori.catalog.ServerStore;
 import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.engine.discover.ServerDiscovery;
 import app.mamori.model.Server;
+import app.mamori.model.Source;
+import app.mamori.model.SourceKind;
 import app.mamori.secret.SecretStore;
 import app.mamori.source.discover.DiscoverOptions;
+import app.mamori.source.files.RemoteFolders;
 import app.mamori.source.discover.Discovery;
+import app.mamori.source.discover.Finding;
 import app.mamori.ssh.HostKeyException;
 import app.mamori.ssh.HostKeyPolicy;
 import app.mamori.ssh.JumpHostKey;
 import app.mamori.ssh.RemoteShell;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,6 +136,117 @@ public final class ServerService {
                               DiscoveryListener listener) throws IOException {
         try (RemoteShell shell = services.ssh().connect(unsaved, new HostKeyPolicy.Expect(confirmedFingerprint), null)) {
             return ServerDiscovery.discover(shell, unsaved.name(), options, listener);
+        }
+    }
+
+    /**
+     * What a second look at a saved server found: the findings none of its sources backs up yet
+     * ({@code fresh}), those already backed up ({@code known}), and the options it looked with,
+     * which {@link #addFound} needs for the database password.
+     */
+    public record Rediscovery(Discovery discovery, List<Finding> fresh, List<Finding> known, DiscoverOptions used) {
+        public Rediscovery {
+            fresh = List.copyOf(fresh);
+            known = List.copyOf(known);
+        }
+    }
+
+    /**
+     * Looks at a saved server again, as the wizard did, telling {@code listener} each step. The
+     * database logins are those its sources already use (with their stored passwords), so new
+     * databases behind a password are found without asking; {@code postgres}, when given,
+     * replaces the PostgreSQL one.
+     */
+    public Rediscovery rediscover(String name, Optional<DiscoverOptions.DbLogin> postgres, DiscoveryListener listener)
+            throws IOException {
+        DiscoverOptions used = savedLogins(name);
+        if (postgres.isPresent()) {
+            used = used.withPostgres(postgres.get());
+        }
+        Discovery d = new ServerDiscovery(services.catalog(), services.ssh()).discover(name, used, listener);
+        List<Source> have = services.sources().onServer(name);
+        List<Finding> fresh = new ArrayList<>();
+        List<Finding> known = new ArrayList<>();
+        for (Finding f : d.findings()) {
+            (KnownSources.covered(have, f.suggested()) ? known : fresh).add(f);
+        }
+        return new Rediscovery(d, fresh, known, used);
+    }
+
+    /** The default places, with the PostgreSQL and MariaDB logins of the server's first source of each kind. */
+    DiscoverOptions savedLogins(String name) throws IOException {
+        get(name);
+        DiscoverOptions o = DiscoverOptions.defaults();
+        for (SourceKind kind : List.of(SourceKind.POSTGRES, SourceKind.MYSQL)) {
+            Optional<Source.Database> db = services.sources().onServer(name).stream()
+                    .filter(s -> s instanceof Source.Database d && d.kind() == kind && d.container().isEmpty())
+                    .map(s -> (Source.Database) s).findFirst();
+            if (db.isPresent()) {
+                Source.Database d = db.get();
+                Optional<String> pw = d.hasPassword()
+                        ? services.secrets().get(SecretStore.sourcePasswordKey(d.name())) : Optional.empty();
+                DiscoverOptions.DbLogin login = new DiscoverOptions.DbLogin(d.dbHost(), d.dbPort(), d.dbUser(), pw);
+                o = kind == SourceKind.POSTGRES ? o.withPostgres(login) : o.withMysql(login);
+            }
+        }
+        return o;
+    }
+
+    /**
+     * Adds what the admin chose from a {@link Rediscovery} as sources, in one go. A suggested name
+     * another source already has gets the server's name after it (then a number). A database
+     * found with a password keeps that password in the secret store.
+     *
+     * @return the sources added, with the names they got
+     */
+    public List<Source> addFound(String server, List<Finding> chosen, DiscoverOptions used) throws IOException {
+        get(server);
+        List<Source> added = new ArrayList<>();
+        for (Finding f : chosen) {
+            Source s = renamed(f.suggested(), uniqueName(f.suggested().name(), server));
+            Optional<String> pw = Optional.empty();
+            if (s instanceof Source.Database d && d.hasPassword()) {
+                pw = (d.kind() == SourceKind.POSTGRES ? used.postgres() : used.mysql()).password();
+            }
+            services.sources().add(s, pw);
+            added.add(s);
+        }
+        return added;
+    }
+
+    private String uniqueName(String base, String server) {
+        if (services.sources().find(base).isEmpty()) {
+            return base;
+        }
+        String stem = (base + "-" + server).length() > 60 ? base.substring(0, Math.min(base.length(), 40)) + "-"
+                + server.substring(0, Math.min(server.length(), 19)) : base + "-" + server;
+        String n = stem;
+        for (int i = 2; services.sources().find(n).isPresent(); i++) {
+            n = stem + "-" + i;
+        }
+        return n;
+    }
+
+    private static Source renamed(Source s, String name) {
+        if (s instanceof Source.Database d) {
+            return new Source.Database(name, d.server(), d.kind(), d.database(), d.dbHost(), d.dbPort(), d.dbUser(),
+                    d.container(), d.hasPassword());
+        }
+        if (s instanceof Source.Sqlite q) {
+            return new Source.Sqlite(name, q.server(), q.path());
+        }
+        if (s instanceof Source.Files f) {
+            return new Source.Files(name, f.server(), f.paths(), f.excludes());
+        }
+        Source.DockerVolume v = (Source.DockerVolume) s;
+        return new Source.DockerVolume(name, v.server(), v.volume());
+    }
+
+    /** The folders directly inside {@code dir} on the server, with their sizes where du is quick; for Browse. */
+    public RemoteFolders.Listing folders(String name, String dir) throws IOException {
+        Server server = get(name);
+        try (RemoteShell shell = services.ssh().connect(server)) {
+            return RemoteFolders.list(shell, name, dir);
         }
     }
 

@@ -64,4 +64,34 @@ class AppSchedulerTest {
             assertThat(catalog.points().list("tool")).as("caught up once, not once per missed slot").hasSize(1);
         }
     }
+
+    @Test
+    void aPausedJobIsNotStartedByTheAppUntilItIsResumed(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("tool.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("CREATE TABLE t(x)");
+        }
+        Cli cli = new Cli(tmp.resolve("home"));
+        cli.addServer("tools", sshd);
+        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
+        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local", "--schedule", "hourly").requireOk();
+        cli.run("job", "pause", "tool").requireOk();
+
+        MamoriHome home = new MamoriHome(cli.home());
+        Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(3)), ZoneOffset.UTC);
+        try (Catalog catalog = Catalog.open(home.catalogFile(), later)) {
+            AppContext app = new AppContext(Services.over(home, catalog, new JschConnector(home.knownHostsFile(), null),
+                    later), UiExecutor.direct(), new I18n(Locale.ENGLISH));
+            AppScheduler scheduler = new AppScheduler(app, ZoneOffset.UTC);
+
+            scheduler.checkNow();
+            assertThat(app.runs().byJob()).as("a paused job is left alone").doesNotContainKey("tool");
+            assertThat(catalog.points().list("tool")).isEmpty();
+
+            app.services().jobs().resume("tool", ZoneOffset.UTC);
+            scheduler.checkNow();
+            assertThat(catalog.points().list("tool")).as("the slots passed while paused: one run").hasSize(1);
+        }
+    }
 }

@@ -100,6 +100,43 @@ class CutTextUiTest {
         return cut;
     }
 
+    /** Rediscover once it has looked (its list, notes and counts filled), then closed with Escape. */
+    private List<String> rediscover() throws Exception {
+        window.robot.clickOn("#nav-servers");
+        window.robot.interact(() -> window.robot.lookup("#servers-table").queryTableView().getSelectionModel()
+                .select(0));
+        window.robot.clickOn("#servers-rediscover");
+        AppWindow.await(() -> window.robot.lookup("#rediscover-known").tryQuery()
+                .map(l -> !((javafx.scene.control.Label) l).getText().isEmpty()).orElse(false));
+        List<String> cut = cutEverywhere().stream().map(c -> "#servers-rediscover | " + c).toList();
+        int before = Window.getWindows().size();
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before - 1);
+        return cut;
+    }
+
+    /** Add source for a folders source, then Browse... listing the server's root; both closed with Escape. */
+    private List<String> browseFolders() throws Exception {
+        window.robot.clickOn("#nav-servers");
+        window.robot.interact(() -> window.robot.lookup("#servers-table").queryTableView().getSelectionModel()
+                .select(0));
+        int before = Window.getWindows().size();
+        window.robot.clickOn("#servers-add-source");
+        AppWindow.await(() -> window.robot.lookup("#source-kind").tryQuery().isPresent());
+        window.robot.interact(() -> window.robot.lookup("#source-kind").queryComboBox()
+                .setValue(app.mamori.model.SourceKind.FILES));
+        List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "#servers-add-source | " + c).toList());
+        window.robot.clickOn("#source-browse");
+        AppWindow.await(() -> window.robot.lookup("#browse-folders").tryQuery()
+                .map(t -> !((javafx.scene.control.TableView<?>) t).getItems().isEmpty()).orElse(false));
+        cut.addAll(cutEverywhere().stream().map(c -> "#source-browse | " + c).toList());
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before + 1);
+        window.robot.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before);
+        return cut;
+    }
+
     /** Walks the restore wizard's pages up to the review, collecting what each cuts, and closes it with Escape. */
     private List<String> wizard() throws Exception {
         window.robot.clickOn("#nav-restore");
@@ -161,7 +198,10 @@ class CutTextUiTest {
         cut.addAll(dialog("#nav-vaults", "#vaults-add", "#vault-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-new", "#editor-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
+        cut.addAll(dialog("#nav-jobs", "#jobs-pause", "#pause-reason"));
         cut.addAll(dialog("#nav-servers", "#servers-edit", "#edit-host"));
+        cut.addAll(rediscover());
+        cut.addAll(browseFolders());
         return cut;
     }
 

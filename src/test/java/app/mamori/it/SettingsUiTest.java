@@ -55,4 +55,38 @@ class SettingsUiTest {
         assertThat(window.robot.lookup("#settings-no-tray").queryLabeled().getText()).contains("タスクトレイがありません");
         assertThat(window.robot.lookup("#settings-close-to-tray").queryAs(CheckBox.class).isDisabled()).isTrue();
     }
+
+    /** A form: every label left of its field, at the top of its row, and every help text wrapping under its field. */
+    @Test
+    void settingsIsAFormWithLabelsLeftOfTheirFieldsAndHelpThatWraps(@TempDir Path home) throws Exception {
+        window = AppWindow.open(home, Locale.JAPANESE);
+        window.robot.interact(() -> {
+            javafx.stage.Stage s = (javafx.stage.Stage) javafx.stage.Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        window.robot.clickOn("#nav-settings");
+        AppWindow.await(() -> window.robot.lookup("#settings-form").tryQuery().isPresent());
+        javafx.scene.layout.GridPane form = window.robot.lookup("#settings-form").queryAs(javafx.scene.layout.GridPane.class);
+
+        java.util.List<javafx.scene.Node> labels = form.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("settings-label")).toList();
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(9);
+        for (javafx.scene.Node label : labels) {
+            int row = javafx.scene.layout.GridPane.getRowIndex(label);
+            javafx.scene.Node field = form.getChildren().stream().filter(n -> n != label
+                    && javafx.scene.layout.GridPane.getRowIndex(n) == row).findFirst().orElseThrow();
+            assertThat(label.getBoundsInParent().getMaxX()).as(((Labeled) label).getText())
+                    .isLessThan(field.getBoundsInParent().getMinX());
+            assertThat(label.getBoundsInParent().getMinY()).as("at the top of its row")
+                    .isLessThanOrEqualTo(field.getBoundsInParent().getMinY() + 6);
+        }
+        java.util.List<Labeled> help = window.robot.lookup(".settings-help").queryAllAs(Labeled.class).stream()
+                .filter(javafx.scene.Node::isVisible).toList();
+        assertThat(help).hasSizeGreaterThanOrEqualTo(4).allSatisfy(h -> assertThat(h.isWrapText()).isTrue());
+        assertThat(help.stream().filter(h -> h.getHeight() > 2 * h.getFont().getSize() * 1.2))
+                .as("a long help text takes several lines rather than running off").isNotEmpty();
+        assertThat(window.robot.lookup("#settings-section-desktop").queryLabeled().getText()).isEqualTo("デスクトップ");
+        assertThat(CutTextUiTest.cutTexts(javafx.stage.Window.getWindows().get(0))).isEmpty();
+    }
 }

@@ -60,6 +60,9 @@ public final class ScheduledDrills {
             if (cancel.isCancelled()) {
                 break;
             }
+            if (catalog.pauses().find(d.job()).isPresent()) {
+                continue; // a paused job is left alone; its drill slot stays pending until it is resumed
+            }
             Instant now = clock.instant();
             Schedule schedule;
             try {

@@ -99,8 +99,9 @@ public final class DashboardView {
                 + r.problem().filter(p -> r.health() != Health.GREEN).map(p -> ": " + p).orElse("")
                 + (r.breaches().isEmpty() ? "" : "\n" + app.text().t("dashboard.breach",
                 String.join(", ", r.breaches())))));
-        t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.nextRun().map(format::when)
-                .orElse(app.text().t("dashboard.notScheduled"))));
+        t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.paused()
+                .map(p -> format.paused(p.since(), p.reason()))
+                .orElseGet(() -> r.nextRun().map(format::when).orElse(app.text().t("dashboard.notScheduled")))));
         t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
                 format.bytes(r.vaultBytes()), r.points())));
         TableColumn<JobRow, String> action = new TableColumn<>("");

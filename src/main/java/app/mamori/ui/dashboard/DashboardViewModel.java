@@ -87,7 +87,7 @@ public final class DashboardViewModel {
             }
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem(),
-                    breached.stream().map(v -> breach(v, zone)).toList()));
+                    breached.stream().map(v -> breach(v, zone)).toList(), s.paused()));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }

@@ -16,9 +16,15 @@ public enum Health {
     /**
      * Green while the last success is within one interval of the schedule (or a day, without
      * one), amber up to 1.5 intervals or when the last run failed, red beyond (overdue) or
-     * when the job never succeeded.
+     * when the job never succeeded. A paused job is amber at worst.
      */
     public static Health of(JobStatus s, Instant now) {
+        Health h = unpaused(s, now);
+        // paused on purpose: a reminder that no backup is being taken, never the red of an alarm
+        return s.paused().isPresent() && h == RED ? AMBER : h;
+    }
+
+    private static Health unpaused(JobStatus s, Instant now) {
         if (s.lastSuccess().isEmpty() || s.overdue()) {
             return RED;
         }

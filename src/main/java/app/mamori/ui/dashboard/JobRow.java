@@ -1,5 +1,7 @@
 package app.mamori.ui.dashboard;
 
+import app.mamori.catalog.JobPause;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,13 +12,24 @@ import java.util.Optional;
  * @param vaultBytes stored bytes of the job's restore points
  * @param problem    what is wrong, for a person (the last run's error, or why it is overdue)
  * @param breaches   the recovery objectives the job breaches, with by how much: "RPO 1d breached by 2d 3h"
+ * @param paused     since when and why the admin paused the job, while it is paused
  */
 public record JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
                      Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
-                     long vaultBytes, int points, Optional<String> problem, List<String> breaches) {
+                     long vaultBytes, int points, Optional<String> problem, List<String> breaches,
+                     Optional<JobPause> paused) {
 
     public JobRow {
         breaches = List.copyOf(breaches);
+        paused = paused == null ? Optional.empty() : paused;
+    }
+
+    /** A row of a job that is not paused. */
+    public JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
+                  Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
+                  long vaultBytes, int points, Optional<String> problem, List<String> breaches) {
+        this(job, server, vault, health, lastSuccess, lastResult, schedule, nextRun, vaultBytes, points, problem,
+                breaches, Optional.empty());
     }
 
     /** A row of a job that breaches no objective. */

@@ -35,6 +35,11 @@ public final class Format {
         return when.format(t.atZone(zone));
     }
 
+    /** "Paused (since 2026-11-24 14:00:00, moving db1)": a paused job, as the dashboard and the Jobs page say it. */
+    public String paused(Instant since, Optional<String> reason) {
+        return reason.map(r -> text.t("jobs.paused", when(since), r)).orElse(text.t("jobs.paused.noReason", when(since)));
+    }
+
     /** "5 min ago", "3 h ago", "2 days ago". */
     public String ago(Instant t, Instant now) {
         Duration d = Duration.between(t, now);

@@ -34,6 +34,8 @@ public final class JobsView {
     private final Label sources = new Label();
     private final Label recovery = new Label();
     private final JobRecoveryViewModel readiness;
+    private final JobPauseViewModel pause;
+    private final Label paused = new Label();
     private final StackPane run = new StackPane();
     private final Button backup;
     private final SplitPane root;
@@ -62,10 +64,35 @@ public final class JobsView {
         remove.setId("jobs-remove");
         remove.disableProperty().bind(backup.disableProperty());
         remove.setOnAction(e -> selected().ifPresent(this::remove));
+        pause = new JobPauseViewModel(app, java.time.ZoneId.systemDefault());
+        Button pauseButton = new Button(app.text().t("jobs.pause.button"), new FontIcon(Feather.PAUSE));
+        pauseButton.setId("jobs-pause");
+        pauseButton.setOnAction(e -> selected().ifPresent(j -> new PauseJobDialog(app.text(), j, pause,
+                onChanged).show()));
+        Button resume = new Button(app.text().t("jobs.resume"), new FontIcon(Feather.PLAY));
+        resume.setId("jobs-resume");
+        resume.setOnAction(e -> pause.resume(onChanged));
+        // one of the two at a time: the button says what a click will do
+        javafx.beans.binding.BooleanBinding isPaused = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> pause.pausedProperty().get().isPresent(), pause.pausedProperty());
+        pauseButton.visibleProperty().bind(isPaused.not());
+        pauseButton.managedProperty().bind(pauseButton.visibleProperty());
+        pauseButton.disableProperty().bind(backup.disableProperty());
+        resume.visibleProperty().bind(isPaused);
+        resume.managedProperty().bind(resume.visibleProperty());
+        paused.setId("jobs-paused");
+        paused.setWrapText(true);
+        paused.getStyleClass().add("warning");
+        paused.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> pause.pausedProperty().get()
+                .map(p -> format.paused(p.since(), p.reason()) + " " + app.text().t("jobs.paused.what"))
+                .orElse(pause.messageProperty().get()), pause.pausedProperty(), pause.messageProperty()));
+        paused.managedProperty().bind(paused.textProperty().isNotEmpty());
+        paused.visibleProperty().bind(paused.managedProperty());
         Button create = new Button(app.text().t("jobs.new"), new FontIcon(Feather.PLUS));
         create.setId("jobs-new");
         create.setOnAction(e -> create());
-        VBox detail = new VBox(10, new HBox(12, title, backup, edit, remove), sources, recovery, run);
+        VBox detail = new VBox(10, new HBox(12, title, backup, edit, pauseButton, resume, remove), paused, sources,
+                recovery, run);
         VBox.setVgrow(run, Priority.ALWAYS);
         detail.setPadding(new Insets(16));
         list.setMinWidth(140);
@@ -102,6 +129,8 @@ public final class JobsView {
             } else if (!jobs.isEmpty()) {
                 list.getSelectionModel().select(0);
             }
+            // the same job stays chosen when another process paused or resumed it: read its state again
+            pause.load(list.getSelectionModel().getSelectedItem());
         }, UiErrors.logged("loading the jobs"));
     }
 
@@ -112,6 +141,7 @@ public final class JobsView {
             title.setText(app.text().t("jobs.none"));
             sources.setText("");
             readiness.load(null);
+            pause.load(null);
             run.getChildren().clear();
             return;
         }
@@ -120,6 +150,7 @@ public final class JobsView {
         }
         title.setText(job);
         readiness.load(job);
+        pause.load(job);
         app.executor().submit(() -> app.services().jobs().find(job), found -> found.ifPresent(j -> sources.setText(
                 app.text().t("jobs.sources", String.join(", ", j.sources()), j.vault()))),
                 UiErrors.logged("loading job " + job));

@@ -65,7 +65,16 @@ final class AddSourceDialog {
         byKey.put("source.password", field(new PasswordField(), vm.password, "source-password"));
         byKey.put("source.container", field(new TextField(), vm.container, "source-container"));
         byKey.put("source.file", field(new TextField(), vm.paths, "source-file"));
-        byKey.put("source.folders", area(vm.paths, "source-folders"));
+        Button browse = new Button(app.text().t("source.browse"));
+        browse.setId("source-browse");
+        browse.setMinWidth(Region.USE_PREF_SIZE); // the text area beside it gives way, not the button's word
+        browse.setOnAction(e -> new FolderBrowserDialog(app, new FolderBrowserViewModel(app, vm.server()),
+                vm::addFolders).show(vm.browseStart()));
+        Node folders = area(vm.paths, "source-folders");
+        HBox.setHgrow(folders, Priority.ALWAYS);
+        HBox foldersRow = new HBox(10, folders, browse);
+        foldersRow.setAlignment(Pos.TOP_LEFT);
+        byKey.put("source.folders", foldersRow);
         byKey.put("source.excludes", area(vm.excludes, "source-excludes"));
         byKey.put("source.volume", field(new TextField(), vm.volume, "source-volume"));
         Map<SourceKind, List<String>> shown = Map.of(

@@ -2,6 +2,7 @@ package app.mamori.ui.servers;
 
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
+import app.mamori.source.files.RemoteFolders;
 import app.mamori.ui.AppContext;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -73,6 +74,29 @@ public final class AddSourceViewModel {
 
     private static List<String> lines(String text) {
         return Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Adds folders chosen with Browse... to the folders field, each once, keeping what was typed. */
+    public void addFolders(List<String> folders) {
+        List<String> have = new java.util.ArrayList<>(lines(paths.get()));
+        folders.stream().filter(f -> !have.contains(f)).forEach(have::add);
+        paths.set(String.join("\n", have));
+        if (name.get().isBlank() && !folders.isEmpty()) {
+            String base = folders.get(0).substring(folders.get(0).lastIndexOf('/') + 1);
+            // a folder's own name is the obvious source name, where it is a valid one
+            if (base.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                name.set(base);
+            }
+        }
+    }
+
+    /** Where Browse... starts: the folder above the last one typed, else the root. */
+    public String browseStart() {
+        List<String> typed = lines(paths.get());
+        if (typed.isEmpty() || !typed.get(typed.size() - 1).startsWith("/")) {
+            return "/";
+        }
+        return RemoteFolders.parent(typed.get(typed.size() - 1));
     }
 
     /** Adds the source (and its password, if typed) as {@code mamori source add} does; {@code done} on success. */

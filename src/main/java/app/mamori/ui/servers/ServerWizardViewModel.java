@@ -10,7 +10,6 @@ import app.mamori.model.Vault;
 import app.mamori.schedule.Schedule;
 import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.service.Services;
-import app.mamori.source.discover.DiscoveryStep;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
 import app.mamori.ssh.HostKeyPolicy;
@@ -193,28 +192,7 @@ public final class ServerWizardViewModel {
 
     /** Each step's line, replaced by its result when it ends; handed to the FX thread. */
     private DiscoveryListener stepsListener() {
-        return new DiscoveryListener() {
-            @Override
-            public void stepStarted(DiscoveryStep step) {
-                String line = app.text().t("discover.looking", app.text().t("discover.step." + step.id()));
-                app.executor().onUi(() -> discoverySteps.add(line));
-            }
-
-            @Override
-            public void stepFinished(DiscoveryStep step, String found, java.time.Duration elapsed) {
-                String label = app.text().t("discover.step." + step.id());
-                String looking = app.text().t("discover.looking", label);
-                String done = app.text().t("discover.found", label, found, elapsed.toMillis() / 100 / 10.0);
-                app.executor().onUi(() -> {
-                    int i = discoverySteps.indexOf(looking);
-                    if (i >= 0) {
-                        discoverySteps.set(i, done);
-                    } else {
-                        discoverySteps.add(done);
-                    }
-                });
-            }
-        };
+        return DiscoverySteps.into(app, discoverySteps);
     }
 
     private DiscoverOptions options() {

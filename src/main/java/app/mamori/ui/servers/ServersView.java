@@ -61,6 +61,11 @@ public final class ServersView {
         Button addSource = button("servers.addSource", "servers-add-source", Feather.DATABASE);
         addSource.setOnAction(e -> selected().ifPresent(s -> new AddSourceDialog(app,
                 new AddSourceViewModel(app, s.name()), onChanged).show()));
+        Button rediscover = button("servers.rediscover", "servers-rediscover", Feather.SEARCH);
+        rediscover.setOnAction(e -> selected().ifPresent(s -> {
+            RediscoverViewModel r = new RediscoverViewModel(app, s.name());
+            new RediscoverDialog(app, r, onChanged).show(r);
+        }));
         Button remove = button("servers.remove", "servers-remove", Feather.TRASH_2);
         remove.setOnAction(e -> selected().ifPresent(this::remove));
         Label message = new Label();
@@ -76,7 +81,7 @@ public final class ServersView {
         details.visibleProperty().bind(details.managedProperty());
         Label title = new Label(app.text().t("nav.servers"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, title, add, test, edit, addSource, remove);
+        HBox bar = new HBox(12, title, add, test, edit, addSource, rediscover, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, bar, message, table, details);
         root.setPadding(new Insets(16));

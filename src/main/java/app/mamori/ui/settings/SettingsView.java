@@ -40,28 +40,25 @@ public final class SettingsView {
         app.executor().submit(() -> app.services().vaults().list(), all -> vaults.getItems().setAll(all.stream()
                 .map(SettingsView::describe).toList()), UiErrors.logged("loading the vaults"));
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        // labels keep their whole text (in any language); the fields take the rest
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields);
-        int row = 0;
-        grid.addRow(row++, new Label(app.text().t("settings.theme")), theme);
-        grid.addRow(row++, new Label(app.text().t("settings.language")), language(app, current, onLanguage));
-        grid.addRow(row++, new Label(app.text().t("settings.tray")), tray(app, current, onCloseToTray, desktop));
-        grid.addRow(row++, new Label(app.text().t("settings.session")), session(app, desktop));
-        grid.addRow(row++, new Label(app.text().t("settings.home")), home);
-        grid.addRow(row++, new Label(app.text().t("settings.vaults")), vaults);
-        grid.addRow(row++, new Label(app.text().t("settings.retention")), defaultRetention(app));
-        grid.addRow(row++, new Label(app.text().t("settings.notifications")),
-                new NotifiersView(new NotifiersViewModel(app), app.text()).root());
-        grid.addRow(row++, new Label(app.text().t("settings.runbook")), runbook(app));
-        grid.addRow(row, new Label(app.text().t("settings.about")), new Label(app.text().t("settings.version",
-                Version.get(), System.getProperty("java.version"), System.getProperty("javafx.version", "?"))));
+        var t = app.text();
+        FormGrid form = new FormGrid("settings-form")
+                .section(t.t("settings.section.appearance"), "settings-section-appearance")
+                .row(t.t("settings.theme"), theme, null)
+                .row(t.t("settings.language"), language(app, current, onLanguage), null)
+                .section(t.t("settings.section.desktop"), "settings-section-desktop")
+                .row(t.t("settings.tray"), tray(app, current, onCloseToTray, desktop), null)
+                .row(t.t("settings.session"), session(app, desktop), t.t("settings.session.help"))
+                .section(t.t("settings.section.data"), "settings-section-data")
+                .row(t.t("settings.home"), home, t.t("settings.home.help"))
+                .row(t.t("settings.vaults"), vaults, t.t("settings.vaults.help"))
+                .section(t.t("settings.section.backups"), "settings-section-backups")
+                .row(t.t("settings.retention"), defaultRetention(app), t.t("settings.retention.help"))
+                .row(t.t("settings.notifications"), new NotifiersView(new NotifiersViewModel(app), t).root(), null)
+                .row(t.t("settings.runbook"), runbook(app), t.t("runbook.help"))
+                .section(t.t("settings.about"), "settings-section-about")
+                .row(t.t("settings.version.label"), new Label(t.t("settings.version", Version.get(),
+                        System.getProperty("java.version"), System.getProperty("javafx.version", "?"))), null);
+        GridPane grid = form.node();
         Label title = new Label(app.text().t("nav.settings"));
         title.getStyleClass().add("title-2");
         root = new VBox(16, title, grid);
@@ -91,13 +88,14 @@ public final class SettingsView {
         ComboBox<UiSettings.Language> choice = choice(app, UiSettings.Language.values(), "settings-language",
                 "settings.language.");
         choice.setValue(current.language());
-        Label note = new Label(app.text().t("settings.language.restart"));
+        Label note = FormGrid.help(app.text().t("settings.language.restart"));
         note.setVisible(false);
         choice.valueProperty().addListener((o, a, l) -> {
             onLanguage.accept(l);
             note.setVisible(true);
         });
-        return new javafx.scene.layout.HBox(8, choice, note);
+        note.managedProperty().bind(note.visibleProperty());
+        return new VBox(6, choice, note);
     }
 
     /** Keep running in the tray; where there is no tray, the option is off and says why in plain words. */
@@ -111,9 +109,8 @@ public final class SettingsView {
         if (desktop.trayAvailable()) {
             return keep;
         }
-        Label why = new Label(desktop.noTrayReason());
+        Label why = FormGrid.help(desktop.noTrayReason());
         why.setId("settings-no-tray");
-        why.setWrapText(true);
         return new VBox(6, keep, why);
     }
 
@@ -152,10 +149,7 @@ public final class SettingsView {
         save.setOnAction(e -> vm.save());
         Label message = new Label();
         message.textProperty().bind(vm.message);
-        Label help = new Label(app.text().t("settings.retention.help"));
-        help.setWrapText(true);
-        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message), help);
+        return new VBox(6, fields, new javafx.scene.layout.HBox(8, save, message));
     }
 
     /** The contacts the runbook prints, and Export runbook (a save dialog, then the file is written in the background). */
@@ -188,10 +182,7 @@ public final class SettingsView {
         message.setId("runbook-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.message);
-        Label help = new Label(app.text().t("runbook.help"));
-        help.setWrapText(true);
-        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return new VBox(6, contacts, new javafx.scene.layout.HBox(8, save, export), message, help);
+        return new VBox(6, contacts, new javafx.scene.layout.HBox(8, save, export), message);
     }
 
     private static String describe(Vault v) {

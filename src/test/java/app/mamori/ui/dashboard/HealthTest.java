@@ -51,4 +51,24 @@ class HealthTest {
         assertThat(Health.of(status(Duration.ofHours(37), Optional.empty(), RunStatus.SUCCEEDED, false), NOW))
                 .isEqualTo(Health.RED);
     }
+
+    @Test
+    void aPausedJobIsAmberAtWorstAndKeepsGreenWhenItIsOnTime() {
+        Optional<Duration> daily = Optional.of(Duration.ofHours(36));
+        Optional<app.mamori.catalog.JobPause> pause = Optional.of(new app.mamori.catalog.JobPause("blog",
+                NOW.minus(Duration.ofDays(5)), Optional.of("moving db1")));
+        JobStatus longAgo = status(Duration.ofDays(4), daily, RunStatus.SUCCEEDED, false);
+        JobStatus never = status(null, daily, null, false);
+        JobStatus recent = status(Duration.ofHours(2), daily, RunStatus.SUCCEEDED, false);
+
+        assertThat(Health.of(longAgo, NOW)).as("the same job not paused").isEqualTo(Health.RED);
+        assertThat(Health.of(paused(longAgo, pause), NOW)).isEqualTo(Health.AMBER);
+        assertThat(Health.of(paused(never, pause), NOW)).isEqualTo(Health.AMBER);
+        assertThat(Health.of(paused(recent, pause), NOW)).isEqualTo(Health.GREEN);
+    }
+
+    private static JobStatus paused(JobStatus s, Optional<app.mamori.catalog.JobPause> pause) {
+        return new JobStatus(s.job(), s.schedule(), s.description(), s.nextDue(), s.lastSuccess(), s.lastRun(),
+                s.overdueAfter(), s.overdue(), s.missedTotal(), s.problem(), pause);
+    }
 }
