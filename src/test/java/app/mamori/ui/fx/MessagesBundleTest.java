@@ -34,6 +34,33 @@ class MessagesBundleTest {
                 .containsExactlyElementsOf(new TreeSet<>(en.stringPropertyNames()));
     }
 
+    /** A key given twice is a merge that kept both sides: the later one wins silently, whichever was meant. */
+    @Test
+    void noKeyIsGivenTwice() {
+        for (String name : List.of("messages.properties", "messages_ja.properties")) {
+            List<String> keys = new ArrayList<>();
+            var duplicates = new TreeSet<String>();
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (containsKey(key)) {
+                        duplicates.add((String) key);
+                    }
+                    keys.add((String) key);
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = MessagesBundleTest.class.getResourceAsStream("/app/mamori/ui/" + name);
+                 Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                counting.load(r);
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + name, e);
+            }
+            assertThat(keys).as(name).isNotEmpty();
+            assertThat(duplicates).as("keys given twice in " + name).isEmpty();
+        }
+    }
+
     @Test
     void noJapaneseValueIsStillEnglish() {
         List<String> english = new ArrayList<>();
