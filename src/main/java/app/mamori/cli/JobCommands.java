@@ -47,14 +47,17 @@ final class JobCommands {
         }
     }
 
-    @Command(name = "set", description = {"Change a job's schedule, retention policy, recovery objectives and offsite"
-            + " copy; what is not given stays.",
+    @Command(name = "set", description = {"Change a job's vault, schedule, retention policy, recovery objectives and"
+            + " offsite copy; what is not given stays.",
             "Example: mamori job set shop --schedule 'daily 02:30' --keep-daily 14 --keep-monthly 12",
             "         mamori job set shop --rpo 24h --rto 4h --drill quarterly   (see docs/runbook.md)",
             "         mamori job set shop --copy-to offsite --copy-keep-monthly 12   (see docs/offsite.md)"})
     static final class Set extends Base {
         @Parameters(paramLabel = "JOB")
         String name;
+        @Option(names = "--vault", paramLabel = "NAME", description = "Keep the job's new points in this vault from"
+                + " now on; the points it has stay where they are, listed, restorable and pruned by the same policy")
+        String vault;
         @Mixin
         JobSettings settings;
         @Mixin
@@ -62,13 +65,22 @@ final class JobCommands {
 
         @Override
         int run() {
-            ctx().services().jobs().get(name);
-            if (settings.schedule == null && !settings.touchesRetention() && !settings.touchesObjectives()
-                    && !copy.given()) {
-                throw new IllegalArgumentException("job set: give --schedule, a --keep-* option, --rpo, --rto,"
-                        + " --drill or --copy-to");
+            Job job = ctx().services().jobs().get(name);
+            if (vault == null && settings.schedule == null && !settings.touchesRetention()
+                    && !settings.touchesObjectives() && !copy.given()) {
+                throw new IllegalArgumentException("job set: give --vault, --schedule, a --keep-* option, --rpo,"
+                        + " --rto, --drill or --copy-to");
             }
             settings.validate(spec.commandLine());
+            if (vault != null && !vault.equals(job.vault())) {
+                if (ctx().services().vaults().find(vault).isEmpty()) {
+                    throw new IllegalArgumentException("--vault: no vault is named '" + vault + "'; see mamori vault"
+                            + " list, or add one with mamori vault add");
+                }
+                ctx().services().jobs().update(new Job(job.name(), job.sources(), vault));
+                out().println("job " + name + ": new points go to vault " + vault + " (those in " + job.vault()
+                        + " stay there)");
+            }
             if (copy.given()) {
                 copy.apply(spec.commandLine(), ctx(), name, out());
             }

@@ -63,6 +63,15 @@ class VaultFaultTest {
         assertThat(r.exit()).isOne();
         assertThat(r.err()).containsIgnoringCase("no space left").contains(vault.toString());
         assertThePointBeforeIsWholeAndNothingElseIsLeft();
+
+        // what the message says to do works: the job moves to a bigger vault, its first point stays listed
+        assertThat(r.err()).contains("mamori job set tool --vault NAME");
+        cli.run("vault", "add", "big", "--path", tmp.resolve("big").toString()).requireOk();
+        assertThat(cli.run("job", "set", "tool", "--vault", "nowhere").exit()).isNotZero();
+        cli.run("job", "set", "tool", "--vault", "big").requireOk();
+        cli.run("backup", "tool").requireOk();
+        assertThat(cli.run("points", "tool", "--json").requireOk().json()).extracting(p -> p.get("vault").asText())
+                .containsExactly("big", "small");
     }
 
     @Test
