@@ -30,17 +30,33 @@ public final class RunbookService {
     /** The runbook's text: every server, or only {@code server}. */
     public String write(Optional<String> server, RunbookFormat format, RunbookText text, ZoneId zone)
             throws IOException {
+        return RunbookDocument.write(build(server, text), format, text, zone);
+    }
+
+    /** The offsite recovery sheet's text (see {@link RunbookDocument#writeRecoverySheet}). */
+    public String writeRecoverySheet(RunbookFormat format, RunbookText text, ZoneId zone) throws IOException {
+        return RunbookDocument.writeRecoverySheet(build(Optional.empty(), text), format, text, zone);
+    }
+
+    private Runbook build(Optional<String> server, RunbookText text) throws IOException {
         ConfigFile config = services.config().read();
         String hash = ConfigYaml.hash(ConfigYaml.write(config));
-        Runbook r = new RunbookBuilder(services.catalog(), new PinnedKeys(services.home().knownHostsFile()), text)
+        return new RunbookBuilder(services.catalog(), new PinnedKeys(services.home().knownHostsFile()), text)
                 .build(server, hash, config.secrets(), services.clock().instant());
-        return RunbookDocument.write(r, format, text, zone);
     }
 
     /** Writes the runbook to {@code file} through a temp file beside it, so a printout never comes from half a file. */
     public void export(Path file, Optional<String> server, RunbookFormat format, RunbookText text, ZoneId zone)
             throws IOException {
-        String doc = write(server, format, text, zone);
+        save(file, write(server, format, text, zone));
+    }
+
+    /** Writes the offsite recovery sheet to {@code file}, as {@link #export} writes the runbook. */
+    public void exportRecoverySheet(Path file, RunbookFormat format, RunbookText text, ZoneId zone) throws IOException {
+        save(file, writeRecoverySheet(format, text, zone));
+    }
+
+    private static void save(Path file, String doc) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".runbook", ".tmp");

@@ -139,8 +139,13 @@ class OffsiteCopyTest {
         String runbook = cli.run("runbook", "--lang", "en", "--format", "md").requireOk().out();
         assertThat(runbook).contains("Offsite copies").contains("mamori catalog rebuild --vault offsite")
                 .contains("--encrypt").doesNotContain(PASSPHRASE).doesNotContain(S3Server.SECRET_ACCESS_KEY);
-        String add = runbook.lines().map(String::strip).filter(l -> l.startsWith("mamori vault add offsite "))
+        // and so does the one-page recovery sheet kept away from the office, with the host keys to check
+        String sheet = cli.run("runbook", "--recovery-sheet", "--lang", "en", "--format", "md").requireOk().out();
+        assertThat(sheet).contains("offsite recovery sheet").contains("SHA256:").doesNotContain(PASSPHRASE)
+                .doesNotContain(S3Server.SECRET_ACCESS_KEY).doesNotContain("## Server");
+        String add = sheet.lines().map(String::strip).filter(l -> l.startsWith("mamori vault add offsite "))
                 .findFirst().orElseThrow();
+        assertThat(runbook).contains(add);
         fresh.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n" + PASSPHRASE + "\n",
                 add.substring("mamori ".length()).split(" ")).requireOk();
         assertThat(fresh.run("catalog", "rebuild", "--vault", "offsite").requireOk().out())

@@ -37,21 +37,41 @@ public final class RunbookDocument {
         return format.write(d.out, text.locale().getLanguage(), text.t("title"));
     }
 
+    /**
+     * The offsite recovery sheet: one page to keep apart from the office (with the passphrase kept
+     * elsewhere again), saying what brings the backups back from the offsite copies when the
+     * workstation, the servers and the vaults are all gone: who to call, each bucket and how to
+     * reach it, the commands, and the servers' host key fingerprints to check before trusting one.
+     */
+    public static String writeRecoverySheet(Runbook r, RunbookFormat format, RunbookText text, ZoneId zone) {
+        RunbookDocument d = new RunbookDocument(text, zone);
+        d.laySheet(r);
+        return format.write(d.out, text.locale().getLanguage(), text.t("sheet.title"));
+    }
+
+    private void laySheet(Runbook r) {
+        heading(1, t.t("sheet.title"));
+        para(t.t("generated", when(r.generatedAt()), r.configHash()));
+        para(t.t("sheet.howToUse"));
+        contacts(r);
+        offsite(r);
+        heading(3, t.t("hostKeys"));
+        List<String> keys = new ArrayList<>();
+        for (Runbook.ServerPart s : r.servers()) {
+            s.hostKeys().forEach(k -> keys.add(s.server().name() + ": " + key(k)));
+            s.jumpHostKeys().forEach(k -> keys.add(s.server().name() + ", " + t.t("hostKeys.jump") + " " + key(k)));
+        }
+        if (keys.isEmpty()) {
+            keys.add(t.t("hostKeys.none"));
+        }
+        out.add(new Block.Bullets(keys, false));
+    }
+
     private void lay(Runbook r) {
         heading(1, t.t("title"));
         para(t.t("generated", when(r.generatedAt()), r.configHash()));
         para(t.t("howToUse"));
-        heading(2, t.t("contacts"));
-        if (r.contacts().isEmpty()) {
-            para(t.t("noContacts"));
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (RunbookStore.Contact c : r.contacts()) {
-                rows.add(List.of(c.name(), c.role(), c.phone(), c.email()));
-            }
-            out.add(new Block.Table(List.of(t.t("contact.name"), t.t("contact.role"), t.t("contact.phone"),
-                    t.t("contact.email")), rows));
-        }
+        contacts(r);
         heading(2, t.t("fromNothing"));
         List<String> steps = new ArrayList<>(List.of(t.t("fromNothing.install"), t.t("fromNothing.config", r.configHash()),
                 t.t("fromNothing.secrets"), t.t("fromNothing.keys")));
@@ -73,6 +93,20 @@ public final class RunbookDocument {
         offsite(r);
         for (Runbook.ServerPart s : r.servers()) {
             server(s);
+        }
+    }
+
+    private void contacts(Runbook r) {
+        heading(2, t.t("contacts"));
+        if (r.contacts().isEmpty()) {
+            para(t.t("noContacts"));
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (RunbookStore.Contact c : r.contacts()) {
+                rows.add(List.of(c.name(), c.role(), c.phone(), c.email()));
+            }
+            out.add(new Block.Table(List.of(t.t("contact.name"), t.t("contact.role"), t.t("contact.phone"),
+                    t.t("contact.email")), rows));
         }
     }
 

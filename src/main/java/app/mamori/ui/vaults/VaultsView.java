@@ -60,10 +60,13 @@ public final class VaultsView {
         title.getStyleClass().add("title-2");
         HBox bar = new HBox(12, title, add, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(12, bar, message, table);
+        OffsiteViewModel offsite = new OffsiteViewModel(app, format);
+        root = new VBox(12, bar, message, table, new OffsiteView(app, offsite).root());
         root.setPadding(new Insets(16));
         vm.refresh();
+        offsite.refresh();
         Live.reloadWhileShown(root, vm::refresh, app.changes().count());
+        Live.reloadWhileShown(root, offsite::refresh, app.changes().count());
     }
 
     private String bytes(OptionalLong n, String note) {
