@@ -165,6 +165,7 @@ class RestoreWizardUiTest {
         AppWindow.await(() -> wizard.incidentProperty().get() != null);
         assertThat(wizard.incidentProperty().get().held()).as("both backups of uploads are held").isEqualTo(2);
 
+        robot.clickOn("Find by name");
         robot.clickOn("#wizard-find").write("invoice*");
         robot.clickOn("#wizard-find-go");
         AppWindow.await(() -> wizard.files().hits().size() == 1);

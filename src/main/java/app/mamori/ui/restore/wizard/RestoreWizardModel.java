@@ -89,6 +89,7 @@ public final class RestoreWizardModel {
     private final RestoreRun run;
     private final PointComparison comparison;
     private final FileSearch files;
+    private final FolderBrowser folders;
     private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>();
     private Optional<Instant> incidentTime = Optional.empty();
 
@@ -100,6 +101,7 @@ public final class RestoreWizardModel {
         this.run = new RestoreRun(app, format);
         this.comparison = new PointComparison(app);
         this.files = new FileSearch(app);
+        this.folders = new FolderBrowser(app, whole, parts);
         run.resultProperty().addListener((o, a, r) -> {
             if (r != null && r.ok()) {
                 comparison.compareCopy(r.plan());
@@ -493,6 +495,10 @@ public final class RestoreWizardModel {
 
     public FileSearch files() {
         return files;
+    }
+
+    public FolderBrowser folders() {
+        return folders;
     }
 
     /** The incident this wizard opened, while it is known; closed once {@link #closeIncident()} ran. */

@@ -241,7 +241,13 @@ final class WizardPages {
                 : text.t("wizard.parts.from", model.pointProperty().get().point().id(),
                 format.when(model.pointProperty().get().point().point().time())), model.pointProperty()));
         from.getStyleClass().add("text-muted");
-        Node search = new FileSearchPane(text, format, model).root();
+        javafx.scene.control.Tab browse = new javafx.scene.control.Tab(text.t("wizard.browse.tab"),
+                new FolderBrowserPane(text, format, model).root());
+        javafx.scene.control.Tab find = new javafx.scene.control.Tab(text.t("wizard.find.tab"),
+                new FileSearchPane(text, format, model).root());
+        javafx.scene.control.TabPane search = new javafx.scene.control.TabPane(browse, find);
+        search.setId("wizard-parts-tabs");
+        search.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         search.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
                 && model.sourceProperty().get().kind() == SourceKind.FILES, model.sourceProperty()));
         search.managedProperty().bind(search.visibleProperty());
