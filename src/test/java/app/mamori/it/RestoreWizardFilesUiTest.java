@@ -146,4 +146,34 @@ class RestoreWizardFilesUiTest {
         assertThat(Files.readString(uploads.resolve("docs/x.txt"))).as("the live folder is untouched")
                 .isEqualTo("x, overwritten by mistake");
     }
+
+    @Test
+    void theLiveFoldersComparedWithTheBackupListWhatWasAddedRemovedAndChangedSince() throws Exception {
+        String point = backup();
+        Files.writeString(uploads.resolve("docs/x.txt"), "x, overwritten by mistake");
+        Files.writeString(uploads.resolve("new.txt"), "new since");
+        Files.delete(uploads.resolve("pics/p.png"));
+
+        RestoreWizardModel wizard = toPoint();
+        robot.clickOn("#wizard-compare-live");
+        AppWindow.await(() -> wizard.comparison().lines().stream().anyMatch(l -> l.contains(point)));
+        assertThat(wizard.comparison().lines()).contains("1 added, 1 removed, 1 changed",
+                "+ " + uploads.resolve("new.txt"), "\u2212 " + uploads.resolve("pics/p.png"),
+                "~ " + uploads.resolve("docs/x.txt"));
+        assertThat(String.join("\n", wizard.comparison().lines())).as("unchanged files are not listed")
+                .doesNotContain("a.txt", "y.txt");
+    }
+
+    @Test
+    void aListingTheServerRefusesShowsTheServersOwnWords() throws Exception {
+        backup();
+        Path moved = uploads.resolveSibling("uploads-moved");
+        Files.move(uploads, moved);
+
+        RestoreWizardModel wizard = toPoint();
+        robot.clickOn("#wizard-compare-live");
+        AppWindow.await(() -> wizard.comparison().lines().stream().anyMatch(l -> l.contains("No such file")));
+        assertThat(wizard.comparison().lines()).anyMatch(l -> l.contains("server files1") && l.contains(
+                uploads.toString()));
+    }
 }

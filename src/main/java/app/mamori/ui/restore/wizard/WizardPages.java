@@ -185,13 +185,15 @@ final class WizardPages {
         compared.setMinWidth(240);
         WizardCells.wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
-        Button live = new Button(text.t("wizard.compare.liveButton"));
+        Button live = new Button();
         live.setId("wizard-compare-live");
         live.setMaxWidth(Double.MAX_VALUE);
         live.disableProperty().bind(model.pointProperty().isNull());
         live.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
-                && model.sourceProperty().get().kind() != SourceKind.FILES
                 && model.sourceProperty().get().kind() != SourceKind.DOCKER_VOLUME, model.sourceProperty()));
+        live.textProperty().bind(Bindings.createStringBinding(() -> text.t(model.sourceProperty().get() != null
+                && model.sourceProperty().get().kind() == SourceKind.FILES ? "wizard.compare.liveFilesButton"
+                : "wizard.compare.liveButton"), model.sourceProperty()));
         live.managedProperty().bind(live.visibleProperty());
         live.setOnAction(e -> model.comparison().compareLive(model.sourceProperty().get().name(),
                 model.pointProperty().get()));
