@@ -176,4 +176,39 @@ class RestoreWizardFilesUiTest {
         assertThat(wizard.comparison().lines()).anyMatch(l -> l.contains("server files1") && l.contains(
                 uploads.toString()));
     }
+
+    @Test
+    void aJobWhoseRunFailedOffersRestoreOnTheDashboardWhichOpensTheWizardOnThatJobsSources(@TempDir Path tmp)
+            throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("srv/other"));
+        Files.writeString(other.resolve("o.txt"), "other");
+        cli.run("source", "add", "others", "--server", "files1", "--kind", "files", "--path", other.toString())
+                .requireOk();
+        cli.run("job", "add", "other", "--sources", "others", "--vault", "local").requireOk();
+        cli.run("backup", "other").requireOk();
+        String point = backup();
+        Files.move(uploads, uploads.resolveSibling("uploads-lost"));
+        assertThat(cli.run("backup", "files").exit()).as("the folder is gone: the run fails").isNotZero();
+
+        window = AppWindow.open(cli.home());
+        robot = window.robot;
+        AppWindow.await(() -> robot.lookup("#restore-files").tryQuery().isPresent());
+        assertThat(robot.lookup("#restore-other").tryQuery()).as("only a failed job offers it").isEmpty();
+        robot.clickOn("#restore-files");
+        AppWindow.await(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.getUserData() instanceof RestoreWizard));
+        RestoreWizardModel wizard = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getUserData() instanceof RestoreWizard)
+                .map(w -> ((RestoreWizard) w.getUserData()).model()).findFirst().orElseThrow();
+        AppWindow.await(() -> wizard.sourceProperty().get() != null);
+        assertThat(wizard.sourceProperty().get().name()).isEqualTo("uploads");
+        robot.clickOn("#wizard-what-files");
+        assertThat(wizard.sources()).extracting(RestoreWizardModel.SourceOption::name).as("the failed job's sources")
+                .containsExactly("uploads");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-dont-know");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        assertThat(wizard.pointProperty().get().point().id()).isEqualTo(point);
+    }
 }

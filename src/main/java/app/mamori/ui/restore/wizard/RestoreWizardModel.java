@@ -69,6 +69,8 @@ public final class RestoreWizardModel {
     private final ObjectProperty<Happened> happened = new SimpleObjectProperty<>();
     private final ObservableList<SourceOption> allSources = FXCollections.observableArrayList();
     private final FilteredList<SourceOption> sources = new FilteredList<>(allSources);
+    /** The sources of the job whose failed run opened the wizard; empty otherwise. */
+    private final java.util.Set<String> ofJob = new java.util.HashSet<>();
     private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>();
     private final StringProperty wentWrong = new SimpleStringProperty("");
     private final BooleanProperty dontKnow = new SimpleBooleanProperty();
@@ -108,7 +110,7 @@ public final class RestoreWizardModel {
             }
         });
         happened.addListener((o, a, h) -> {
-            sources.setPredicate(s -> h == null || h.fits(s.kind()));
+            narrowSources();
             if (source.get() != null && !sources.contains(source.get())) {
                 source.set(null);
             }
@@ -133,11 +135,22 @@ public final class RestoreWizardModel {
 
     /** Reads the sources (off the FX thread); {@code preselect} names one to start with, when known. */
     public void load(Optional<String> preselect) {
+        load(preselect, Optional.empty());
+    }
+
+    /**
+     * Reads the sources (off the FX thread). {@code job}, when the wizard is opened from a failed
+     * run, narrows them to that job's sources and chooses the first: the admin comes from that job.
+     */
+    public void load(Optional<String> preselect, Optional<String> job) {
         busy.set(true);
-        app.executor().submit(() -> app.services().sources().list(), list -> {
+        app.executor().submit(() -> new Loaded(app.services().sources().list(),
+                job.map(j -> app.services().jobs().get(j).sources()).orElse(List.of())), loaded -> {
             busy.set(false);
-            allSources.setAll(list.stream().map(SourceOption::new).toList());
-            if (source.get() == null && happened.get() != null && !sources.isEmpty()) {
+            allSources.setAll(loaded.sources().stream().map(SourceOption::new).toList());
+            ofJob.addAll(loaded.ofJob());
+            narrowSources();
+            if (source.get() == null && (happened.get() != null || !ofJob.isEmpty()) && !sources.isEmpty()) {
                 source.set(sources.get(0));
             }
             preselect.flatMap(n -> allSources.stream().filter(s -> s.name().equals(n)).findFirst())
@@ -146,6 +159,20 @@ public final class RestoreWizardModel {
                         source.set(s);
                     });
         }, this::failed);
+    }
+
+    private record Loaded(List<Source> sources, List<String> ofJob) {
+    }
+
+    /**
+     * The sources that fit what happened, among the failed job's when the wizard came from one; a
+     * job with none that fits (its files, when a database broke) narrows nothing.
+     */
+    private void narrowSources() {
+        Happened h = happened.get();
+        java.util.function.Predicate<SourceOption> fits = s -> h == null || h.fits(s.kind());
+        boolean jobFits = allSources.stream().anyMatch(s -> fits.test(s) && ofJob.contains(s.name()));
+        sources.setPredicate(s -> fits.test(s) && (!jobFits || ofJob.contains(s.name())));
     }
 
     /** Whether Next may be pressed on the current step. */
