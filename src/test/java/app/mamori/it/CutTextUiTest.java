@@ -145,6 +145,8 @@ class CutTextUiTest {
         r.clickOn("#wizard-next");
         r.clickOn("#wizard-dont-know");
         r.clickOn("#wizard-next");
+        r.interact(() -> wizard.sourceProperty().set(wizard.sources().stream().filter(s -> s.name().equals("uploads"))
+                .findFirst().orElseThrow()));
         AppWindow.await(() -> wizard.pointProperty().get() != null);
         int shown = wizard.comparison().lines().size();
         r.clickOn("#wizard-compare-live");
@@ -236,7 +238,10 @@ class CutTextUiTest {
         assertThat(cut).isEmpty();
     }
 
-    /** The files steps of the wizard in Japanese: the live comparison, the folder browser and the search. */
+    /**
+     * The files steps of the wizard in Japanese: the live comparison, the folder browser and the
+     * search; and the dashboard offering Restore... beside a failed job.
+     */
     @Test
     void theRestoreWizardsFilesStepsCutNothingInJapanese(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Cli cli = office(sshd, tmp);
@@ -248,8 +253,22 @@ class CutTextUiTest {
         cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
         cli.run("backup", "files").requireOk();
         Files.writeString(uploads.resolveSibling("readme.txt"), "changed since the backup");
+        Path lost = Files.createDirectories(tmp.resolve("srv/lost"));
+        cli.run("source", "add", "lost", "--server", "tools", "--kind", "files", "--path", lost.toString())
+                .requireOk();
+        cli.run("job", "add", "lost", "--sources", "lost", "--vault", "local").requireOk();
+        Files.delete(lost);
+        assertThat(cli.run("backup", "lost").exit()).isNotZero();
         window = AppWindow.open(cli.home(), java.util.Locale.JAPANESE);
-        List<String> cut = filesWizard().stream().filter(c -> c.contains(" | 障害からの復元 | ")).toList();
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        AppWindow.await(() -> window.robot.lookup("#restore-lost").tryQuery().isPresent());
+        List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "dashboard, a failed job | " + c)
+                .toList());
+        cut.addAll(filesWizard().stream().filter(c -> c.contains(" | 障害からの復元 | ")).toList());
 
         assertThat(cut).isEmpty();
     }
