@@ -95,7 +95,10 @@ public final class Shell {
             bringForward();
             window.show(Page.RESTORE);
             openRestoreWizard(java.util.Optional.empty());
-        }, pauseSchedules, Platform::exit));
+        }, pauseSchedules, Platform::exit, job -> {
+            bringForward();
+            restoreAfterFailedRun(job);
+        }));
         stage.setOnCloseRequest(e -> {
             e.consume();
             if (tray.isPresent() && settings.closeToTray()) {
