@@ -51,6 +51,11 @@ public final class FolderBrowser {
         });
     }
 
+    /** Says why the tree is empty: a point recorded before Mamori kept file lists in the catalogue. */
+    void noFileList(String pointId) {
+        message.set(app.text().t("wizard.browse.noList", pointId));
+    }
+
     /** Drops the answers still on their way: the tree they were for is gone. */
     public void forget() {
         generation++;

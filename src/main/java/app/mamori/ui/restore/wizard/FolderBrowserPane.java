@@ -72,8 +72,12 @@ final class FolderBrowserPane {
             return;
         }
         top.addEventHandler(CheckBoxTreeItem.checkBoxSelectionChangedEvent(), e -> browser.picked(picked(top)));
-        browser.open(p.point().id(), s.name(), Optional.empty(), entries -> top.getChildren().setAll(items(entries,
-                false)));
+        browser.open(p.point().id(), s.name(), Optional.empty(), entries -> {
+            top.getChildren().setAll(items(entries, false));
+            if (entries.isEmpty()) {
+                browser.noFileList(p.point().id());
+            }
+        });
     }
 
     private List<TreeItem<FolderEntry>> items(List<FolderEntry> entries, boolean ticked) {

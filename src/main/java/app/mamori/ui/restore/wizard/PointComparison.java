@@ -28,6 +28,8 @@ public final class PointComparison {
     private final I18n text;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> copyLines = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper comparingLive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private long generation;
 
     PointComparison(AppContext app) {
@@ -73,15 +75,18 @@ public final class PointComparison {
         long mine = generation;
         String id = chosen.point().id();
         lines.add(text.t("wizard.compare.liveReading"));
+        comparingLive.set(true);
         app.executor().submit(() -> tableRows(app.services().history().tablesOf(id, source),
                 app.services().points().tablesNow(source, new RestoreTarget.InPlace(), Optional.of(id)),
                 "wizard.compare.liveTable"), rows -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
                 lines.add(text.t("wizard.compare.live", id));
                 lines.addAll(rows);
             }
         }, e -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
                 lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -98,13 +103,16 @@ public final class PointComparison {
         long mine = generation;
         String reading = text.t("wizard.compare.liveListing");
         lines.add(reading);
+        comparingLive.set(true);
         app.executor().submit(() -> app.services().points().filesNow(source, pointId), d -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(reading);
                 lines.add(text.t("wizard.compare.liveFiles", pointId));
                 files(lines, d);
             }
         }, e -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(reading);
                 lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -190,6 +198,11 @@ public final class PointComparison {
         }
         long d = b.getAsLong() - a.getAsLong();
         return d > 0 ? "(+" + d + ")" : "(" + d + ")";
+    }
+
+    /** While the live data is being read: one reading at a time per panel (a listing can take a while). */
+    public javafx.beans.property.ReadOnlyBooleanProperty comparingLiveProperty() {
+        return comparingLive.getReadOnlyProperty();
     }
 
     public ObservableList<String> lines() {

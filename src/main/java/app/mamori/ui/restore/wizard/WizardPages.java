@@ -188,7 +188,7 @@ final class WizardPages {
         Button live = new Button();
         live.setId("wizard-compare-live");
         live.setMaxWidth(Double.MAX_VALUE);
-        live.disableProperty().bind(model.pointProperty().isNull());
+        live.disableProperty().bind(model.pointProperty().isNull().or(model.comparison().comparingLiveProperty()));
         live.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
                 && model.sourceProperty().get().kind() != SourceKind.DOCKER_VOLUME, model.sourceProperty()));
         live.textProperty().bind(Bindings.createStringBinding(() -> text.t(model.sourceProperty().get() != null
