@@ -130,18 +130,19 @@ class CutTextUiTest {
     }
 
     /**
-     * Walks the restore wizard for a files source: the point step with the live folders compared,
-     * the folder browser with a folder opened and ticked, and the search with a file found.
+     * Walks the restore wizard for a files source of a lost server: the point step with the live
+     * folders compared and another source ticked to restore with it, the folder browser with a
+     * folder opened and ticked, and the search with a file found.
      */
     private List<String> filesWizard() throws Exception {
         var r = window.robot;
         r.clickOn("#nav-restore");
         r.clickOn("#restore-wizard");
-        AppWindow.await(() -> r.lookup("#wizard-what-files").tryQuery().isPresent());
+        AppWindow.await(() -> r.lookup("#wizard-what-server").tryQuery().isPresent());
         var wizard = Window.getWindows().stream().filter(w -> w.getUserData() instanceof RestoreWizard)
                 .map(w -> ((RestoreWizard) w.getUserData()).model()).findFirst().orElseThrow();
         int before = Window.getWindows().size();
-        r.clickOn("#wizard-what-files");
+        r.clickOn("#wizard-what-server");
         r.clickOn("#wizard-next");
         r.clickOn("#wizard-dont-know");
         r.clickOn("#wizard-next");
@@ -151,6 +152,8 @@ class CutTextUiTest {
         int shown = wizard.comparison().lines().size();
         r.clickOn("#wizard-compare-live");
         AppWindow.await(() -> wizard.comparison().lines().size() > shown + 1);
+        AppWindow.await(() -> r.lookup("#wizard-also-tooldb").tryQuery().isPresent());
+        r.clickOn("#wizard-also-tooldb");
         List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "files point | " + c).toList());
         r.clickOn("#wizard-next");
         AppWindow.await(() -> r.lookup(".tree-cell .tree-disclosure-node").tryQuery().isPresent());

@@ -92,6 +92,9 @@ public final class RestoreWizardModel {
     private final PointComparison comparison;
     private final FileSearch files;
     private final FolderBrowser folders;
+    private final ServerBatch batch;
+    /** The restores planned with the chosen source's, run after it: a whole server in one pass. */
+    private List<RestorePlan> otherPlans = List.of();
     private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>();
     private Optional<Instant> incidentTime = Optional.empty();
 
@@ -104,11 +107,16 @@ public final class RestoreWizardModel {
         this.comparison = new PointComparison(app);
         this.files = new FileSearch(app);
         this.folders = new FolderBrowser(app, whole, parts);
+        this.batch = new ServerBatch(app);
         run.resultProperty().addListener((o, a, r) -> {
             if (r != null && r.ok()) {
                 comparison.compareCopy(r.plan());
             }
+            if (r != null) {
+                batch.ended(r).ifPresent(next -> run.start(next, -1));
+            }
         });
+        batch.chosen().addListener((javafx.collections.ListChangeListener<String>) c -> invalidatePlan());
         happened.addListener((o, a, h) -> {
             narrowSources();
             if (source.get() != null && !sources.contains(source.get())) {
@@ -119,6 +127,7 @@ public final class RestoreWizardModel {
             }
         });
         source.addListener((o, a, s) -> sourceChosen(s));
+        happened.addListener((o, a, h) -> batch.offer(source.get(), allSources, h));
         point.addListener((o, a, p) -> {
             invalidatePlan();
             resetWhere();
@@ -215,6 +224,7 @@ public final class RestoreWizardModel {
             case WHERE -> planIt();
             case REVIEW -> {
                 step.set(Step.RUN);
+                batch.queue(otherPlans);
                 run.start(plan.get(), streamed(point.get()));
             }
             case RUN -> {
@@ -230,6 +240,7 @@ public final class RestoreWizardModel {
     }
 
     private void sourceChosen(SourceOption s) {
+        batch.offer(s, allSources, happened.get());
         points.clear();
         point.set(null);
         pointReason.set("");
@@ -259,12 +270,13 @@ public final class RestoreWizardModel {
      * removes the copy being restored while the admin works.
      */
     private void openIncident() {
-        String name = source.get().name();
+        List<String> names = new java.util.ArrayList<>(List.of(source.get().name()));
+        names.addAll(batch.chosen());
         Incident open = incident.get();
-        if (open != null && open.open() && open.sources().contains(name)) {
+        if (open != null && open.open() && open.sources().containsAll(names)) {
             return;
         }
-        Incident.Opening opening = new Incident.Opening(happened.get().incidentKind(), List.of(name), incidentTime,
+        Incident.Opening opening = new Incident.Opening(happened.get().incidentKind(), names, incidentTime,
                 null);
         app.executor().submit(() -> app.services().incidents().open(opening), incident::set, this::failed);
     }
@@ -355,6 +367,10 @@ public final class RestoreWizardModel {
      */
     private void planIt() {
         SourceOption s = source.get();
+        if (targetKind.get() == TargetKind.IN_PLACE && !batch.chosen().isEmpty()) {
+            error.set(text.t("wizard.server.inPlaceOne", String.join(", ", batch.chosen())));
+            return;
+        }
         if (s.kind() != SourceKind.POSTGRES || targetKind.get() != TargetKind.IN_PLACE || whole.get()) {
             plan(s);
             return;
@@ -383,14 +399,35 @@ public final class RestoreWizardModel {
         RestorePlanner.Request r = new RestorePlanner.Request(s.name(), new PointChoice.Id(point.get().point().id()),
                 k.target(where.get()), true, files ? only : List.of(), files ? List.of() : only);
         busy.set(true);
-        app.executor().submit(() -> app.services().points().planRestore(r), p -> {
+        List<String> others = List.copyOf(batch.chosen());
+        List<SourceOption> all = List.copyOf(allSources);
+        Optional<Instant> before = incidentTime;
+        app.executor().submit(() -> new Planned(app.services().points().planRestore(r),
+                batch.plan(others, all, before, format.zone(), localHome)), both -> {
             busy.set(false);
+            RestorePlan p = both.main();
+            otherPlans = both.others().plans();
             plan.set(p);
-            planText.set(RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
-                    text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings")));
-            commandLine.set(RestoreCommandLine.of(r, p.pointId()));
+            StringBuilder described = new StringBuilder(describe(p));
+            for (RestorePlan o : otherPlans) {
+                described.append("\n\n").append(text.t("wizard.server.then", o.source().name())).append('\n')
+                        .append(describe(o));
+            }
+            planText.set(described.toString());
+            // one line for a runbook: each restore after the one before succeeded, as the wizard runs them
+            List<String> lines = new java.util.ArrayList<>(List.of(RestoreCommandLine.of(r, p.pointId())));
+            lines.addAll(both.others().commandLines());
+            commandLine.set(String.join(" && ", lines));
             step.set(Step.REVIEW);
         }, this::failed);
+    }
+
+    private record Planned(RestorePlan main, ServerBatch.Planned others) {
+    }
+
+    private String describe(RestorePlan p) {
+        return RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
+                text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings"));
     }
 
     /** What a restore of the point streams: a compressed dump's raw size as its manifest recorded it, else its size. */
@@ -414,6 +451,7 @@ public final class RestoreWizardModel {
 
     private void invalidatePlan() {
         plan.set(null);
+        otherPlans = List.of();
         planText.set("");
         commandLine.set("");
     }
@@ -522,6 +560,10 @@ public final class RestoreWizardModel {
 
     public FileSearch files() {
         return files;
+    }
+
+    public ServerBatch batch() {
+        return batch;
     }
 
     public FolderBrowser folders() {

@@ -198,11 +198,37 @@ final class WizardPages {
         live.setOnAction(e -> model.comparison().compareLive(model.sourceProperty().get().name(),
                 model.pointProperty().get()));
         VBox.setVgrow(compared, Priority.ALWAYS);
-        VBox side = new VBox(8, compared, live);
+        VBox side = new VBox(8, compared, live, alsoRestore());
         HBox.setHgrow(table, Priority.ALWAYS);
         HBox lists = new HBox(10, table, side);
         VBox.setVgrow(lists, Priority.ALWAYS);
         return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, lists);
+    }
+
+    /** A whole server lost: the other sources on its server, ticked to restore in the same pass. */
+    private Node alsoRestore() {
+        ServerBatch batch = model.batch();
+        Label title = WizardCells.wrapped(text.t("wizard.server.also"));
+        VBox boxes = new VBox(4);
+        VBox pane = new VBox(6, title, boxes);
+        pane.setId("wizard-also");
+        Runnable show = () -> boxes.getChildren().setAll(batch.candidates().stream().map(s -> {
+            CheckBox b = new CheckBox(text.t("wizard.server.option", s.name(), s.kind().id()));
+            b.setId("wizard-also-" + s.name());
+            b.setWrapText(true);
+            b.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    batch.chosen().add(s.name());
+                } else {
+                    batch.chosen().remove(s.name());
+                }
+            });
+            return b;
+        }).toList());
+        batch.candidates().addListener((javafx.collections.ListChangeListener<SourceOption>) c -> show.run());
+        pane.visibleProperty().bind(Bindings.isNotEmpty(batch.candidates()));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private Node parts() {
