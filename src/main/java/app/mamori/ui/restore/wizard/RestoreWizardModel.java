@@ -291,6 +291,8 @@ public final class RestoreWizardModel {
         }
         error.set("");
         invalidatePlan();
+        // what the last pass restored is not ticked again by itself
+        batch.offer(source.get(), allSources, happened.get());
         step.set(Step.POINT);
     }
 
