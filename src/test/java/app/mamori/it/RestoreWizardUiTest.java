@@ -311,4 +311,34 @@ class RestoreWizardUiTest {
             assertThat(Files.readString(copies.get(0))).isEqualTo("a, as backed up");
         }
     }
+
+    @Test
+    void aPassStopsAtTheFirstFailedRestoreAndSaysTheRestDidNotStart(@TempDir Path tmp) throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Files.writeString(uploads.resolve("a.txt"), "a");
+        filesSource(uploads);
+        backup();
+        cli.run("backup", "files").requireOk();
+
+        RestoreWizardModel wizard = toPointNotKnowingWhen("server");
+        robot.interact(() -> wizard.sourceProperty().set(wizard.sources().stream()
+                .filter(s -> s.name().equals("uploads")).findFirst().orElseThrow()));
+        AppWindow.await(() -> wizard.pointProperty().get() != null
+                && robot.lookup("#wizard-also-shopdb").tryQuery().isPresent());
+        robot.clickOn("#wizard-also-shopdb");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        Path copy = Path.of(wizard.whereProperty().get());
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        // someone fills the new folder between the review and the run: the server refuses it then
+        Files.createDirectories(copy);
+        Files.writeString(copy.resolve("in the way.txt"), "x");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.batch().results().size() == 2);
+        assertThat(wizard.batch().results().get(0)).startsWith("uploads: failed");
+        assertThat(wizard.batch().results().get(1)).isEqualTo("shopdb: not started, since the restore before it failed");
+        assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE '" + db + "\\_%'"))
+                .as("no copy of shopdb was made").isEqualTo("0");
+    }
 }
