@@ -1,5 +1,7 @@
 package app.mamori.service;
 
+import app.mamori.catalog.FileEntry;
+import app.mamori.catalog.FileIndex;
 import app.mamori.catalog.HistoryQueries;
 import app.mamori.catalog.PointRef;
 import app.mamori.catalog.RecordedPoint;
@@ -7,6 +9,7 @@ import app.mamori.catalog.TreeDiff;
 import app.mamori.model.Artifact;
 import app.mamori.model.SourceKind;
 import app.mamori.source.files.NameCodec;
+import app.mamori.source.files.RawPath;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +108,50 @@ public final class HistoryService {
             tables.add(new PointDiff.Table(name, count(tablesA, name), count(tablesB, name)));
         }
         return new PointDiff.Tables(s, tables);
+    }
+
+    /**
+     * One folder of {@code source}'s snapshot in point {@code pointId}, read from the catalogue's
+     * file index one folder at a time (a snapshot of 50,000 files is never loaded whole): folders
+     * first, then files, each by name.
+     *
+     * @param folder the folder to open; empty for the top, the folders the source backs up
+     */
+    public List<FolderEntry> folder(String pointId, String source, Optional<RawPath> folder) {
+        FileIndex index = services.catalog().fileIndex();
+        List<FolderEntry> out = new ArrayList<>();
+        if (folder.isPresent()) {
+            index.children(pointId, source, folder.get().bytes()).forEach(c -> out.add(entry(c)));
+        } else {
+            Optional<FileEntry> root = index.entry(pointId, source, ROOT);
+            if (root.isPresent()) {
+                out.add(entry(new FileIndex.Child(ROOT, root.get())));
+            } else {
+                tops(index, pointId, source, ROOT, out);
+            }
+        }
+        out.sort(java.util.Comparator.comparing((FolderEntry e) -> !e.folder()).thenComparing(FolderEntry::path));
+        return out;
+    }
+
+    private static final byte[] ROOT = {'/'};
+
+    /** The snapshot's roots below {@code above}: the folders leading to them are not in the index, so walk through them. */
+    private static void tops(FileIndex index, String pointId, String source, byte[] above, List<FolderEntry> out) {
+        for (FileIndex.Child c : index.children(pointId, source, above)) {
+            if (c.entry() == null) {
+                tops(index, pointId, source, c.path(), out);
+            } else {
+                out.add(entry(c));
+            }
+        }
+    }
+
+    private static FolderEntry entry(FileIndex.Child c) {
+        FileEntry e = c.entry();
+        boolean folder = e == null || e.type() == app.mamori.catalog.FileType.DIRECTORY;
+        return new FolderEntry(RawPath.ofBytes(c.path()), NameCodec.display(c.path()), folder,
+                e == null || folder ? 0 : e.size(), e == null ? null : java.time.Instant.ofEpochSecond(0, e.mtimeNs()));
     }
 
     private RecordedPoint point(String id) {

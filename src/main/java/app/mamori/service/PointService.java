@@ -150,6 +150,25 @@ public final class PointService {
     }
 
     /**
+     * What changed in the files source {@code source} on its server since point {@code pointId}:
+     * paths added, removed and changed (size or modification time), from the listing a backup
+     * runs beside the point's file list. Connects to the server; call from a worker thread.
+     */
+    public PointDiff.Files filesNow(String source, String pointId) throws java.io.IOException {
+        if (!(services.sources().get(source) instanceof app.mamori.model.Source.Files files)) {
+            throw new IllegalArgumentException("source '" + source + "' is not a files source; its folders cannot"
+                    + " be listed");
+        }
+        app.mamori.catalog.TreeDiff d = new app.mamori.engine.restore.FilesNow(services.ssh(), services.catalog())
+                .since(services.servers().get(files.server()), files, pointId);
+        return new PointDiff.Files(source, shown(d.added()), shown(d.removed()), shown(d.changed()));
+    }
+
+    private static List<String> shown(List<byte[]> paths) {
+        return paths.stream().map(app.mamori.source.files.NameCodec::display).toList();
+    }
+
+    /**
      * PostgreSQL: the tables of {@code source}'s live database that other tables reference by
      * foreign key (referenced to referencing), which an in-place restore of that table alone cannot
      * replace. Connects to the server; call from a worker thread.

@@ -72,6 +72,7 @@ class QueryPlanTest {
             c.runs().running();
             c.copies().copiesOf(List.of("job1/p3", "job2/p4"));
             c.copies().copiedOfJob("job1", "offsite");
+            c.fileIndex().children("job1/p3", "src1", "/srv/www".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
 
         assertThat(plans).hasSizeGreaterThan(15);

@@ -2,6 +2,7 @@ package app.mamori.it;
 
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
+import app.mamori.ui.restore.wizard.RestoreWizard;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -164,6 +166,51 @@ class CutTextUiTest {
         return cut;
     }
 
+    /**
+     * Walks the restore wizard for a files source of a lost server: the point step with the live
+     * folders compared and another source ticked to restore with it, the folder browser with a
+     * folder opened and ticked, and the search with a file found.
+     */
+    private List<String> filesWizard() throws Exception {
+        var r = window.robot;
+        r.clickOn("#nav-restore");
+        r.clickOn("#restore-wizard");
+        AppWindow.await(() -> r.lookup("#wizard-what-server").tryQuery().isPresent());
+        var wizard = Window.getWindows().stream().filter(w -> w.getUserData() instanceof RestoreWizard)
+                .map(w -> ((RestoreWizard) w.getUserData()).model()).findFirst().orElseThrow();
+        int before = Window.getWindows().size();
+        r.clickOn("#wizard-what-server");
+        r.clickOn("#wizard-next");
+        r.clickOn("#wizard-dont-know");
+        r.clickOn("#wizard-next");
+        r.interact(() -> wizard.sourceProperty().set(wizard.sources().stream().filter(s -> s.name().equals("uploads"))
+                .findFirst().orElseThrow()));
+        AppWindow.await(() -> wizard.pointProperty().get() != null);
+        int shown = wizard.comparison().lines().size();
+        r.clickOn("#wizard-compare-live");
+        AppWindow.await(() -> wizard.comparison().lines().size() > shown + 1);
+        AppWindow.await(() -> r.lookup("#wizard-also-tooldb").tryQuery().isPresent());
+        r.clickOn("#wizard-also-tooldb");
+        List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "files point | " + c).toList());
+        r.clickOn("#wizard-next");
+        AppWindow.await(() -> r.lookup(".tree-cell .tree-disclosure-node").tryQuery().isPresent());
+        r.clickOn(r.lookup(".tree-cell .tree-disclosure-node").<Node>query());
+        AppWindow.await(() -> r.lookup(".tree-cell .check-box").queryAll().size() > 2);
+        r.clickOn(new ArrayList<>(r.lookup(".tree-cell .check-box").<Node>queryAll()).get(1));
+        AppWindow.await(() -> !wizard.partsProperty().get().isEmpty());
+        cut.addAll(cutEverywhere().stream().map(c -> "files browse | " + c).toList());
+        r.interact(() -> r.lookup("#wizard-parts-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        r.clickOn("#wizard-find").write("*.txt");
+        r.clickOn("#wizard-find-go");
+        AppWindow.await(() -> !wizard.files().hits().isEmpty());
+        r.interact(() -> r.lookup("#wizard-find-hits").queryListView().getSelectionModel().select(0));
+        cut.addAll(cutEverywhere().stream().map(c -> "files find | " + c).toList());
+        r.type(KeyCode.ESCAPE);
+        AppWindow.await(() -> Window.getWindows().size() == before - 1);
+        return cut;
+    }
+
     /** A catalogue with one server, vault, SQLite source and job, backed up once. */
     private static Cli office(SshdServer sshd, Path tmp) throws Exception {
         Cli cli = new Cli(tmp.resolve("home"));
@@ -230,6 +277,41 @@ class CutTextUiTest {
     void theRestoreWizardCutsNothingInJapanese(SshdServer sshd, @TempDir Path tmp) throws Exception {
         window = AppWindow.open(office(sshd, tmp).home(), java.util.Locale.JAPANESE);
         List<String> cut = wizard().stream().filter(c -> c.contains(" | 障害からの復元 | ")).toList();
+
+        assertThat(cut).isEmpty();
+    }
+
+    /**
+     * The files steps of the wizard in Japanese: the live comparison, the folder browser and the
+     * search; and the dashboard offering Restore... beside a failed job.
+     */
+    @Test
+    void theRestoreWizardsFilesStepsCutNothingInJapanese(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Cli cli = office(sshd, tmp);
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads/invoices-2026"));
+        Files.writeString(uploads.resolve("invoice-2026-12.txt"), "invoice");
+        Files.writeString(uploads.resolveSibling("readme.txt"), "readme");
+        cli.run("source", "add", "uploads", "--server", "tools", "--kind", "files", "--path",
+                uploads.getParent().toString()).requireOk();
+        cli.run("job", "add", "files", "--sources", "uploads", "--vault", "local").requireOk();
+        cli.run("backup", "files").requireOk();
+        Files.writeString(uploads.resolveSibling("readme.txt"), "changed since the backup");
+        Path lost = Files.createDirectories(tmp.resolve("srv/lost"));
+        cli.run("source", "add", "lost", "--server", "tools", "--kind", "files", "--path", lost.toString())
+                .requireOk();
+        cli.run("job", "add", "lost", "--sources", "lost", "--vault", "local").requireOk();
+        Files.delete(lost);
+        assertThat(cli.run("backup", "lost").exit()).isNotZero();
+        window = AppWindow.open(cli.home(), java.util.Locale.JAPANESE);
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        AppWindow.await(() -> window.robot.lookup("#restore-lost").tryQuery().isPresent());
+        List<String> cut = new ArrayList<>(cutEverywhere().stream().map(c -> "dashboard, a failed job | " + c)
+                .toList());
+        cut.addAll(filesWizard().stream().filter(c -> c.contains(" | 障害からの復元 | ")).toList());
 
         assertThat(cut).isEmpty();
     }

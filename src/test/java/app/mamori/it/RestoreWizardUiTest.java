@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,6 +166,7 @@ class RestoreWizardUiTest {
         AppWindow.await(() -> wizard.incidentProperty().get() != null);
         assertThat(wizard.incidentProperty().get().held()).as("both backups of uploads are held").isEqualTo(2);
 
+        robot.clickOn("Find by name");
         robot.clickOn("#wizard-find").write("invoice*");
         robot.clickOn("#wizard-find-go");
         AppWindow.await(() -> wizard.files().hits().size() == 1);
@@ -269,5 +271,74 @@ class RestoreWizardUiTest {
         robot.clickOn("#wizard-restore-another");
         AppWindow.await(() -> wizard.stepProperty().get() == RestoreWizardModel.Step.POINT);
         assertThat(wizard.planProperty().get()).as("a new plan is made for the next source").isNull();
+    }
+
+    @Test
+    void aLostServersSourcesAreRestoredInOnePassFromOneReviewOneAfterAnother(@TempDir Path tmp) throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Files.writeString(uploads.resolve("a.txt"), "a, as backed up");
+        filesSource(uploads);
+        String shopPoint = backup();
+        String filesPoint = cli.run("backup", "files", "--json").requireOk().json().get("point").get("id").asText();
+
+        RestoreWizardModel wizard = toPointNotKnowingWhen("server");
+        robot.interact(() -> wizard.sourceProperty().set(wizard.sources().stream()
+                .filter(s -> s.name().equals("shopdb")).findFirst().orElseThrow()));
+        AppWindow.await(() -> wizard.pointProperty().get() != null
+                && robot.lookup("#wizard-also-uploads").tryQuery().isPresent());
+        robot.clickOn("#wizard-also-uploads");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.incidentProperty().get() != null);
+        assertThat(wizard.incidentProperty().get().sources()).containsExactlyInAnyOrder("shopdb", "uploads");
+        robot.clickOn("#wizard-next");
+        String copy = db + "_copy";
+        window.type("#wizard-where", copy);
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        assertThat(robot.lookup("#wizard-plan").queryAs(TextArea.class).getText()).contains("new database " + copy,
+                "Then, if that succeeded: uploads");
+        assertThat(wizard.commandLineProperty().get()).contains("--source shopdb --point " + shopPoint,
+                " && mamori restore --source uploads --point " + filesPoint, "--to-path");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.batch().results().size() == 2);
+        assertThat(wizard.batch().results().get(0)).startsWith("shopdb: restored");
+        assertThat(wizard.batch().results().get(1)).startsWith("uploads: restored");
+        assertThat(pg.query(copy, "SELECT count(*) FROM orders")).isEqualTo("500");
+        try (var found = Files.find(uploads.getParent(), 20, (f, attributes) -> !f.startsWith(uploads)
+                && f.getFileName().toString().equals("a.txt"))) {
+            List<Path> copies = found.toList();
+            assertThat(copies).as("the files copy beside the live folder").hasSize(1);
+            assertThat(Files.readString(copies.get(0))).isEqualTo("a, as backed up");
+        }
+    }
+
+    @Test
+    void aPassStopsAtTheFirstFailedRestoreAndSaysTheRestDidNotStart(@TempDir Path tmp) throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("srv/uploads"));
+        Files.writeString(uploads.resolve("a.txt"), "a");
+        filesSource(uploads);
+        backup();
+        cli.run("backup", "files").requireOk();
+
+        RestoreWizardModel wizard = toPointNotKnowingWhen("server");
+        robot.interact(() -> wizard.sourceProperty().set(wizard.sources().stream()
+                .filter(s -> s.name().equals("uploads")).findFirst().orElseThrow()));
+        AppWindow.await(() -> wizard.pointProperty().get() != null
+                && robot.lookup("#wizard-also-shopdb").tryQuery().isPresent());
+        robot.clickOn("#wizard-also-shopdb");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        Path copy = Path.of(wizard.whereProperty().get());
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.planProperty().get() != null);
+        // someone fills the new folder between the review and the run: the server refuses it then
+        Files.createDirectories(copy);
+        Files.writeString(copy.resolve("in the way.txt"), "x");
+        robot.clickOn("#wizard-next");
+        AppWindow.await(() -> wizard.batch().results().size() == 2);
+        assertThat(wizard.batch().results().get(0)).startsWith("uploads: failed");
+        assertThat(wizard.batch().results().get(1)).isEqualTo("shopdb: not started, since the restore before it failed");
+        assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE '" + db + "\\_%'"))
+                .as("no copy of shopdb was made").isEqualTo("0");
     }
 }

@@ -1,8 +1,6 @@
 package app.mamori.source.files;
 
 import app.mamori.model.Source;
-import app.mamori.ssh.Exec;
-import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
 
@@ -82,7 +80,7 @@ public final class FileTreeSnapshotter {
                 : async(() -> SnapshotIndex.read(previousSnapshotDir));
         try {
             Files.createDirectories(tree);
-            Listing listing = list(roots, excludes, progress, cancel);
+            TreeListing.Listing listing = TreeListing.list(shell, roots, excludes, progress, cancel);
             SnapshotIndex previous = await(previousIndex);
             final CancelToken token = cancel;
             CompletableFuture<OwnerNames> ownerNames = async(() -> OwnerNames.lookup(shell, listing.entries(), token));
@@ -167,30 +165,6 @@ public final class FileTreeSnapshotter {
             throw new IOException("the previous snapshot " + dir + " has no " + SnapshotIndex.FILE_NAME
                     + ", so it is not complete; link against an earlier complete one, or take a full copy");
         }
-    }
-
-    private record Listing(List<ListedEntry> entries, List<String> warnings) {
-    }
-
-    private Listing list(List<String> roots, ExcludeRules excludes, SnapshotProgress progress,
-                                   CancelToken cancel) throws IOException {
-        List<ListedEntry> listed = new ArrayList<>();
-        var parser = new RemoteListing.Parser(e -> {
-            listed.add(e);
-            if ((listed.size() & 1023) == 0) {
-                progress.listed(listed.size());
-            }
-        });
-        ExecResult r = shell.exec(Exec.of(RemoteListing.command(roots, excludes)).stdout(parser)
-                .stderrLimit(1 << 20).cancel(cancel).build());
-        cancel.throwIfCancelled();
-        RemoteErrors.Verdict verdict = RemoteErrors.judge("listing files", r, roots);
-        if (verdict.failed()) {
-            throw new IOException(verdict.failure());
-        }
-        parser.finish();
-        progress.listed(listed.size());
-        return new Listing(listed, verdict.warnings());
     }
 
     /** Roots without trailing slashes; overlapping roots would store files twice, so they are refused. */

@@ -1,10 +1,10 @@
 package app.mamori.ui.dashboard;
 
+import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Format;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,14 +28,15 @@ public final class DashboardView {
     private final java.util.function.Consumer<String> openJob;
     private final StackPane root = new StackPane();
 
-    private final Runnable openRestoreWizard;
+    private final java.util.function.Consumer<java.util.Optional<String>> openRestoreWizard;
 
     /**
      * @param openJob           shows a job on the Jobs page (a double-click on its row)
-     * @param openRestoreWizard opens the incident restore wizard
+     * @param openRestoreWizard opens the incident restore wizard, on a job's sources when one is given
      */
     public DashboardView(AppContext app, DashboardViewModel vm, Format format, Runnable startServerWizard,
-                         java.util.function.Consumer<String> openJob, Runnable openRestoreWizard) {
+                         java.util.function.Consumer<String> openJob,
+                         java.util.function.Consumer<java.util.Optional<String>> openRestoreWizard) {
         this.app = app;
         this.openRestoreWizard = openRestoreWizard;
         this.vm = vm;
@@ -104,19 +105,29 @@ public final class DashboardView {
                 .orElseGet(() -> r.nextRun().map(format::when).orElse(app.text().t("dashboard.notScheduled")))));
         t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
                 format.bytes(r.vaultBytes()), r.points())));
-        TableColumn<JobRow, String> action = new TableColumn<>("");
-        action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().job()));
+        TableColumn<JobRow, JobRow> action = new TableColumn<>("");
+        // the whole row, not its name: a run that failed since must redraw the cell
+        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         action.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String job, boolean empty) {
-                super.updateItem(job, empty);
-                if (empty || job == null) {
+            protected void updateItem(JobRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
                     setGraphic(null);
                     return;
                 }
-                Button b = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
-                b.setId("backup-" + job);
-                b.setOnAction(e -> vm.backUpNow(job));
+                String job = r.job();
+                Button backUp = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
+                backUp.setId("backup-" + job);
+                backUp.setOnAction(e -> vm.backUpNow(job));
+                javafx.scene.layout.HBox b = new javafx.scene.layout.HBox(6, backUp);
+                // a failed run is where an incident often starts: its restore is one click away
+                if (r.lastResult().filter(RunStatus.FAILED.id()::equals).isPresent()) {
+                    Button restore = new Button(app.text().t("dashboard.restoreJob"));
+                    restore.setId("restore-" + job);
+                    restore.setOnAction(e -> openRestoreWizard.accept(java.util.Optional.of(job)));
+                    b.getChildren().add(restore);
+                }
                 setGraphic(b);
                 // the button's own width in the theme's font (CJK glyphs are wider than a
                 // measure in the default font): the column never shrinks below it, a scroll bar or not
@@ -137,7 +148,7 @@ public final class DashboardView {
         title.getStyleClass().add("title-2");
         Button incident = new Button(app.text().t("dashboard.incident"), new FontIcon(Feather.LIFE_BUOY));
         incident.setId("dashboard-incident");
-        incident.setOnAction(e -> openRestoreWizard.run());
+        incident.setOnAction(e -> openRestoreWizard.accept(java.util.Optional.empty()));
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(12, title, gap, incident);

@@ -95,7 +95,10 @@ public final class Shell {
             bringForward();
             window.show(Page.RESTORE);
             openRestoreWizard(java.util.Optional.empty());
-        }, pauseSchedules, Platform::exit));
+        }, pauseSchedules, Platform::exit, job -> {
+            bringForward();
+            restoreAfterFailedRun(job);
+        }));
         stage.setOnCloseRequest(e -> {
             e.consume();
             if (tray.isPresent() && settings.closeToTray()) {
@@ -135,7 +138,8 @@ public final class Shell {
     private Node page(Page p) {
         return switch (p) {
             case DASHBOARD -> new DashboardView(app, dashboard, format, this::startServerWizard, this::openJob,
-                    () -> openRestoreWizard(java.util.Optional.empty())).root();
+                    job -> job.ifPresentOrElse(this::restoreAfterFailedRun,
+                            () -> openRestoreWizard(java.util.Optional.empty()))).root();
             case SERVERS -> servers().root();
             case JOBS -> jobs().root();
             case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
@@ -212,6 +216,13 @@ public final class Shell {
     /** Opens the incident restore wizard, on {@code source} when one is known (a failed run's notice). */
     public RestoreWizard openRestoreWizard(java.util.Optional<String> source) {
         RestoreWizard w = new RestoreWizard(app, format, source);
+        w.show();
+        return w;
+    }
+
+    /** Opens the incident restore wizard on the sources of {@code job}, whose run failed. */
+    public RestoreWizard restoreAfterFailedRun(String job) {
+        RestoreWizard w = RestoreWizard.forFailedJob(app, format, job);
         w.show();
         return w;
     }

@@ -50,6 +50,11 @@ public final class Tray {
     private javafx.collections.ObservableList<app.mamori.catalog.Incident> incidents;
     private Timeline clock;
     private boolean lookingForOverdue;
+    private final FailedRunNotices failures = new FailedRunNotices();
+    /** "Restore after the failed run of JOB...", in the menu while a job's latest run failed. */
+    private MenuItem restoreFailed;
+    private PopupMenu menu;
+    private Actions actions;
 
     /**
      * What the menu does, run on the FX thread.
@@ -58,8 +63,10 @@ public final class Tray {
      * @param restore        shows the window on the restore page
      * @param pauseSchedules true: the app starts no scheduled run until false again
      * @param quit           ends the app
+     * @param restoreJob     opens the restore wizard on the sources of a job whose run failed
      */
-    public record Actions(Runnable open, Runnable restore, Consumer<Boolean> pauseSchedules, Runnable quit) {
+    public record Actions(Runnable open, Runnable restore, Consumer<Boolean> pauseSchedules, Runnable quit,
+                          Consumer<String> restoreJob) {
     }
 
     private Tray(AppContext app, TrayIcon icon, Format format) {
@@ -75,10 +82,13 @@ public final class Tray {
             return Optional.empty();
         }
         TrayIcon icon = new TrayIcon(TrayIcons.image(TrayState.OK, 64), app.text().t("app.title"));
-        icon.setPopupMenu(menu(app, actions, icon));
+        PopupMenu menu = menu(app, actions, icon);
+        icon.setPopupMenu(menu);
         icon.setImageAutoSize(true);
         icon.addActionListener(e -> app.executor().onUi(actions.open()));
         Tray tray = new Tray(app, icon, format);
+        tray.menu = menu;
+        tray.actions = actions;
         try {
             SystemTray.getSystemTray().add(icon);
         } catch (AWTException e) {
@@ -158,9 +168,32 @@ public final class Tray {
             }
             boolean ok = s == RunViewModel.State.SUCCEEDED;
             String title = app.text().t(ok ? "tray.done" : "tray.failed", run.job());
-            String text = run.messageProperty().get();
+            String message = run.messageProperty().get();
+            String text = ok ? message : (message == null ? "" : message + "\n") + app.text().t("tray.failedRestoreHint");
+            failures.ended(run.job(), ok);
+            offerRestore(failures.offered());
             EventQueue.invokeLater(() -> icon.displayMessage(title, text,
                     ok ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.ERROR));
+        });
+    }
+
+    /**
+     * The menu offers to restore the job whose run failed last, while its latest run failed: a
+     * desktop notification cannot carry a button, so the offer waits in the icon's menu.
+     */
+    private void offerRestore(Optional<String> job) {
+        String label = job.map(j -> app.text().t("tray.restoreFailed", j)).orElse(null);
+        EventQueue.invokeLater(() -> {
+            if (restoreFailed != null) {
+                menu.remove(restoreFailed);
+                restoreFailed = null;
+            }
+            if (label != null) {
+                restoreFailed = new MenuItem(label);
+                restoreFailed.addActionListener(e -> app.executor().onUi(() -> actions.restoreJob().accept(job.get())));
+                // beside the plain Restore..., above the separator and Quit
+                menu.insert(restoreFailed, 4);
+            }
         });
     }
 

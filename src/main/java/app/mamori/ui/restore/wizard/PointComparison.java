@@ -2,6 +2,7 @@ package app.mamori.ui.restore.wizard;
 
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.model.SourceKind;
 import app.mamori.service.PointDiff;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
@@ -27,6 +28,8 @@ public final class PointComparison {
     private final I18n text;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> copyLines = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper comparingLive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private long generation;
 
     PointComparison(AppContext app) {
@@ -65,20 +68,53 @@ public final class PointComparison {
      * "today" beside "the backup before". Connects to the server, off the FX thread.
      */
     public void compareLive(String source, PointService.OfSource chosen) {
+        if (chosen.artifact().kind() == SourceKind.FILES) {
+            compareLiveFiles(source, chosen.point().id());
+            return;
+        }
         long mine = generation;
         String id = chosen.point().id();
         lines.add(text.t("wizard.compare.liveReading"));
+        comparingLive.set(true);
         app.executor().submit(() -> tableRows(app.services().history().tablesOf(id, source),
                 app.services().points().tablesNow(source, new RestoreTarget.InPlace(), Optional.of(id)),
                 "wizard.compare.liveTable"), rows -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
                 lines.add(text.t("wizard.compare.live", id));
                 lines.addAll(rows);
             }
         }, e -> {
+            comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
+                lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Adds to the panel what changed in the live folders since the chosen backup: files added,
+     * removed and changed (size or time). Lists the tree on the server, off the FX thread; a
+     * failed listing shows the server's own line.
+     */
+    private void compareLiveFiles(String source, String pointId) {
+        long mine = generation;
+        String reading = text.t("wizard.compare.liveListing");
+        lines.add(reading);
+        comparingLive.set(true);
+        app.executor().submit(() -> app.services().points().filesNow(source, pointId), d -> {
+            comparingLive.set(false);
+            if (mine == generation) {
+                lines.remove(reading);
+                lines.add(text.t("wizard.compare.liveFiles", pointId));
+                files(lines, d);
+            }
+        }, e -> {
+            comparingLive.set(false);
+            if (mine == generation) {
+                lines.remove(reading);
                 lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         });
@@ -133,12 +169,16 @@ public final class PointComparison {
                         change(table.rowsA(), table.rowsB())));
             }
         } else if (d instanceof PointDiff.Files f) {
-            out.add(text.t("wizard.compare.files", f.added().size(), f.removed().size(), f.changed().size()));
-            paths(out, "wizard.compare.added", f.added());
-            paths(out, "wizard.compare.removed", f.removed());
-            paths(out, "wizard.compare.changed", f.changed());
+            files(out, f);
         }
         return out;
+    }
+
+    private void files(List<String> out, PointDiff.Files f) {
+        out.add(text.t("wizard.compare.files", f.added().size(), f.removed().size(), f.changed().size()));
+        paths(out, "wizard.compare.added", f.added());
+        paths(out, "wizard.compare.removed", f.removed());
+        paths(out, "wizard.compare.changed", f.changed());
     }
 
     private void paths(List<String> out, String key, List<String> paths) {
@@ -158,6 +198,11 @@ public final class PointComparison {
         }
         long d = b.getAsLong() - a.getAsLong();
         return d > 0 ? "(+" + d + ")" : "(" + d + ")";
+    }
+
+    /** While the live data is being read: one reading at a time per panel (a listing can take a while). */
+    public javafx.beans.property.ReadOnlyBooleanProperty comparingLiveProperty() {
+        return comparingLive.getReadOnlyProperty();
     }
 
     public ObservableList<String> lines() {

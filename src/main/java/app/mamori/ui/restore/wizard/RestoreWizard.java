@@ -36,6 +36,15 @@ public final class RestoreWizard {
     private final Map<Step, Label> marks = new EnumMap<>(Step.class);
 
     public RestoreWizard(AppContext app, Format format, Optional<String> source) {
+        this(app, format, source, Optional.empty());
+    }
+
+    /** The wizard opened from a failed run of {@code job}: its sources are the ones offered, the first chosen. */
+    public static RestoreWizard forFailedJob(AppContext app, Format format, String job) {
+        return new RestoreWizard(app, format, Optional.empty(), Optional.of(job));
+    }
+
+    private RestoreWizard(AppContext app, Format format, Optional<String> source, Optional<String> job) {
         model = new RestoreWizardModel(app, format, Path.of(System.getProperty("user.home")));
         WizardPages builder = new WizardPages(app, format, model);
         for (Step s : Step.values()) {
@@ -101,7 +110,7 @@ public final class RestoreWizard {
         stage.setMinHeight(560);
         model.stepProperty().addListener((o, a, s) -> show(s, next, app));
         show(Step.WHAT, next, app);
-        model.load(source);
+        model.load(source, job);
     }
 
     public void show() {

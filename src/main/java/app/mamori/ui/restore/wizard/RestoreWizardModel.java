@@ -69,6 +69,8 @@ public final class RestoreWizardModel {
     private final ObjectProperty<Happened> happened = new SimpleObjectProperty<>();
     private final ObservableList<SourceOption> allSources = FXCollections.observableArrayList();
     private final FilteredList<SourceOption> sources = new FilteredList<>(allSources);
+    /** The sources of the job whose failed run opened the wizard; empty otherwise. */
+    private final java.util.Set<String> ofJob = new java.util.HashSet<>();
     private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>();
     private final StringProperty wentWrong = new SimpleStringProperty("");
     private final BooleanProperty dontKnow = new SimpleBooleanProperty();
@@ -89,6 +91,10 @@ public final class RestoreWizardModel {
     private final RestoreRun run;
     private final PointComparison comparison;
     private final FileSearch files;
+    private final FolderBrowser folders;
+    private final ServerBatch batch;
+    /** The restores planned with the chosen source's, run after it: a whole server in one pass. */
+    private List<RestorePlan> otherPlans = List.of();
     private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>();
     private Optional<Instant> incidentTime = Optional.empty();
 
@@ -100,13 +106,19 @@ public final class RestoreWizardModel {
         this.run = new RestoreRun(app, format);
         this.comparison = new PointComparison(app);
         this.files = new FileSearch(app);
+        this.folders = new FolderBrowser(app, whole, parts);
+        this.batch = new ServerBatch(app);
         run.resultProperty().addListener((o, a, r) -> {
             if (r != null && r.ok()) {
                 comparison.compareCopy(r.plan());
             }
+            if (r != null) {
+                batch.ended(r).ifPresent(next -> run.start(next, -1));
+            }
         });
+        batch.chosen().addListener((javafx.collections.ListChangeListener<String>) c -> invalidatePlan());
         happened.addListener((o, a, h) -> {
-            sources.setPredicate(s -> h == null || h.fits(s.kind()));
+            narrowSources();
             if (source.get() != null && !sources.contains(source.get())) {
                 source.set(null);
             }
@@ -115,6 +127,7 @@ public final class RestoreWizardModel {
             }
         });
         source.addListener((o, a, s) -> sourceChosen(s));
+        happened.addListener((o, a, h) -> batch.offer(source.get(), allSources, h));
         point.addListener((o, a, p) -> {
             invalidatePlan();
             resetWhere();
@@ -131,11 +144,22 @@ public final class RestoreWizardModel {
 
     /** Reads the sources (off the FX thread); {@code preselect} names one to start with, when known. */
     public void load(Optional<String> preselect) {
+        load(preselect, Optional.empty());
+    }
+
+    /**
+     * Reads the sources (off the FX thread). {@code job}, when the wizard is opened from a failed
+     * run, narrows them to that job's sources and chooses the first: the admin comes from that job.
+     */
+    public void load(Optional<String> preselect, Optional<String> job) {
         busy.set(true);
-        app.executor().submit(() -> app.services().sources().list(), list -> {
+        app.executor().submit(() -> new Loaded(app.services().sources().list(),
+                job.map(j -> app.services().jobs().get(j).sources()).orElse(List.of())), loaded -> {
             busy.set(false);
-            allSources.setAll(list.stream().map(SourceOption::new).toList());
-            if (source.get() == null && happened.get() != null && !sources.isEmpty()) {
+            allSources.setAll(loaded.sources().stream().map(SourceOption::new).toList());
+            ofJob.addAll(loaded.ofJob());
+            narrowSources();
+            if (source.get() == null && (happened.get() != null || !ofJob.isEmpty()) && !sources.isEmpty()) {
                 source.set(sources.get(0));
             }
             preselect.flatMap(n -> allSources.stream().filter(s -> s.name().equals(n)).findFirst())
@@ -144,6 +168,20 @@ public final class RestoreWizardModel {
                         source.set(s);
                     });
         }, this::failed);
+    }
+
+    private record Loaded(List<Source> sources, List<String> ofJob) {
+    }
+
+    /**
+     * The sources that fit what happened, among the failed job's when the wizard came from one; a
+     * job with none that fits (its files, when a database broke) narrows nothing.
+     */
+    private void narrowSources() {
+        Happened h = happened.get();
+        java.util.function.Predicate<SourceOption> fits = s -> h == null || h.fits(s.kind());
+        boolean jobFits = allSources.stream().anyMatch(s -> fits.test(s) && ofJob.contains(s.name()));
+        sources.setPredicate(s -> fits.test(s) && (!jobFits || ofJob.contains(s.name())));
     }
 
     /** Whether Next may be pressed on the current step. */
@@ -186,6 +224,7 @@ public final class RestoreWizardModel {
             case WHERE -> planIt();
             case REVIEW -> {
                 step.set(Step.RUN);
+                batch.queue(otherPlans);
                 run.start(plan.get(), streamed(point.get()));
             }
             case RUN -> {
@@ -201,6 +240,7 @@ public final class RestoreWizardModel {
     }
 
     private void sourceChosen(SourceOption s) {
+        batch.offer(s, allSources, happened.get());
         points.clear();
         point.set(null);
         pointReason.set("");
@@ -230,12 +270,13 @@ public final class RestoreWizardModel {
      * removes the copy being restored while the admin works.
      */
     private void openIncident() {
-        String name = source.get().name();
+        List<String> names = new java.util.ArrayList<>(List.of(source.get().name()));
+        names.addAll(batch.chosen());
         Incident open = incident.get();
-        if (open != null && open.open() && open.sources().contains(name)) {
+        if (open != null && open.open() && open.sources().containsAll(names)) {
             return;
         }
-        Incident.Opening opening = new Incident.Opening(happened.get().incidentKind(), List.of(name), incidentTime,
+        Incident.Opening opening = new Incident.Opening(happened.get().incidentKind(), names, incidentTime,
                 null);
         app.executor().submit(() -> app.services().incidents().open(opening), incident::set, this::failed);
     }
@@ -250,6 +291,8 @@ public final class RestoreWizardModel {
         }
         error.set("");
         invalidatePlan();
+        // what the last pass restored is not ticked again by itself
+        batch.offer(source.get(), allSources, happened.get());
         step.set(Step.POINT);
     }
 
@@ -326,6 +369,10 @@ public final class RestoreWizardModel {
      */
     private void planIt() {
         SourceOption s = source.get();
+        if (targetKind.get() == TargetKind.IN_PLACE && !batch.chosen().isEmpty()) {
+            error.set(text.t("wizard.server.inPlaceOne", String.join(", ", batch.chosen())));
+            return;
+        }
         if (s.kind() != SourceKind.POSTGRES || targetKind.get() != TargetKind.IN_PLACE || whole.get()) {
             plan(s);
             return;
@@ -354,14 +401,35 @@ public final class RestoreWizardModel {
         RestorePlanner.Request r = new RestorePlanner.Request(s.name(), new PointChoice.Id(point.get().point().id()),
                 k.target(where.get()), true, files ? only : List.of(), files ? List.of() : only);
         busy.set(true);
-        app.executor().submit(() -> app.services().points().planRestore(r), p -> {
+        List<String> others = List.copyOf(batch.chosen());
+        List<SourceOption> all = List.copyOf(allSources);
+        Optional<Instant> before = incidentTime;
+        app.executor().submit(() -> new Planned(app.services().points().planRestore(r),
+                batch.plan(others, all, before, format.zone(), localHome)), both -> {
             busy.set(false);
+            RestorePlan p = both.main();
+            otherPlans = both.others().plans();
             plan.set(p);
-            planText.set(RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
-                    text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings")));
-            commandLine.set(RestoreCommandLine.of(r, p.pointId()));
+            StringBuilder described = new StringBuilder(describe(p));
+            for (RestorePlan o : otherPlans) {
+                described.append("\n\n").append(text.t("wizard.server.then", o.source().name())).append('\n')
+                        .append(describe(o));
+            }
+            planText.set(described.toString());
+            // one line for a runbook: each restore after the one before succeeded, as the wizard runs them
+            List<String> lines = new java.util.ArrayList<>(List.of(RestoreCommandLine.of(r, p.pointId())));
+            lines.addAll(both.others().commandLines());
+            commandLine.set(String.join(" && ", lines));
             step.set(Step.REVIEW);
         }, this::failed);
+    }
+
+    private record Planned(RestorePlan main, ServerBatch.Planned others) {
+    }
+
+    private String describe(RestorePlan p) {
+        return RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
+                text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings"));
     }
 
     /** What a restore of the point streams: a compressed dump's raw size as its manifest recorded it, else its size. */
@@ -385,6 +453,7 @@ public final class RestoreWizardModel {
 
     private void invalidatePlan() {
         plan.set(null);
+        otherPlans = List.of();
         planText.set("");
         commandLine.set("");
     }
@@ -493,6 +562,14 @@ public final class RestoreWizardModel {
 
     public FileSearch files() {
         return files;
+    }
+
+    public ServerBatch batch() {
+        return batch;
+    }
+
+    public FolderBrowser folders() {
+        return folders;
     }
 
     /** The incident this wizard opened, while it is known; closed once {@link #closeIncident()} ran. */

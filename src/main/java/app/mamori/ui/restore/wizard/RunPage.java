@@ -76,7 +76,13 @@ final class RunPage {
         WizardCells.wrapping(copyCompared, x -> x);
         copyCompared.visibleProperty().bind(Bindings.isNotEmpty(model.comparison().copyLines()));
         copyCompared.managedProperty().bind(copyCompared.visibleProperty());
-        content = new Node[]{status, bar, speed, new HBox(8, cancel, copy, another, closeIncident), log, result,
+        ListView<String> pass = new ListView<>(model.batch().results());
+        pass.setId("wizard-server-results");
+        pass.setPrefHeight(90);
+        WizardCells.wrapping(pass, x -> x);
+        pass.visibleProperty().bind(Bindings.isNotEmpty(model.batch().results()));
+        pass.managedProperty().bind(pass.visibleProperty());
+        content = new Node[]{status, bar, speed, new HBox(8, cancel, copy, another, closeIncident), pass, log, result,
                 copyCompared};
     }
 

@@ -185,22 +185,50 @@ final class WizardPages {
         compared.setMinWidth(240);
         WizardCells.wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
-        Button live = new Button(text.t("wizard.compare.liveButton"));
+        Button live = new Button();
         live.setId("wizard-compare-live");
         live.setMaxWidth(Double.MAX_VALUE);
-        live.disableProperty().bind(model.pointProperty().isNull());
+        live.disableProperty().bind(model.pointProperty().isNull().or(model.comparison().comparingLiveProperty()));
         live.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
-                && model.sourceProperty().get().kind() != SourceKind.FILES
                 && model.sourceProperty().get().kind() != SourceKind.DOCKER_VOLUME, model.sourceProperty()));
+        live.textProperty().bind(Bindings.createStringBinding(() -> text.t(model.sourceProperty().get() != null
+                && model.sourceProperty().get().kind() == SourceKind.FILES ? "wizard.compare.liveFilesButton"
+                : "wizard.compare.liveButton"), model.sourceProperty()));
         live.managedProperty().bind(live.visibleProperty());
         live.setOnAction(e -> model.comparison().compareLive(model.sourceProperty().get().name(),
                 model.pointProperty().get()));
         VBox.setVgrow(compared, Priority.ALWAYS);
-        VBox side = new VBox(8, compared, live);
+        VBox side = new VBox(8, compared, live, alsoRestore());
         HBox.setHgrow(table, Priority.ALWAYS);
         HBox lists = new HBox(10, table, side);
         VBox.setVgrow(lists, Priority.ALWAYS);
         return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, lists);
+    }
+
+    /** A whole server lost: the other sources on its server, ticked to restore in the same pass. */
+    private Node alsoRestore() {
+        ServerBatch batch = model.batch();
+        Label title = WizardCells.wrapped(text.t("wizard.server.also"));
+        VBox boxes = new VBox(4);
+        VBox pane = new VBox(6, title, boxes);
+        pane.setId("wizard-also");
+        Runnable show = () -> boxes.getChildren().setAll(batch.candidates().stream().map(s -> {
+            CheckBox b = new CheckBox(text.t("wizard.server.option", s.name(), s.kind().id()));
+            b.setId("wizard-also-" + s.name());
+            b.setWrapText(true);
+            b.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    batch.chosen().add(s.name());
+                } else {
+                    batch.chosen().remove(s.name());
+                }
+            });
+            return b;
+        }).toList());
+        batch.candidates().addListener((javafx.collections.ListChangeListener<SourceOption>) c -> show.run());
+        pane.visibleProperty().bind(Bindings.isNotEmpty(batch.candidates()));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private Node parts() {
@@ -241,7 +269,13 @@ final class WizardPages {
                 : text.t("wizard.parts.from", model.pointProperty().get().point().id(),
                 format.when(model.pointProperty().get().point().point().time())), model.pointProperty()));
         from.getStyleClass().add("text-muted");
-        Node search = new FileSearchPane(text, format, model).root();
+        javafx.scene.control.Tab browse = new javafx.scene.control.Tab(text.t("wizard.browse.tab"),
+                new FolderBrowserPane(text, format, model).root());
+        javafx.scene.control.Tab find = new javafx.scene.control.Tab(text.t("wizard.find.tab"),
+                new FileSearchPane(text, format, model).root());
+        javafx.scene.control.TabPane search = new javafx.scene.control.TabPane(browse, find);
+        search.setId("wizard-parts-tabs");
+        search.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         search.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.sourceProperty().get() != null
                 && model.sourceProperty().get().kind() == SourceKind.FILES, model.sourceProperty()));
         search.managedProperty().bind(search.visibleProperty());
