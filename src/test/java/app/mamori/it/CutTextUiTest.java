@@ -243,6 +243,7 @@ class CutTextUiTest {
             cut.addAll(cutEverywhere().stream().map(c -> page + " | " + c).toList());
         }
         cut.addAll(dialog("#nav-vaults", "#vaults-add", "#vault-name"));
+        cut.addAll(dialog("#nav-vaults", "#offsite-add", "#offsite-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-new", "#editor-name"));
         cut.addAll(dialog("#nav-jobs", "#jobs-edit", "#editor-schedule"));
         cut.addAll(dialog("#nav-jobs", "#jobs-pause", "#pause-reason"));

@@ -30,7 +30,6 @@ final class OffsiteView {
         this.vm = vm;
         vaults.setId("offsite-vaults");
         vaults.setItems(vm.vaults());
-        vaults.setPlaceholder(wrapped(app.text().t("offsite.none")));
         vaults.getColumns().add(Columns.text(app.text().t("vaults.col.name"), l -> l.vault().name()));
         vaults.getColumns().add(Columns.text(app.text().t("offsite.col.bucket"), l -> bucket(l.vault())));
         vaults.getColumns().add(Columns.text(app.text().t("offsite.col.endpoint"), l -> l.vault().endpoint()
@@ -44,7 +43,6 @@ final class OffsiteView {
 
         copies.setId("offsite-copies");
         copies.setItems(vm.copies());
-        copies.setPlaceholder(wrapped(app.text().t("offsite.copies.none")));
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.job"), OffsiteViewModel.CopyLine::job));
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.to"), OffsiteViewModel.CopyLine::vault));
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.keep"), c -> vm.keep(c.keep())));
@@ -91,13 +89,28 @@ final class OffsiteView {
         message.setId("offsite-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.message());
-        root = new VBox(10, vaultBar, vaults, copyBar, copies, message);
+        // empty, a table would say what to do in a placeholder squeezed to a line or two; a label says it whole
+        Label noVaults = emptyState(app.text().t("offsite.none"), javafx.beans.binding.Bindings.isEmpty(vm.vaults()));
+        noVaults.setId("offsite-none");
+        Label noCopies = emptyState(app.text().t("offsite.copies.none"),
+                javafx.beans.binding.Bindings.isEmpty(vm.copies()));
+        showUnless(vaults, noVaults);
+        showUnless(copies, noCopies);
+        root = new VBox(10, vaultBar, noVaults, vaults, copyBar, noCopies, copies, message);
     }
 
-    private static Label wrapped(String text) {
+    private static Label emptyState(String text, javafx.beans.binding.BooleanBinding empty) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.getStyleClass().add("text-muted");
+        l.visibleProperty().bind(empty);
+        l.managedProperty().bind(empty);
         return l;
+    }
+
+    private static void showUnless(Node table, Label empty) {
+        table.visibleProperty().bind(empty.visibleProperty().not());
+        table.managedProperty().bind(table.visibleProperty());
     }
 
     static String bucket(ObjectVault v) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesBundleTest {
     /** Values with no words to translate: the product name, a range of two dates. Keep this list short. */
     static final Set<String> SAME_IN_BOTH = Set.of("app.title", "timeline.range", "wizard.when.hint",
-            "wizard.find.version");
+            "wizard.find.version", "offsite.keep.separator");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
     private final Properties en = load("messages.properties");
