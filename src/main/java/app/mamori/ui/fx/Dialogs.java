@@ -51,6 +51,7 @@ public final class Dialogs {
                 }
             }
         });
+        TabLeavesText.install(scene);
         stage.setScene(scene);
         return stage;
     }

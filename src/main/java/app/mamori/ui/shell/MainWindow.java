@@ -4,7 +4,11 @@ import app.mamori.ui.AppContext;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import app.mamori.ui.fx.TabLeavesText;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -33,6 +37,23 @@ public final class MainWindow {
         root.setCenter(content);
         root.getStyleClass().add("main-window");
         show(Page.DASHBOARD);
+        // Ctrl+1 to Ctrl+7 (Cmd on macOS) open the pages in the sidebar's order, from anywhere in the window
+        root.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                TabLeavesText.install(scene);
+                for (Page p : Page.values()) {
+                    scene.getAccelerators().put(shortcut(p), () -> {
+                        show(p);
+                        buttons.get(p).requestFocus();
+                    });
+                }
+            }
+        });
+    }
+
+    /** The key that opens {@code p}: Shortcut and its place in the sidebar, 1 to 7. */
+    static KeyCodeCombination shortcut(Page p) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (p.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
     }
 
     private Node sidebar() {
@@ -47,6 +68,7 @@ public final class MainWindow {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> show(p));
             b.getStyleClass().add("nav-button");
+            b.setTooltip(new javafx.scene.control.Tooltip(shortcut(p).getDisplayText()));
             buttons.put(p, b);
             box.getChildren().add(b);
         }
