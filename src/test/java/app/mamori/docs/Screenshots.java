@@ -240,7 +240,35 @@ public final class Screenshots {
         pause(1200);
         snap(scene, out.resolve("restore-files-3-point.png"));
         next(scene);
+        // the backup's folders, the first opened and one of its files ticked
+        waitFor(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) scene.lookup("#wizard-browse-tree");
+            return tree != null && tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty();
+        }, 30);
         onFx(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) scene.lookup("#wizard-browse-tree");
+            tree.getRoot().getChildren().get(0).setExpanded(true);
+            return null;
+        });
+        waitFor(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) scene.lookup("#wizard-browse-tree");
+            var first = tree.getRoot().getChildren().get(0);
+            return first.getChildren().size() > 1 && first.getChildren().get(0).getValue() != null;
+        }, 30);
+        onFx(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) scene.lookup("#wizard-browse-tree");
+            var item = tree.getRoot().getChildren().get(0).getChildren().get(1);
+            ((javafx.scene.control.CheckBoxTreeItem<?>) item).setSelected(true);
+            return null;
+        });
+        pause(600);
+        snap(scene, out.resolve("restore-files-4-browse.png"));
+        onFx(() -> {
+            var tabs = (javafx.scene.control.TabPane) scene.lookup("#wizard-parts-tabs");
+            var tree = (javafx.scene.control.TreeView<?>) scene.lookup("#wizard-browse-tree");
+            ((javafx.scene.control.CheckBoxTreeItem<?>) tree.getRoot().getChildren().get(0).getChildren().get(1))
+                    .setSelected(false);
+            tabs.getSelectionModel().select(1);
             text(scene, "#wizard-find", "photo-7*");
             return null;
         });
