@@ -255,7 +255,15 @@ class CutTextUiTest {
 
     @Test
     void noPageOrDialogCutsItsTextAt1280x720(SshdServer sshd, @TempDir Path tmp) throws Exception {
-        window = AppWindow.open(office(sshd, tmp).home());
+        Cli cli = office(sshd, tmp);
+        // a job whose last run failed: its Restore... button widens the dashboard's last column
+        Path lost = Files.createDirectories(tmp.resolve("srv/lost"));
+        cli.run("source", "add", "lost", "--server", "tools", "--kind", "files", "--path", lost.toString())
+                .requireOk();
+        cli.run("job", "add", "lost", "--sources", "lost", "--vault", "local").requireOk();
+        Files.delete(lost);
+        assertThat(cli.run("backup", "lost").exit()).isNotZero();
+        window = AppWindow.open(cli.home());
         List<String> cut = new ArrayList<>(pagesAndDialogs());
         cut.addAll(wizard());
 

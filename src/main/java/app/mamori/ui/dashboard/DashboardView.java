@@ -120,8 +120,10 @@ public final class DashboardView {
                 Button backUp = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
                 backUp.setId("backup-" + job);
                 backUp.setOnAction(e -> vm.backUpNow(job));
-                javafx.scene.layout.HBox b = new javafx.scene.layout.HBox(6, backUp);
-                // a failed run is where an incident often starts: its restore is one click away
+                // a failed run is where an incident often starts: its restore is one click away, under
+                // Back up now, so the column needs no more width than one button (beside it, both were
+                // cut at 1280x720 once the table's other columns had their share)
+                javafx.scene.layout.VBox b = new javafx.scene.layout.VBox(4, backUp);
                 if (r.lastResult().filter(RunStatus.FAILED.id()::equals).isPresent()) {
                     Button restore = new Button(app.text().t("dashboard.restoreJob"));
                     restore.setId("restore-" + job);
@@ -189,7 +191,9 @@ public final class DashboardView {
     private TableColumn<JobRow, String> text(String key, double width, java.util.function.Function<JobRow, String> value) {
         // a dashboard read at a glance: cells wrap onto a second line rather than hide their end
         TableColumn<JobRow, String> c = Columns.wrapping(app.text().t(key), value);
-        c.setMinWidth(Math.max(c.getMinWidth(), width * 0.6));
+        // never narrower than its header: a failed job's Restore... button widens the last column,
+        // and "Last successful backup" was cut to "Last successful bac..." to make room for it
+        c.setMinWidth(Math.max(c.getMinWidth(), Math.max(width * 0.6, Columns.headerWidth(app.text().t(key)) + 8)));
         c.setPrefWidth(Math.max(c.getMinWidth(), width));
         return c;
     }
