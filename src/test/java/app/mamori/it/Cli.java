@@ -48,6 +48,22 @@ final class Cli {
                 "--host-key", sshd.hostKeyFingerprint()).requireOk();
     }
 
+    /**
+     * An office of one: the test sshd as server {@code tools}, a vault {@code local} in {@code dir},
+     * a SQLite file of one table as source {@code tooldb}, and job {@code tool} backing it up.
+     */
+    Path sqliteJob(SshdServer sshd, Path dir) throws java.sql.SQLException {
+        Path db = dir.resolve("tool.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("CREATE TABLE t(b); INSERT INTO t VALUES ('one row')");
+        }
+        addServer("tools", sshd);
+        run("vault", "add", "local", "--path", dir.resolve("vault").toString()).requireOk();
+        run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
+        run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        return db;
+    }
+
     record Result(int exit, String out, String err) {
         Result requireOk() {
             if (exit != 0) {

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,14 +45,7 @@ class KeyboardNavigationUiTest {
     @Test
     void shortcutsOpenEveryPageAndTabReachesItsControls(SshdServer sshd, @TempDir Path tmp) throws Exception {
         Cli cli = new Cli(tmp.resolve("home"));
-        Path db = tmp.resolve("tool.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            c.createStatement().execute("CREATE TABLE t(b); INSERT INTO t VALUES (1)");
-        }
-        cli.addServer("tools", sshd);
-        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        cli.sqliteJob(sshd, tmp);
         cli.run("backup", "tool").requireOk();
         window = AppWindow.open(cli.home());
         var robot = window.robot;

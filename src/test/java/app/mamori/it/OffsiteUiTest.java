@@ -20,8 +20,6 @@ import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,14 +49,7 @@ class OffsiteUiTest {
     void anEncryptedOffsiteVaultIsAddedAJobCopiedThereAndTheRecoverySheetWritten(SshdServer sshd, S3Server s3,
                                                                                  @TempDir Path tmp) throws Exception {
         Cli cli = new Cli(tmp.resolve("home"));
-        Path db = tmp.resolve("tool.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            c.createStatement().execute("CREATE TABLE t(b); INSERT INTO t VALUES ('offsite row')");
-        }
-        cli.addServer("tools", sshd);
-        cli.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
-        cli.run("source", "add", "tooldb", "--server", "tools", "--kind", "sqlite", "--path", db.toString()).requireOk();
-        cli.run("job", "add", "tool", "--sources", "tooldb", "--vault", "local").requireOk();
+        cli.sqliteJob(sshd, tmp);
         cli.run("backup", "tool").requireOk();
         String bucket = s3.newBucket("ui");
         window = AppWindow.open(cli.home());

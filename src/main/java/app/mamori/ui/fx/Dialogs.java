@@ -56,6 +56,22 @@ public final class Dialogs {
         return stage;
     }
 
+    /**
+     * A dialog's form: labels in the first column keep their whole text in any language, the
+     * fields in the second take what is left.
+     */
+    public static javafx.scene.layout.GridPane form() {
+        javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        return form;
+    }
+
     /** Asks before something that cannot be undone; true only for an explicit yes. Escape and Cancel say no. */
     public static boolean confirm(String title, String header, String details, String yes, String cancel) {
         ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);

@@ -56,15 +56,7 @@ final class AddObjectVaultDialog {
         error.setWrapText(true);
         error.getStyleClass().add("danger");
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(8);
-        // labels keep their whole text in any language; the fields take what is left
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = Dialogs.form();
         int row = 0;
         form.addRow(row++, new Label(t.t("vaults.add.name")), name);
         form.addRow(row++, new Label(t.t("offsite.add.bucket")), bucket);

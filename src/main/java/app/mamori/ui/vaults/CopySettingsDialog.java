@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -49,15 +48,7 @@ final class CopySettingsDialog {
         error.setWrapText(true);
         error.getStyleClass().add("danger");
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(8);
-        // labels keep their whole text in any language; the fields take what is left
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = Dialogs.form();
         form.addRow(0, new Label(t.t("offsite.col.job")), job);
         form.addRow(1, new Label(t.t("offsite.col.to")), vault);
         form.addRow(2, new Label(t.t("copy.keep.daily")), daily);
