@@ -73,6 +73,13 @@ class KilledRestoreTest {
         JsonNode points = cli.run("points", "shop", "--json").requireOk().json();
         assertThat(points).hasSize(2);
         assertThat(points.get(0).get("kind").asText()).as("the safety copy taken first").isEqualTo("pre-restore");
+        try (app.mamori.catalog.Catalog catalog = app.mamori.catalog.Catalog.open(cli.home().resolve("catalog.db"))) {
+            var events = catalog.events().list(app.mamori.catalog.EventFilter.all(), 50);
+            assertThat(events).as("what the Activity page shows of the cut-off restore")
+                    .anyMatch(e -> e.kind().equals("restore-started")
+                            && e.message().contains("safety point " + points.get(0).get("id").asText()))
+                    .noneMatch(e -> e.kind().startsWith("restore-succeeded") || e.kind().startsWith("restore-failed"));
+        }
 
         cli.run("restore", "--source", "shopdb", "--point", point, "--in-place", "--yes").requireOk();
         assertThat(pg.query(db, CONTENTS)).as("the next restore, run to its end").isEqualTo(original);

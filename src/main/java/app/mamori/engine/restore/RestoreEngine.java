@@ -112,6 +112,14 @@ public final class RestoreEngine {
             if (plan.safetyBackup().isPresent()) {
                 safety = Optional.of(safetyBackup(plan, locks, listener, cancel, steps));
             }
+            // said before anything is written: a restore cut off (kill -9, power) leaves this line
+            // and no outcome, so the Activity page shows what may be half restored and where the state before it is
+            catalog.events().add(Event.at(clock.instant(), EventLevel.INFO, "restore-started", "restore started: "
+                    + plan.source().name() + " from point " + plan.pointId() + " to " + plan.targetDescription()
+                    + safety.map(p -> "; the state before it is in safety point " + p).orElse("")
+                    + "; without a 'restore succeeded' or 'restore FAILED' after this, it was cut off and "
+                    + plan.targetDescription() + " may be half restored")
+                    .withServer(plan.server().name()).withJob(plan.job()));
             boolean onServer = vaultOnServer(plan);
             if (plan.target() instanceof RestoreTarget.ToLocal local && !onServer) {
                 s = System.nanoTime();
