@@ -250,6 +250,35 @@ class CutTextUiTest {
     }
 
     /**
+     * The Jobs page in Japanese while a run's progress and log fill it: the objectives label
+     * keeps all its lines (the RTO trend below the objectives), nothing cut at 1280x720.
+     */
+    @Test
+    void theJobsPageWithARunInJapaneseShowsEveryLineOfItsObjectives(SshdServer sshd, @TempDir Path tmp)
+            throws Exception {
+        window = AppWindow.open(office(sshd, tmp).home(), java.util.Locale.JAPANESE);
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        window.robot.clickOn("#nav-jobs");
+        AppWindow.await(() -> window.robot.lookup("#jobs-backup").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        window.robot.clickOn("#jobs-backup");
+        AppWindow.await(() -> window.robot.lookup("#run-log").tryQuery().isPresent());
+        javafx.scene.control.Label recovery = window.robot.lookup("#jobs-recovery").query();
+        AppWindow.await(() -> recovery.getText().contains("\n"));
+        Thread.sleep(500);
+        List<String> cut = cutEverywhere();
+        double[] heights = WaitForAsyncUtils.asyncFx(() -> new double[] {recovery.getHeight(),
+                recovery.prefHeight(recovery.getWidth())}).get();
+
+        assertThat(cut).isEmpty();
+        assertThat(heights[0]).as("the objectives label's height against what its lines need")
+                .isGreaterThanOrEqualTo(heights[1] - 0.5);
+    }
+
+    /**
      * The restore wizard in Japanese, the language of many of its users, at its own size on a
      * 1280x720 screen: an admin in an incident must read every word of it.
      */
