@@ -1,15 +1,21 @@
 package app.mamori.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** The activity log: what happened, when, on which server and in which job or run. */
 public final class EventLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final CatalogConnection db;
 
     EventLog(CatalogConnection db) {
@@ -17,9 +23,11 @@ public final class EventLog {
     }
 
     public void add(Event event) {
-        db.autocommit(c -> Rows.update(c, "INSERT INTO events (time, level, server, job, run, kind, message)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.time(), event.level().id(), event.server(), event.job(),
-                event.run().isPresent() ? event.run().getAsLong() : null, event.kind(), event.message()));
+        db.autocommit(c -> Rows.update(c, "INSERT INTO events (time, level, server, job, run, kind, message,"
+                + " message_key, message_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", event.time(), event.level().id(),
+                event.server(), event.job(), event.run().isPresent() ? event.run().getAsLong() : null, event.kind(),
+                event.message(), event.phrase().map(Event.Phrase::key).orElse(null),
+                event.phrase().map(p -> args(p.args())).orElse(null)));
     }
 
     /** Up to {@code limit} entries matching {@code filter}, newest first. */
@@ -37,7 +45,7 @@ public final class EventLog {
         filter.kind().ifPresent(kind -> condition(where, params, "kind = ?", kind));
         filter.since().ifPresent(since -> condition(where, params, "time >= ?", since));
         params.add(limit);
-        String sql = "SELECT time, level, server, job, run, kind, message FROM events"
+        String sql = "SELECT time, level, server, job, run, kind, message, message_key, message_args FROM events"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY time DESC, id DESC LIMIT ?";
         return db.autocommit(c -> Rows.query(c, sql, EventLog::event, params.toArray()));
@@ -53,6 +61,28 @@ public final class EventLog {
         OptionalLong runId = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(run);
         return new Event(Rows.instant(row, "time"), EventLevel.fromId(row.getString("level")),
                 Rows.optionalString(row, "server"), Rows.optionalString(row, "job"), runId, row.getString("kind"),
-                row.getString("message"));
+                row.getString("message"), phrase(row.getString("message_key"), row.getString("message_args")));
+    }
+
+    private static String args(List<String> args) {
+        try {
+            return JSON.writeValueAsString(args);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    /** Unreadable arguments (a hand-edited catalogue) drop the phrase: the stored English message still says it. */
+    private static Optional<Event.Phrase> phrase(String key, String args) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            List<String> list = args == null ? List.of() : JSON.readValue(args, new TypeReference<List<String>>() {
+            });
+            return Optional.of(new Event.Phrase(key, list));
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -161,7 +161,8 @@ public final class BackupEngine {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "prune after run " + result.runId() + " failed", e);
             event(EventLevel.WARNING, plan, result.runId(), "prune-failed", "prune of job " + job
-                    + " after its backup failed: " + e.getMessage() + "; the backup itself succeeded");
+                    + " after its backup failed: " + e.getMessage() + "; the backup itself succeeded",
+                    "pruneAfterBackupFailed", job, e.getMessage());
         }
     }
 
@@ -198,7 +199,7 @@ public final class BackupEngine {
                     clock.instant(), e.getMessage());
             event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
                     + vault + " failed: " + e.getMessage() + "; the backup itself succeeded, and mamori copy " + job
-                    + " tries again");
+                    + " tries again", "copyFailed", point, vault, e.getMessage());
             listener.log("offsite copy failed: " + e.getMessage());
         }
     }
@@ -207,7 +208,8 @@ public final class BackupEngine {
         Instant started = clock.instant();
         long runId = catalog.runs().start(plan.job().name(), ProcessHandle.current().pid());
         listener.runStarted(plan, runId);
-        event(EventLevel.INFO, plan, runId, "run-started", "backup of job " + plan.job().name() + " started");
+        event(EventLevel.INFO, plan, runId, "run-started", "backup of job " + plan.job().name() + " started",
+                "runStarted", plan.job().name());
         List<SourceResult> results = new ArrayList<>();
         RunResult result;
         try (RemoteShell shell = ssh.connect(plan.server());
@@ -233,7 +235,7 @@ public final class BackupEngine {
             }
             catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
             event(EventLevel.INFO, plan, runId, "run-succeeded", "backup of job " + plan.job().name()
-                    + " succeeded: restore point " + rp.id());
+                    + " succeeded: restore point " + rp.id(), "runSucceeded", plan.job().name(), rp.id());
             result = new RunResult(runId, plan.job().name(), RunStatus.SUCCEEDED, Optional.of(rp), results, null);
         } catch (CancelToken.CancelledException e) {
             result = failed(plan, runId, RunStatus.CANCELLED, "the backup was cancelled; nothing was kept", "", results);
@@ -334,7 +336,8 @@ public final class BackupEngine {
             LOG.log(System.Logger.Level.WARNING, "file index of " + rp.id() + " not stored", e);
             event(EventLevel.WARNING, plan, runId, "file-index-failed", "the file list of " + files.name()
                     + " in restore point " + rp.id() + " is not in the catalogue (" + e.getMessage()
-                    + "); the snapshot itself is complete, and catalog rebuild restores the list");
+                    + "); the snapshot itself is complete, and catalog rebuild restores the list",
+                    "fileIndexFailed", files.name(), rp.id(), e.getMessage());
         }
     }
 
@@ -352,15 +355,18 @@ public final class BackupEngine {
             LOG.log(System.Logger.Level.INFO, "run " + runId + " details:\n" + details.strip());
         }
         event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
-                "run-" + status.id(), message);
+                "run-" + status.id(), message, status == RunStatus.CANCELLED ? "runCancelled" : "runFailed",
+                plan.job().name(), message);
         return new RunResult(runId, plan.job().name(), status, Optional.empty(), results, message);
     }
 
-    private void event(EventLevel level, BackupPlan plan, long runId, String kind, String message) {
+    /** {@code key} and {@code args} say {@code message} again for the app (catalog.Event#phrase). */
+    private void event(EventLevel level, BackupPlan plan, long runId, String kind, String message, String key,
+                       Object... args) {
         LOG.log(level == EventLevel.ERROR ? System.Logger.Level.ERROR
                 : level == EventLevel.WARNING ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
                 "run " + runId + ": " + message);
-        catalog.events().add(Event.at(clock.instant(), level, kind, message)
+        catalog.events().add(Event.at(clock.instant(), level, kind, message).withPhrase(key, args)
                 .withServer(plan.server().name()).withJob(plan.job().name()).withRun(runId));
     }
 

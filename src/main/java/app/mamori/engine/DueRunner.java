@@ -154,7 +154,8 @@ public final class DueRunner {
             catalog.schedules().missed(job, due.missed(), due.lastMissed().orElseThrow());
             catalog.events().add(Event.at(now, EventLevel.WARNING, "run-missed", "job " + job + " missed "
                     + due.missed() + " scheduled run(s) while Mamori was not running (first "
-                    + due.firstSlot().orElseThrow() + "); running it once now to catch up").withJob(job));
+                    + due.firstSlot().orElseThrow() + "); running it once now to catch up")
+                    .withPhrase("runMissed", job, due.missed(), due.firstSlot().orElseThrow()).withJob(job));
         }
         RunResult result;
         try {

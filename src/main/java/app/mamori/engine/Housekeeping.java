@@ -27,7 +27,8 @@ public final class Housekeeping {
         for (Run run : catalog.runs().markInterruptedRuns()) {
             catalog.events().add(Event.at(Instant.now(), EventLevel.ERROR, "run-interrupted",
                     "backup of job " + run.job() + " (run " + run.id() + ") was interrupted: its process ended"
-                            + " before the run finished; no restore point was kept").withJob(run.job()).withRun(run.id()));
+                            + " before the run finished; no restore point was kept")
+                    .withPhrase("runInterrupted", run.job(), run.id()).withJob(run.job()).withRun(run.id()));
         }
         for (Vault vault : catalog.vaults().list()) {
             if (vault.isRemote()) {

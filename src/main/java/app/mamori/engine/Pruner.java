@@ -137,7 +137,7 @@ public final class Pruner {
                         freed += deleter.delete(p.point().location());
                         removed.add(p.id());
                         event(plan.job(), p.point().server(), EventLevel.INFO, "point-pruned", "restore point " + p.id()
-                                + " removed by retention (" + plan.policy() + ")");
+                                + " removed by retention (" + plan.policy() + ")", "pointPruned", p.id());
                     } catch (IOException | RuntimeException e) {
                         LOG.log(System.Logger.Level.WARNING, "cannot delete the folder of pruned point " + p.id(), e);
                         String left = p.id() + ": removed from the catalogue, but its folder " + p.point().location()
@@ -145,7 +145,9 @@ public final class Pruner {
                                 + "); it stays on disk, and `mamori catalog rebuild " + p.point().vault()
                                 + "` finds it again";
                         failures.add(left);
-                        event(plan.job(), p.point().server(), EventLevel.WARNING, "point-pruned", left);
+                        event(plan.job(), p.point().server(), EventLevel.WARNING, "point-pruned", left,
+                                "pointPrunedFolderLeft", p.id(), p.point().location(), p.point().vault(),
+                                e.getMessage());
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -154,7 +156,8 @@ public final class Pruner {
         }
         if (!failures.isEmpty()) {
             event(plan.job(), null, EventLevel.WARNING, "prune-failed", "prune of job " + plan.job() + " could not"
-                    + " remove " + failures.size() + " point(s): " + failures.get(0));
+                    + " remove " + failures.size() + " point(s): " + failures.get(0), "pruneFailed", plan.job(),
+                    failures.size(), failures.get(0));
         }
         return new PruneResult(plan.job(), removed, freed, failures, spared);
     }
@@ -171,7 +174,7 @@ public final class Pruner {
             }
             spared.add(p.id());
             event(plan.job(), p.point().server(), EventLevel.INFO, "point-held", "restore point " + p.id()
-                    + " was not pruned: it was held after the prune was planned");
+                    + " was not pruned: it was held after the prune was planned", "pointHeldDuringPrune", p.id());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot prune " + p.id(), e);
             failures.add(p.id() + ": " + e.getMessage());
@@ -236,8 +239,9 @@ public final class Pruner {
         return location;
     }
 
-    private void event(String job, String server, EventLevel level, String kind, String message) {
-        Event e = Event.at(clock.instant(), level, kind, message).withJob(job);
+    private void event(String job, String server, EventLevel level, String kind, String message, String key,
+                       Object... args) {
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, args).withJob(job);
         catalog.events().add(server == null ? e : e.withServer(server));
     }
 

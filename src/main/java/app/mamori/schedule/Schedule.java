@@ -108,6 +108,11 @@ public final class Schedule {
         return Describe.of(cron);
     }
 
+    /** The fields' values, for saying the schedule in another language than {@link #describe()}'s English. */
+    public ScheduleParts parts() {
+        return ScheduleParts.of(cron);
+    }
+
     /** The first run strictly after {@code after}, on the wall clock of {@code zone}. */
     public Instant next(Instant after, ZoneId zone) {
         return cron.next(after, zone).orElseThrow(() -> new IllegalStateException("schedule '" + text

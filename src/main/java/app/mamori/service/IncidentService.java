@@ -44,7 +44,8 @@ public final class IncidentService {
         Incident incident = services.catalog().incidents().open(opening);
         event("incident-opened", "incident " + incident.id() + " opened (" + incident.what().id() + ": "
                 + incident.title() + ") on " + String.join(", ", incident.sources()) + "; " + incident.held()
-                + " point(s) held until it is closed");
+                + " point(s) held until it is closed", "incidentOpened", incident.id(), incident.what().id(),
+                String.join(", ", incident.sources()), incident.held());
         return incident;
     }
 
@@ -59,7 +60,8 @@ public final class IncidentService {
         int held = find(id).map(Incident::held).orElse(0);
         Incident incident = services.catalog().incidents().close(id);
         event("incident-closed", "incident " + id + " closed (" + incident.title() + "); its holds on " + held
-                + " point(s) were released");
+                + " point(s) were released", "incidentClosed", id, incident.what().id(),
+                String.join(", ", incident.sources()), held);
         return incident;
     }
 
@@ -83,7 +85,9 @@ public final class IncidentService {
         services.catalog().holds().hold(pointId, why);
         RecordedPoint p = services.catalog().points().find(pointId).orElseThrow();
         services.catalog().events().add(Event.at(services.clock().instant(), EventLevel.INFO, "point-held",
-                "restore point " + pointId + " held: " + why).withJob(p.point().job()).withServer(p.point().server()));
+                "restore point " + pointId + " held: " + why).withPhrase(reason == null || reason.isBlank()
+                ? "pointHeldByHand" : "pointHeld", pointId, why)
+                .withJob(p.point().job()).withServer(p.point().server()));
     }
 
     /**
@@ -139,7 +143,8 @@ public final class IncidentService {
         return out;
     }
 
-    private void event(String kind, String message) {
-        services.catalog().events().add(Event.at(services.clock().instant(), EventLevel.INFO, kind, message));
+    private void event(String kind, String message, String key, Object... args) {
+        services.catalog().events().add(Event.at(services.clock().instant(), EventLevel.INFO, kind, message)
+                .withPhrase(key, args));
     }
 }

@@ -33,6 +33,20 @@ class EventLogTest {
         catalog.close();
     }
 
+    /** The app says an event in the admin's language from its key and arguments; old rows have only the English text. */
+    @Test
+    void aMessageKeyAndItsArgumentsComeBackBesideTheEnglishText() {
+        catalog.events().add(Event.at(T0.plusSeconds(240), EventLevel.INFO, "run-succeeded", "backup of job blog"
+                + " succeeded: restore point blog/1").withPhrase("runSucceeded", "blog", "blog/1 \"quoted\", comma")
+                .withJob("blog"));
+
+        Event newest = catalog.events().list(EventFilter.all(), 1).get(0);
+        assertThat(newest.phrase()).contains(new Event.Phrase("runSucceeded", java.util.List.of("blog",
+                "blog/1 \"quoted\", comma")));
+        assertThat(newest.message()).isEqualTo("backup of job blog succeeded: restore point blog/1");
+        assertThat(catalog.events().list(EventFilter.all().kind("app-started"), 1).get(0).phrase()).isEmpty();
+    }
+
     @Test
     void allEventsComeNewestFirstUpToTheLimit() {
         assertThat(catalog.events().list(EventFilter.all(), 10)).extracting(Event::kind)

@@ -279,6 +279,62 @@ class CutTextUiTest {
     }
 
     /**
+     * The dashboard in Japanese with an open incident: its banner says the incident's kind in
+     * words (not "files-changed on tooldb") and its Close button is whole at 1280x720.
+     */
+    @Test
+    void theDashboardWithAnOpenIncidentInJapaneseCutsNothing(SshdServer sshd, @TempDir Path tmp) throws Exception {
+        Cli cli = office(sshd, tmp);
+        cli.run("incident", "open", "--sources", "tooldb", "--what", "files-changed").requireOk();
+        cli.run("incident", "open", "--sources", "tooldb", "--title",
+                "午後から注文データがおかしい件 (経理から連絡あり、在庫表と突き合わせ中)").requireOk();
+        window = AppWindow.open(cli.home(), java.util.Locale.JAPANESE);
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        window.robot.clickOn("#nav-dashboard");
+        AppWindow.await(() -> window.robot.lookup("#dashboard-close-incident-2").tryQuery().isPresent());
+        Thread.sleep(300);
+        List<String> cut = cutEverywhere();
+        String banner = window.robot.lookup("#dashboard-incidents .label").queryAll().stream()
+                .map(l -> ((javafx.scene.control.Labeled) l).getText()).reduce("", String::concat);
+
+        assertThat(cut).isEmpty();
+        assertThat(banner).contains("ファイルの削除・変更: tooldb").doesNotContain("files-changed");
+    }
+
+    /**
+     * The Jobs page in Japanese while a run's progress and log fill it: the objectives label
+     * keeps all its lines (the RTO trend below the objectives), nothing cut at 1280x720.
+     */
+    @Test
+    void theJobsPageWithARunInJapaneseShowsEveryLineOfItsObjectives(SshdServer sshd, @TempDir Path tmp)
+            throws Exception {
+        window = AppWindow.open(office(sshd, tmp).home(), java.util.Locale.JAPANESE);
+        window.robot.interact(() -> {
+            Stage s = (Stage) Window.getWindows().get(0);
+            s.setWidth(1280);
+            s.setHeight(720);
+        });
+        window.robot.clickOn("#nav-jobs");
+        AppWindow.await(() -> window.robot.lookup("#jobs-backup").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        window.robot.clickOn("#jobs-backup");
+        AppWindow.await(() -> window.robot.lookup("#run-log").tryQuery().isPresent());
+        javafx.scene.control.Label recovery = window.robot.lookup("#jobs-recovery").query();
+        AppWindow.await(() -> recovery.getText().contains("\n"));
+        Thread.sleep(500);
+        List<String> cut = cutEverywhere();
+        double[] heights = WaitForAsyncUtils.asyncFx(() -> new double[] {recovery.getHeight(),
+                recovery.prefHeight(recovery.getWidth())}).get();
+
+        assertThat(cut).isEmpty();
+        assertThat(heights[0]).as("the objectives label's height against what its lines need")
+                .isGreaterThanOrEqualTo(heights[1] - 0.5);
+    }
+
+    /**
      * The restore wizard in Japanese, the language of many of its users, at its own size on a
      * 1280x720 screen: an admin in an incident must read every word of it.
      */

@@ -162,6 +162,33 @@ class ServerWizardUiTest {
         assertThat(app.services().catalog().points().list("db1")).hasSize(1);
     }
 
+    /** What discovery found, in Japanese: named in Japanese, and the tools line and login help whole. */
+    @Test
+    void inJapaneseTheDiscoveryPageNamesFindingsInJapaneseAndCutsNothing(SshdServer sshd) throws Exception {
+        window = AppWindow.open(home, java.util.Locale.JAPANESE);
+        robot = window.robot;
+        app = window.app;
+        fillConnection(sshd);
+        robot.clickOn("#wizard-connect");
+        await(() -> robot.lookup("#wizard-trust").tryQuery().map(Node::isVisible).orElse(false));
+        // fired rather than clicked: the robot's visibility check trips over the page being swapped
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#wizard-trust").query()).fire());
+        await(() -> robot.lookup("#wizard-findings").tryQuery().map(Node::isVisible).orElse(false));
+        ListView<?> findings = robot.lookup("#wizard-findings").queryListView();
+        await(() -> !findings.getItems().isEmpty());
+        Thread.sleep(300);
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        // the wizard's own window, at its own size (the main window behind it is not 1280x720 here)
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().lookup("#wizard-findings") != null) {
+                cut.addAll(CutTextUiTest.cutTexts(w));
+            }
+        }
+
+        assertThat(findings.getItems().toString()).contains("フォルダー /etc").doesNotContain("folder ");
+        assertThat(cut).isEmpty();
+    }
+
     @Test
     void aServerWhoseKeyChangedIsRefusedAndCannotBeTrusted(SshdServer sshd) throws Exception {
         Files.createDirectories(home);

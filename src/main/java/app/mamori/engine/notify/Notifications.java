@@ -135,11 +135,14 @@ public final class Notifications {
         String what = (notice.test() ? "test message" : notice.event().id() + " notice") + " to notifier " + n.name();
         try {
             sender(n).send(notice);
-            record(EventLevel.INFO, "notify-sent", "sent " + what, job, server);
+            record(EventLevel.INFO, "notify-sent", "sent " + what, job, server,
+                    new Object[] {notice.test() ? "notifyTestSent" : "notifySent", n.name(), notice.event().id()});
             return new Delivery(n.name(), Optional.empty());
         } catch (NotifyException e) {
             LOG.log(System.Logger.Level.WARNING, "could not send " + what, e);
-            record(EventLevel.WARNING, "notify-failed", "could not send " + what + ": " + e.getMessage(), job, server);
+            record(EventLevel.WARNING, "notify-failed", "could not send " + what + ": " + e.getMessage(), job, server,
+                    new Object[] {notice.test() ? "notifyTestFailed" : "notifyFailed", n.name(), notice.event().id(),
+                            e.getMessage()});
             return new Delivery(n.name(), Optional.of(e.getMessage()));
         }
     }
@@ -164,8 +167,11 @@ public final class Notifications {
                 .flatMap(s -> catalog.sources().find(s.get(0))).map(s -> s.server());
     }
 
-    private void record(EventLevel level, String kind, String message, Optional<String> job, Optional<String> server) {
-        Event e = Event.at(clock.instant(), level, kind, message);
+    /** {@code phrase}: the message key, then its arguments (catalog.Event#phrase). */
+    private void record(EventLevel level, String kind, String message, Optional<String> job, Optional<String> server,
+                        Object[] phrase) {
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase((String) phrase[0],
+                java.util.Arrays.copyOfRange(phrase, 1, phrase.length));
         e = job.map(e::withJob).orElse(e);
         e = server.map(e::withServer).orElse(e);
         catalog.events().add(e);

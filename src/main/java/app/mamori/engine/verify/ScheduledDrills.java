@@ -110,8 +110,12 @@ public final class ScheduledDrills {
                 : !drilled && result.failures().isEmpty() ? "could not drill: " + String.join("; ", result.warnings())
                 : "FAILED: " + result.failures().stream().map(v -> v.source() + " " + v.method().id() + ": "
                         + v.detail()).reduce((a, b) -> a + "; " + b).orElse("cancelled"));
-        catalog.events().add(Event.at(clock.instant(), ok ? EventLevel.INFO : EventLevel.ERROR, "drill-scheduled",
-                message).withJob(job));
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f", recovery.toMillis() / 1000.0);
+        // the failure's detail is the check's own text: it stays as written, in the localized frame
+        String detail = message.substring(message.indexOf("): ") + 3);
+        Event event = Event.at(clock.instant(), ok ? EventLevel.INFO : EventLevel.ERROR, "drill-scheduled", message);
+        catalog.events().add((ok ? event.withPhrase("drillPassed", job, id, seconds)
+                : event.withPhrase("drillFailed", job, id, detail)).withJob(job));
         return new Outcome(job, Optional.of(id), ok, drilled ? Optional.of(recovery) : Optional.empty(), message,
                 Optional.of(result));
     }

@@ -81,7 +81,8 @@ public final class Verifier {
                         listener.notChecked(item, method, o.detail());
                         event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
                                 + item.artifact().source() + " in restore point " + item.pointId()
-                                + " could not run, so it is not checked (not failed): " + o.detail());
+                                + " could not run, so it is not checked (not failed): " + o.detail(),
+                                "verifyNotRun", method.id(), item.artifact().source(), item.pointId(), o.detail());
                         break;
                     }
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
@@ -98,7 +99,8 @@ public final class Verifier {
                         event(item, EventLevel.ERROR, "verify-failed", "verification FAILED (" + method.id() + "): "
                                 + item.artifact().source() + " in restore point " + item.pointId() + ": " + o.detail()
                                 + ". A restore refuses this point until `mamori verify " + item.pointId()
-                                + "` passes");
+                                + "` passes", "verifyFailed", method.id(), item.artifact().source(), item.pointId(),
+                                o.detail());
                         break;
                     }
                 }
@@ -163,11 +165,13 @@ public final class Verifier {
                 + " could not run") + (result.cancelled() ? ", cancelled" : "");
         catalog.events().add(Event.at(clock.instant(), failed > 0 || result.cancelled() || !result.notChecked().isEmpty()
                 ? EventLevel.WARNING
-                : EventLevel.INFO, "verify-finished", message));
+                : EventLevel.INFO, "verify-finished", message).withPhrase("verifyFinished", artifacts,
+                result.checks().size(), failed, result.notChecked().size(), result.cancelled() ? 1 : 0));
     }
 
-    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message) {
-        Event e = Event.at(clock.instant(), level, kind, message).withJob(item.job());
+    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, String key,
+                       Object... args) {
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, args).withJob(item.job());
         catalog.events().add(item.server().map(s -> e.withServer(s.name())).orElse(e));
     }
 }

@@ -57,7 +57,7 @@ public final class ActivityView {
         table.getColumns().add(column("activity.col.time", e -> format.when(e.time())));
         table.getColumns().add(column("activity.col.level", e -> app.text().t("activity.levelName." + e.level().id())));
         table.getColumns().add(column("activity.col.job", e -> e.job().orElse("")));
-        table.getColumns().add(column("activity.col.message", Event::message));
+        table.getColumns().add(column("activity.col.message", vm::text));
         double[] widths = {170, 90, 110};
         for (int i = 0; i < widths.length; i++) {
             TableColumn<Event, ?> c = table.getColumns().get(i);
@@ -100,7 +100,7 @@ public final class ActivityView {
             return;
         }
         StringBuilder s = new StringBuilder(format.when(e.time())).append("  ").append(e.kind()).append('\n')
-                .append(e.message()).append('\n');
+                .append(vm.text(e)).append('\n');
         e.server().ifPresent(x -> s.append(app.text().t("activity.server", x)).append('\n'));
         vm.runOf(e).filter(r -> r.error().isPresent()).ifPresent(r -> appendRun(s, r));
         details.setText(s.toString());

@@ -30,9 +30,11 @@ public final class ActivityViewModel {
     private final ObjectProperty<EventLevel> minLevel = new SimpleObjectProperty<>(EventLevel.INFO);
     private final StringProperty job = new SimpleStringProperty(ALL_JOBS);
     private final StringProperty search = new SimpleStringProperty("");
+    private final EventWords words;
 
-    public ActivityViewModel(AppContext app) {
+    public ActivityViewModel(AppContext app, app.mamori.ui.fx.Format format) {
         this.app = app;
+        this.words = new EventWords(app.text(), format);
         minLevel.addListener((o, a, b) -> refilter());
         job.addListener((o, a, b) -> refilter());
         search.addListener((o, a, b) -> refilter());
@@ -63,8 +65,14 @@ public final class ActivityViewModel {
         String j = job.get() == null ? ALL_JOBS : job.get();
         shown.setPredicate(e -> e.level().ordinal() >= level.ordinal()
                 && (j.equals(ALL_JOBS) || e.job().map(j::equals).orElse(false))
-                && (needle.isEmpty() || e.message().toLowerCase(Locale.ROOT).contains(needle)
+                && (needle.isEmpty() || text(e).toLowerCase(Locale.ROOT).contains(needle)
+                || e.message().toLowerCase(Locale.ROOT).contains(needle)
                 || e.kind().contains(needle) || e.server().map(s -> s.contains(needle)).orElse(false)));
+    }
+
+    /** What the event says, in the app's language when the engine recorded its message key, else as stored. */
+    public String text(Event e) {
+        return words.of(e);
     }
 
     /** The run behind a failed-run event, with its remote stderr, for the details pane. */

@@ -171,7 +171,7 @@ public final class DashboardView {
 
     /** One open incident: what, since when, how many backups it holds, and Close. */
     private Node incident(app.mamori.catalog.Incident i) {
-        Label what = new Label(app.text().t("dashboard.incidentOpen", i.id(), i.title(), format.when(i.opened()),
+        Label what = new Label(app.text().t("dashboard.incidentOpen", i.id(), vm.title(i), format.when(i.opened()),
                 i.held()));
         what.setWrapText(true);
         what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -179,6 +179,8 @@ public final class DashboardView {
         what.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button(app.text().t("wizard.incident.close"));
         close.setId("dashboard-close-incident-" + i.id());
+        // the text beside it wraps instead: a long title must not squeeze Close into "インシデントを閉…"
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setOnAction(e -> vm.closeIncident(i.id()));
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, new FontIcon(Feather.ALERT_TRIANGLE), what,
                 close);

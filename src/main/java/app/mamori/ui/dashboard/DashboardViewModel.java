@@ -109,6 +109,11 @@ public final class DashboardViewModel {
                 UiErrors.logged("closing incident " + id));
     }
 
+    /** The incident's title as the admin reads it: its kind in words unless someone gave it a title. */
+    public String title(Incident i) {
+        return new app.mamori.ui.fx.IncidentWords(app.text()).title(i);
+    }
+
     /** The incidents still open, whoever opened them (the wizard, the CLI): their backups are held. */
     public ObservableList<Incident> incidents() {
         return incidents;

@@ -9,8 +9,12 @@ import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
 import app.mamori.retention.PrunePlan;
+import app.mamori.retention.Reason;
 import app.mamori.schedule.Schedule;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.RetentionWords;
+import app.mamori.ui.fx.ScheduleWords;
+import app.mamori.ui.fx.SourceKinds;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,18 +26,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Editing one job: its sources (of its server), vault, schedule (read back in plain words as
  * typed) and retention policy, with a preview of what the policy would keep and remove now.
  */
 public final class JobEditorViewModel {
-    /** A source of the job's server, ticked when the job backs it up. */
-    public record SourceChoice(Source source, javafx.beans.property.BooleanProperty chosen) {
+    /** A source of the job's server, ticked when the job backs it up; {@code label} names it with its kind in words. */
+    public record SourceChoice(Source source, javafx.beans.property.BooleanProperty chosen, String label) {
         @Override
         public String toString() {
-            return source.name() + " (" + source.kind().id() + ")";
+            return label;
         }
     }
 
@@ -145,7 +148,8 @@ public final class JobEditorViewModel {
         app.executor().submit(() -> app.services().sources().onServer(onServer), list -> {
             if (onServer.equals(server.get())) {
                 sources.setAll(list.stream().map(s -> new SourceChoice(s,
-                        new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name())))).toList());
+                        new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name())),
+                        s.name() + " (" + SourceKinds.name(app.text(), s.kind()) + ")")).toList());
             }
         }, e -> message.set(e.getMessage()));
     }
@@ -177,8 +181,9 @@ public final class JobEditorViewModel {
         }
         try {
             Schedule s = Schedule.parse(text);
-            scheduleWords.set(s.describe() + "; next " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .format(s.next(app.clock().instant(), zone).atZone(zone)));
+            scheduleWords.set(app.text().t("schedule.next", new ScheduleWords(app.text()).of(s.parts()),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(s.next(app.clock().instant(), zone).atZone(zone))));
             scheduleError.set("");
         } catch (IllegalArgumentException e) {
             scheduleWords.set("");
@@ -241,14 +246,21 @@ public final class JobEditorViewModel {
                 return;
             }
             List<String> lines = new ArrayList<>();
-            plan.plan().hold().ifPresent(h -> lines.add(app.text().t("editor.nothingRemoved", h)));
+            plan.plan().hold().ifPresent(h -> lines.add(app.text().t("editor.nothingRemoved", hold(plan.plan(), h))));
+            RetentionWords words = new RetentionWords(app.text());
             for (PrunePlan.Kept k : plan.plan().keep()) {
-                lines.add("keep    " + k.point().id() + "  (" + k.reasons().stream().map(Object::toString)
-                        .collect(Collectors.joining(", ")) + ")");
+                lines.add(app.text().t("editor.preview.keep", k.point().id(), words.reasons(k.reasons())));
             }
-            plan.plan().remove().forEach(r -> lines.add("remove  " + r.id()));
+            plan.plan().remove().forEach(r -> lines.add(app.text().t("editor.preview.remove", r.id())));
             preview.setAll(lines);
         }, e -> preview.setAll(e.getMessage()));
+    }
+
+    /** Why nothing is removed, in words: the plan's English {@code why} only for a hold the bundle has no words for. */
+    private String hold(PrunePlan plan, String why) {
+        boolean lastRunFailed = plan.keep().stream().flatMap(k -> k.reasons().stream())
+                .anyMatch(r -> r.rule() == Reason.Rule.LAST_RUN_FAILED);
+        return lastRunFailed ? app.text().t("editor.hold.lastRunFailed") : why;
     }
 
     /**

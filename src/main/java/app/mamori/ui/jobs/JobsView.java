@@ -94,6 +94,10 @@ public final class JobsView {
         VBox detail = new VBox(10, new HBox(12, title, backup, edit, pauseButton, resume, remove), paused, sources,
                 recovery, run);
         VBox.setVgrow(run, Priority.ALWAYS);
+        // the run's table and log take what is left: they scroll, while a squeezed label would hide its lines
+        for (Label l : java.util.List.of(paused, sources, recovery)) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         detail.setPadding(new Insets(16));
         list.setMinWidth(140);
         list.setPrefWidth(180);

@@ -70,7 +70,7 @@ public final class RediscoverViewModel {
         used = r.used();
         // as in the wizard: databases are what the admin almost always wants, the rest is ticked by hand
         fresh.setAll(r.fresh().stream().map(f -> new FindingChoice(f, f.suggested() instanceof Source.Database db
-                && db.container().isEmpty())).toList());
+                && db.container().isEmpty(), app.text())).toList());
         notes.setAll(r.discovery().notes());
         known.set(app.text().t("rediscover.known", r.known().size()));
     }

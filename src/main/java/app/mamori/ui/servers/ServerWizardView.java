@@ -132,6 +132,12 @@ public final class ServerWizardView {
         Label tools = new Label();
         tools.textProperty().bind(Bindings.createStringBinding(() -> text.t("wizard.tools",
                 String.join(", ", vm.tools)), vm.tools));
+        // the tools list and the login help run longer than the wizard is wide, above all in Japanese: wrap them
+        Label help = new Label(text.t("wizard.pg.help"));
+        for (Label l : java.util.List.of(tools, help)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         GridPane db = form();
         db.addRow(0, new Label(text.t("wizard.pg.host")), text(vm.pgHost, "wizard-pg-host"),
                 new Label(text.t("wizard.pg.port")), text(vm.pgPort, "wizard-pg-port"));
@@ -149,7 +155,7 @@ public final class ServerWizardView {
         next.setDefaultButton(true);
         next.setOnAction(e -> vm.toSave());
         return new VBox(10, tools, new Label(text.t("wizard.findings")), list, new Label(text.t("wizard.notes")), notes,
-                new Label(text.t("wizard.pg.help")), new HBox(10, db, again), buttons(vm::back, next));
+                help, new HBox(10, db, again), buttons(vm::back, next));
     }
 
     private static TextField small(TextField f) {

@@ -209,7 +209,7 @@ public final class ServerWizardViewModel {
         tools.setAll(d.tools());
         // databases are what the admin almost always wants; files, volumes and containers are ticked by hand
         findings.setAll(d.findings().stream().map(f -> new FindingChoice(f, f.suggested() instanceof Source.Database db
-                && db.container().isEmpty())).toList());
+                && db.container().isEmpty(), app.text())).toList());
         notes.setAll(d.notes());
         message.set("");
         step.set(Step.DISCOVER);

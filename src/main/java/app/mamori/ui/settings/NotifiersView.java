@@ -29,7 +29,7 @@ final class NotifiersView {
             @Override
             protected void updateItem(Notifier n, boolean empty) {
                 super.updateItem(n, empty);
-                setText(empty || n == null ? null : NotifiersViewModel.describe(n));
+                setText(empty || n == null ? null : vm.describe(n));
             }
         });
         Button test = new Button(text.t("notify.test"));

@@ -74,21 +74,24 @@ public final class NotifiersViewModel {
         return Optional.ofNullable(job.get()).map(String::trim).filter(j -> !j.isEmpty());
     }
 
-    /** "slack webhook https://hooks.slack.com/… on failure, overdue for all jobs" */
-    public static String describe(Notifier n) {
+    /** "ops-chat: slack webhook https://hooks.slack.com/…, on failures, overdue jobs, all jobs", in the app's language. */
+    public String describe(Notifier n) {
+        var text = app.text();
         String channel = n.channel() instanceof NotifyChannel.Email e
-                ? "e-mail to " + String.join(", ", e.to()) + " via " + e.host()
-                : ((NotifyChannel.Webhook) n.channel()).format().id() + " webhook "
-                + ((NotifyChannel.Webhook) n.channel()).shownAs();
-        return n.name() + ": " + channel + ", on " + n.on().stream().sorted().map(NotifyEvent::id)
-                .collect(Collectors.joining(", ")) + n.job().map(j -> ", job " + j).orElse(", all jobs");
+                ? text.t("notifiers.email", String.join(", ", e.to()), e.host())
+                : text.t("notifiers.webhook", ((NotifyChannel.Webhook) n.channel()).format().id(),
+                ((NotifyChannel.Webhook) n.channel()).shownAs());
+        String on = n.on().stream().sorted().map(ev -> text.t("notify.on." + ev.id()))
+                .collect(Collectors.joining(text.t("schedule.listSeparator")));
+        return text.t("notifiers.row", n.name(), channel, on,
+                n.job().map(j -> text.t("notifiers.job", j)).orElse(text.t("notify.allJobs")));
     }
 
     public void test(Notifier n) {
         message.set(app.text().t("notifiers.sending", n.name()));
         app.executor().submit(() -> app.services().notifiers().test(n.name()), d -> message.set(d.ok()
-                ? "test message sent through " + n.name() : "could not send through " + n.name() + ": "
-                + d.error().orElse("")), e -> message.set(e.getMessage()));
+                ? app.text().t("notifiers.testSent", n.name())
+                : app.text().t("notifiers.testFailed", n.name(), d.error().orElse(""))), e -> message.set(e.getMessage()));
     }
 
     public void remove(Notifier n) {

@@ -144,7 +144,7 @@ public final class Shell {
             case JOBS -> jobs().root();
             case VAULTS -> new VaultsView(app, new VaultsViewModel(app), format).root();
             case RESTORE -> new RestoreView(app, format).root();
-            case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app), format).root();
+            case ACTIVITY -> new ActivityView(app, new ActivityViewModel(app, format), format).root();
             case SETTINGS -> new SettingsView(app, settings, this::changeTheme, this::changeLanguage,
                     this::changeCloseToTray, new DesktopViewModel(app, autostart(), tray.isPresent())).root();
         };

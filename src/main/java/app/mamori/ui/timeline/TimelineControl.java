@@ -48,7 +48,7 @@ public final class TimelineControl extends Region {
     private final ZoneId zone;
     private final Ticks.Labels labels;
     private final TimelineText words;
-    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final TimelineRenderer renderer;
     private final TimelineHits hits;
     private final Canvas canvas = new Canvas();
     private final ScrollBar lanesScroll = new ScrollBar();
@@ -68,6 +68,7 @@ public final class TimelineControl extends Region {
                 text.t("timeline.thisWeek"), text.t("timeline.pattern.day"), text.t("timeline.pattern.month"),
                 text.t("timeline.pattern.year"), text.locale());
         this.words = new TimelineText(text, zone);
+        this.renderer = new TimelineRenderer(words);
         this.hits = new TimelineHits(model, lanesScroll::getValue, this::plotWidth);
         getStyleClass().add("timeline");
         setId("timeline");

@@ -40,6 +40,11 @@ final class TimelineRenderer {
     private final Font small = Font.font(Font.getDefault().getFamily(), 10.5);
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private int marksDrawn;
+    private final TimelineText words;
+
+    TimelineRenderer(TimelineText words) {
+        this.words = words;
+    }
 
     /** Draws one frame; returns how many marks and bars it drew (the test of "only what is visible"). */
     int draw(GraphicsContext g, Palette p, Frame f) {
@@ -302,7 +307,7 @@ final class TimelineRenderer {
             g.fillText(lane.source(), 10, top + 15);
             g.setFill(p.muted());
             g.setFont(small);
-            g.fillText(lane.server() + " \u00b7 " + lane.kind() + " \u00b7 " + lane.job(), 10, top + 33);
+            g.fillText(words.laneHeader(lane), 10, top + 33);
         }
         g.restore();
         g.setStroke(p.grid());

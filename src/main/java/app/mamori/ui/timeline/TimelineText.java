@@ -6,6 +6,7 @@ import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.SourceKinds;
 import app.mamori.util.Bytes;
 
 import java.time.Duration;
@@ -35,7 +36,12 @@ public final class TimelineText {
     }
 
     public String lane(TimelineLane lane) {
-        return text.t("timeline.lane", lane.server(), lane.source(), lane.kind(), lane.job());
+        return text.t("timeline.lane", lane.server(), lane.source(), SourceKinds.name(text, lane.kind()), lane.job());
+    }
+
+    /** The small line under a lane's source name: server, kind in words, job. */
+    public String laneHeader(TimelineLane lane) {
+        return lane.server() + " \u00b7 " + SourceKinds.name(text, lane.kind()) + " \u00b7 " + lane.job();
     }
 
     public String status(TimelinePoint p) {

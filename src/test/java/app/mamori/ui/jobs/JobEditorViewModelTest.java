@@ -33,7 +33,11 @@ class JobEditorViewModelTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
     private static JobEditorViewModel editor(Path tmp, Catalog catalog) {
-        AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.fixed(NOW, ZoneOffset.UTC)), UiExecutor.direct(), new I18n(Locale.ENGLISH));
+        return editor(tmp, catalog, Locale.ENGLISH);
+    }
+
+    private static JobEditorViewModel editor(Path tmp, Catalog catalog, Locale language) {
+        AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.fixed(NOW, ZoneOffset.UTC)), UiExecutor.direct(), new I18n(language));
         return new JobEditorViewModel(app, "blog", ZoneOffset.UTC);
     }
 
@@ -66,6 +70,24 @@ class JobEditorViewModelTest {
             vm.schedule.set("daily 25:00");
             assertThat(vm.scheduleError.get()).isNotEmpty();
             assertThat(vm.valid().get()).isFalse();
+        }
+    }
+
+    /** The editor in Japanese names kinds, the schedule and why a point is kept in Japanese (issue 13). */
+    @Test
+    void inJapaneseSourcesScheduleAndPreviewSayNoEnglishWord(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c, Locale.JAPANESE);
+            vm.schedule.set("daily 02:30");
+            vm.keep.get(2).set("3");
+
+            assertThat(vm.sources).extracting(Object::toString).containsExactly("blog-db (SQLite)", "uploads (フォルダー)");
+            assertThat(vm.scheduleWords.get()).isEqualTo("毎日 02:30 (次回 2026-11-25 02:30)");
+            assertThat(vm.preview).filteredOn(l -> l.startsWith("保持")).hasSize(3)
+                    .allMatch(l -> l.contains("(毎日 2026-11-"));
+            assertThat(vm.preview).filteredOn(l -> l.startsWith("削除")).hasSize(7);
+            assertThat(String.join("\n", vm.preview).replaceAll("blog/\\w+", ""))
+                    .doesNotContainPattern("[A-Za-z]");
         }
     }
 

@@ -57,7 +57,7 @@ class NotifiersViewModelTest {
             assertThat(vm.notifiers).singleElement().satisfies(n -> {
                 assertThat(n.on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS,
                         NotifyEvent.OVERDUE);
-                assertThat(NotifiersViewModel.describe(n)).contains("slack webhook http://127.0.0.1:")
+                assertThat(vm.describe(n)).contains("slack webhook http://127.0.0.1:")
                         .doesNotContain("T0KEN");
             });
             assertThat(Files.readString(tmp.resolve("catalog.db"), StandardCharsets.ISO_8859_1)).doesNotContain("T0KEN");
@@ -110,7 +110,7 @@ class NotifiersViewModelTest {
 
             assertThat(vm.message.get()).startsWith("added notifier mail");
             assertThat(vm.smtpPassword.get()).as("cleared from the form").isEmpty();
-            assertThat(NotifiersViewModel.describe(vm.notifiers.get(0)))
+            assertThat(vm.describe(vm.notifiers.get(0)))
                     .contains("e-mail to admin@office.test, boss@office.test via localhost");
             assertThat(Files.readString(tmp.resolve("catalog.db"), StandardCharsets.ISO_8859_1))
                     .doesNotContain(SmtpServer.PASSWORD);
@@ -185,7 +185,25 @@ class NotifiersViewModelTest {
             vm.addWebhook();
             assertThat(catalog.notifiers().list()).singleElement()
                     .satisfies(n -> assertThat(n.job()).hasValue("blog"));
-            assertThat(NotifiersViewModel.describe(vm.notifiers.get(0))).endsWith(", job blog");
+            assertThat(vm.describe(vm.notifiers.get(0))).endsWith(", job blog");
+        }
+    }
+
+    /** A notifier's row on the Japanese Settings page says its channel, events and jobs in Japanese (issue 13). */
+    @Test
+    void inJapaneseANotifierRowSaysWhatItSendsInJapanese(@TempDir Path tmp) {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.systemUTC()),
+                    UiExecutor.direct(), new I18n(Locale.JAPANESE));
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("ops-chat");
+            vm.url.set("https://hooks.example.test/x");
+            vm.format.set(NotifyChannel.WebhookFormat.SLACK);
+
+            vm.addWebhook();
+
+            assertThat(vm.describe(vm.notifiers.get(0))).startsWith("ops-chat: slack の Webhook https://")
+                    .endsWith("、通知: 失敗、期限切れのジョブ、すべてのジョブ");
         }
     }
 }

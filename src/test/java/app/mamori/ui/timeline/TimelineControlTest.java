@@ -130,7 +130,7 @@ class TimelineControlTest {
         LaneData exact = LaneData.of(model.lanes().get(0).lane(), points, List.of(), List.of());
         Canvas canvas = new Canvas(1280, 720);
 
-        int drawn = WaitForAsyncUtils.asyncFx(() -> new TimelineRenderer().draw(canvas.getGraphicsContext2D(),
+        int drawn = WaitForAsyncUtils.asyncFx(() -> new TimelineRenderer(new TimelineText(new I18n(Locale.ENGLISH), ZoneOffset.UTC)).draw(canvas.getGraphicsContext2D(),
                 control.style.palette(), new TimelineRenderer.Frame(1280, 720, model.scaleProperty().get(),
                         List.of(exact), 0, null, NOW.toEpochMilli(), List.of(), "now", ""))).get(30, TimeUnit.SECONDS);
 

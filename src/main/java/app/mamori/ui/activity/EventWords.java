@@ -1,0 +1,68 @@
+package app.mamori.ui.activity;
+
+import app.mamori.catalog.Event;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.IncidentWords;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An event's sentence in the app's language, from the message key and arguments the engine
+ * recorded beside its English text (catalog.Event#phrase). Rows from before keys were recorded,
+ * and keys this build does not know, show the stored English text: nothing is ever blank.
+ * Texts a server or tool wrote (an error message) come in as arguments and stay as written.
+ */
+final class EventWords {
+    private final I18n text;
+    private final Format format;
+    private final IncidentWords incidents;
+
+    EventWords(I18n text, Format format) {
+        this.text = text;
+        this.format = format;
+        this.incidents = new IncidentWords(text);
+    }
+
+    String of(Event e) {
+        if (e.phrase().isEmpty() || !text.has("event." + e.phrase().get().key())) {
+            return e.message();
+        }
+        String key = e.phrase().get().key();
+        List<Object> args = new ArrayList<>(e.phrase().get().args());
+        switch (key) {
+            case "notifySent", "notifyFailed", "notifyTestSent", "notifyTestFailed" ->
+                    args.set(1, text.has("notify.on." + args.get(1)) ? text.t("notify.on." + args.get(1)) : args.get(1));
+            case "incidentOpened", "incidentClosed" -> args.set(1, incidents.kind((String) args.get(1)));
+            case "runMissed" -> args.set(2, time((String) args.get(2)));
+            case "verifyFailed", "verifyNotRun" -> args.set(0, text.has("verify.method." + args.get(0))
+                    ? text.t("verify.method." + args.get(0)) : args.get(0));
+            case "verifyFinished" -> {
+                return verifyFinished(args);
+            }
+            default -> {
+            }
+        }
+        return text.t("event." + key, args.toArray());
+    }
+
+    /** "verify: 3 artifact(s), 9 check(s), 0 failed", with what could not run and a cancel only when they happened. */
+    private String verifyFinished(List<Object> args) {
+        String s = text.t("event.verifyFinished", args.get(0), args.get(1), args.get(2));
+        if (!"0".equals(args.get(3))) {
+            s += text.t("event.verifyFinished.notRun", args.get(3));
+        }
+        return "0".equals(args.get(4)) ? s : s + text.t("event.verifyFinished.cancelled");
+    }
+
+    private String time(String instant) {
+        try {
+            return format.when(Instant.parse(instant));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
+    }
+}

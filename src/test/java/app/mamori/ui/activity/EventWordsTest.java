@@ -1,0 +1,55 @@
+package app.mamori.ui.activity;
+
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventWordsTest {
+    private static final Instant T = Instant.parse("2026-12-06T01:00:00Z");
+    private static final I18n JA = new I18n(Locale.JAPANESE);
+    private final EventWords ja = new EventWords(JA, new Format(JA, ZoneOffset.UTC));
+
+    private static Event event(String message) {
+        return Event.at(T, EventLevel.INFO, "kind", message);
+    }
+
+    @Test
+    void anEventWithAMessageKeyIsSaidInJapaneseWithTheServersTextAsWritten() {
+        assertThat(ja.of(event("backup of job blog started").withPhrase("runStarted", "blog")))
+                .isEqualTo("ジョブ blog のバックアップを開始しました");
+        assertThat(ja.of(event("x").withPhrase("runFailed", "wiki", "source wiki-db: no file /srv/wiki.db")))
+                .isEqualTo("ジョブ wiki のバックアップが失敗しました: source wiki-db: no file /srv/wiki.db");
+        assertThat(ja.of(event("x").withPhrase("notifyFailed", "ops-chat", "failure", "cannot connect")))
+                .isEqualTo("通知先 ops-chat に「失敗」の通知を送れませんでした: cannot connect");
+        assertThat(ja.of(event("x").withPhrase("verifyFinished", 1, 3, 0, 0, 0)))
+                .isEqualTo("検証: 成果物 1 個、検査 3 件、失敗 0 件");
+        assertThat(ja.of(event("x").withPhrase("verifyFinished", 2, 4, 1, 1, 1)))
+                .isEqualTo("検証: 成果物 2 個、検査 4 件、失敗 1 件、実行できなかった検査 1 件、中止");
+        assertThat(ja.of(event("x").withPhrase("incidentOpened", 2, "files-changed", "uploads", 2)))
+                .isEqualTo("インシデント 2 を開始しました (ファイルの削除・変更、対象 uploads)。閉じるまで 2 件のポイントを保持します");
+    }
+
+    @Test
+    void anOldRowOrAKeyThisBuildDoesNotKnowShowsTheStoredText() {
+        assertThat(ja.of(event("backup of job blog started"))).isEqualTo("backup of job blog started");
+        assertThat(ja.of(event("from a newer Mamori").withPhrase("somethingNew", "a"))).isEqualTo("from a newer Mamori");
+    }
+
+    @Test
+    void englishSaysWhatTheCliWouldHaveStored() {
+        I18n en = new I18n(Locale.ENGLISH);
+        EventWords words = new EventWords(en, new Format(en, ZoneOffset.UTC));
+        assertThat(words.of(event("x").withPhrase("runSucceeded", "blog", "blog/20261206T010000Z")))
+                .isEqualTo("backup of job blog succeeded: restore point blog/20261206T010000Z");
+        assertThat(words.of(event("x").withPhrase("verifyFinished", 1, 3, 0, 0, 0)))
+                .isEqualTo("verify: 1 artifact(s), 3 check(s), 0 failed");
+    }
+}
