@@ -1,5 +1,7 @@
 package app.mamori.service;
 
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.JobPause;
 import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
@@ -149,7 +151,13 @@ public final class JobService {
             throw new IllegalArgumentException("--reason: at most " + REASON_LIMIT + " characters, not "
                     + why.get().length() + "; say why in a few words");
         }
-        return services.catalog().pauses().pause(job, why);
+        JobPause pause = services.catalog().pauses().pause(job, why);
+        // who paused what, and why, belongs in the log: a paused job takes no backups
+        services.catalog().events().add(Event.at(services.clock().instant(), EventLevel.WARNING, "job-paused",
+                "job " + job + " paused: run-due and the app's scheduler leave it alone until it is resumed"
+                        + why.map(r -> " (" + r + ")").orElse("")).withJob(job)
+                .withPhrase("jobPaused", job, why.orElse("")));
+        return pause;
     }
 
     /** Longer than a line on the dashboard is a note, not a reason. */
@@ -165,6 +173,10 @@ public final class JobService {
     public Optional<JobPause> resume(String job, ZoneId zone) {
         Optional<JobPause> was = services.catalog().pauses().resume(job);
         Instant now = services.clock().instant();
+        if (was.isPresent()) {
+            services.catalog().events().add(Event.at(now, EventLevel.INFO, "job-resumed", "job " + job
+                    + " resumed: its schedule runs it again").withJob(job).withPhrase("jobResumed", job));
+        }
         services.catalog().schedules().find(job).ifPresent(js -> {
             try {
                 Due due = Due.check(Schedule.parse(js.expression()), js.handledUntil(), js.retryAfter(), now, zone);

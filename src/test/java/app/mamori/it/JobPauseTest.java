@@ -60,6 +60,9 @@ class JobPauseTest {
         assertThat(cli.run("run-due").requireOk().out()).contains("nothing is due");
         try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
             assertThat(catalog.events().list(EventFilter.all().kind("run-missed"), 10)).isEmpty();
+            assertThat(catalog.events().list(EventFilter.all().kind("job-paused"), 10)).singleElement()
+                    .satisfies(e -> assertThat(e.message()).contains("job tool paused").contains("moving the disk"));
+            assertThat(catalog.events().list(EventFilter.all().kind("job-resumed"), 10)).hasSize(1);
         }
     }
 
