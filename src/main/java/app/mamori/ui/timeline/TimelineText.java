@@ -83,7 +83,8 @@ public final class TimelineText {
         p.detail().filter(d -> p.check() == TimelinePoint.Check.FAILED).ifPresent(lines::add);
         List<String> kept = keptBy.get(p.id());
         lines.add(kept == null ? text.t("timeline.keptBy.unknown") : kept.isEmpty() ? text.t("timeline.keptBy.none")
-                : text.t("timeline.keptBy", String.join(", ", kept)));
+                : text.t("timeline.keptBy", kept.stream().map(this::rule)
+                .collect(java.util.stream.Collectors.joining(text.t("schedule.listSeparator")))));
         lines.add(p.id());
         return String.join("\n", lines);
     }
@@ -128,5 +129,15 @@ public final class TimelineText {
     private String duration(Duration d) {
         return d.toMinutes() >= 1 ? text.t("timeline.minutes", d.toMinutes(), d.toSecondsPart())
                 : text.t("timeline.seconds", d.toSeconds());
+    }
+
+    /** A retention rule's id as the timeline reads it ("daily", "held") in the app's language. */
+    private String rule(String id) {
+        for (app.mamori.retention.Reason.Rule r : app.mamori.retention.Reason.Rule.values()) {
+            if (r.id().equals(id)) {
+                return text.t("reason." + r.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return id.equals("held") ? text.t("reason.held") : id;
     }
 }

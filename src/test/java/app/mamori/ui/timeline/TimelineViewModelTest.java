@@ -186,6 +186,9 @@ class TimelineViewModelTest {
 
         assertThat(text).contains("2 identical points (nothing changed)", "Size ", "since the point before",
                 "Checks: ", "Kept by retention: no retention policy");
+        TimelineText japanese = new TimelineText(new I18n(Locale.JAPANESE), ZoneOffset.UTC);
+        assertThat(japanese.mark(lane, folded, java.util.Map.of(lane.markPoint(folded).id(),
+                java.util.List.of("daily", "held")))).contains("保持ルールで残す理由: 毎日、保留中");
     }
 
     @Test
