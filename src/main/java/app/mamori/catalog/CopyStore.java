@@ -115,6 +115,15 @@ public final class CopyStore {
                 job + "/", job + "0", vault));
     }
 
+    /** When the newest of {@code job}'s points with a finished copy in {@code vault} was taken; empty when none is. */
+    public Optional<Instant> newestCopied(String job, String vault) {
+        // ids are JOB/POINT: the job's range of the primary key, as in copiedOfJob
+        return db.autocommit(c -> Rows.query(c, "SELECT max(point_time) AS newest FROM point_copies"
+                + " WHERE point > ? AND point < ? AND vault = ? AND status = 'copied'",
+                r -> r.getObject("newest") == null ? Optional.<Instant>empty() : Optional.of(Rows.instant(r, "newest")),
+                job + "/", job + "0", vault)).get(0);
+    }
+
     /** Forgets a copy that was removed from its vault. */
     public void forgetCopy(String point, String vault) {
         db.write(c -> Rows.update(c, "DELETE FROM point_copies WHERE point = ? AND vault = ?", point, vault));

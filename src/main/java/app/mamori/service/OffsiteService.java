@@ -20,6 +20,7 @@ import app.mamori.vault.s3.S3Vault;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Offsite copies: object vaults, where each job's points are copied, and the copies themselves. */
@@ -82,6 +83,15 @@ public final class OffsiteService {
 
     public Optional<CopySettings> copyOf(String job) {
         return services.catalog().copies().copyOf(job);
+    }
+
+    /** Where {@code job} copies its points, and when the newest point copied there was taken. */
+    public record Offsite(String vault, Optional<Instant> newestCopy) {
+    }
+
+    /** {@code job}'s offsite copy and how far behind it is; empty when the job copies nothing offsite. */
+    public Optional<Offsite> offsiteOf(String job) {
+        return copyOf(job).map(c -> new Offsite(c.vault(), services.catalog().copies().newestCopied(job, c.vault())));
     }
 
     /** Copies what the job's copy vault lacks, or only {@code point}; no faster than {@code limitRate} bytes/s if given. */

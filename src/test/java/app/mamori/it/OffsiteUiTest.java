@@ -92,6 +92,15 @@ class OffsiteUiTest {
         assertThat(copy.get("vault").asText()).isEqualTo("offsite");
         assertThat(copy.get("status").asText()).isEqualTo("copied");
         assertThat(cli.run("copy", "tool", "--verify").requireOk().out()).doesNotContain("FAILED");
+        // the dashboard says where the offsite copy stands
+        robot.clickOn("#nav-dashboard");
+        AppWindow.await(() -> robot.lookup("#jobs-table").tryQuery().isPresent());
+        TableView<app.mamori.ui.dashboard.JobRow> jobs = robot.lookup("#jobs-table").queryTableView();
+        AppWindow.await(() -> jobs.getItems().size() == 1 && jobs.getItems().get(0).offsite().isPresent()
+                && jobs.getItems().get(0).offsite().get().newestCopy().isPresent());
+        AppWindow.await(() -> !robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.text.Text t
+                && t.getText() != null && t.getText().contains("offsite offsite: newest copy ")).queryAll()
+                .isEmpty());
 
         Path sheet = tmp.resolve("sheet.md");
         // the file chooser is the OS's: the view model writes where it was told
@@ -101,6 +110,8 @@ class OffsiteUiTest {
         assertThat(Files.readString(sheet)).contains("mamori vault add offsite --s3 " + bucket + "/mamori")
                 .contains("--encrypt").doesNotContain(PASSPHRASE).doesNotContain(S3Server.SECRET_ACCESS_KEY);
 
+        robot.clickOn("#nav-vaults");
+        AppWindow.await(() -> robot.lookup("#offsite-add").tryQuery().isPresent());
         robot.clickOn("#offsite-add");
         AppWindow.await(() -> robot.lookup("#offsite-name").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);

@@ -103,8 +103,11 @@ public final class DashboardView {
         t.getColumns().add(text("dashboard.col.nextRun", 150, r -> r.paused()
                 .map(p -> format.paused(p.since(), p.reason()))
                 .orElseGet(() -> r.nextRun().map(format::when).orElse(app.text().t("dashboard.notScheduled")))));
+        // and where the offsite copy stands: a copy days behind is a backup that would not survive the office
         t.getColumns().add(text("dashboard.col.vault", 190, r -> app.text().t("dashboard.vaultUsage", r.vault(),
-                format.bytes(r.vaultBytes()), r.points())));
+                format.bytes(r.vaultBytes()), r.points()) + r.offsite().map(o -> "\n" + o.newestCopy()
+                .map(n -> app.text().t("dashboard.offsite", o.vault(), format.ago(n, app.clock().instant())))
+                .orElse(app.text().t("dashboard.offsite.none", o.vault()))).orElse("")));
         TableColumn<JobRow, JobRow> action = new TableColumn<>("");
         // the whole row, not its name: a run that failed since must redraw the cell
         action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

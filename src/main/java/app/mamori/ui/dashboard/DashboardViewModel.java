@@ -87,7 +87,8 @@ public final class DashboardViewModel {
             }
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem(),
-                    breached.stream().map(v -> breach(v, zone)).toList(), s.paused()));
+                    breached.stream().map(v -> breach(v, zone)).toList(), s.paused(),
+                    services.offsite().offsiteOf(s.job())));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }

@@ -17,11 +17,21 @@ import java.util.Optional;
 public record JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
                      Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
                      long vaultBytes, int points, Optional<String> problem, List<String> breaches,
-                     Optional<JobPause> paused) {
+                     Optional<JobPause> paused, Optional<app.mamori.service.OffsiteService.Offsite> offsite) {
 
     public JobRow {
         breaches = List.copyOf(breaches);
         paused = paused == null ? Optional.empty() : paused;
+        offsite = offsite == null ? Optional.empty() : offsite;
+    }
+
+    /** A row of a job that copies nothing offsite. */
+    public JobRow(String job, String server, String vault, Health health, Optional<Instant> lastSuccess,
+                  Optional<String> lastResult, Optional<String> schedule, Optional<Instant> nextRun,
+                  long vaultBytes, int points, Optional<String> problem, List<String> breaches,
+                  Optional<JobPause> paused) {
+        this(job, server, vault, health, lastSuccess, lastResult, schedule, nextRun, vaultBytes, points, problem,
+                breaches, paused, Optional.empty());
     }
 
     /** A row of a job that is not paused. */
