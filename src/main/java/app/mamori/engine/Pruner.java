@@ -210,8 +210,8 @@ public final class Pruner {
                 String dir = ShellQuote.quote(path);
                 // as LocalVault.removePoint: marked and renamed to a temp name in one step before
                 // its files go, so a prune cut short leaves a temp folder for the sweep, not half a point
-                String temp = ShellQuote.quote(path.substring(0, path.lastIndexOf('/') + 1) + ".tmp-"
-                        + path.substring(path.lastIndexOf('/') + 1) + "." + ProcessHandle.current().pid());
+                String temp = ShellQuote.quote(path.substring(0, path.lastIndexOf('/') + 1)
+                        + TempPointOwner.tempName(path.substring(path.lastIndexOf('/') + 1)));
                 String marker = ShellQuote.quote(path + "/" + TempPointOwner.FILE_NAME);
                 String out = RemotePointTarget.run(shell, "[ -e " + dir + " ] || { echo 0; exit 0; }; "
                         + "[ ! -L " + dir + " ] && [ -f " + dir + "/manifest.json ] || { echo " + dir

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  * crash's leftover.
  */
 public final class LocalVault {
-    static final String TEMP_PREFIX = ".tmp-";
     private static final DateTimeFormatter POINT_ID =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -52,7 +51,7 @@ public final class LocalVault {
             if (Files.exists(jobDir.resolve(id))) {
                 continue;
             }
-            Path temp = jobDir.resolve(TEMP_PREFIX + id + "." + ProcessHandle.current().pid());
+            Path temp = jobDir.resolve(TempPointOwner.tempName(id));
             try {
                 SecureFiles.createPrivateDirectory(temp);
                 writeOwner(temp);
@@ -110,7 +109,7 @@ public final class LocalVault {
      */
     private static Path retire(Path dir) throws IOException {
         writeOwner(dir);
-        Path temp = dir.resolveSibling(TEMP_PREFIX + dir.getFileName() + "." + ProcessHandle.current().pid());
+        Path temp = dir.resolveSibling(TempPointOwner.tempName(dir.getFileName().toString()));
         try {
             Files.move(dir, temp, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

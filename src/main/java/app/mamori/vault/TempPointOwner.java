@@ -38,6 +38,14 @@ public record TempPointOwner(String host, long pid, Optional<Instant> started) {
         return new TempPointOwner(THIS_HOST, self.pid(), self.info().startInstant());
     }
 
+    /**
+     * The folder name of point {@code id} while this process writes it or takes it out of a vault,
+     * the name {@link #isTempName} and the sweeps recognise.
+     */
+    public static String tempName(String id) {
+        return ".tmp-" + id + "." + ProcessHandle.current().pid();
+    }
+
     public static boolean isTempName(String folderName) {
         return TEMP_NAME.matcher(folderName).matches();
     }
