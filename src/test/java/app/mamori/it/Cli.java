@@ -41,6 +41,17 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * Starts the CLI as a process of its own, as an admin's shell or the OS timer does, for tests
+     * that kill it midway; its stdout and stderr go to {@code output}.
+     */
+    Process start(Path output, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "app.mamori.Main", "--home", home.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
     /** Adds the test sshd as server {@code name}, pinning its key by fingerprint. */
     Result addServer(String name, SshdServer sshd) {
         return run("server", "add", name, "--host", sshd.host(), "--port", Integer.toString(sshd.port()),

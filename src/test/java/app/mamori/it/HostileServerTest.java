@@ -151,10 +151,7 @@ class HostileServerTest {
         Path pidFile = server.dir().resolve("endless.pid");
         Files.deleteIfExists(pidFile);
 
-        Process backup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "app.mamori.Main",
-                "--home", cli.home().toString(), "backup", "tool")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("backup.out").toFile()).start();
+        Process backup = cli.start(tmp.resolve("backup.out"), "backup", "tool");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
             assertThat(backup.isAlive()).as(Files.readString(tmp.resolve("backup.out"))).isTrue();

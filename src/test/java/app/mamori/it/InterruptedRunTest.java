@@ -39,10 +39,7 @@ class InterruptedRunTest {
         cli.run("source", "add", "big", "--server", "s", "--kind", "sqlite", "--path", db.toString()).requireOk();
         cli.run("job", "add", "j", "--sources", "big", "--vault", "v").requireOk();
 
-        Process backup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "app.mamori.Main",
-                "--home", cli.home().toString(), "backup", "j")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("backup.out").toFile()).start();
+        Process backup = cli.start(tmp.resolve("backup.out"), "backup", "j");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         // the marker (renamed into place) follows the folder by microseconds; a kill between the two leaves
         // a folder the sweep rightly cannot claim (docs/vault.md), which is not what this test is about

@@ -54,10 +54,7 @@ class KilledPruneTest {
             s.filter(Files::isRegularFile).forEach(samples::add);
         }
 
-        Process prune = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "app.mamori.Main",
-                "--home", cli.home().toString(), "prune", "site")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("prune.out").toFile()).start();
+        Process prune = cli.start(tmp.resolve("prune.out"), "prune", "site");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         // kill as soon as the older point starts to go: its folder renamed, or any of its files gone
         while (Files.exists(older) && samples.stream().limit(400).allMatch(Files::exists)) {

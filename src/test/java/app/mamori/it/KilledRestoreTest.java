@@ -47,10 +47,8 @@ class KilledRestoreTest {
         pg.execSql(db, "DELETE FROM orders WHERE id > 1000; UPDATE orders SET note = 'damaged' WHERE id = 1;");
         String damaged = pg.query(db, CONTENTS);
 
-        Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "app.mamori.Main", "--home", cli.home().toString(),
-                "restore", "--source", "shopdb", "--point", point, "--in-place", "--yes")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("restore.out").toFile()).start();
+        Process restore = cli.start(tmp.resolve("restore.out"), "restore", "--source", "shopdb", "--point", point,
+                "--in-place", "--yes");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         // kill once pg_restore is writing into the live database
         while (pg.query(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
