@@ -3,6 +3,7 @@ package app.mamori.service;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.JobPause;
+import app.mamori.catalog.Run;
 import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.JobStatuses;
@@ -18,6 +19,7 @@ import app.mamori.schedule.Schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,6 +104,18 @@ public final class JobService {
     /** Every job's health: last success, last result, next run, overdue. */
     public List<JobStatus> statuses(ZoneId zone) {
         return JobStatuses.collect(services.catalog(), services.clock().instant(), zone);
+    }
+
+    /**
+     * Each job's newest ended run, for the jobs that have one, whichever process ran it (this
+     * app, the command line, the OS timer's run-due): how the tray learns of a failure.
+     */
+    public List<Run> latestRuns() {
+        List<Run> latest = new ArrayList<>();
+        for (Job job : list()) {
+            services.catalog().runs().latestEnded(job.name()).ifPresent(latest::add);
+        }
+        return latest;
     }
 
     /** The job's recovery objectives; {@link Objectives#NONE} when it has none. */

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the real CLI in-process against one MAMORI_HOME, as a script would. */
-final class Cli {
+public final class Cli {
     private final Path home;
 
-    Cli(Path home) {
+    public Cli(Path home) {
         this.home = home;
     }
 
@@ -27,7 +27,7 @@ final class Cli {
         return home;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithStdin("", args);
     }
 
@@ -63,7 +63,7 @@ final class Cli {
      * An office of one: the test sshd as server {@code tools}, a vault {@code local} in {@code dir},
      * a SQLite file of one table as source {@code tooldb}, and job {@code tool} backing it up.
      */
-    Path sqliteJob(SshdServer sshd, Path dir) throws java.sql.SQLException {
+    public Path sqliteJob(SshdServer sshd, Path dir) throws java.sql.SQLException {
         Path db = dir.resolve("tool.db");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.createStatement().execute("CREATE TABLE t(b); INSERT INTO t VALUES ('one row')");
@@ -75,8 +75,8 @@ final class Cli {
         return db;
     }
 
-    record Result(int exit, String out, String err) {
-        Result requireOk() {
+    public record Result(int exit, String out, String err) {
+        public Result requireOk() {
             if (exit != 0) {
                 throw new AssertionError("mamori exited " + exit + "\nstdout: " + out + "\nstderr: " + err);
             }

@@ -1,10 +1,15 @@
 package app.mamori.packaging;
 
+import app.mamori.it.Cli;
+import app.mamori.testenv.SshdExtension;
+import app.mamori.testenv.SshdServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +35,10 @@ class AppImageCheck {
     /** AWT's tray icon: a frame that the tray host embeds (XEmbed). */
     static final String TRAY_ICON = "\"JavaEmbeddedFrame\"";
     static final String POPUP_MENU = "sun-awt-X11-XPopupMenuPeer";
+    /** AWT's desktop notification on X11 (a balloon by the icon) is the only window holding AWT labels. */
+    static final String NOTIFICATION = "sun-awt-X11-XLabelPeer";
+    /** The catalogue is polled every 2 s and the look that follows is one query per job. */
+    static final Duration TURNS_RED_WITHIN = Duration.ofSeconds(30);
 
     static XDisplay display;
 
@@ -108,6 +117,118 @@ class AppImageCheck {
         assertThat(home.resolve("app.port")).as("single-instance port given up").doesNotExist();
     }
 
+    @Test
+    @ExtendWith(SshdExtension.class)
+    void aBackupThatFailsFromTheCommandLineTurnsTheTrayRedAndRaisesANotification(SshdServer sshd,
+            @TempDir Path home, @TempDir Path office) throws Exception {
+        Cli cli = new Cli(home);
+        Path db = cli.sqliteJob(sshd, office);
+        cli.run("backup", "tool").requireOk();
+        Process app = startApp(home);
+        try {
+            await("the tray icon in trayer", () -> trayIcons() == 1);
+            await("the tray icon drawn", () -> trayColour() != Colour.NONE);
+            assertThat(trayColour()).as("icon after a good backup").isNotEqualTo(Colour.RED);
+            assertThat(geometries(NOTIFICATION)).as("a notification before anything failed").isEmpty();
+
+            Files.delete(db); // the tool's database is gone: its next backup fails, as the OS timer would run it
+            Process backup = new ProcessBuilder(LAUNCHER.toString(), "--home", home.toString(), "backup", "tool")
+                    .redirectErrorStream(true).start();
+            String said = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(backup.exitValue()).as(said).isNotZero();
+            long failed = System.nanoTime();
+
+            await("the tray icon turned red", () -> trayColour() == Colour.RED, TURNS_RED_WITHIN);
+            long red = System.nanoTime();
+            await("a desktop notification of the failure", () -> !geometries(NOTIFICATION).isEmpty(), TURNS_RED_WITHIN);
+            System.out.printf("AppImageCheck: tray red %d ms, notification %d ms after the failed backup ended%n",
+                    (red - failed) / 1_000_000, (System.nanoTime() - failed) / 1_000_000);
+            // the balloon around its labels, kept for a person to read when the check fails or the docs need it;
+            // mapped is not yet painted
+            Thread.sleep(1000);
+            List<int[]> labels = geometries(NOTIFICATION);
+            int left = labels.stream().mapToInt(g -> g[0]).min().orElseThrow() - 40;
+            int top = labels.stream().mapToInt(g -> g[1]).min().orElseThrow() - 10;
+            int right = labels.stream().mapToInt(g -> g[0] + g[2]).max().orElseThrow() + 30;
+            int bottom = labels.stream().mapToInt(g -> g[1] + g[3]).max().orElseThrow() + 10;
+            display.x("import", "-window", "root", "-crop", (right - left) + "x" + (bottom - top) + "+" + Math.max(0, left)
+                    + "+" + Math.max(0, top), "target/app-image-check/tray-failure-notification.png");
+            assertThat(app.isAlive()).isTrue();
+        } finally {
+            stop(app);
+        }
+    }
+
+    /** Ends an app the check started, and waits until its icon has left the shared tray. */
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(30, TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        await("the tray empty again", () -> trayIcons() == 0, Duration.ofSeconds(30));
+    }
+
+    enum Colour { NONE, RED, GREEN, AMBER, BLUE }
+
+    /**
+     * The tray icon's colour as the screen shows it: each state has its own shape too, but the
+     * colour is what can be read reliably off a 24 px capture (icons/tray-*.svg).
+     */
+    private static Colour trayColour() {
+        try {
+            List<int[]> icons = display.geometries(TRAY_ICON);
+            if (icons.isEmpty()) {
+                return Colour.NONE;
+            }
+            int[] g = icons.get(0);
+            // kept: the last capture is what to look at when a check on the colour fails
+            Path png = Path.of("target/app-image-check/tray-icon-last.png");
+            display.x("import", "-window", "root", "-crop", g[2] + "x" + g[3] + "+" + g[0] + "+" + g[1], png.toString());
+            BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            return image == null ? Colour.NONE : dominant(image);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("cannot capture the tray icon", e);
+        }
+    }
+
+    private static Colour dominant(BufferedImage image) {
+        int[] counts = new int[Colour.values().length];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                counts[classify((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff).ordinal()]++;
+            }
+        }
+        // the panel around the icon and the drawing's outline and tick are no colour: the fill decides
+        Colour best = Colour.NONE;
+        int most = 11; // a few stray pixels of a colour are anti-aliasing, not a fill
+        for (Colour c : Colour.values()) {
+            if (c != Colour.NONE && counts[c.ordinal()] > most) {
+                best = c;
+                most = counts[c.ordinal()];
+            }
+        }
+        return best;
+    }
+
+    /** Near the fills of icons/tray-*.svg: #d1242f, #1f883d, #f2b90c, #0969da. */
+    private static Colour classify(int r, int g, int b) {
+        if (r > 150 && g < 90 && b < 90) {
+            return Colour.RED;
+        }
+        if (g > 100 && r < 90 && b < 110) {
+            return Colour.GREEN;
+        }
+        if (r > 180 && g > 140 && b < 80) {
+            return Colour.AMBER;
+        }
+        if (b > 150 && r < 60) {
+            return Colour.BLUE;
+        }
+        return Colour.NONE;
+    }
+
     /** Starts the app from its launcher and waits for its window, named as the menu entry expects. */
     private static Process startApp(Path home) throws Exception {
         String wmClass = startupWmClass();
@@ -134,10 +255,14 @@ class AppImageCheck {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + START_TIMEOUT.toNanos();
+        await(what, condition, START_TIMEOUT);
+    }
+
+    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + START_TIMEOUT);
+                throw new AssertionError("no " + what + " within " + timeout);
             }
             Thread.sleep(100);
         }

@@ -1,6 +1,13 @@
 package app.mamori.ui.tray;
 
+import app.mamori.catalog.Run;
+import app.mamori.model.RunStatus;
+
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +19,22 @@ import java.util.Set;
 final class FailedRunNotices {
     /** Jobs whose latest run failed, oldest failure first. */
     private final Set<String> failing = new LinkedHashSet<>();
+    /** Per job, the newest run already taken into account. */
+    private final Map<String, Long> seen = new HashMap<>();
+
+    /**
+     * Each job's newest ended run, as the tray's look at the catalogue found them: the runs not
+     * seen before end in the order they started (run ids grow with time), so the offer goes to
+     * the job that failed last whichever process ran it.
+     */
+    void saw(List<Run> latest) {
+        latest.stream().filter(r -> seen.getOrDefault(r.job(), Long.MIN_VALUE) < r.id())
+                .sorted(Comparator.comparingLong(Run::id))
+                .forEach(r -> {
+                    seen.put(r.job(), r.id());
+                    ended(r.job(), r.status() != RunStatus.FAILED && r.status() != RunStatus.INTERRUPTED);
+                });
+    }
 
     /** A run of {@code job} ended. */
     void ended(String job, boolean ok) {

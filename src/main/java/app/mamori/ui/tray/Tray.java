@@ -1,5 +1,6 @@
 package app.mamori.ui.tray;
 
+import app.mamori.catalog.Run;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.objective.JobObjectives;
 import app.mamori.engine.objective.Verdict;
@@ -49,8 +50,13 @@ public final class Tray {
     /** the open incidents, from the dashboard: the tooltip names them */
     private javafx.collections.ObservableList<app.mamori.catalog.Incident> incidents;
     private Timeline clock;
-    private boolean lookingForOverdue;
+    private boolean looking;
+    /** A change came while a look was in flight: look once more when it is back. */
+    private boolean lookAgain;
     private final FailedRunNotices failures = new FailedRunNotices();
+    private final FailureSpells failureSpells = new FailureSpells();
+    /** The job whose restore the menu offers now. */
+    private Optional<String> offered = Optional.empty();
     /** "Restore after the failed run of JOB...", in the menu while a job's latest run failed. */
     private MenuItem restoreFailed;
     private PopupMenu menu;
@@ -100,7 +106,7 @@ public final class Tray {
         Runnable update = () -> tray.show(TrayState.of(tray.rows, app.runs().anyRunning()));
         tray.rows.addListener((ListChangeListener<JobRow>) c -> {
             update.run();
-            tray.lookForOverdue();
+            tray.look();
         });
         tray.incidents.addListener((ListChangeListener<app.mamori.catalog.Incident>) c -> update.run());
         app.runs().byJob().addListener((MapChangeListener<String, RunViewModel>) c -> {
@@ -113,11 +119,11 @@ public final class Tray {
         update.run();
         tray.clock = new Timeline(new KeyFrame(EVERY, e -> {
             dashboard.refresh();
-            tray.lookForOverdue();
+            tray.look();
         }));
         tray.clock.setCycleCount(Animation.INDEFINITE);
         tray.clock.play();
-        tray.lookForOverdue();
+        tray.look();
         return Optional.of(tray);
     }
 
@@ -160,21 +166,33 @@ public final class Tray {
         });
     }
 
-    /** A desktop notification when the run ends, failed or not. */
+    /**
+     * A desktop notification when a run of this app succeeds. A failure is told by the look at
+     * the catalogue that its end starts, the one way failures of every process are told.
+     */
     private void watch(RunViewModel run) {
         run.stateProperty().addListener((o, a, s) -> {
             if (run.running()) {
                 return;
             }
-            boolean ok = s == RunViewModel.State.SUCCEEDED;
-            String title = app.text().t(ok ? "tray.done" : "tray.failed", run.job());
-            String message = run.messageProperty().get();
-            String text = ok ? message : (message == null ? "" : message + "\n") + app.text().t("tray.failedRestoreHint");
-            failures.ended(run.job(), ok);
-            offerRestore(failures.offered());
-            EventQueue.invokeLater(() -> icon.displayMessage(title, text,
-                    ok ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.ERROR));
+            look();
+            if (s == RunViewModel.State.SUCCEEDED) {
+                String title = app.text().t("tray.done", run.job());
+                String text = run.messageProperty().get();
+                EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.INFO));
+            }
         });
+    }
+
+    /** One notification per failed run, with its error and where to restore from. */
+    private void notifyFailures(List<Run> fresh) {
+        for (Run run : fresh) {
+            String title = app.text().t("tray.failed", run.job());
+            // one paragraph: the X11 balloon wraps its text itself and shows no line breaks
+            String text = run.error().map(e -> e.endsWith(".") ? e + " " : e + ". ").orElse("")
+                    + app.text().t("tray.failedRestoreHint");
+            EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.ERROR));
+        }
     }
 
     /**
@@ -197,25 +215,44 @@ public final class Tray {
         });
     }
 
-    /** A desktop notification for each job that became overdue since the last look; one per spell. */
-    private void lookForOverdue() {
-        if (lookingForOverdue) {
-            return; // the look in flight, or the next minute's, sees the same
+    /**
+     * Looks at the catalogue for what deserves a desktop notification since the last look: a
+     * failed run (from any process), a job that became overdue (one per spell), a breached
+     * objective. Called at every catalogue change and every minute.
+     */
+    private void look() {
+        if (looking) {
+            lookAgain = true; // the change may have come after the look in flight read the catalogue
+            return;
         }
-        lookingForOverdue = true;
+        looking = true;
         app.executor().submit(() -> new Look(app.services().jobs().statuses(format.zone()),
-                app.services().jobs().objectiveStatuses()), look -> {
-            lookingForOverdue = false;
+                app.services().jobs().objectiveStatuses(), app.services().jobs().latestRuns()), look -> {
+            looked();
+            notifyFailures(failureSpells.newlyFailed(look.runs()));
+            failures.saw(look.runs());
+            if (!failures.offered().equals(offered)) {
+                offered = failures.offered();
+                offerRestore(offered); // only on a change: an open menu is not rebuilt under the pointer every minute
+            }
             notifyOverdue(spells.newlyOverdue(look.statuses()));
             notifyBreaches(breaches.newlyBreached(look.objectives()));
         }, e -> {
-            lookingForOverdue = false;
-            UiErrors.logged("looking for overdue jobs").accept(e);
+            looked();
+            UiErrors.logged("looking for failed and overdue jobs").accept(e);
         });
     }
 
-    /** What one look at the catalogue found: every job's state and its objectives. */
-    private record Look(List<JobStatus> statuses, List<JobObjectives> objectives) {
+    private void looked() {
+        looking = false;
+        if (lookAgain) {
+            lookAgain = false;
+            look();
+        }
+    }
+
+    /** What one look at the catalogue found: every job's state, its objectives and its newest ended run. */
+    private record Look(List<JobStatus> statuses, List<JobObjectives> objectives, List<Run> runs) {
     }
 
     private void notifyBreaches(List<BreachSpells.Breach> fresh) {
