@@ -144,20 +144,51 @@ class AppImageCheck {
             await("a desktop notification of the failure", () -> !geometries(NOTIFICATION).isEmpty(), TURNS_RED_WITHIN);
             System.out.printf("AppImageCheck: tray red %d ms, notification %d ms after the failed backup ended%n",
                     (red - failed) / 1_000_000, (System.nanoTime() - failed) / 1_000_000);
-            // the balloon around its labels, kept for a person to read when the check fails or the docs need it;
-            // mapped is not yet painted
-            Thread.sleep(1000);
-            List<int[]> labels = geometries(NOTIFICATION);
-            int left = labels.stream().mapToInt(g -> g[0]).min().orElseThrow() - 40;
-            int top = labels.stream().mapToInt(g -> g[1]).min().orElseThrow() - 10;
-            int right = labels.stream().mapToInt(g -> g[0] + g[2]).max().orElseThrow() + 30;
-            int bottom = labels.stream().mapToInt(g -> g[1] + g[3]).max().orElseThrow() + 10;
-            display.x("import", "-window", "root", "-crop", (right - left) + "x" + (bottom - top) + "+" + Math.max(0, left)
-                    + "+" + Math.max(0, top), "target/app-image-check/tray-failure-notification.png");
+            Thread.sleep(1000); // mapped is not yet painted
+            BufferedImage balloon = capture(geometries(NOTIFICATION), "tray-failure-notification.png");
+            assertThat(count(balloon, Colour.RED)).as("red pixels of the error sign").isGreaterThan(20);
             assertThat(app.isAlive()).isTrue();
         } finally {
             stop(app);
         }
+    }
+
+    @Test
+    @ExtendWith(SshdExtension.class)
+    void aJobThatFellBehindItsScheduleRaisesAWarningNotification(SshdServer sshd, @TempDir Path home,
+            @TempDir Path office) throws Exception {
+        Cli cli = new Cli(home);
+        cli.sqliteJob(sshd, office);
+        cli.run("backup", "tool").requireOk();
+        cli.run("job", "set", "tool", "--schedule", "hourly").requireOk();
+        // three hours pass with no backup, more than the 1.5 hours an hourly job may fall behind
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("catalog.db"))) {
+            c.createStatement().executeUpdate("UPDATE runs SET started = started - 10800000, ended = ended - 10800000");
+        }
+        Process app = startApp(home);
+        try {
+            await("a desktop notification of the overdue job", () -> !geometries(NOTIFICATION).isEmpty(),
+                    TURNS_RED_WITHIN);
+            Thread.sleep(1000); // mapped is not yet painted
+            BufferedImage balloon = capture(geometries(NOTIFICATION), "tray-overdue-notification.png");
+            // AWT draws a warning's balloon with a yellow triangle; an error's sign is red, an info's blue
+            assertThat(count(balloon, Colour.AMBER)).as("yellow pixels of the warning sign").isGreaterThan(20);
+            assertThat(trayColour()).as("an overdue job turns the icon red").isEqualTo(Colour.RED);
+        } finally {
+            stop(app);
+        }
+    }
+
+    /** The balloon around its labels, kept in target/app-image-check for a person to read. */
+    private static BufferedImage capture(List<int[]> labels, String name) throws IOException, InterruptedException {
+        int left = Math.max(0, labels.stream().mapToInt(g -> g[0]).min().orElseThrow() - 40);
+        int top = Math.max(0, labels.stream().mapToInt(g -> g[1]).min().orElseThrow() - 10);
+        int right = labels.stream().mapToInt(g -> g[0] + g[2]).max().orElseThrow() + 30;
+        int bottom = labels.stream().mapToInt(g -> g[1] + g[3]).max().orElseThrow() + 10;
+        Path png = Path.of("target/app-image-check").resolve(name);
+        display.x("import", "-window", "root", "-crop", (right - left) + "x" + (bottom - top) + "+" + left + "+" + top,
+                png.toString());
+        return javax.imageio.ImageIO.read(png.toFile());
     }
 
     /** Ends an app the check started, and waits until its icon has left the shared tray. */
@@ -194,11 +225,8 @@ class AppImageCheck {
 
     private static Colour dominant(BufferedImage image) {
         int[] counts = new int[Colour.values().length];
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                counts[classify((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff).ordinal()]++;
-            }
+        for (Colour c : Colour.values()) {
+            counts[c.ordinal()] = count(image, c);
         }
         // the panel around the icon and the drawing's outline and tick are no colour: the fill decides
         Colour best = Colour.NONE;
@@ -210,6 +238,17 @@ class AppImageCheck {
             }
         }
         return best;
+    }
+
+    private static int count(BufferedImage image, Colour colour) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                n += classify((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff) == colour ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** Near the fills of icons/tray-*.svg: #d1242f, #1f883d, #f2b90c, #0969da. */
