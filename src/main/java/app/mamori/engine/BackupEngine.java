@@ -152,11 +152,11 @@ public final class BackupEngine {
         try {
             PruneResult pruned = pruner.executeLocked(pruner.plan(job));
             if (!pruned.removed().isEmpty()) {
-                listener.log("retention removed " + pruned.removed().size() + " point(s), freeing "
-                        + pruned.bytesFreed() + " bytes");
+                listener.note(Note.of("retentionRemoved", "retention removed " + pruned.removed().size()
+                        + " point(s), freeing " + pruned.bytesFreed() + " bytes", pruned.removed().size(), pruned.bytesFreed()));
             }
             for (String failure : pruned.failures()) {
-                listener.log("retention could not remove " + failure);
+                listener.note(Note.of("retentionCouldNotRemove", "retention could not remove " + failure, failure));
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "prune after run " + result.runId() + " failed", e);
@@ -182,8 +182,8 @@ public final class BackupEngine {
         try (var s3 = copier.open(vault)) {
             var point = catalog.points().find(result.point().get().id()).orElseThrow();
             var copied = copier.copyPoint(point, s3, app.mamori.engine.offsite.CopyListener.NONE, CancelToken.none());
-            listener.log(copied.ok() ? "copied point " + point.id() + " to vault " + vault
-                    : "offsite copy failed: " + copied.error().get());
+            listener.note(copied.ok() ? Note.of("copied", "copied point " + point.id() + " to vault " + vault, point.id(), vault)
+                    : Note.of("copyFailed", "offsite copy failed: " + copied.error().get(), copied.error().get()));
             if (copied.ok()) {
                 copier.prune(settings.get(), s3, new app.mamori.engine.offsite.CopyListener() {
                     @Override
@@ -200,7 +200,7 @@ public final class BackupEngine {
             event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
                     + vault + " failed: " + e.getMessage() + "; the backup itself succeeded, and mamori copy " + job
                     + " tries again", "copyFailed", point, vault, e.getMessage());
-            listener.log("offsite copy failed: " + e.getMessage());
+            listener.note(Note.of("copyFailed", "offsite copy failed: " + e.getMessage(), e.getMessage()));
         }
     }
 

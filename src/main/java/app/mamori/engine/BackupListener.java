@@ -25,6 +25,11 @@ public interface BackupListener {
     default void log(String line) {
     }
 
+    /** A line written for a person; a listener that shows only text gets its English. */
+    default void note(Note note) {
+        log(note.english());
+    }
+
     default void runFinished(RunResult result) {
     }
 

@@ -72,8 +72,8 @@ final class BackupTables {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            listener.log("warning: " + source.name() + ": the tables were not counted, so a restore drill can only"
-                    + " check that the restore works: " + e.getMessage());
+            listener.note(Note.of("tablesNotCounted", "warning: " + source.name() + ": the tables were not counted, so a"
+                    + " restore drill can only check that the restore works: " + e.getMessage(), source.name(), e.getMessage()));
             stats.put("tablesError", String.valueOf(e.getMessage()));
         }
         return stats;

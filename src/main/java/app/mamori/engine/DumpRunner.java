@@ -67,7 +67,7 @@ final class DumpRunner {
                                                        Optional<String> secret, BackupListener listener,
                                                        CancelToken cancel) throws IOException {
         ToolCheck tools = driver.check(shell, source, secret);
-        tools.warnings().forEach(w -> listener.log("warning: " + w));
+        tools.warnings().forEach(w -> listener.note(Note.of("toolWarning", "warning: " + w, w)));
         cancel.throwIfCancelled();
         return new Prepared(tools, driver.dump(source, tools, secret), r -> driver.explainFailure(source, r));
     }
@@ -107,7 +107,7 @@ final class DumpRunner {
             }
             String stderr = TableCounts.withoutCounts(r.stderr());
             if (!stderr.isBlank()) {
-                listener.log(source.name() + " stderr: " + stderr.strip());
+                listener.note(Note.of("stderr", source.name() + " stderr: " + stderr.strip(), source.name(), stderr.strip()));
             }
             listener.progress(step, out.rawCount(), expectedBytes, System.nanoTime() - t0);
             StoredFile f = out.finish();

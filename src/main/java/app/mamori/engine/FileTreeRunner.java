@@ -43,8 +43,9 @@ final class FileTreeRunner {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         Path previous = previousSnapshot(vault, source, step);
-        listener.log(source.name() + ": " + (previous == null ? "first snapshot, every file is copied"
-                : "unchanged files are linked from " + previous.getParent().getFileName()));
+        listener.note(previous == null ? firstSnapshot(source)
+                : Note.of("linkedFrom", source.name() + ": unchanged files are linked from "
+                + previous.getParent().getFileName(), source.name(), previous.getParent().getFileName()));
         Path dir = point.createDirectory(source.name());
         SnapshotResult r = new FileTreeSnapshotter(shell).snapshot(source, previous, dir, new SnapshotProgress() {
             @Override
@@ -55,10 +56,14 @@ final class FileTreeRunner {
         return snapshotEntry(source, r, "find + tar", started, clock.instant(), t0, listener);
     }
 
+    static Note firstSnapshot(Source.Files source) {
+        return Note.of("firstSnapshot", source.name() + ": first snapshot, every file is copied", source.name());
+    }
+
     /** The manifest entry of a finished snapshot, local or on the server; warnings also go to the listener. */
     static Manifest.Entry snapshotEntry(Source.Files source, SnapshotResult r, String tool, Instant started,
                                         Instant finished, long t0, BackupListener listener) {
-        r.warnings().forEach(w -> listener.log("warning: " + source.name() + ": " + w));
+        r.warnings().forEach(w -> listener.note(Note.of("warning", "warning: " + source.name() + ": " + w, source.name(), w)));
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("files", r.fileCount());
         stats.put("newFiles", r.newFiles());

@@ -39,8 +39,8 @@ final class RemoteTreeRunner {
         String newDir = temp + "/" + source.name();
         RemotePointTarget.run(shell, "umask 077; mkdir " + ShellQuote.quote(newDir), "cannot create " + newDir);
         String previous = previousSnapshot(source);
-        listener.log(source.name() + ": " + (previous == null ? "first snapshot, every file is copied"
-                : "rsync links unchanged files from " + previous));
+        listener.note(previous == null ? FileTreeRunner.firstSnapshot(source)
+                : Note.of("rsyncLinks", source.name() + ": rsync links unchanged files from " + previous, source.name(), previous));
         if (localDir == null) {
             localDir = Files.createTempDirectory("mamori-index-");
         }

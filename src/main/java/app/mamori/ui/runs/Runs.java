@@ -3,15 +3,18 @@ package app.mamori.ui.runs;
 import app.mamori.service.RunService;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
+import app.mamori.engine.Note;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +35,10 @@ public final class Runs {
         this.app = app;
     }
 
+    private RunWords words() {
+        return new RunWords(app.text(), new Format(app.text(), ZoneId.systemDefault()));
+    }
+
     /** Starts a backup of {@code job} now, or returns the run already going. Call on the FX thread. */
     public RunViewModel start(String job) {
         RunViewModel current = byJob.get(job);
@@ -45,7 +52,7 @@ public final class Runs {
         ex.submit(() -> {
             BackupPlan plan = service.plan(job);
             ex.onUi(() -> vm.planned(plan));
-            return service.execute(plan, new Bridge(vm, ex), vm.cancelToken()).result();
+            return service.execute(plan, new Bridge(vm, ex, words()), vm.cancelToken()).result();
         }, result -> {
             vm.finished(result);
             finished.set(finished.get() + 1);
@@ -81,11 +88,12 @@ public final class Runs {
             @Override
             public void runStarted(BackupPlan plan, long runId) {
                 RunViewModel vm = new RunViewModel(plan.job().name());
-                current = new Bridge(vm, ex);
+                RunWords words = words();
+                current = new Bridge(vm, ex, words);
                 ex.onUi(() -> {
                     byJob.put(vm.job(), vm);
                     vm.planned(plan);
-                    vm.appendLog("started by the schedule");
+                    vm.appendLog(words.startedBySchedule());
                 });
             }
 
@@ -110,6 +118,11 @@ public final class Runs {
             }
 
             @Override
+            public void note(Note note) {
+                current.note(note);
+            }
+
+            @Override
             public void runFinished(RunResult result) {
                 RunViewModel vm = current.vm;
                 ex.onUi(() -> {
@@ -124,14 +137,16 @@ public final class Runs {
     static final class Bridge implements BackupListener {
         private final RunViewModel vm;
         private final UiExecutor ex;
+        private final RunWords words;
         private final ConcurrentHashMap<String, Long> lastShown = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
         /** The newest figures per source, shown or not: the end of a source shows them whatever was skipped. */
         private final ConcurrentHashMap<String, long[]> latest = new ConcurrentHashMap<>();
 
-        Bridge(RunViewModel vm, UiExecutor ex) {
+        Bridge(RunViewModel vm, UiExecutor ex, RunWords words) {
             this.vm = vm;
             this.ex = ex;
+            this.words = words;
         }
 
         @Override
@@ -142,7 +157,7 @@ public final class Runs {
                 if (p != null) {
                     p.started();
                 }
-                vm.appendLog(name + ": " + step.description());
+                vm.appendLog(words.started(step));
             });
         }
 
@@ -178,12 +193,18 @@ public final class Runs {
                     p.progress(last[0], last[1], last[2]);
                 }
                 vm.sourceFinished(result);
-                vm.appendLog(result.source() + (result.ok() ? ": done" : ": FAILED: " + result.error()));
+                vm.appendLog(words.finished(result.source(), result.ok(), result.error()));
             });
         }
 
         @Override
         public void log(String line) {
+            ex.onUi(() -> vm.appendLog(line));
+        }
+
+        @Override
+        public void note(Note note) {
+            String line = words.note(note);
             ex.onUi(() -> vm.appendLog(line));
         }
     }

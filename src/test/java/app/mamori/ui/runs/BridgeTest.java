@@ -6,8 +6,13 @@ import app.mamori.model.Job;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.UiExecutor;
 import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.Locale;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +30,8 @@ class BridgeTest {
                 new Vault("local", "/v", Optional.empty()), List.of(step));
         RunViewModel vm = new RunViewModel("tool");
         vm.planned(plan);
-        Runs.Bridge bridge = new Runs.Bridge(vm, UiExecutor.direct());
+        Runs.Bridge bridge = new Runs.Bridge(vm, UiExecutor.direct(),
+                new RunWords(new I18n(Locale.ENGLISH), new Format(new I18n(Locale.ENGLISH), ZoneOffset.UTC)));
 
         bridge.sourceStarted(step);
         bridge.progress(step, 4096, -1, 1_000_000);

@@ -1,0 +1,57 @@
+package app.mamori.ui.runs;
+
+import app.mamori.engine.BackupPlan;
+import app.mamori.engine.Note;
+import app.mamori.model.Source;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.SourceKinds;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running backup's log in the app's language: the engine's notes by their keys, each step
+ * by its source. Names, paths, commands and what a server wrote stay as they are; a note this
+ * build has no sentence for shows its English, so no line is ever blank.
+ */
+public final class RunWords {
+    private final I18n text;
+    private final Format format;
+
+    public RunWords(I18n text, Format format) {
+        this.text = text;
+        this.format = format;
+    }
+
+    public String note(Note note) {
+        String key = "note." + note.key();
+        if (!text.has(key)) {
+            return note.english();
+        }
+        List<Object> args = new ArrayList<>(note.args());
+        if (note.key().equals("retentionRemoved")) {
+            args.set(1, format.bytes(Long.parseLong(note.args().get(1))));
+        }
+        return text.t(key, args.toArray());
+    }
+
+    /** "uploads: an incremental snapshot of /srv/uploads", as the step starts. */
+    String started(BackupPlan.Step step) {
+        Source s = step.source();
+        String what = s instanceof Source.Files f ? text.t("run.step.files", String.join(", ", f.paths()))
+                : s instanceof Source.Database d ? text.t("run.step.database", SourceKinds.name(text, d.kind()), d.database())
+                : s instanceof Source.Sqlite q ? text.t("run.step.sqlite", q.path())
+                : s instanceof Source.DockerVolume v ? text.t("run.step.volume", v.volume())
+                : step.description();
+        return s.name() + ": " + what;
+    }
+
+    String finished(String source, boolean ok, String error) {
+        return source + ": " + (ok ? text.t("run.phase.done") : text.t("run.log.failed", error));
+    }
+
+    String startedBySchedule() {
+        return text.t("run.log.bySchedule");
+    }
+}

@@ -1,0 +1,65 @@
+package app.mamori.ui.runs;
+
+import app.mamori.engine.Note;
+import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunWordsTest {
+    private static final I18n JA = new I18n(Locale.JAPANESE);
+    private static final I18n EN = new I18n(Locale.ENGLISH);
+    private final RunWords ja = new RunWords(JA, new Format(JA, ZoneOffset.UTC));
+
+    @Test
+    void aNoteIsSaidInTheAppsLanguageWithNamesAndServerTextKept() {
+        Note note = Note.of("stderr", "blog-db stderr: pg_dump: warning: x", "blog-db", "pg_dump: warning: x");
+
+        assertThat(ja.note(note)).isEqualTo("blog-db の標準エラー出力: pg_dump: warning: x");
+    }
+
+    @Test
+    void bytesFreedByRetentionAreASizeInTheAppsFormat() {
+        Note note = Note.of("retentionRemoved", "retention removed 2 point(s), freeing 3145728 bytes", 2, 3145728L);
+
+        assertThat(ja.note(note)).contains("2 個").contains("3.0 MiB").doesNotContain("3145728");
+    }
+
+    @Test
+    void aNoteWithoutASentenceInThisBuildShowsItsEnglish() {
+        assertThat(ja.note(Note.of("somethingNew", "something new happened"))).isEqualTo("something new happened");
+    }
+
+    /** Every note the engine writes has its sentence in both languages: a new one without fails here. */
+    @Test
+    void everyNoteTheEngineWritesHasASentenceInBothLanguages() throws IOException {
+        Pattern of = Pattern.compile("Note\\.of\\(\\s*\"([A-Za-z]+)\"");
+        List<String> keys;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/app/mamori"))) {
+            keys = files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
+                try {
+                    Matcher m = of.matcher(Files.readString(p));
+                    return m.results().map(r -> r.group(1)).toList().stream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).distinct().toList();
+        }
+        assertThat(keys).as("notes found in the engine").hasSizeGreaterThan(8);
+        assertThat(keys).allSatisfy(k -> {
+            assertThat(JA.has("note." + k)).as("note.%s in Japanese", k).isTrue();
+            assertThat(EN.has("note." + k)).as("note.%s in English", k).isTrue();
+        });
+    }
+}
