@@ -1,5 +1,7 @@
 package app.mamori.engine;
 
+import app.mamori.model.Note;
+
 /**
  * What a running backup tells whoever watches it. Called on the engine's thread: an
  * implementation that updates a UI hands the call over to its own thread.

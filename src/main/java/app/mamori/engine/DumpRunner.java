@@ -1,5 +1,6 @@
 package app.mamori.engine;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.source.DockerVolumeDriver;

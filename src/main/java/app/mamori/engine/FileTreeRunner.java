@@ -1,5 +1,6 @@
 package app.mamori.engine;
 
+import app.mamori.model.Note;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.FileEntry;
 import app.mamori.catalog.FileIndexWriter;

@@ -128,7 +128,7 @@ class ServerWizardUiTest {
         robot.clickOn("#wizard-pg-password").write("wrong password");
         robot.clickOn("#wizard-discover-again");
         await(() -> robot.lookup("#wizard-notes").queryListView().getItems().toString()
-                .contains("PostgreSQL: needs credentials"));
+                .contains("PostgreSQL: needs a login"));
         assertThat(findings.getItems().toString()).doesNotContain("wizard_shop");
 
         robot.interact(() -> robot.lookup("#wizard-pg-password").queryAs(TextField.class).setText(pg.mamoriPassword()));

@@ -1,5 +1,7 @@
 package app.mamori.source.discover;
 
+import app.mamori.model.Note;
+
 import java.util.List;
 
 /**
@@ -7,12 +9,18 @@ import java.util.List;
  *
  * @param tools    backup-related programs present on the server (pg_dump, sqlite3, docker...)
  * @param findings what can be backed up, each with its suggested source
- * @param notes    what could not be looked at and why, and what to do ("PostgreSQL: needs credentials...")
+ * @param said     what could not be looked at and why, and what to do ("PostgreSQL: needs credentials..."),
+ *                 each with a key so that the app can say it in its own words
  */
-public record Discovery(String server, List<String> tools, List<Finding> findings, List<String> notes) {
+public record Discovery(String server, List<String> tools, List<Finding> findings, List<Note> said) {
     public Discovery {
         tools = List.copyOf(tools);
         findings = List.copyOf(findings);
-        notes = List.copyOf(notes);
+        said = List.copyOf(said);
+    }
+
+    /** The notes in English, as the command line prints them. */
+    public List<String> notes() {
+        return said.stream().map(Note::english).toList();
     }
 }

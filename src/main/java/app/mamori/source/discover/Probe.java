@@ -1,5 +1,6 @@
 package app.mamori.source.discover;
 
+import app.mamori.model.Note;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,12 +49,12 @@ public final class Probe {
     public static Discovery assemble(String server, Map<DiscoveryStep, StepReport> reports) {
         List<String> tools = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         for (DiscoveryStep s : remoteSteps()) {
             StepReport r = reports.get(s);
             if (r == null) {
-                notes.add(s.label() + ": not looked at (the discovery script on the server stopped before this step"
-                        + " ended; run discovery again)");
+                notes.add(Note.of("notLookedAt", s.label() + ": not looked at (the discovery script on the server"
+                        + " stopped before this step ended; run discovery again)", s.label()));
                 continue;
             }
             tools.addAll(r.tools());

@@ -1,5 +1,6 @@
 package app.mamori.source.discover;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.util.Bytes;
@@ -21,7 +22,7 @@ final class StepParser {
     private final DiscoverOptions options;
     private final List<String> tools = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
 
     private StepParser(String server, DiscoverOptions options) {
         this.server = server;
@@ -70,23 +71,24 @@ final class StepParser {
         String product = pg ? "PostgreSQL" : "MariaDB/MySQL";
         String option = pg ? "--pg" : "--mysql";
         if (lines.isEmpty() || lines.equals(List.of("absent"))) {
-            return note(product, "no client on the server (" + (pg ? "psql" : "mariadb/mysql") + " not found)");
+            String client = pg ? "psql" : "mariadb/mysql";
+            return note("noClient", product, "no client on the server (" + client + " not found)", client);
         }
         List<String> out = output(lines);
         int exit = exit(lines).orElse(1);
         if (exit == TIMED_OUT) {
-            return note(product, "no answer within " + ProbeScript.COMMAND_SECONDS + " s"
-                    + login.host().map(h -> " from " + h).orElse(""));
+            return note("noAnswer", product, "no answer within " + ProbeScript.COMMAND_SECONDS + " s"
+                    + login.host().map(h -> " from " + h).orElse(""), ProbeScript.COMMAND_SECONDS);
         }
         if (exit != 0) {
             String said = String.join(" ", out).toLowerCase(Locale.ROOT);
             if (said.contains("password") || said.contains("access denied") || said.contains("authentication")
                     || said.contains("role") && said.contains("does not exist")) {
-                return note(product, "needs credentials (" + lastOf(out) + "); give " + option + "-user and "
-                        + option + "-password-stdin" + (login.host().isEmpty() ? ", and " + option + "-host 127.0.0.1"
-                        + " for a server that takes passwords over TCP only" : ""));
+                return note("needsLogin", product, "needs credentials (" + lastOf(out) + "); give " + option
+                        + "-user and " + option + "-password-stdin" + (login.host().isEmpty() ? ", and " + option
+                        + "-host 127.0.0.1 for a server that takes passwords over TCP only" : ""), lastOf(out));
             }
-            return note(product, "no server answered (" + lastOf(out) + ")");
+            return note("noServer", product, "no server answered (" + lastOf(out) + ")", lastOf(out));
         }
         List<String> names = new ArrayList<>();
         for (String db : out) {
@@ -102,13 +104,14 @@ final class StepParser {
 
     private String containers(List<String> lines) {
         if (lines.isEmpty() || lines.equals(List.of("absent"))) {
-            return note("Docker", "not installed on the server");
+            return note("noDocker", "Docker", "not installed on the server");
         }
         List<String> out = output(lines);
         int exit = exit(lines).orElse(1);
         if (exit != 0) {
-            return note("Docker", exit == TIMED_OUT ? "no answer within " + ProbeScript.COMMAND_SECONDS + " s"
-                    : "not available to this user (" + lastOf(out) + ")");
+            return exit == TIMED_OUT ? note("noAnswer", "Docker", "no answer within " + ProbeScript.COMMAND_SECONDS + " s",
+                    ProbeScript.COMMAND_SECONDS)
+                    : note("dockerDenied", "Docker", "not available to this user (" + lastOf(out) + ")", lastOf(out));
         }
         List<String> names = new ArrayList<>();
         for (String line : out) {
@@ -151,7 +154,7 @@ final class StepParser {
                 continue;
             }
             if (f[0].equals("unreadable")) {
-                notes.add("folder " + f[2] + ": not readable by this SSH user");
+                notes.add(Note.of("folderUnreadable", "folder " + f[2] + ": not readable by this SSH user", f[2]));
                 continue;
             }
             names.add(f[2]);
@@ -179,16 +182,22 @@ final class StepParser {
         String narrower = "give --sqlite-root with the folders that hold your apps' data (and --no-default-places"
                 + " to look only there)";
         if (late) {
-            notes.add("SQLite files: the search stopped after " + ProbeScript.FIND_SECONDS + " s in "
-                    + String.join(", ", options.sqliteRoots()) + "; listed are those found by then; " + narrower);
+            notes.add(Note.of("sqliteLate", "SQLite files: the search stopped after " + ProbeScript.FIND_SECONDS + " s in "
+                    + String.join(", ", options.sqliteRoots()) + "; listed are those found by then; " + narrower,
+                    ProbeScript.FIND_SECONDS, String.join(", ", options.sqliteRoots())));
         } else if (paths.size() >= ProbeScript.SQLITE_MAX_FILES) {
-            notes.add("SQLite files: listed the first " + ProbeScript.SQLITE_MAX_FILES + "; " + narrower);
+            notes.add(Note.of("sqliteMany", "SQLite files: listed the first " + ProbeScript.SQLITE_MAX_FILES + "; "
+                    + narrower, ProbeScript.SQLITE_MAX_FILES));
         }
         return counted(paths, "file", "files") + (late ? " (search stopped after " + ProbeScript.FIND_SECONDS + " s)" : "");
     }
 
-    private String note(String product, String text) {
-        notes.add(product + ": " + text);
+    /** A note of what {@code product} could not tell; its key's first argument is the product. */
+    private String note(String key, String product, String text, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = product;
+        System.arraycopy(args, 0, all, 1, args.length);
+        notes.add(Note.of(key, product + ": " + text, all));
         return text;
     }
 

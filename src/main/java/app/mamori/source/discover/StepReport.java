@@ -1,5 +1,7 @@
 package app.mamori.source.discover;
 
+import app.mamori.model.Note;
+
 import java.util.List;
 
 /**
@@ -11,7 +13,7 @@ import java.util.List;
  * @param notes    what could not be looked at and why, and what to do
  */
 public record StepReport(DiscoveryStep step, String summary, List<String> tools, List<Finding> findings,
-                         List<String> notes) {
+                         List<Note> notes) {
     public StepReport {
         tools = List.copyOf(tools);
         findings = List.copyOf(findings);

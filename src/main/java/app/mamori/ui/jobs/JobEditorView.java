@@ -89,8 +89,18 @@ public final class JobEditorView {
         objectivesHelp.setPrefWidth(420);
         objectivesHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         objectivesHelp.getStyleClass().add("text-muted");
-        form.addRow(row, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
+        form.addRow(row++, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
                 error(vm.objectivesError, "editor-objectives-error")));
+        TextField drill = field(vm.drill, "editor-drill");
+        drill.setPromptText(text.t("editor.drill.prompt"));
+        Label drillWords = new Label();
+        drillWords.textProperty().bind(vm.drillWords);
+        drillWords.setWrapText(true);
+        drillWords.setPrefWidth(420);
+        drillWords.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        drillWords.getStyleClass().add("text-muted");
+        form.addRow(row, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
+                error(vm.drillError, "editor-drill-error")));
 
         Label message = new Label();
         message.setId("editor-message");

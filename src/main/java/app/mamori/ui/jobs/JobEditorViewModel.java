@@ -63,6 +63,11 @@ public final class JobEditorViewModel {
     public final StringProperty rpo = new SimpleStringProperty("");
     public final StringProperty rto = new SimpleStringProperty("");
     public final StringProperty objectivesError = new SimpleStringProperty("");
+    /** When run-due and the app drill the newest good point: quarterly, monthly, any schedule; empty for never. */
+    public final StringProperty drill = new SimpleStringProperty("");
+    public final StringProperty drillWords = new SimpleStringProperty("");
+    public final StringProperty drillError = new SimpleStringProperty("");
+    private String originalDrill = "";
     public final ObservableList<String> preview = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -88,9 +93,10 @@ public final class JobEditorViewModel {
         keep.forEach(k -> k.addListener((o, a, b) -> refreshPreview()));
         rpo.addListener((o, a, b) -> objectives());
         rto.addListener((o, a, b) -> objectives());
+        drill.addListener((o, a, b) -> readDrill());
         valid = Bindings.createBooleanBinding(() -> loaded.get() && scheduleError.get().isEmpty()
-                && keepError.get().isEmpty() && objectivesError.get().isEmpty() && !name.get().isBlank(), loaded,
-                scheduleError, keepError, objectivesError, name);
+                && keepError.get().isEmpty() && objectivesError.get().isEmpty() && drillError.get().isEmpty()
+                && !name.get().isBlank(), loaded, scheduleError, keepError, objectivesError, drillError, name);
         if (job == null) {
             server.addListener((o, a, b) -> loadSources(b, List.of()));
         }
@@ -99,7 +105,7 @@ public final class JobEditorViewModel {
 
     /** What the editor starts from, read off the FX thread. */
     private record Loaded(List<String> vaults, List<String> servers, String server, List<String> chosen,
-                          String vault, String schedule, RetentionPolicy policy, Objectives objectives) {
+                          String vault, String schedule, RetentionPolicy policy, Objectives objectives, String drill) {
     }
 
     private Loaded read() {
@@ -108,11 +114,12 @@ public final class JobEditorViewModel {
         if (job == null) {
             List<String> serverNames = app.services().servers().list().stream().map(Server::name).toList();
             return new Loaded(vaultNames, serverNames, serverNames.isEmpty() ? "" : serverNames.get(0), List.of(),
-                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention(), Objectives.NONE);
+                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention(), Objectives.NONE, "");
         }
         Job j = jobs.get(job);
         return new Loaded(vaultNames, List.of(), jobs.serverOf(j), j.sources(), j.vault(),
-                jobs.schedule(job).orElse(""), jobs.retention(job), jobs.objectives(job));
+                jobs.schedule(job).orElse(""), jobs.retention(job), jobs.objectives(job),
+                jobs.drillSchedule(job).orElse(""));
     }
 
     private void show(Loaded l) {
@@ -135,7 +142,10 @@ public final class JobEditorViewModel {
         }
         rpo.set(l.objectives().rpo().map(Objectives::format).orElse(""));
         rto.set(l.objectives().rto().map(Objectives::format).orElse(""));
+        originalDrill = l.drill();
+        drill.set(l.drill());
         readSchedule();
+        readDrill();
         loaded.set(true);
         refreshPreview();
     }
@@ -188,6 +198,26 @@ public final class JobEditorViewModel {
         } catch (IllegalArgumentException e) {
             scheduleWords.set("");
             scheduleError.set(e.getMessage());
+        }
+    }
+
+    /** The drill schedule in words, or why it does not read as one. */
+    private void readDrill() {
+        String text = drill.get().trim();
+        if (text.isEmpty()) {
+            drillWords.set(app.text().t("editor.drill.none"));
+            drillError.set("");
+            return;
+        }
+        try {
+            Schedule s = Schedule.parse(text);
+            drillWords.set(app.text().t("schedule.next", new ScheduleWords(app.text()).of(s.parts()),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(s.next(app.clock().instant(), zone).atZone(zone))));
+            drillError.set("");
+        } catch (IllegalArgumentException e) {
+            drillWords.set("");
+            drillError.set(app.text().t("editor.drill.bad", text));
         }
     }
 
@@ -276,7 +306,7 @@ public final class JobEditorViewModel {
             done.accept(false);
             return;
         }
-        if (p.isEmpty() || objectives.isEmpty() || !scheduleError.get().isEmpty()) {
+        if (p.isEmpty() || objectives.isEmpty() || !scheduleError.get().isEmpty() || !drillError.get().isEmpty()) {
             message.set(app.text().t("editor.fixFields"));
             done.accept(false);
             return;
@@ -284,6 +314,9 @@ public final class JobEditorViewModel {
         String text = schedule.get().trim();
         Optional<Schedule> parsed = text.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(text));
         boolean scheduleChanged = !text.equals(originalSchedule);
+        String drillText = drill.get().trim();
+        Optional<Schedule> drillParsed = drillText.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(drillText));
+        boolean drillChanged = !drillText.equals(originalDrill);
         Job edited = new Job(job(), chosen, vault.get());
         boolean creating = isNew();
         app.executor().submit(() -> {
@@ -291,6 +324,9 @@ public final class JobEditorViewModel {
             if (creating) {
                 jobs.add(edited, parsed, p);
                 jobs.setObjectives(edited.name(), objectives.get());
+                if (drillParsed.isPresent()) {
+                    jobs.setDrillSchedule(edited.name(), drillParsed);
+                }
             } else {
                 jobs.update(edited);
                 if (scheduleChanged) {
@@ -298,6 +334,9 @@ public final class JobEditorViewModel {
                 }
                 jobs.setRetention(job, p.get());
                 jobs.setObjectives(job, objectives.get());
+                if (drillChanged) {
+                    jobs.setDrillSchedule(job, drillParsed);
+                }
             }
             return true;
         }, ok -> {

@@ -1,10 +1,11 @@
 package app.mamori.ui.runs;
 
 import app.mamori.engine.BackupPlan;
-import app.mamori.engine.Note;
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.ui.fx.SourceKinds;
 
 import java.util.ArrayList;
@@ -25,15 +26,12 @@ public final class RunWords {
     }
 
     public String note(Note note) {
-        String key = "note." + note.key();
-        if (!text.has(key)) {
-            return note.english();
-        }
-        List<Object> args = new ArrayList<>(note.args());
-        if (note.key().equals("retentionRemoved")) {
+        if (note.key().equals("retentionRemoved") && text.has("note.retentionRemoved")) {
+            List<String> args = new ArrayList<>(note.args());
             args.set(1, format.bytes(Long.parseLong(note.args().get(1))));
+            note = new Note(note.key(), args, note.english());
         }
-        return text.t(key, args.toArray());
+        return NoteWords.say(text, "note.", note);
     }
 
     /** "uploads: an incremental snapshot of /srv/uploads", as the step starts. */

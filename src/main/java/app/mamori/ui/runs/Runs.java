@@ -3,7 +3,7 @@ package app.mamori.ui.runs;
 import app.mamori.service.RunService;
 import app.mamori.engine.BackupListener;
 import app.mamori.engine.BackupPlan;
-import app.mamori.engine.Note;
+import app.mamori.model.Note;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.ui.AppContext;

@@ -1,5 +1,6 @@
 package app.mamori.ui.servers;
 
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.model.Source;
 import app.mamori.service.ServerService;
 import app.mamori.source.discover.DiscoverOptions;
@@ -71,7 +72,7 @@ public final class RediscoverViewModel {
         // as in the wizard: databases are what the admin almost always wants, the rest is ticked by hand
         fresh.setAll(r.fresh().stream().map(f -> new FindingChoice(f, f.suggested() instanceof Source.Database db
                 && db.container().isEmpty(), app.text())).toList());
-        notes.setAll(r.discovery().notes());
+        notes.setAll(r.discovery().said().stream().map(n -> NoteWords.say(app.text(), "discover.note.", n)).toList());
         known.set(app.text().t("rediscover.known", r.known().size()));
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.ui.servers;
 
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.model.JumpHost;
 import app.mamori.model.Job;
 import app.mamori.model.Names;
@@ -210,7 +211,7 @@ public final class ServerWizardViewModel {
         // databases are what the admin almost always wants; files, volumes and containers are ticked by hand
         findings.setAll(d.findings().stream().map(f -> new FindingChoice(f, f.suggested() instanceof Source.Database db
                 && db.container().isEmpty(), app.text())).toList());
-        notes.setAll(d.notes());
+        notes.setAll(d.said().stream().map(n -> NoteWords.say(app.text(), "discover.note.", n)).toList());
         message.set("");
         step.set(Step.DISCOVER);
         vaults.setAll(app.services().vaults().list().stream().map(Vault::name).toList());

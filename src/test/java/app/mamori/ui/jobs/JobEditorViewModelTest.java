@@ -153,4 +153,31 @@ class JobEditorViewModelTest {
                     Optional.of(Duration.ofHours(4))));
         }
     }
+
+    /** job set --drill has its place in the app: the editor reads, checks and saves the drill schedule. */
+    @Test
+    void theDrillScheduleIsShownAsStoredAWrongOneIsNamedAndAChangeOrAClearingIsSaved(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            c.drills().set("blog", "monthly");
+            JobEditorViewModel vm = editor(tmp, c);
+            assertThat(vm.drill.get()).isEqualTo("monthly");
+
+            vm.drill.set("every full moon");
+            assertThat(vm.drillError.get()).contains("every full moon");
+            assertThat(vm.valid().get()).isFalse();
+
+            vm.drill.set("quarterly");
+            assertThat(vm.drillError.get()).isEmpty();
+            assertThat(vm.drillWords.get()).contains("next");
+            vm.sources.get(0).chosen().set(true);
+            vm.save(ok -> assertThat(ok).isTrue());
+            assertThat(c.drills().find("blog")).map(d -> d.expression()).contains("quarterly");
+
+            JobEditorViewModel again = editor(tmp, c);
+            again.drill.set("");
+            again.sources.get(0).chosen().set(true);
+            again.save(ok -> assertThat(ok).isTrue());
+            assertThat(c.drills().find("blog")).isEmpty();
+        }
+    }
 }

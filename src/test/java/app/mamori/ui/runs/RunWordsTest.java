@@ -1,6 +1,6 @@
 package app.mamori.ui.runs;
 
-import app.mamori.engine.Note;
+import app.mamori.model.Note;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import org.junit.jupiter.api.Test;
@@ -44,22 +44,32 @@ class RunWordsTest {
     /** Every note the engine writes has its sentence in both languages: a new one without fails here. */
     @Test
     void everyNoteTheEngineWritesHasASentenceInBothLanguages() throws IOException {
-        Pattern of = Pattern.compile("Note\\.of\\(\\s*\"([A-Za-z]+)\"");
+        hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8);
+    }
+
+    /** The same for discovery's notes, which the server wizard and Rediscover show. */
+    @Test
+    void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/source/discover"), "discover.note.", 8);
+    }
+
+    private static void hasSentences(Path sources, String prefix, int atLeast) throws IOException {
+        Pattern of = Pattern.compile("Note\\.of\\(\\s*\"([A-Za-z]+)\"|note\\(\\s*\"([A-Za-z]+)\"");
         List<String> keys;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/app/mamori"))) {
+        try (Stream<Path> files = Files.walk(sources)) {
             keys = files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
                 try {
                     Matcher m = of.matcher(Files.readString(p));
-                    return m.results().map(r -> r.group(1)).toList().stream();
+                    return m.results().map(r -> r.group(1) != null ? r.group(1) : r.group(2)).toList().stream();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }).distinct().toList();
         }
-        assertThat(keys).as("notes found in the engine").hasSizeGreaterThan(8);
+        assertThat(keys).as("notes found in %s", sources).hasSizeGreaterThanOrEqualTo(atLeast);
         assertThat(keys).allSatisfy(k -> {
-            assertThat(JA.has("note." + k)).as("note.%s in Japanese", k).isTrue();
-            assertThat(EN.has("note." + k)).as("note.%s in English", k).isTrue();
+            assertThat(JA.has(prefix + k)).as("%s%s in Japanese", prefix, k).isTrue();
+            assertThat(EN.has(prefix + k)).as("%s%s in English", prefix, k).isTrue();
         });
     }
 }

@@ -1,4 +1,4 @@
-package app.mamori.engine;
+package app.mamori.model;
 
 import java.util.Arrays;
 import java.util.List;
