@@ -35,6 +35,7 @@ public final class Catalog implements AutoCloseable {
     private final IncidentStore incidents;
     private final HistoryQueries history;
     private final ObjectiveStore objectives;
+    private final StallStore stalls;
     private final RunbookStore runbook;
     private final DrillScheduleStore drills;
     private final CopyStore copies;
@@ -59,6 +60,7 @@ public final class Catalog implements AutoCloseable {
         this.incidents = new IncidentStore(db, clock);
         this.history = new HistoryQueries(db);
         this.objectives = new ObjectiveStore(db, clock);
+        this.stalls = new StallStore(db);
         this.runbook = new RunbookStore(db);
         this.drills = new DrillScheduleStore(db, clock);
         this.copies = new CopyStore(db, clock);
@@ -199,6 +201,11 @@ public final class Catalog implements AutoCloseable {
 
     public HistoryQueries history() {
         return history;
+    }
+
+    /** How long each job's dumps may send nothing before they are stopped. */
+    public StallStore stalls() {
+        return stalls;
     }
 
     /** Recovery objectives of jobs. */

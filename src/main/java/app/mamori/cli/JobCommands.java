@@ -69,7 +69,7 @@ final class JobCommands {
             if (vault == null && settings.schedule == null && !settings.touchesRetention()
                     && !settings.touchesObjectives() && !copy.given()) {
                 throw new IllegalArgumentException("job set: give --vault, --schedule, a --keep-* option, --rpo,"
-                        + " --rto, --drill or --copy-to");
+                        + " --rto, --drill, --stall-timeout or --copy-to");
             }
             settings.validate(spec.commandLine());
             if (vault != null && !vault.equals(job.vault())) {
@@ -103,6 +103,7 @@ final class JobCommands {
                         + (jobs.objectives(j.name()).isEmpty() ? "" : "\tobjectives "
                         + JobSettings.describe(jobs.objectives(j.name())))
                         + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse("")
+                        + jobs.stallTimeout(j.name()).map(d -> "\tstall-timeout " + app.mamori.model.Objectives.format(d)).orElse("")
                         + jobs.pause(j.name()).map(p -> "\t" + StatusCommand.paused(p, ZoneId.systemDefault()))
                         .orElse(""));
             }

@@ -43,6 +43,22 @@ final class JobSettings {
             + " (quarterly, monthly, 'weekly sun 04:00', a cron expression), run by run-due; none stops it"})
     String drill;
 
+    @Option(names = "--stall-timeout", paramLabel = "TIME", description = {"stop a dump that sends nothing for this"
+            + " long (default 30m; e.g. 2h for a database whose dump waits on long locks); default goes back to it"})
+    String stall;
+
+    /** The stall limit to set: empty for the default, null when not given. */
+    java.util.Optional<java.time.Duration> parsedStall() {
+        if (stall == null || stall.equalsIgnoreCase("default")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<java.time.Duration> d = Objectives.parse("--stall-timeout", stall);
+        if (d.isEmpty()) {
+            throw new IllegalArgumentException("--stall-timeout: give a time such as 30m or 2h, or default");
+        }
+        return d;
+    }
+
     /** The schedule to set: parsed before anything is stored, so a typo changes nothing. Null: leave it; "none": clear. */
     Schedule parsedSchedule() {
         return schedule == null || schedule.equalsIgnoreCase("none") ? null : Schedule.parse(schedule);
@@ -69,6 +85,7 @@ final class JobSettings {
             if (rto != null) {
                 Objectives.parse("--rto", rto);
             }
+            parsedStall();
             if (touchesRetention()) {
                 over(RetentionPolicy.KEEP_ALL);
             }
@@ -78,7 +95,7 @@ final class JobSettings {
     }
 
     boolean touchesObjectives() {
-        return rpo != null || rto != null || drill != null;
+        return rpo != null || rto != null || drill != null || stall != null;
     }
 
     boolean touchesRetention() {
@@ -121,6 +138,13 @@ final class JobSettings {
                 jobs.setObjectives(job, o);
                 out.println("job " + job + " objectives: " + describe(o));
             }
+        }
+        if (stall != null) {
+            java.util.Optional<java.time.Duration> limit = parsedStall();
+            jobs.setStallTimeout(job, limit);
+            out.println("job " + job + ": a dump that sends nothing for "
+                    + Objectives.format(limit.orElse(app.mamori.catalog.StallStore.DEFAULT)) + " is stopped as stalled"
+                    + (limit.isEmpty() ? " (the default)" : ""));
         }
         if (drill != null) {
             if (drill.equalsIgnoreCase("none")) {

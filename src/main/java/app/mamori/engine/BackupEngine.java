@@ -261,7 +261,8 @@ public final class BackupEngine {
         }
         LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
         PointWriter writer = vault.begin(plan.server().name(), plan.job().name(), started);
-        return new LocalPointTarget(vault, writer, shell, new DumpRunner(clock), fileTrees);
+        return new LocalPointTarget(vault, writer, shell,
+                new DumpRunner(clock, catalog.stalls().get(plan.job().name())), fileTrees);
     }
 
     private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, app.mamori.model.Vault vault,

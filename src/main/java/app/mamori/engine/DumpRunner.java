@@ -13,6 +13,7 @@ import app.mamori.source.SqliteDriver;
 import app.mamori.source.TableCounts;
 import app.mamori.source.ToolCheck;
 import app.mamori.ssh.Exec;
+import app.mamori.ssh.StalledException;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +38,12 @@ final class DumpRunner {
     private static final long PROGRESS_INTERVAL = 250_000_000L;
 
     private final Clock clock;
+    /** How long the dump may send nothing before it is stopped as stalled. */
+    private final Duration stall;
 
-    DumpRunner(Clock clock) {
+    DumpRunner(Clock clock, Duration stall) {
         this.clock = clock;
+        this.stall = stall;
     }
 
     /** A checked source and its dump command. */
@@ -86,11 +91,16 @@ final class DumpRunner {
             HeadCapture head = new HeadCapture(tail);
             ProgressOutputStream progress = new ProgressOutputStream(head, PROGRESS_INTERVAL,
                     n -> listener.progress(step, n, expectedBytes, System.nanoTime() - t0));
-            Exec.Builder exec = Exec.of(cmd.command()).stdout(progress).cancel(cancel);
+            Exec.Builder exec = Exec.of(cmd.command()).stdout(progress).cancel(cancel).idleTimeout(stall);
             if (cmd.stdinSecret() != null) {
                 exec.stdin(new ByteArrayInputStream((cmd.stdinSecret() + "\n").getBytes(StandardCharsets.UTF_8)));
             }
-            ExecResult r = shell.exec(exec.build());
+            ExecResult r;
+            try {
+                r = shell.exec(exec.build());
+            } catch (StalledException e) {
+                throw new SourceException(source.name() + ": " + e.getMessage(), "");
+            }
             if (!cmd.okExitCodes().contains(r.exitStatus())) {
                 throw new SourceException(p.explainFailure(r), r.stderr());
             }

@@ -118,6 +118,16 @@ public final class JobService {
         return latest;
     }
 
+    /** How long the job's dumps may send nothing before they are stopped as stalled; empty: the default. */
+    public Optional<java.time.Duration> stallTimeout(String job) {
+        return services.catalog().stalls().find(job);
+    }
+
+    /** Sets that limit; empty goes back to the default ({@link app.mamori.catalog.StallStore#DEFAULT}). */
+    public void setStallTimeout(String job, Optional<java.time.Duration> limit) {
+        services.catalog().stalls().set(job, limit);
+    }
+
     /** The job's recovery objectives; {@link Objectives#NONE} when it has none. */
     public Objectives objectives(String job) {
         return services.catalog().objectives().get(job);

@@ -16,13 +16,21 @@ import java.util.Objects;
  * @param stderrLimit  bytes of stderr kept (its head and tail; the middle beyond is dropped and flagged)
  * @param timeout      overall limit, or null for none
  * @param cancel       token that kills the remote command
+ * @param idleTimeout  the command is killed when its stdout stays silent this long (a dump stuck on
+ *                     a lock, a hung disk or NFS mount); null for no limit
  */
 public record Exec(String command, InputStream stdin, OutputStream stdout, int stderrLimit,
-                   Duration timeout, CancelToken cancel) {
+                   Duration timeout, CancelToken cancel, Duration idleTimeout) {
 
     public Exec {
         Objects.requireNonNull(command, "command");
         cancel = cancel == null ? CancelToken.none() : cancel;
+    }
+
+    /** A command with no limit on silence. */
+    public Exec(String command, InputStream stdin, OutputStream stdout, int stderrLimit, Duration timeout,
+                CancelToken cancel) {
+        this(command, stdin, stdout, stderrLimit, timeout, cancel, null);
     }
 
     public static Builder of(String command) {
@@ -36,6 +44,7 @@ public record Exec(String command, InputStream stdin, OutputStream stdout, int s
         private int stderrLimit = 64 * 1024;
         private Duration timeout;
         private CancelToken cancel;
+        private Duration idleTimeout;
 
         private Builder(String command) {
             this.command = command;
@@ -61,13 +70,18 @@ public record Exec(String command, InputStream stdin, OutputStream stdout, int s
             return this;
         }
 
+        public Builder idleTimeout(Duration t) {
+            this.idleTimeout = t;
+            return this;
+        }
+
         public Builder cancel(CancelToken token) {
             this.cancel = token;
             return this;
         }
 
         public Exec build() {
-            return new Exec(command, stdin, stdout, stderrLimit, timeout, cancel);
+            return new Exec(command, stdin, stdout, stderrLimit, timeout, cancel, idleTimeout);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.io.OutputStream;
 final class GuardedSink extends OutputStream {
     private final OutputStream target;
     private volatile Throwable failure;
-    private long bytes;
+    /** Written by JSch's session thread, read by the waiting caller to see that data still flows. */
+    private volatile long bytes;
 
     GuardedSink(OutputStream target) {
         this.target = target;

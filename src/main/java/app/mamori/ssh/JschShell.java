@@ -69,6 +69,7 @@ final class JschShell implements RemoteShell {
             case CANCELLED -> throw new CancelToken.CancelledException();
             case TIMED_OUT -> throw new SshException("command on server '" + serverName + "' did not finish within "
                     + human(exec.timeout()) + " and was killed: " + abbreviate(exec.command()));
+            case STALLED -> throw new StalledException(serverName, exec.idleTimeout(), stdout.bytes());
             case CONNECTION_LOST -> throw new SshException("the connection to server '" + serverName
                     + "' was lost while a command ran (its sshd ended or the network dropped it); nothing it sent"
                     + " was kept: check the server and try again. The command: " + abbreviate(exec.command()));
@@ -78,7 +79,7 @@ final class JschShell implements RemoteShell {
         }
     }
 
-    private enum Outcome { DONE, CANCELLED, TIMED_OUT, STREAM_FAILED, CONNECTION_LOST }
+    private enum Outcome { DONE, CANCELLED, TIMED_OUT, STALLED, STREAM_FAILED, CONNECTION_LOST }
 
     private ChannelExec open(String command, GuardedSource in, GuardedSink out, StderrWithPid err) throws SshException {
         try {
@@ -112,15 +113,25 @@ final class JschShell implements RemoteShell {
     private Outcome await(ChannelExec channel, Exec exec, GuardedSource in, GuardedSink out, StderrWithPid pid)
             throws InterruptedIOException {
         long deadline = exec.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + exec.timeout().toNanos();
+        long idleNanos = exec.idleTimeout() == null ? Long.MAX_VALUE : exec.idleTimeout().toNanos();
+        long lastBytes = out.bytes();
+        long lastData = System.nanoTime();
         long pauseMs = 1;
         while (!channel.isClosed()) {
             Outcome stop = null;
+            long now = System.nanoTime();
+            if (out.bytes() != lastBytes) {
+                lastBytes = out.bytes();
+                lastData = now;
+            }
             if (out.failure() != null || in.failure() != null) {
                 stop = Outcome.STREAM_FAILED;
             } else if (exec.cancel().isCancelled()) {
                 stop = Outcome.CANCELLED;
-            } else if (System.nanoTime() - deadline > 0) {
+            } else if (now - deadline > 0) {
                 stop = Outcome.TIMED_OUT;
+            } else if (now - lastData > idleNanos) {
+                stop = Outcome.STALLED;
             } else if (!session.isConnected()) {
                 return Outcome.CONNECTION_LOST;
             }
@@ -224,7 +235,10 @@ final class JschShell implements RemoteShell {
         throw new IOException(what + " failed", t);
     }
 
-    private static String human(Duration d) {
+    static String human(Duration d) {
+        if (d.toMinutes() >= 2) {
+            return d.toMinutes() + " min";
+        }
         return d.toSeconds() >= 1 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

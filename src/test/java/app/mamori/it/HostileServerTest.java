@@ -178,6 +178,41 @@ class HostileServerTest {
         assertNothingLost(before);
     }
 
+    /**
+     * A stream that never ends while nobody watches (the OS timer's run at night): the job's stall
+     * limit stops it, kills what it started, says why and what to change, and keeps nothing.
+     */
+    @Test
+    void aStreamThatNeverEndsIsStoppedAfterTheJobsStallLimitAndSaysWhy() throws Exception {
+        String before = sha256(db);
+        assertThat(cli.run("job", "set", "tool", "--stall-timeout", "45m").requireOk().out())
+                .contains("sends nothing for 45m");
+        assertThat(cli.run("job", "list").requireOk().out()).contains("stall-timeout 45m");
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            catalog.stalls().set("tool", java.util.Optional.of(Duration.ofSeconds(2))); // the CLI's unit is minutes
+        }
+        lie("endless");
+        Path pidFile = server.dir().resolve("endless.pid");
+        Files.deleteIfExists(pidFile);
+        long t0 = System.nanoTime();
+
+        Cli.Result r = cli.run("backup", "tool");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("stopped after its silence, not the tool's 300 s")
+                .isLessThan(Duration.ofSeconds(60));
+        assertThat(r.exit()).as(r.err()).isOne();
+        assertThat(lastLine(r.err())).startsWith("mamori: ").contains("tooldb", "sent nothing for 2 s",
+                "--stall-timeout");
+        long remote = Long.parseLong(Files.readString(pidFile).strip());
+        Instant reaped = Instant.now().plus(Duration.ofSeconds(5));
+        while (ProcessHandle.of(remote).filter(ProcessHandle::isAlive).isPresent() && Instant.now().isBefore(reaped)) {
+            Thread.sleep(20);
+        }
+        assertThat(ProcessHandle.of(remote).filter(ProcessHandle::isAlive))
+                .as("the endless tool on the server was killed").isEmpty();
+        assertNothingLost(before);
+    }
+
     private void assertNothingLost(String liveSha) throws Exception {
         lie("");
         assertThat(cli.run("points", "tool", "--json").requireOk().json()).as("only the point before").hasSize(1);

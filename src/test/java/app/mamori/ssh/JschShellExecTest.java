@@ -54,6 +54,27 @@ class JschShellExecTest {
     }
 
     @Test
+    void aCommandWhoseOutputStopsIsKilledAfterItsSilenceLimitAndSaysSo() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> shell.exec(Exec.of("printf header; exec sleep 60").stdout(OutputStream.nullOutputStream())
+                .idleTimeout(Duration.ofSeconds(1)).build()))
+                .isInstanceOf(StalledException.class)
+                .hasMessageContaining("sent nothing for 1 s (after 6 bytes) and was stopped")
+                .hasMessageContaining("--stall-timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("killed after its silence, not its sleep")
+                .isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aSlowCommandThatKeepsSendingIsNotStoppedByTheSilenceLimit() throws Exception {
+        ExecResult r = shell.exec(Exec.of("for i in 1 2 3 4 5 6; do printf x; sleep 0.4; done; exit 4")
+                .stdout(OutputStream.nullOutputStream()).idleTimeout(Duration.ofSeconds(1)).build());
+
+        assertThat(r.exitStatus()).isEqualTo(4);
+        assertThat(r.stdoutBytes()).isEqualTo(6);
+    }
+
+    @Test
     void runThrowsRemoteCommandExceptionWithLastStderrLine() {
         assertThatThrownBy(() -> shell.run("echo 'pg_dump: error: no such database' >&2; exit 1"))
                 .isInstanceOf(RemoteCommandException.class)

@@ -99,8 +99,18 @@ public final class JobEditorView {
         drillWords.setPrefWidth(420);
         drillWords.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         drillWords.getStyleClass().add("text-muted");
-        form.addRow(row, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
+        form.addRow(row++, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
                 error(vm.drillError, "editor-drill-error")));
+        TextField stall = field(vm.stall, "editor-stall");
+        stall.setPrefColumnCount(6);
+        stall.setPromptText(text.t("editor.stall.prompt"));
+        Label stallHelp = new Label(text.t("editor.stall.help"));
+        stallHelp.setWrapText(true);
+        stallHelp.setPrefWidth(420);
+        stallHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stallHelp.getStyleClass().add("text-muted");
+        form.addRow(row, new Label(text.t("editor.stall")), new VBox(4, stall, stallHelp,
+                error(vm.stallError, "editor-stall-error")));
 
         Label message = new Label();
         message.setId("editor-message");

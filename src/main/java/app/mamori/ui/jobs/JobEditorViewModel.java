@@ -68,6 +68,10 @@ public final class JobEditorViewModel {
     public final StringProperty drillWords = new SimpleStringProperty("");
     public final StringProperty drillError = new SimpleStringProperty("");
     private String originalDrill = "";
+    /** How long a dump may send nothing before it is stopped; empty: the default (30m). */
+    public final StringProperty stall = new SimpleStringProperty("");
+    public final StringProperty stallError = new SimpleStringProperty("");
+    private String originalStall = "";
     public final ObservableList<String> preview = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -94,9 +98,11 @@ public final class JobEditorViewModel {
         rpo.addListener((o, a, b) -> objectives());
         rto.addListener((o, a, b) -> objectives());
         drill.addListener((o, a, b) -> readDrill());
+        stall.addListener((o, a, b) -> stallLimit());
         valid = Bindings.createBooleanBinding(() -> loaded.get() && scheduleError.get().isEmpty()
                 && keepError.get().isEmpty() && objectivesError.get().isEmpty() && drillError.get().isEmpty()
-                && !name.get().isBlank(), loaded, scheduleError, keepError, objectivesError, drillError, name);
+                && stallError.get().isEmpty() && !name.get().isBlank(), loaded, scheduleError, keepError,
+                objectivesError, drillError, stallError, name);
         if (job == null) {
             server.addListener((o, a, b) -> loadSources(b, List.of()));
         }
@@ -105,7 +111,8 @@ public final class JobEditorViewModel {
 
     /** What the editor starts from, read off the FX thread. */
     private record Loaded(List<String> vaults, List<String> servers, String server, List<String> chosen,
-                          String vault, String schedule, RetentionPolicy policy, Objectives objectives, String drill) {
+                          String vault, String schedule, RetentionPolicy policy, Objectives objectives, String drill,
+                          String stall) {
     }
 
     private Loaded read() {
@@ -114,12 +121,12 @@ public final class JobEditorViewModel {
         if (job == null) {
             List<String> serverNames = app.services().servers().list().stream().map(Server::name).toList();
             return new Loaded(vaultNames, serverNames, serverNames.isEmpty() ? "" : serverNames.get(0), List.of(),
-                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention(), Objectives.NONE, "");
+                    vaultNames.isEmpty() ? "" : vaultNames.get(0), "", jobs.defaultRetention(), Objectives.NONE, "", "");
         }
         Job j = jobs.get(job);
         return new Loaded(vaultNames, List.of(), jobs.serverOf(j), j.sources(), j.vault(),
                 jobs.schedule(job).orElse(""), jobs.retention(job), jobs.objectives(job),
-                jobs.drillSchedule(job).orElse(""));
+                jobs.drillSchedule(job).orElse(""), jobs.stallTimeout(job).map(Objectives::format).orElse(""));
     }
 
     private void show(Loaded l) {
@@ -144,6 +151,8 @@ public final class JobEditorViewModel {
         rto.set(l.objectives().rto().map(Objectives::format).orElse(""));
         originalDrill = l.drill();
         drill.set(l.drill());
+        originalStall = l.stall();
+        stall.set(l.stall());
         readSchedule();
         readDrill();
         loaded.set(true);
@@ -218,6 +227,18 @@ public final class JobEditorViewModel {
         } catch (IllegalArgumentException e) {
             drillWords.set("");
             drillError.set(app.text().t("editor.drill.bad", text));
+        }
+    }
+
+    /** The stall limit as typed (empty: the default), or empty with the error shown. */
+    Optional<Optional<java.time.Duration>> stallLimit() {
+        try {
+            Optional<java.time.Duration> d = Objectives.parse(app.text().t("editor.stall"), stall.get());
+            stallError.set("");
+            return Optional.of(d);
+        } catch (IllegalArgumentException e) {
+            stallError.set(app.text().t("editor.stall.bad", stall.get().strip()));
+            return Optional.empty();
         }
     }
 
@@ -306,7 +327,9 @@ public final class JobEditorViewModel {
             done.accept(false);
             return;
         }
-        if (p.isEmpty() || objectives.isEmpty() || !scheduleError.get().isEmpty() || !drillError.get().isEmpty()) {
+        Optional<Optional<java.time.Duration>> stallLimit = stallLimit();
+        if (p.isEmpty() || objectives.isEmpty() || stallLimit.isEmpty() || !scheduleError.get().isEmpty()
+                || !drillError.get().isEmpty()) {
             message.set(app.text().t("editor.fixFields"));
             done.accept(false);
             return;
@@ -317,6 +340,7 @@ public final class JobEditorViewModel {
         String drillText = drill.get().trim();
         Optional<Schedule> drillParsed = drillText.isEmpty() ? Optional.empty() : Optional.of(Schedule.parse(drillText));
         boolean drillChanged = !drillText.equals(originalDrill);
+        boolean stallChanged = !stall.get().strip().equals(originalStall);
         Job edited = new Job(job(), chosen, vault.get());
         boolean creating = isNew();
         app.executor().submit(() -> {
@@ -327,6 +351,9 @@ public final class JobEditorViewModel {
                 if (drillParsed.isPresent()) {
                     jobs.setDrillSchedule(edited.name(), drillParsed);
                 }
+                if (stallLimit.get().isPresent()) {
+                    jobs.setStallTimeout(edited.name(), stallLimit.get());
+                }
             } else {
                 jobs.update(edited);
                 if (scheduleChanged) {
@@ -336,6 +363,9 @@ public final class JobEditorViewModel {
                 jobs.setObjectives(job, objectives.get());
                 if (drillChanged) {
                     jobs.setDrillSchedule(job, drillParsed);
+                }
+                if (stallChanged) {
+                    jobs.setStallTimeout(job, stallLimit.get());
                 }
             }
             return true;

@@ -21,7 +21,7 @@ final class RewritingShell implements RemoteShell {
     @Override
     public ExecResult exec(Exec e) throws IOException {
         String cmd = e.command().equals(from) ? to : e.command();
-        return inner.exec(new Exec(cmd, e.stdin(), e.stdout(), e.stderrLimit(), e.timeout(), e.cancel()));
+        return inner.exec(new Exec(cmd, e.stdin(), e.stdout(), e.stderrLimit(), e.timeout(), e.cancel(), e.idleTimeout()));
     }
 
     @Override

@@ -180,4 +180,30 @@ class JobEditorViewModelTest {
             assertThat(c.drills().find("blog")).isEmpty();
         }
     }
+
+    /** job set --stall-timeout has its place in the app too. */
+    @Test
+    void theStallLimitIsShownAsStoredAWrongOneIsNamedAndEmptyGoesBackToTheDefault(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            c.stalls().set("blog", Optional.of(Duration.ofHours(2)));
+            JobEditorViewModel vm = editor(tmp, c);
+            assertThat(vm.stall.get()).isEqualTo("2h");
+
+            vm.stall.set("forever");
+            assertThat(vm.stallError.get()).contains("forever");
+            assertThat(vm.valid().get()).isFalse();
+
+            vm.stall.set("45m");
+            vm.sources.get(0).chosen().set(true);
+            vm.save(ok -> assertThat(ok).isTrue());
+            assertThat(c.stalls().find("blog")).contains(Duration.ofMinutes(45));
+
+            JobEditorViewModel again = editor(tmp, c);
+            again.stall.set("");
+            again.sources.get(0).chosen().set(true);
+            again.save(ok -> assertThat(ok).isTrue());
+            assertThat(c.stalls().find("blog")).isEmpty();
+            assertThat(c.stalls().get("blog")).isEqualTo(Duration.ofMinutes(30));
+        }
+    }
 }

@@ -1,0 +1,47 @@
+package app.mamori.catalog;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How long each job's dumps and tree copies may send nothing before they are stopped as
+ * stalled; a job without a row has {@link #DEFAULT}.
+ */
+public final class StallStore {
+    /** Long enough for a dump that waits on a busy table, short enough to be told the same morning. */
+    public static final Duration DEFAULT = Duration.ofMinutes(30);
+    private final CatalogConnection db;
+
+    StallStore(CatalogConnection db) {
+        this.db = db;
+    }
+
+    /** The job's limit, or empty when it has the default. */
+    public Optional<Duration> find(String job) {
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT seconds FROM job_stall WHERE job = ?",
+                r -> Duration.ofSeconds(r.getLong("seconds")), job));
+    }
+
+    public Duration get(String job) {
+        return find(job).orElse(DEFAULT);
+    }
+
+    /** Sets the job's limit; empty goes back to the default. */
+    public void set(String job, Optional<Duration> limit) {
+        limit.ifPresent(d -> {
+            if (d.toSeconds() < 1) {
+                throw new IllegalArgumentException("--stall-timeout: give at least 1s, e.g. 30m or 2h");
+            }
+        });
+        db.write(c -> {
+            if (!JobStore.exists(c, job)) {
+                throw new CatalogException("job '" + job + "' does not exist");
+            }
+            Rows.update(c, "DELETE FROM job_stall WHERE job = ?", job);
+            if (limit.isPresent()) {
+                Rows.update(c, "INSERT INTO job_stall (job, seconds) VALUES (?, ?)", job, limit.get().toSeconds());
+            }
+            return null;
+        });
+    }
+}
