@@ -39,6 +39,8 @@ public final class Logs {
             root.setLevel(Level.INFO);
             // JSch is chatty at INFO
             Logger.getLogger("com.jcraft.jsch").setLevel(Level.WARNING);
+            // so are D-Bus and the Secret Service client under the OS keyring (a line per signal)
+            Logger.getLogger("org.freedesktop").setLevel(Level.WARNING);
         } catch (IOException e) {
             System.err.println("mamori: cannot write logs in " + dir + ": " + e.getMessage());
         }
