@@ -183,7 +183,10 @@ public final class SecretStore implements AutoCloseable {
         return true;
     }
 
-    /** Drops the key from the keyring's list, deleting the entry there; a failed delete is logged, never thrown. */
+    /**
+     * Drops the key from the keyring's list and deletes this folder's entry; a failed delete is
+     * logged, never thrown (the source is gone either way, and the entry is no longer read).
+     */
     private void forgetKeyringEntry(String key) throws IOException {
         TreeMap<String, String> index = inKeyring.read();
         String at = index.remove(key);
@@ -191,6 +194,11 @@ public final class SecretStore implements AutoCloseable {
             return;
         }
         inKeyring.write(index);
+        if (!at.equals(service)) {
+            // stored while the folder had another path: a copy of the folder may still use that entry
+            LOG.log(Level.INFO, "left " + key + " in the OS keyring under " + at + ", another data folder's name");
+            return;
+        }
         Optional<OsKeyring> keyring = keyring();
         try {
             if (keyring.isEmpty()) {

@@ -110,6 +110,20 @@ class SecretStoreKeyringTest {
     }
 
     @Test
+    void aCopiedDataFolderReadsTheOriginalsEntriesButNeverDeletesThem(@TempDir Path copy) throws Exception {
+        store().put("a", "1");
+        Files.copy(file.resolveSibling("secrets-keyring.json"), copy.resolve("secrets-keyring.json"));
+        SecretStore copied = new SecretStore(copy.resolve("secrets.json"),
+                () -> new KeyringChoice.Choice(Optional.of(keyring), Optional.empty(), ""));
+
+        assertThat(copied.get("a")).contains("1");
+        copied.remove("a");
+
+        assertThat(copied.get("a")).isEmpty();
+        assertThat(store().get("a")).as("the original's").contains("1");
+    }
+
+    @Test
     void offTurnsTheKeyringOffAndOnLinuxWithoutASessionBusItIsNotTried() {
         assertThat(KeyringChoice.open(Map.of("MAMORI_KEYRING", "off", "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nowhere"))
                 .reason()).contains(SecretStorage.Reason.TURNED_OFF);
