@@ -3,6 +3,7 @@ package app.mamori.secret;
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.KeyringStorageType;
+import com.github.javakeyring.PasswordAccessException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -111,9 +112,19 @@ final class JavaKeyring implements OsKeyring {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the OS keyring", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            throw new IOException(said(e.getCause()), e.getCause());
         }
+    }
+
+    /**
+     * The library's own exceptions carry a sentence; anything else is its failure on an answer it
+     * did not expect, which GNOME Keyring gives for a locked collection after a dismissed prompt.
+     */
+    private static String said(Throwable cause) {
+        if (cause instanceof IOException || cause instanceof PasswordAccessException) {
+            return String.valueOf(cause.getMessage());
+        }
+        return "it failed (locked, or a prompt dismissed?): " + cause;
     }
 
     @Override
