@@ -49,9 +49,10 @@ class SecretKeyringTest {
 
     @Test
     void aSourcePasswordLandsInTheKeyringNotTheFileSurvivesARestartAndGoesWithTheSource() throws Exception {
-        cli.runProcess(withKeyring(), "pa$$ 'word'\n", "source", "add", "shop", "--server", "db", "--kind",
-                "postgres", "--database", "shop", "--password-stdin").requireOk();
+        Cli.Result added = cli.runProcess(withKeyring(), "pa$$ 'word'\n", "source", "add", "shop", "--server", "db",
+                "--kind", "postgres", "--database", "shop", "--password-stdin").requireOk();
 
+        assertThat(added.err()).as("nothing from D-Bus or the keyring library on stderr").isEmpty();
         assertThat(keyring.lookup(service, KEY)).contains("pa$$ 'word'");
         assertThat(fileText("secrets.json")).doesNotContain("pa$$");
         assertThat(fileText("secrets-keyring.json")).contains(KEY).doesNotContain("pa$$");
@@ -78,8 +79,7 @@ class SecretKeyringTest {
         assertThat(keyring.lookup(service, "source/old/password")).contains("from before");
         assertThat(keyring.lookup(service, "notifier/mail/password")).contains("smtp pw");
         assertThat(fileText("secrets.json")).isEqualTo("{}");
-        assertThat(read("source/old/password").out()).isEqualTo("from before");
-        assertThat(read("notifier/mail/password").out()).isEqualTo("smtp pw");
+        assertThat(read("source/old/password", "notifier/mail/password").out()).isEqualTo("from before\nsmtp pw");
     }
 
     @Test
@@ -116,9 +116,10 @@ class SecretKeyringTest {
     }
 
     /** A secret as a new Mamori process reads it through its store (no command prints one). */
-    private Cli.Result read(String key) throws Exception {
-        return Cli.java(ReadSecret.class.getName(), withKeyring(), "",
-                List.of(cli.home().resolve("secrets.json").toString(), key)).requireOk();
+    private Cli.Result read(String... keys) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(cli.home().resolve("secrets.json").toString()));
+        args.addAll(List.of(keys));
+        return Cli.java(ReadSecret.class.getName(), withKeyring(), "", args).requireOk();
     }
 
     private String fileText(String name) throws Exception {
@@ -126,14 +127,16 @@ class SecretKeyringTest {
         return Files.exists(f) ? Files.readString(f) : "";
     }
 
-    /** The reading process: prints the secret stored under a key, exit 1 when there is none. */
+    /** The reading process: prints the secrets stored under the keys, one a line; exit 1 when one is missing. */
     public static final class ReadSecret {
         public static void main(String[] args) throws Exception {
+            List<String> found = new java.util.ArrayList<>();
             try (SecretStore store = SecretStore.open(Path.of(args[0]), System.getenv())) {
-                var secret = store.get(args[1]);
-                System.out.print(secret.orElse(""));
-                System.exit(secret.isPresent() ? 0 : 1);
+                for (String key : List.of(args).subList(1, args.length)) {
+                    store.get(key).ifPresentOrElse(found::add, () -> System.exit(1));
+                }
             }
+            System.out.print(String.join("\n", found));
         }
     }
 }
