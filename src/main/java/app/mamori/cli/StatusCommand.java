@@ -26,6 +26,7 @@ import java.util.Optional;
 @Command(name = "status", description = {"Every job: last success, its age, schedule, next due time, overdue,",
         "and its recovery objectives (RPO, RTO): met or breached, by how much, since when.",
         "A paused job (job pause) shows as Paused, with since when and why, and is never overdue.",
+        "A last line says where secrets are kept: the OS keyring, or secrets.json and why.",
         "Exit status 1 when any job is overdue (its last success is older than 1.5 times its schedule's",
         "interval) or breaches an objective, so a monitor can run it."})
 final class StatusCommand extends Base {
@@ -51,6 +52,7 @@ final class StatusCommand extends Base {
                         + s.nextDue().map(t -> "\tnext " + local(t, zone)).orElse("")
                         + "\t" + state(s, zone) + objectivesText(objectives.get(s.job())));
             }
+            out().println(secrets());
         }
         List<String> overdue = jobs.stream().filter(JobStatus::overdue).map(JobStatus::job).toList();
         if (!overdue.isEmpty()) {
@@ -66,6 +68,15 @@ final class StatusCommand extends Base {
             return 1;
         }
         return 0;
+    }
+
+    /** Where secrets are kept (the OS keyring or secrets.json, and why): the admin's one place to see it. */
+    private String secrets() {
+        try {
+            return "secrets: " + ctx().secrets().storage().describe();
+        } catch (java.io.IOException e) {
+            return "secrets: cannot read " + ctx().home().secretsFile() + ": " + e.getMessage();
+        }
     }
 
     private static String objectivesText(JobObjectives o) {

@@ -15,6 +15,8 @@ import java.util.logging.SimpleFormatter;
 public final class Logs {
     private static Path current;
     private static FileHandler handler;
+    private static final java.util.List<Logger> QUIET = java.util.List.of(Logger.getLogger("com.jcraft.jsch"),
+            Logger.getLogger("org.freedesktop"));
 
     private Logs() {
     }
@@ -37,8 +39,9 @@ public final class Logs {
             root.addHandler(file);
             handler = file;
             root.setLevel(Level.INFO);
-            // JSch is chatty at INFO
-            Logger.getLogger("com.jcraft.jsch").setLevel(Level.WARNING);
+            // JSch is chatty at INFO, and so are D-Bus and the Secret Service client under the OS
+            // keyring (a line per signal); held here, since the JDK forgets a logger nobody holds, level and all
+            QUIET.forEach(l -> l.setLevel(Level.WARNING));
         } catch (IOException e) {
             System.err.println("mamori: cannot write logs in " + dir + ": " + e.getMessage());
         }

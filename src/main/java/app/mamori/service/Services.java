@@ -28,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final SshConnector ssh;
     private final Clock clock;
     private Catalog catalog;
+    private SecretStore secrets;
 
     /**
      * @param opener opens the catalogue when it is first needed
@@ -71,8 +72,15 @@ public final class Services implements AutoCloseable {
         return catalog().changeStamp();
     }
 
-    public SecretStore secrets() {
-        return new SecretStore(home.secretsFile());
+    /**
+     * One store for the process: it keeps its connection to the OS keyring (made on first need, as
+     * {@code MAMORI_KEYRING} and the session allow) until this object closes.
+     */
+    public synchronized SecretStore secrets() {
+        if (secrets == null) {
+            secrets = SecretStore.open(home.secretsFile(), System.getenv());
+        }
+        return secrets;
     }
 
     public SshConnector ssh() {
@@ -159,6 +167,10 @@ public final class Services implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (secrets != null) {
+            secrets.close();
+            secrets = null;
+        }
         if (catalog != null) {
             catalog.close();
             catalog = null;

@@ -1,5 +1,7 @@
 package app.mamori.ssh;
 
+import app.mamori.util.LockedFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +77,7 @@ final class KnownHostsFile {
     /** Pins a key, writing the file atomically; creates it 0600 in a 0700 folder when first written. */
     synchronized void pin(String alias, String type, byte[] blob) throws IOException {
         // the app and the CLI may pin at the same moment: read and rewrite under the file's lock
-        app.mamori.util.LockedFile.update(file, () -> {
+        LockedFile.update(file, () -> {
             pinLocked(alias, type, blob);
             return null;
         });
@@ -85,15 +87,15 @@ final class KnownHostsFile {
         if (find(alias).stream().anyMatch(e -> Arrays.equals(e.blob(), blob))) {
             return; // two first connects at once: the other one pinned it already
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.exists(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        Path dir = file.toAbsolutePath().getParent(); // LockedFile made it, 0700, if it was missing
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
                 : new ArrayList<>();
         lines.add(alias + " " + type + " " + Base64.getEncoder().encodeToString(blob));
-        Path tmp = Files.createTempFile(dir, ".known_hosts", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        // a name of its own, private before the first byte; Windows has no POSIX modes (the profile folder is the user's)
+        Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, ".known_hosts", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".known_hosts", ".tmp");
         try {
             Files.write(tmp, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -52,6 +52,44 @@ public final class Cli {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
+    /**
+     * Runs the CLI as a process of its own, its environment changed by {@code env} first (a D-Bus
+     * session for the OS keyring, say), {@code stdin} written to it; waits up to a minute.
+     */
+    Result runProcess(java.util.function.Consumer<java.util.Map<String, String>> env, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("--home", home.toString()));
+        command.addAll(List.of(args));
+        return java("app.mamori.Main", env, stdin, command);
+    }
+
+    /** Runs {@code main} of a class on the test class path in a JVM of its own, as {@link #runProcess} does. */
+    static Result java(String main, java.util.function.Consumer<java.util.Map<String, String>> env, String stdin,
+                       List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), main));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        env.accept(pb.environment());
+        java.io.File out = java.io.File.createTempFile("mamori-cli-", ".out");
+        java.io.File err = java.io.File.createTempFile("mamori-cli-", ".err");
+        try {
+            Process p = pb.redirectOutput(out).redirectError(err).start();
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("still running after a minute: " + command);
+            }
+            return new Result(p.exitValue(), java.nio.file.Files.readString(out.toPath()),
+                    java.nio.file.Files.readString(err.toPath()));
+        } finally {
+            out.delete();
+            err.delete();
+        }
+    }
+
     /** Adds the test sshd as server {@code name}, pinning its key by fingerprint. */
     Result addServer(String name, SshdServer sshd) {
         return run("server", "add", name, "--host", sshd.host(), "--port", Integer.toString(sshd.port()),

@@ -56,6 +56,30 @@ class SettingsUiTest {
         assertThat(window.robot.lookup("#settings-close-to-tray").queryAs(CheckBox.class).isDisabled()).isTrue();
     }
 
+    /** The suite runs with MAMORI_KEYRING=off: Settings says the file is used, where it is, and why. */
+    @Test
+    void settingsSaysPasswordsAreInTheFileAndWhyNotInTheKeyring(@TempDir Path home) throws Exception {
+        window = AppWindow.open(home);
+        window.robot.clickOn("#nav-settings");
+        AppWindow.await(() -> window.robot.lookup("#settings-secrets").tryQuery()
+                .map(n -> !((Labeled) n).getText().isEmpty()).orElse(false));
+
+        assertThat(window.robot.lookup("#settings-secrets").queryLabeled().getText())
+                .isEqualTo("Kept in " + home.resolve("secrets.json") + ", a file only you can read."
+                        + " The OS keyring is turned off (MAMORI_KEYRING=off).");
+    }
+
+    @Test
+    void whereThePasswordsAreIsInJapaneseOnAJapaneseDesktop(@TempDir Path home) throws Exception {
+        window = AppWindow.open(home, Locale.JAPANESE);
+        window.robot.clickOn("#nav-settings");
+        AppWindow.await(() -> window.robot.lookup("#settings-secrets").tryQuery()
+                .map(n -> !((Labeled) n).getText().isEmpty()).orElse(false));
+
+        assertThat(window.robot.lookup("#settings-secrets").queryLabeled().getText())
+                .contains("secrets.json に保管しています").contains("キーリングはオフ");
+    }
+
     /** A form: every label left of its field, at the top of its row, and every help text wrapping under its field. */
     @Test
     void settingsIsAFormWithLabelsLeftOfTheirFieldsAndHelpThatWraps(@TempDir Path home) throws Exception {

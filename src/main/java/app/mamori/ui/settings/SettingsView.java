@@ -50,6 +50,7 @@ public final class SettingsView {
                 .row(t.t("settings.session"), session(app, desktop), t.t("settings.session.help"))
                 .section(t.t("settings.section.data"), "settings-section-data")
                 .row(t.t("settings.home"), home, t.t("settings.home.help"))
+                .row(t.t("settings.secrets"), secrets(app), t.t("settings.secrets.help"))
                 .row(t.t("settings.vaults"), vaults, t.t("settings.vaults.help"))
                 .section(t.t("settings.section.backups"), "settings-section-backups")
                 .row(t.t("settings.retention"), defaultRetention(app), t.t("settings.retention.help"))
@@ -131,6 +132,16 @@ public final class SettingsView {
         message.visibleProperty().bind(desktop.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         return new VBox(6, start, message);
+    }
+
+    /** Where passwords are kept: the OS keyring, or secrets.json and why. */
+    private static Node secrets(AppContext app) {
+        SecretsViewModel vm = new SecretsViewModel(app);
+        Label where = new Label();
+        where.setId("settings-secrets");
+        where.setWrapText(true);
+        where.textProperty().bind(vm.whereProperty());
+        return where;
     }
 
     private static Node defaultRetention(AppContext app) {

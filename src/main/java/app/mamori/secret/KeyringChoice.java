@@ -1,0 +1,53 @@
+package app.mamori.secret;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether this process keeps secrets in the OS keyring. On by default where one can answer: on
+ * Linux and the BSDs only when a D-Bus session bus is set ({@code DBUS_SESSION_BUS_ADDRESS}), so
+ * a server, cron or CI goes straight to the file without a connection attempt. {@code
+ * MAMORI_KEYRING=off} (or the system property {@code mamori.keyring=off}, which wins) turns it
+ * off for a process: the test suite does so, so that only the keyring's own tests need a daemon.
+ */
+public final class KeyringChoice {
+    public static final String ENV = "MAMORI_KEYRING";
+    public static final String PROPERTY = "mamori.keyring";
+    /** Long enough for a desktop's keyring to start on first use, short enough not to stall a backup. */
+    static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private KeyringChoice() {
+    }
+
+    /** The keyring to use, or why there is none. */
+    record Choice(Optional<OsKeyring> keyring, Optional<SecretStorage.Reason> reason, String detail) {
+        static Choice none(SecretStorage.Reason reason, String detail) {
+            return new Choice(Optional.empty(), Optional.of(reason), detail);
+        }
+    }
+
+    /** Decides for this process, connecting to the OS keyring when it may. */
+    static Choice open(Map<String, String> env) {
+        String setting = System.getProperty(PROPERTY, env.getOrDefault(ENV, ""));
+        if (setting.trim().equalsIgnoreCase("off")) {
+            return Choice.none(SecretStorage.Reason.TURNED_OFF, "");
+        }
+        if (needsSessionBus() && env.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
+            return Choice.none(SecretStorage.Reason.NO_SESSION_BUS, "");
+        }
+        try {
+            return new Choice(Optional.of(JavaKeyring.open(LIMIT)), Optional.empty(), "");
+        } catch (IOException e) {
+            return Choice.none(SecretStorage.Reason.NO_KEYRING, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Secret Service lives on D-Bus; Windows and macOS have their keyring in the OS itself. */
+    private static boolean needsSessionBus() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return !os.startsWith("windows") && !os.startsWith("mac");
+    }
+}
