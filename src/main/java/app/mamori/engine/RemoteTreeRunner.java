@@ -65,7 +65,7 @@ final class RemoteTreeRunner {
         return out.isEmpty() ? null : out;
     }
 
-    Path localIndex(Source.Files source) {
+    Path localIndex(Source source) {
         return localIndexes.get(source.name());
     }
 
