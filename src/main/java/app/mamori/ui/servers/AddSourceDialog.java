@@ -108,6 +108,7 @@ final class AddSourceDialog {
         }
         Label help = new Label();
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE); // the form's fields give way first, never the explanation
         help.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> app.text().t("source.help." + vm.kind.get().id()), vm.kind));
         Label message = new Label();
@@ -125,7 +126,7 @@ final class AddSourceDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(12, form, help, message, buttons);
         root.setPadding(new Insets(20));
-        stage = Dialogs.modal(app.text().t("source.title", vm.server()), root, 660, 560);
+        stage = Dialogs.modal(app.text().t("source.title", vm.server()), root, 660, 620);
         cancel.setOnAction(e -> stage.close());
         add.setOnAction(e -> vm.save(() -> {
             afterSave.run();
