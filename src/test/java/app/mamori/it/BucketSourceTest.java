@@ -99,6 +99,16 @@ class BucketSourceTest {
                 .isEqualTo("verified"));
         assertThat(verified.get("checks").get(0).get("detail").asText()).contains("3 stored files match the index");
         assertThat(cli.run("find", "new.txt", "--source", "uploads").requireOk().out()).contains("/docs/new.txt");
+
+        // a catalogue rebuilt from the vault alone lists the bucket's objects again
+        Cli fresh = new Cli(tmp.resolve("home2"));
+        fresh.run("vault", "add", "local", "--path", tmp.resolve("vault").toString()).requireOk();
+        fresh.run("catalog", "rebuild", "--vault", "local").requireOk();
+        try (app.mamori.catalog.Catalog c = app.mamori.catalog.Catalog.open(tmp.resolve("home2/catalog.db"))) {
+            String newest = fresh.run("points", "--json").requireOk().json().get(0).get("id").asText();
+            // the root, photos, photos/2026 and docs, and the three objects
+            assertThat(c.fileIndex().count(newest, "uploads")).isEqualTo(7);
+        }
     }
 
     @Test
