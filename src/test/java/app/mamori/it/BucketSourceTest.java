@@ -161,6 +161,28 @@ class BucketSourceTest {
     }
 
     @Test
+    void aDrillPutsEveryObjectIntoAScratchFolderReadsItBackAndLeavesTheBucketAsItWas() {
+        addSource(s3.endpoint());
+        cli.run("backup", "site").requireOk();
+        var before = s3.keys(bucket);
+
+        JsonNode r = cli.run("verify", "--job", "site", "--drill", "--json").requireOk().json();
+
+        JsonNode drill = null;
+        for (JsonNode c : r.get("checks")) {
+            if (c.get("method").asText().equals("drill")) {
+                drill = c;
+            }
+        }
+        assertThat(drill).as(r.toString()).isNotNull();
+        assertThat(drill.get("result").asText()).isEqualTo("verified");
+        assertThat(drill.get("detail").asText()).contains("3 objects put into s3://" + bucket + "/.mamori-drill-")
+                .contains("every SHA-256 matches the index");
+        assertThat(drill.get("recoveryMs").asLong()).isPositive();
+        assertThat(s3.keys(bucket)).isEqualTo(before);
+    }
+
+    @Test
     void hostileKeysAreRefusedWithAClearMessageAndNothingIsWrittenOutsideTheVault() throws IOException {
         // S3Mock's web server answers 400 to a backslash in a path, so 'a\b' is refused in BucketListingTest only
         for (String key : new String[] {"../x", "/abs", "a/../../x", ".."}) {
