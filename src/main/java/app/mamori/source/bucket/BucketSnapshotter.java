@@ -41,12 +41,13 @@ import java.util.Set;
  * each one whose size and ETag are those of the previous snapshot, download the rest (hashing
  * as they are written and fsyncing each), write the index last. The layout and index are a
  * {@code files} snapshot's ({@code tree/} and {@link SnapshotIndex#FILE_NAME}), objects as
- * files with mode 0644, folders 0755, each with the object's last-modified time; the index
+ * files with mode 0600, folders 0700, each with the object's last-modified time; the index
  * records each object's ETag beside its SHA-256.
  */
 public final class BucketSnapshotter {
-    static final int FILE_MODE = 0644;
-    static final int FOLDER_MODE = 0755;
+    // objects have no mode of their own; the vault's rule for what it writes applies (docs/vault.md)
+    static final int FILE_MODE = 0600;
+    static final int FOLDER_MODE = 0700;
 
     private final S3Client s3;
 
@@ -221,8 +222,8 @@ public final class BucketSnapshotter {
     /** Mode and time of a stored file or folder; the owner can always read, link and delete it. */
     private static void stamp(Path p, int mode, Instant modified) throws IOException {
         if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode == FOLDER_MODE ? "rwxr-xr-x"
-                    : "rw-r--r--"));
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode == FOLDER_MODE ? "rwx------"
+                    : "rw-------"));
         }
         Files.setLastModifiedTime(p, FileTime.from(modified));
     }
