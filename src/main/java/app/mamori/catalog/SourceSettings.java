@@ -35,6 +35,8 @@ final class SourceSettings {
             files.excludes().forEach(settings.putArray("excludes")::add);
         } else if (source instanceof Source.DockerVolume volume) {
             settings.put("volume", volume.volume());
+        } else if (source instanceof Source.Bucket b) {
+            bucketFields(settings, b);
         } else {
             throw new IllegalArgumentException("no catalogue form for source kind " + source.kind());
         }
@@ -52,7 +54,22 @@ final class SourceSettings {
             case SQLITE -> new Source.Sqlite(name, server, settings.path("path").asText());
             case FILES -> new Source.Files(name, server, strings(settings, "paths"), strings(settings, "excludes"));
             case DOCKER_VOLUME -> new Source.DockerVolume(name, server, settings.path("volume").asText());
+            case S3_BUCKET -> new Source.Bucket(name, server, settings.path("bucket").asText(),
+                    settings.path("prefix").asText(""), text(settings, "endpoint"), settings.path("region").asText(),
+                    settings.path("pathStyle").asBoolean(false), settings.path("accessKeyId").asText(),
+                    settings.path("viaSsh").asBoolean(false));
         };
+    }
+
+    /** The access key's id only: the secret key is in the secret store. */
+    static void bucketFields(ObjectNode o, Source.Bucket b) {
+        o.put("bucket", b.bucket());
+        o.put("prefix", b.prefix());
+        b.endpoint().ifPresent(e -> o.put("endpoint", e));
+        o.put("region", b.region());
+        o.put("pathStyle", b.pathStyle());
+        o.put("accessKeyId", b.accessKeyId());
+        o.put("viaSsh", b.viaSsh());
     }
 
     private static JsonNode parse(String name, String json) {

@@ -42,7 +42,7 @@ final class RestoreCommand extends Base {
     @Option(names = "--no-safety-backup", description = "overwrite in place without backing up the current state first")
     boolean noSafetyBackup;
     @Option(names = "--include", paramLabel = "PATH", description = "files: restore only this file or folder"
-            + " (absolute, as on the server; repeatable)")
+            + " (absolute, as on the server; repeatable); s3-bucket: only this object or folder of keys")
     java.util.List<String> include = new java.util.ArrayList<>();
     @Option(names = "--table", paramLabel = "T", description = "postgres: restore only this table (repeatable);"
             + " its indexes, constraints and triggers are not included")
@@ -70,6 +70,9 @@ final class RestoreCommand extends Base {
         @Option(names = "--to-volume", paramLabel = "NAME", description = "docker-volume: into this volume (created"
                 + " if missing, must be empty)")
         String volume;
+        @Option(names = "--to-bucket", paramLabel = "BUCKET", description = "s3-bucket: into this other bucket (it"
+                + " must exist and hold none of the keys restored)")
+        String bucket;
         @Option(names = "--in-place", description = "over the source itself")
         boolean inPlace;
     }
@@ -143,6 +146,9 @@ final class RestoreCommand extends Base {
         }
         if (target.volume != null) {
             return new RestoreTarget.ToVolume(target.volume);
+        }
+        if (target.bucket != null) {
+            return new RestoreTarget.ToBucket(target.bucket);
         }
         if (target.local != null) {
             return new RestoreTarget.ToLocal(java.nio.file.Path.of(target.local).toAbsolutePath().normalize().toString());

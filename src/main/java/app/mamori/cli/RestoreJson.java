@@ -36,6 +36,9 @@ final class RestoreJson {
         } else if (p.target() instanceof RestoreTarget.ToVolume v) {
             t.put("kind", "volume");
             t.put("volume", v.name());
+        } else if (p.target() instanceof RestoreTarget.ToBucket b) {
+            t.put("kind", "bucket");
+            t.put("bucket", b.bucket());
         } else if (p.target() instanceof RestoreTarget.ToLocal l) {
             t.put("kind", "local");
             t.put("path", l.dir());

@@ -20,13 +20,16 @@ import java.util.Optional;
                 SourceCommands.Remove.class})
 final class SourceCommands {
 
-    @Command(name = "add", description = "Add a source on a server.", sortOptions = false)
+    @Command(name = "add", description = "Add a source on a server.", sortOptions = false, footer = {"",
+            "An s3-bucket source reads its secret access key from stdin (one line), never from the command line.",
+            "Example: mamori source add uploads --server app1 --kind s3-bucket --bucket uploads",
+            "         --endpoint http://127.0.0.1:9000 --via-ssh --access-key-id minio --secret-access-key-stdin < key.txt"})
     static final class Add extends Base {
         @Parameters(paramLabel = "NAME")
         String name;
         @Option(names = "--server", required = true)
         String server;
-        @Option(names = "--kind", required = true, description = "postgres, mysql, sqlite, files or docker-volume")
+        @Option(names = "--kind", required = true, description = "postgres, mysql, sqlite, files, docker-volume or s3-bucket")
         String kind;
         @Option(names = "--database", description = "postgres, mysql: database name")
         String database;
@@ -46,12 +49,39 @@ final class SourceCommands {
         List<String> excludes = new ArrayList<>();
         @Option(names = "--volume", description = "docker-volume: the volume's name")
         String volume;
+        @Option(names = "--bucket", description = "s3-bucket: the bucket to back up")
+        String bucket;
+        @Option(names = "--prefix", paramLabel = "P", description = "s3-bucket: only keys under this folder")
+        String prefix;
+        @Option(names = "--endpoint", paramLabel = "URL", description = "s3-bucket: the S3 endpoint (MinIO, a"
+                + " provider); absent: AWS S3")
+        String endpoint;
+        @Option(names = "--region", paramLabel = "R", description = "s3-bucket: the bucket's region (default us-east-1)")
+        String region;
+        @Option(names = "--path-style", description = "s3-bucket: path-style addressing (always on with --endpoint)")
+        boolean pathStyle;
+        @Option(names = "--via-ssh", description = "s3-bucket: --endpoint is as the server sees it (e.g."
+                + " http://127.0.0.1:9000); reach it through a port forward over the server's SSH connection")
+        boolean viaSsh;
+        @Option(names = "--access-key-id", paramLabel = "ID", description = "s3-bucket: the access key's id")
+        String accessKeyId;
+        @Option(names = "--secret-access-key-stdin", description = "s3-bucket: read the secret access key from stdin"
+                + " (one line)")
+        boolean secretStdin;
 
         @Override
         int run() throws Exception {
             SourceKind k = SourceKind.fromId(kind);
             ctx().services().servers().get(server);
-            String password = passwordStdin ? readPassword(stdin()) : null;
+            if (k == SourceKind.S3_BUCKET && !secretStdin) {
+                throw new IllegalArgumentException("--secret-access-key-stdin: an s3-bucket source reads its secret key"
+                        + " from stdin only (never from the command line, where ps shows it); add the option and pipe"
+                        + " the key in");
+            }
+            if (secretStdin && k != SourceKind.S3_BUCKET) {
+                throw new IllegalArgumentException("--secret-access-key-stdin is for s3-bucket sources");
+            }
+            String password = passwordStdin || secretStdin ? readPassword(stdin()) : null;
             Source source = switch (k) {
                 case POSTGRES, MYSQL -> new Source.Database(name, server, k, database, Optional.ofNullable(dbHost),
                         Optional.ofNullable(dbPort), Optional.ofNullable(dbUser), Optional.ofNullable(container),
@@ -64,6 +94,8 @@ final class SourceCommands {
                 }
                 case FILES -> new Source.Files(name, server, paths, excludes);
                 case DOCKER_VOLUME -> new Source.DockerVolume(name, server, volume);
+                case S3_BUCKET -> new Source.Bucket(name, server, bucket, prefix, Optional.ofNullable(endpoint),
+                        region == null ? "us-east-1" : region, pathStyle, accessKeyId, viaSsh);
             };
             ctx().services().sources().add(source, Optional.ofNullable(password));
             out().println("added " + k.id() + " source " + name + " on server " + server);
@@ -71,7 +103,8 @@ final class SourceCommands {
         }
     }
 
-    @Command(name = "set-password", description = "Replace a database source's password, read from stdin.")
+    @Command(name = "set-password", description = "Replace a database source's password, or a bucket source's secret"
+            + " access key, read from stdin.")
     static final class SetPassword extends Base {
         @Parameters(paramLabel = "NAME")
         String name;

@@ -35,7 +35,8 @@ final class VerifyCommand extends Base {
     }
 
     @Option(names = "--drill", description = "also restore postgres, mysql and sqlite artifacts into a scratch"
-            + " database or temp file on their server, compare, time and remove it")
+            + " database or temp file on their server, compare, time and remove it (s3-bucket: into a scratch folder"
+            + " of the bucket, read back and compared with the index)")
     boolean drill;
     @Option(names = "--dry-run", description = "print the plan (checks and remote commands) and check nothing")
     boolean dryRun;

@@ -94,6 +94,9 @@ public final class BackupEngine {
         if (s instanceof Source.Files f) {
             return "incremental snapshot of " + String.join(", ", f.paths());
         }
+        if (s instanceof Source.Bucket b) {
+            return "incremental snapshot of " + b.describe();
+        }
         return "tar of Docker volume " + ((Source.DockerVolume) s).volume();
     }
 
@@ -230,8 +233,8 @@ public final class BackupEngine {
             catalog.points().record(new RecordedPoint(rp, java.util.OptionalLong.of(runId), kind,
                     catalogFields(manifest)));
             for (BackupPlan.Step step : plan.steps()) {
-                if (step.source() instanceof Source.Files files) {
-                    indexFiles(plan, runId, rp, point, files);
+                if (step.source().kind().isSnapshot()) {
+                    indexFiles(plan, runId, rp, point, step.source());
                 }
             }
             catalog.runs().finish(runId, RunStatus.SUCCEEDED, null, null);
@@ -262,7 +265,7 @@ public final class BackupEngine {
         LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
         PointWriter writer = vault.begin(plan.server().name(), plan.job().name(), started);
         return new LocalPointTarget(vault, writer, shell,
-                new DumpRunner(clock, catalog.stalls().get(plan.job().name())), fileTrees);
+                new DumpRunner(clock, catalog.stalls().get(plan.job().name())), fileTrees, new BucketRunner(clock));
     }
 
     private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, app.mamori.model.Vault vault,
@@ -327,11 +330,17 @@ public final class BackupEngine {
             }
             return s;
         }
+        if (source instanceof Source.Bucket) {
+            return Optional.of(secrets.get(SecretStore.sourcePasswordKey(source.name())).orElseThrow(() ->
+                    new SourceException("the secret access key of source " + source.name() + " is missing from the"
+                            + " secret store; set it with: mamori source set-password " + source.name()
+                            + " --password-stdin", "")));
+        }
         return Optional.empty();
     }
 
     /** The point is safe in the vault whatever happens here: a failed index is a warning, not a failed run. */
-    private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, PointTarget point, Source.Files files) {
+    private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, PointTarget point, Source files) {
         try {
             fileTrees.indexInCatalogue(rp.id(), point.snapshotIndex(files), files);
         } catch (IOException | RuntimeException e) {

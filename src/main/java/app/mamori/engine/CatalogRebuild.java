@@ -6,6 +6,7 @@ import app.mamori.catalog.FileIndexWriter;
 import app.mamori.catalog.FileType;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
@@ -75,7 +76,8 @@ public final class CatalogRebuild {
     private static void indexSnapshots(Catalog catalog, Path pointDir, RecordedPoint point, Manifest m) throws IOException {
         for (Manifest.Entry e : m.sources()) {
             Path snapshot = pointDir.resolve(e.artifact());
-            if (!e.kind().equals("files") || !Files.isRegularFile(snapshot.resolve(SnapshotIndex.FILE_NAME))) {
+            boolean tree = e.kind().equals(SourceKind.FILES.id()) || e.kind().equals(SourceKind.S3_BUCKET.id());
+            if (!tree || !Files.isRegularFile(snapshot.resolve(SnapshotIndex.FILE_NAME))) {
                 continue;
             }
             SnapshotIndex index = SnapshotIndex.read(snapshot);

@@ -62,7 +62,7 @@ final class FileTreeRunner {
     }
 
     /** The manifest entry of a finished snapshot, local or on the server; warnings also go to the listener. */
-    static Manifest.Entry snapshotEntry(Source.Files source, SnapshotResult r, String tool, Instant started,
+    static Manifest.Entry snapshotEntry(Source source, SnapshotResult r, String tool, Instant started,
                                         Instant finished, long t0, BackupListener listener) {
         r.warnings().forEach(w -> listener.note(Note.of("warning", "warning: " + source.name() + ": " + w, source.name(), w)));
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class FileTreeRunner {
     }
 
     /** The same source's snapshot in the job's newest committed point, if it has a complete one. */
-    private static Path previousSnapshot(LocalVault vault, Source.Files source, BackupPlan.Step step) throws IOException {
+    static Path previousSnapshot(LocalVault vault, Source source, BackupPlan.Step step) throws IOException {
         for (Path p : vault.points(step.serverName(), step.job())) {
             Path snap = p.resolve(source.name());
             if (Files.isRegularFile(snap.resolve(SnapshotIndex.FILE_NAME))) {
@@ -91,7 +91,7 @@ final class FileTreeRunner {
     }
 
     /** Copies a committed snapshot's index into the catalogue, for file search and single-file restores. */
-    void indexInCatalogue(String pointId, Path snapshotOrIndex, Source.Files source) throws IOException {
+    void indexInCatalogue(String pointId, Path snapshotOrIndex, Source source) throws IOException {
         SnapshotIndex index = SnapshotIndex.read(snapshotOrIndex);
         try (FileIndexWriter w = catalog.fileIndex().writer(pointId, source.name())) {
             for (IndexEntry e : index.entries()) {

@@ -18,9 +18,12 @@ final class LocalPointTarget implements PointTarget {
     private final RemoteShell shell;
     private final DumpRunner dumps;
     private final FileTreeRunner trees;
+    private final BucketRunner buckets;
     private Path committed;
 
-    LocalPointTarget(LocalVault vault, PointWriter point, RemoteShell shell, DumpRunner dumps, FileTreeRunner trees) {
+    LocalPointTarget(LocalVault vault, PointWriter point, RemoteShell shell, DumpRunner dumps, FileTreeRunner trees,
+                     BucketRunner buckets) {
+        this.buckets = buckets;
         this.vault = vault;
         this.point = point;
         this.shell = shell;
@@ -39,6 +42,9 @@ final class LocalPointTarget implements PointTarget {
         if (step.source() instanceof Source.Files files) {
             return trees.run(shell, files, point, vault, step, listener, cancel);
         }
+        if (step.source() instanceof Source.Bucket bucket) {
+            return buckets.run(shell, bucket, secret.orElseThrow(), point, vault, step, listener, cancel);
+        }
         return dumps.run(shell, step.source(), secret, point, step, expectedBytes, listener, cancel);
     }
 
@@ -49,7 +55,7 @@ final class LocalPointTarget implements PointTarget {
     }
 
     @Override
-    public Path snapshotIndex(Source.Files source) {
+    public Path snapshotIndex(Source source) {
         return committed.resolve(source.name());
     }
 

@@ -25,7 +25,7 @@ interface PointTarget extends AutoCloseable {
     String commit(Manifest manifest) throws IOException;
 
     /** A readable copy of a committed file-tree snapshot's index, for the catalogue. */
-    Path snapshotIndex(Source.Files source) throws IOException;
+    Path snapshotIndex(Source source) throws IOException;
 
     @Override
     void close();

@@ -85,6 +85,10 @@ final class RemotePointTarget implements PointTarget {
         if (step.source() instanceof Source.Files files) {
             return trees.run(files, step, listener, cancel);
         }
+        if (step.source() instanceof Source.Bucket) {
+            throw new SourceException("a bucket source is snapshotted on this computer, so its job needs a vault on"
+                    + " this computer (a folder or a NAS mount), not one on a server", "");
+        }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         DumpRunner.Prepared p = DumpRunner.prepare(shell, step.source(), secret, listener, cancel);
@@ -143,7 +147,7 @@ final class RemotePointTarget implements PointTarget {
     }
 
     @Override
-    public Path snapshotIndex(Source.Files source) {
+    public Path snapshotIndex(Source source) {
         return trees.localIndex(source);
     }
 

@@ -66,7 +66,7 @@ final class RemoteTreeRunner {
         return out.isEmpty() ? null : out;
     }
 
-    Path localIndex(Source.Files source) {
+    Path localIndex(Source source) {
         return localIndexes.get(source.name());
     }
 

@@ -26,6 +26,12 @@ public final class SourceSettings {
             m.put("excludes", f.excludes());
         } else if (source instanceof Source.DockerVolume v) {
             m.put("volume", v.volume());
+        } else if (source instanceof Source.Bucket b) {
+            m.put("bucket", b.bucket());
+            m.put("prefix", b.prefix());
+            b.endpoint().ifPresent(e -> m.put("endpoint", e));
+            m.put("region", b.region());
+            m.put("viaSsh", b.viaSsh());
         }
         return m;
     }

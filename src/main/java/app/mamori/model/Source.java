@@ -80,6 +80,48 @@ public sealed interface Source {
         }
     }
 
+    /**
+     * An application's bucket in S3-compatible storage (a MinIO, an S3 bucket), pulled object by
+     * object into hard-linked snapshots like {@link Files}. The secret key is in the secret store
+     * under the source's password key; {@code viaSsh} reaches an endpoint that listens on the
+     * server's own loopback through a port forward over the server's SSH connection.
+     *
+     * @param prefix   only keys starting with it ("" for the whole bucket; a folder, so it ends in '/')
+     * @param endpoint absent for AWS itself; as the workstation sees it, or as the server does with {@code viaSsh}
+     */
+    record Bucket(String name, String server, String bucket, String prefix, Optional<String> endpoint, String region,
+                  boolean pathStyle, String accessKeyId, boolean viaSsh) implements Source {
+        public Bucket {
+            Names.requireValid("source name", name);
+            if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.\\-_]{1,61}[a-z0-9]")) {
+                throw new IllegalArgumentException("--bucket: '" + bucket + "' is not a bucket name (3-63 lower-case"
+                        + " letters, digits, dots and hyphens)");
+            }
+            if (prefix != null && (prefix.contains("//") || prefix.contains("..") || prefix.contains("\\"))) {
+                throw new IllegalArgumentException("--prefix: '" + prefix + "' has an empty or '..' part or a"
+                        + " backslash; give FOLDER/SUBFOLDER");
+            }
+            ObjectVault checked = new ObjectVault(name, bucket, prefix, endpoint, region, pathStyle, accessKeyId, false);
+            prefix = checked.prefix();
+            endpoint = checked.endpoint();
+            if (viaSsh && endpoint.isEmpty()) {
+                throw new IllegalArgumentException("--via-ssh: give --endpoint as the server sees it, e.g."
+                        + " http://127.0.0.1:9000 for a MinIO on the server's loopback");
+            }
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.S3_BUCKET;
+        }
+
+        /** As a person reads it: {@code s3://bucket/prefix} and where. */
+        public String describe() {
+            return "s3://" + bucket + "/" + prefix + endpoint.map(e -> " at " + e + (viaSsh ? " on the server" : ""))
+                    .orElse(" (AWS, " + region + ")");
+        }
+    }
+
     private static void requireAbsolute(String field, String path) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException(field + ": '" + path + "' must be an absolute path on the server");

@@ -9,7 +9,8 @@ public enum SourceKind {
     MYSQL("mysql"),
     SQLITE("sqlite"),
     FILES("files"),
-    DOCKER_VOLUME("docker-volume");
+    DOCKER_VOLUME("docker-volume"),
+    S3_BUCKET("s3-bucket");
 
     private final String id;
 
@@ -19,6 +20,14 @@ public enum SourceKind {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Kept as a hard-linked snapshot folder with a file index ({@code files}, {@code s3-bucket}),
+     * rather than as one dump file: checked file by file, browsed and restored in part.
+     */
+    public boolean isSnapshot() {
+        return this == FILES || this == S3_BUCKET;
     }
 
     public static SourceKind fromId(String id) {

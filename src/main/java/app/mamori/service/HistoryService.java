@@ -91,7 +91,7 @@ public final class HistoryService {
         String s = source.orElseGet(() -> onlySource(a, b));
         Artifact artifactA = artifact(a, s);
         artifact(b, s);
-        if (artifactA.kind() == SourceKind.FILES) {
+        if (artifactA.kind().isSnapshot()) {
             TreeDiff d = services.catalog().history().diff(a.id(), b.id(), s);
             return new PointDiff.Files(s, shown(d.added()), shown(d.removed()), shown(d.changed()));
         }

@@ -238,6 +238,10 @@ public final class ServerService {
         if (s instanceof Source.Files f) {
             return new Source.Files(name, f.server(), f.paths(), f.excludes());
         }
+        if (s instanceof Source.Bucket b) {
+            return new Source.Bucket(name, b.server(), b.bucket(), b.prefix(), b.endpoint(), b.region(), b.pathStyle(),
+                    b.accessKeyId(), b.viaSsh());
+        }
         Source.DockerVolume v = (Source.DockerVolume) s;
         return new Source.DockerVolume(name, v.server(), v.volume());
     }

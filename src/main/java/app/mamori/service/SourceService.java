@@ -42,8 +42,11 @@ public final class SourceService {
             throw new IllegalArgumentException("source '" + source.name() + "' already exists; choose another name"
                     + " (its password, if any, is unchanged)");
         }
-        if (password.isPresent() && !(source instanceof Source.Database)) {
+        if (password.isPresent() && !(source instanceof Source.Database || source instanceof Source.Bucket)) {
             throw new IllegalArgumentException("--password-stdin: only postgres and mysql sources take a password");
+        }
+        if (password.isEmpty() && source instanceof Source.Bucket) {
+            throw new IllegalArgumentException("--secret-access-key-stdin: an s3-bucket source needs its secret key");
         }
         String key = SecretStore.sourcePasswordKey(source.name());
         if (password.isPresent()) {
@@ -72,12 +75,16 @@ public final class SourceService {
         services.catalog().sources().update(source);
     }
 
-    /** Stores a database source's password and marks the source as having one. */
+    /** Stores a database source's password (marking the source as having one), or a bucket source's secret key. */
     public void setPassword(String name, String password) throws IOException {
         Source s = get(name);
+        if (s instanceof Source.Bucket) {
+            services.secrets().put(SecretStore.sourcePasswordKey(name), password);
+            return;
+        }
         if (!(s instanceof Source.Database d)) {
             throw new IllegalArgumentException("source '" + name + "' is " + s.kind()
-                    + "; only postgres and mysql sources take a password");
+                    + "; only postgres, mysql and s3-bucket sources take a password or key");
         }
         services.secrets().put(SecretStore.sourcePasswordKey(name), password);
         if (!d.hasPassword()) {

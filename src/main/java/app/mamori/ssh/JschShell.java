@@ -37,6 +37,33 @@ final class JschShell implements RemoteShell {
     }
 
     @Override
+    public PortForward forward(String host, int port) throws IOException {
+        int local;
+        try {
+            // JSch picks a free port for 0; the forward only accepts connections from this computer
+            local = session.setPortForwardingL("127.0.0.1", 0, host, port);
+        } catch (JSchException e) {
+            throw new SshException("could not forward a port to " + host + ":" + port + " on server '" + serverName
+                    + "': " + e.getMessage(), e);
+        }
+        return new PortForward() {
+            @Override
+            public int localPort() {
+                return local;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    session.delPortForwardingL("127.0.0.1", local);
+                } catch (JSchException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "port forward " + local + " already gone", e);
+                }
+            }
+        };
+    }
+
+    @Override
     public ExecResult exec(Exec exec) throws IOException {
         exec.cancel().throwIfCancelled();
         GuardedSource stdin = new GuardedSource(exec.stdin());

@@ -29,6 +29,17 @@ public interface RemoteShell extends AutoCloseable {
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Listens on a free port of this computer's loopback and carries each connection to
+     * {@code host:port} as the server sees it, through this connection (ssh -L). Only this
+     * process can use it: it listens on 127.0.0.1, never on the network.
+     *
+     * @throws SshException when the server refuses forwarding (sshd's AllowTcpForwarding no)
+     */
+    default PortForward forward(String host, int port) throws IOException {
+        throw new SshException("this connection cannot forward a port to " + host + ":" + port);
+    }
+
     /** The server's host key as {@code SHA256:base64}, as OpenSSH prints it. */
     String hostKeyFingerprint();
 

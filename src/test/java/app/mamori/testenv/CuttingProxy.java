@@ -18,6 +18,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
     private volatile long cutAfter = Long.MAX_VALUE;
 
     public CuttingProxy(int targetPort) {
@@ -41,6 +42,11 @@ public final class CuttingProxy implements AutoCloseable {
         return sent.get();
     }
 
+    /** Bytes the server sent back to clients so far (downloads). */
+    public long received() {
+        return received.get();
+    }
+
     /** From now on, cut everything once clients have sent {@code bytes} more. */
     public void cutAfter(long bytes) {
         cutAfter = sent.get() + bytes;
@@ -50,6 +56,7 @@ public final class CuttingProxy implements AutoCloseable {
     public void heal() {
         cutAfter = Long.MAX_VALUE;
         sent.set(0);
+        received.set(0);
     }
 
     private boolean cut() {
@@ -85,6 +92,8 @@ public final class CuttingProxy implements AutoCloseable {
                         }
                         n = (int) Math.min(n, room);
                         sent.addAndGet(n);
+                    } else {
+                        received.addAndGet(n);
                     }
                     out.write(buf, 0, n);
                     out.flush();

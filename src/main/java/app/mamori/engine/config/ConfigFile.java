@@ -57,6 +57,9 @@ public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<V
             if (s instanceof Source.Database d && d.hasPassword()) {
                 out.add(new Secret(SecretStore.sourcePasswordKey(s.name()), "the database password of source "
                         + s.name(), false));
+            } else if (s instanceof Source.Bucket) {
+                out.add(new Secret(SecretStore.sourcePasswordKey(s.name()), "the secret access key of bucket source "
+                        + s.name(), false));
             }
         }
         for (Notifier n : notifiers) {

@@ -164,6 +164,22 @@ public final class ConfigYaml {
             }
         } else if (s instanceof Source.DockerVolume v) {
             o.put("volume", v.volume());
+        } else if (s instanceof Source.Bucket b) {
+            o.put("bucket", b.bucket());
+            if (!b.prefix().isEmpty()) {
+                o.put("prefix", b.prefix());
+            }
+            b.endpoint().ifPresent(x -> o.put("endpoint", x));
+            o.put("region", b.region());
+            if (b.pathStyle()) {
+                o.put("pathStyle", true);
+            }
+            if (b.viaSsh()) {
+                o.put("viaSsh", true);
+            }
+            o.put("accessKeyId", b.accessKeyId());
+            // named, never written: the import asks for it (see 'secrets')
+            o.put("secretKeySecret", SecretStore.sourcePasswordKey(b.name()));
         }
     }
 
@@ -331,6 +347,9 @@ public final class ConfigYaml {
             case SQLITE -> new Source.Sqlite(name, server, text(o, at, "path"));
             case FILES -> new Source.Files(name, server, strings(o, "paths"), strings(o, "excludes"));
             case DOCKER_VOLUME -> new Source.DockerVolume(name, server, text(o, at, "volume"));
+            case S3_BUCKET -> new Source.Bucket(name, server, text(o, at, "bucket"), o.path("prefix").asText(""),
+                    optText(o, "endpoint"), text(o, at, "region"), o.path("pathStyle").asBoolean(false),
+                    text(o, at, "accessKeyId"), o.path("viaSsh").asBoolean(false));
         };
     }
 

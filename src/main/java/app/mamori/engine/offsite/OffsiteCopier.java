@@ -222,7 +222,7 @@ public final class OffsiteCopier {
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
         Path dir = Path.of(home.path()).resolve(point.point().location());
         for (Artifact a : point.point().artifacts()) {
-            if (a.kind() == SourceKind.FILES || !home.isRemote() && Files.isDirectory(dir.resolve(a.path()))) {
+            if (a.kind().isSnapshot() || !home.isRemote() && Files.isDirectory(dir.resolve(a.path()))) {
                 throw new IOException("point " + point.id() + " holds a file-tree snapshot (" + a.source()
                         + "); copying snapshots offsite is not available yet, only database dumps");
             }

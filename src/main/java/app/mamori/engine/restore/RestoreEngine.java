@@ -89,6 +89,7 @@ public final class RestoreEngine {
         Optional<String> safety = Optional.empty();
         int running = -1;
         String error = null;
+        BucketRestores bucket = null;
         try {
             long s = System.nanoTime();
             listener.step("checking " + plan.artifactFile());
@@ -109,6 +110,10 @@ public final class RestoreEngine {
                 }
             }
             Optional<String> secret = secretOf(plan.source());
+            if (plan.source() instanceof Source.Bucket b) {
+                // connected and the target checked before the safety backup: a refusal costs nothing
+                bucket = BucketRestores.open(plan, b, secret.orElseThrow(), ssh);
+            }
             if (plan.safetyBackup().isPresent()) {
                 safety = Optional.of(safetyBackup(plan, locks, listener, cancel, steps));
             }
@@ -120,6 +125,13 @@ public final class RestoreEngine {
                     + "; without a 'restore succeeded' or 'restore FAILED' after this, it was cut off and "
                     + plan.targetDescription() + " may be half restored")
                     .withServer(plan.server().name()).withJob(plan.job()));
+            if (bucket != null) {
+                s = System.nanoTime();
+                listener.step("putting the objects into bucket " + bucket.bucket());
+                running = 0; // from here the target bucket may be changed
+                int put = bucket.put(listener, cancel);
+                steps.add(new RestoreReport.Step(put + " objects put into bucket " + bucket.bucket(), since(s)));
+            }
             boolean onServer = vaultOnServer(plan);
             if (plan.target() instanceof RestoreTarget.ToLocal local && !onServer) {
                 s = System.nanoTime();
@@ -162,6 +174,10 @@ public final class RestoreEngine {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "restore of " + plan.source().name() + " failed", e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            if (bucket != null) {
+                bucket.close();
+            }
         }
         String state = error == null ? null : TargetState.describe(plan, running, safety);
         RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
@@ -203,6 +219,12 @@ public final class RestoreEngine {
                         + " store; set it with: mamori source set-password " + source.name() + " --password-stdin");
             }
             return s;
+        }
+        if (source instanceof Source.Bucket) {
+            return Optional.of(secrets.get(SecretStore.sourcePasswordKey(source.name())).orElseThrow(() ->
+                    new RestoreRefused("the secret access key of source " + source.name() + " is missing from the"
+                            + " secret store; set it with: mamori source set-password " + source.name()
+                            + " --password-stdin")));
         }
         return Optional.empty();
     }

@@ -81,9 +81,10 @@ public final class RestorePlanner {
     }
 
     /** {@code candidates} absent: the two points the catalogue offers for the request's choice. */
-    private RestorePlan plan(Request request, Optional<List<RecordedPoint>> candidates, Optional<Vault> readFrom) {
-        Source source = catalog.sources().find(request.source()).orElseThrow(() -> new IllegalArgumentException(
-                "no source '" + request.source() + "'; see: mamori source list"));
+    private RestorePlan plan(Request asked, Optional<List<RecordedPoint>> candidates, Optional<Vault> readFrom) {
+        Source source = catalog.sources().find(asked.source()).orElseThrow(() -> new IllegalArgumentException(
+                "no source '" + asked.source() + "'; see: mamori source list"));
+        Request request = source instanceof Source.Bucket ? BucketTargets.withKeys(asked) : asked;
         RecordedPoint point = choose(candidates.orElseGet(() -> candidates(catalog, source.name(), request.point())),
                 source.name(), request.point());
         Vault vault = readFrom.orElseGet(() -> catalog.vaults().find(point.point().vault()).orElseThrow(() ->
@@ -96,7 +97,7 @@ public final class RestorePlanner {
                 request.include());
         if (!request.include().isEmpty()) {
             if (!plan.isTree()) {
-                throw new IllegalArgumentException("--include is for files sources; " + source.name() + " is a "
+                throw new IllegalArgumentException("--include is for files and s3-bucket sources; " + source.name() + " is a "
                         + source.kind().id() + " source");
             }
             app.mamori.source.files.Selection.of(request.include());
@@ -329,6 +330,13 @@ public final class RestorePlanner {
                 warnings.add("stop the containers that use volume " + volume.volume() + " first; files created in it"
                         + " after " + point.point().time() + " are left as they are");
             }
+        } else if (source instanceof Source.Bucket bucket) {
+            description = BucketTargets.describe(bucket, target, vault, point);
+            commands = List.of(); // the engine puts the objects itself
+            if (target.inPlace()) {
+                warnings.add("objects put into " + bucket.describe() + " after " + point.point().time()
+                        + " are left as they are; objects the snapshot holds are replaced");
+            }
         } else {
             throw new IllegalArgumentException("restoring " + source.kind().id() + " sources (" + source.name()
                     + ") is not available yet; the snapshot is in the vault under " + point.point().location());
@@ -347,7 +355,7 @@ public final class RestorePlanner {
         }
         Path pointDir = Path.of(vault.path()).resolve(point.point().location());
         Artifact a = artifact;
-        String compression = source instanceof Source.Files ? "tree" : point.manifest(source.name())
+        String compression = source.kind().isSnapshot() ? "tree" : point.manifest(source.name())
                 .getOrDefault("compression", a.path().endsWith(".zst") ? "zstd" : "none");
         return new RestorePlan(source, server, point.id(), point.point().job(), point.point().time(), a, pointDir,
                 pointDir.resolve(a.path()), a.sha256(), compression, target, description, commands, safety, warnings);

@@ -19,6 +19,10 @@ public sealed interface RestoreTarget {
     record ToVolume(String name) implements RestoreTarget {
     }
 
+    /** Another bucket (s3-bucket sources), at the same endpoint with the same key: objects keep their keys. */
+    record ToBucket(String bucket) implements RestoreTarget {
+    }
+
     /** Over the source itself, after a safety backup unless told otherwise. */
     record InPlace() implements RestoreTarget {
     }

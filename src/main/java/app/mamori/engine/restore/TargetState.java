@@ -40,6 +40,13 @@ final class TargetState {
             // the CREATE failed (often: the database exists), so there is nothing of ours to drop
             return "Nothing on the server was changed (the new database was not created).";
         }
+        if (kind == SourceKind.S3_BUCKET) {
+            return plan.target().inPlace()
+                    ? "Bucket " + ((Source.Bucket) plan.source()).bucket() + " may be partly restored: objects put"
+                    + " before the failure hold the snapshot's contents, the rest are as they were."
+                    : "Bucket " + ((RestoreTarget.ToBucket) plan.target()).bucket() + " may hold part of the"
+                    + " restored objects; remove them before trying again.";
+        }
         if (kind == SourceKind.POSTGRES) {
             return creating
                     ? "Database " + newName(plan) + " was created and is empty: pg_restore ran in one transaction,"

@@ -27,6 +27,12 @@ final class RestoreSteps {
         return (base.length() > 50 ? base.substring(0, 50) : base) + "_restored";
     }
 
+    /** Another bucket to restore a bucket into: created by the admin first, never the source's own. */
+    static String scratchBucket(Source.Bucket b) {
+        String base = b.bucket().length() > 54 ? b.bucket().substring(0, 54) : b.bucket();
+        return base + "-restored";
+    }
+
     static List<Runbook.Line> mamori(Source s, RunbookText t) {
         List<Runbook.Line> out = new ArrayList<>();
         if (s instanceof Source.Database d) {
@@ -40,6 +46,8 @@ final class RestoreSteps {
         } else if (s instanceof Source.DockerVolume v) {
             out.add(line(t.t("restore.newVolume", v.volume() + "_restored"), s, "--to-volume",
                     v.volume() + "_restored", "--yes"));
+        } else if (s instanceof Source.Bucket b) {
+            out.add(line(t.t("restore.newBucket", scratchBucket(b)), s, "--to-bucket", scratchBucket(b), "--yes"));
         }
         out.add(line(t.t("restore.inPlace"), s, "--in-place"));
         return out;
@@ -67,6 +75,13 @@ final class RestoreSteps {
         String scpOpts = "scp" + (server.port() == 22 ? "" : " -P " + server.port())
                 + server.identity().map(i -> " -i " + ShellQuote.quote(i)).orElse("");
         String remote = ShellQuote.quote(server.user() + "@" + server.host());
+        if (s instanceof Source.Bucket b) {
+            String tree = artifact + "/tree/" + b.prefix();
+            out.add(new Runbook.Line(t.t("manual.bucket", scratchBucket(b)), "aws s3 sync " + ShellQuote.quote(tree)
+                    + " " + ShellQuote.quote("s3://" + scratchBucket(b) + "/" + b.prefix())
+                    + (b.viaSsh() ? "" : b.endpoint().map(e -> " --endpoint-url " + ShellQuote.quote(e)).orElse(""))));
+            return out;
+        }
         if (s instanceof Source.Files) {
             String dir = "/var/tmp/" + s.name() + "-restored/";
             if (onServer) {

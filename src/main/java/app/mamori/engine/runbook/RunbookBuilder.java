@@ -99,6 +99,7 @@ public final class RunbookBuilder {
             case SQLITE -> 1;
             case DOCKER_VOLUME -> 2;
             case FILES -> 3;
+            case S3_BUCKET -> 4;
         };
     }
 

@@ -270,6 +270,9 @@ public final class RunbookDocument {
             return t.t("what.files", String.join(", ", f.paths().stream().map(x -> "`" + x + "`").toList()))
                     + (f.excludes().isEmpty() ? "" : " " + t.t("what.excludes", String.join(", ", f.excludes())));
         }
+        if (s instanceof Source.Bucket b) {
+            return t.t("what.bucket", b.describe());
+        }
         return t.t("what.volume", ((Source.DockerVolume) s).volume());
     }
 

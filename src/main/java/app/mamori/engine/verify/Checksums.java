@@ -26,7 +26,7 @@ final class Checksums {
     /** A dump file or a snapshot in a local vault. */
     static Outcome local(VerifyPlan.Item item, CancelToken cancel) throws IOException {
         Path pointDir = Path.of(item.vault().path()).resolve(item.location());
-        boolean tree = item.artifact().kind() == SourceKind.FILES;
+        boolean tree = item.artifact().kind().isSnapshot();
         Path file = tree ? pointDir.resolve(item.artifact().path()).resolve(SnapshotIndex.FILE_NAME)
                 : pointDir.resolve(item.artifact().path());
         if (!Files.isRegularFile(file)) {

@@ -39,7 +39,7 @@ final class FormatChecks {
             case SQLITE -> onServer(item, file, sourceShell, cancel, "PRAGMA integrity_check");
             case MYSQL -> mysql(item, file, cancel);
             case DOCKER_VOLUME -> tar(item, file, cancel);
-            case FILES -> tree(file);
+            case FILES, S3_BUCKET -> tree(file);
         };
     }
 

@@ -129,6 +129,9 @@ public final class Verifier {
             if (method == Method.FORMAT) {
                 return FormatChecks.check(item, sourceShell, cancel);
             }
+            if (item.source().orElseThrow() instanceof Source.Bucket bucket) {
+                return BucketDrill.run(item, bucket, secretOf(bucket).orElseThrow(), sourceShell, cancel);
+            }
             return Drill.run(item, sourceShell, secretOf(item.source().orElseThrow()), cancel);
         } catch (CancelToken.CancelledException e) {
             throw e;
@@ -153,6 +156,11 @@ public final class Verifier {
             return Optional.of(secrets.get(SecretStore.sourcePasswordKey(source.name())).orElseThrow(() ->
                     new IOException("the password of source " + source.name() + " is missing from the secret store;"
                             + " set it with: mamori source set-password " + source.name() + " --password-stdin")));
+        }
+        if (source instanceof Source.Bucket) {
+            return Optional.of(secrets.get(SecretStore.sourcePasswordKey(source.name())).orElseThrow(() ->
+                    new IOException("the secret access key of source " + source.name() + " is missing from the secret"
+                            + " store; set it with: mamori source set-password " + source.name() + " --password-stdin")));
         }
         return Optional.empty();
     }

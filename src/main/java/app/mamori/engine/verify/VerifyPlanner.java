@@ -156,7 +156,11 @@ public final class VerifyPlanner {
                 commands.add(CheckCommands.sqliteIntegrity());
             }
         }
-        if (drill && (source.isEmpty() || server.isEmpty())) {
+        if (drill && a.kind() == SourceKind.S3_BUCKET && source.isPresent() && server.isPresent()) {
+            // a folder of the source's own bucket, outside any --prefix of it; removed after the drill
+            checks.add(Method.DRILL);
+            scratch = Optional.of(BucketDrill.FOLDER + scratchName + "/");
+        } else if (drill && (source.isEmpty() || server.isEmpty())) {
             notes.add("source " + a.source() + " is no longer configured, so no drill can run on its server");
         } else if (drill) {
             checks.add(Method.DRILL);

@@ -103,7 +103,7 @@ public final class FileTreeSnapshotter {
     }
 
     /** Makes every name in the snapshot durable (a file's own fsync does not cover its directory entry). */
-    private static void syncDirectories(Path tree) throws IOException {
+    public static void syncDirectories(Path tree) throws IOException {
         if (!tree.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return; // Windows cannot open a directory to flush it; NTFS journals its names
         }

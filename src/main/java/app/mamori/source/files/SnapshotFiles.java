@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Small file-system steps of a snapshot, kept apart so the snapshot logic reads as steps. */
-final class SnapshotFiles {
+public final class SnapshotFiles {
     private SnapshotFiles() {
     }
 
@@ -41,7 +41,7 @@ final class SnapshotFiles {
         }
     }
 
-    static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

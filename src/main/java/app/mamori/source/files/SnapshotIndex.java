@@ -34,7 +34,8 @@ import java.util.Map;
  * path: {@code path} (base64 of the exact bytes), {@code stored} (under {@code tree/}),
  * {@code type} (f, d, l, ?), {@code mode} (octal text), {@code size}, {@code mtime} (seconds),
  * {@code mtime_ns}, {@code uid}, {@code gid}, {@code user}, {@code group}, {@code target}
- * (symlinks: base64) and {@code sha256} (regular files). Its presence marks a complete snapshot.
+ * (symlinks: base64), {@code sha256} (regular files) and {@code etag} (objects of a bucket). Its
+ * presence marks a complete snapshot.
  */
 public final class SnapshotIndex {
     public static final String FILE_NAME = "index.jsonl.zst";
@@ -94,7 +95,8 @@ public final class SnapshotIndex {
                 EntryType.ofCode(n.get("type").asText().charAt(0)), Integer.parseInt(n.get("mode").asText(), 8),
                 n.get("size").asLong(), n.get("mtime").asLong(), n.get("mtime_ns").asInt(),
                 n.get("uid").asLong(), n.get("gid").asLong(), n.get("user").asText(), n.get("group").asText(),
-                RawPath.ofBase64(target), n.hasNonNull("sha256") ? n.get("sha256").asText() : null);
+                RawPath.ofBase64(target), n.hasNonNull("sha256") ? n.get("sha256").asText() : null,
+                n.hasNonNull("etag") ? n.get("etag").asText() : null);
     }
 
     /**
@@ -103,7 +105,7 @@ public final class SnapshotIndex {
      *
      * @return lowercase hex SHA-256 of the index file
      */
-    static String write(Path snapshotDir, List<String> roots, List<IndexEntry> entries) throws IOException {
+    public static String write(Path snapshotDir, List<String> roots, List<IndexEntry> entries) throws IOException {
         Path tmp = snapshotDir.resolve(FILE_NAME + ".tmp");
         MessageDigest sha = TarFetcher.sha256();
         OutputStream file = new DigestOutputStream(new BufferedOutputStream(
@@ -150,6 +152,9 @@ public final class SnapshotIndex {
         }
         if (e.sha256() != null) {
             g.writeStringField("sha256", e.sha256());
+        }
+        if (e.etag() != null) {
+            g.writeStringField("etag", e.etag());
         }
         g.writeEndObject();
     }

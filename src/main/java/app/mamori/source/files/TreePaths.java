@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Where a stored name lands below a folder, checked: the one containment rule for snapshots and restores. */
-final class TreePaths {
+public final class TreePaths {
     private TreePaths() {
     }
 
@@ -13,7 +13,7 @@ final class TreePaths {
      * (through {@code ..}, an absolute name, or anything the file system reads as a separator).
      * An empty name is {@code base} itself.
      */
-    static Path inside(Path base, String stored) throws IOException {
+    public static Path inside(Path base, String stored) throws IOException {
         Path b = base.normalize();
         if (stored.isEmpty()) {
             return b;

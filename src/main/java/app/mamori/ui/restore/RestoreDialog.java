@@ -166,7 +166,7 @@ final class RestoreDialog {
 
     private void review() {
         java.util.List<String> parts = only.isVisible() ? TargetKind.narrowing(only.getText()) : java.util.List.of();
-        boolean files = sourceKind() == SourceKind.FILES;
+        boolean files = sourceKind() != null && sourceKind().isSnapshot(); // paths or keys to --include, not tables
         RestorePlanner.Request request = new RestorePlanner.Request(source.getValue(),
                 new PointChoice.Id(point.id()), target(), true, files ? parts : java.util.List.of(),
                 files ? java.util.List.of() : parts);

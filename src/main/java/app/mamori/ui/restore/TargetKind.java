@@ -11,7 +11,7 @@ import java.util.Locale;
  * has (docs/cli.md, {@code restore}), the safest first. Shared with the coming restore wizard.
  */
 public enum TargetKind {
-    NEW_DATABASE, NEW_PATH, TO_LOCAL, TO_VOLUME, IN_PLACE;
+    NEW_DATABASE, NEW_PATH, TO_LOCAL, TO_VOLUME, TO_BUCKET, IN_PLACE;
 
     /** The targets for a source of {@code kind}, the one to preselect first; in place always last. */
     public static List<TargetKind> forSource(SourceKind kind) {
@@ -20,6 +20,7 @@ public enum TargetKind {
             case SQLITE -> List.of(NEW_PATH, IN_PLACE);
             case FILES -> List.of(NEW_PATH, TO_LOCAL, IN_PLACE);
             case DOCKER_VOLUME -> List.of(TO_VOLUME, IN_PLACE);
+            case S3_BUCKET -> List.of(TO_BUCKET, IN_PLACE);
         };
     }
 
@@ -42,6 +43,7 @@ public enum TargetKind {
             case NEW_PATH -> new RestoreTarget.ToPath(w);
             case TO_LOCAL -> new RestoreTarget.ToLocal(w);
             case TO_VOLUME -> new RestoreTarget.ToVolume(w);
+            case TO_BUCKET -> new RestoreTarget.ToBucket(w);
             case IN_PLACE -> new RestoreTarget.InPlace();
         };
     }
@@ -53,6 +55,7 @@ public enum TargetKind {
     public static String narrowingKey(SourceKind kind) {
         return switch (kind) {
             case FILES -> "restore.only.paths";
+            case S3_BUCKET -> "restore.only.keys";
             case POSTGRES -> "restore.only.tables";
             default -> null;
         };

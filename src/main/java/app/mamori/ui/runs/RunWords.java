@@ -41,6 +41,8 @@ public final class RunWords {
                 : s instanceof Source.Database d ? text.t("run.step.database", SourceKinds.name(text, d.kind()), d.database())
                 : s instanceof Source.Sqlite q ? text.t("run.step.sqlite", q.path())
                 : s instanceof Source.DockerVolume v ? text.t("run.step.volume", v.volume())
+                : s instanceof Source.Bucket b ? text.t("run.step.bucket", b.bucket() + (b.prefix().isEmpty() ? ""
+                : "/" + b.prefix()))
                 : step.description();
         return s.name() + ": " + what;
     }

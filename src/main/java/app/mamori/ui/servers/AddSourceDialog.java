@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -77,6 +78,14 @@ final class AddSourceDialog {
         byKey.put("source.folders", foldersRow);
         byKey.put("source.excludes", area(vm.excludes, "source-excludes"));
         byKey.put("source.volume", field(new TextField(), vm.volume, "source-volume"));
+        byKey.put("source.bucket", field(new TextField(), vm.bucket, "source-bucket"));
+        byKey.put("source.prefix", field(new TextField(), vm.prefix, "source-prefix"));
+        byKey.put("source.endpoint", field(new TextField(), vm.endpoint, "source-endpoint"));
+        byKey.put("source.region", field(new TextField(), vm.region, "source-region"));
+        byKey.put("source.accessKeyId", field(new TextField(), vm.accessKeyId, "source-access-key-id"));
+        byKey.put("source.secretKey", field(new PasswordField(), vm.secretKey, "source-secret-key"));
+        byKey.put("source.reach", new HBox(16, check(app.text().t("source.viaSsh"), vm.viaSsh, "source-via-ssh"),
+                check(app.text().t("source.pathStyle"), vm.pathStyle, "source-path-style")));
         Map<SourceKind, List<String>> shown = Map.of(
                 SourceKind.POSTGRES, List.of("source.database", "source.dbHost", "source.dbPort", "source.dbUser",
                         "source.password", "source.container"),
@@ -84,7 +93,9 @@ final class AddSourceDialog {
                         "source.password", "source.container"),
                 SourceKind.SQLITE, List.of("source.file"),
                 SourceKind.FILES, List.of("source.folders", "source.excludes"),
-                SourceKind.DOCKER_VOLUME, List.of("source.volume"));
+                SourceKind.DOCKER_VOLUME, List.of("source.volume"),
+                SourceKind.S3_BUCKET, List.of("source.bucket", "source.prefix", "source.endpoint", "source.region",
+                        "source.accessKeyId", "source.secretKey", "source.reach"));
         int row = 2;
         for (var e : byKey.entrySet()) {
             Label label = new Label(app.text().t(e.getKey()));
@@ -97,6 +108,7 @@ final class AddSourceDialog {
         }
         Label help = new Label();
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE); // the form's fields give way first, never the explanation
         help.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> app.text().t("source.help." + vm.kind.get().id()), vm.kind));
         Label message = new Label();
@@ -114,7 +126,7 @@ final class AddSourceDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(12, form, help, message, buttons);
         root.setPadding(new Insets(20));
-        stage = Dialogs.modal(app.text().t("source.title", vm.server()), root, 660, 560);
+        stage = Dialogs.modal(app.text().t("source.title", vm.server()), root, 660, 620);
         cancel.setOnAction(e -> stage.close());
         add.setOnAction(e -> vm.save(() -> {
             afterSave.run();
@@ -126,6 +138,14 @@ final class AddSourceDialog {
         f.setId(id);
         f.textProperty().bindBidirectional(p);
         return f;
+    }
+
+    private static Node check(String text, javafx.beans.property.BooleanProperty p, String id) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
     }
 
     private static Node area(StringProperty p, String id) {

@@ -4,7 +4,9 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.source.files.RemoteFolders;
 import app.mamori.ui.AppContext;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,6 +35,14 @@ public final class AddSourceViewModel {
     /** files: patterns to leave out, one per line. */
     public final StringProperty excludes = new SimpleStringProperty("");
     public final StringProperty volume = new SimpleStringProperty("");
+    public final StringProperty bucket = new SimpleStringProperty("");
+    public final StringProperty prefix = new SimpleStringProperty("");
+    public final StringProperty endpoint = new SimpleStringProperty("");
+    public final StringProperty region = new SimpleStringProperty("us-east-1");
+    public final StringProperty accessKeyId = new SimpleStringProperty("");
+    public final StringProperty secretKey = new SimpleStringProperty("");
+    public final BooleanProperty pathStyle = new SimpleBooleanProperty(false);
+    public final BooleanProperty viaSsh = new SimpleBooleanProperty(false);
     public final StringProperty message = new SimpleStringProperty("");
 
     public AddSourceViewModel(AppContext app, String server) {
@@ -53,6 +63,8 @@ public final class AddSourceViewModel {
             case SQLITE -> new Source.Sqlite(n, server, paths.get().trim());
             case FILES -> new Source.Files(n, server, lines(paths.get()), lines(excludes.get()));
             case DOCKER_VOLUME -> new Source.DockerVolume(n, server, volume.get().trim());
+            case S3_BUCKET -> new Source.Bucket(n, server, bucket.get().trim(), prefix.get().trim(), text(endpoint),
+                    region.get().trim(), pathStyle.get(), accessKeyId.get().trim(), viaSsh.get());
         };
     }
 
@@ -110,9 +122,17 @@ public final class AddSourceViewModel {
         }
         Optional<String> pw = s instanceof Source.Database && !password.get().isEmpty()
                 ? Optional.of(password.get()) : Optional.empty();
+        if (s instanceof Source.Bucket) {
+            if (secretKey.get().isEmpty()) {
+                message.set(app.text().t("source.secretKey.missing"));
+                return;
+            }
+            pw = Optional.of(secretKey.get());
+        }
+        Optional<String> secret = pw;
         message.set("");
         app.executor().submit(() -> {
-            app.services().sources().add(s, pw);
+            app.services().sources().add(s, secret);
             return s;
         }, added -> done.run(), e -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
     }

@@ -13,9 +13,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Builds the SDK client the way every provider accepts it, and turns its errors into sentences. */
-final class S3Clients {
+public final class S3Clients {
     private S3Clients() {
     }
 
@@ -26,22 +27,36 @@ final class S3Clients {
      * needs it and B2, Wasabi, R2 and GCS accept it.
      */
     static S3Client build(ObjectVault v, String secretKey) {
+        return build(v.endpoint(), v.region(), v.pathStyle(), v.accessKeyId(), secretKey);
+    }
+
+    /** The same client for any bucket, such as an application's bucket that a source backs up. */
+    public static S3Client build(Optional<String> endpoint, String region, boolean pathStyle, String accessKeyId,
+                                 String secretKey) {
         var b = S3Client.builder()
-                .region(Region.of(v.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(v.accessKeyId(),
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
                         secretKey)))
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(20))
                         .socketTimeout(Duration.ofMinutes(2)).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .forcePathStyle(v.pathStyle() || v.endpoint().isPresent());
-        v.endpoint().ifPresent(e -> b.endpointOverride(URI.create(e)));
+                .forcePathStyle(pathStyle || endpoint.isPresent());
+        endpoint.ifPresent(e -> b.endpointOverride(URI.create(e)));
         return b.build();
     }
 
     /** What went wrong talking to the vault, and what to do, for a person. */
     static String describe(ObjectVault v, RuntimeException e) {
-        String where = "vault " + v.name() + " (" + v.describe() + ")";
+        return describe("vault " + v.name() + " (" + v.describe() + ")", v.bucket(), e);
+    }
+
+    /**
+     * What went wrong talking to a bucket, and what to do, for a person.
+     *
+     * @param where what the bucket is to the admin, e.g. {@code source uploads (s3://uploads/ at ...)}
+     */
+    public static String describe(String where, String bucket, RuntimeException e) {
         if (e instanceof S3Exception s) {
             String code = s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
             if (s.statusCode() == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
@@ -49,7 +64,7 @@ final class S3Clients {
                         + " key may read and write this bucket";
             }
             if (code.equals("NoSuchBucket") || s.statusCode() == 404 && code.isEmpty()) {
-                return where + ": bucket " + v.bucket() + " does not exist; create it at the provider first";
+                return where + ": bucket " + bucket + " does not exist; create it at the provider first";
             }
             if (code.equals("PermanentRedirect") || code.equals("AuthorizationHeaderMalformed")) {
                 return where + ": the bucket is in another region (" + code + "); give its region with --region";

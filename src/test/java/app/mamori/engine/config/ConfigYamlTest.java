@@ -35,7 +35,9 @@ class ConfigYamlTest {
                                 Optional.of(3306), Optional.of("wp"), Optional.of("wp-db-1"), true),
                         new Source.Files("uploads", "web", List.of("/srv/a b", "/srv/c"), List.of("*.tmp")),
                         new Source.DockerVolume("vol", "web", "minio-data"),
-                        new Source.Sqlite("tool", "web", "/srv/tool.db")),
+                        new Source.Sqlite("tool", "web", "/srv/tool.db"),
+                        new Source.Bucket("media", "web", "app-media", "avatars/", Optional.of("http://127.0.0.1:9000"),
+                                "us-east-1", true, "backup", true)),
                 List.of(new Vault("nas", "/mnt/nas", Optional.empty()), new Vault("onweb", "/backup", Optional.of("web"))),
                 List.of(new ConfigFile.JobEntry(new Job("site", List.of("db", "uploads"), "nas"),
                         Optional.of("30 2 * * *"), new RetentionPolicy(3, 0, 7, 4, 12, 0),
@@ -67,8 +69,11 @@ class ConfigYamlTest {
         String yaml = ConfigYaml.write(sample());
 
         assertThat(yaml).contains("passwordSecret: source/db/password").contains("name: notify/mail/password")
-                .contains("name: notify/ping/url");
-        assertThat(sample().secrets()).extracting(ConfigFile.Secret::optional).containsExactly(false, true, false);
+                .contains("name: notify/ping/url").contains("secretKeySecret: source/media/password");
+        assertThat(sample().secrets()).extracting(ConfigFile.Secret::key).containsExactly("source/db/password",
+                "source/media/password", "notify/mail/password", "notify/ping/url");
+        assertThat(sample().secrets()).extracting(ConfigFile.Secret::optional).containsExactly(false, false, true,
+                false);
     }
 
     @Test

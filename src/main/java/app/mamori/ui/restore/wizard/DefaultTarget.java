@@ -36,6 +36,8 @@ final class DefaultTarget {
                     : beside(((Source.Files) source).paths().get(0), stamp, false);
             case TO_LOCAL -> localHome.resolve("Mamori restores").resolve(source.name() + "-" + stamp).toString();
             case TO_VOLUME -> clip(((Source.DockerVolume) source).volume() + "_" + stamp, 127);
+            // the admin creates it first; its name cannot carry the stamp's '_' (bucket names)
+            case TO_BUCKET -> clip(((Source.Bucket) source).bucket(), 54) + "-restored";
             case IN_PLACE -> "";
         };
     }

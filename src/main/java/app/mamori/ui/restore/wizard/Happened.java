@@ -13,7 +13,7 @@ public enum Happened {
     public boolean fits(SourceKind kind) {
         return switch (this) {
             case DATABASE -> kind == SourceKind.POSTGRES || kind == SourceKind.MYSQL || kind == SourceKind.SQLITE;
-            case FILES -> kind == SourceKind.FILES || kind == SourceKind.DOCKER_VOLUME;
+            case FILES -> kind == SourceKind.FILES || kind == SourceKind.DOCKER_VOLUME || kind == SourceKind.S3_BUCKET;
             case SERVER, OLD_COPY -> true;
         };
     }

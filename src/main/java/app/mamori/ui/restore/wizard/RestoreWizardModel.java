@@ -397,7 +397,7 @@ public final class RestoreWizardModel {
     private void plan(SourceOption s) {
         TargetKind k = targetKind.get();
         List<String> only = whole.get() ? List.of() : parts();
-        boolean files = s.kind() == SourceKind.FILES;
+        boolean files = s.kind().isSnapshot(); // paths or keys to --include, not tables
         RestorePlanner.Request r = new RestorePlanner.Request(s.name(), new PointChoice.Id(point.get().point().id()),
                 k.target(where.get()), true, files ? only : List.of(), files ? List.of() : only);
         busy.set(true);
