@@ -288,9 +288,21 @@ class BucketSourceTest {
         }
     }
 
+    /**
+     * The snapshot written last. Not the greatest name: two backups within one second get
+     * {@code 20261206T124210Z} and {@code 20261206T124210Z-2}, and '-' sorts before '/'.
+     */
     private Path newestSnapshot() throws IOException {
         try (Stream<Path> s = snapshots()) {
-            return s.max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+            return s.max(java.util.Comparator.comparing(BucketSourceTest::written)).orElseThrow();
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime written(Path snapshot) {
+        try {
+            return Files.getLastModifiedTime(snapshot.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
