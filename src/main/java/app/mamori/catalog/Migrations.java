@@ -22,7 +22,8 @@ final class Migrations {
             "V004__notices.sql", "V005__verifications.sql", "V006__default_retention.sql",
             "V007__timeline.sql", "V008__holds.sql", "V009__history_indexes.sql",
             "V010__job_totals.sql", "V011__objectives.sql", "V012__copies.sql",
-            "V013__timeline_cells.sql", "V014__job_pauses.sql", "V015__event_phrases.sql");
+            "V013__timeline_cells.sql", "V014__job_pauses.sql", "V015__event_phrases.sql",
+            "V016__object_lock.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 
