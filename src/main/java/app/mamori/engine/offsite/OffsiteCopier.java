@@ -123,7 +123,7 @@ public final class OffsiteCopier {
         String name = vault.config().name();
         // one date for every object of the point, recorded with the copy (also a failed one: what it wrote is locked)
         Optional<Instant> lock = vault.config().locked()
-                ? Optional.of(clock.instant().plus(Duration.ofDays(vault.config().objectLockDays())))
+                ? Optional.of(lockUntil(clock.instant(), vault.config().objectLockDays()))
                 : Optional.empty();
         Instant lockedUntil = lock.orElse(null);
         try {
@@ -147,6 +147,14 @@ public final class OffsiteCopier {
                     + " tries again and resumes what was sent");
             return new CopyResult(point.id(), name, 0, 0, Optional.of(msg));
         }
+    }
+
+    /**
+     * The end of a copy's lock: {@code days} after {@code now}, rounded up to a whole second (S3
+     * keeps retention dates to the second; moto's server fails on a fraction).
+     */
+    static Instant lockUntil(Instant now, int days) {
+        return now.plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     /** One copy read back: {@code problem} says what is wrong with it, empty when every artifact checked out. */
