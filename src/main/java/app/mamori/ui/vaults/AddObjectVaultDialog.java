@@ -72,8 +72,12 @@ final class AddObjectVaultDialog {
         form.addRow(row++, new Label(t.t("offsite.add.passphrase")), passphrase);
         form.addRow(row++, new Label(t.t("offsite.add.passphrase.again")), again);
         form.add(keepIt, 1, row++);
-        form.addRow(row++, new Label(t.t("offsite.add.lockDays")), lockDays);
-        form.add(lockHelp, 1, row);
+        // the field is short (a number of days): its help sits beside it, to fit a 720-pixel screen
+        lockDays.setPrefColumnCount(5);
+        lockDays.setMinWidth(80);
+        HBox lockRow = new HBox(12, lockDays, lockHelp);
+        HBox.setHgrow(lockHelp, Priority.ALWAYS);
+        form.addRow(row, new Label(t.t("offsite.add.lockDays")), lockRow);
         GridPane.setHgrow(name, Priority.ALWAYS);
 
         Button cancel = new Button(t.t("common.cancel"));
@@ -89,7 +93,7 @@ final class AddObjectVaultDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(14, form, error, buttons);
         root.setPadding(new Insets(20));
-        stage = Dialogs.modal(t.t("offsite.add.title"), root, 680, 640);
+        stage = Dialogs.modal(t.t("offsite.add.title"), root, 760, 640);
         cancel.setOnAction(e -> stage.close());
         add.setOnAction(e -> {
             error.setText("");
