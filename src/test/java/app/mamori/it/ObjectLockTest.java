@@ -32,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ObjectLockTest {
     private Cli cli;
     private MotoServer moto;
+    private Path tmp;
 
     @BeforeEach
     void setUp(SshdServer sshd, PostgresServer pg, MotoServer moto, @TempDir Path tmp) {
         this.moto = moto;
+        this.tmp = tmp;
         cli = new Cli(tmp.resolve("home"));
         String db = "shop_l_" + System.nanoTime();
         pg.createDatabase(db);
@@ -118,5 +120,16 @@ class ObjectLockTest {
         }
         assertThat(cli.run("copy", "shop", "--verify").requireOk().out()).contains("2 of 2 copies of job shop verified");
         assertThat(cli.run("points", "shop").requireOk().out()).contains("copied to offsite (locked until " + until + ")");
+
+        // a new computer with only the bucket learns the locks from it
+        Cli fresh = new Cli(tmp.resolve("new-workstation"));
+        fresh.runWithStdin(MotoServer.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3", bucket + "/mamori",
+                "--endpoint", moto.endpoint(), "--region", MotoServer.REGION, "--access-key-id",
+                MotoServer.ACCESS_KEY_ID, "--secret-access-key-stdin", "--object-lock-days", "7").requireOk();
+        fresh.run("catalog", "rebuild", "--vault", "offsite").requireOk();
+        try (app.mamori.catalog.Catalog catalog = app.mamori.catalog.Catalog.open(fresh.home().resolve("catalog.db"))) {
+            assertThat(catalog.copies().copy(older, "offsite").orElseThrow().lockedUntil())
+                    .contains(Instant.parse(until));
+        }
     }
 }

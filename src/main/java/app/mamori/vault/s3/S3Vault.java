@@ -187,6 +187,19 @@ public final class S3Vault implements AutoCloseable {
     }
 
     /**
+     * Until when the bucket keeps a point's copy under Object Lock, read from its manifest's
+     * retention (every object of a copy is locked to the same date); empty when it is not locked.
+     */
+    public Optional<Instant> lockedUntil(String location) throws IOException {
+        try {
+            return Optional.ofNullable(s3.headObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)))
+                    .objectLockRetainUntilDate());
+        } catch (SdkException e) {
+            throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
+    /**
      * Every point's manifest in the vault, decrypted. An encrypted manifest is sealed under one
      * fixed context (its name, a keyed hash of its location, cannot be inverted), so after
      * decrypting, its location must give back the name it was listed under.
