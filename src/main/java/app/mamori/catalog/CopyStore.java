@@ -32,9 +32,9 @@ public final class CopyStore {
                 throw new CatalogException("vault '" + v.name() + "' already exists; choose another name");
             }
             Rows.update(c, "INSERT INTO object_vaults (name, bucket, prefix, endpoint, region, path_style,"
-                    + " access_key_id, encrypted, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.name(), v.bucket(),
-                    v.prefix(), v.endpoint(), v.region(), v.pathStyle() ? 1 : 0, v.accessKeyId(),
-                    v.encrypted() ? 1 : 0, clock.instant());
+                    + " access_key_id, encrypted, object_lock_days, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    v.name(), v.bucket(), v.prefix(), v.endpoint(), v.region(), v.pathStyle() ? 1 : 0, v.accessKeyId(),
+                    v.encrypted() ? 1 : 0, v.objectLockDays(), clock.instant());
             return null;
         });
     }
@@ -96,22 +96,35 @@ public final class CopyStore {
 
     /** Records the newest attempt to copy {@code point} (taken at {@code pointTime}, in folder {@code location}). */
     public void recordCopy(RestorePoint point, String vault, PointCopy.Status status, Instant time, String error) {
-        db.write(c -> Rows.update(c, "INSERT INTO point_copies (point, vault, location, point_time, status, time, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (point, vault) DO UPDATE SET status = excluded.status,"
-                + " time = excluded.time, error = excluded.error", point.id(), vault, point.location(), point.time(),
-                status.id(), time, error));
+        recordCopy(point, vault, status, time, error, null);
     }
 
-    /** A point copied to an object vault, as the offsite retention sees it. */
-    public record Copied(String point, String location, Instant pointTime) {
+    /**
+     * As above, for a copy whose objects are locked until {@code lockedUntil} (null: not locked).
+     * A lock recorded before is never shortened: objects an earlier attempt wrote stay locked in
+     * the bucket whatever this attempt did.
+     */
+    public void recordCopy(RestorePoint point, String vault, PointCopy.Status status, Instant time, String error,
+                           Instant lockedUntil) {
+        db.write(c -> Rows.update(c, "INSERT INTO point_copies (point, vault, location, point_time, status, time, error,"
+                + " locked_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (point, vault) DO UPDATE SET"
+                + " status = excluded.status, time = excluded.time, error = excluded.error,"
+                + " locked_until = max(coalesce(point_copies.locked_until, excluded.locked_until),"
+                + " coalesce(excluded.locked_until, point_copies.locked_until))", point.id(), vault, point.location(),
+                point.time(), status.id(), time, error, lockedUntil));
+    }
+
+    /** A point copied to an object vault, as the offsite retention sees it; locked until {@code lockedUntil} if given. */
+    public record Copied(String point, String location, Instant pointTime, Optional<Instant> lockedUntil) {
     }
 
     /** {@code job}'s points with a finished copy in {@code vault}, whether or not the local point still exists. */
     public List<Copied> copiedOfJob(String job, String vault) {
         // ids are JOB/POINT: the range from 'JOB/' to 'JOB0' ('0' follows '/') is the job's, on the primary key
-        return db.autocommit(c -> Rows.query(c, "SELECT point, location, point_time FROM point_copies"
+        return db.autocommit(c -> Rows.query(c, "SELECT point, location, point_time, locked_until FROM point_copies"
                 + " WHERE point > ? AND point < ? AND vault = ? AND status = 'copied' ORDER BY point",
-                r -> new Copied(r.getString("point"), r.getString("location"), Rows.instant(r, "point_time")),
+                r -> new Copied(r.getString("point"), r.getString("location"), Rows.instant(r, "point_time"),
+                        Rows.optionalInstant(r, "locked_until")),
                 job + "/", job + "0", vault));
     }
 
@@ -160,11 +173,11 @@ public final class CopyStore {
     private static ObjectVault vault(ResultSet r) throws SQLException {
         return new ObjectVault(r.getString("name"), r.getString("bucket"), r.getString("prefix"),
                 Rows.optionalString(r, "endpoint"), r.getString("region"), r.getInt("path_style") == 1,
-                r.getString("access_key_id"), r.getInt("encrypted") == 1);
+                r.getString("access_key_id"), r.getInt("encrypted") == 1, r.getInt("object_lock_days"));
     }
 
     private static PointCopy copy(ResultSet r) throws SQLException {
         return new PointCopy(r.getString("point"), r.getString("vault"), PointCopy.Status.fromId(r.getString("status")),
-                Rows.instant(r, "time"), Rows.optionalString(r, "error"));
+                Rows.instant(r, "time"), Rows.optionalString(r, "error"), Rows.optionalInstant(r, "locked_until"));
     }
 }

@@ -34,6 +34,21 @@ public final class PauseStore {
         });
     }
 
+    /**
+     * Pauses a job as it was paused elsewhere, since {@code since} (a configuration import): the
+     * time and reason given replace any here, so an export of this workstation says the same.
+     */
+    public JobPause pauseAsOf(String job, java.time.Instant since, Optional<String> reason) {
+        return db.write(c -> {
+            if (!JobStore.exists(c, job)) {
+                throw new CatalogException("job '" + job + "' does not exist; see: mamori job list");
+            }
+            Rows.update(c, "INSERT INTO job_pauses (job, since, reason) VALUES (?, ?, ?) ON CONFLICT (job)"
+                    + " DO UPDATE SET since = excluded.since, reason = excluded.reason", job, since, reason.orElse(null));
+            return Rows.queryOne(c, SELECT + " WHERE job = ?", PauseStore::row, job).orElseThrow();
+        });
+    }
+
     /** Resumes a job; returns the pause it ended, empty when the job was not paused. */
     public Optional<JobPause> resume(String job) {
         return db.write(c -> {

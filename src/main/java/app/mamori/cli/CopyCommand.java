@@ -47,7 +47,7 @@ final class CopyCommand extends Base {
         Runtime.getRuntime().addShutdownHook(hook);
         List<CopyResult> results;
         try {
-            results = ctx().services().offsite().copy(job, Optional.ofNullable(point), rate, new Progress(err()),
+            results = ctx().services().offsite().copy(job, Optional.ofNullable(point), rate, new Progress(out(), err()),
                     cancel);
         } finally {
             try {
@@ -91,13 +91,24 @@ final class CopyCommand extends Base {
         return bad == 0 ? 0 : 1;
     }
 
-    /** One line per artifact on stderr, rewritten in place: done, throughput, time left. */
+    /**
+     * One line per artifact on stderr, rewritten in place: done, throughput, time left. What the
+     * offsite retention did (and which copies it keeps because they are locked) goes to stdout.
+     */
     private static final class Progress implements CopyListener {
+        private final PrintWriter out;
         private final PrintWriter err;
         private long lastPrint;
 
-        Progress(PrintWriter err) {
+        Progress(PrintWriter out, PrintWriter err) {
+            this.out = out;
             this.err = err;
+        }
+
+        @Override
+        public void log(String line) {
+            out.println(line);
+            out.flush();
         }
 
         @Override

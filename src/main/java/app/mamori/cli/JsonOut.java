@@ -97,6 +97,7 @@ final class JsonOut {
             x.put("status", copy.status().id());
             x.put("time", copy.time().toString());
             copy.error().ifPresent(e -> x.put("error", e));
+            copy.lockedUntil().ifPresent(u -> x.put("lockedUntil", u.toString()));
         }
         return o;
     }

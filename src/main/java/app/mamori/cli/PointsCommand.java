@@ -127,6 +127,7 @@ final class PointsCommand extends Base {
         for (PointCopy c : copies) {
             b.append(c.status() == PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
                     : "\tcopy to " + c.vault() + " FAILED");
+            c.lockedUntil().ifPresent(u -> b.append(" (locked until ").append(u).append(')'));
         }
         return b.toString();
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /** {@code mamori status [--json]}: for a person, and for an external monitor through the exit status. */
 @Command(name = "status", description = {"Every job: last success, its age, schedule, next due time, overdue,",
-        "and its recovery objectives (RPO, RTO): met or breached, by how much, since when.",
+        "and its recovery objectives (RPO, RTO, and the RPO of its offsite copies): met or breached, by how much,",
+        "since when.",
         "A paused job (job pause) shows as Paused, with since when and why, and is never overdue.",
         "A last line says where secrets are kept: the OS keyring, or secrets.json and why.",
         "Exit status 1 when any job is overdue (its last success is older than 1.5 times its schedule's",
@@ -85,7 +86,7 @@ final class StatusCommand extends Base {
         }
         StringBuilder b = new StringBuilder();
         o.verdicts().forEach(v -> {
-            b.append("\t").append(v.objective().name()).append(' ').append(Objectives.format(v.target())).append(' ');
+            b.append("\t").append(v.objective().label()).append(' ').append(Objectives.format(v.target())).append(' ');
             b.append(switch (v.state()) {
                 case MET -> "met (" + human(v.margin().orElseThrow()) + " to spare)";
                 case BREACHED -> "BREACHED by " + human(v.margin().orElseThrow().negated());
@@ -146,6 +147,8 @@ final class StatusCommand extends Base {
                 ObjectNode obj = o.putObject("objectives");
                 verdict(obj, "rpo", jo.rpo());
                 verdict(obj, "rto", jo.rto());
+                // the RPO again on the offsite copies: null when the job has no RPO or copies nothing offsite
+                verdict(obj, "offsiteRpo", jo.offsiteRpo());
             }
         }
         return a;

@@ -47,6 +47,10 @@ final class VaultCommands {
         @Option(names = "--encrypt", description = "encrypt on this computer before upload; the passphrase is read from"
                 + " stdin (second line). Without the passphrase nothing can be restored: keep it safe, away from the office")
         boolean encrypt;
+        @Option(names = "--object-lock-days", paramLabel = "N", description = "write every copy under S3 Object Lock"
+                + " (COMPLIANCE) for N days: nobody, not even with this vault's keys, can delete or overwrite it before"
+                + " then. The bucket must have Object Lock enabled (see docs/offsite.md)")
+        Integer objectLockDays;
 
         @Override
         int run() throws Exception {
@@ -57,9 +61,11 @@ final class VaultCommands {
                 throw new ParameterException(spec.commandLine(), "vault add: give --path DIR for a folder, or --s3"
                         + " BUCKET for object storage");
             }
-            if (endpoint != null || region != null || pathStyle || accessKeyId != null || secretStdin || encrypt) {
+            if (endpoint != null || region != null || pathStyle || accessKeyId != null || secretStdin || encrypt
+                    || objectLockDays != null) {
                 throw new ParameterException(spec.commandLine(), "--endpoint, --region, --path-style, --access-key-id,"
-                        + " --secret-access-key-stdin and --encrypt are for --s3 vaults; a folder vault takes --path");
+                        + " --secret-access-key-stdin, --encrypt and --object-lock-days are for --s3 vaults; a folder"
+                        + " vault takes --path");
             }
             Vault v = server == null ? ctx().services().vaults().addLocal(name, path)
                     : ctx().services().vaults().addOnServer(name, server, path);
@@ -84,8 +90,13 @@ final class VaultCommands {
             String prefix = slash < 0 ? "" : s3.substring(slash + 1);
             ObjectVault v;
             try {
+                if (objectLockDays != null && objectLockDays == 0) {
+                    throw new IllegalArgumentException("--object-lock-days: give 1 or more days, or leave the option"
+                            + " out for copies without a lock");
+                }
                 v = new ObjectVault(name, bucket, prefix, Optional.ofNullable(endpoint),
-                        region == null ? "us-east-1" : region, pathStyle, accessKeyId, encrypt);
+                        region == null ? "us-east-1" : region, pathStyle, accessKeyId, encrypt,
+                        objectLockDays == null ? 0 : objectLockDays);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
@@ -107,6 +118,10 @@ final class VaultCommands {
             }
             ctx().services().offsite().addVault(v, secret, passphrase);
             out().println("added vault " + name + " at " + v.describe());
+            if (v.locked()) {
+                out().println("every copy in it is locked for " + v.objectLockDays() + " days after it is made: until"
+                        + " then the offsite retention keeps it, and the bucket refuses to delete it to anyone");
+            }
             if (encrypt) {
                 out().println("keep the passphrase, the bucket, the endpoint and the region somewhere safe away from"
                         + " the office: with them alone the backups can be restored; without the passphrase, never");

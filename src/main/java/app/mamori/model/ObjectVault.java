@@ -7,9 +7,20 @@ import java.util.Optional;
  * A vault in S3-compatible object storage, where copies of restore points go: a bucket and a
  * prefix in it, the endpoint (absent for AWS itself) and region, and the access key's id. The
  * secret key and the passphrase of an encrypted vault are kept in the secret store, not here.
+ * {@code objectLockDays}: every object of a copied point is locked against deletion and
+ * overwriting (S3 Object Lock, COMPLIANCE mode) for that many days after the copy; 0: not locked.
  */
 public record ObjectVault(String name, String bucket, String prefix, Optional<String> endpoint, String region,
-                          boolean pathStyle, String accessKeyId, boolean encrypted) {
+                          boolean pathStyle, String accessKeyId, boolean encrypted, int objectLockDays) {
+
+    /** The longest lock accepted: ten years, more than any office's retention, less than a typo of 36500. */
+    public static final int MAX_LOCK_DAYS = 3650;
+
+    /** A vault whose copies are not locked. */
+    public ObjectVault(String name, String bucket, String prefix, Optional<String> endpoint, String region,
+                       boolean pathStyle, String accessKeyId, boolean encrypted) {
+        this(name, bucket, prefix, endpoint, region, pathStyle, accessKeyId, encrypted, 0);
+    }
 
     public ObjectVault {
         Names.requireValid("vault name", name);
@@ -34,6 +45,16 @@ public record ObjectVault(String name, String bucket, String prefix, Optional<St
         if (accessKeyId == null || accessKeyId.isBlank() || accessKeyId.matches(".*\\s.*")) {
             throw new IllegalArgumentException("--access-key-id: give the access key's id (no spaces)");
         }
+        if (objectLockDays < 0 || objectLockDays > MAX_LOCK_DAYS) {
+            throw new IllegalArgumentException("--object-lock-days: " + objectLockDays + " is not a number of days"
+                    + " from 1 to " + MAX_LOCK_DAYS + " (a COMPLIANCE lock cannot be shortened, even by the bucket's"
+                    + " owner); leave the option out for no lock");
+        }
+    }
+
+    /** Whether copies in this vault are written with Object Lock retention. */
+    public boolean locked() {
+        return objectLockDays > 0;
     }
 
     private static void requireUrl(String endpoint) {
@@ -51,7 +72,7 @@ public record ObjectVault(String name, String bucket, String prefix, Optional<St
     /** As a person reads it: {@code s3://bucket/prefix} and where. */
     public String describe() {
         return "s3://" + bucket + "/" + prefix + endpoint.map(e -> " at " + e).orElse(" (AWS, " + region + ")")
-                + (encrypted ? ", encrypted" : "");
+                + (encrypted ? ", encrypted" : "") + (locked() ? ", object lock " + objectLockDays + " days" : "");
     }
 
     public static String secretKeyKey(String vault) {

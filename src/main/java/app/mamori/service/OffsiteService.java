@@ -94,6 +94,21 @@ public final class OffsiteService {
         return copyOf(job).map(c -> new Offsite(c.vault(), services.catalog().copies().newestCopied(job, c.vault())));
     }
 
+    /** How many of a job's copies are under Object Lock now, and until when the last of them is. */
+    public record Locks(int copies, Instant lastUntil) {
+    }
+
+    /** The job's copies in its object vault still under Object Lock; empty when none is (or it copies nothing). */
+    public Optional<Locks> locksOf(String job) {
+        Instant now = services.clock().instant();
+        return copyOf(job).flatMap(c -> {
+            List<Instant> until = services.catalog().copies().copiedOfJob(job, c.vault()).stream()
+                    .flatMap(x -> x.lockedUntil().stream()).filter(now::isBefore).toList();
+            return until.isEmpty() ? Optional.empty()
+                    : Optional.of(new Locks(until.size(), until.stream().max(Comparator.naturalOrder()).orElseThrow()));
+        });
+    }
+
     /** Copies what the job's copy vault lacks, or only {@code point}; no faster than {@code limitRate} bytes/s if given. */
     public List<CopyResult> copy(String job, Optional<String> point, java.util.OptionalLong limitRate,
                                  CopyListener listener, CancelToken cancel) throws IOException {

@@ -2,6 +2,8 @@ package app.mamori.it;
 
 import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
+import app.mamori.testenv.S3Extension;
+import app.mamori.testenv.S3Server;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** mamori config export and import between data folders, against a real sshd and PostgreSQL. */
-@ExtendWith({SshdExtension.class, PostgresExtension.class})
+@ExtendWith({SshdExtension.class, PostgresExtension.class, S3Extension.class})
 class ConfigFileTest {
     private static final String HOOK = "https://hooks.example.com/services/T0K3N-S3CR3T";
 
@@ -131,5 +133,40 @@ class ConfigFileTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml does not exist");
         assertThat(other.run("server", "list").requireOk().out()).isEmpty();
+    }
+
+    @Test
+    void offsiteVaultsJobCopiesAndPausesTravelWithTheirSecretsNamedAndComeBackByteIdentical(S3Server s3)
+            throws Exception {
+        String passphrase = "the office may burn, the copies stay";
+        cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n" + passphrase + "\n", "vault", "add", "offsite", "--s3",
+                s3.newBucket("config") + "/mamori", "--endpoint", s3.endpoint(), "--region", S3Server.REGION,
+                "--access-key-id", S3Server.ACCESS_KEY_ID, "--secret-access-key-stdin", "--encrypt").requireOk();
+        cli.run("job", "add", "shop", "--sources", "shopdb", "--vault", "local").requireOk();
+        cli.run("job", "set", "shop", "--copy-to", "offsite", "--copy-keep-daily", "7", "--copy-keep-monthly", "12")
+                .requireOk();
+        cli.run("job", "pause", "nightly", "--reason", "moving the office").requireOk();
+        Path file = tmp.resolve("mamori.yaml");
+        cli.run("config", "export", "--out", file.toString()).requireOk();
+        String yaml = Files.readString(file);
+        assertThat(yaml).contains("objectVaults:").contains("accessKeyId: " + S3Server.ACCESS_KEY_ID)
+                .contains("secretKeySecret: vault/offsite/secret-access-key")
+                .contains("passphraseSecret: vault/offsite/passphrase").contains("vault: offsite")
+                .contains("reason: moving the office")
+                .doesNotContain(S3Server.SECRET_ACCESS_KEY).doesNotContain(passphrase);
+        Cli other = new Cli(tmp.resolve("other-home"));
+
+        Cli.Result dry = other.run("config", "import", file.toString(), "--dry-run").requireOk();
+        assertThat(dry.out()).contains("add     offsite vault offsite (s3://")
+                .contains("secret  vault/offsite/secret-access-key: the secret access key of offsite vault offsite")
+                .contains("secret  vault/offsite/passphrase: the passphrase of encrypted offsite vault offsite");
+        other.runWithStdin(pg.mamoriPassword() + "\n" + S3Server.SECRET_ACCESS_KEY + "\n" + passphrase + "\n" + HOOK
+                + "\n", "config", "import", file.toString()).requireOk();
+
+        assertThat(other.run("config", "export").requireOk().out()).isEqualTo(yaml);
+        assertThat(other.run("config", "import", file.toString()).requireOk().out()).startsWith("nothing to change");
+        assertThat(other.run("job", "list").requireOk().out()).contains("moving the office");
+        // the key and the passphrase were stored under their names: the encrypted vault opens
+        assertThat(other.run("copy", "shop", "--verify").requireOk().out()).contains("0 of 0 copies of job shop");
     }
 }

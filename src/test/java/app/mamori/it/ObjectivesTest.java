@@ -4,6 +4,8 @@ import app.mamori.catalog.Catalog;
 import app.mamori.model.Objectives;
 import app.mamori.testenv.PostgresExtension;
 import app.mamori.testenv.PostgresServer;
+import app.mamori.testenv.S3Extension;
+import app.mamori.testenv.S3Server;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Recovery objectives set from the CLI, checked against real backups and drills of a PostgreSQL database. */
-@ExtendWith({SshdExtension.class, PostgresExtension.class})
+@ExtendWith({SshdExtension.class, PostgresExtension.class, S3Extension.class})
 class ObjectivesTest {
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private HttpServer http;
@@ -132,6 +134,59 @@ class ObjectivesTest {
         assertThat(rto.get("marginSeconds").asLong()).isGreaterThan(3_500);
         assertThat(rto.get("detail").asText()).contains("shopdb").contains("drilled");
         assertThat(cli.run("status").requireOk().out()).contains("RPO 1d met").contains("RTO 1h met");
+    }
+
+    @Test
+    void anOffsiteCopyBehindTheRpoIsABreachOfItsOwnNotifiedOnceWhileTheLocalRpoIsMet(S3Server s3) {
+        cli.run("notify", "add", "ops", "--webhook", "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
+                "--on", "overdue").requireOk();
+        cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3",
+                s3.newBucket("rpo") + "/mamori", "--endpoint", s3.endpoint(), "--region", S3Server.REGION,
+                "--access-key-id", S3Server.ACCESS_KEY_ID, "--secret-access-key-stdin").requireOk();
+        objectivesSetAt(Instant.now().minus(Duration.ofDays(3)), "1d", "none");
+        cli.run("backup", "shop").requireOk();
+        // copying starts after the backup: the new point is local only
+        cli.run("job", "set", "shop", "--copy-to", "offsite").requireOk();
+
+        Cli.Result status = cli.run("status", "--json");
+
+        assertThat(status.exit()).isEqualTo(1);
+        JsonNode objectives = status.json().get(0).get("objectives");
+        assertThat(objectives.get("rpo").get("state").asText()).isEqualTo("met");
+        assertThat(objectives.get("rto").isNull()).isTrue();
+        JsonNode offsite = objectives.get("offsiteRpo");
+        assertThat(offsite.get("state").asText()).isEqualTo("breached");
+        assertThat(offsite.get("targetSeconds").asLong()).isEqualTo(86_400);
+        assertThat(offsite.get("marginSeconds").asLong()).isBetween(-2 * 86_400L - 120, -2 * 86_400L + 120);
+        assertThat(offsite.get("detail").asText()).contains("no point copied to vault offsite yet");
+        assertThat(cli.run("status").out()).contains("offsite RPO 1d BREACHED");
+
+        cli.run("run-due").requireOk();
+        cli.run("run-due").requireOk();
+
+        assertThat(notices).as("one notice per breach spell, however often run-due looks").hasSize(1);
+        assertThat(notices.get(0)).contains("The offsite copy of job shop").contains("breaches its RPO by 2 days")
+                .contains("mamori copy shop");
+
+        cli.run("copy", "shop").requireOk();
+        JsonNode after = cli.run("status", "--json").requireOk().json().get(0).get("objectives").get("offsiteRpo");
+        assertThat(after.get("state").asText()).isEqualTo("met");
+        assertThat(after.get("measuredSeconds").asLong()).isLessThan(120);
+        assertThat(after.get("detail").asText()).contains("newest point copied to vault offsite taken");
+        cli.run("run-due").requireOk();
+        assertThat(notices).hasSize(1);
+    }
+
+    @Test
+    void aJobThatCopiesNothingOffsiteHasNoOffsiteRpo() {
+        cli.run("job", "set", "shop", "--rpo", "24h").requireOk();
+        cli.run("backup", "shop").requireOk();
+
+        JsonNode objectives = cli.run("status", "--json").requireOk().json().get(0).get("objectives");
+
+        assertThat(objectives.get("rpo").get("state").asText()).isEqualTo("met");
+        assertThat(objectives.has("offsiteRpo")).isTrue();
+        assertThat(objectives.get("offsiteRpo").isNull()).isTrue();
     }
 
     /** As if the objectives had been set at {@code when}. */

@@ -59,8 +59,8 @@ class S3ServerTest {
 
     /**
      * S3Mock keeps an object's retention but does not enforce it: a locked object is deleted like
-     * any other. So no test here can prove that Object Lock protects a point, and Mamori does not
-     * offer --object-lock-days until a test server that enforces it is at hand (MinIO, moto).
+     * any other. So no test on S3Mock can prove that Object Lock protects a point: the Object Lock
+     * tests run against moto's server ({@link MotoServer}, {@link MotoServerTest}), which enforces it.
      */
     @Test
     void objectLockRetentionIsKeptButNotEnforced(S3Server s3) {

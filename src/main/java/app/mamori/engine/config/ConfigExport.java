@@ -27,11 +27,13 @@ public final class ConfigExport {
         for (Job j : sorted(catalog.jobs().list(), Job::name)) {
             jobs.add(new ConfigFile.JobEntry(j, catalog.schedules().find(j.name()).map(x -> x.expression()),
                     catalog.retention().get(j.name()), catalog.objectives().get(j.name()),
-                    catalog.drills().find(j.name()).map(d -> d.expression())));
+                    catalog.drills().find(j.name()).map(d -> d.expression()), catalog.copies().copyOf(j.name()),
+                    catalog.pauses().find(j.name())));
         }
         return new ConfigFile(servers, sorted(catalog.sources().list(), x -> x.name()),
                 sorted(catalog.vaults().list(), x -> x.name()), jobs, catalog.retention().defaultPolicy(),
-                sorted(catalog.notifiers().list(), x -> x.name()), catalog.runbook().contacts());
+                sorted(catalog.notifiers().list(), x -> x.name()), catalog.runbook().contacts(),
+                sorted(catalog.copies().listVaults(), x -> x.name()));
     }
 
     private static <T> List<T> sorted(List<T> list, java.util.function.Function<T, String> name) {

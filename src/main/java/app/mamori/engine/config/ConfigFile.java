@@ -1,6 +1,9 @@
 package app.mamori.engine.config;
 
+import app.mamori.catalog.JobPause;
 import app.mamori.catalog.RunbookStore;
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyChannel;
@@ -17,12 +20,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything {@code mamori config export} writes, as data: no secret, no history. */
+/**
+ * Everything {@code mamori config export} writes, as data: no secret, no history. Object vaults
+ * (offsite, S3) are listed apart from folder vaults: their keys are secrets, named, not written.
+ */
 public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<Vault> vaults, List<JobEntry> jobs,
                          RetentionPolicy defaultRetention, List<Notifier> notifiers,
-                         List<RunbookStore.Contact> contacts) {
+                         List<RunbookStore.Contact> contacts, List<ObjectVault> objectVaults) {
+
+    /** A configuration without object vaults. */
+    public ConfigFile(List<ServerEntry> servers, List<Source> sources, List<Vault> vaults, List<JobEntry> jobs,
+                      RetentionPolicy defaultRetention, List<Notifier> notifiers, List<RunbookStore.Contact> contacts) {
+        this(servers, sources, vaults, jobs, defaultRetention, notifiers, contacts, List.of());
+    }
 
     public ConfigFile {
+        objectVaults = List.copyOf(objectVaults);
         servers = List.copyOf(servers);
         sources = List.copyOf(sources);
         vaults = List.copyOf(vaults);
@@ -41,9 +54,17 @@ public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<V
         }
     }
 
-    /** A job with its schedule (as written), retention policy, objectives and drill schedule. */
+    /**
+     * A job with its schedule (as written), retention policy, objectives and drill schedule, where
+     * it copies its points offsite (with what is kept there), and its pause when it is paused.
+     */
     public record JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
-                           Optional<String> drill) {
+                           Optional<String> drill, Optional<CopySettings> copy, Optional<JobPause> pause) {
+
+        public JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
+                        Optional<String> drill) {
+            this(job, schedule, retention, objectives, drill, Optional.empty(), Optional.empty());
+        }
     }
 
     /** A secret the configuration needs but the file leaves out: its name in the secret store, and what it is. */
@@ -60,6 +81,14 @@ public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<V
             } else if (s instanceof Source.Bucket) {
                 out.add(new Secret(SecretStore.sourcePasswordKey(s.name()), "the secret access key of bucket source "
                         + s.name(), false));
+            }
+        }
+        for (ObjectVault v : objectVaults) {
+            out.add(new Secret(ObjectVault.secretKeyKey(v.name()), "the secret access key of offsite vault " + v.name()
+                    + " (access key id " + v.accessKeyId() + ")", false));
+            if (v.encrypted()) {
+                out.add(new Secret(ObjectVault.passphraseKey(v.name()), "the passphrase of encrypted offsite vault "
+                        + v.name(), false));
             }
         }
         for (Notifier n : notifiers) {

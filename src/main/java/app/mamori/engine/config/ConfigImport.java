@@ -1,6 +1,9 @@
 package app.mamori.engine.config;
 
 import app.mamori.catalog.Catalog;
+import app.mamori.catalog.JobPause;
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
 import app.mamori.engine.notify.Notifications;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
@@ -82,6 +85,9 @@ public final class ConfigImport {
                         + v.path() + " in the file; Mamori does not move a vault: rename it in the file, or change"
                         + " the jobs to another vault");
             }
+        }
+        for (ObjectVault v : file.objectVaults()) {
+            objectVaultChanges(catalog, v, out);
         }
         for (Source s : file.sources()) {
             Optional<Source> here = catalog.sources().find(s.name());
@@ -168,6 +174,11 @@ public final class ConfigImport {
                 catalog.vaults().add(v);
             }
         }
+        for (ObjectVault v : f.objectVaults()) {
+            if (catalog.copies().findVault(v.name()).isEmpty()) {
+                catalog.copies().addVault(v);
+            }
+        }
         for (Source s : f.sources()) {
             Optional<Source> here = catalog.sources().find(s.name());
             if (here.isEmpty()) {
@@ -227,6 +238,36 @@ public final class ConfigImport {
         if (!drill.equals(e.drill())) {
             out.add(change("job " + name + " drill: " + drill.orElse("none") + " -> " + e.drill().orElse("none")));
         }
+        Optional<CopySettings> copy = catalog.copies().copyOf(name);
+        if (!copy.equals(e.copy())) {
+            out.add(change("job " + name + " offsite copy: " + copy.map(ConfigImport::copyText).orElse("none") + " -> "
+                    + e.copy().map(ConfigImport::copyText).orElse("none")));
+        }
+        Optional<JobPause> pause = catalog.pauses().find(name);
+        if (!pause.equals(e.pause())) {
+            out.add(change("job " + name + ": " + e.pause().map(p -> "paused since " + p.since()
+                    + p.reason().map(r -> " (" + r + ")").orElse("")).orElse("resumed")));
+        }
+    }
+
+    private static String copyText(CopySettings c) {
+        return "to " + c.vault() + ", keeping " + c.keep();
+    }
+
+    /** An offsite vault is added, never changed: a vault whose bucket moved is another vault. */
+    private static void objectVaultChanges(Catalog catalog, ObjectVault v, List<Change> out) {
+        Optional<ObjectVault> here = catalog.copies().findVault(v.name());
+        if (here.isEmpty() && catalog.vaults().find(v.name()).isPresent()) {
+            throw new IllegalArgumentException("vault " + v.name() + " is a folder vault here and an offsite vault in"
+                    + " the file; rename one of them");
+        }
+        if (here.isEmpty()) {
+            out.add(add("offsite vault " + v.name() + " (" + v.describe() + ")"));
+        } else if (!here.get().equals(v)) {
+            throw new IllegalArgumentException("offsite vault " + v.name() + " is " + here.get().describe() + " here"
+                    + " and " + v.describe() + " in the file; Mamori does not move a vault: rename it in the file, or"
+                    + " remove it here first (mamori vault remove " + v.name() + ")");
+        }
     }
 
     private static void applyJob(Catalog catalog, ConfigFile.JobEntry e) {
@@ -254,6 +295,20 @@ public final class ConfigImport {
         } else {
             catalog.drills().clear(name);
         }
+        if (!catalog.copies().copyOf(name).equals(e.copy())) {
+            if (e.copy().isPresent()) {
+                catalog.copies().setCopy(e.copy().get());
+            } else {
+                catalog.copies().removeCopy(name);
+            }
+        }
+        if (!catalog.pauses().find(name).equals(e.pause())) {
+            if (e.pause().isPresent()) {
+                catalog.pauses().pauseAsOf(name, e.pause().get().since(), e.pause().get().reason());
+            } else {
+                catalog.pauses().resume(name);
+            }
+        }
     }
 
     private static void keys(PinnedKeys pinned, String whose, String alias, List<PinnedKeys.Key> keys,
@@ -275,7 +330,12 @@ public final class ConfigImport {
                         + ", which the file does not have");
             }
         }
+        Set<String> objectVaults = f.objectVaults().stream().map(ObjectVault::name).collect(Collectors.toSet());
         for (ConfigFile.JobEntry e : f.jobs()) {
+            e.copy().filter(c -> !objectVaults.contains(c.vault())).ifPresent(c -> {
+                throw new IllegalArgumentException("job " + e.job().name() + " copies to offsite vault " + c.vault()
+                        + ", which the file does not have");
+            });
             for (Optional<String> s : List.of(e.schedule(), e.drill())) {
                 s.ifPresent(x -> {
                     try {

@@ -83,6 +83,10 @@ public final class ConfigYaml {
             o.put("path", v.path());
             v.server().ifPresent(x -> o.put("server", x));
         }
+        if (!c.objectVaults().isEmpty()) {
+            ArrayNode objectVaults = root.putArray("objectVaults");
+            c.objectVaults().forEach(v -> OffsiteYaml.writeVault(objectVaults.addObject(), v));
+        }
         ArrayNode jobs = root.putArray("jobs");
         for (ConfigFile.JobEntry e : c.jobs()) {
             ObjectNode o = jobs.addObject();
@@ -97,6 +101,7 @@ public final class ConfigYaml {
                 e.objectives().rto().ifPresent(d -> obj.put("rto", Objectives.format(d)));
             }
             e.drill().ifPresent(x -> o.put("drill", x));
+            OffsiteYaml.writeJob(o, e, (parent, keep) -> retention(parent, keep, "keep"));
         }
         retention(root, c.defaultRetention(), "defaultRetention");
         ArrayNode notifiers = root.putArray("notifiers");
@@ -253,14 +258,18 @@ public final class ConfigYaml {
         List<Vault> vaults = new ArrayList<>();
         each(root, "vaults", (o, at) -> vaults.add(new Vault(text(o, at, "name"), text(o, at, "path"),
                 optText(o, "server"))));
+        List<app.mamori.model.ObjectVault> objectVaults = new ArrayList<>();
+        each(root, "objectVaults", (o, at) -> objectVaults.add(OffsiteYaml.readVault(o, at)));
         List<ConfigFile.JobEntry> jobs = new ArrayList<>();
         each(root, "jobs", (o, at) -> {
             JsonNode obj = o.path("objectives");
-            jobs.add(new ConfigFile.JobEntry(new Job(text(o, at, "name"), strings(o, "sources"), text(o, at, "vault")),
+            String name = text(o, at, "name");
+            jobs.add(new ConfigFile.JobEntry(new Job(name, strings(o, "sources"), text(o, at, "vault")),
                     optText(o, "schedule"), retention(o.path("retention")),
                     new Objectives(Objectives.parse(at + ".objectives.rpo", obj.path("rpo").asText("none")),
                             Objectives.parse(at + ".objectives.rto", obj.path("rto").asText("none"))),
-                    optText(o, "drill")));
+                    optText(o, "drill"), OffsiteYaml.readCopy(o, name, retention(o.path("copy").path("keep"))),
+                    OffsiteYaml.readPause(o, name, at)));
         });
         List<Notifier> notifiers = new ArrayList<>();
         each(root, "notifiers", (o, at) -> notifiers.add(notifier(o, at)));
@@ -268,7 +277,7 @@ public final class ConfigYaml {
         each(root, "contacts", (o, at) -> contacts.add(new RunbookStore.Contact(text(o, at, "name"),
                 o.path("role").asText(""), o.path("phone").asText(""), o.path("email").asText(""))));
         return new ConfigFile(servers, sources, vaults, jobs, retention(root.path("defaultRetention")), notifiers,
-                contacts);
+                contacts, objectVaults);
     }
 
     private interface Item {

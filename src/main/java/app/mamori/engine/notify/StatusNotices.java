@@ -53,6 +53,9 @@ public final class StatusNotices {
      * RPO when the newest good point is too old, the RTO when the drills say a restore takes too long.
      */
     public static Notice objectiveBreached(String job, Verdict v, String server, Instant now, ZoneId zone) {
+        if (v.objective() == Verdict.Objective.OFFSITE_RPO) {
+            return offsiteBehind(job, v, server, now, zone);
+        }
         String name = v.objective() == Verdict.Objective.RPO ? "recovery point objective (RPO)"
                 : "recovery time objective (RTO)";
         String by = ago(v.margin().orElse(Duration.ZERO).negated());
@@ -81,6 +84,33 @@ public final class StatusNotices {
                 : "mamori verify --job " + job + " --drill");
         return new Notice(NotifyEvent.OVERDUE, "Job " + job + " on server " + server + " breaches its "
                 + v.objective().name() + " by " + by, text, f, now, false);
+    }
+
+    /**
+     * The offsite copy has fallen behind the RPO: if the office burned now, more data would be
+     * lost than allowed, though the local points may be fine.
+     */
+    static Notice offsiteBehind(String job, Verdict v, String server, Instant now, ZoneId zone) {
+        String by = ago(v.margin().orElse(Duration.ZERO).negated());
+        String text = "The offsite copy of job " + job + " on server " + server + " breaches its recovery point"
+                + " objective (RPO) by " + by + ": the newest point copied offsite is "
+                + v.measured().map(StatusNotices::ago).orElse("missing") + " old; at most " + ago(v.target())
+                + " of data may be lost if the office and its vault are lost.\n" + v.detail() + ".\nBehind since "
+                + v.since().map(t -> local(t, zone)).orElse("?") + ".\n\n"
+                + "What to try:\n"
+                + "- copy what is missing now: mamori copy " + job + "\n"
+                + "- see why copies failed: mamori points " + job + " shows each failed copy and why\n"
+                + "- see every job's state: mamori status";
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("server", server);
+        f.put("job", job);
+        f.put("objective", v.objective().id());
+        f.put("targetSeconds", v.target().toSeconds());
+        f.put("measuredSeconds", v.measured().map(Duration::toSeconds).orElse(null));
+        f.put("since", v.since().map(Instant::toString).orElse(null));
+        f.put("hint", "mamori copy " + job);
+        return new Notice(NotifyEvent.OVERDUE, "The offsite copy of job " + job + " on server " + server
+                + " breaches its RPO by " + by, text, f, now, false);
     }
 
     /** The result of a scheduled restore drill: a success for those told of successes, a failure for the rest. */

@@ -55,6 +55,24 @@ public final class ObjectiveCheck {
     }
 
     /**
+     * The RPO checked on the copies in an object vault: the age of the newest point copied to
+     * {@code vault} (when that point was taken, not when it was copied: the data it holds is
+     * that old), with the gaps between copied points telling since when it is met.
+     *
+     * @param copied when each point copied there was taken, oldest first
+     */
+    public static Verdict offsiteRpo(Duration target, String vault, Instant objectiveSince, List<Instant> copied,
+                                     Instant now) {
+        Optional<Instant> newest = copied.isEmpty() ? Optional.empty() : Optional.of(copied.get(copied.size() - 1));
+        Verdict local = rpo(target, objectiveSince, newest, copied, now);
+        String detail = newest.map(t -> "newest point copied to vault " + vault + " taken " + t)
+                .orElse("no point copied to vault " + vault + " yet; counting from when the objective was set, "
+                        + objectiveSince);
+        return new Verdict(Verdict.Objective.OFFSITE_RPO, target, local.measured(), local.state(), local.margin(),
+                local.since(), detail);
+    }
+
+    /**
      * The time to restore every source of the job, one after the other, against the RTO: each
      * source's newest drill time scaled by how much bigger (or smaller) it is today. Unknown while
      * a source has never been drilled.
@@ -99,9 +117,10 @@ public final class ObjectiveCheck {
     }
 
     /** The objectives a job has, as the catalogue reader found them: both verdicts, or either. */
-    static JobObjectives of(String job, Objectives o, Optional<Verdict> rpo, Optional<Verdict> rto) {
+    static JobObjectives of(String job, Objectives o, Optional<Verdict> rpo, Optional<Verdict> rto,
+                            Optional<Verdict> offsiteRpo) {
         return new JobObjectives(job, o.rpo().isPresent() ? rpo : Optional.empty(),
-                o.rto().isPresent() ? rto : Optional.empty());
+                o.rto().isPresent() ? rto : Optional.empty(), o.rpo().isPresent() ? offsiteRpo : Optional.empty());
     }
 
     static String seconds(Duration d) {

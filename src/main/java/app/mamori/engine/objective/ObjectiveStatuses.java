@@ -45,7 +45,15 @@ public final class ObjectiveStatuses {
                 catalog.runs().succeededSince(job.name(), stored.get().since()), now));
         Optional<Verdict> rto = o.rto().map(target -> ObjectiveCheck.rto(target, facts(catalog, job, points),
                 points.isEmpty() ? stored.get().since() : points.get(0).point().time()));
-        return Optional.of(ObjectiveCheck.of(job.name(), o, rpo, rto));
+        Optional<Verdict> offsite = o.rpo().flatMap(target -> catalog.copies().copyOf(job.name()).map(c ->
+                ObjectiveCheck.offsiteRpo(target, c.vault(), stored.get().since(), copiedTimes(catalog, job.name(),
+                        c.vault()), now)));
+        return Optional.of(ObjectiveCheck.of(job.name(), o, rpo, rto, offsite));
+    }
+
+    /** When each of the job's points copied to {@code vault} was taken, oldest first. */
+    private static List<Instant> copiedTimes(Catalog catalog, String job, String vault) {
+        return catalog.copies().copiedOfJob(job, vault).stream().map(c -> c.pointTime()).sorted().toList();
     }
 
     private static final int PAGE = 100;

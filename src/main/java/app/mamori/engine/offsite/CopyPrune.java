@@ -12,23 +12,31 @@ import app.mamori.vault.s3.S3Vault;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The offsite retention ({@code job set --copy-keep-*}): which of a job's copies in its object
  * vault to keep, by the same rules as the local retention ({@link Retention}, holds honoured),
  * counted over the copies alone, so a copy outlives its local point. Plan, then remove: each
  * removed copy loses its manifest first (so it is never listed half there), then its artifacts.
+ * A copy still under Object Lock is never tried: the bucket would refuse, so it is reported as
+ * locked until its date and removed by the first prune after that.
  */
 public final class CopyPrune {
     private CopyPrune() {
     }
 
-    /** What the prune did: copies removed, and those that could not be. */
-    public record Result(List<String> removed, List<String> failures) {
+    /** What the prune did: copies removed, those that could not be, and those kept because they are locked. */
+    public record Result(List<String> removed, List<String> failures, List<Locked> locked) {
+    }
+
+    /** A copy the retention would remove, kept because its objects are locked until {@code until}. */
+    public record Locked(String point, Instant until) {
     }
 
     public static PrunePlan plan(Catalog catalog, CopySettings settings, Clock clock, ZoneId zone) {
@@ -44,11 +52,18 @@ public final class CopyPrune {
     public static Result execute(Catalog catalog, CopySettings settings, S3Vault vault, Clock clock, ZoneId zone) {
         List<String> removed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        Map<String, String> locations = new java.util.HashMap<>();
-        catalog.copies().copiedOfJob(settings.job(), settings.vault()).forEach(c -> locations.put(c.point(), c.location()));
+        List<Locked> locked = new ArrayList<>();
+        Map<String, CopyStore.Copied> copies = new java.util.HashMap<>();
+        catalog.copies().copiedOfJob(settings.job(), settings.vault()).forEach(c -> copies.put(c.point(), c));
+        Instant now = clock.instant();
         for (Candidate c : plan(catalog, settings, clock, zone).remove()) {
+            Optional<Instant> until = copies.get(c.id()).lockedUntil().filter(now::isBefore);
+            if (until.isPresent()) {
+                locked.add(new Locked(c.id(), until.get()));
+                continue;
+            }
             try {
-                vault.removePoint(locations.get(c.id()));
+                vault.removePoint(copies.get(c.id()).location());
                 catalog.copies().forgetCopy(c.id(), settings.vault());
                 catalog.points().find(c.id()).filter(p -> p.point().vault().equals(settings.vault()))
                         .ifPresent(p -> catalog.points().remove(p.id()));
@@ -60,6 +75,6 @@ public final class CopyPrune {
                 failures.add(c.id() + ": " + e.getMessage());
             }
         }
-        return new Result(removed, failures);
+        return new Result(removed, failures, locked);
     }
 }

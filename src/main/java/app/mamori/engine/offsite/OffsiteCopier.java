@@ -33,6 +33,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,25 +121,40 @@ public final class OffsiteCopier {
     public CopyResult copyPoint(RecordedPoint point, S3Vault vault, java.util.OptionalLong limitRate,
                                 CopyListener listener, CancelToken cancel) throws CancelToken.CancelledException {
         String name = vault.config().name();
+        // one date for every object of the point, recorded with the copy (also a failed one: what it wrote is locked)
+        Optional<Instant> lock = vault.config().locked()
+                ? Optional.of(lockUntil(clock.instant(), vault.config().objectLockDays()))
+                : Optional.empty();
+        Instant lockedUntil = lock.orElse(null);
         try {
-            long[] totals = upload(point, vault, limitRate, listener, cancel);
-            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.COPIED, clock.instant(), null);
+            long[] totals = upload(point, vault, lock, limitRate, listener, cancel);
+            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.COPIED, clock.instant(), null,
+                    lockedUntil);
             event(EventLevel.INFO, point, "copy-succeeded", "point " + point.id() + " copied to vault " + name
                     + (totals[1] > 0 ? " (resumed: " + totals[1] + " bytes were already there)" : ""));
             return new CopyResult(point.id(), name, totals[0], totals[1], Optional.empty());
         } catch (CancelToken.CancelledException e) {
             catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(),
-                    "cancelled; mamori copy resumes it");
+                    "cancelled; mamori copy resumes it", lockedUntil);
             throw e;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "copy of " + point.id() + " to " + name + " failed", e);
             String msg = "copy of point " + point.id() + " to vault " + name + " failed: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage());
-            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(), msg);
+            catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(), msg,
+                    lockedUntil);
             event(EventLevel.ERROR, point, "copy-failed", msg + "; mamori copy " + point.point().job()
                     + " tries again and resumes what was sent");
             return new CopyResult(point.id(), name, 0, 0, Optional.of(msg));
         }
+    }
+
+    /**
+     * The end of a copy's lock: {@code days} after {@code now}, rounded up to a whole second (S3
+     * keeps retention dates to the second; moto's server fails on a fraction).
+     */
+    static Instant lockUntil(Instant now, int days) {
+        return now.plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     /** One copy read back: {@code problem} says what is wrong with it, empty when every artifact checked out. */
@@ -206,6 +223,10 @@ public final class OffsiteCopier {
                 listener.log("offsite retention removed " + r.removed().size() + " cop" + (r.removed().size() == 1
                         ? "y" : "ies") + " from vault " + settings.vault() + ": " + String.join(", ", r.removed()));
             }
+            for (CopyPrune.Locked l : r.locked()) {
+                listener.log("offsite retention keeps the copy of " + l.point() + " in vault " + settings.vault()
+                        + ": it is under Object Lock until " + l.until());
+            }
             for (String f : r.failures()) {
                 listener.log("offsite retention could not remove " + f);
                 LOG.log(System.Logger.Level.WARNING, "offsite prune: " + f);
@@ -216,8 +237,8 @@ public final class OffsiteCopier {
         }
     }
 
-    private long[] upload(RecordedPoint point, S3Vault vault, java.util.OptionalLong limitRate, CopyListener listener,
-                          CancelToken cancel) throws IOException {
+    private long[] upload(RecordedPoint point, S3Vault vault, Optional<Instant> lock, java.util.OptionalLong limitRate,
+                          CopyListener listener, CancelToken cancel) throws IOException {
         Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
         Path dir = Path.of(home.path()).resolve(point.point().location());
@@ -228,7 +249,7 @@ public final class OffsiteCopier {
             }
         }
         if (home.isRemote()) {
-            return fromServer(point, home, vault, limitRate, listener, cancel);
+            return fromServer(point, home, vault, lock, limitRate, listener, cancel);
         }
         long sent = 0;
         long resumed = 0;
@@ -238,14 +259,14 @@ public final class OffsiteCopier {
             Path file = dir.resolve(a.path());
             long size = Files.size(file);
             try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
-                UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
+                UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(), lock,
                         done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                 System.nanoTime() - started), cancel);
                 sent += r.sent();
                 resumed += r.resumed();
             }
         }
-        vault.putManifest(location, Files.readAllBytes(dir.resolve(Manifest.FILE_NAME)));
+        vault.putManifest(location, Files.readAllBytes(dir.resolve(Manifest.FILE_NAME)), lock);
         return new long[]{sent, resumed};
     }
 
@@ -254,8 +275,9 @@ public final class OffsiteCopier {
      * the data folder ({@code offsite-stage/}), uploaded from there (so a resumed upload reads the
      * same bytes again) and deleted; the manifest is read there last.
      */
-    private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, java.util.OptionalLong limitRate,
-                              CopyListener listener, CancelToken cancel) throws IOException {
+    private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, Optional<Instant> lock,
+                              java.util.OptionalLong limitRate, CopyListener listener, CancelToken cancel)
+            throws IOException {
         Path stage = catalog.file().toAbsolutePath().getParent().resolve("offsite-stage");
         SecureFiles.createPrivateDirectories(stage);
         String dir = home.path().replaceAll("/+$", "") + "/" + point.point().location() + "/";
@@ -270,7 +292,7 @@ public final class OffsiteCopier {
                     fetch(shell, dir + a.path(), file, home, cancel);
                     long size = Files.size(file);
                     try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
-                        UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(),
+                        UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(), lock,
                                 done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                         System.nanoTime() - started), cancel);
                         sent += r.sent();
@@ -282,7 +304,7 @@ public final class OffsiteCopier {
             }
             var manifest = new java.io.ByteArrayOutputStream();
             fetch(shell, dir + Manifest.FILE_NAME, manifest, home, cancel);
-            vault.putManifest(location, manifest.toByteArray());
+            vault.putManifest(location, manifest.toByteArray(), lock);
         }
         return new long[]{sent, resumed};
     }

@@ -45,8 +45,11 @@ public final class OffsiteRebuild {
         }
         catalog.points().rebuildVault(name, onlyThere);
         for (ManifestFile mf : manifests) {
+            // a locked copy stays locked on the new computer: the offsite retention must not try it before its date
+            java.time.Instant lockedUntil = vault.config().locked() ? vault.lockedUntil(mf.location()).orElse(null)
+                    : null;
             catalog.copies().recordCopy(CatalogRebuild.toRestorePoint(mf.manifest(), mf.location()), name,
-                    PointCopy.Status.COPIED, clock.instant(), null);
+                    PointCopy.Status.COPIED, clock.instant(), null, lockedUntil);
         }
         return new Result(manifests.size(), onlyThere.size());
     }

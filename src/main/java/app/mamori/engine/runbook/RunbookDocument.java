@@ -192,7 +192,7 @@ public final class RunbookDocument {
             if (j.objectives().isEmpty()) {
                 continue;
             }
-            j.objectives().get().verdicts().forEach(v -> rows.add(List.of(j.job().name(), v.objective().name(),
+            j.objectives().get().verdicts().forEach(v -> rows.add(List.of(j.job().name(), v.objective().label(),
                     Objectives.format(v.target()), verdict(v), v.since().map(this::when).orElse("-"), basis(v))));
         }
         heading(3, t.t("objectives"));
@@ -206,7 +206,7 @@ public final class RunbookDocument {
 
     /** What the verdict was measured on, in the runbook's language. */
     private String basis(Verdict v) {
-        if (v.objective() == Verdict.Objective.RPO) {
+        if (v.objective().isRpo()) {
             return v.measured().map(m -> t.t("basis.rpo", human(m))).orElse(t.t("basis.rpoNone"));
         }
         return v.measured().map(m -> t.t("basis.rto", seconds(m))).orElse(t.t("basis.rtoUnknown"));

@@ -82,7 +82,7 @@ public final class DashboardViewModel {
             Health health = Health.of(s, now);
             for (Verdict v : breached) {
                 // losing more data than allowed is as bad as an overdue job; a slow restore is a warning
-                Health h = v.objective() == Verdict.Objective.RPO ? Health.RED : Health.AMBER;
+                Health h = v.objective().isRpo() ? Health.RED : Health.AMBER;
                 health = h.compareTo(health) > 0 ? h : health;
             }
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
@@ -96,7 +96,7 @@ public final class DashboardViewModel {
     /** "RPO 1d > 6h since 2026-11-24 06:00": the objective, its target, how far past it the job is, since when. */
     static String breach(Verdict v, ZoneId zone) {
         Duration by = v.margin().orElse(Duration.ZERO).negated();
-        return v.objective().name() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
+        return v.objective().label() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
                 by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by)
                 + v.since().map(t -> " since " + SINCE.format(t.atZone(zone))).orElse("");
     }

@@ -85,7 +85,7 @@ public final class JobRecoveryViewModel {
     }
 
     private String verdict(Verdict v) {
-        String target = v.objective().name() + " " + Objectives.format(v.target());
+        String target = app.text().t("objective." + v.objective().id()) + " " + Objectives.format(v.target());
         return switch (v.state()) {
             case MET -> app.text().t("jobs.objective.met", target, human(v.margin().orElse(Duration.ZERO)));
             case BREACHED -> app.text().t("jobs.objective.breached", target,

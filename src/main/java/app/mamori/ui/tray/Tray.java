@@ -258,11 +258,12 @@ public final class Tray {
     private void notifyBreaches(List<BreachSpells.Breach> fresh) {
         for (BreachSpells.Breach b : fresh) {
             Verdict v = b.verdict();
-            String title = app.text().t("tray.breach", b.job(), v.objective().name());
+            String objective = app.text().t("objective." + v.objective().id());
+            String title = app.text().t("tray.breach", b.job(), objective);
             long over = v.margin().orElse(java.time.Duration.ZERO).negated().getSeconds();
             // whole minutes, rounded up: "exceeded by 0m" would read as no breach
             String by = Objectives.format(java.time.Duration.ofMinutes(Math.max(1, (over + 59) / 60)));
-            String text = app.text().t("tray.breach.text", v.objective().name(), Objectives.format(v.target()), by);
+            String text = app.text().t("tray.breach.text", objective, Objectives.format(v.target()), by);
             EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.WARNING));
         }
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Adds an offsite vault on S3-compatible storage, as {@code vault add NAME --s3 ...} does: the
  * bucket must answer to the key before anything is stored; with encryption the passphrase is
- * typed twice, and the dialog says it cannot be recovered.
+ * typed twice, and the dialog says it cannot be recovered; Object Lock days as
+ * {@code --object-lock-days}.
  */
 final class AddObjectVaultDialog {
     private final Stage stage;
@@ -51,6 +52,9 @@ final class AddObjectVaultDialog {
         keepIt.setWrapText(true);
         keepIt.visibleProperty().bind(encrypt.selectedProperty());
         keepIt.managedProperty().bind(keepIt.visibleProperty());
+        TextField lockDays = field("offsite-lock-days", t.t("offsite.add.lockDays.prompt"));
+        Label lockHelp = new Label(t.t("offsite.add.lockDays.help"));
+        lockHelp.setWrapText(true);
         Label error = new Label();
         error.setId("offsite-error");
         error.setWrapText(true);
@@ -67,7 +71,13 @@ final class AddObjectVaultDialog {
         form.addRow(row++, new Label(""), encrypt);
         form.addRow(row++, new Label(t.t("offsite.add.passphrase")), passphrase);
         form.addRow(row++, new Label(t.t("offsite.add.passphrase.again")), again);
-        form.add(keepIt, 1, row);
+        form.add(keepIt, 1, row++);
+        // the field is short (a number of days): its help sits beside it, to fit a 720-pixel screen
+        lockDays.setPrefColumnCount(5);
+        lockDays.setMinWidth(80);
+        HBox lockRow = new HBox(12, lockDays, lockHelp);
+        HBox.setHgrow(lockHelp, Priority.ALWAYS);
+        form.addRow(row, new Label(t.t("offsite.add.lockDays")), lockRow);
         GridPane.setHgrow(name, Priority.ALWAYS);
 
         Button cancel = new Button(t.t("common.cancel"));
@@ -83,7 +93,7 @@ final class AddObjectVaultDialog {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(14, form, error, buttons);
         root.setPadding(new Insets(20));
-        stage = Dialogs.modal(t.t("offsite.add.title"), root, 680, 560);
+        stage = Dialogs.modal(t.t("offsite.add.title"), root, 760, 640);
         cancel.setOnAction(e -> stage.close());
         add.setOnAction(e -> {
             error.setText("");
@@ -95,12 +105,23 @@ final class AddObjectVaultDialog {
                 error.setText(t.t("offsite.add.passphrase.differ"));
                 return;
             }
+            int days;
+            try {
+                days = lockDays.getText().isBlank() ? 0 : Integer.parseInt(lockDays.getText().strip());
+            } catch (NumberFormatException notANumber) {
+                days = -1;
+            }
+            if (days < 0 || days > ObjectVault.MAX_LOCK_DAYS || days == 0 && !lockDays.getText().isBlank()) {
+                error.setText(t.t("offsite.add.lockDays.bad", ObjectVault.MAX_LOCK_DAYS));
+                return;
+            }
             ObjectVault vault;
             try {
                 String[] where = bucket.getText().strip().split("/", 2);
                 vault = new ObjectVault(name.getText().strip(), where[0], where.length > 1 ? where[1] : "",
                         endpoint.getText().isBlank() ? Optional.empty() : Optional.of(endpoint.getText().strip()),
-                        region.getText().strip(), pathStyle.isSelected(), keyId.getText().strip(), encrypt.isSelected());
+                        region.getText().strip(), pathStyle.isSelected(), keyId.getText().strip(), encrypt.isSelected(),
+                        days);
             } catch (IllegalArgumentException bad) {
                 error.setText(bad.getMessage());
                 return;

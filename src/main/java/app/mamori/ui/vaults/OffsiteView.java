@@ -36,6 +36,7 @@ final class OffsiteView {
                 .orElse("AWS S3") + " (" + l.vault().region() + ")"));
         vaults.getColumns().add(Columns.text(app.text().t("offsite.col.encryption"), l -> app.text().t(
                 l.vault().encrypted() ? "offsite.encrypted" : "offsite.plain")));
+        vaults.getColumns().add(Columns.text(app.text().t("offsite.col.lock"), l -> vm.lock(l.vault())));
         vaults.getColumns().add(Columns.text(app.text().t("offsite.col.jobs"), l -> l.jobs().isEmpty() ? "-"
                 : String.join(", ", l.jobs())));
         vaults.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -46,6 +47,7 @@ final class OffsiteView {
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.job"), OffsiteViewModel.CopyLine::job));
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.to"), OffsiteViewModel.CopyLine::vault));
         copies.getColumns().add(Columns.text(app.text().t("offsite.col.keep"), c -> vm.keep(c.keep())));
+        copies.getColumns().add(Columns.text(app.text().t("offsite.col.locked"), vm::locks));
         copies.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         copies.setPrefHeight(130);
 

@@ -37,8 +37,9 @@ public final class OffsiteViewModel {
     public record VaultLine(ObjectVault vault, List<String> jobs) {
     }
 
-    /** A job that copies its points offsite. */
-    public record CopyLine(String job, String vault, RetentionPolicy keep) {
+    /** A job that copies its points offsite; {@code locks}: its copies still under Object Lock, if any. */
+    public record CopyLine(String job, String vault, RetentionPolicy keep,
+                           Optional<app.mamori.service.OffsiteService.Locks> locks) {
     }
 
     private final AppContext app;
@@ -86,7 +87,8 @@ public final class OffsiteViewModel {
             List<CopyLine> copyLines = new ArrayList<>();
             List<String> names = app.services().jobs().list().stream().map(Job::name).toList();
             for (String job : names) {
-                offsite.copyOf(job).ifPresent(c -> copyLines.add(new CopyLine(c.job(), c.vault(), c.keep())));
+                offsite.copyOf(job).ifPresent(c -> copyLines.add(new CopyLine(c.job(), c.vault(), c.keep(),
+                        offsite.locksOf(job))));
             }
             List<VaultLine> vaultLines = offsite.vaults().stream().map(v -> new VaultLine(v, copyLines.stream()
                     .filter(c -> c.vault().equals(v.name())).map(CopyLine::job).toList())).toList();
@@ -168,6 +170,7 @@ public final class OffsiteViewModel {
                 listener, token), results -> {
             copying.set(false);
             message.set(summary(job, results));
+            refresh();
         }, e -> {
             copying.set(false);
             message.set(token.isCancelled() ? app.text().t("offsite.copy.stopped", job) : text(e));
@@ -187,6 +190,17 @@ public final class OffsiteViewModel {
                     ZoneId.systemDefault());
             return file;
         }, p -> message.set(app.text().t("offsite.sheet.written", p)), e -> message.set(text(e)));
+    }
+
+    /** An object vault's lock in words: "30 days", or "none". */
+    public String lock(ObjectVault v) {
+        return v.locked() ? app.text().t("offsite.lock.days", v.objectLockDays()) : app.text().t("offsite.lock.none");
+    }
+
+    /** A job's locked copies in words: "3 copies, the last until 2026-12-24 15:31", or "-" when none is locked. */
+    public String locks(CopyLine l) {
+        return l.locks().map(k -> app.text().t("offsite.locked", k.copies(), format.when(k.lastUntil())))
+                .orElse("-");
     }
 
     /** The keep rules in words, e.g. "the newest 7 days, 12 months"; "everything" when none is set. */

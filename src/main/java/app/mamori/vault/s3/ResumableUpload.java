@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -35,11 +36,14 @@ final class ResumableUpload {
     private final S3Client s3;
     private final String bucket;
     private final String key;
+    private final Optional<Instant> retainUntil;
 
-    ResumableUpload(S3Client s3, String bucket, String key) {
+    /** @param retainUntil when given, the object is written under COMPLIANCE Object Lock until then */
+    ResumableUpload(S3Client s3, String bucket, String key, Optional<Instant> retainUntil) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
+        this.retainUntil = retainUntil;
     }
 
     /** The part size for an object of {@code size} bytes: 8 MiB, or more to stay under S3's 10,000 parts. */
@@ -62,13 +66,13 @@ final class ResumableUpload {
             requireEnd(in);
             beforeComplete.run();
             cancel.throwIfCancelled();
-            s3.putObject(p -> p.bucket(bucket).key(key).contentLength((long) all.length).contentMD5(md5Base64(all)),
-                    RequestBody.fromBytes(all));
+            s3.putObject(p -> ObjectLock.onPut(p.bucket(bucket).key(key).contentLength((long) all.length)
+                            .contentMD5(md5Base64(all)), retainUntil), RequestBody.fromBytes(all));
             progress.accept(all.length);
             return new UploadResult(all.length, 0);
         }
-        String uploadId = existingUpload().orElseGet(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key))
-                .uploadId());
+        String uploadId = existingUpload().orElseGet(() -> s3.createMultipartUpload(b -> ObjectLock.onCreate(
+                b.bucket(bucket).key(key), retainUntil)).uploadId());
         Map<Integer, Part> done = uploadedParts(uploadId);
         List<CompletedPart> parts = new ArrayList<>();
         byte[] buf = new byte[partSize];
@@ -104,8 +108,12 @@ final class ResumableUpload {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
             throw e;
         }
-        s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(parts)));
+        String version = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts))).versionId();
+        if (retainUntil.isPresent() && resumed > 0) {
+            // the upload was begun by an earlier attempt, with an earlier date: lengthen it to this copy's
+            ObjectLock.extend(s3, bucket, key, version, retainUntil.get());
+        }
         return new UploadResult(sent, resumed);
     }
 

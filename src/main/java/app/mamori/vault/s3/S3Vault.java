@@ -25,6 +25,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public final class S3Vault implements AutoCloseable {
         S3Client s3 = S3Clients.build(config, secretKey);
         try {
             s3.headBucket(b -> b.bucket(config.bucket()));
+            if (config.locked()) {
+                ObjectLock.refusal(s3, config.bucket()).ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
+            }
             ObjectLayout plain = new ObjectLayout(config.prefix(), Optional.empty());
             Optional<byte[]> keyFile = read(s3, config.bucket(), plain.keyFile());
             if (!config.encrypted()) {
@@ -120,6 +126,13 @@ public final class S3Vault implements AutoCloseable {
      */
     public UploadResult putArtifact(String location, String artifact, InputStream plaintext, long size, String sha256,
                                     LongConsumer progress, CancelToken cancel) throws IOException {
+        return putArtifact(location, artifact, plaintext, size, sha256, Optional.empty(), progress, cancel);
+    }
+
+    /** As above; with {@code retainUntil}, the object is under COMPLIANCE Object Lock until then. */
+    public UploadResult putArtifact(String location, String artifact, InputStream plaintext, long size, String sha256,
+                                    Optional<Instant> retainUntil, LongConsumer progress, CancelToken cancel)
+            throws IOException {
         String context = ObjectLayout.dataContext(location, artifact);
         MessageDigest digest = sha256();
         InputStream hashed = new DigestInputStream(plaintext, digest);
@@ -127,7 +140,7 @@ public final class S3Vault implements AutoCloseable {
                 context)).orElse(hashed);
         long stored = keys.isPresent() ? EncryptingInputStream.encryptedSize(size) : size;
         try {
-            return new ResumableUpload(s3, config.bucket(), layout.dataKey(location, artifact)).send(body, stored,
+            return new ResumableUpload(s3, config.bucket(), layout.dataKey(location, artifact), retainUntil).send(body, stored,
                     progress, cancel, () -> {
                         String got = HexFormat.of().formatHex(digest.digest());
                         if (!got.equalsIgnoreCase(sha256)) {
@@ -143,10 +156,15 @@ public final class S3Vault implements AutoCloseable {
 
     /** Stores a point's manifest: written last, it marks the point's copy complete. */
     public void putManifest(String location, byte[] manifestJson) throws IOException {
+        putManifest(location, manifestJson, Optional.empty());
+    }
+
+    /** As above; with {@code retainUntil}, the manifest is under COMPLIANCE Object Lock until then. */
+    public void putManifest(String location, byte[] manifestJson, Optional<Instant> retainUntil) throws IOException {
         byte[] body = seal(MANIFEST_CONTEXT, manifestJson);
         try {
-            s3.putObject(p -> p.bucket(config.bucket()).key(layout.pointKey(location)).contentMD5(md5(body)),
-                    RequestBody.fromBytes(body));
+            s3.putObject(p -> ObjectLock.onPut(p.bucket(config.bucket()).key(layout.pointKey(location))
+                    .contentMD5(md5(body)), retainUntil), RequestBody.fromBytes(body));
         } catch (SdkException e) {
             throw new IOException(S3Clients.describe(config, e), e);
         }
@@ -163,6 +181,19 @@ public final class S3Vault implements AutoCloseable {
                 return false;
             }
             throw new IOException(S3Clients.describe(config, e), e);
+        } catch (SdkException e) {
+            throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
+    /**
+     * Until when the bucket keeps a point's copy under Object Lock, read from its manifest's
+     * retention (every object of a copy is locked to the same date); empty when it is not locked.
+     */
+    public Optional<Instant> lockedUntil(String location) throws IOException {
+        try {
+            return Optional.ofNullable(s3.headObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)))
+                    .objectLockRetainUntilDate());
         } catch (SdkException e) {
             throw new IOException(S3Clients.describe(config, e), e);
         }
@@ -208,7 +239,9 @@ public final class S3Vault implements AutoCloseable {
 
     /**
      * Removes a point's copy: its manifest first, so a half-removed point is never listed, then
-     * its artifacts. A point already gone is no error.
+     * its artifacts. A point already gone is no error. In a vault with Object Lock every version
+     * of each object is deleted (a plain delete would only hide it); while the lock lasts the
+     * bucket refuses, and the error says so.
      */
     public void removePoint(String location) throws IOException {
         Manifest m;
@@ -221,12 +254,28 @@ public final class S3Vault implements AutoCloseable {
             throw e;
         }
         try {
-            s3.deleteObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)));
+            delete(layout.pointKey(location));
             for (Manifest.Entry e : m.sources()) {
-                s3.deleteObject(b -> b.bucket(config.bucket()).key(layout.dataKey(location, e.artifact())));
+                delete(layout.dataKey(location, e.artifact()));
             }
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (config.locked() && e.statusCode() == 403) {
+                throw new IOException("vault " + config.name() + " refused to delete the copy of point " + location
+                        + ": its objects are still under Object Lock", e);
+            }
+            throw new IOException(S3Clients.describe(config, e), e);
         } catch (SdkException e) {
             throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
+    private void delete(String key) {
+        if (!config.locked()) {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
+            return;
+        }
+        for (String version : ObjectLock.versions(s3, config.bucket(), key)) {
+            s3.deleteObject(b -> b.bucket(config.bucket()).key(key).versionId(version));
         }
     }
 

@@ -4,6 +4,10 @@ import app.mamori.catalog.Catalog;
 import app.mamori.catalog.PointKind;
 import app.mamori.engine.MamoriHome;
 import app.mamori.model.Artifact;
+import app.mamori.model.CopySettings;
+import app.mamori.model.ObjectVault;
+import app.mamori.model.PointCopy;
+import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Job;
 import app.mamori.model.Objectives;
 import app.mamori.model.RestorePoint;
@@ -54,5 +58,37 @@ class DashboardObjectivesTest {
             JobRow calm = rows.stream().filter(r -> r.job().equals("calm")).findFirst().orElseThrow();
             assertThat(calm.breaches()).isEmpty();
         }
+    }
+
+    @Test
+    void aJobWhoseNewestCopiedPointIsOlderThanItsRpoShowsAnOffsiteBreachThoughItsLocalPointIsFresh(@TempDir Path tmp) {
+        try (Catalog c = Catalog.open(tmp.resolve("catalog.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            c.servers().add(new Server("web", "web.lan", 22, "root", Optional.empty(), Optional.empty()));
+            c.sources().add(new Source.Sqlite("blog-db", "web", "/srv/blog.db"));
+            c.vaults().add(new Vault("nas", "/mnt/nas", Optional.empty()));
+            c.jobs().add(new Job("blog", List.of("blog-db"), "nas"));
+            c.copies().addVault(new ObjectVault("offsite", "office-backups", "", Optional.empty(), "eu-central-1",
+                    false, "AKIA", true));
+            c.copies().setCopy(new CopySettings("blog", "offsite", RetentionPolicy.KEEP_ALL));
+            RestorePoint old = point(c, "20261122T200000Z", NOW.minus(Duration.ofHours(40)));
+            point(c, "20261124T110000Z", NOW.minus(Duration.ofHours(1)));
+            c.copies().recordCopy(old, "offsite", PointCopy.Status.COPIED, NOW.minus(Duration.ofHours(39)), null);
+            c.objectives().set("blog", new Objectives(Optional.of(Duration.ofHours(24)), Optional.empty()));
+            Services services = Services.over(new MamoriHome(tmp), c, null, Clock.fixed(NOW, ZoneOffset.UTC));
+
+            JobRow blog = DashboardViewModel.load(services, ZoneOffset.UTC).rows().get(0);
+
+            assertThat(blog.breaches()).containsExactly("offsite RPO 1d > 16h since 2026-11-23 20:00");
+            assertThat(blog.health()).isEqualTo(Health.RED);
+        }
+    }
+
+    private static RestorePoint point(Catalog c, String id, Instant t) {
+        long run = c.runs().start("blog", 1);
+        c.runs().finish(run, RunStatus.SUCCEEDED, null, null);
+        RestorePoint p = new RestorePoint("blog/" + id, "web", "blog", "nas", t, RunStatus.SUCCEEDED, "blog/" + id,
+                List.of(new Artifact("blog-db", SourceKind.SQLITE, "blog-db.sqlite.zst", 100, "ab".repeat(32))));
+        c.points().record(p, run, PointKind.NORMAL);
+        return p;
     }
 }
