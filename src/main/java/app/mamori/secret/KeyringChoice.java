@@ -1,6 +1,8 @@
 package app.mamori.secret;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Optional;
 public final class KeyringChoice {
     public static final String ENV = "MAMORI_KEYRING";
     public static final String PROPERTY = "mamori.keyring";
+    private static final String BUS = "DBUS_SESSION_BUS_ADDRESS";
     /** Long enough for a desktop's keyring to start on first use, short enough not to stall a backup. */
     static final Duration LIMIT = Duration.ofSeconds(10);
 
@@ -36,12 +39,35 @@ public final class KeyringChoice {
             return Choice.none(SecretStorage.Reason.TURNED_OFF, "");
         }
         if (needsSessionBus() && env.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
-            return Choice.none(SecretStorage.Reason.NO_SESSION_BUS, "");
+            Optional<Path> bus = userBus(env);
+            if (bus.isEmpty()) {
+                return Choice.none(SecretStorage.Reason.NO_SESSION_BUS, "");
+            }
+            // cron and OS timers start with no bus variable while the user's session bus sits in its
+            // well-known place; dbus-java reads the property before the variable
+            System.setProperty(BUS, "unix:path=" + bus.get());
         }
         try {
             return new Choice(Optional.of(JavaKeyring.open(LIMIT)), Optional.empty(), "");
         } catch (IOException e) {
             return Choice.none(SecretStorage.Reason.NO_KEYRING, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * The session bus of this user where systemd and dbus put it, {@code $XDG_RUNTIME_DIR/bus}
+     * ({@code /run/user/UID/bus} when the variable is not set either): a backup started by cron
+     * while the admin is logged in reaches the same keyring the app does.
+     */
+    static Optional<Path> userBus(Map<String, String> env) {
+        try {
+            String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "");
+            Path dir = runtime.isBlank() ? Path.of("/run/user", String.valueOf(Files.getAttribute(Path.of("/proc/self"),
+                    "unix:uid"))) : Path.of(runtime);
+            Path bus = dir.resolve("bus");
+            return Files.exists(bus) ? Optional.of(bus) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -98,13 +98,38 @@ class SecretKeyringTest {
 
     @Test
     void withoutASessionBusTheFileIsUsedAndStatusSaysSo() throws Exception {
+        Path noBus = Files.createDirectories(cli.home().resolveSibling("empty-runtime"));
         Cli.Result status = cli.runProcess(env -> {
             env.remove("MAMORI_KEYRING");
             env.remove("DBUS_SESSION_BUS_ADDRESS");
+            env.put("XDG_RUNTIME_DIR", noBus.toString()); // no session bus in its well-known place either
         }, "", "status").requireOk();
 
         assertThat(status.out()).contains("secrets: in " + cli.home().resolve("secrets.json")
                 + " (readable by you only): no OS keyring: no D-Bus session bus");
+    }
+
+    /**
+     * A backup from cron: no bus variable, but the admin's session bus where systemd puts it
+     * ($XDG_RUNTIME_DIR/bus). The keyring's secrets must still be read, not reported missing.
+     */
+    @Test
+    void aProcessStartedWithoutTheBusVariableFindsTheUsersBusAndReadsTheKeyring() throws Exception {
+        cli.runProcess(withKeyring(), "from the app\n", "source", "add", "shop", "--server", "db", "--kind",
+                "postgres", "--database", "shop", "--password-stdin").requireOk();
+        Path runtime = Files.createDirectories(cli.home().resolveSibling("runtime"));
+        Files.createSymbolicLink(runtime.resolve("bus"),
+                Path.of(keyring.env().get("DBUS_SESSION_BUS_ADDRESS").substring("unix:path=".length())));
+        Consumer<Map<String, String>> cron = env -> {
+            withKeyring().accept(env);
+            env.remove("DBUS_SESSION_BUS_ADDRESS");
+            env.put("XDG_RUNTIME_DIR", runtime.toString());
+        };
+
+        assertThat(cli.runProcess(cron, "", "status").requireOk().out())
+                .contains("secrets: in the OS keyring (Secret Service)");
+        List<String> args = List.of(cli.home().resolve("secrets.json").toString(), KEY);
+        assertThat(Cli.java(ReadSecret.class.getName(), cron, "", args).requireOk().out()).isEqualTo("from the app");
     }
 
     /** The CLI's environment on a desktop with this keyring: the suite's MAMORI_KEYRING=off taken away. */
