@@ -46,7 +46,8 @@ class ConfigFileTest {
         cli.run("source", "add", "site", "--server", "office", "--kind", "files", "--path",
                 tmp.resolve("site").toString(), "--exclude", "*.tmp").requireOk();
         cli.run("job", "add", "nightly", "--sources", "shopdb,site", "--vault", "local", "--schedule", "daily 02:30",
-                "--keep-daily", "7", "--keep-monthly", "6", "--rpo", "24h", "--rto", "2h").requireOk();
+                "--keep-daily", "7", "--keep-monthly", "6", "--rpo", "24h", "--rto", "2h", "--stall-timeout", "2h")
+                .requireOk();
         cli.runWithStdin(HOOK + "\n", "notify", "add", "chat", "--webhook-stdin", "--format", "slack", "--on",
                 "failure,overdue").requireOk();
         cli.run("contacts", "set", "Aiko Sato;IT;+81 3 1234 5678;aiko@example.jp").requireOk();
@@ -59,7 +60,8 @@ class ConfigFileTest {
 
         assertThat(yaml).contains("name: office").contains(sshd.hostKeyFingerprint())
                 .contains("schedule: daily 02:30").contains("daily: 7").contains("monthly: 6")
-                .contains("rpo: 1d").contains("rto: 2h").contains("name: Aiko Sato").contains("- shopdb")
+                .contains("rpo: 1d").contains("rto: 2h").contains("stallTimeout: 2h").contains("name: Aiko Sato")
+                .contains("- shopdb")
                 .contains("name: source/shopdb/password").contains("name: notify/chat/url")
                 .doesNotContain(pg.mamoriPassword()).doesNotContain("T0K3N");
     }

@@ -28,7 +28,7 @@ public final class ConfigExport {
             jobs.add(new ConfigFile.JobEntry(j, catalog.schedules().find(j.name()).map(x -> x.expression()),
                     catalog.retention().get(j.name()), catalog.objectives().get(j.name()),
                     catalog.drills().find(j.name()).map(d -> d.expression()), catalog.copies().copyOf(j.name()),
-                    catalog.pauses().find(j.name())));
+                    catalog.pauses().find(j.name()), catalog.stalls().find(j.name())));
         }
         return new ConfigFile(servers, sorted(catalog.sources().list(), x -> x.name()),
                 sorted(catalog.vaults().list(), x -> x.name()), jobs, catalog.retention().defaultPolicy(),

@@ -56,14 +56,16 @@ public record ConfigFile(List<ServerEntry> servers, List<Source> sources, List<V
 
     /**
      * A job with its schedule (as written), retention policy, objectives and drill schedule, where
-     * it copies its points offsite (with what is kept there), and its pause when it is paused.
+     * it copies its points offsite (with what is kept there), its pause when it is paused, and its
+     * stall limit when it is not the default.
      */
     public record JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
-                           Optional<String> drill, Optional<CopySettings> copy, Optional<JobPause> pause) {
+                           Optional<String> drill, Optional<CopySettings> copy, Optional<JobPause> pause,
+                           Optional<java.time.Duration> stall) {
 
         public JobEntry(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
                         Optional<String> drill) {
-            this(job, schedule, retention, objectives, drill, Optional.empty(), Optional.empty());
+            this(job, schedule, retention, objectives, drill, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

@@ -2,6 +2,7 @@ package app.mamori.engine.config;
 
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.JobPause;
+import app.mamori.model.Objectives;
 import app.mamori.model.CopySettings;
 import app.mamori.model.ObjectVault;
 import app.mamori.engine.notify.Notifications;
@@ -243,6 +244,11 @@ public final class ConfigImport {
             out.add(change("job " + name + " offsite copy: " + copy.map(ConfigImport::copyText).orElse("none") + " -> "
                     + e.copy().map(ConfigImport::copyText).orElse("none")));
         }
+        Optional<java.time.Duration> stall = catalog.stalls().find(name);
+        if (!stall.equals(e.stall())) {
+            out.add(change("job " + name + " stall limit: " + stall.map(Objectives::format).orElse("default") + " -> "
+                    + e.stall().map(Objectives::format).orElse("default")));
+        }
         Optional<JobPause> pause = catalog.pauses().find(name);
         if (!pause.equals(e.pause())) {
             out.add(change("job " + name + ": " + e.pause().map(p -> "paused since " + p.since()
@@ -290,6 +296,9 @@ public final class ConfigImport {
             catalog.retention().set(name, e.retention());
         }
         catalog.objectives().set(name, e.objectives());
+        if (!catalog.stalls().find(name).equals(e.stall())) {
+            catalog.stalls().set(name, e.stall());
+        }
         if (e.drill().isPresent()) {
             catalog.drills().set(name, e.drill().get());
         } else {

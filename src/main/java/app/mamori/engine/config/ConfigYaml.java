@@ -101,6 +101,7 @@ public final class ConfigYaml {
                 e.objectives().rto().ifPresent(d -> obj.put("rto", Objectives.format(d)));
             }
             e.drill().ifPresent(x -> o.put("drill", x));
+            e.stall().ifPresent(d -> o.put("stallTimeout", Objectives.format(d)));
             OffsiteYaml.writeJob(o, e, (parent, keep) -> retention(parent, keep, "keep"));
         }
         retention(root, c.defaultRetention(), "defaultRetention");
@@ -269,7 +270,8 @@ public final class ConfigYaml {
                     new Objectives(Objectives.parse(at + ".objectives.rpo", obj.path("rpo").asText("none")),
                             Objectives.parse(at + ".objectives.rto", obj.path("rto").asText("none"))),
                     optText(o, "drill"), OffsiteYaml.readCopy(o, name, retention(o.path("copy").path("keep"))),
-                    OffsiteYaml.readPause(o, name, at)));
+                    OffsiteYaml.readPause(o, name, at),
+                    Objectives.parse(at + ".stallTimeout", o.path("stallTimeout").asText("none"))));
         });
         List<Notifier> notifiers = new ArrayList<>();
         each(root, "notifiers", (o, at) -> notifiers.add(notifier(o, at)));
