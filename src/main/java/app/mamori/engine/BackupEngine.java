@@ -244,7 +244,8 @@ public final class BackupEngine {
         } catch (CancelToken.CancelledException e) {
             result = failed(plan, runId, RunStatus.CANCELLED, "the backup was cancelled; nothing was kept", "", results);
         } catch (SourceFailure e) {
-            result = failed(plan, runId, RunStatus.FAILED, e.getMessage(), e.details, results);
+            result = failed(plan, runId, RunStatus.FAILED, e.getMessage(), e.details, results,
+                    e.reason.map(n -> sourceFailed(plan.job().name(), e.source, n)));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "backup of job " + plan.job().name() + " failed", e);
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -283,7 +284,8 @@ public final class BackupEngine {
             SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), e.details());
             results.add(bad);
             listener.sourceFinished(bad);
-            throw new SourceFailure("source " + source.name() + ": " + e.getMessage(), e.details());
+            throw new SourceFailure("source " + source.name() + ": " + e.getMessage(), e.details(), source.name(),
+                    e.reason());
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException e) {
@@ -361,13 +363,33 @@ public final class BackupEngine {
 
     private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
                              List<SourceResult> results) {
+        return failed(plan, runId, status, message, details, results, Optional.empty());
+    }
+
+    /**
+     * The phrase of a run that failed on one source for a reason the app can say in its own
+     * words: job, source, then the reason's key and arguments.
+     */
+    private static List<String> sourceFailed(String job, String source, Note reason) {
+        List<String> args = new ArrayList<>(List.of(job, source, reason.key()));
+        args.addAll(reason.args());
+        return args;
+    }
+
+    private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
+                             List<SourceResult> results, Optional<List<String>> because) {
         catalog.runs().finish(runId, status, message, details);
         if (details != null && !details.isBlank()) {
             LOG.log(System.Logger.Level.INFO, "run " + runId + " details:\n" + details.strip());
         }
-        event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
-                "run-" + status.id(), message, status == RunStatus.CANCELLED ? "runCancelled" : "runFailed",
-                plan.job().name(), message);
+        if (because.isPresent()) {
+            event(EventLevel.ERROR, plan, runId, "run-" + status.id(), message, "runFailedBecause",
+                    because.get().toArray());
+        } else {
+            event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
+                    "run-" + status.id(), message, status == RunStatus.CANCELLED ? "runCancelled" : "runFailed",
+                    plan.job().name(), message);
+        }
         return new RunResult(runId, plan.job().name(), status, Optional.empty(), results, message);
     }
 
@@ -428,10 +450,14 @@ public final class BackupEngine {
     /** A source failed with a message for the admin; aborts the run. */
     private static final class SourceFailure extends IOException {
         private final String details;
+        private final String source;
+        private final transient Optional<Note> reason;
 
-        SourceFailure(String message, String details) {
+        SourceFailure(String message, String details, String source, Optional<Note> reason) {
             super(message);
             this.details = details;
+            this.source = source;
+            this.reason = reason;
         }
     }
 }

@@ -47,9 +47,12 @@ final class DumpRunner {
     }
 
     /** A checked source and its dump command. */
-    record Prepared(ToolCheck tools, DumpCommand command, Function<ExecResult, String> explain) {
-        String explainFailure(ExecResult r) {
-            return explain.apply(r);
+    record Prepared(ToolCheck tools, DumpCommand command, Function<ExecResult, String> explain,
+                    Function<ExecResult, Optional<Note>> reason) {
+        /** The failure for the admin: with its key where the driver has one. */
+        SourceException failure(ExecResult r) {
+            return reason.apply(r).map(n -> new SourceException(n, r.stderr()))
+                    .orElseGet(() -> new SourceException(explain.apply(r), r.stderr()));
         }
     }
 
@@ -75,7 +78,8 @@ final class DumpRunner {
         ToolCheck tools = driver.check(shell, source, secret);
         tools.warnings().forEach(w -> listener.note(Note.of("toolWarning", "warning: " + w, w)));
         cancel.throwIfCancelled();
-        return new Prepared(tools, driver.dump(source, tools, secret), r -> driver.explainFailure(source, r));
+        return new Prepared(tools, driver.dump(source, tools, secret), r -> driver.explainFailure(source, r),
+                r -> driver.reason(source, r));
     }
 
     Manifest.Entry run(RemoteShell shell, Source source, Optional<String> secret, PointWriter point,
@@ -99,10 +103,11 @@ final class DumpRunner {
             try {
                 r = shell.exec(exec.build());
             } catch (StalledException e) {
-                throw new SourceException(source.name() + ": " + e.getMessage(), "");
+                throw new SourceException(Note.of("stalled", e.getMessage(), e.silence().toMinutes() >= 2
+                        ? e.silence().toMinutes() + " min" : e.silence().toSeconds() + " s", e.bytesBefore()), "");
             }
             if (!cmd.okExitCodes().contains(r.exitStatus())) {
-                throw new SourceException(p.explainFailure(r), r.stderr());
+                throw p.failure(r);
             }
             if (r.stdoutBytes() != out.rawCount()) {
                 throw new SourceException("the stream of " + source.name() + " was cut short: received "

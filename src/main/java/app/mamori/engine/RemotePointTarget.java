@@ -102,7 +102,7 @@ final class RemotePointTarget implements PointTarget {
         }
         ExecResult r = shell.exec(exec.build());
         if (!cmd.okExitCodes().contains(r.exitStatus())) {
-            throw new SourceException(p.explainFailure(r), r.stderr());
+            throw p.failure(r);
         }
         String finish = "set -e; f=" + ShellQuote.quote(part) + "; o=" + ShellQuote.quote(finalName) + "; "
                 + "raw=$(stat -c %s \"$f\"); head=$(od -An -v -tx1 -N" + HeadCheck.SIZE + " \"$f\" | tr -d ' \\n'); "

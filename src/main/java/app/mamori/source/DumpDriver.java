@@ -22,4 +22,12 @@ public interface DumpDriver<S extends Source> {
 
     /** Turns a failed dump's result into a message for the admin. */
     String explainFailure(S source, ExecResult result);
+
+    /**
+     * The failure as a {@link app.mamori.model.Note} the app can say in its own language, for the
+     * reasons that have one; its English is {@link #explainFailure}'s.
+     */
+    default java.util.Optional<app.mamori.model.Note> reason(S source, ExecResult result) {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package app.mamori.source;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -30,7 +31,7 @@ public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
         }
         RemoteScript.Captured f = RemoteScript.capture(shell, "test -f " + ShellQuote.quote(src.path()), null);
         if (!f.ok()) {
-            throw new SourceException("no file " + src.path() + " on server " + src.server() + "; check --path", "");
+            throw new SourceException(noFile(src), "");
         }
         return new ToolCheck("sqlite3", "sqlite3 " + v.stdout().strip(), List.of());
     }
@@ -49,11 +50,22 @@ public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
         return new DumpCommand(cmd, null, src.name() + ".sqlite.zst", true);
     }
 
+    /** The file is gone, or the path was mistyped: said in words the app can translate. */
+    static Note noFile(Source.Sqlite src) {
+        return Note.of("noFile", "no file " + src.path() + " on server " + src.server() + "; check --path", src.path(),
+                src.server());
+    }
+
+    @Override
+    public java.util.Optional<Note> reason(Source.Sqlite src, ExecResult r) {
+        return r.exitStatus() == 66 ? java.util.Optional.of(noFile(src)) : java.util.Optional.empty();
+    }
+
     @Override
     public String explainFailure(Source.Sqlite src, ExecResult r) {
         String err = r.stderr();
         if (r.exitStatus() == 66) {
-            return "no file " + src.path() + " on server " + src.server() + "; check --path";
+            return noFile(src).english();
         }
         if (err.contains("not a database") || err.contains("malformed")) {
             return src.path() + " on server " + src.server() + " is not a readable SQLite database: " + RemoteScript.lastLine(err);

@@ -9,6 +9,7 @@ import java.time.Duration;
  */
 public final class StalledException extends SshException {
     private final Duration silence;
+    private final long bytesBefore;
 
     StalledException(String server, Duration silence, long bytesBefore) {
         super("the command on server '" + server + "' sent nothing for " + JschShell.human(silence) + " (after "
@@ -16,6 +17,12 @@ public final class StalledException extends SshException {
                 + " hung disk or network mount on the server is the usual cause; if the dump is only slow, raise the"
                 + " job's limit with --stall-timeout");
         this.silence = silence;
+        this.bytesBefore = bytesBefore;
+    }
+
+    /** How much the command had sent before it went silent. */
+    public long bytesBefore() {
+        return bytesBefore;
     }
 
     public Duration silence() {

@@ -210,6 +210,12 @@ class HostileServerTest {
         }
         assertThat(ProcessHandle.of(remote).filter(ProcessHandle::isAlive))
                 .as("the endless tool on the server was killed").isEmpty();
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"))) {
+            var failed = catalog.events().list(app.mamori.catalog.EventFilter.all().kind("run-failed"), 1).get(0);
+            assertThat(failed.phrase()).as("the reason, for the app to say in its own language").hasValueSatisfying(
+                    p -> assertThat(p.key() + " " + p.args()).isEqualTo("runFailedBecause [tool, tooldb, stalled, 2 s,"
+                            + " 4096]"));
+        }
         assertNothingLost(before);
     }
 

@@ -1,9 +1,11 @@
 package app.mamori.ui.activity;
 
 import app.mamori.catalog.Event;
+import app.mamori.model.Note;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.IncidentWords;
+import app.mamori.ui.fx.NoteWords;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,10 +45,25 @@ final class EventWords {
             case "verifyFinished" -> {
                 return verifyFinished(args);
             }
+            case "runFailedBecause" -> {
+                return runFailedBecause(e, e.phrase().get().args());
+            }
             default -> {
             }
         }
         return text.t("event." + key, args.toArray());
+    }
+
+    /**
+     * A run that failed on one source, for a reason said in the app's words: job, source, the
+     * reason's key and its arguments. A reason this build has no sentence for shows the stored English.
+     */
+    private String runFailedBecause(Event e, List<String> args) {
+        if (args.size() < 3 || !text.has("reason." + args.get(2))) {
+            return e.message();
+        }
+        String reason = NoteWords.say(text, "reason.", new Note(args.get(2), args.subList(3, args.size()), e.message()));
+        return text.t("event.runFailedBecause", args.get(0), args.get(1), reason);
     }
 
     /** "verify: 3 artifact(s), 9 check(s), 0 failed", with what could not run and a cancel only when they happened. */

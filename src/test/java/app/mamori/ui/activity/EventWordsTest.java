@@ -37,6 +37,19 @@ class EventWordsTest {
                 .isEqualTo("インシデント 2 を開始しました (ファイルの削除・変更、対象 uploads)。閉じるまで 2 件のポイントを保持します");
     }
 
+    /** The reason a run failed on a source, said in Japanese too, names and paths kept as written. */
+    @Test
+    void aRunThatFailedForAKeyedReasonIsSaidInJapaneseAndAnUnknownReasonKeepsItsEnglish() {
+        String english = "source wiki-db: no file /srv/wiki.db on server web1; check --path";
+
+        assertThat(ja.of(event(english).withPhrase("runFailedBecause", "wiki", "wiki-db", "noFile", "/srv/wiki.db",
+                "web1"))).isEqualTo("ジョブ wiki のバックアップが、バックアップ対象 wiki-db で失敗しました: サーバー web1 に"
+                + "ファイル /srv/wiki.db がありません。「サーバー」画面でバックアップ対象のパスを確かめてください。")
+                .doesNotContain("--path");
+        assertThat(ja.of(event(english).withPhrase("runFailedBecause", "wiki", "wiki-db", "fromANewerMamori", "x")))
+                .isEqualTo(english);
+    }
+
     @Test
     void anOldRowOrAKeyThisBuildDoesNotKnowShowsTheStoredText() {
         assertThat(ja.of(event("backup of job blog started"))).isEqualTo("backup of job blog started");
