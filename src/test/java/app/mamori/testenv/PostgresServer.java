@@ -242,6 +242,17 @@ public final class PostgresServer implements AutoCloseable {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /** Stops the server as a power cut or a reboot would ({@code pg_ctl stop -m immediate}): no clean shutdown. */
+    public synchronized void crash() {
+        asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
+    }
+
+    /** Starts the server again on its port after {@link #crash()}, as a rebooted machine does; it recovers its WAL. */
+    public synchronized void startAgain() {
+        asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-t",
+                "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + sockets, "start"));
+    }
+
     public static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
     }

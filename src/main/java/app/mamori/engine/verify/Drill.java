@@ -103,6 +103,11 @@ final class Drill {
             cancel.throwIfCancelled();
             ExecResult r = exec(shell, c.command(), c.secretOnStdin() ? secret : Optional.empty(),
                     c.artifactOnStdin() ? item : null, cancel, null);
+            if (!r.ok() && TargetGone.said(r.stderr())) {
+                return Outcome.couldNotRun("drill: the database server" + where + " went away while " + c.purpose()
+                        + " ran (exit " + r.exitStatus() + "): " + r.lastStderrLine() + "; this says nothing against"
+                        + " the backup: drill it again once the server is back");
+            }
             if (!r.ok()) {
                 return Outcome.failed("drill: " + c.purpose() + where + " failed for " + item.file() + " (exit "
                         + r.exitStatus() + "): " + r.lastStderrLine());

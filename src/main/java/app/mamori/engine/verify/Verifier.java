@@ -79,6 +79,11 @@ public final class Verifier {
                         warnings.add(item.pointId() + " " + item.artifact().source() + ": " + method.id()
                                 + " NOT CHECKED (this says nothing about the artifact): " + o.detail());
                         listener.notChecked(item, method, o.detail());
+                        // what it left on the server (a scratch database it could not drop) still needs saying
+                        o.warnings().forEach(w -> {
+                            warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
+                            listener.warning(item, w);
+                        });
                         event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
                                 + item.artifact().source() + " in restore point " + item.pointId()
                                 + " could not run, so it is not checked (not failed): " + o.detail(),
