@@ -36,6 +36,7 @@ public final class Catalog implements AutoCloseable {
     private final HistoryQueries history;
     private final ObjectiveStore objectives;
     private final StallStore stalls;
+    private final RestoreStore restores;
     private final RunbookStore runbook;
     private final DrillScheduleStore drills;
     private final CopyStore copies;
@@ -61,6 +62,7 @@ public final class Catalog implements AutoCloseable {
         this.history = new HistoryQueries(db);
         this.objectives = new ObjectiveStore(db, clock);
         this.stalls = new StallStore(db);
+        this.restores = new RestoreStore(db, clock);
         this.runbook = new RunbookStore(db);
         this.drills = new DrillScheduleStore(db, clock);
         this.copies = new CopyStore(db, clock);
@@ -201,6 +203,11 @@ public final class Catalog implements AutoCloseable {
 
     public HistoryQueries history() {
         return history;
+    }
+
+    /** Restores under way, to find one cut off at the next start. */
+    public RestoreStore restores() {
+        return restores;
     }
 
     /** How long each job's dumps may send nothing before they are stopped. */

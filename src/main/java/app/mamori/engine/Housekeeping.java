@@ -3,6 +3,7 @@ package app.mamori.engine;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
+import app.mamori.catalog.RestoreStore;
 import app.mamori.catalog.Run;
 import app.mamori.model.Vault;
 import app.mamori.vault.LocalVault;
@@ -29,6 +30,17 @@ public final class Housekeeping {
                     "backup of job " + run.job() + " (run " + run.id() + ") was interrupted: its process ended"
                             + " before the run finished; no restore point was kept")
                     .withPhrase("runInterrupted", run.job(), run.id()).withJob(run.job()).withRun(run.id()));
+        }
+        for (RestoreStore.Underway r : catalog.restores().takeCutOff()) {
+            String message = "a restore of " + r.source() + " from point " + r.point() + " to " + r.target()
+                    + " was cut off: the process that ran it (" + r.pid() + ") ended before it finished, so "
+                    + r.target() + " may be half restored" + r.safetyPoint().map(p -> "; the state before it is in"
+                    + " safety point " + p + ": restore that point to go back").orElse("; no safety copy was taken");
+            Event e = Event.at(Instant.now(), EventLevel.ERROR, "restore-interrupted", message)
+                    .withPhrase(r.safetyPoint().isPresent() ? "restoreInterruptedSafety" : "restoreInterrupted",
+                            r.source(), r.point(), r.target(), r.safetyPoint().orElse(""));
+            e = r.server().map(e::withServer).orElse(e);
+            catalog.events().add(r.job().map(e::withJob).orElse(e));
         }
         for (Vault vault : catalog.vaults().list()) {
             if (vault.isRemote()) {

@@ -77,6 +77,15 @@ class KilledRestoreTest {
                     .anyMatch(e -> e.kind().equals("restore-started")
                             && e.message().contains("safety point " + points.get(0).get("id").asText()))
                     .noneMatch(e -> e.kind().startsWith("restore-succeeded") || e.kind().startsWith("restore-failed"));
+            // the next start (the points command above) found the cut-off restore and said so, once
+            assertThat(events).as("the next start's warning").filteredOn(e -> e.kind().equals("restore-interrupted"))
+                    .singleElement().satisfies(e -> assertThat(e.message()).contains("shopdb", "may be half restored",
+                            "safety point " + points.get(0).get("id").asText()));
+        }
+        cli.run("status").requireOk();
+        try (app.mamori.catalog.Catalog catalog = app.mamori.catalog.Catalog.open(cli.home().resolve("catalog.db"))) {
+            assertThat(catalog.events().list(app.mamori.catalog.EventFilter.all().kind("restore-interrupted"), 10))
+                    .as("told once, not at every start").hasSize(1);
         }
 
         cli.run("restore", "--source", "shopdb", "--point", point, "--in-place", "--yes").requireOk();

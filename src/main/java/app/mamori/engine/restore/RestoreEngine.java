@@ -89,6 +89,8 @@ public final class RestoreEngine {
         Optional<String> safety = Optional.empty();
         int running = -1;
         String error = null;
+        /** The row saying this restore may be writing, from just before it does until it ends. */
+        Long underway = null;
         BucketRestores bucket = null;
         try {
             long s = System.nanoTime();
@@ -125,6 +127,8 @@ public final class RestoreEngine {
                     + "; without a 'restore succeeded' or 'restore FAILED' after this, it was cut off and "
                     + plan.targetDescription() + " may be half restored")
                     .withServer(plan.server().name()).withJob(plan.job()));
+            underway = catalog.restores().start(plan.source().name(), plan.pointId(), plan.targetDescription(), safety,
+                    plan.server().name(), plan.job());
             if (bucket != null) {
                 s = System.nanoTime();
                 listener.step("putting the objects into bucket " + bucket.bucket());
@@ -178,6 +182,9 @@ public final class RestoreEngine {
             if (bucket != null) {
                 bucket.close();
             }
+        }
+        if (underway != null) {
+            catalog.restores().finish(underway);
         }
         String state = error == null ? null : TargetState.describe(plan, running, safety);
         RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
