@@ -34,6 +34,9 @@ public final class JobEditorView {
         Label words = new Label();
         words.setId("editor-schedule-words");
         words.textProperty().bind(vm.scheduleWords);
+        words.setWrapText(true);
+        words.setPrefWidth(420);
+        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label scheduleError = error(vm.scheduleError, "editor-schedule-error");
 
         GridPane keep = new GridPane();
@@ -52,15 +55,9 @@ public final class JobEditorView {
         preview.getStyleClass().add("run-log");
         VBox.setVgrow(preview, Priority.ALWAYS);
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
-        // labels keep their whole text (in any language); the fields take the rest
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().setAll(labels, fields);
+        // two columns side by side: one column of every row is taller than a 1280x720 screen
+        GridPane form = column();
+        GridPane recovery = column();
         int row = 0;
         if (vm.isNew()) {
             TextField name = field(vm.name, "editor-name");
@@ -74,22 +71,27 @@ public final class JobEditorView {
         form.addRow(row++, new Label(text.t("editor.sources")), sources);
         form.addRow(row++, new Label(text.t("editor.vault")), vault);
         form.addRow(row++, new Label(text.t("editor.schedule")), new VBox(4, schedule, words, scheduleError));
-        form.addRow(row++, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+        form.addRow(row, new Label(text.t("editor.keep")), new VBox(4, keep, keepError));
+        row = 0;
         TextField rpo = field(vm.rpo, "editor-rpo");
         rpo.setPrefColumnCount(6);
         rpo.setPromptText(text.t("editor.objective.prompt"));
         TextField rto = field(vm.rto, "editor-rto");
         rto.setPrefColumnCount(6);
         rto.setPromptText(text.t("editor.objective.prompt"));
-        HBox objectives = new HBox(8, new Label(text.t("editor.rpo")), rpo, new Label(text.t("editor.rto")), rto);
-        objectives.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // one objective a line: each label keeps its whole text in any language
+        GridPane objectives = new GridPane();
+        objectives.setHgap(8);
+        objectives.setVgap(6);
+        objectives.addRow(0, whole(new Label(text.t("editor.rpo"))), rpo);
+        objectives.addRow(1, whole(new Label(text.t("editor.rto"))), rto);
         Label objectivesHelp = new Label(text.t("editor.objectives.help"));
         objectivesHelp.setWrapText(true);
         // wraps within the field column rather than widening it past the window
         objectivesHelp.setPrefWidth(420);
         objectivesHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         objectivesHelp.getStyleClass().add("text-muted");
-        form.addRow(row++, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
+        recovery.addRow(row++, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
                 error(vm.objectivesError, "editor-objectives-error")));
         TextField drill = field(vm.drill, "editor-drill");
         drill.setPromptText(text.t("editor.drill.prompt"));
@@ -99,7 +101,7 @@ public final class JobEditorView {
         drillWords.setPrefWidth(420);
         drillWords.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         drillWords.getStyleClass().add("text-muted");
-        form.addRow(row++, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
+        recovery.addRow(row++, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
                 error(vm.drillError, "editor-drill-error")));
         TextField stall = field(vm.stall, "editor-stall");
         stall.setPrefColumnCount(6);
@@ -109,7 +111,7 @@ public final class JobEditorView {
         stallHelp.setPrefWidth(420);
         stallHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         stallHelp.getStyleClass().add("text-muted");
-        form.addRow(row, new Label(text.t("editor.stall")), new VBox(4, stall, stallHelp,
+        recovery.addRow(row, new Label(text.t("editor.stall")), new VBox(4, stall, stallHelp,
                 error(vm.stallError, "editor-stall-error")));
 
         Label message = new Label();
@@ -120,15 +122,22 @@ public final class JobEditorView {
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.valid().not());
         form.disableProperty().bind(vm.loadedProperty().not());
+        recovery.disableProperty().bind(vm.loadedProperty().not());
         Button cancel = new Button(text.t("editor.cancel"));
         cancel.setId("editor-cancel");
         cancel.setCancelButton(true);
-        VBox root = new VBox(12, form, new Label(text.t("editor.preview")), preview,
-                new HBox(10, save, cancel, message));
+        VBox left = new VBox(12, form, new Label(text.t("editor.preview")), preview);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(recovery, Priority.ALWAYS);
+        left.setPrefWidth(540);
+        recovery.setPrefWidth(540);
+        HBox columns = new HBox(24, left, recovery);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        VBox root = new VBox(12, columns, new HBox(10, save, cancel, message));
         root.setPadding(new Insets(16));
         root.setId("job-editor");
-        stage = Dialogs.modal(vm.isNew() ? text.t("editor.newTitle") : text.t("editor.title", vm.job()), root, 760,
-                760);
+        stage = Dialogs.modal(vm.isNew() ? text.t("editor.newTitle") : text.t("editor.title", vm.job()), root, 1180,
+                680);
         cancel.setOnAction(e -> stage.close());
         save.setOnAction(e -> {
             vm.save(saved -> {
@@ -138,6 +147,24 @@ public final class JobEditorView {
                 }
             });
         });
+    }
+
+    /** A column of the form: labels keep their whole text (in any language); the fields take the rest. */
+    private static GridPane column() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        return grid;
+    }
+
+    private static Label whole(Label l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(StringProperty p, String id) {
