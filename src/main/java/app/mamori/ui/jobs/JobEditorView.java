@@ -85,33 +85,20 @@ public final class JobEditorView {
         objectives.setVgap(6);
         objectives.addRow(0, whole(new Label(text.t("editor.rpo"))), rpo);
         objectives.addRow(1, whole(new Label(text.t("editor.rto"))), rto);
-        Label objectivesHelp = new Label(text.t("editor.objectives.help"));
-        objectivesHelp.setWrapText(true);
-        // wraps within the field column rather than widening it past the window
-        objectivesHelp.setPrefWidth(420);
-        objectivesHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        objectivesHelp.getStyleClass().add("text-muted");
-        recovery.addRow(row++, new Label(text.t("editor.objectives")), new VBox(4, objectives, objectivesHelp,
+        recovery.addRow(row++, new Label(text.t("editor.objectives")), new VBox(4, objectives,
+                help(new Label(text.t("editor.objectives.help"))),
                 error(vm.objectivesError, "editor-objectives-error")));
         TextField drill = field(vm.drill, "editor-drill");
         drill.setPromptText(text.t("editor.drill.prompt"));
-        Label drillWords = new Label();
+        Label drillWords = help(new Label());
         drillWords.textProperty().bind(vm.drillWords);
-        drillWords.setWrapText(true);
-        drillWords.setPrefWidth(420);
-        drillWords.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        drillWords.getStyleClass().add("text-muted");
         recovery.addRow(row++, new Label(text.t("editor.drill")), new VBox(4, drill, drillWords,
                 error(vm.drillError, "editor-drill-error")));
         TextField stall = field(vm.stall, "editor-stall");
         stall.setPrefColumnCount(6);
         stall.setPromptText(text.t("editor.stall.prompt"));
-        Label stallHelp = new Label(text.t("editor.stall.help"));
-        stallHelp.setWrapText(true);
-        stallHelp.setPrefWidth(420);
-        stallHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        stallHelp.getStyleClass().add("text-muted");
-        recovery.addRow(row, new Label(text.t("editor.stall")), new VBox(4, stall, stallHelp,
+        recovery.addRow(row, new Label(text.t("editor.stall")), new VBox(4, stall,
+                help(new Label(text.t("editor.stall.help"))),
                 error(vm.stallError, "editor-stall-error")));
 
         Label message = new Label();
@@ -160,6 +147,15 @@ public final class JobEditorView {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
         return grid;
+    }
+
+    /** A muted line under a field that wraps within the field column rather than widening it past the window. */
+    private static Label help(Label l) {
+        l.setWrapText(true);
+        l.setPrefWidth(420);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.getStyleClass().add("text-muted");
+        return l;
     }
 
     private static Label whole(Label l) {

@@ -192,41 +192,33 @@ public final class JobEditorViewModel {
     }
 
     private void readSchedule() {
-        String text = schedule.get() == null ? "" : schedule.get().trim();
-        if (text.isEmpty()) {
-            scheduleWords.set(app.text().t("editor.notScheduled"));
-            scheduleError.set("");
-            return;
-        }
-        try {
-            Schedule s = Schedule.parse(text);
-            scheduleWords.set(app.text().t("schedule.next", new ScheduleWords(app.text()).of(s.parts()),
-                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                            .format(s.next(app.clock().instant(), zone).atZone(zone))));
-            scheduleError.set("");
-        } catch (IllegalArgumentException e) {
-            scheduleWords.set("");
-            scheduleError.set(e.getMessage());
-        }
+        read(schedule, scheduleWords, scheduleError, "editor.notScheduled", IllegalArgumentException::getMessage);
     }
 
     /** The drill schedule in words, or why it does not read as one. */
     private void readDrill() {
-        String text = drill.get().trim();
+        read(drill, drillWords, drillError, "editor.drill.none",
+                e -> app.text().t("editor.drill.bad", drill.get().trim()));
+    }
+
+    /** A schedule field read back in words with its next slot, or the error: the words for an empty one. */
+    private void read(StringProperty field, StringProperty words, StringProperty error, String emptyKey,
+                      java.util.function.Function<IllegalArgumentException, String> why) {
+        String text = field.get() == null ? "" : field.get().trim();
         if (text.isEmpty()) {
-            drillWords.set(app.text().t("editor.drill.none"));
-            drillError.set("");
+            words.set(app.text().t(emptyKey));
+            error.set("");
             return;
         }
         try {
             Schedule s = Schedule.parse(text);
-            drillWords.set(app.text().t("schedule.next", new ScheduleWords(app.text()).of(s.parts()),
+            words.set(app.text().t("schedule.next", new ScheduleWords(app.text()).of(s.parts()),
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                             .format(s.next(app.clock().instant(), zone).atZone(zone))));
-            drillError.set("");
+            error.set("");
         } catch (IllegalArgumentException e) {
-            drillWords.set("");
-            drillError.set(app.text().t("editor.drill.bad", text));
+            words.set("");
+            error.set(why.apply(e));
         }
     }
 
