@@ -41,19 +41,29 @@ class RunWordsTest {
         assertThat(ja.note(Note.of("somethingNew", "something new happened"))).isEqualTo("something new happened");
     }
 
-    /** Every note the engine writes has its sentence in both languages: a new one without fails here. */
+    /**
+     * Every note the engine writes has its sentence in both languages: a line of a run's log
+     * ({@code note.}) or the reason a run failed ({@code reason.}). A new one without fails here.
+     */
     @Test
     void everyNoteTheEngineWritesHasASentenceInBothLanguages() throws IOException {
-        hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8);
+        hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8, "reason.");
+    }
+
+    /** The reasons a source's driver gives for a failed dump. */
+    @Test
+    void everyReasonADriverGivesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/source"), "reason.", 1, "discover.note.");
     }
 
     /** The same for discovery's notes, which the server wizard and Rediscover show. */
     @Test
     void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {
-        hasSentences(Path.of("src/main/java/app/mamori/source/discover"), "discover.note.", 8);
+        hasSentences(Path.of("src/main/java/app/mamori/source/discover"), "discover.note.", 8, "discover.note.");
     }
 
-    private static void hasSentences(Path sources, String prefix, int atLeast) throws IOException {
+    /** Every key written under {@code sources} has a sentence under {@code prefix} or {@code orPrefix}, in both bundles. */
+    private static void hasSentences(Path sources, String prefix, int atLeast, String orPrefix) throws IOException {
         Pattern of = Pattern.compile("Note\\.of\\(\\s*\"([A-Za-z]+)\"|note\\(\\s*\"([A-Za-z]+)\"");
         List<String> keys;
         try (Stream<Path> files = Files.walk(sources)) {
@@ -68,8 +78,8 @@ class RunWordsTest {
         }
         assertThat(keys).as("notes found in %s", sources).hasSizeGreaterThanOrEqualTo(atLeast);
         assertThat(keys).allSatisfy(k -> {
-            assertThat(JA.has(prefix + k)).as("%s%s in Japanese", prefix, k).isTrue();
-            assertThat(EN.has(prefix + k)).as("%s%s in English", prefix, k).isTrue();
+            assertThat(JA.has(prefix + k) || JA.has(orPrefix + k)).as("%s%s in Japanese", prefix, k).isTrue();
+            assertThat(EN.has(prefix + k) || EN.has(orPrefix + k)).as("%s%s in English", prefix, k).isTrue();
         });
     }
 }
