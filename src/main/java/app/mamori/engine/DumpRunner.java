@@ -103,8 +103,7 @@ final class DumpRunner {
             try {
                 r = shell.exec(exec.build());
             } catch (StalledException e) {
-                throw new SourceException(Note.of("stalled", e.getMessage(), e.silence().toMinutes() >= 2
-                        ? e.silence().toMinutes() + " min" : e.silence().toSeconds() + " s", e.bytesBefore()), "");
+                throw new SourceException(Note.of("stalled", e.getMessage(), e.silenceText(), e.bytesBefore()), "");
             }
             if (!cmd.okExitCodes().contains(r.exitStatus())) {
                 throw p.failure(r);

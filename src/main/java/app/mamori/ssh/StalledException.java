@@ -20,12 +20,13 @@ public final class StalledException extends SshException {
         this.bytesBefore = bytesBefore;
     }
 
+    /** The silence as the message says it: "30 min", "2 s". */
+    public String silenceText() {
+        return JschShell.human(silence);
+    }
+
     /** How much the command had sent before it went silent. */
     public long bytesBefore() {
         return bytesBefore;
-    }
-
-    public Duration silence() {
-        return silence;
     }
 }
