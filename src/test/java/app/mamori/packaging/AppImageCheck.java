@@ -109,6 +109,11 @@ class AppImageCheck {
     @Test
     void closingTheWindowEndsTheAppWhenItIsNotKeptInTheTray(@TempDir Path home) throws Exception {
         Process app = startApp(home);
+        // The launcher names the app's class-data archive; a JVM that found it unusable (another
+        // class path, another JDK) would start without it and say nothing, so look at its mappings.
+        assertThat(Files.readString(Path.of("/proc", Long.toString(app.pid()), "maps")))
+                .as("the app maps its class-data archive")
+                .contains(LAUNCHER.toAbsolutePath().getParent().getParent().resolve("lib/app/mamori.jsa").toString());
         String window = display.windows(app, startupWmClass()).get(0);
         display.x("xdotool", "windowactivate", "--sync", window);
         display.x("xdotool", "key", "--clearmodifiers", "alt+F4"); // openbox's Close
