@@ -1,6 +1,7 @@
 package app.mamori.engine;
 
 import app.mamori.model.Note;
+import app.mamori.model.Noted;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
@@ -245,14 +246,15 @@ public final class BackupEngine {
             result = failed(plan, runId, RunStatus.CANCELLED, "the backup was cancelled; nothing was kept", "", results);
         } catch (SourceFailure e) {
             result = failed(plan, runId, RunStatus.FAILED, e.getMessage(), e.details, results,
-                    e.reason.map(n -> sourceFailed(plan.job().name(), e.source, n)));
+                    e.reason.map(n -> because(plan.job().name(), e.source, n)), "runFailedBecause");
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "backup of job " + plan.job().name() + " failed", e);
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             msg = e.getCause() != null && msg.startsWith("the vault '") ? msg
                     : vaultProblem(e, plan.vault(), plan.job().name()).orElse(msg);
             result = failed(plan, runId, RunStatus.FAILED, "job " + plan.job().name() + " on server "
-                    + plan.server().name() + ": " + msg, stackTrace(e), results);
+                    + plan.server().name() + ": " + msg, stackTrace(e), results,
+                    Noted.find(e).map(n -> because(plan.job().name(), plan.server().name(), n)), "runFailedOnServer");
         }
         listener.runFinished(result);
         return result;
@@ -363,28 +365,27 @@ public final class BackupEngine {
 
     private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
                              List<SourceResult> results) {
-        return failed(plan, runId, status, message, details, results, Optional.empty());
+        return failed(plan, runId, status, message, details, results, Optional.empty(), "");
     }
 
     /**
-     * The phrase of a run that failed on one source for a reason the app can say in its own
-     * words: job, source, then the reason's key and arguments.
+     * The phrase of a run that failed on one source (or on its server) for a reason the app can
+     * say in its own words: job, source (or server), then the reason's key and arguments.
      */
-    private static List<String> sourceFailed(String job, String source, Note reason) {
+    private static List<String> because(String job, String source, Note reason) {
         List<String> args = new ArrayList<>(List.of(job, source, reason.key()));
         args.addAll(reason.args());
         return args;
     }
 
     private RunResult failed(BackupPlan plan, long runId, RunStatus status, String message, String details,
-                             List<SourceResult> results, Optional<List<String>> because) {
+                             List<SourceResult> results, Optional<List<String>> because, String phrase) {
         catalog.runs().finish(runId, status, message, details);
         if (details != null && !details.isBlank()) {
             LOG.log(System.Logger.Level.INFO, "run " + runId + " details:\n" + details.strip());
         }
         if (because.isPresent()) {
-            event(EventLevel.ERROR, plan, runId, "run-" + status.id(), message, "runFailedBecause",
-                    because.get().toArray());
+            event(EventLevel.ERROR, plan, runId, "run-" + status.id(), message, phrase, because.get().toArray());
         } else {
             event(status == RunStatus.CANCELLED ? EventLevel.WARNING : EventLevel.ERROR, plan, runId,
                     "run-" + status.id(), message, status == RunStatus.CANCELLED ? "runCancelled" : "runFailed",

@@ -2,6 +2,7 @@ package app.mamori.source;
 
 import static app.mamori.source.RemoteScript.where;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -29,13 +30,14 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
                         List.of("sh", "-c", FIND_TOOL)));
         RemoteScript.Captured found = RemoteScript.capture(shell, find, null);
         if (!found.ok()) {
-            Optional<String> noContainer = RemoteScript.containerUnavailable(src, found.result());
+            Optional<Note> noContainer = RemoteScript.containerUnavailable(src, found.result());
             if (noContainer.isPresent()) {
                 throw new SourceException(noContainer.get(), found.result().stderr());
             }
             if (RemoteScript.notFound(found.result())) {
-                throw new SourceException("neither mariadb-dump nor mysqldump is installed " + where(src)
-                        + "; install the MariaDB or MySQL client (Debian: mariadb-client)", found.result().stderr());
+                throw new SourceException(Note.of("toolMissing", "neither mariadb-dump nor mysqldump is installed "
+                        + where(src) + "; install the MariaDB or MySQL client (Debian: mariadb-client)",
+                        "mariadb-dump", RemoteScript.place(src), "mariadb-client"), found.result().stderr());
             }
             throw new SourceException("cannot look for mariadb-dump " + where(src) + ": "
                     + found.result().lastStderrLine(), found.result().stderr());
@@ -67,7 +69,12 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
 
     @Override
     public String explainFailure(Source.Database src, ExecResult r) {
-        return explain(src, r);
+        return explain(src, r).english();
+    }
+
+    @Override
+    public Optional<Note> reason(Source.Database src, ExecResult r) {
+        return Optional.of(explain(src, r));
     }
 
     private static String withSecret(Source.Database src, Optional<String> secret, List<String> argv) {
@@ -86,27 +93,34 @@ public final class MysqlDriver implements DumpDriver<Source.Database> {
         return words;
     }
 
-    static String explain(Source.Database src, ExecResult r) {
+    static Note explain(Source.Database src, ExecResult r) {
         String err = r.stderr();
         String user = src.dbUser().orElse("the SSH user");
-        Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
+        String at = RemoteScript.place(src);
+        Optional<Note> noContainer = RemoteScript.containerUnavailable(src, r);
         if (noContainer.isPresent()) {
             return noContainer.get();
         }
         if (RemoteScript.notFound(r)) {
-            return "mariadb-dump is not installed " + where(src) + "; install the MariaDB client (Debian: mariadb-client)";
+            return Note.of("toolMissing", "mariadb-dump is not installed " + where(src)
+                    + "; install the MariaDB client (Debian: mariadb-client)", "mariadb-dump", at, "mariadb-client");
         }
         if (err.contains("Access denied")) {
-            return "MariaDB/MySQL refused user " + user + " " + where(src)
+            return Note.of("dbPasswordRefused", "MariaDB/MySQL refused user " + user + " " + where(src)
                     + "; check --db-user and set the password again with: mamori source set-password "
-                    + src.name() + " --password-stdin";
+                    + src.name() + " --password-stdin", "MariaDB/MySQL", at, src.name());
         }
         if (err.contains("Unknown database")) {
-            return "database '" + src.database() + "' does not exist " + where(src) + "; check --database";
+            return Note.of("dbMissing", "database '" + src.database() + "' does not exist " + where(src)
+                    + "; check --database", src.database(), at);
         }
         if (err.contains("Can't connect") || err.contains("Connection refused")) {
-            return "cannot reach MariaDB/MySQL " + where(src) + "; check --db-host and --db-port: " + RemoteScript.lastLine(err);
+            String last = RemoteScript.lastLine(err);
+            return Note.of("dbUnreachable", "cannot reach MariaDB/MySQL " + where(src)
+                    + "; check --db-host and --db-port: " + last, "MariaDB/MySQL", at, last);
         }
-        return "the MariaDB/MySQL dump failed " + where(src) + " (exit " + r.exitStatus() + "): " + RemoteScript.lastLine(err);
+        String last = RemoteScript.lastLine(err);
+        return Note.of("dumpFailed", "the MariaDB/MySQL dump failed " + where(src) + " (exit " + r.exitStatus() + "): "
+                + last, "mariadb-dump", at, r.exitStatus(), last);
     }
 }

@@ -2,6 +2,7 @@ package app.mamori.source;
 
 import static app.mamori.source.RemoteScript.where;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -28,13 +29,8 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
                 src.container(), Optional.empty(), List.of("pg_dump", "--version"))), null);
         ExecResult r = c.result();
         if (!r.ok()) {
-            Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
-            if (noContainer.isPresent()) {
-                throw new SourceException(noContainer.get(), r.stderr());
-            }
-            if (RemoteScript.notFound(r)) {
-                throw new SourceException("pg_dump is not installed " + where(src)
-                        + "; install the PostgreSQL client (Debian: postgresql-client)", r.stderr());
+            if (RemoteScript.containerUnavailable(src, r).isPresent() || RemoteScript.notFound(r)) {
+                throw new SourceException(explain(src, r), r.stderr());
             }
             throw new SourceException("pg_dump --version failed " + where(src) + ": " + r.lastStderrLine(), r.stderr());
         }
@@ -88,33 +84,47 @@ public final class PostgresDriver implements DumpDriver<Source.Database> {
 
     @Override
     public String explainFailure(Source.Database src, ExecResult r) {
-        return explain(src, r);
+        return explain(src, r).english();
     }
 
-    static String explain(Source.Database src, ExecResult r) {
+    @Override
+    public Optional<Note> reason(Source.Database src, ExecResult r) {
+        return Optional.of(explain(src, r));
+    }
+
+    static Note explain(Source.Database src, ExecResult r) {
         String err = r.stderr();
         String user = src.dbUser().orElse("the SSH user");
-        Optional<String> noContainer = RemoteScript.containerUnavailable(src, r);
+        String at = RemoteScript.place(src);
+        Optional<Note> noContainer = RemoteScript.containerUnavailable(src, r);
         if (noContainer.isPresent()) {
             return noContainer.get();
         }
         if (RemoteScript.notFound(r)) {
-            return "pg_dump is not installed " + where(src) + "; install the PostgreSQL client (Debian: postgresql-client)";
+            return Note.of("toolMissing", "pg_dump is not installed " + where(src)
+                    + "; install the PostgreSQL client (Debian: postgresql-client)", "pg_dump", at, "postgresql-client");
         }
         if (err.contains("password authentication failed") || err.contains("no password supplied")) {
-            return "PostgreSQL refused the password for user " + user + " " + where(src)
-                    + "; set it again with: mamori source set-password " + src.name() + " --password-stdin";
+            return Note.of("dbPasswordRefused", "PostgreSQL refused the password for user " + user + " " + where(src)
+                    + "; set it again with: mamori source set-password " + src.name() + " --password-stdin",
+                    "PostgreSQL", at, src.name());
         }
         if (err.contains("does not exist") && err.contains("database")) {
-            return "database '" + src.database() + "' does not exist " + where(src) + "; check --database";
+            return Note.of("dbMissing", "database '" + src.database() + "' does not exist " + where(src)
+                    + "; check --database", src.database(), at);
         }
         if (err.contains("Connection refused") || err.contains("could not connect")) {
-            return "cannot reach PostgreSQL " + where(src) + "; check --db-host and --db-port: " + RemoteScript.lastLine(err);
+            String last = RemoteScript.lastLine(err);
+            return Note.of("dbUnreachable", "cannot reach PostgreSQL " + where(src) + "; check --db-host and --db-port: "
+                    + last, "PostgreSQL", at, last);
         }
         if (err.contains("server version mismatch")) {
-            return "pg_dump is older than the PostgreSQL server " + where(src) + "; install the matching postgresql-client";
+            return Note.of("toolTooOld", "pg_dump is older than the PostgreSQL server " + where(src)
+                    + "; install the matching postgresql-client", "pg_dump", at, "postgresql-client");
         }
-        return "pg_dump failed " + where(src) + " (exit " + r.exitStatus() + "): " + RemoteScript.lastLine(err);
+        String last = RemoteScript.lastLine(err);
+        return Note.of("dumpFailed", "pg_dump failed " + where(src) + " (exit " + r.exitStatus() + "): " + last,
+                "pg_dump", at, r.exitStatus(), last);
     }
 
     /** libpq connection string; each value in single quotes with \ and ' escaped, so no value can add a keyword. */

@@ -52,15 +52,16 @@ final class RemoteScript {
      * Why {@code docker exec} could not run anything in the source's container (Docker's and
      * Podman's wordings for a missing or stopped container), or empty when that was not the failure.
      */
-    static java.util.Optional<String> containerUnavailable(app.mamori.model.Source.Database src,
-                                                           app.mamori.ssh.ExecResult r) {
+    static java.util.Optional<app.mamori.model.Note> containerUnavailable(app.mamori.model.Source.Database src,
+                                                                          app.mamori.ssh.ExecResult r) {
         if (src.container().isEmpty() || r.ok()) {
             return java.util.Optional.empty();
         }
         String e = r.stderr().toLowerCase(java.util.Locale.ROOT);
         if (e.contains("no such container") || e.contains("is not running") || e.contains("container state improper")) {
-            return java.util.Optional.of("container '" + src.container().get() + "' does not exist or is not running"
-                    + " on server " + src.server() + "; check with: docker ps -a (" + r.lastStderrLine() + ")");
+            return java.util.Optional.of(app.mamori.model.Note.of("noContainer", "container '" + src.container().get()
+                    + "' does not exist or is not running on server " + src.server() + "; check with: docker ps -a ("
+                    + r.lastStderrLine() + ")", src.container().get(), src.server(), r.lastStderrLine()));
         }
         return java.util.Optional.empty();
     }
@@ -94,6 +95,14 @@ final class RemoteScript {
     static String where(app.mamori.model.Source.Database src) {
         return src.container().map(c -> "in container " + c + " on server " + src.server())
                 .orElse("on server " + src.server());
+    }
+
+    /**
+     * Where a database tool ran, in a form every language can quote as it is: the server's name,
+     * then the container's in brackets ("web1 [shop-db]").
+     */
+    static String place(app.mamori.model.Source.Database src) {
+        return src.server() + src.container().map(c -> " [" + c + "]").orElse("");
     }
 
     static String lastLine(String s) {

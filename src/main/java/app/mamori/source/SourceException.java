@@ -1,6 +1,7 @@
 package app.mamori.source;
 
 import app.mamori.model.Note;
+import app.mamori.model.Noted;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * A source could not be backed up; the message says what failed and what to do. Where the
  * reason is one the app can say in its own language, it also comes as a {@link Note}.
  */
-public class SourceException extends IOException {
+public class SourceException extends IOException implements Noted {
     private final String details;
     private final transient Note reason;
 
@@ -26,6 +27,7 @@ public class SourceException extends IOException {
     }
 
     /** The reason with its key, where it has one. */
+    @Override
     public Optional<Note> reason() {
         return Optional.ofNullable(reason);
     }

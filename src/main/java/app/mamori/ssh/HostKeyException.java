@@ -20,6 +20,14 @@ public class HostKeyException extends SshException {
         this.jumpHost = jumpHost;
     }
 
+    /** A refusal the app can say in its own words ({@link app.mamori.model.Noted}). */
+    public HostKeyException(app.mamori.model.Note reason, String presented, Optional<String> pinned, boolean jumpHost) {
+        super(reason, null);
+        this.presented = presented;
+        this.pinned = pinned;
+        this.jumpHost = jumpHost;
+    }
+
     /** Whether the refused key is the jump host's: then {@link #presented()} is not the server's key. */
     public boolean jumpHost() {
         return jumpHost;

@@ -1,5 +1,7 @@
 package app.mamori.ssh;
 
+import app.mamori.model.Note;
+
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
@@ -73,10 +75,11 @@ final class PolicyHostKeys implements HostKeyRepository {
             toPin = key.clone();
             return OK;
         }
-        rejection = refusal(target.where() + " presented host key " + presented + " (" + presentedType
-                + "), which Mamori has not pinned for " + alias + ". If this is the right host (check with "
-                + "'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), " + target.trustHint(presented) + ".",
-                presented, Optional.empty());
+        rejection = new HostKeyException(Note.of("hostKeyNotPinned", target.where() + " presented host key " + presented
+                + " (" + presentedType + "), which Mamori has not pinned for " + alias + ". If this is the right host "
+                + "(check with 'ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub' on it), "
+                + target.trustHint(presented) + ".", target.where(), presented, shortType()),
+                presented, Optional.empty(), target.jump());
         return NOT_INCLUDED;
     }
 
@@ -97,11 +100,12 @@ final class PolicyHostKeys implements HostKeyRepository {
     }
 
     private HostKeyException changed(String pinnedFp) {
-        return refusal("HOST KEY CHANGED for " + target.where() + ": Mamori pinned for " + alias + " "
-                + pinnedFp + " but the server presented " + presented + " (" + presentedType + "). Someone may be "
-                + "intercepting the connection, or the server was reinstalled; nothing was sent to it. If the change "
-                + "is expected, remove the line for " + alias + " from " + file.path() + " and add the key again with "
-                + "'--host-key " + presented + "'.", presented, Optional.of(pinnedFp));
+        return new HostKeyException(Note.of("hostKeyChanged", "HOST KEY CHANGED for " + target.where() + ": Mamori "
+                + "pinned for " + alias + " " + pinnedFp + " but the server presented " + presented + " ("
+                + presentedType + "). Someone may be intercepting the connection, or the server was reinstalled; "
+                + "nothing was sent to it. If the change is expected, remove the line for " + alias + " from "
+                + file.path() + " and add the key again with '--host-key " + presented + "'.",
+                target.where(), pinnedFp, presented), presented, Optional.of(pinnedFp), target.jump());
     }
 
     private HostKeyException refusal(String message, String presentedFp, Optional<String> pinnedFp) {

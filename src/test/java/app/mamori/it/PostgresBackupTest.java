@@ -123,6 +123,12 @@ class PostgresBackupTest {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("refused the password").doesNotContain("not-the-password-42");
+        try (app.mamori.catalog.Catalog catalog = app.mamori.catalog.Catalog.open(cli.home().resolve("catalog.db"))) {
+            var failed = catalog.events().list(app.mamori.catalog.EventFilter.all().kind("run-failed"), 1).get(0);
+            assertThat(failed.phrase()).as("the reason, for the app to say in its own words").hasValueSatisfying(
+                    p -> assertThat(p.key() + " " + p.args()).isEqualTo("runFailedBecause [acct, acctdb, dbPasswordRefused,"
+                            + " PostgreSQL, db1, acctdb]"));
+        }
         assertThat(logs()).contains("password authentication failed").doesNotContain("not-the-password-42");
 
         cli.runWithStdin(pg.mamoriPassword() + "\n", "source", "set-password", "acctdb", "--password-stdin").requireOk();

@@ -45,8 +45,8 @@ final class EventWords {
             case "verifyFinished" -> {
                 return verifyFinished(args);
             }
-            case "runFailedBecause" -> {
-                return runFailedBecause(e, e.phrase().get().args());
+            case "runFailedBecause", "runFailedOnServer" -> {
+                return runFailedBecause(e, key, e.phrase().get().args());
             }
             default -> {
             }
@@ -55,15 +55,16 @@ final class EventWords {
     }
 
     /**
-     * A run that failed on one source, for a reason said in the app's words: job, source, the
-     * reason's key and its arguments. A reason this build has no sentence for shows the stored English.
+     * A run that failed on one source (or on its server), for a reason said in the app's words:
+     * job, source (or server), the reason's key and its arguments. A reason this build has no
+     * sentence for shows the stored English.
      */
-    private String runFailedBecause(Event e, List<String> args) {
+    private String runFailedBecause(Event e, String key, List<String> args) {
         if (args.size() < 3 || !text.has("reason." + args.get(2))) {
             return e.message();
         }
         String reason = NoteWords.say(text, "reason.", new Note(args.get(2), args.subList(3, args.size()), e.message()));
-        return text.t("event.runFailedBecause", args.get(0), args.get(1), reason);
+        return text.t("event." + key, args.get(0), args.get(1), reason);
     }
 
     /** "verify: 3 artifact(s), 9 check(s), 0 failed", with what could not run and a cancel only when they happened. */

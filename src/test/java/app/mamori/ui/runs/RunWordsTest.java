@@ -56,6 +56,12 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/source"), "reason.", 1, "discover.note.");
     }
 
+    /** The reasons a connection to a server fails (refused, timed out, host key changed...). */
+    @Test
+    void everyReasonAConnectionGivesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/ssh"), "reason.", 10, "reason.");
+    }
+
     /** The same for discovery's notes, which the server wizard and Rediscover show. */
     @Test
     void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {
