@@ -105,7 +105,7 @@ final class PolicyHostKeys implements HostKeyRepository {
                 + presentedType + "). Someone may be intercepting the connection, or the server was reinstalled; "
                 + "nothing was sent to it. If the change is expected, remove the line for " + alias + " from "
                 + file.path() + " and add the key again with '--host-key " + presented + "'.",
-                target.where(), pinnedFp, presented), presented, Optional.of(pinnedFp), target.jump());
+                target.where(), pinnedFp, presented, file.path(), alias), presented, Optional.of(pinnedFp), target.jump());
     }
 
     private HostKeyException refusal(String message, String presentedFp, Optional<String> pinnedFp) {

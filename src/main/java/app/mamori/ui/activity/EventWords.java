@@ -1,11 +1,10 @@
 package app.mamori.ui.activity;
 
 import app.mamori.catalog.Event;
-import app.mamori.model.Note;
+import app.mamori.ui.fx.FailureWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.IncidentWords;
-import app.mamori.ui.fx.NoteWords;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,11 +59,8 @@ final class EventWords {
      * sentence for shows the stored English.
      */
     private String runFailedBecause(Event e, String key, List<String> args) {
-        if (args.size() < 3 || !text.has("reason." + args.get(2))) {
-            return e.message();
-        }
-        String reason = NoteWords.say(text, "reason.", new Note(args.get(2), args.subList(3, args.size()), e.message()));
-        return text.t("event." + key, args.get(0), args.get(1), reason);
+        return FailureWords.reason(text, e).map(reason -> text.t("event." + key, args.get(0), args.get(1), reason))
+                .orElse(e.message());
     }
 
     /** "verify: 3 artifact(s), 9 check(s), 0 failed", with what could not run and a cancel only when they happened. */

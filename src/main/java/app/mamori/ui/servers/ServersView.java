@@ -66,6 +66,9 @@ public final class ServersView {
             RediscoverViewModel r = new RediscoverViewModel(app, s.name());
             new RediscoverDialog(app, r, onChanged).show(r);
         }));
+        Button password = button("servers.password", "servers-password", Feather.KEY);
+        password.setOnAction(e -> selected().ifPresent(s -> new SourcePasswordDialog(app,
+                new SourcePasswordViewModel(app, s.name()), vm::told).show()));
         Button remove = button("servers.remove", "servers-remove", Feather.TRASH_2);
         remove.setOnAction(e -> selected().ifPresent(this::remove));
         Label message = new Label();
@@ -81,7 +84,7 @@ public final class ServersView {
         details.visibleProperty().bind(details.managedProperty());
         Label title = new Label(app.text().t("nav.servers"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, title, add, test, edit, addSource, rediscover, remove);
+        HBox bar = new HBox(12, title, add, test, edit, addSource, password, rediscover, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(12, bar, message, table, details);
         root.setPadding(new Insets(16));

@@ -40,6 +40,11 @@ public final class ServersViewModel {
         return details.getReadOnlyProperty();
     }
 
+    /** Says {@code line} on the page's message line: what a dialog of this page did. */
+    void told(String line) {
+        message.set(line);
+    }
+
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
     }

@@ -1,5 +1,6 @@
 package app.mamori.ui.tray;
 
+import app.mamori.catalog.EventFilter;
 import app.mamori.catalog.Run;
 import app.mamori.engine.JobStatus;
 import app.mamori.engine.objective.JobObjectives;
@@ -8,6 +9,7 @@ import app.mamori.model.Objectives;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.dashboard.DashboardViewModel;
 import app.mamori.ui.dashboard.JobRow;
+import app.mamori.ui.fx.FailureWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.runs.RunViewModel;
@@ -187,11 +189,17 @@ public final class Tray {
     /** One notification per failed run, with its error and where to restore from. */
     private void notifyFailures(List<Run> fresh) {
         for (Run run : fresh) {
-            String title = app.text().t("tray.failed", run.job());
-            // one paragraph: the X11 balloon wraps its text itself and shows no line breaks
-            String text = run.error().map(e -> e.endsWith(".") ? e + " " : e + ". ").orElse("")
-                    + app.text().t("tray.failedRestoreHint");
-            EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.ERROR));
+            // the reason in the app's language comes from the run's event, read off the FX thread
+            app.executor().submit(() -> app.services().activity().events(
+                    EventFilter.all().run(run.id()).kind("run-failed"), 1), events -> {
+                String why = events.stream().findFirst().flatMap(e -> FailureWords.reason(app.text(), e))
+                        .or(run::error).orElse("");
+                String title = app.text().t("tray.failed", run.job());
+                // one paragraph: the X11 balloon wraps its text itself and shows no line breaks
+                String text = (why.isEmpty() ? "" : why.endsWith(".") || why.endsWith("。") ? why + " " : why + ". ")
+                        + app.text().t("tray.failedRestoreHint");
+                EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.ERROR));
+            }, UiErrors.logged("reading why run " + run.id() + " failed"));
         }
     }
 
