@@ -5,6 +5,7 @@ import app.mamori.engine.discover.ServerDiscovery;
 import app.mamori.model.Source;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
+import app.mamori.model.Note;
 import app.mamori.source.discover.DiscoveryStep;
 import app.mamori.source.discover.Finding;
 import app.mamori.ssh.ShellQuote;
@@ -112,8 +113,8 @@ final class DiscoverCommand extends Base {
         }
 
         @Override
-        public void stepFinished(DiscoveryStep step, String found, Duration elapsed) {
-            err.printf(Locale.ROOT, "  %s (%.1f s): %s%n", step.label(), elapsed.toMillis() / 1000.0, found);
+        public void stepFinished(DiscoveryStep step, Note found, Duration elapsed) {
+            err.printf(Locale.ROOT, "  %s (%.1f s): %s%n", step.label(), elapsed.toMillis() / 1000.0, found.english());
             err.flush();
         }
     }

@@ -139,9 +139,9 @@ class DiscoveryTest {
             }
 
             @Override
-            public void stepFinished(DiscoveryStep step, String found, java.time.Duration elapsed) {
+            public void stepFinished(DiscoveryStep step, app.mamori.model.Note found, java.time.Duration elapsed) {
                 assertThat(elapsed).isPositive();
-                events.add("end " + step + ": " + found);
+                events.add("end " + step + ": " + found.english());
             }
         };
         DiscoverOptions options = DiscoverOptions.defaults().withoutDefaultPlaces()

@@ -1,5 +1,6 @@
 package app.mamori.engine.discover;
 
+import app.mamori.model.Note;
 import app.mamori.source.discover.DiscoveryStep;
 
 import java.time.Duration;
@@ -21,9 +22,10 @@ public interface DiscoveryListener {
     }
 
     /**
-     * @param found   for a person, one line: "2 databases: shop, wiki", "needs credentials (...)"
+     * @param found   for a person, one line: "2 databases: shop, wiki", "needs credentials (...)"; its
+     *                key is under {@code discover.} in the app's bundles
      * @param elapsed from this step's start to its end
      */
-    default void stepFinished(DiscoveryStep step, String found, Duration elapsed) {
+    default void stepFinished(DiscoveryStep step, Note found, Duration elapsed) {
     }
 }

@@ -1,6 +1,7 @@
 package app.mamori.engine.discover;
 
 import app.mamori.catalog.Catalog;
+import app.mamori.model.Note;
 import app.mamori.model.Server;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
@@ -56,8 +57,9 @@ public final class ServerDiscovery {
         listener.stepStarted(DiscoveryStep.CONNECT);
         long t0 = System.nanoTime();
         try (RemoteShell shell = ssh.connect(server)) {
-            listener.stepFinished(DiscoveryStep.CONNECT, "connected to " + server.user() + "@" + server.host()
-                    + ":" + server.port(), Duration.ofNanos(System.nanoTime() - t0));
+            String to = server.user() + "@" + server.host() + ":" + server.port();
+            listener.stepFinished(DiscoveryStep.CONNECT, Note.of("summary.connectedTo", "connected to " + to, to),
+                    Duration.ofNanos(System.nanoTime() - t0));
             return discover(shell, server.name(), options, listener);
         }
     }

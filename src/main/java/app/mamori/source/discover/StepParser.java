@@ -32,8 +32,8 @@ final class StepParser {
     static StepReport parse(String server, DiscoveryStep step, byte[] output, DiscoverOptions options) {
         StepParser p = new StepParser(server, options);
         String text = new String(output, StandardCharsets.UTF_8);
-        String summary = switch (step) {
-            case CONNECT -> "connected";
+        Note summary = switch (step) {
+            case CONNECT -> Note.of("summary.connected", "connected");
             case TOOLS -> p.tools(lines(text));
             case POSTGRES -> p.databases(SourceKind.POSTGRES, lines(text), options.postgres());
             case MYSQL -> p.databases(SourceKind.MYSQL, lines(text), options.mysql());
@@ -49,9 +49,10 @@ final class StepParser {
         return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty()).toList();
     }
 
-    private String tools(List<String> lines) {
+    private Note tools(List<String> lines) {
         tools.addAll(lines);
-        return tools.isEmpty() ? "none found" : String.join(", ", tools);
+        return tools.isEmpty() ? Note.of("summary.noTools", "none found")
+                : Note.of("summary.tools", String.join(", ", tools), String.join(", ", tools));
     }
 
     /** The last line is {@code exit=N} (or the step says {@code absent}); the rest is the tool's output. */
@@ -66,7 +67,7 @@ final class StepParser {
         return lines.subList(0, Math.max(0, lines.size() - 1));
     }
 
-    private String databases(SourceKind kind, List<String> lines, DiscoverOptions.DbLogin login) {
+    private Note databases(SourceKind kind, List<String> lines, DiscoverOptions.DbLogin login) {
         boolean pg = kind == SourceKind.POSTGRES;
         String product = pg ? "PostgreSQL" : "MariaDB/MySQL";
         String option = pg ? "--pg" : "--mysql";
@@ -99,10 +100,10 @@ final class StepParser {
             findings.add(new Finding(product + " database " + db, "", new Source.Database(Probe.name(db), server, kind,
                     db, login.host(), login.port(), login.user(), Optional.empty(), login.password().isPresent())));
         }
-        return counted(names, "database", "databases");
+        return counted(names, "databases", "database", "databases");
     }
 
-    private String containers(List<String> lines) {
+    private Note containers(List<String> lines) {
         if (lines.isEmpty() || lines.equals(List.of("absent"))) {
             return note("noDocker", "Docker", "not installed on the server");
         }
@@ -129,24 +130,27 @@ final class StepParser {
                     new Source.Database(Probe.name(f[0] + "-db"), server, kind, db, Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.of(f[0]), false)));
         }
-        return out.isEmpty() ? "no containers running"
-                : counted(names, "database container", "database containers") + " (" + out.size() + " running)";
+        if (out.isEmpty()) {
+            return Note.of("summary.noContainers", "no containers running");
+        }
+        Note c = counted(names, "containers", "database container", "database containers", out.size());
+        return new Note(c.key(), c.args(), c.english() + " (" + out.size() + " running)");
     }
 
     /** Failures are told once, by the containers step. */
-    private String volumes(List<String> lines) {
+    private Note volumes(List<String> lines) {
         if (lines.isEmpty() || lines.equals(List.of("absent")) || exit(lines).orElse(1) != 0) {
-            return "Docker not available";
+            return Note.of("summary.noDocker", "Docker not available");
         }
         List<String> names = output(lines);
         for (String v : names) {
             findings.add(new Finding("Docker volume " + v, "", new Source.DockerVolume(Probe.name(v + "-volume"),
                     server, v)));
         }
-        return counted(names, "volume", "volumes");
+        return counted(names, "volumes", "volume", "volumes");
     }
 
-    private String folders(List<String> lines) {
+    private Note folders(List<String> lines) {
         List<String> names = new ArrayList<>();
         for (String line : lines) {
             String[] f = line.split("\t", 3);
@@ -163,11 +167,11 @@ final class StepParser {
             findings.add(new Finding("folder " + f[2], size, new Source.Files(Probe.name(f[2]), server,
                     List.of(f[2]), List.of())));
         }
-        return counted(names, "folder", "folders");
+        return counted(names, "folders", "folder", "folders");
     }
 
     /** NUL-terminated records: paths, and {@code late} when the search hit its time limit. */
-    private String sqlite(String records) {
+    private Note sqlite(String records) {
         List<String> paths = new ArrayList<>();
         boolean late = false;
         for (String r : records.split("\0")) {
@@ -189,26 +193,45 @@ final class StepParser {
             notes.add(Note.of("sqliteMany", "SQLite files: listed the first " + ProbeScript.SQLITE_MAX_FILES + "; "
                     + narrower, ProbeScript.SQLITE_MAX_FILES));
         }
-        return counted(paths, "file", "files") + (late ? " (search stopped after " + ProbeScript.FIND_SECONDS + " s)" : "");
+        Note found = counted(paths, "files", "file", "files");
+        return late ? Note.of("summary.filesLate", found.english() + " (search stopped after " + ProbeScript.FIND_SECONDS
+                + " s)", paths.size(), shown(paths), ProbeScript.FIND_SECONDS) : found;
     }
 
-    /** A note of what {@code product} could not tell; its key's first argument is the product. */
-    private String note(String key, String product, String text, Object... args) {
+    /**
+     * A note of what {@code product} could not tell; its key's first argument is the product. The
+     * step's line says the same note (keyed {@code note.KEY}, as the app's bundles have it under
+     * {@code discover.}) without the product, which the line names already.
+     */
+    private Note note(String key, String product, String text, Object... args) {
         Object[] all = new Object[args.length + 1];
         all[0] = product;
         System.arraycopy(args, 0, all, 1, args.length);
-        notes.add(Note.of(key, product + ": " + text, all));
-        return text;
+        Note n = Note.of(key, product + ": " + text, all);
+        notes.add(n);
+        return new Note("note." + key, n.args(), text);
     }
 
-    /** "none found", "1 database: shop", "5 databases: a, b, c and 2 more". */
-    private static String counted(List<String> names, String one, String many) {
-        if (names.isEmpty()) {
-            return "no " + many;
-        }
-        String shown = String.join(", ", names.subList(0, Math.min(3, names.size())))
+    /**
+     * "no databases", "1 database: shop", "5 databases: a, b, c and 2 more", keyed
+     * {@code summary.none.KIND}, {@code summary.one.KIND} or {@code summary.many.KIND} (English
+     * counts in the plural, Japanese does not) with the count, the first names and {@code more}.
+     */
+    private static Note counted(List<String> names, String kind, String one, String many, Object... more) {
+        String english = names.isEmpty() ? "no " + many : names.size() + " " + (names.size() == 1 ? one : many) + ": "
+                + String.join(", ", names.subList(0, Math.min(3, names.size())))
                 + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
-        return names.size() + " " + (names.size() == 1 ? one : many) + ": " + shown;
+        String count = names.isEmpty() ? "none" : names.size() == 1 ? "one" : "many";
+        Object[] args = new Object[more.length + 2];
+        args[0] = names.size();
+        args[1] = shown(names);
+        System.arraycopy(more, 0, args, 2, more.length);
+        return Note.of("summary." + count + "." + kind, english, args);
+    }
+
+    /** The first three names, and an ellipsis for the rest: the same in every language. */
+    private static String shown(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "");
     }
 
     private static String lastOf(List<String> lines) {

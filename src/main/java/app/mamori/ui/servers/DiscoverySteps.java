@@ -1,8 +1,10 @@
 package app.mamori.ui.servers;
 
 import app.mamori.engine.discover.DiscoveryListener;
+import app.mamori.model.Note;
 import app.mamori.source.discover.DiscoveryStep;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.NoteWords;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
@@ -25,10 +27,11 @@ final class DiscoverySteps {
             }
 
             @Override
-            public void stepFinished(DiscoveryStep step, String found, Duration elapsed) {
+            public void stepFinished(DiscoveryStep step, Note found, Duration elapsed) {
                 String label = app.text().t("discover.step." + step.id());
                 String looking = app.text().t("discover.looking", label);
-                String done = app.text().t("discover.found", label, found, elapsed.toMillis() / 100 / 10.0);
+                String done = app.text().t("discover.found", label, NoteWords.say(app.text(), "discover.", found),
+                        elapsed.toMillis() / 100 / 10.0);
                 app.executor().onUi(() -> {
                     int i = lines.indexOf(looking);
                     if (i >= 0) {

@@ -1,10 +1,13 @@
 package app.mamori.source.discover;
 
 import app.mamori.model.Source;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,15 +80,47 @@ class ProbeTest {
         assertThat(d.notes()).anySatisfy(n -> assertThat(n).startsWith("PostgreSQL databases: not looked at"));
     }
 
+    /** The wizard shows each step's line in the app's language: every line a step can give has a sentence in both. */
+    @Test
+    void eachStepsLineHasASentenceInBothLanguagesAndJapaneseSaysItInJapanese() {
+        DiscoverOptions o = DiscoverOptions.defaults();
+        List<StepReport> reports = List.of(
+                Probe.step("s", DiscoveryStep.POSTGRES, bytes("postgres\nshop\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.POSTGRES, bytes("postgres\na\nb\nc\nd\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.MYSQL, bytes("mysql\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.MYSQL, bytes("absent\n"), o),
+                Probe.step("s", DiscoveryStep.CONTAINERS, bytes("web\tnginx\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.CONTAINERS, bytes("db\tpostgres:16\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.CONTAINERS, bytes("exit=0\n"), o),
+                Probe.step("s", DiscoveryStep.VOLUMES, bytes("v1\nv2\nexit=0\n"), o),
+                Probe.step("s", DiscoveryStep.VOLUMES, bytes("absent\n"), o),
+                Probe.step("s", DiscoveryStep.FOLDERS, bytes("dir\t12\t/srv/www\n"), o),
+                Probe.step("s", DiscoveryStep.SQLITE, bytes("/a/b.db\0"), o),
+                Probe.step("s", DiscoveryStep.SQLITE, bytes("/a/b.db\0late\0"), o),
+                Probe.step("s", DiscoveryStep.TOOLS, bytes("pg_dump\nrsync\n"), o),
+                Probe.step("s", DiscoveryStep.TOOLS, bytes(""), o));
+        I18n en = new I18n(Locale.ENGLISH);
+        I18n ja = new I18n(Locale.JAPANESE);
+        for (StepReport r : reports) {
+            String key = "discover." + r.summary().key();
+            assertThat(en.has(key) && ja.has(key)).as("a sentence for %s (%s)", key, r.summary().english()).isTrue();
+            String said = NoteWords.say(ja, "discover.", r.summary());
+            if (!r.summary().key().equals("summary.tools")) {
+                assertThat(said).as(key).isNotEqualTo(r.summary().english())
+                        .doesNotContainPattern("\\b(databases?|files?|folders?|volumes?|containers?|running|none)\\b");
+            }
+        }
+    }
+
     @Test
     void eachStepSaysWhatItFoundInOneLine() {
         DiscoverOptions o = DiscoverOptions.defaults();
-        assertThat(Probe.step("s", DiscoveryStep.POSTGRES, bytes("postgres\na\nb\nc\nd\nexit=0\n"), o).summary())
+        assertThat(Probe.step("s", DiscoveryStep.POSTGRES, bytes("postgres\na\nb\nc\nd\nexit=0\n"), o).summary().english())
                 .isEqualTo("4 databases: a, b, c and 1 more");
-        assertThat(Probe.step("s", DiscoveryStep.MYSQL, bytes("mysql\nexit=0\n"), o).summary()).isEqualTo("no databases");
-        assertThat(Probe.step("s", DiscoveryStep.CONTAINERS, bytes("web\tnginx\nexit=0\n"), o).summary())
+        assertThat(Probe.step("s", DiscoveryStep.MYSQL, bytes("mysql\nexit=0\n"), o).summary().english()).isEqualTo("no databases");
+        assertThat(Probe.step("s", DiscoveryStep.CONTAINERS, bytes("web\tnginx\nexit=0\n"), o).summary().english())
                 .isEqualTo("no database containers (1 running)");
-        assertThat(Probe.step("s", DiscoveryStep.SQLITE, bytes("/a/b.db\0"), o).summary()).isEqualTo("1 file: /a/b.db");
+        assertThat(Probe.step("s", DiscoveryStep.SQLITE, bytes("/a/b.db\0"), o).summary().english()).isEqualTo("1 file: /a/b.db");
     }
 
     @Test
