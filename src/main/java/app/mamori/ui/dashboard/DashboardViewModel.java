@@ -10,6 +10,7 @@ import app.mamori.model.Objectives;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.UiErrors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,7 +48,7 @@ public final class DashboardViewModel {
 
     /** Reloads from the catalogue in the background. */
     public void refresh() {
-        app.executor().submit(() -> load(app.services(), zone), this::show, UiErrors.logged("loading the dashboard"));
+        app.executor().submit(() -> load(app.services(), zone, app.text()), this::show, UiErrors.logged("loading the dashboard"));
     }
 
     private void show(Loaded l) {
@@ -66,7 +67,7 @@ public final class DashboardViewModel {
     record Loaded(List<JobRow> rows, boolean noServers, List<Incident> incidents) {
     }
 
-    static Loaded load(Services services, ZoneId zone) {
+    static Loaded load(Services services, ZoneId zone, I18n text) {
         Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
         Map<String, PointStore.Totals> totals = services.points().totals();
@@ -87,18 +88,23 @@ public final class DashboardViewModel {
             }
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem(),
-                    breached.stream().map(v -> breach(v, zone)).toList(), s.paused(),
+                    breached.stream().map(v -> breach(v, zone, text)).toList(), s.paused(),
                     services.offsite().offsiteOf(s.job())));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }
 
-    /** "RPO 1d > 6h since 2026-11-24 06:00": the objective, its target, how far past it the job is, since when. */
-    static String breach(Verdict v, ZoneId zone) {
+    /**
+     * "RPO 1d, 6h over, since 2026-11-24 06:00": the objective, its target, how far past it the job
+     * is, since when, in the app's language.
+     */
+    static String breach(Verdict v, ZoneId zone, I18n text) {
         Duration by = v.margin().orElse(Duration.ZERO).negated();
-        return v.objective().label() + " " + Objectives.format(v.target()) + " > " + Objectives.format(
-                by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by)
-                + v.since().map(t -> " since " + SINCE.format(t.atZone(zone))).orElse("");
+        String objective = text.t("objective." + v.objective().id());
+        String over = Objectives.format(by.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : by);
+        return v.since().map(t -> text.t("dashboard.breach.since", objective, Objectives.format(v.target()), over,
+                        SINCE.format(t.atZone(zone))))
+                .orElseGet(() -> text.t("dashboard.breach.over", objective, Objectives.format(v.target()), over));
     }
 
     private static final java.time.format.DateTimeFormatter SINCE =

@@ -17,6 +17,7 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.service.Services;
+import app.mamori.ui.fx.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +52,10 @@ class DashboardObjectivesTest {
             c.objectives().set("blog", new Objectives(Optional.of(Duration.ofHours(24)), Optional.empty()));
             Services services = Services.over(new MamoriHome(tmp), c, null, Clock.fixed(NOW, ZoneOffset.UTC));
 
-            List<JobRow> rows = DashboardViewModel.load(services, ZoneOffset.UTC).rows();
+            List<JobRow> rows = DashboardViewModel.load(services, ZoneOffset.UTC, new I18n(Locale.ENGLISH)).rows();
 
             JobRow blog = rows.stream().filter(r -> r.job().equals("blog")).findFirst().orElseThrow();
-            assertThat(blog.breaches()).containsExactly("RPO 1d > 6h since 2026-11-24 06:00");
+            assertThat(blog.breaches()).containsExactly("RPO 1d: 6h over, since 2026-11-24 06:00");
             assertThat(blog.health()).isEqualTo(Health.RED);
             JobRow calm = rows.stream().filter(r -> r.job().equals("calm")).findFirst().orElseThrow();
             assertThat(calm.breaches()).isEmpty();
@@ -76,9 +78,12 @@ class DashboardObjectivesTest {
             c.objectives().set("blog", new Objectives(Optional.of(Duration.ofHours(24)), Optional.empty()));
             Services services = Services.over(new MamoriHome(tmp), c, null, Clock.fixed(NOW, ZoneOffset.UTC));
 
-            JobRow blog = DashboardViewModel.load(services, ZoneOffset.UTC).rows().get(0);
+            JobRow blog = DashboardViewModel.load(services, ZoneOffset.UTC, new I18n(Locale.ENGLISH)).rows().get(0);
 
-            assertThat(blog.breaches()).containsExactly("offsite RPO 1d > 16h since 2026-11-23 20:00");
+            assertThat(blog.breaches()).containsExactly("offsite RPO 1d: 16h over, since 2026-11-23 20:00");
+            assertThat(DashboardViewModel.load(services, ZoneOffset.UTC, new I18n(Locale.JAPANESE)).rows().get(0)
+                    .breaches()).as("in the app's language").containsExactly(
+                    "オフサイトの RPO (目標復旧時点) 1d を 16h 超過 (2026-11-23 20:00 から)");
             assertThat(blog.health()).isEqualTo(Health.RED);
         }
     }
