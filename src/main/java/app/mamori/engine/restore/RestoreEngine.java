@@ -9,6 +9,7 @@ import app.mamori.engine.BackupListener;
 import app.mamori.engine.JobBusyException;
 import app.mamori.engine.JobLocks;
 import app.mamori.engine.RunResult;
+import app.mamori.model.Note;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
@@ -94,7 +95,7 @@ public final class RestoreEngine {
         BucketRestores bucket = null;
         try {
             long s = System.nanoTime();
-            listener.step("checking " + plan.artifactFile());
+            listener.step(Note.of("restoreChecking", "checking " + plan.artifactFile(), plan.artifactFile()));
             ArtifactCheck.refuseFailedVerification(catalog, plan);
             if (plan.acceptFailedCheck()) {
                 ArtifactCheck.standingFailure(catalog, plan.pointId(), plan.source().name()).ifPresent(v -> listener.log(
@@ -106,7 +107,8 @@ public final class RestoreEngine {
                 steps.add(new RestoreReport.Step("SHA-256 of the artifact checked", since(s)));
                 if (plan.isTree()) {
                     s = System.nanoTime();
-                    listener.step("checking every stored file of " + plan.artifactFile());
+                    listener.step(Note.of("restoreCheckingFiles", "checking every stored file of " + plan.artifactFile(),
+                            plan.artifactFile()));
                     TreeRestores.checkStoredFiles(plan, listener, cancel);
                     steps.add(new RestoreReport.Step("size and SHA-256 of every stored file checked", since(s)));
                 }
@@ -131,7 +133,8 @@ public final class RestoreEngine {
                     plan.server().name(), plan.job());
             if (bucket != null) {
                 s = System.nanoTime();
-                listener.step("putting the objects into bucket " + bucket.bucket());
+                listener.step(Note.of("restorePutting", "putting the objects into bucket " + bucket.bucket(),
+                        bucket.bucket()));
                 running = 0; // from here the target bucket may be changed
                 int put = bucket.put(listener, cancel);
                 steps.add(new RestoreReport.Step(put + " objects put into bucket " + bucket.bucket(), since(s)));
@@ -139,7 +142,7 @@ public final class RestoreEngine {
             boolean onServer = vaultOnServer(plan);
             if (plan.target() instanceof RestoreTarget.ToLocal local && !onServer) {
                 s = System.nanoTime();
-                listener.step("writing the snapshot into " + local.dir());
+                listener.step(Note.of("restoreWriting", "writing the snapshot into " + local.dir(), local.dir()));
                 TreeRestores.toLocal(plan, Path.of(local.dir()), listener);
                 steps.add(new RestoreReport.Step("snapshot written into " + local.dir() + " on this computer", since(s)));
             }
@@ -157,7 +160,8 @@ public final class RestoreEngine {
                         throw new IOException(RestoreFailures.explain(plan, c, r));
                     }
                     if (!r.stderr().isBlank()) {
-                        listener.log(c.purpose() + " stderr: " + r.stderr().strip());
+                        listener.note(Note.of("stderr", c.purpose() + " stderr: " + r.stderr().strip(), c.purpose(),
+                                r.stderr().strip()));
                     }
                     steps.add(new RestoreReport.Step(c.purpose(), since(s)));
                 }
@@ -165,7 +169,7 @@ public final class RestoreEngine {
                     // the index was checked on the server by the commands above; it is checked here again as read
                     String local = ((RestoreTarget.ToLocal) plan.target()).dir();
                     s = System.nanoTime();
-                    listener.step("fetching the snapshot into " + local);
+                    listener.step(Note.of("restoreFetching", "fetching the snapshot into " + local, local));
                     TreeRestores.fromServer(plan, shell, Path.of(local), listener, cancel);
                     steps.add(new RestoreReport.Step("snapshot fetched from the server into " + local
                             + " on this computer", since(s)));
@@ -199,11 +203,16 @@ public final class RestoreEngine {
     private String safetyBackup(RestorePlan plan, JobLocks locks, RestoreListener listener, CancelToken cancel,
                                 List<RestoreReport.Step> steps) throws RestoreRefused {
         long s = System.nanoTime();
-        listener.step("safety backup of " + plan.source().name());
+        listener.step(Note.of("restoreSafety", "safety backup of " + plan.source().name(), plan.source().name()));
         BackupListener log = new BackupListener() {
             @Override
             public void log(String line) {
                 listener.log(line);
+            }
+
+            @Override
+            public void note(Note note) {
+                listener.note(note);
             }
         };
         RunResult r = backups.backUpOne(locks, plan.safetyBackup().get(), plan.source().name(), PointKind.PRE_RESTORE,
@@ -214,7 +223,7 @@ public final class RestoreEngine {
         }
         String id = r.point().map(RestorePoint::id).orElseThrow();
         steps.add(new RestoreReport.Step("safety backup into restore point " + id, since(s)));
-        listener.log("safety backup: restore point " + id);
+        listener.note(Note.of("restoreSafetyPoint", "safety backup: restore point " + id, id));
         return id;
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.engine.restore;
 
+import app.mamori.model.Note;
 import app.mamori.source.RestoreCommand;
 
 /** What a running restore tells whoever watches it; called on the engine's thread. */
@@ -16,6 +17,16 @@ public interface RestoreListener {
     }
 
     default void log(String line) {
+    }
+
+    /** A step written for a person; a listener that shows only text gets its English. */
+    default void step(Note what) {
+        step(what.english());
+    }
+
+    /** A line written for a person; a listener that shows only text gets its English. */
+    default void note(Note line) {
+        log(line.english());
     }
 
     RestoreListener NONE = new RestoreListener() {

@@ -1,7 +1,7 @@
 package app.mamori.engine.restore;
 
 import app.mamori.engine.verify.StoredFiles;
-
+import app.mamori.model.Note;
 import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.LocalTreeRestore;
 import app.mamori.source.files.Selection;
@@ -34,14 +34,14 @@ final class TreeRestores {
             throw new RestoreRefused(r.problem().get() + "; nothing was restored. Restore from another point"
                     + " (mamori points) and check the vault's disk");
         }
-        listener.log(r.files() + " stored files match the snapshot's index (size and SHA-256)");
+        listener.note(Note.of("restoreFilesMatch", r.files() + " stored files match the snapshot's index (size and"
+                + " SHA-256)", r.files()));
     }
 
     static void toLocal(RestorePlan plan, Path dir, RestoreListener listener) throws IOException {
         LocalTreeRestore.Written w = LocalTreeRestore.write(plan.artifactFile(), SnapshotIndex.read(plan.artifactFile()),
                 Selection.of(plan.include()), dir);
-        listener.log(w.files() + " files, " + w.bytes() + " bytes written into " + dir);
-        w.skipped().forEach(x -> listener.log("not restored: " + x));
+        written(w, dir, listener);
     }
 
     /** From a vault on the server: the chosen files fetched, checked and written into {@code dir} here. */
@@ -51,15 +51,25 @@ final class TreeRestores {
         String snapshot = plan.artifactFile().toString().replace('\\', '/');
         LocalTreeRestore.Written w = HostTreeFetch.toLocal(shell, snapshot, plan.expectedSha256(),
                 Selection.of(plan.include()), dir, cancel);
-        listener.log(w.files() + " files, " + w.bytes() + " bytes written into " + dir);
-        w.skipped().forEach(x -> listener.log("not restored: " + x));
+        written(w, dir, listener);
     }
 
     /** The snapshot as a tar for {@code tar -x} on the server. */
     static InputStream tarStream(RestorePlan plan, RestoreListener listener) throws IOException {
         return TreeTar.pipe(plan.artifactFile(), Selection.of(plan.include()), w -> {
-            listener.log(w.files() + " files, " + w.bytes() + " bytes sent");
-            w.skipped().forEach(x -> listener.log("not restored: " + x));
+            listener.note(Note.of("restoreSent", w.files() + " files, " + w.bytes() + " bytes sent", w.files(),
+                    w.bytes()));
+            skipped(w.skipped(), listener);
         });
+    }
+
+    private static void written(LocalTreeRestore.Written w, Path dir, RestoreListener listener) {
+        listener.note(Note.of("restoreWritten", w.files() + " files, " + w.bytes() + " bytes written into " + dir,
+                w.files(), w.bytes(), dir));
+        skipped(w.skipped(), listener);
+    }
+
+    private static void skipped(java.util.List<String> paths, RestoreListener listener) {
+        paths.forEach(x -> listener.note(Note.of("restoreSkipped", "not restored: " + x, x)));
     }
 }

@@ -3,9 +3,11 @@ package app.mamori.ui.restore.wizard;
 import app.mamori.engine.restore.RestoreListener;
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestoreResult;
+import app.mamori.model.Note;
 import app.mamori.source.RestoreCommand;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -71,6 +73,16 @@ public final class RestoreRun {
                     status.set(what);
                     log.add(what);
                 });
+            }
+
+            @Override
+            public void step(Note what) {
+                step(NoteWords.say(app.text(), "note.", what));
+            }
+
+            @Override
+            public void note(Note line) {
+                log(NoteWords.say(app.text(), "note.", line));
             }
 
             @Override
