@@ -173,7 +173,7 @@ final class RestoreDialog {
         status.setText("");
         app.executor().submit(() -> app.services().points().planRestore(request), p -> {
             reviewed = p;
-            plan.setText(RestorePlanViewModel.of(p).describe(app.text().t("restore.plan.from"),
+            plan.setText(RestorePlanViewModel.of(p, app.text()).describe(app.text().t("restore.plan.from"),
                     app.text().t("restore.plan.to"), app.text().t("restore.plan.safety"),
                     app.text().t("restore.plan.commands"), app.text().t("restore.plan.warnings")));
             restore.setDisable(false);
@@ -190,7 +190,7 @@ final class RestoreDialog {
         }
         if (p.target().inPlace()) {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, app.text().t("restore.confirmInPlace",
-                    p.targetDescription(), p.safetyBackupDescription()), ButtonType.CANCEL, ButtonType.OK);
+                    PlanWords.target(app.text(), p), PlanWords.safety(app.text(), p)), ButtonType.CANCEL, ButtonType.OK);
             if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
                 return;
             }
@@ -219,7 +219,7 @@ final class RestoreDialog {
 
     private void done(RestoreResult r) {
         review.setDisable(false);
-        status.setText(r.ok() ? app.text().t("restore.done", r.plan().targetDescription(),
+        status.setText(r.ok() ? app.text().t("restore.done", PlanWords.target(app.text(), r.plan()),
                 r.safetyPoint().orElse("-")) : r.error() + "\n" + (r.targetState() == null ? "" : r.targetState()));
     }
 }

@@ -2,6 +2,7 @@ package app.mamori.ui.restore;
 
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.source.RestoreCommand;
+import app.mamori.ui.fx.I18n;
 
 import java.util.List;
 
@@ -13,9 +14,9 @@ import java.util.List;
 public record RestorePlanViewModel(String source, String pointId, String target, String safetyBackup,
                                    List<String> commands, List<String> warnings, boolean overwrites) {
 
-    public static RestorePlanViewModel of(RestorePlan p) {
-        return new RestorePlanViewModel(p.source().name(), p.pointId(), p.targetDescription(),
-                p.safetyBackupDescription(), p.commands().stream().map(RestoreCommand::command).toList(),
+    public static RestorePlanViewModel of(RestorePlan p, I18n text) {
+        return new RestorePlanViewModel(p.source().name(), p.pointId(), PlanWords.target(text, p),
+                PlanWords.safety(text, p), p.commands().stream().map(RestoreCommand::command).toList(),
                 p.warnings(), p.target().inPlace());
     }
 

@@ -13,7 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -84,9 +84,10 @@ public final class ServersView {
         details.visibleProperty().bind(details.managedProperty());
         Label title = new Label(app.text().t("nav.servers"));
         title.getStyleClass().add("title-2");
-        HBox bar = new HBox(12, title, add, test, edit, addSource, password, rediscover, remove);
+        // the title on its own line, the actions below it, wrapping: seven buttons in Japanese fill a 1280 px row
+        FlowPane bar = new FlowPane(12, 8, add, test, edit, addSource, password, rediscover, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(12, bar, message, table, details);
+        root = new VBox(12, title, bar, message, table, details);
         root.setPadding(new Insets(16));
         vm.refresh();
         Live.reloadWhileShown(root, vm::refresh, app.changes().count());

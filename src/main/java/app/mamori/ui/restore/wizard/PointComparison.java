@@ -7,6 +7,7 @@ import app.mamori.service.PointDiff;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.restore.PlanWords;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -134,7 +135,7 @@ public final class PointComparison {
                 app.services().points().tablesNow(source, plan.target(), Optional.of(plan.pointId())),
                 app.services().points().tablesNow(source, new RestoreTarget.InPlace(), Optional.of(plan.pointId())),
                 "wizard.compare.copyTable"), rows -> {
-            copyLines.setAll(text.t("wizard.compare.copy", plan.targetDescription()));
+            copyLines.setAll(text.t("wizard.compare.copy", PlanWords.target(text, plan)));
             copyLines.addAll(rows);
         }, e -> copyLines.setAll(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString()
                 : e.getMessage())));

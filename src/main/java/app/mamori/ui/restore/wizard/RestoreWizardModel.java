@@ -428,7 +428,7 @@ public final class RestoreWizardModel {
     }
 
     private String describe(RestorePlan p) {
-        return RestorePlanViewModel.of(p).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
+        return RestorePlanViewModel.of(p, text).describe(text.t("restore.plan.from"), text.t("restore.plan.to"),
                 text.t("restore.plan.safety"), text.t("restore.plan.commands"), text.t("restore.plan.warnings"));
     }
 

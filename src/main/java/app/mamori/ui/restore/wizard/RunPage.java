@@ -3,6 +3,7 @@ package app.mamori.ui.restore.wizard;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.restore.PlanWords;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -97,7 +98,7 @@ final class RunPage {
         StringBuilder s = new StringBuilder();
         if (r.ok()) {
             s.append(text.t("wizard.result.ok", r.plan().source().name(), r.plan().pointId(),
-                    r.plan().targetDescription()));
+                    PlanWords.target(text, r.plan())));
         } else {
             s.append(text.t("wizard.result.failed", r.error() == null ? "" : r.error()));
             if (r.targetState() != null) {

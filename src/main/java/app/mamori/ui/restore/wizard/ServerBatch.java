@@ -8,6 +8,7 @@ import app.mamori.engine.restore.RestorePlanner;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.restore.PlanWords;
 import app.mamori.ui.restore.TargetKind;
 import app.mamori.ui.restore.wizard.RestoreWizardModel.SourceOption;
 import javafx.collections.FXCollections;
@@ -96,7 +97,7 @@ public final class ServerBatch {
             return Optional.empty();
         }
         results.add(r.ok() ? app.text().t("wizard.server.restored", r.plan().source().name(),
-                r.plan().targetDescription()) : app.text().t("wizard.server.failed", r.plan().source().name(),
+                PlanWords.target(app.text(), r.plan())) : app.text().t("wizard.server.failed", r.plan().source().name(),
                 r.error() == null ? "" : r.error()));
         if (r.ok()) {
             return Optional.ofNullable(waiting.poll());

@@ -1,0 +1,41 @@
+package app.mamori.ui.restore;
+
+import app.mamori.engine.restore.RestorePlan;
+import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.ui.fx.I18n;
+
+/**
+ * Where a restore writes and what it backs up first, in the app's language: said from the plan's
+ * target and safety backup, not from the planner's English description, which the CLI prints.
+ */
+public final class PlanWords {
+    private PlanWords() {
+    }
+
+    /** "new database shop_restored on server db1", "/srv/www on server web1 (only uploads/)". */
+    public static String target(I18n text, RestorePlan p) {
+        String server = p.server().name();
+        RestoreTarget t = p.target();
+        String where;
+        if (t instanceof RestoreTarget.NewDatabase d) {
+            where = text.t("plan.target.newDatabase", d.name(), server);
+        } else if (t instanceof RestoreTarget.ToPath path) {
+            where = text.t("plan.target.path", path.path(), server);
+        } else if (t instanceof RestoreTarget.ToLocal l) {
+            where = text.t("plan.target.local", l.dir());
+        } else if (t instanceof RestoreTarget.ToVolume v) {
+            where = text.t("plan.target.volume", v.name(), server);
+        } else if (t instanceof RestoreTarget.ToBucket b) {
+            where = text.t("plan.target.bucket", b.bucket());
+        } else {
+            where = text.t("plan.target.inPlace", p.source().name(), server);
+        }
+        return p.include().isEmpty() ? where : text.t("plan.target.only", where, String.join(", ", p.include()));
+    }
+
+    /** The safety backup taken before an in-place restore, or that none is needed. */
+    public static String safety(I18n text, RestorePlan p) {
+        return p.safetyBackup().map(job -> text.t("plan.safety", p.source().name(), job))
+                .orElseGet(() -> text.t("plan.safety.none"));
+    }
+}
