@@ -1,5 +1,6 @@
 package app.mamori.source;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.ssh.ShellQuote;
 
@@ -21,8 +22,8 @@ public final class RestoreCommands {
         List<String> psql = List.of("psql", "-XAtq", "--no-password", "-v", "ON_ERROR_STOP=1", "-c", create,
                 "--dbname=" + PostgresDriver.conninfo(src));
         return List.of(
-                new RestoreCommand("create database " + newDatabase, postgres(src, psql, false), src.hasPassword(), false),
-                new RestoreCommand("pg_restore into " + newDatabase,
+                new RestoreCommand(Note.of("cmdCreateDatabase", "create database " + newDatabase, newDatabase), postgres(src, psql, false), src.hasPassword(), false),
+                new RestoreCommand(Note.of("cmdRestoreInto", "pg_restore into " + newDatabase, newDatabase),
                         postgres(src, pgRestore(withDatabase(src, newDatabase), false), true), src.hasPassword(), true));
     }
 
@@ -31,7 +32,7 @@ public final class RestoreCommands {
      * dump, in one transaction, so a failure leaves the database as it was.
      */
     public static List<RestoreCommand> postgresInPlace(Source.Database src) {
-        return List.of(new RestoreCommand("pg_restore --clean into " + src.database(),
+        return List.of(new RestoreCommand(Note.of("cmdRestoreOver", "pg_restore --clean into " + src.database(), src.database()),
                 postgres(src, pgRestore(src, true), true), src.hasPassword(), true));
     }
 
@@ -58,7 +59,8 @@ public final class RestoreCommands {
      */
     public static List<RestoreCommand> postgresTables(Source.Database src, String database, List<String> tables,
                                                       boolean clean) {
-        return List.of(new RestoreCommand("pg_restore of table " + String.join(", ", tables) + " into " + database,
+        return List.of(new RestoreCommand(Note.of("cmdRestoreTables", "pg_restore of table " + String.join(", ", tables) + " into "
+                + database, String.join(", ", tables), database),
                 postgres(src, pgRestore(withDatabase(src, database), clean, tables), true), src.hasPassword(), true));
     }
 
@@ -74,14 +76,14 @@ public final class RestoreCommands {
         create.addAll(mysqlConnection(src));
         create.addAll(List.of("-e", "CREATE DATABASE `" + newDatabase.replace("`", "``") + "`"));
         return List.of(
-                new RestoreCommand("create database " + newDatabase, mysql(src, create, false), src.hasPassword(), false),
-                new RestoreCommand("load the SQL dump into " + newDatabase,
+                new RestoreCommand(Note.of("cmdCreateDatabase", "create database " + newDatabase, newDatabase), mysql(src, create, false), src.hasPassword(), false),
+                new RestoreCommand(Note.of("cmdLoadInto", "load the SQL dump into " + newDatabase, newDatabase),
                         mysql(src, mysqlLoad(src, client, newDatabase), true), src.hasPassword(), true));
     }
 
     /** MariaDB/MySQL over the source database: the dump drops and recreates each of its tables. */
     public static List<RestoreCommand> mysqlInPlace(Source.Database src, String client) {
-        return List.of(new RestoreCommand("load the SQL dump into " + src.database(),
+        return List.of(new RestoreCommand(Note.of("cmdLoadOver", "load the SQL dump into " + src.database(), src.database()),
                 mysql(src, mysqlLoad(src, client, src.database()), true), src.hasPassword(), true));
     }
 
@@ -139,7 +141,8 @@ public final class RestoreCommands {
         } else {
             sb.append("sync \"$t\"; ln -- \"$t\" ").append(file).append("; rm -f -- \"$t\"; trap - EXIT");
         }
-        return new RestoreCommand((replace ? "replace " : "write ") + path + " (temp file, integrity_check, rename)",
+        return new RestoreCommand(Note.of(replace ? "cmdReplaceFile" : "cmdWriteFile", (replace ? "replace " : "write ") + path
+                + " (temp file, integrity_check, rename)", path),
                 sb.toString(), false, true);
     }
 
@@ -164,7 +167,8 @@ public final class RestoreCommands {
      * restore leaves no half-restored folder. {@code dir} must not exist, or be empty.
      */
     public static RestoreCommand filesToPath(String dir) {
-        return new RestoreCommand("extract the snapshot into a new folder " + dir + " (via a temp folder beside it)",
+        return new RestoreCommand(Note.of("cmdExtractNew", "extract the snapshot into a new folder " + dir
+                + " (via a temp folder beside it)", dir),
                 intoNewFolder(dir, "", "tar -x -p --numeric-owner -f - -C \"$t\""), false, true);
     }
 
@@ -189,7 +193,7 @@ public final class RestoreCommands {
 
     /** A files snapshot extracted over the live paths: files it holds are replaced, files made since are left. */
     public static RestoreCommand filesInPlace() {
-        return new RestoreCommand("extract the snapshot over the live files (tar -x in /)",
+        return new RestoreCommand(Note.of("cmdExtractOver", "extract the snapshot over the live files (tar -x in /)"),
                 "tar -x -p --numeric-owner -f - -C /", false, true);
     }
 
@@ -201,7 +205,8 @@ public final class RestoreCommands {
                 + "m=$(" + inspect + "); if test -n \"$(ls -A -- \"$m\")\"; then"
                 + " echo \"mamori: volume \"" + v + "\" is not empty\" >&2; exit 73; fi; "
                 + "exec tar -x -p --numeric-owner -f - -C \"$m\"";
-        return new RestoreCommand("extract into Docker volume " + volume + " (created if missing, must be empty)",
+        return new RestoreCommand(Note.of("cmdExtractVolume", "extract into Docker volume " + volume
+                + " (created if missing, must be empty)", volume),
                 command, false, true);
     }
 
@@ -209,7 +214,8 @@ public final class RestoreCommands {
     public static RestoreCommand volumeInPlace(String volume) {
         String command = "set -e; m=$(docker volume inspect --format '{{.Mountpoint}}' -- " + ShellQuote.quote(volume)
                 + "); exec tar -x -p --numeric-owner -f - -C \"$m\"";
-        return new RestoreCommand("extract over Docker volume " + volume, command, false, true);
+        return new RestoreCommand(Note.of("cmdExtractOverVolume", "extract over Docker volume " + volume, volume), command,
+                false, true);
     }
 
     /**
@@ -235,8 +241,9 @@ public final class RestoreCommands {
         } else {
             s.append("( ").append(c.command()).append(" ) < \"$t\"");
         }
-        return new RestoreCommand(c.purpose() + ", reading " + file + " on the server", s.toString(),
-                c.secretOnStdin(), false);
+        // the app says the command's own purpose: where it reads the backup from is in the plan already
+        return new RestoreCommand(new Note(c.said().key(), c.said().args(), c.purpose() + ", reading " + file
+                + " on the server"), s.toString(), c.secretOnStdin(), false);
     }
 
     /** The first step of a restore from a vault on the server: the backup file there must have its recorded SHA-256. */
@@ -246,6 +253,7 @@ public final class RestoreCommands {
                 + "echo " + ShellQuote.quote(sha256.toLowerCase(java.util.Locale.ROOT) + "  " + file)
                 + " | sha256sum -c --status - || { echo \"mamori: the backup file \"" + f
                 + "\" does not match its SHA-256; it was not used\" >&2; exit 65; }";
-        return new RestoreCommand("check the SHA-256 of " + file + " on the server", command, false, false);
+        return new RestoreCommand(Note.of("cmdCheckOnServer", "check the SHA-256 of " + file + " on the server", file),
+                command, false, false);
     }
 }

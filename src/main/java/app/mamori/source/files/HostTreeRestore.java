@@ -1,5 +1,6 @@
 package app.mamori.source.files;
 
+import app.mamori.model.Note;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.RestoreCommands;
 import app.mamori.ssh.ShellQuote;
@@ -33,8 +34,8 @@ public final class HostTreeRestore {
             fill.add("mkdir -p -- \"$t\"" + ShellQuote.quote(root.isEmpty() ? "/" : root) + " && "
                     + rsync(snapshotDir, c, false) + " \"$t\"" + ShellQuote.quote(root + "/"));
         }
-        return new RestoreCommand("copy the snapshot into a new folder " + dir + " with rsync on the server"
-                + " (via a temp folder beside it)", RestoreCommands.intoNewFolder(dir, check(snapshotDir, copies),
+        return new RestoreCommand(Note.of("cmdExtractNew", "copy the snapshot into a new folder " + dir
+                + " with rsync on the server (via a temp folder beside it)", dir), RestoreCommands.intoNewFolder(dir, check(snapshotDir, copies),
                 String.join(" && ", fill)), false, false);
     }
 
@@ -51,8 +52,8 @@ public final class HostTreeRestore {
             s.append("mkdir -p -- ").append(ShellQuote.quote(root)).append(" && ").append(rsync(snapshotDir, c, true))
                     .append(' ').append(ShellQuote.quote(root.equals("/") ? "/" : root + "/")).append(" || exit $?; ");
         }
-        return new RestoreCommand("copy the snapshot over the live files with rsync on the server", s.toString().strip(),
-                false, false);
+        return new RestoreCommand(Note.of("cmdExtractOver", "copy the snapshot over the live files with rsync on the"
+                + " server"), s.toString().strip(), false, false);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class RestoreRun {
 
             @Override
             public void commandStarted(RestoreCommand command) {
-                step(command.purpose());
+                step(command.said());
             }
 
             @Override
