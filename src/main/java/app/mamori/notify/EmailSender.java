@@ -1,5 +1,6 @@
 package app.mamori.notify;
 
+import app.mamori.model.Note;
 import app.mamori.model.NotifyChannel;
 import app.mamori.model.NotifyChannel.SmtpSecurity;
 import jakarta.mail.AuthenticationFailedException;
@@ -61,9 +62,10 @@ public final class EmailSender implements Sender {
         } catch (AddressException e) {
             throw new NotifyException("an address of this notifier is not valid: " + e.getMessage(), e);
         } catch (AuthenticationFailedException e) {
-            throw new NotifyException("the mail server " + where() + " refused the password of user "
+            throw new NotifyException(Note.of("mailAuth", "the mail server " + where() + " refused the password of user "
                     + channel.user().orElse("(none)") + " (" + oneLine(e.getMessage()) + "); add the notifier again"
-                    + " with the right --smtp-password-stdin", e);
+                    + " with the right --smtp-password-stdin", where(), channel.user().orElse(""),
+                    oneLine(e.getMessage())), e);
         } catch (MessagingException e) {
             throw new NotifyException(explain(e), e);
         }
@@ -93,31 +95,33 @@ public final class EmailSender implements Sender {
         return p;
     }
 
-    private String explain(MessagingException e) {
+    private Note explain(MessagingException e) {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
             if (t instanceof CertificateException || t instanceof SSLException && t.getMessage() != null
                     && t.getMessage().contains("certificate")) {
-                return "the mail server " + where() + " presented a certificate this computer does not trust ("
-                        + oneLine(t.getMessage()) + "); if it is the office's own certificate, give it with"
-                        + " --smtp-ca FILE";
+                return Note.of("mailCertificate", "the mail server " + where() + " presented a certificate this"
+                        + " computer does not trust (" + oneLine(t.getMessage()) + "); if it is the office's own"
+                        + " certificate, give it with --smtp-ca FILE", where(), oneLine(t.getMessage()));
             }
             if (t instanceof UnknownHostException) {
-                return "the mail server's name " + channel.host() + " is not known; check --smtp";
+                return Note.of("mailUnknownHost", "the mail server's name " + channel.host() + " is not known;"
+                        + " check --smtp", channel.host());
             }
             if (t instanceof ConnectException || t instanceof SocketTimeoutException) {
-                return "cannot connect to the mail server " + where() + " (" + oneLine(t.getMessage())
-                        + "); check --smtp, --smtp-port and that this computer may reach it";
+                return Note.of("mailUnreachable", "cannot connect to the mail server " + where() + " ("
+                        + oneLine(t.getMessage()) + "); check --smtp, --smtp-port and that this computer may reach it",
+                        where(), oneLine(t.getMessage()));
             }
         }
         String msg = oneLine(e.getMessage());
         if (msg.contains("STARTTLS")) {
-            return "the mail server " + where() + " does not offer STARTTLS; if it expects TLS from the first byte"
-                    + " (usually port 465), use --smtp-security tls";
+            return Note.of("mailNoStarttls", "the mail server " + where() + " does not offer STARTTLS; if it expects"
+                    + " TLS from the first byte (usually port 465), use --smtp-security tls", where());
         }
-        return "sending mail through " + where() + " failed: " + msg
-                + (root != e && root.getMessage() != null ? " (" + oneLine(root.getMessage()) + ")" : "");
+        String detail = msg + (root != e && root.getMessage() != null ? " (" + oneLine(root.getMessage()) + ")" : "");
+        return Note.of("mailFailed", "sending mail through " + where() + " failed: " + detail, where(), detail);
     }
 
     private String where() {

@@ -1,5 +1,6 @@
 package app.mamori.notify;
 
+import app.mamori.model.Note;
 import app.mamori.model.NotifyChannel.WebhookFormat;
 
 import java.io.IOException;
@@ -73,10 +74,11 @@ public final class WebhookSender implements Sender {
         try {
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new NotifyException("webhook " + shownAs + " did not answer within " + TIMEOUT.toSeconds() + " s");
+            throw new NotifyException(Note.of("webhookTimeout", "webhook " + shownAs + " did not answer within "
+                    + TIMEOUT.toSeconds() + " s", shownAs, TIMEOUT.toSeconds()), e);
         } catch (ConnectException e) {
-            throw new NotifyException("cannot connect to webhook " + shownAs + ": is the address right and reachable"
-                    + " from this computer?", e);
+            throw new NotifyException(Note.of("webhookUnreachable", "cannot connect to webhook " + shownAs
+                    + ": is the address right and reachable from this computer?", shownAs), e);
         } catch (IOException e) {
             throw new NotifyException("webhook " + shownAs + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -85,9 +87,10 @@ public final class WebhookSender implements Sender {
         }
         if (response.statusCode() / 100 != 2) {
             String body = response.body() == null ? "" : response.body().strip();
-            throw new NotifyException("webhook " + shownAs + " answered HTTP " + response.statusCode()
-                    + (body.isEmpty() ? "" : ": " + WebhookPayloads.limit(body, BODY_IN_ERROR))
-                    + "; check the URL and the format (--format " + format.id() + ")");
+            String said = body.isEmpty() ? "" : WebhookPayloads.limit(body, BODY_IN_ERROR);
+            throw new NotifyException(Note.of("webhookHttp", "webhook " + shownAs + " answered HTTP "
+                    + response.statusCode() + (said.isEmpty() ? "" : ": " + said) + "; check the URL and the format"
+                    + " (--format " + format.id() + ")", shownAs, response.statusCode(), said), null);
         }
     }
 }

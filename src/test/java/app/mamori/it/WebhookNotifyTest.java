@@ -134,6 +134,12 @@ class WebhookNotifyTest {
         assertThat(backup.err()).contains("warning: notifier ping: webhook http://127.0.0.1:")
                 .contains("answered HTTP 404: no such hook").doesNotContain(TOKEN);
         assertThat(received).extracting(Received::path).containsExactly("/ping/" + TOKEN);
+        try (app.mamori.catalog.Catalog c = app.mamori.catalog.Catalog.open(cli.home().resolve("catalog.db"))) {
+            var failed = c.events().list(app.mamori.catalog.EventFilter.all().kind("notify-failed"), 1).get(0);
+            assertThat(failed.phrase()).as("the reason after the English, for the app's own words")
+                    .hasValueSatisfying(p -> assertThat(p.args()).contains("webhookHttp", "404", "no such hook")
+                            .noneMatch(a -> a.contains(TOKEN)));
+        }
     }
 
     @Test

@@ -140,9 +140,15 @@ public final class Notifications {
             return new Delivery(n.name(), Optional.empty());
         } catch (NotifyException e) {
             LOG.log(System.Logger.Level.WARNING, "could not send " + what, e);
+            // the reason's key and arguments follow the English, for the app to say it in its own language
+            List<Object> phrase = new ArrayList<>(List.of(notice.test() ? "notifyTestFailed" : "notifyFailed", n.name(),
+                    notice.event().id(), e.getMessage()));
+            e.reason().ifPresent(r -> {
+                phrase.add(r.key());
+                phrase.addAll(r.args());
+            });
             record(EventLevel.WARNING, "notify-failed", "could not send " + what + ": " + e.getMessage(), job, server,
-                    new Object[] {notice.test() ? "notifyTestFailed" : "notifyFailed", n.name(), notice.event().id(),
-                            e.getMessage()});
+                    phrase.toArray());
             return new Delivery(n.name(), Optional.of(e.getMessage()));
         }
     }

@@ -1,10 +1,12 @@
 package app.mamori.ui.activity;
 
 import app.mamori.catalog.Event;
+import app.mamori.model.Note;
 import app.mamori.ui.fx.FailureWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.IncidentWords;
+import app.mamori.ui.fx.NoteWords;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,8 +37,14 @@ final class EventWords {
         String key = e.phrase().get().key();
         List<Object> args = new ArrayList<>(e.phrase().get().args());
         switch (key) {
-            case "notifySent", "notifyFailed", "notifyTestSent", "notifyTestFailed" ->
-                    args.set(1, text.has("notify.on." + args.get(1)) ? text.t("notify.on." + args.get(1)) : args.get(1));
+            case "notifySent", "notifyFailed", "notifyTestSent", "notifyTestFailed" -> {
+                args.set(1, text.has("notify.on." + args.get(1)) ? text.t("notify.on." + args.get(1)) : args.get(1));
+                if (args.size() > 3 && text.has("reason." + args.get(3))) { // a failure's reason, keyed after its English
+                    List<String> reason = e.phrase().get().args();
+                    args.set(2, NoteWords.say(text, "reason.", new Note(reason.get(3), reason.subList(4, reason.size()),
+                            reason.get(2))));
+                }
+            }
             case "incidentOpened", "incidentClosed" -> args.set(1, incidents.kind((String) args.get(1)));
             case "runMissed" -> args.set(2, time((String) args.get(2)));
             case "verifyFailed", "verifyNotRun" -> args.set(0, text.has("verify.method." + args.get(0))

@@ -29,6 +29,10 @@ class EventWordsTest {
                 .isEqualTo("ジョブ wiki のバックアップが失敗しました: source wiki-db: no file /srv/wiki.db");
         assertThat(ja.of(event("x").withPhrase("notifyFailed", "ops-chat", "failure", "cannot connect")))
                 .isEqualTo("通知先 ops-chat に「失敗」の通知を送れませんでした: cannot connect");
+        assertThat(ja.of(event("x").withPhrase("notifyFailed", "ops-chat", "failure", "cannot connect to webhook"
+                + " https://chat.example/...", "webhookUnreachable", "https://chat.example/...")))
+                .isEqualTo("通知先 ops-chat に「失敗」の通知を送れませんでした: Webhook https://chat.example/... に接続できません。"
+                        + "アドレスが正しいか、このコンピューターから届くかを確かめてください。");
         assertThat(ja.of(event("x").withPhrase("verifyFinished", 1, 3, 0, 0, 0)))
                 .isEqualTo("検証: 成果物 1 個、検査 3 件、失敗 0 件");
         assertThat(ja.of(event("x").withPhrase("verifyFinished", 2, 4, 1, 1, 1)))

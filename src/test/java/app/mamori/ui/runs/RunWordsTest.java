@@ -63,6 +63,12 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/ssh"), "reason.", 10, "reason.");
     }
 
+    /** The reasons a notice could not be sent (webhook or mail server), which the Activity page shows. */
+    @Test
+    void everyReasonANotifierGivesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/notify"), "reason.", 9, "reason.");
+    }
+
     /** The same for discovery's notes, which the server wizard and Rediscover show. */
     @Test
     void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {
