@@ -40,7 +40,7 @@ public final class Ticks {
         HOUR_1(ChronoUnit.HOURS, 1), HOUR_3(ChronoUnit.HOURS, 3), HOUR_6(ChronoUnit.HOURS, 6),
         HOUR_12(ChronoUnit.HOURS, 12), DAY(ChronoUnit.DAYS, 1), WEEK(ChronoUnit.WEEKS, 1),
         MONTH(ChronoUnit.MONTHS, 1), QUARTER(ChronoUnit.MONTHS, 3), YEAR(ChronoUnit.YEARS, 1),
-        YEAR_5(ChronoUnit.YEARS, 5);
+        YEAR_5(ChronoUnit.YEARS, 5), YEAR_10(ChronoUnit.YEARS, 10), YEAR_50(ChronoUnit.YEARS, 50);
 
         final ChronoUnit unit;
         final int amount;
@@ -59,7 +59,7 @@ public final class Ticks {
     }
 
     public static List<Tick> of(TimeScale scale, double width, ZoneId zone, Instant now, Labels labels) {
-        Step step = Step.YEAR_5;
+        Step step = Step.YEAR_50;
         for (Step s : Step.values()) {
             if (scale.x(scale.start() + s.approxMillis(), width) >= MIN_GAP_PX) {
                 step = s;
@@ -89,7 +89,8 @@ public final class Ticks {
             case MONTH -> day.withDayOfMonth(1);
             case QUARTER -> day.withDayOfMonth(1).withMonth(((day.getMonthValue() - 1) / 3) * 3 + 1);
             case YEAR -> day.withDayOfYear(1);
-            case YEAR_5 -> day.withDayOfYear(1).withYear(day.getYear() - Math.floorMod(day.getYear(), 5));
+            case YEAR_5, YEAR_10, YEAR_50 -> day.withDayOfYear(1).withYear(day.getYear()
+                    - Math.floorMod(day.getYear(), step.amount));
         };
     }
 
@@ -102,7 +103,7 @@ public final class Ticks {
             case WEEK -> date.equals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
                     ? labels.thisWeek() : labels.day().format(t);
             case MONTH, QUARTER -> labels.month().format(t);
-            case YEAR, YEAR_5 -> labels.year().format(t);
+            case YEAR, YEAR_5, YEAR_10, YEAR_50 -> labels.year().format(t);
         };
     }
 

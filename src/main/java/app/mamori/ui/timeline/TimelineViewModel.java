@@ -175,7 +175,10 @@ public final class TimelineViewModel {
         TimelineBucket b = lanes().get(lane).bucket(bucket);
         double first = b.first().toEpochMilli();
         double last = b.last().toEpochMilli();
-        double span = Math.max(TimeScale.MIN_SPAN, 3 * Math.max(last - first, loaded.get().resolution()));
+        // three times the time its points cover: not the window's resolution, which a window read
+        // zoomed far out makes decades wide (a restore wizard once opened on 1974 to 2078 for two
+        // points a minute apart)
+        double span = Math.min(TimeScale.MAX_SPAN, Math.max(TimeScale.MIN_SPAN, 3 * (last - first)));
         setScale(new TimeScale((first + last - span) / 2, (first + last + span) / 2));
     }
 

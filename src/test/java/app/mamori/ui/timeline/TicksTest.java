@@ -36,6 +36,19 @@ class TicksTest {
         assertThat(day).contains("Today", "06:00", "09:00").doesNotContain("00:00");
     }
 
+    /** Zoomed out past decades, the labels thin out instead of running into each other. */
+    @Test
+    void aCenturyKeepsItsLabelsApart() {
+        List<Ticks.Tick> ticks = Ticks.of(TimeScale.endingAt(NOW, Duration.ofDays(104 * 365)), 720, TOKYO, NOW, JA);
+        TimeScale scale = TimeScale.endingAt(NOW, Duration.ofDays(104 * 365));
+
+        assertThat(ticks).hasSizeBetween(2, 12);
+        for (int i = 1; i < ticks.size(); i++) {
+            assertThat(scale.x(ticks.get(i).time(), 720) - scale.x(ticks.get(i - 1).time(), 720))
+                    .isGreaterThanOrEqualTo(Ticks.MIN_GAP_PX);
+        }
+    }
+
     @Test
     void monthsAndYearsLabelCoarserSpans() {
         assertThat(labels(Duration.ofDays(200), EN)).contains("Jul 2026", "Dec 2026");
