@@ -190,11 +190,11 @@ public final class PointStore {
     /**
      * Replaces everything the catalogue knows about the points in {@code vault} (points, artifacts,
      * file indexes) with {@code points}, read from the vault's manifests, in one transaction. A
-     * point that was already known keeps its link to its run.
+     * point that was already known keeps its link to its run, and its artifacts their checks.
      */
     public void rebuildVault(String vault, List<RecordedPoint> points) {
         db.write(c -> {
-            replaceVault(c, vault, points);
+            VaultRebuild.replace(c, vault, points);
             return null;
         });
     }
@@ -211,7 +211,7 @@ public final class PointStore {
         db.write(c -> {
             int cacheSize = FileIndexLoad.begin(c);
             try {
-                replaceVault(c, vault, points);
+                VaultRebuild.replace(c, vault, points);
                 FileIndexLoad.load(c, points, lists);
                 FileIndexLoad.end(c);
             } finally {
@@ -219,34 +219,6 @@ public final class PointStore {
             }
             return null;
         });
-    }
-
-    private void replaceVault(Connection c, String vault, List<RecordedPoint> points) throws SQLException {
-        for (RecordedPoint point : points) {
-            if (!point.point().vault().equals(vault)) {
-                throw new CatalogException("restore point '" + point.id() + "' is in vault '"
-                        + point.point().vault() + "', not in vault '" + vault + "' being rebuilt");
-            }
-        }
-        Map<String, Long> knownRuns = new HashMap<>();
-        for (Map.Entry<String, Long> link : Rows.query(c, "SELECT id, run FROM restore_points"
-                + " WHERE vault = ? AND run IS NOT NULL", row -> Map.entry(row.getString(1), row.getLong(2)), vault)) {
-            knownRuns.put(link.getKey(), link.getValue());
-        }
-        Rows.update(c, "DELETE FROM restore_points WHERE vault = ?", vault);
-        for (RecordedPoint point : points) {
-            OptionalLong run = point.run().isPresent() ? point.run()
-                    : knownRuns.containsKey(point.id()) ? OptionalLong.of(knownRuns.get(point.id()))
-                    : OptionalLong.empty();
-            if (run.isPresent() && !runExists(c, run.getAsLong())) {
-                run = OptionalLong.empty();
-            }
-            if (Rows.exists(c, "SELECT 1 FROM restore_points WHERE id = ?", point.id())) {
-                throw new CatalogException("restore point '" + point.id() + "' is listed twice or is also in"
-                        + " another vault; check the manifests under " + point.point().location());
-            }
-            insert(c, new RecordedPoint(point.point(), run, point.kind(), point.manifests()));
-        }
     }
 
     /** Forgets a point, its artifacts and its file index (the vault folder is the caller's to delete). */
@@ -299,11 +271,11 @@ public final class PointStore {
                 "SELECT id FROM restore_points WHERE job = ? AND released IS NOT NULL", job)));
     }
 
-    private static boolean runExists(Connection c, long run) throws SQLException {
+    static boolean runExists(Connection c, long run) throws SQLException {
         return Rows.exists(c, "SELECT 1 FROM runs WHERE id = ?", run);
     }
 
-    private static void insert(Connection c, RecordedPoint recorded) throws SQLException {
+    static void insert(Connection c, RecordedPoint recorded) throws SQLException {
         RestorePoint p = recorded.point();
         Rows.update(c, "INSERT INTO restore_points (id, run, job, server, vault, time, status, location, kind)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(),
