@@ -148,15 +148,20 @@ public final class PointStore {
      * plan over years of hourly points stays small.
      */
     public List<Brief> briefs(String job) {
+        return briefs(job, Instant.ofEpochMilli(Long.MIN_VALUE));
+    }
+
+    /** As {@link #briefs(String)}, of the points dated {@code since} or later: a range of the (job, time) index. */
+    public List<Brief> briefs(String job, Instant since) {
         List<Brief> out = new ArrayList<>();
         db.autocommit(c -> Rows.query(c, "SELECT p.id, p.time, p.status, p.kind, group_concat(a.source, char(10))"
-                + " FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id WHERE p.job = ?"
+                + " FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id WHERE p.job = ? AND p.time >= ?"
                 + " GROUP BY p.id ORDER BY p.time DESC, p.id DESC", row -> {
                     String sources = row.getString(5);
                     return out.add(new Brief(row.getString(1), Rows.instant(row, "time"),
                             RunStatus.fromId(row.getString(3)), PointKind.fromId(row.getString(4)),
                             sources == null ? List.of() : List.of(sources.split("\n"))));
-                }, job));
+                }, job, since));
         return out;
     }
 
