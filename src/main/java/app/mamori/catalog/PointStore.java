@@ -207,7 +207,7 @@ public final class PointStore {
     /**
      * As {@link #rebuildVault(String, List)}, with each artifact's file list from {@code lists},
      * all in one transaction: the catalogue ends with the whole vault or, if any list cannot be
-     * read, as it was. The write lock is held throughout (about 30 s for 5 million files), which
+     * read, as it was. The write lock is held throughout (about 50 s of CPU for 5 million files), which
      * a disaster recovery can afford and a half-rebuilt catalogue could not.
      *
      * @throws java.io.UncheckedIOException when a file list cannot be read, with the reader's message
