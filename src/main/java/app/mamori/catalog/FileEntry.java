@@ -30,6 +30,11 @@ public record FileEntry(byte[] path, FileType type, int mode, long size, long mt
         return path.clone();
     }
 
+    /** The path without a copy, for this package's writers, which only read it. */
+    byte[] pathBytes() {
+        return path;
+    }
+
     // A record compares arrays by identity; two entries for the same path bytes are the same entry.
     @Override
     public boolean equals(Object other) {

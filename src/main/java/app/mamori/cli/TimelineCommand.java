@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code mamori timeline [--job J | --server S] [--from T] [--to T] [--json]}. */
 @Command(name = "timeline", description = {"Show the restore points, failed runs and missed runs of a time window,",
@@ -51,7 +52,8 @@ final class TimelineCommand extends Base {
         var timeline = ctx().services().timeline(zone);
         List<TimelineLane> lanes = timeline.lanes(s);
         TimelineWindow window = timeline.window(s, start, end);
-        Map<String, List<String>> keptBy = timeline.keptBy(s);
+        // the rules that keep the points shown, worked out from the window's start, not every job's history
+        Map<String, List<String>> keptBy = timeline.keptBy(s, Set.of(), start);
         if (json) {
             out().println(JsonOut.write(TimelineJson.of(lanes, window, keptBy)));
             return 0;

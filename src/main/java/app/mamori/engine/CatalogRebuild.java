@@ -2,13 +2,11 @@ package app.mamori.engine;
 
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.FileEntry;
-import app.mamori.catalog.FileIndexWriter;
-import app.mamori.catalog.FileType;
+import app.mamori.catalog.FileLists;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
-import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
@@ -25,10 +23,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds a vault's restore points in the catalogue from the manifests in the vault: the
@@ -43,6 +44,7 @@ public final class CatalogRebuild {
         List<ManifestFile> manifests = vault.isRemote() ? remoteManifests(catalog, vault, ssh)
                 : new LocalVault(Path.of(vault.path())).manifests();
         List<RecordedPoint> points = new ArrayList<>();
+        Map<String, Manifest> byPoint = new HashMap<>();
         for (ManifestFile mf : manifests) {
             Manifest m = mf.manifest();
             if (!vault.name().equals(m.vault())) {
@@ -50,18 +52,44 @@ public final class CatalogRebuild {
                 m = new Manifest(m.format(), m.id(), m.server(), m.host(), m.hostKey(), m.job(), vault.name(),
                         m.started(), m.finished(), m.mamoriVersion(), m.sources(), m.kind());
             }
-            points.add(RecordedPoint.fromManifest(BackupEngine.toRestorePoint(m, mf.location()),
-                    m.preRestore() ? PointKind.PRE_RESTORE : PointKind.NORMAL,
-                    BackupEngine.catalogFields(m)));
+            RecordedPoint point = RecordedPoint.fromManifest(BackupEngine.toRestorePoint(m, mf.location()),
+                    m.preRestore() ? PointKind.PRE_RESTORE : PointKind.NORMAL, BackupEngine.catalogFields(m));
+            points.add(point);
+            byPoint.put(point.id(), m);
         }
-        catalog.points().rebuildVault(vault.name(), points);
-        if (!vault.isRemote()) {
-            for (int i = 0; i < points.size(); i++) {
-                indexSnapshots(catalog, Path.of(vault.path()).resolve(manifests.get(i).location()), points.get(i),
-                        manifests.get(i).manifest());
-            }
+        FileLists lists = vault.isRemote() ? FileLists.NONE : snapshotIndexes(Path.of(vault.path()), byPoint);
+        try {
+            catalog.points().rebuildVault(vault.name(), points, lists);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return points.size();
+    }
+
+    /**
+     * The file lists of a local vault's tree snapshots, from each snapshot's own index, streamed
+     * entry by entry (its hashes included: nothing in the tree is read again).
+     */
+    private static FileLists snapshotIndexes(Path root, Map<String, Manifest> byPoint) {
+        return (point, source, rows) -> {
+            Manifest.Entry e = byPoint.get(point.id()).sources().stream()
+                    .filter(x -> x.name().equals(source)).findFirst().orElseThrow();
+            boolean tree = e.kind().equals(SourceKind.FILES.id()) || e.kind().equals(SourceKind.S3_BUCKET.id());
+            Path index = root.resolve(point.point().location()).resolve(e.artifact()).resolve(SnapshotIndex.FILE_NAME);
+            if (!tree || !Files.isRegularFile(index)) {
+                return false;
+            }
+            try {
+                SnapshotIndex.forEach(index, x -> rows.accept(new FileEntry(x.path().bytes(), FileTreeRunner.type(x),
+                        x.mode(), x.size(), x.mtimeSeconds() * 1_000_000_000L + x.mtimeNanos(), x.sha256())));
+            } catch (IOException unreadable) {
+                throw new IOException("cannot read the file list of " + source + " in restore point " + point.id()
+                        + " (" + index + "): " + unreadable.getMessage() + ". Nothing was recorded: the catalogue is"
+                        + " as it was before the rebuild. Move that point's folder out of the vault, or restore the"
+                        + " file from a copy, and rebuild again", unreadable);
+            }
+            return true;
+        };
     }
 
     /** A manifest as the catalogue records it (for rebuilds from other kinds of vault, too). */
@@ -71,24 +99,6 @@ public final class CatalogRebuild {
 
     public static java.util.Map<String, java.util.Map<String, String>> catalogFields(Manifest m) {
         return BackupEngine.catalogFields(m);
-    }
-
-    private static void indexSnapshots(Catalog catalog, Path pointDir, RecordedPoint point, Manifest m) throws IOException {
-        for (Manifest.Entry e : m.sources()) {
-            Path snapshot = pointDir.resolve(e.artifact());
-            boolean tree = e.kind().equals(SourceKind.FILES.id()) || e.kind().equals(SourceKind.S3_BUCKET.id());
-            if (!tree || !Files.isRegularFile(snapshot.resolve(SnapshotIndex.FILE_NAME))) {
-                continue;
-            }
-            SnapshotIndex index = SnapshotIndex.read(snapshot);
-            try (FileIndexWriter w = catalog.fileIndex().writer(point.id(), e.name())) {
-                for (IndexEntry x : index.entries()) {
-                    w.add(new FileEntry(x.path().bytes(), FileTreeRunner.type(x), x.mode(), x.size(),
-                            x.mtimeSeconds() * 1_000_000_000L + x.mtimeNanos(), x.sha256()));
-                }
-                w.commit();
-            }
-        }
     }
 
     /** Fetches every committed manifest of a vault on an SSH host in one tar stream. */

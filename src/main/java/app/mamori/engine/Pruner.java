@@ -12,6 +12,7 @@ import app.mamori.model.RunStatus;
 import app.mamori.model.Vault;
 import app.mamori.retention.Candidate;
 import app.mamori.retention.PrunePlan;
+import app.mamori.retention.Reason;
 import app.mamori.retention.Retention;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
@@ -22,6 +23,7 @@ import app.mamori.vault.TempPointOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,13 +77,33 @@ public final class Pruner {
         return retention(job, catalog.retention().get(job));
     }
 
+    /**
+     * As {@link #retention(String)}, but right only for the points dated {@code since} or later (a
+     * timeline window from there): a point's reasons depend on the points newer than it alone, save
+     * "newest" (none verified yet), which an older verified point would take instead; only then is
+     * the whole history read. Reads the checks of those points, not of the job.
+     */
+    public PrunePlan retentionSince(String job, Instant since) {
+        RetentionPolicy policy = catalog.retention().get(job);
+        List<PointStore.Brief> briefs = catalog.points().briefs(job, since);
+        PrunePlan plan = retention(job, policy, briefs, catalog.verifications()
+                .latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
+        boolean noneVerified = plan.keep().stream()
+                .anyMatch(k -> k.reasons().stream().anyMatch(r -> r.rule() == Reason.Rule.NEWEST));
+        return noneVerified ? retention(job, policy) : plan;
+    }
+
     private PrunePlan retention(String job, RetentionPolicy policy) {
+        return retention(job, policy, catalog.points().briefs(job), catalog.verifications().latestOfJob(job));
+    }
+
+    private PrunePlan retention(String job, RetentionPolicy policy, List<PointStore.Brief> briefs,
+                                Map<String, Map<String, Verification>> checks) {
         catalog.jobs().get(job);
         Set<String> released = catalog.points().released(job);
         Map<String, String> holds = catalog.holds().ofJob(job);
-        Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfJob(job);
         List<Candidate> candidates = new ArrayList<>();
-        for (PointStore.Brief p : catalog.points().briefs(job)) {
+        for (PointStore.Brief p : briefs) {
             if (p.status() != RunStatus.SUCCEEDED) {
                 continue;
             }

@@ -59,6 +59,7 @@ class QueryPlanTest {
             c.points().newestAndOldestOfSource("src1", NOW.minus(Duration.ofDays(3)));
             c.points().atOrBefore("job1", NOW.minus(Duration.ofDays(3)));
             c.points().briefs("job1");
+            c.points().briefs("job1", NOW.minus(Duration.ofDays(7)));
             c.points().released("job1");
             c.verifications().latestOfPoints(List.of("job1/p3", "job2/p4"));
             c.verifications().latestOfJob("job1");

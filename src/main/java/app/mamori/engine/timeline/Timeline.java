@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -135,6 +136,17 @@ public final class Timeline implements TimelineSource {
      */
     @Override
     public Map<String, List<String>> keptBy(TimelineScope scope, Set<String> only) {
+        return keptBy(scope, only, (pruner, job) -> pruner.retention(job));
+    }
+
+    /** Plans from {@code since} only ({@link Pruner#retentionSince}): the CLI's window, 3 of its 5.6 s before. */
+    @Override
+    public Map<String, List<String>> keptBy(TimelineScope scope, Set<String> only, Instant since) {
+        return keptBy(scope, only, (pruner, job) -> pruner.retentionSince(job, since));
+    }
+
+    private Map<String, List<String>> keptBy(TimelineScope scope, Set<String> only,
+                                             BiFunction<Pruner, String, PrunePlan> plan) {
         // Planning a prune reads only the catalogue; no server is contacted.
         Pruner pruner = new Pruner(catalog, null, clock, zone);
         Map<String, List<String>> kept = new HashMap<>();
@@ -143,7 +155,7 @@ public final class Timeline implements TimelineSource {
             jobs.retainAll(only);
         }
         for (String job : jobs) {
-            for (PrunePlan.Kept k : pruner.retention(job).keep()) {
+            for (PrunePlan.Kept k : plan.apply(pruner, job).keep()) {
                 Set<String> reasons = new LinkedHashSet<>();
                 k.reasons().forEach(r -> reasons.add(label(r.rule())));
                 kept.put(k.point().id(), List.copyOf(reasons));

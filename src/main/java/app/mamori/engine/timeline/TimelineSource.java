@@ -38,4 +38,12 @@ public interface TimelineSource {
 
     /** As {@link #keptBy(TimelineScope)}, only for the points of {@code jobs} unless empty: the lanes in view. */
     Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs);
+
+    /**
+     * As {@link #keptBy(TimelineScope, Set)}, right only for the points dated {@code since} or
+     * later (a window from there), which lets it read those points instead of every job's history.
+     */
+    default Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs, Instant since) {
+        return keptBy(scope, jobs);
+    }
 }
