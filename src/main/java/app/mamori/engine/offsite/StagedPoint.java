@@ -48,6 +48,10 @@ public final class StagedPoint implements AutoCloseable {
         StagedPoint staged = new StagedPoint(point, root, vault.config().name(), under.resolve("reports"));
         try {
             Path file = root.resolve(point.point().location()).resolve(a.path());
+            if (a.kind().isSnapshot()) {
+                stageTree(vault, point, a, file);
+                return staged;
+            }
             SecureFiles.createPrivateDirectories(file.getParent());
             SecureFiles.createPrivateFile(file);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -72,6 +76,22 @@ public final class StagedPoint implements AutoCloseable {
             staged.close();
             throw e;
         }
+    }
+
+    /** A file-tree snapshot: its listing, then every file, into a snapshot folder as a local vault has it. */
+    private static void stageTree(S3Vault vault, RecordedPoint point, Artifact a, Path snapshot) throws IOException {
+        var objects = vault.trees(point.point().server(), point.point().job());
+        SecureFiles.createPrivateDirectories(snapshot);
+        try {
+            TreeListing listing = TreeListing.fromBytes(objects.listing(point.point().location(), a.path()));
+            new TreeStage(objects, app.mamori.util.CancelToken.none()).read(listing, a.sha256(), snapshot);
+        } catch (IOException e) {
+            throw new IOException("the copy of " + a.source() + " of point " + point.id() + " in vault "
+                    + vault.config().name() + " cannot be read back: " + e.getMessage() + "; choose another point", e);
+        }
+        Path manifest = snapshot.getParent().resolve(Manifest.FILE_NAME);
+        SecureFiles.createPrivateFile(manifest);
+        Files.write(manifest, vault.manifest(point.point().location()));
     }
 
     public RecordedPoint point() {

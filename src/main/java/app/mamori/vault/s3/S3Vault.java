@@ -119,6 +119,23 @@ public final class S3Vault implements AutoCloseable {
         return config;
     }
 
+    /** The content-addressed objects of one job's file-tree copies (see {@link TreeObjects}). */
+    public TreeObjects trees(String server, String job) {
+        return new TreeObjects(this, server + "/" + job);
+    }
+
+    S3Client client() {
+        return s3;
+    }
+
+    Optional<DataKeys> keys() {
+        return keys;
+    }
+
+    ObjectLayout layout() {
+        return layout;
+    }
+
     /**
      * Uploads a point's artifact, read from {@code plaintext} ({@code size} bytes), resuming an
      * interrupted upload of the same artifact. The bytes read must hash to {@code sha256}, the
@@ -269,7 +286,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private void delete(String key) {
+    void delete(String key) {
         if (!config.locked()) {
             s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
             return;
@@ -293,7 +310,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private byte[] seal(String context, byte[] plain) throws IOException {
+    byte[] seal(String context, byte[] plain) throws IOException {
         if (keys.isEmpty()) {
             return plain;
         }
@@ -302,11 +319,11 @@ public final class S3Vault implements AutoCloseable {
                 context).readAllBytes();
     }
 
-    private byte[] unseal(String context, byte[] sealed) throws IOException {
+    byte[] unseal(String context, byte[] sealed) throws IOException {
         return new DecryptingInputStream(new ByteArrayInputStream(sealed), keys.orElseThrow(), context).readAllBytes();
     }
 
-    private static Optional<byte[]> read(S3Client s3, String bucket, String key) {
+    static Optional<byte[]> read(S3Client s3, String bucket, String key) {
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -322,7 +339,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
