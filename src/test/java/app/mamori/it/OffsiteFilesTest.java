@@ -184,6 +184,28 @@ class OffsiteFilesTest {
         }
     }
 
+    @Test
+    void aSnapshotInAVaultOnTheServerIsCopiedWithOnlyItsNewContentFetchedAndRestoredFromTheCopy() throws Exception {
+        cli.run("vault", "add", "onserver", "--server", "web", "--path", tmp.resolve("server-vault").toString())
+                .requireOk();
+        cli.run("job", "add", "site-there", "--sources", "uploads", "--vault", "onserver").requireOk();
+        addOffsite(cli, s3.endpoint(), true).requireOk();
+        cli.run("job", "set", "site-there", "--copy-to", "offsite").requireOk();
+
+        cli.run("backup", "site-there").requireOk();
+
+        assertThat(cli.run("points", "site-there").requireOk().out()).contains("\tcopied to offsite");
+        assertThat(cli.home().resolve("offsite-stage")).as("the fetched files are deleted").isEmptyDirectory();
+        Path fromServer = tmp.resolve("from-server");
+        Path fromCopy = tmp.resolve("from-copy");
+        cli.run("restore", "--source", "uploads", "--to-local", fromServer.toString(), "--yes").requireOk();
+        cli.run("restore", "--source", "uploads", "--from-vault", "offsite", "--to-local", fromCopy.toString(), "--yes")
+                .requireOk();
+        String inside = site.toString().substring(1);
+        assertThat(state(fromCopy.resolve(inside))).isEqualTo(state(fromServer.resolve(inside)))
+                .contains(sha256(site.resolve("uploads/scan.pdf")) + "  ./uploads/scan.pdf");
+    }
+
     private static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(file)));
