@@ -62,6 +62,27 @@ public final class OffsiteService {
         return services.catalog().copies().findVault(name);
     }
 
+    /**
+     * Changes an encrypted object vault's passphrase: {@code oldPassphrase} must open it; the data
+     * key is rewrapped under {@code newPassphrase} in the bucket (no object is re-encrypted) and
+     * the secret store keeps the new one. Neither passphrase is logged or put in a message.
+     */
+    public void changePassphrase(String vault, String oldPassphrase, String newPassphrase) throws IOException {
+        ObjectVault v = services.catalog().copies().getVault(vault);
+        if (!v.encrypted()) {
+            throw new IllegalArgumentException("vault " + vault + " is not encrypted, so it has no passphrase to"
+                    + " change");
+        }
+        app.mamori.vault.crypto.VaultKey.requireUsable(newPassphrase);
+        String secretKey = services.secrets().get(ObjectVault.secretKeyKey(vault)).orElseThrow(() -> new IOException(
+                "the secret access key of vault " + vault + " is missing from the secret store; add the vault again"));
+        S3Vault.changePassphrase(v, secretKey, oldPassphrase, newPassphrase);
+        services.secrets().put(ObjectVault.passphraseKey(vault), newPassphrase);
+        services.catalog().events().add(app.mamori.catalog.Event.at(services.clock().instant(),
+                app.mamori.catalog.EventLevel.INFO, "vault-passphrase-changed", "the passphrase of vault " + vault
+                        + " was changed; the old one no longer opens it"));
+    }
+
     /** Forgets an object vault and its secrets; the bucket and the copies in it are left alone. */
     public boolean removeVault(String name) throws IOException {
         boolean removed = services.catalog().copies().removeVault(name);

@@ -62,9 +62,17 @@ final class OffsiteView {
         sheet.setId("offsite-sheet");
         sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.vaults()));
         sheet.setOnAction(e -> exportSheet());
+        Button passphrase = new Button(app.text().t("offsite.passphrase"), new FontIcon(Feather.KEY));
+        passphrase.setId("offsite-passphrase-change");
+        passphrase.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            OffsiteViewModel.VaultLine l = vaults.getSelectionModel().getSelectedItem();
+            return l == null || !l.vault().encrypted();
+        }, vaults.getSelectionModel().selectedItemProperty()));
+        passphrase.setOnAction(e -> new PassphraseDialog(app, vm, vaults.getSelectionModel().getSelectedItem()
+                .vault().name()).show());
         Label title = new Label(app.text().t("offsite.title"));
         title.getStyleClass().add("title-3");
-        HBox vaultBar = new HBox(12, title, add, remove, sheet);
+        HBox vaultBar = new HBox(12, title, add, passphrase, remove, sheet);
         vaultBar.setAlignment(Pos.CENTER_LEFT);
 
         Button copyTo = new Button(app.text().t("offsite.copyJob"), new FontIcon(Feather.COPY));

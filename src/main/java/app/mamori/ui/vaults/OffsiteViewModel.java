@@ -119,6 +119,20 @@ public final class OffsiteViewModel {
         }, e -> failed.accept(text(e)));
     }
 
+    /**
+     * Changes an encrypted vault's passphrase (see {@code OffsiteService#changePassphrase}); on
+     * the worker, never logged.
+     */
+    public void changePassphrase(String vault, String current, String fresh, Runnable done, Consumer<String> failed) {
+        app.executor().submit(() -> {
+            app.services().offsite().changePassphrase(vault, current, fresh);
+            return vault;
+        }, v -> {
+            message.set(app.text().t("offsite.passphrase.changed", v));
+            done.run();
+        }, e -> failed.accept(text(e)));
+    }
+
     /** Forgets an object vault and its secrets; the bucket and the copies in it stay. */
     public void removeVault(String name) {
         app.executor().submit(() -> app.services().offsite().removeVault(name), removed -> {
