@@ -35,12 +35,12 @@ import java.util.Set;
  * interrupted copy sent is found again by its name (a pack's name comes from its content, which
  * the same files in the same order give again).
  */
-final class TreeCopy {
+public final class TreeCopy {
     static final long PACKED_FROM = 1 << 20;
     static final int PACK_TARGET = 8 << 20;
 
     /** What the copy sent: bytes and objects, and bytes already in the bucket that were reused. */
-    record Sent(long bytes, long reused, int objects) {
+    public record Sent(long bytes, long reused, int objects) {
     }
 
     private final TreeObjects objects;
@@ -78,8 +78,8 @@ final class TreeCopy {
      * @param indexSha  its SHA-256 as the point recorded it
      * @param previous  the listing of the job's previous copy of this source, when there is one
      */
-    static TreeCopy start(TreeObjects objects, Path indexFile, String indexSha, String location, String artifact,
-                          Optional<TreeListing> previous, Optional<Instant> lock, CancelToken cancel)
+    public static TreeCopy start(TreeObjects objects, Path indexFile, String indexSha, String location, String artifact,
+                                 Optional<TreeListing> previous, Optional<Instant> lock, CancelToken cancel)
             throws IOException {
         byte[] index = Files.readAllBytes(indexFile);
         String got = hex(sha256().digest(index));
@@ -92,6 +92,12 @@ final class TreeCopy {
         return c;
     }
 
+    /** The listing a finished copy wrote, read back: the {@code previous} of the next copy of the snapshot. */
+    public static Optional<TreeListing> listing(TreeObjects objects, String location, String artifact)
+            throws IOException {
+        return Optional.of(TreeListing.fromBytes(objects.listing(location, artifact)));
+    }
+
     /** One entry for each content the bucket lacks, in index order. */
     List<IndexEntry> wanted() {
         return wanted;
@@ -101,7 +107,7 @@ final class TreeCopy {
      * Sends the new content, read from {@code tree} (a snapshot's {@code tree/} folder, holding at
      * least every wanted file), then the listing.
      */
-    Sent finish(Path tree, Progress progress) throws IOException {
+    public Sent finish(Path tree, Progress progress) throws IOException {
         send(tree, wanted, progress);
         relock();
         objects.putListing(location, artifact, TreeListing.of(index, contents).toBytes(), lock);
@@ -211,7 +217,7 @@ final class TreeCopy {
     }
 
     /** Reports how much new content was read. */
-    interface Progress {
+    public interface Progress {
         void read(long done, long total);
     }
 

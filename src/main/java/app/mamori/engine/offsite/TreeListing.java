@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param contents by a file's SHA-256: the pack holding it, or its own object
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record TreeListing(String format, int version, byte[] index, Map<String, Ref> contents) {
+public record TreeListing(String format, int version, byte[] index, Map<String, Ref> contents) {
     static final String FORMAT = "mamori-offsite-tree";
 
     /**
@@ -28,13 +28,13 @@ record TreeListing(String format, int version, byte[] index, Map<String, Ref> co
      * @param length its size in bytes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Ref(String pack, long offset, long length) {
+    public record Ref(String pack, long offset, long length) {
         static Ref own(long length) {
             return new Ref(null, 0, length);
         }
     }
 
-    TreeListing {
+    public TreeListing {
         contents = new TreeMap<>(contents);
     }
 
