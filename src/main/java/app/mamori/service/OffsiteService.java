@@ -144,6 +144,40 @@ public final class OffsiteService {
         return copier().checkJob(job, listener, cancel);
     }
 
+    /**
+     * Checks copies in object vault {@code vault} (see {@link app.mamori.engine.offsite.OffsiteVerify}):
+     * of one point, of one job's points, or (both empty) of every point copied there.
+     *
+     * @throws app.mamori.engine.JobBusyException when a job whose copy is checked is running
+     */
+    public app.mamori.engine.verify.VerifyResult verify(String vault, Optional<String> job, Optional<String> point,
+                                                        boolean drill, app.mamori.engine.verify.VerifyListener listener,
+                                                        CancelToken cancel) throws IOException {
+        services.catalog().copies().getVault(vault);
+        List<RecordedPoint> points = new ArrayList<>();
+        for (String id : services.catalog().copies().copiedTo(vault)) {
+            services.catalog().points().find(id).filter(p -> job.map(j -> j.equals(p.point().job())).orElse(true))
+                    .filter(p -> point.map(x -> x.equals(p.id())).orElse(true)).ifPresent(points::add);
+        }
+        points.sort(Comparator.comparing((RecordedPoint p) -> p.point().time()));
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("--from-vault: no " + point.map(p -> "copy of point " + p).orElse(
+                    job.map(j -> "copy of job " + j).orElse("copy")) + " is recorded in vault " + vault
+                    + "; see mamori points JOB, or on a new computer: mamori catalog rebuild --vault " + vault);
+        }
+        var verifier = new app.mamori.engine.verify.Verifier(services.catalog(), services.ssh(), services.secrets(),
+                services.clock());
+        try (S3Vault s3 = copier().open(vault)) {
+            return new app.mamori.engine.offsite.OffsiteVerify(services.catalog(), verifier, services.clock())
+                    .run(s3, points, drill, services.home().dir().resolve("offsite-restore"), listener, cancel);
+        }
+    }
+
+    /** The checks of a point's copy in {@code vault}, oldest first. */
+    public List<app.mamori.catalog.Verification> checksOf(String point, String vault) {
+        return services.catalog().copies().checksOf(point, vault);
+    }
+
     /** The recorded copies of {@code points}, by point id. */
     public Map<String, List<PointCopy>> copiesOf(List<String> points) {
         return services.catalog().copies().copiesOf(points);

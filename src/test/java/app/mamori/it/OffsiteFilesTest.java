@@ -138,6 +138,32 @@ class OffsiteFilesTest {
     }
 
     @Test
+    void verifyFromTheVaultChecksTheCopyApartFromThePointAndNamesAFlippedObject() throws Exception {
+        addOffsite(cli, s3.endpoint(), true).requireOk();
+        cli.run("job", "set", "site", "--copy-to", "offsite").requireOk();
+        cli.run("backup", "site").requireOk();
+
+        Cli.Result good = cli.run("verify", "--job", "site", "--from-vault", "offsite", "--drill").requireOk();
+
+        assertThat(good.out()).contains("checks of the copies of 1 point(s) in vault offsite passed");
+        assertThat(cli.run("points", "site").requireOk().out()).contains("\tcopied to offsite, copy drilled")
+                .doesNotContain("\tverified\t");
+        String pack = s3.keys(bucket).stream().filter(k -> k.matches("mamori/trees/.*/p/.*")).findFirst().orElseThrow();
+        byte[] bytes = s3.objects(bucket).get(pack);
+        bytes[bytes.length - 20] ^= 0x01;
+        s3.client().putObject(b -> b.bucket(bucket).key(pack), RequestBody.fromBytes(bytes));
+
+        Cli.Result bad = cli.run("verify", "--job", "site", "--from-vault", "offsite");
+
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("the copy in vault offsite of site/").contains("checksum FAILED")
+                .contains(pack.substring("mamori/".length())).contains("mamori copy site --point");
+        assertThat(cli.run("points", "site").requireOk().out()).contains("\tcopied to offsite, copy check FAILED");
+        assertThat(cli.run("verify", "--job", "site").requireOk().out()).as("the local point is as good as it was")
+                .contains("passed");
+    }
+
+    @Test
     void theOffsiteRetentionDeletesOnlyContentNoRemainingListingUses() throws Exception {
         addOffsite(cli, s3.endpoint(), false).requireOk();
         cli.run("job", "set", "site", "--copy-to", "offsite", "--copy-keep-last", "1").requireOk();

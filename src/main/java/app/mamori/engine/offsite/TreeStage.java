@@ -65,10 +65,14 @@ final class TreeStage {
     private long contents(TreeListing listing, SnapshotIndex index, Path tree) throws IOException {
         Map<String, List<IndexEntry>> bySha = new LinkedHashMap<>();
         Map<String, List<String>> byPack = new LinkedHashMap<>();
+        List<IndexEntry> links = new ArrayList<>();
         long files = 0;
         for (IndexEntry e : index.entries()) {
             if (tree != null && e.type() == EntryType.DIRECTORY && !e.stored().isEmpty()) {
                 Files.createDirectories(TreePaths.inside(tree, e.stored()));
+            }
+            if (tree != null && e.type() == EntryType.SYMLINK && !e.stored().isEmpty()) {
+                links.add(e);
             }
             if (e.type() != EntryType.FILE || e.sha256() == null || e.stored().isEmpty()) {
                 continue;
@@ -93,6 +97,13 @@ final class TreeStage {
                 cancel.throwIfCancelled();
                 blob(c.getKey(), c.getValue(), tree);
             }
+        }
+        // as the local vault keeps them, so the snapshot checks read the download as they read a local one
+        for (IndexEntry e : links) {
+            Path link = TreePaths.inside(tree, e.stored());
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of(new String(e.linkTarget().bytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
         }
         return files;
     }
