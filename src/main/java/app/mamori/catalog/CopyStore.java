@@ -180,4 +180,20 @@ public final class CopyStore {
         return new PointCopy(r.getString("point"), r.getString("vault"), PointCopy.Status.fromId(r.getString("status")),
                 Rows.instant(r, "time"), Rows.optionalString(r, "error"), Rows.optionalInstant(r, "locked_until"));
     }
+
+    /** Records one check of a point's copy in {@code vault} (see {@code verify --from-vault}). */
+    public void recordCheck(String vault, Verification v) {
+        db.write(c -> Rows.update(c, "INSERT INTO copy_checks (point, vault, source, job, time, method, result, detail,"
+                + " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.point(), vault, v.source(), v.job(), v.time(),
+                v.method().id(), v.result().id(), v.detail(), v.took().toMillis()));
+    }
+
+    /** The checks of a point's copy in {@code vault}, oldest first. */
+    public List<Verification> checksOf(String point, String vault) {
+        return db.autocommit(c -> Rows.query(c, "SELECT * FROM copy_checks WHERE point = ? AND vault = ? ORDER BY id",
+                r -> new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
+                        Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
+                        Verification.Result.fromId(r.getString("result")), r.getString("detail"),
+                        java.time.Duration.ofMillis(r.getLong("duration_ms")), Optional.empty()), point, vault));
+    }
 }

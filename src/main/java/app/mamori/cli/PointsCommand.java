@@ -109,7 +109,7 @@ final class PointsCommand extends Base {
                         + " artifact(s)\t" + Bytes.human(size)
                         + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
                         : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l)
-                        + copies(copies.getOrDefault(p.id(), List.of())));
+                        + copies(p.id(), copies.getOrDefault(p.id(), List.of())));
             }
             listing.flush();
         });
@@ -122,14 +122,30 @@ final class PointsCommand extends Base {
     }
 
     /** A tab and where the point is copied ({@code copied to offsite}, {@code copy to offsite FAILED}), or nothing. */
-    private static String copies(List<PointCopy> copies) {
+    private String copies(String point, List<PointCopy> copies) {
         StringBuilder b = new StringBuilder();
         for (PointCopy c : copies) {
             b.append(c.status() == PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
                     : "\tcopy to " + c.vault() + " FAILED");
             c.lockedUntil().ifPresent(u -> b.append(" (locked until ").append(u).append(')'));
+            if (c.status() == PointCopy.Status.COPIED) {
+                b.append(copyCheck(ctx().services().offsite().checksOf(point, c.vault())));
+            }
         }
         return b.toString();
+    }
+
+    /** How the last check of a copy (verify --from-vault) ended, by its newest check of each source. */
+    static String copyCheck(List<app.mamori.catalog.Verification> checks) {
+        if (checks.isEmpty()) {
+            return "";
+        }
+        Map<String, app.mamori.catalog.Verification> latest = new java.util.LinkedHashMap<>();
+        checks.forEach(v -> latest.put(v.source(), v));
+        boolean failed = latest.values().stream().anyMatch(v -> v.result() != app.mamori.catalog.Verification.Result
+                .VERIFIED);
+        return failed ? ", copy check FAILED" : checks.stream().anyMatch(v -> v.method()
+                == app.mamori.catalog.Verification.Method.DRILL) ? ", copy drilled" : ", copy verified";
     }
 
     /** Points read per query: a listing of any length keeps about this many in memory. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /** {@code mamori vault add|list|remove}. */
 @Command(name = "vault", description = "Where backups are kept", mixinStandardHelpOptions = true,
-        subcommands = {VaultCommands.Add.class, VaultCommands.ListVaults.class, VaultCommands.Remove.class})
+        subcommands = {VaultCommands.Add.class, VaultCommands.ListVaults.class, VaultCommands.Remove.class,
+                VaultPassphraseCommand.class})
 final class VaultCommands {
 
     @Command(name = "add", description = {

@@ -38,6 +38,10 @@ final class VerifyCommand extends Base {
             + " database or temp file on their server, compare, time and remove it (s3-bucket: into a scratch folder"
             + " of the bucket, read back and compared with the index)")
     boolean drill;
+    @Option(names = "--from-vault", paramLabel = "VAULT", description = "check the copies in this object vault"
+            + " instead: download, decrypt, check every SHA-256 and, with --drill, restore into scratch; recorded as"
+            + " checks of the copies (see docs/offsite.md)")
+    String fromVault;
     @Option(names = "--dry-run", description = "print the plan (checks and remote commands) and check nothing")
     boolean dryRun;
     @Option(names = "--json", description = "print the results as JSON (see docs/cli.md)")
@@ -47,6 +51,9 @@ final class VerifyCommand extends Base {
     int run() throws Exception {
         VerifyPlanner.Selection selection = which.point != null ? new VerifyPlanner.Selection.Point(which.point)
                 : which.job != null ? new VerifyPlanner.Selection.Job(which.job) : new VerifyPlanner.Selection.All();
+        if (fromVault != null) {
+            return fromVault();
+        }
         VerifyPlan plan = new VerifyPlanner(ctx().catalog()).plan(selection, drill);
         if (dryRun) {
             printPlan(plan, out());
@@ -70,6 +77,42 @@ final class VerifyCommand extends Base {
         for (Verification f : result.failures()) {
             err().println("mamori: " + f.point() + " " + f.source() + ": " + f.method().id() + " FAILED: "
                     + oneLine(f.detail()));
+        }
+        if (result.cancelled()) {
+            err().println("mamori: verification cancelled; the checks that finished are recorded");
+        }
+        return result.ok() ? 0 : 1;
+    }
+
+    private int fromVault() throws Exception {
+        if (dryRun || json) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from-vault: give it without"
+                    + " --dry-run and --json");
+        }
+        VerifyResult result;
+        try {
+            result = CtrlC.cancellable(cancel -> {
+                try {
+                    return ctx().services().offsite().verify(fromVault, java.util.Optional.ofNullable(which.job),
+                            java.util.Optional.ofNullable(which.point), drill, new ConsoleListener(out()), cancel);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        long copies = result.checks().stream().map(Verification::point).distinct().count();
+        out().println(result.ok() ? "all " + result.checks().size() + " checks of the copies of " + copies
+                + " point(s) in vault " + fromVault + " passed" : result.failures().size() + " of "
+                + result.checks().size() + " checks of the copies in vault " + fromVault + " failed");
+        for (String w : result.warnings()) {
+            err().println("mamori: warning: " + oneLine(w));
+        }
+        for (Verification f : result.failures()) {
+            err().println("mamori: the copy in vault " + fromVault + " of " + f.point() + " " + f.source() + ": "
+                    + f.method().id() + " FAILED: " + oneLine(f.detail()) + "; copy it again with mamori copy "
+                    + f.job() + " --point " + f.point());
         }
         if (result.cancelled()) {
             err().println("mamori: verification cancelled; the checks that finished are recorded");

@@ -62,6 +62,27 @@ public final class OffsiteService {
         return services.catalog().copies().findVault(name);
     }
 
+    /**
+     * Changes an encrypted object vault's passphrase: {@code oldPassphrase} must open it; the data
+     * key is rewrapped under {@code newPassphrase} in the bucket (no object is re-encrypted) and
+     * the secret store keeps the new one. Neither passphrase is logged or put in a message.
+     */
+    public void changePassphrase(String vault, String oldPassphrase, String newPassphrase) throws IOException {
+        ObjectVault v = services.catalog().copies().getVault(vault);
+        if (!v.encrypted()) {
+            throw new IllegalArgumentException("vault " + vault + " is not encrypted, so it has no passphrase to"
+                    + " change");
+        }
+        app.mamori.vault.crypto.VaultKey.requireUsable(newPassphrase);
+        String secretKey = services.secrets().get(ObjectVault.secretKeyKey(vault)).orElseThrow(() -> new IOException(
+                "the secret access key of vault " + vault + " is missing from the secret store; add the vault again"));
+        S3Vault.changePassphrase(v, secretKey, oldPassphrase, newPassphrase);
+        services.secrets().put(ObjectVault.passphraseKey(vault), newPassphrase);
+        services.catalog().events().add(app.mamori.catalog.Event.at(services.clock().instant(),
+                app.mamori.catalog.EventLevel.INFO, "vault-passphrase-changed", "the passphrase of vault " + vault
+                        + " was changed; the old one no longer opens it"));
+    }
+
     /** Forgets an object vault and its secrets; the bucket and the copies in it are left alone. */
     public boolean removeVault(String name) throws IOException {
         boolean removed = services.catalog().copies().removeVault(name);
@@ -121,6 +142,40 @@ public final class OffsiteService {
             throws IOException {
         services.jobs().get(job);
         return copier().checkJob(job, listener, cancel);
+    }
+
+    /**
+     * Checks copies in object vault {@code vault} (see {@link app.mamori.engine.offsite.OffsiteVerify}):
+     * of one point, of one job's points, or (both empty) of every point copied there.
+     *
+     * @throws app.mamori.engine.JobBusyException when a job whose copy is checked is running
+     */
+    public app.mamori.engine.verify.VerifyResult verify(String vault, Optional<String> job, Optional<String> point,
+                                                        boolean drill, app.mamori.engine.verify.VerifyListener listener,
+                                                        CancelToken cancel) throws IOException {
+        services.catalog().copies().getVault(vault);
+        List<RecordedPoint> points = new ArrayList<>();
+        for (String id : services.catalog().copies().copiedTo(vault)) {
+            services.catalog().points().find(id).filter(p -> job.map(j -> j.equals(p.point().job())).orElse(true))
+                    .filter(p -> point.map(x -> x.equals(p.id())).orElse(true)).ifPresent(points::add);
+        }
+        points.sort(Comparator.comparing((RecordedPoint p) -> p.point().time()));
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("--from-vault: no " + point.map(p -> "copy of point " + p).orElse(
+                    job.map(j -> "copy of job " + j).orElse("copy")) + " is recorded in vault " + vault
+                    + "; see mamori points JOB, or on a new computer: mamori catalog rebuild --vault " + vault);
+        }
+        var verifier = new app.mamori.engine.verify.Verifier(services.catalog(), services.ssh(), services.secrets(),
+                services.clock());
+        try (S3Vault s3 = copier().open(vault)) {
+            return new app.mamori.engine.offsite.OffsiteVerify(services.catalog(), verifier, services.clock())
+                    .run(s3, points, drill, services.home().dir().resolve("offsite-restore"), listener, cancel);
+        }
+    }
+
+    /** The checks of a point's copy in {@code vault}, oldest first. */
+    public List<app.mamori.catalog.Verification> checksOf(String point, String vault) {
+        return services.catalog().copies().checksOf(point, vault);
     }
 
     /** The recorded copies of {@code points}, by point id. */

@@ -165,6 +165,21 @@ class OffsiteCopyTest {
     }
 
     @Test
+    void aDrillFromTheCopyRestoresTheDownloadedDumpIntoAScratchDatabaseAndIsRecordedAsTheCopys() {
+        addOffsite(cli, PASSPHRASE).requireOk();
+        cli.run("job", "set", "shop", "--copy-to", "offsite").requireOk();
+        cli.run("backup", "shop").requireOk();
+
+        Cli.Result drill = cli.run("verify", "--job", "shop", "--from-vault", "offsite", "--drill").requireOk();
+
+        assertThat(drill.out()).contains("drill").contains("checks of the copies of 1 point(s) in vault offsite passed");
+        assertThat(cli.run("points", "shop").requireOk().out()).contains("\tcopied to offsite, copy drilled")
+                .doesNotContain("\tverified");
+        assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'mamori_drill_%'"))
+                .as("the scratch database is dropped").isEqualTo("0");
+    }
+
+    @Test
     void aCopyThatFailsAfterABackupIsRecordedTheBackupStillSucceedsAndCopyFinishesItLater() {
         try (CuttingProxy proxy = new CuttingProxy(s3.port())) {
             cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3", bucket,

@@ -75,6 +75,23 @@ public final class CopyPrune {
                 failures.add(c.id() + ": " + e.getMessage());
             }
         }
+        if (!removed.isEmpty()) {
+            collectTrees(vault, removed.stream().map(id -> copies.get(id).location()).toList(), settings, failures);
+        }
         return new Result(removed, failures, locked);
+    }
+
+    /** Deletes the file-tree content the removed copies alone used (see {@link TreeGc}). */
+    private static void collectTrees(S3Vault vault, List<String> removedLocations, CopySettings settings,
+                                     List<String> failures) {
+        java.util.Set<String> servers = new java.util.TreeSet<>();
+        removedLocations.forEach(l -> servers.add(l.substring(0, l.indexOf('/'))));
+        for (String server : servers) {
+            try {
+                TreeGc.collect(vault, server, settings.job());
+            } catch (IOException | RuntimeException e) {
+                failures.add("file-tree content of job " + settings.job() + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -193,6 +193,13 @@ public final class OffsiteCopier {
         }
         for (Manifest.Entry e : m.sources()) {
             cancel.throwIfCancelled();
+            if (isTree(e)) {
+                Optional<String> problem = checkTree(vault, m, location, e, cancel);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+                continue;
+            }
             try (InputStream in = vault.openArtifact(location, e.artifact())) {
                 java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
                 byte[] buf = new byte[1 << 16];
@@ -210,6 +217,29 @@ public final class OffsiteCopier {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a manifest's entry is a file-tree snapshot, copied as a listing and its content. */
+    static boolean isTree(Manifest.Entry e) {
+        try {
+            return app.mamori.model.SourceKind.fromId(e.kind()).isSnapshot();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    private static Optional<String> checkTree(S3Vault vault, Manifest m, String location, Manifest.Entry e,
+                                              CancelToken cancel) throws CancelToken.CancelledException {
+        var objects = vault.trees(m.server(), m.job());
+        try {
+            TreeListing listing = TreeListing.fromBytes(objects.listing(location, e.artifact()));
+            new TreeStage(objects, cancel).read(listing, e.sha256(), null);
+            return Optional.empty();
+        } catch (CancelToken.CancelledException x) {
+            throw x;
+        } catch (IOException x) {
+            return Optional.of(e.artifact() + ": " + x.getMessage());
+        }
     }
 
     /** Applies the job's offsite retention after a copy; a failure is logged, never fatal to the copy. */
@@ -242,12 +272,6 @@ public final class OffsiteCopier {
         Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
         Path dir = Path.of(home.path()).resolve(point.point().location());
-        for (Artifact a : point.point().artifacts()) {
-            if (a.kind().isSnapshot() || !home.isRemote() && Files.isDirectory(dir.resolve(a.path()))) {
-                throw new IOException("point " + point.id() + " holds a file-tree snapshot (" + a.source()
-                        + "); copying snapshots offsite is not available yet, only database dumps");
-            }
-        }
         if (home.isRemote()) {
             return fromServer(point, home, vault, lock, limitRate, listener, cancel);
         }
@@ -255,8 +279,15 @@ public final class OffsiteCopier {
         long resumed = 0;
         String location = point.point().location();
         long started = System.nanoTime();
+        TreeUpload trees = new TreeUpload(catalog, vault, point, lock, listener, cancel);
         for (Artifact a : point.point().artifacts()) {
             Path file = dir.resolve(a.path());
+            if (isTree(a, file)) {
+                UploadResult r = trees.local(a, file);
+                sent += r.sent();
+                resumed += r.resumed();
+                continue;
+            }
             long size = Files.size(file);
             try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
                 UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(), lock,
@@ -286,7 +317,14 @@ public final class OffsiteCopier {
         long resumed = 0;
         long started = System.nanoTime();
         try (RemoteShell shell = ssh.connect(catalog.servers().get(home.server().get()))) {
+            TreeUpload trees = new TreeUpload(catalog, vault, point, lock, listener, cancel);
             for (Artifact a : point.point().artifacts()) {
+                if (a.kind().isSnapshot()) {
+                    UploadResult r = trees.remote(a, shell, dir + a.path(), stage);
+                    sent += r.sent();
+                    resumed += r.resumed();
+                    continue;
+                }
                 Path file = Files.createTempFile(stage, "copy-", ".part");
                 try {
                     fetch(shell, dir + a.path(), file, home, cancel);
@@ -307,6 +345,11 @@ public final class OffsiteCopier {
             vault.putManifest(location, manifest.toByteArray(), lock);
         }
         return new long[]{sent, resumed};
+    }
+
+    /** A file-tree snapshot (a folder with its index) rather than one dump file. */
+    static boolean isTree(Artifact a, Path inLocalVault) {
+        return a.kind().isSnapshot() || Files.isDirectory(inLocalVault);
     }
 
     private static void fetch(RemoteShell shell, String path, Path into, Vault home, CancelToken cancel)

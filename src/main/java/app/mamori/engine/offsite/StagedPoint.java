@@ -38,6 +38,25 @@ public final class StagedPoint implements AutoCloseable {
         this.reports = reports;
     }
 
+    /**
+     * Downloads every artifact of {@code point} from {@code vault} into a new folder under
+     * {@code under}, each checked against its recorded SHA-256: what a check of the copy reads.
+     */
+    public static StagedPoint fetchAll(S3Vault vault, RecordedPoint point, Path under) throws IOException {
+        SecureFiles.createPrivateDirectories(under);
+        Path root = Files.createTempDirectory(under, "check-");
+        StagedPoint staged = new StagedPoint(point, root, vault.config().name(), under.resolve("reports"));
+        try {
+            for (Artifact a : point.point().artifacts()) {
+                stage(vault, point, a, root.resolve(point.point().location()).resolve(a.path()));
+            }
+            return staged;
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+    }
+
     /** Downloads {@code source}'s artifact of {@code point} from {@code vault} into a new folder under {@code under}. */
     public static StagedPoint fetch(S3Vault vault, RecordedPoint point, String source, Path under) throws IOException {
         Artifact a = point.point().artifacts().stream().filter(x -> x.source().equals(source)).findFirst()
@@ -47,7 +66,20 @@ public final class StagedPoint implements AutoCloseable {
         Path root = Files.createTempDirectory(under, "restore-");
         StagedPoint staged = new StagedPoint(point, root, vault.config().name(), under.resolve("reports"));
         try {
-            Path file = root.resolve(point.point().location()).resolve(a.path());
+            stage(vault, point, a, root.resolve(point.point().location()).resolve(a.path()));
+            return staged;
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+    }
+
+    private static void stage(S3Vault vault, RecordedPoint point, Artifact a, Path file) throws IOException {
+        if (a.kind().isSnapshot()) {
+            stageTree(vault, point, a, file);
+            return;
+        }
+        try {
             SecureFiles.createPrivateDirectories(file.getParent());
             SecureFiles.createPrivateFile(file);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -56,21 +88,36 @@ public final class StagedPoint implements AutoCloseable {
                 in.transferTo(out);
             }
             Path manifest = file.getParent().resolve(Manifest.FILE_NAME);
-            SecureFiles.createPrivateFile(manifest);
-            Files.write(manifest, vault.manifest(point.point().location()));
+            if (!Files.exists(manifest)) {
+                SecureFiles.createPrivateFile(manifest);
+                Files.write(manifest, vault.manifest(point.point().location()));
+            }
             String got = HexFormat.of().formatHex(sha.digest());
             if (!got.equalsIgnoreCase(a.sha256())) {
                 throw new IOException("the copy of " + a.path() + " of point " + point.id() + " in vault "
                         + vault.config().name() + " has SHA-256 " + got + ", not the recorded " + a.sha256()
                         + "; it is damaged, choose another point");
             }
-            return staged;
         } catch (NoSuchAlgorithmException e) {
-            staged.close();
             throw new IllegalStateException("SHA-256 is in every JDK", e);
-        } catch (IOException | RuntimeException e) {
-            staged.close();
-            throw e;
+        }
+    }
+
+    /** A file-tree snapshot: its listing, then every file, into a snapshot folder as a local vault has it. */
+    private static void stageTree(S3Vault vault, RecordedPoint point, Artifact a, Path snapshot) throws IOException {
+        var objects = vault.trees(point.point().server(), point.point().job());
+        SecureFiles.createPrivateDirectories(snapshot);
+        try {
+            TreeListing listing = TreeListing.fromBytes(objects.listing(point.point().location(), a.path()));
+            new TreeStage(objects, app.mamori.util.CancelToken.none()).read(listing, a.sha256(), snapshot);
+        } catch (IOException e) {
+            throw new IOException("the copy of " + a.source() + " of point " + point.id() + " in vault "
+                    + vault.config().name() + " cannot be read back: " + e.getMessage() + "; choose another point", e);
+        }
+        Path manifest = snapshot.getParent().resolve(Manifest.FILE_NAME);
+        if (!Files.exists(manifest)) {
+            SecureFiles.createPrivateFile(manifest);
+            Files.write(manifest, vault.manifest(point.point().location()));
         }
     }
 

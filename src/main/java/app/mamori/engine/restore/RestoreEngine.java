@@ -196,8 +196,9 @@ public final class RestoreEngine {
     }
 
     private boolean vaultOnServer(RestorePlan plan) {
+        // a copy downloaded from an object vault (restore --from-vault) is read here, wherever its point was taken
         return catalog.points().find(plan.pointId()).flatMap(p -> catalog.vaults().find(p.point().vault()))
-                .map(v -> v.isRemote()).orElse(false);
+                .map(v -> v.isRemote() && plan.pointDir().startsWith(Path.of(v.path()))).orElse(false);
     }
 
     private String safetyBackup(RestorePlan plan, JobLocks locks, RestoreListener listener, CancelToken cancel,

@@ -37,11 +37,31 @@ public final class Verifier {
     private final SecretStore secrets;
     private final Clock clock;
 
+    /** Where each check goes: the point's own verifications, or (an offsite copy read back) the copy's checks. */
+    private final java.util.function.Consumer<Verification> recorder;
+    private final Optional<String> copyIn;
+
     public Verifier(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock) {
+        this(catalog, ssh, secrets, clock, Optional.empty());
+    }
+
+    private Verifier(Catalog catalog, SshConnector ssh, SecretStore secrets, Clock clock, Optional<String> copyIn) {
         this.catalog = catalog;
         this.ssh = ssh;
         this.secrets = secrets;
         this.clock = clock;
+        this.copyIn = copyIn;
+        this.recorder = copyIn.<java.util.function.Consumer<Verification>>map(v -> c -> catalog.copies()
+                .recordCheck(v, c)).orElse(catalog.verifications()::record);
+    }
+
+    /**
+     * The same checks of points downloaded from their copies in object vault {@code vault}: each
+     * recorded as a check of the copy, never as the point's own verification, so a damaged copy
+     * does not make a restore refuse a good local point.
+     */
+    public Verifier ofCopiesIn(String vault) {
+        return new Verifier(catalog, ssh, secrets, clock, Optional.of(vault));
     }
 
     /**
@@ -93,13 +113,21 @@ public final class Verifier {
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
                             method, o.ok() ? Verification.Result.VERIFIED : Verification.Result.FAILED, o.detail(),
                             Duration.ofNanos(System.nanoTime() - t0), o.recovery());
-                    catalog.verifications().record(v);
+                    recorder.accept(v);
                     checks.add(v);
                     o.warnings().forEach(w -> {
                         warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
                         listener.warning(item, w);
                     });
                     listener.checked(item, v);
+                    if (!o.ok() && copyIn.isPresent()) {
+                        event(item, EventLevel.ERROR, "copy-damaged", "verification FAILED (" + method.id() + ") of"
+                                + " the copy in vault " + copyIn.get() + " of " + item.artifact().source()
+                                + " in restore point " + item.pointId() + ": " + o.detail() + ". Copy it again with"
+                                + " mamori copy " + item.job() + " --point " + item.pointId(), "copyCheckFailed",
+                                method.id(), item.artifact().source(), item.pointId(), copyIn.get(), o.detail());
+                        break;
+                    }
                     if (!o.ok()) {
                         event(item, EventLevel.ERROR, "verify-failed", "verification FAILED (" + method.id() + "): "
                                 + item.artifact().source() + " in restore point " + item.pointId() + ": " + o.detail()

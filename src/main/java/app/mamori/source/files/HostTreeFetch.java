@@ -77,8 +77,13 @@ public final class HostTreeFetch {
         return SnapshotIndex.read(file);
     }
 
-    private static void fetch(RemoteShell shell, String snapshotDir, SnapshotIndex index, Predicate<RawPath> selected,
-                              Path staging, CancelToken cancel) throws IOException {
+    /**
+     * The chosen files of a snapshot in a vault on the server, in one tar stream, into
+     * {@code staging/tree/} here, each checked against its SHA-256 in the index. An offsite copy
+     * fetches only the content its bucket lacks this way.
+     */
+    public static void fetch(RemoteShell shell, String snapshotDir, SnapshotIndex index, Predicate<RawPath> selected,
+                             Path staging, CancelToken cancel) throws IOException {
         Path tree = staging.resolve(SnapshotIndex.TREE);
         List<TarFetcher.Wanted> wanted = new ArrayList<>();
         Map<RawPath, IndexEntry> byStored = new java.util.HashMap<>();

@@ -62,9 +62,20 @@ final class OffsiteView {
         sheet.setId("offsite-sheet");
         sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.vaults()));
         sheet.setOnAction(e -> exportSheet());
+        // a key alone, its words in the tooltip: one more labelled button cuts the bar at 1280x720 (Japanese too)
+        Button passphrase = new Button(null, new FontIcon(Feather.KEY));
+        passphrase.setTooltip(new javafx.scene.control.Tooltip(app.text().t("offsite.passphrase")));
+        passphrase.setAccessibleText(app.text().t("offsite.passphrase"));
+        passphrase.setId("offsite-passphrase-change");
+        passphrase.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            OffsiteViewModel.VaultLine l = vaults.getSelectionModel().getSelectedItem();
+            return l == null || !l.vault().encrypted();
+        }, vaults.getSelectionModel().selectedItemProperty()));
+        passphrase.setOnAction(e -> new PassphraseDialog(app, vm, vaults.getSelectionModel().getSelectedItem()
+                .vault().name()).show());
         Label title = new Label(app.text().t("offsite.title"));
         title.getStyleClass().add("title-3");
-        HBox vaultBar = new HBox(12, title, add, remove, sheet);
+        HBox vaultBar = new HBox(12, title, add, passphrase, remove, sheet);
         vaultBar.setAlignment(Pos.CENTER_LEFT);
 
         Button copyTo = new Button(app.text().t("offsite.copyJob"), new FontIcon(Feather.COPY));
@@ -75,6 +86,13 @@ final class OffsiteView {
         copyNow.setId("offsite-copy-now");
         copyNow.disableProperty().bind(copies.getSelectionModel().selectedItemProperty().isNull().or(vm.copying()));
         copyNow.setOnAction(e -> vm.copyNow(copies.getSelectionModel().getSelectedItem().job()));
+        Button check = new Button(app.text().t("offsite.check"), new FontIcon(Feather.CHECK_CIRCLE));
+        check.setId("offsite-check");
+        check.disableProperty().bind(copies.getSelectionModel().selectedItemProperty().isNull().or(vm.copying()));
+        check.setOnAction(e -> {
+            OffsiteViewModel.CopyLine l = copies.getSelectionModel().getSelectedItem();
+            vm.checkCopies(l.job(), l.vault());
+        });
         Button stop = new Button(app.text().t("offsite.copy.stop"));
         stop.setId("offsite-copy-stop");
         stop.visibleProperty().bind(vm.copying());
@@ -84,7 +102,7 @@ final class OffsiteView {
         noCopy.setId("offsite-no-copy");
         noCopy.disableProperty().bind(copies.getSelectionModel().selectedItemProperty().isNull());
         noCopy.setOnAction(e -> vm.removeCopy(copies.getSelectionModel().getSelectedItem().job()));
-        HBox copyBar = new HBox(12, copyTo, copyNow, stop, noCopy);
+        HBox copyBar = new HBox(12, copyTo, copyNow, check, stop, noCopy);
         copyBar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();

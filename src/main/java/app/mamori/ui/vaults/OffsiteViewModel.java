@@ -1,5 +1,7 @@
 package app.mamori.ui.vaults;
 
+import app.mamori.catalog.Verification;
+import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.offsite.CopyListener;
 import app.mamori.engine.offsite.CopyResult;
 import app.mamori.engine.runbook.RunbookFormat;
@@ -119,6 +121,20 @@ public final class OffsiteViewModel {
         }, e -> failed.accept(text(e)));
     }
 
+    /**
+     * Changes an encrypted vault's passphrase (see {@code OffsiteService#changePassphrase}); on
+     * the worker, never logged.
+     */
+    public void changePassphrase(String vault, String current, String fresh, Runnable done, Consumer<String> failed) {
+        app.executor().submit(() -> {
+            app.services().offsite().changePassphrase(vault, current, fresh);
+            return vault;
+        }, v -> {
+            message.set(app.text().t("offsite.passphrase.changed", v));
+            done.run();
+        }, e -> failed.accept(text(e)));
+    }
+
     /** Forgets an object vault and its secrets; the bucket and the copies in it stay. */
     public void removeVault(String name) {
         app.executor().submit(() -> app.services().offsite().removeVault(name), removed -> {
@@ -171,6 +187,32 @@ public final class OffsiteViewModel {
             copying.set(false);
             message.set(summary(job, results));
             refresh();
+        }, e -> {
+            copying.set(false);
+            message.set(token.isCancelled() ? app.text().t("offsite.copy.stopped", job) : text(e));
+        });
+    }
+
+    /**
+     * Drills the job's copies in its object vault as {@code verify --job JOB --from-vault VAULT
+     * --drill} does: each copy downloaded, checked and restored into scratch, recorded as a check
+     * of the copy. Shares the copy's busy state and Stop.
+     */
+    public void checkCopies(String job, String vault) {
+        if (copying.get()) {
+            return;
+        }
+        CancelToken token = new CancelToken();
+        cancel = token;
+        copying.set(true);
+        message.set(app.text().t("offsite.check.starting", job, vault));
+        app.executor().submit(() -> app.services().offsite().verify(vault, Optional.of(job), Optional.empty(), true,
+                new VerifyListener() { }, token), r -> {
+            copying.set(false);
+            long points = r.checks().stream().map(Verification::point).distinct().count();
+            message.set(r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
+                    : app.text().t("offsite.check.failed", job, vault, r.failures().get(0).point(),
+                    r.failures().get(0).detail()));
         }, e -> {
             copying.set(false);
             message.set(token.isCancelled() ? app.text().t("offsite.copy.stopped", job) : text(e));

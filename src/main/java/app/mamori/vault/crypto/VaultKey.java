@@ -55,8 +55,40 @@ public record VaultKey(int format, String kdf, int logN, int r, int p, String sa
         }
     }
 
+    /**
+     * The same data key wrapped under {@code newPassphrase}, with a new salt and nonce: what a
+     * passphrase change writes. Nothing encrypted with the data key changes.
+     */
+    public VaultKey rewrap(String oldPassphrase, String newPassphrase) throws IOException {
+        requireUsable(newPassphrase);
+        byte[] dataKey = dataKey(oldPassphrase);
+        byte[] salt = random(16);
+        byte[] nonce = random(12);
+        byte[] kek = kek(newPassphrase, salt, LOG_N, 8, 1);
+        try {
+            byte[] rewrapped = gcm(Cipher.ENCRYPT_MODE, kek, nonce).doFinal(dataKey);
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new VaultKey(1, "scrypt", LOG_N, 8, 1, b64.encodeToString(salt), b64.encodeToString(nonce),
+                    b64.encodeToString(rewrapped));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is in every JDK", e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
     /** The vault's keys; a passphrase that is not this vault's fails with {@link WrongPassphraseException}. */
     public DataKeys unlock(String passphrase) throws IOException {
+        byte[] dataKey = dataKey(passphrase);
+        try {
+            return new DataKeys(dataKey);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    private byte[] dataKey(String passphrase) throws IOException {
         if (format != 1 || !"scrypt".equals(kdf) || logN < 10 || logN > 22 || r < 1 || r > 32 || p < 1 || p > 16) {
             throw new IOException("the vault's key file has format " + format + " and KDF " + kdf + " (N=2^" + logN
                     + ", r=" + r + ", p=" + p + "), which this Mamori does not read; update Mamori");
@@ -64,15 +96,10 @@ public record VaultKey(int format, String kdf, int logN, int r, int p, String sa
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] kek = kek(passphrase, b64.decode(salt), logN, r, p);
         try {
-            byte[] dataKey = gcm(Cipher.DECRYPT_MODE, kek, b64.decode(nonce)).doFinal(b64.decode(wrapped));
-            try {
-                return new DataKeys(dataKey);
-            } finally {
-                Arrays.fill(dataKey, (byte) 0);
-            }
+            return gcm(Cipher.DECRYPT_MODE, kek, b64.decode(nonce)).doFinal(b64.decode(wrapped));
         } catch (AEADBadTagException e) {
             throw new WrongPassphraseException("the passphrase does not open this vault's key; give the passphrase"
-                    + " the vault was created with");
+                    + " the vault was created with, or the one it was last changed to (mamori vault passphrase)");
         } catch (GeneralSecurityException e) {
             throw new IOException("the vault's key file is damaged: " + e.getMessage(), e);
         } finally {

@@ -64,10 +64,9 @@ public final class S3Vault implements AutoCloseable {
                     throw new IllegalArgumentException(why);
                 });
             }
-            ObjectLayout plain = new ObjectLayout(config.prefix(), Optional.empty());
-            Optional<byte[]> keyFile = read(s3, config.bucket(), plain.keyFile());
+            boolean keyFile = !KeyObjects.list(s3, config.bucket(), config.prefix()).isEmpty();
             if (!config.encrypted()) {
-                if (keyFile.isPresent()) {
+                if (keyFile) {
                     throw new IllegalArgumentException("--encrypt: s3://" + config.bucket() + "/" + config.prefix()
                             + " holds an encrypted Mamori vault; add it with --encrypt and its passphrase");
                 }
@@ -75,13 +74,12 @@ public final class S3Vault implements AutoCloseable {
             }
             String pass = passphrase.orElseThrow(() -> new IllegalArgumentException(
                     "--encrypt: give the passphrase on stdin, on the line after the secret key"));
-            if (keyFile.isPresent()) {
-                return new S3Vault(config, s3, Optional.of(VaultKey.fromJson(keyFile.get()).unlock(pass)));
+            if (keyFile) {
+                return new S3Vault(config, s3, Optional.of(KeyObjects.unlock(s3, config.bucket(), config.prefix(),
+                        pass).orElseThrow().keys()));
             }
             VaultKey.Created created = VaultKey.create(pass);
-            byte[] json = created.file().toJson();
-            s3.putObject(p -> p.bucket(config.bucket()).key(plain.keyFile()).contentMD5(md5(json)),
-                    RequestBody.fromBytes(json));
+            KeyObjects.create(s3, config.bucket(), config.prefix(), created.file());
             return new S3Vault(config, s3, Optional.of(created.keys()));
         } catch (SdkException e) {
             s3.close();
@@ -100,12 +98,13 @@ public final class S3Vault implements AutoCloseable {
                 return new S3Vault(config, s3, Optional.empty());
             }
             ObjectLayout plain = new ObjectLayout(config.prefix(), Optional.empty());
-            byte[] keyFile = read(s3, config.bucket(), plain.keyFile()).orElseThrow(() -> new IOException("vault "
-                    + config.name() + ": s3://" + config.bucket() + "/" + plain.keyFile() + " is missing, so nothing"
-                    + " in this vault can be decrypted; it was deleted, or the bucket or prefix is not the vault's"));
             String pass = passphrase.orElseThrow(() -> new IOException("vault " + config.name() + " is encrypted"
                     + " and its passphrase is not in the secret store; add the vault again with --encrypt"));
-            return new S3Vault(config, s3, Optional.of(VaultKey.fromJson(keyFile).unlock(pass)));
+            DataKeys keys = KeyObjects.unlock(s3, config.bucket(), config.prefix(), pass).orElseThrow(() ->
+                    new IOException("vault " + config.name() + ": s3://" + config.bucket() + "/" + plain.keyFile()
+                            + " is missing, so nothing in this vault can be decrypted; it was deleted, or the bucket or"
+                            + " prefix is not the vault's")).keys();
+            return new S3Vault(config, s3, Optional.of(keys));
         } catch (SdkException e) {
             s3.close();
             throw new IOException(S3Clients.describe(config, e), e);
@@ -115,8 +114,41 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes an encrypted vault's passphrase: the data key is rewrapped (see {@link KeyObjects}),
+     * nothing else in the bucket changes. The old passphrase must open the vault.
+     */
+    public static void changePassphrase(ObjectVault config, String secretKey, String oldPassphrase,
+                                        String newPassphrase) throws IOException {
+        if (!config.encrypted()) {
+            throw new IllegalArgumentException("vault " + config.name() + " is not encrypted, so it has no passphrase");
+        }
+        try (S3Client s3 = S3Clients.build(config, secretKey)) {
+            KeyObjects.change(s3, config, oldPassphrase, newPassphrase);
+        } catch (SdkException e) {
+            throw new IOException(S3Clients.describe(config, e), e);
+        }
+    }
+
     public ObjectVault config() {
         return config;
+    }
+
+    /** The content-addressed objects of one job's file-tree copies (see {@link TreeObjects}). */
+    public TreeObjects trees(String server, String job) {
+        return new TreeObjects(this, server + "/" + job);
+    }
+
+    S3Client client() {
+        return s3;
+    }
+
+    Optional<DataKeys> keys() {
+        return keys;
+    }
+
+    ObjectLayout layout() {
+        return layout;
     }
 
     /**
@@ -269,7 +301,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private void delete(String key) {
+    void delete(String key) {
         if (!config.locked()) {
             s3.deleteObject(b -> b.bucket(config.bucket()).key(key));
             return;
@@ -293,7 +325,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private byte[] seal(String context, byte[] plain) throws IOException {
+    byte[] seal(String context, byte[] plain) throws IOException {
         if (keys.isEmpty()) {
             return plain;
         }
@@ -302,11 +334,11 @@ public final class S3Vault implements AutoCloseable {
                 context).readAllBytes();
     }
 
-    private byte[] unseal(String context, byte[] sealed) throws IOException {
+    byte[] unseal(String context, byte[] sealed) throws IOException {
         return new DecryptingInputStream(new ByteArrayInputStream(sealed), keys.orElseThrow(), context).readAllBytes();
     }
 
-    private static Optional<byte[]> read(S3Client s3, String bucket, String key) {
+    static Optional<byte[]> read(S3Client s3, String bucket, String key) {
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -322,7 +354,7 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
