@@ -1,6 +1,7 @@
 package app.mamori.source.files;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// a broken pipe hangs its reader or writer: fail then rather than hang the suite
+@Timeout(60)
 class BytePipeTest {
 
     @Test
