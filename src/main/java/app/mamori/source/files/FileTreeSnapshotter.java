@@ -86,7 +86,7 @@ public final class FileTreeSnapshotter {
             CompletableFuture<OwnerNames> ownerNames = async(() -> OwnerNames.lookup(shell, listing.entries(), token));
             var run = new SnapshotRun(tree, previous, previousSnapshotDir, progress, cancel);
             run.build(listing.entries(), roots);
-            TarFetcher.Outcome got = run.fetch(new TarFetcher(shell, executor, TarFetcher.COMMAND));
+            TarFetcher.Outcome got = run.fetch(new TarFetcher(shell, executor, TarFetcher.COMMAND, true));
             List<String> warnings = new ArrayList<>(listing.warnings());
             warnings.addAll(got.warnings());
             warnings.addAll(run.warnings);

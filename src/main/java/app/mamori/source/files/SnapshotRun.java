@@ -118,13 +118,8 @@ final class SnapshotRun {
         if (wanted.isEmpty()) {
             return new TarFetcher.Outcome(Map.of(), List.of());
         }
-        TarFetcher.Outcome got = fetcher.fetch(wanted, progress, cancel);
-        for (TarFetcher.Wanted w : wanted) {
-            if (got.fetched().containsKey(w.entry().path())) {
-                SnapshotFiles.applyMetadata(w.target(), w.entry());
-            }
-        }
-        return got;
+        // the fetcher sets each fetched file's mode and mtime on its flushing threads
+        return fetcher.fetch(wanted, progress, cancel);
     }
 
     /** Sets directory modes and times, deepest first and last of all, and returns the index entries. */

@@ -59,15 +59,25 @@ final class TarFetcher {
     private final RemoteShell shell;
     private final Executor executor;
     private final String command;
+    private final boolean storeListedMetadata;
     // Reused for every file: tens of thousands of small files must not each allocate and look up a digest.
     private final byte[] buffer = new byte[128 * 1024];
     private final MessageDigest sha = sha256();
     private FileSyncs syncs;
 
     TarFetcher(RemoteShell shell, Executor executor, String command) {
+        this(shell, executor, command, false);
+    }
+
+    /**
+     * @param storeListedMetadata give each written file its listed entry's stored mode and mtime
+     *                            ({@link SnapshotFiles#applyMetadata}) before it is flushed
+     */
+    TarFetcher(RemoteShell shell, Executor executor, String command, boolean storeListedMetadata) {
         this.shell = shell;
         this.executor = executor;
         this.command = command;
+        this.storeListedMetadata = storeListedMetadata;
     }
 
     /**
@@ -175,7 +185,7 @@ final class TarFetcher {
                         + w.entry().path());
                 continue;
             }
-            Fetched f = write(tar, w.target());
+            Fetched f = write(tar, w);
             fetched.put(w.entry().path(), f);
             files++;
             bytes += f.size();
@@ -189,7 +199,8 @@ final class TarFetcher {
         return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
     }
 
-    private Fetched write(InputStream content, Path target) throws IOException {
+    private Fetched write(InputStream content, Wanted wanted) throws IOException {
+        Path target = wanted.target();
         sha.reset();
         long size = 0;
         try (FileChannel out = FileChannel.open(target, CREATE_NEW)) {
@@ -204,7 +215,7 @@ final class TarFetcher {
         }
         // data and size on disk before the point can be committed: a power cut must not leave a
         // committed snapshot holding empty files (the directories are synced at the end)
-        syncs.sync(target);
+        syncs.sync(target, storeListedMetadata ? wanted.entry() : null);
         return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
     }
 

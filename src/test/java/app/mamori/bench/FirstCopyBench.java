@@ -1,0 +1,187 @@
+package app.mamori.bench;
+
+import app.mamori.ssh.ShellQuote;
+import app.mamori.testenv.SshdServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A {@code files} source's first backup as the admin runs it: {@code ./mamori backup JOB}, a new
+ * process (cold JVM, catalogue, connect, list, tar, fsync, index, commit), against the same files
+ * copied by {@code rsync -a -e 'ssh -c aes128-gcm@openssh.com ...' && sync} and by a bare
+ * OpenSSH pipe ({@code ssh ... cat FILE > out && sync} for one file,
+ * {@code ssh ... tar -c | tar -x && sync} for many), in the same run against the loopback test
+ * sshd. Mamori flushes every file before it commits a point, so both references end with
+ * {@code sync}. The legs take turns in a rotating order; each round copies into a fresh folder
+ * (a new job and vault for Mamori), which is deleted and synced untimed afterwards.
+ * <p>
+ * Data: (a) one incompressible file of BIG_MIB MiB, (b) FILES files of 0..8 KiB in folders of
+ * 100 ({@link SnapshotBench#buildTree}); 0 skips one. Prints wall and client CPU seconds
+ * (user+sys of the process and its children, from {@code /usr/bin/time}) per leg and round, then
+ * medians and ratios. {@code MAMORI_JAVA_OPTS} reaches the Mamori JVM (for JFR).
+ * Run it with {@code bench/first-copy [BIG_MIB=2048] [FILES=50000] [ROUNDS=3]}.
+ */
+public final class FirstCopyBench {
+    private static final String[] LEGS = {"mamori", "rsync", "ssh"};
+    private static SshdServer sshd;
+    private static Path knownHosts;
+    private static Path base;
+
+    private FirstCopyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long bigMib = args.length > 0 ? Long.parseLong(args[0]) : 2048;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        base = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "/var/tmp")), "mamori-firstcopy-");
+        try (SshdServer server = SshdServer.start()) {
+            sshd = server;
+            knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+            Path home = Files.createDirectory(base.resolve("home"));
+            mamori(home, "server", "add", "bench", "--host", sshd.host(), "--port", Integer.toString(sshd.port()),
+                    "--user", sshd.user(), "--identity", sshd.identity().toString(),
+                    "--host-key", sshd.hostKeyFingerprint());
+            if (bigMib > 0) {
+                Path src = Files.createDirectories(base.resolve("big-src"));
+                Path file = src.resolve("big.bin");
+                writeRandom(file, bigMib << 20);
+                dataSet("one " + bigMib + " MiB file", "big", src, home, rounds,
+                        dest -> new String[]{ShellQuote.command("cat", file.toString()), "> " + q(dest.resolve("big.bin"))});
+            }
+            if (files > 0) {
+                Path src = base.resolve("small-src");
+                long bytes = SnapshotBench.buildTree(src, files);
+                dataSet(String.format("%,d files, %,d bytes", files, bytes), "small", src, home, rounds,
+                        dest -> new String[]{ShellQuote.command("tar", "-cf", "-", "-C", src.toString(), "."),
+                                "| tar -xf - -C " + q(dest)});
+            }
+        } finally {
+            new ProcessBuilder("rm", "-rf", base.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** The OpenSSH reference: what runs on the server, and what takes its stdout here. */
+    private interface Pipe {
+        String[] remoteAndLocal(Path dest);
+    }
+
+    private static void dataSet(String what, String name, Path src, Path home, int rounds, Pipe pipe)
+            throws Exception {
+        System.out.printf("%n== %s in %s%n", what, src);
+        mamori(home, "source", "add", name, "--server", "bench", "--kind", "files", "--path", src.toString());
+        Map<String, List<double[]>> times = new LinkedHashMap<>();
+        for (String leg : LEGS) {
+            times.put(leg, new ArrayList<>());
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (int i = 0; i < LEGS.length; i++) {
+                String leg = LEGS[(i + round - 1) % LEGS.length];
+                Path dest = Files.createDirectory(base.resolve(name + "-" + leg + "-" + round));
+                String job = name + round;
+                String cmd = switch (leg) {
+                    case "mamori" -> {
+                        mamori(home, "vault", "add", job, "--path", dest.toString());
+                        mamori(home, "job", "add", job, "--sources", name, "--vault", job);
+                        yield ShellQuote.command(Path.of("mamori").toAbsolutePath().toString(), "--home",
+                                home.toString(), "backup", job, "--quiet");
+                    }
+                    case "rsync" -> ShellQuote.command("rsync", "-a", "-e", ssh(), sshd.user() + "@" + sshd.host()
+                            + ":" + src + "/", dest + "/") + " && sync";
+                    default -> {
+                        String[] ends = pipe.remoteAndLocal(dest);
+                        yield ssh() + " " + q(sshd.user() + "@" + sshd.host()) + " " + q(ends[0]) + " " + ends[1]
+                                + " && sync";
+                    }
+                };
+                double[] t = timed(cmd);
+                times.get(leg).add(t);
+                System.out.printf("round %d %-6s %7.2f s wall, %6.2f s CPU (user %.2f + sys %.2f), load %s%n",
+                        round, leg, t[0], t[1] + t[2], t[1], t[2], load());
+                new ProcessBuilder("rm", "-rf", dest.toString()).inheritIO().start().waitFor();
+                new ProcessBuilder("sync").inheritIO().start().waitFor();
+            }
+        }
+        double mw = median(times.get("mamori"), 0);
+        double rw = median(times.get("rsync"), 0);
+        double sw = median(times.get("ssh"), 0);
+        System.out.printf("[first-copy] %s, median of %d: mamori %.2f s, rsync -a + sync %.2f s, ssh pipe + sync %.2f s;"
+                        + " mamori/rsync time %.2f, mamori/ssh time %.2f; client CPU s mamori %.2f, rsync %.2f, ssh %.2f%n",
+                what, rounds, mw, rw, sw, mw / rw, mw / sw, cpu(times.get("mamori")), cpu(times.get("rsync")),
+                cpu(times.get("ssh")));
+    }
+
+    private static String ssh() {
+        return ShellQuote.command("ssh", "-c", "aes128-gcm@openssh.com", "-i", sshd.identity().toString(),
+                "-p", String.valueOf(sshd.port()), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts);
+    }
+
+    private static String q(Object s) {
+        return ShellQuote.quote(s.toString());
+    }
+
+    /** Wall, user and system seconds of {@code bash -c cmd} and everything it waited for. */
+    private static double[] timed(String cmd) throws IOException, InterruptedException {
+        Path out = base.resolve("time.txt");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o", out.toString(), "bash", "-c", cmd)
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        int rc = p.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) {
+            throw new IllegalStateException("exited " + rc + ": " + cmd + "\n" + text);
+        }
+        String[] us = Files.readString(out).strip().split(" ");
+        return new double[]{wall, Double.parseDouble(us[0]), Double.parseDouble(us[1])};
+    }
+
+    private static void mamori(Path home, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of("mamori").toAbsolutePath().toString(), "--home",
+                home.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String text = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + text);
+        }
+    }
+
+    private static void writeRandom(Path file, long size) throws IOException {
+        SplittableRandom random = new SplittableRandom(1);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long done = 0; done < size; done += buf.length) {
+                for (int i = 0; i < buf.length; i += 8) {
+                    long v = random.nextLong();
+                    for (int b = 0; b < 8; b++) {
+                        buf[i + b] = (byte) (v >>> (8 * b));
+                    }
+                }
+                out.write(buf, 0, (int) Math.min(buf.length, size - done));
+            }
+        }
+    }
+
+    private static double median(List<double[]> runs, int column) {
+        return runs.stream().mapToDouble(r -> r[column]).sorted().toArray()[runs.size() / 2];
+    }
+
+    private static double cpu(List<double[]> runs) {
+        return runs.stream().mapToDouble(r -> r[1] + r[2]).sorted().toArray()[runs.size() / 2];
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+}
