@@ -75,6 +75,23 @@ class SqliteRestoreTest {
         assertThat(result.err()).contains("already exists");
         assertThat(Files.readString(other)).isEqualTo("keep me");
         assertThat(leftovers()).isZero();
+
+        // the app, through the same service layer, gets the reason in its own words (the restore wizard's result)
+        try (app.mamori.service.Services services = app.mamori.service.Services.open(
+                new app.mamori.engine.MamoriHome(cli.home()))) {
+            var plan = services.points().planRestore(new app.mamori.engine.restore.RestorePlanner.Request("tooldb",
+                    new app.mamori.engine.restore.PointChoice.Latest(),
+                    new app.mamori.engine.restore.RestoreTarget.ToPath(other.toString()), false));
+            var restored = services.points().restore(plan, app.mamori.engine.restore.RestoreListener.NONE,
+                    app.mamori.util.CancelToken.none());
+            assertThat(restored.ok()).isFalse();
+            assertThat(restored.reason()).hasValueSatisfying(n -> {
+                assertThat(n.key()).isEqualTo("restoreFileExists");
+                assertThat(app.mamori.ui.fx.NoteWords.say(new app.mamori.ui.fx.I18n(java.util.Locale.JAPANESE),
+                        "reason.", n)).contains(other.toString(), "すでにあります", "前に戻って");
+            });
+        }
+        assertThat(Files.readString(other)).isEqualTo("keep me");
     }
 
     @Test

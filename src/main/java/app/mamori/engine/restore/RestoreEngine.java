@@ -10,6 +10,7 @@ import app.mamori.engine.JobBusyException;
 import app.mamori.engine.JobLocks;
 import app.mamori.engine.RunResult;
 import app.mamori.model.Note;
+import app.mamori.model.Noted;
 import app.mamori.model.RestorePoint;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
@@ -90,6 +91,7 @@ public final class RestoreEngine {
         Optional<String> safety = Optional.empty();
         int running = -1;
         String error = null;
+        Optional<Note> reason = Optional.empty();
         /** The row saying this restore may be writing, from just before it does until it ends. */
         Long underway = null;
         BucketRestores bucket = null;
@@ -157,7 +159,7 @@ public final class RestoreEngine {
                     ExecResult r = run(shell, c, secret, plan, listener, cancel);
                     if (!r.ok()) {
                         LOG.log(System.Logger.Level.INFO, "restore command failed: " + c.command() + "\n" + r.stderr());
-                        throw new IOException(RestoreFailures.explain(plan, c, r));
+                        throw new RestoreFailures.CommandFailed(RestoreFailures.explain(plan, c, r));
                     }
                     if (!r.stderr().isBlank()) {
                         listener.note(Note.of("stderr", c.purpose() + " stderr: " + r.stderr().strip(), c.purpose(),
@@ -182,6 +184,7 @@ public final class RestoreEngine {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "restore of " + plan.source().name() + " failed", e);
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            reason = Noted.find(e);
         } finally {
             if (bucket != null) {
                 bucket.close();
@@ -191,7 +194,8 @@ public final class RestoreEngine {
             catalog.restores().finish(underway);
         }
         String state = error == null ? null : TargetState.describe(plan, running, safety);
-        RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty());
+        RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty(),
+                reason);
         return record(plan, started, result, steps, true);
     }
 
@@ -299,7 +303,7 @@ public final class RestoreEngine {
                 result.ok() ? "restore-succeeded" : "restore-failed", message)
                 .withServer(plan.server().name()).withJob(plan.job()));
         return new RestoreResult(result.ok(), plan, result.safetyPoint(), result.error(), result.targetState(),
-                result.duration(), report);
+                result.duration(), report, result.reason());
     }
 
     private static Duration since(long nanos) {

@@ -1,5 +1,6 @@
 package app.mamori.engine.restore;
 
+import app.mamori.model.Note;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,5 +14,11 @@ import java.util.Optional;
  * @param report        the Markdown report written into the vault, when it could be written
  */
 public record RestoreResult(boolean ok, RestorePlan plan, Optional<String> safetyPoint, String error,
-                            String targetState, Duration duration, Optional<Path> report) {
+                            String targetState, Duration duration, Optional<Path> report, Optional<Note> reason) {
+
+    /** A result whose error, if any, has no reason the app can say in its own words. */
+    public RestoreResult(boolean ok, RestorePlan plan, Optional<String> safetyPoint, String error, String targetState,
+                         Duration duration, Optional<Path> report) {
+        this(ok, plan, safetyPoint, error, targetState, duration, report, Optional.empty());
+    }
 }

@@ -69,6 +69,12 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/notify"), "reason.", 9, "reason.");
     }
 
+    /** The reasons a restore command fails (a name taken, a folder not empty, a tool missing...). */
+    @Test
+    void everyReasonARestoreGivesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/engine/restore"), "reason.", 10, "note.");
+    }
+
     /** The same for discovery's notes, which the server wizard and Rediscover show. */
     @Test
     void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {

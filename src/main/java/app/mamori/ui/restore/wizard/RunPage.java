@@ -3,6 +3,7 @@ package app.mamori.ui.restore.wizard;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.ui.restore.PlanWords;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -100,7 +101,9 @@ final class RunPage {
             s.append(text.t("wizard.result.ok", r.plan().source().name(), r.plan().pointId(),
                     PlanWords.target(text, r.plan())));
         } else {
-            s.append(text.t("wizard.result.failed", r.error() == null ? "" : r.error()));
+            // the reason in the app's language where it has one (a refused name, a full folder, a lost server)
+            s.append(text.t("wizard.result.failed", r.reason().map(n -> NoteWords.say(text, "reason.", n))
+                    .orElse(r.error() == null ? "" : r.error())));
             if (r.targetState() != null) {
                 s.append('\n').append(r.targetState());
             }
