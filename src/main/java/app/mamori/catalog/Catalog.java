@@ -110,11 +110,37 @@ public final class Catalog implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection connection = openWaiting(config, file);
             return new CatalogConnection(file, wrap.apply(connection));
         } catch (IOException | SQLException e) {
             throw new CatalogException("cannot open the catalogue " + file + ": " + e.getMessage()
                     + ". Check that the folder exists and is writable.", e);
+        }
+    }
+
+    /**
+     * Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once,
+     * without calling its busy handler, to the second of two processes doing it at the same moment
+     * (two commands started together on a fresh data folder: ConcurrentUseTest saw it in CI). So
+     * opening is tried again, as long as the busy timeout, like any other busy write.
+     */
+    private static Connection openWaiting(SQLiteConfig config, Path file) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MILLIS);
+        while (true) {
+            try {
+                return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            } catch (org.sqlite.SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
