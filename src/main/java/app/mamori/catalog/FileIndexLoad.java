@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +25,6 @@ final class FileIndexLoad {
     static final int BATCH_ROWS = 10_000;
     /** Pages SQLite may keep for the load (KiB when negative): the batch's B-tree pages stay in memory, outside the heap. */
     private static final int CACHE_KIB = 64 * 1024;
-
-    private static final String INSERT = "INSERT INTO file_index (point, source, path, type, mode, size, mtime_ns,"
-            + " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private FileIndexLoad() {
     }
@@ -65,7 +61,7 @@ final class FileIndexLoad {
 
     /** Stores the file lists {@code lists} gives for each artifact of {@code points}. */
     static void load(Connection c, List<RecordedPoint> points, FileLists lists) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = c.prepareStatement(FileIndexWriter.INSERT)) {
             for (RecordedPoint point : points) {
                 for (var artifact : point.point().artifacts()) {
                     Batch batch = new Batch(insert, point.id(), artifact.source());
@@ -116,19 +112,7 @@ final class FileIndexLoad {
             // in index order, the rows of one batch land on neighbouring pages of the primary key
             pending.sort(FileEntry.BY_PATH_BYTES);
             for (FileEntry entry : pending) {
-                insert.setString(1, point);
-                insert.setString(2, source);
-                insert.setBytes(3, entry.pathBytes());
-                insert.setString(4, entry.type().id());
-                insert.setInt(5, entry.mode());
-                insert.setLong(6, entry.size());
-                insert.setLong(7, entry.mtimeNs());
-                if (entry.sha256() == null) {
-                    insert.setNull(8, Types.VARCHAR);
-                } else {
-                    insert.setString(8, entry.sha256());
-                }
-                insert.addBatch();
+                FileIndexWriter.addRow(insert, point, source, entry);
             }
             insert.executeBatch();
             written += pending.size();

@@ -21,7 +21,7 @@ import java.util.List;
 public final class FileIndexWriter implements AutoCloseable {
     static final int CHUNK_ROWS = 10_000;
 
-    private static final String INSERT = "INSERT INTO file_index (point, source, path, type, mode, size, mtime_ns,"
+    static final String INSERT = "INSERT INTO file_index (point, source, path, type, mode, size, mtime_ns,"
             + " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final CatalogConnection db;
@@ -84,19 +84,7 @@ public final class FileIndexWriter implements AutoCloseable {
         pending.sort(FileEntry.BY_PATH_BYTES);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (FileEntry entry : pending) {
-                insert.setString(1, point);
-                insert.setString(2, source);
-                insert.setBytes(3, entry.path());
-                insert.setString(4, entry.type().id());
-                insert.setInt(5, entry.mode());
-                insert.setLong(6, entry.size());
-                insert.setLong(7, entry.mtimeNs());
-                if (entry.sha256() == null) {
-                    insert.setNull(8, Types.VARCHAR);
-                } else {
-                    insert.setString(8, entry.sha256());
-                }
-                insert.addBatch();
+                addRow(insert, point, source, entry);
             }
             insert.executeBatch();
         }
@@ -108,5 +96,22 @@ public final class FileIndexWriter implements AutoCloseable {
             throw new IllegalStateException("the file index of '" + source + "' in point '" + point
                     + "' is already committed or closed");
         }
+    }
+
+    /** Adds one entry's row to {@link #INSERT}'s batch: the one binding of a file-index row, for this writer and the rebuild's load. */
+    static void addRow(PreparedStatement insert, String point, String source, FileEntry entry) throws SQLException {
+        insert.setString(1, point);
+        insert.setString(2, source);
+        insert.setBytes(3, entry.pathBytes());
+        insert.setString(4, entry.type().id());
+        insert.setInt(5, entry.mode());
+        insert.setLong(6, entry.size());
+        insert.setLong(7, entry.mtimeNs());
+        if (entry.sha256() == null) {
+            insert.setNull(8, Types.VARCHAR);
+        } else {
+            insert.setString(8, entry.sha256());
+        }
+        insert.addBatch();
     }
 }
