@@ -92,6 +92,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static CatalogConnection connect(Path file, java.util.function.UnaryOperator<Connection> wrap) {
+        SqliteLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         // WAL: readers (the dashboard) never block the writer (a running backup) and vice versa,
         // and a crash mid-write leaves the previous committed state intact.
