@@ -4,8 +4,6 @@ import app.mamori.AppArgs;
 import app.mamori.engine.MamoriHome;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
-import app.mamori.ui.fx.UiSettings;
-import app.mamori.ui.fx.UiSettingsStore;
 import app.mamori.ui.runs.AppScheduler;
 import app.mamori.ui.shell.Shell;
 import javafx.application.Application;
@@ -22,6 +20,7 @@ import java.util.Optional;
 public final class MamoriApp extends Application {
     private static String[] launchArgs = new String[0];
     private static SingleInstance instance;
+    private static EarlyStart early;
     private FxExecutor executor;
     private AppContext context;
     private AppScheduler scheduler;
@@ -33,12 +32,14 @@ public final class MamoriApp extends Application {
     public static int launchApp(String[] args) {
         launchArgs = args.clone();
         try {
-            Optional<SingleInstance> claimed = SingleInstance.claim(home().ensureExists().dir());
+            MamoriHome home = home().ensureExists();
+            Optional<SingleInstance> claimed = SingleInstance.claim(home.dir());
             if (claimed.isEmpty()) {
                 System.err.println("mamori: already running for this data folder; its window was brought forward");
                 return 0;
             }
             instance = claimed.get();
+            early = EarlyStart.begin(home, appArgs().lang());
         } catch (IOException | RuntimeException e) {
             System.err.println("mamori: " + e.getMessage());
             return 1;
@@ -63,14 +64,11 @@ public final class MamoriApp extends Application {
     public void start(Stage stage) {
         I18n text = I18n.system();
         try {
-            MamoriHome home = home().ensureExists();
-            UiSettings.Language chosen = appArgs().lang()
-                    .map(l -> l.equals("ja") ? UiSettings.Language.JA : UiSettings.Language.EN)
-                    .orElseGet(() -> new UiSettingsStore(home.dir().resolve("ui.json")).load().language());
-            text = I18n.of(chosen, Locale.getDefault());
+            EarlyStart.Ready ready = early.await();
+            text = ready.text();
             Locale.setDefault(text.locale()); // JavaFX's own dialogs and buttons follow the same language
             executor = new FxExecutor();
-            context = AppContext.open(home, executor, text);
+            context = new AppContext(ready.services(), executor, text);
         } catch (IOException | RuntimeException e) {
             Alert a = new Alert(Alert.AlertType.ERROR, text.t("app.cannotOpen", e.getMessage()));
             a.setHeaderText(text.t("app.title"));

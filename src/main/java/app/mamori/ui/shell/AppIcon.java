@@ -14,10 +14,23 @@ public final class AppIcon {
     }
 
     public static void setOn(Stage stage) {
-        for (int size : SIZES) {
+        stage.getIcons().addAll(Loaded.IMAGES);
+    }
+
+    /**
+     * Decodes the icons ahead of the window, on any thread (an image belongs to no scene):
+     * the app does it while JavaFX starts, which would otherwise decode seven PNGs on the FX
+     * thread just before the first frame.
+     */
+    public static void preload() {
+        Objects.requireNonNull(Loaded.IMAGES);
+    }
+
+    private static final class Loaded {
+        static final List<Image> IMAGES = SIZES.stream().map(size -> {
             String resource = "/app/mamori/ui/icons/png/mamori-" + size + ".png";
-            stage.getIcons().add(new Image(Objects.requireNonNull(AppIcon.class.getResource(resource),
-                    resource + " is missing from the build; run scripts/icons").toExternalForm()));
-        }
+            return new Image(Objects.requireNonNull(AppIcon.class.getResource(resource),
+                    resource + " is missing from the build; run scripts/icons").toExternalForm());
+        }).toList();
     }
 }

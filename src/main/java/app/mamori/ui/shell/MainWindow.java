@@ -68,10 +68,13 @@ public final class MainWindow {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> show(p));
             b.getStyleClass().add("nav-button");
-            b.setTooltip(new javafx.scene.control.Tooltip(shortcut(p).getDisplayText()));
             buttons.put(p, b);
             box.getChildren().add(b);
         }
+        // tooltips only once the window is up: the first one loads the popup machinery, which
+        // the first frame does not need
+        javafx.application.Platform.runLater(() -> buttons.forEach((p, b) ->
+                b.setTooltip(new javafx.scene.control.Tooltip(shortcut(p).getDisplayText()))));
         // a page is always chosen: clicking the chosen button again must not leave none
         group.selectedToggleProperty().addListener((o, before, now) -> {
             if (now == null && before != null) {

@@ -71,12 +71,14 @@ public final class Shell {
 
     public Scene show(Stage stage) {
         this.stage = stage;
+        // the theme before the first control: a control made with no user-agent stylesheet set
+        // loads JavaFX's own (Modena) first, only to have it replaced
+        Theme.apply(settings.theme(), false);
         window = new MainWindow(app, this::page);
         app.changes().start();
         Scene scene = new Scene(window.root(), width(), height());
         scene.getStylesheets().add(Objects.requireNonNull(Shell.class.getResource("/app/mamori/ui/app.css"))
                 .toExternalForm());
-        Theme.apply(settings.theme(), false);
         app.executor().submit(Theme::systemPrefersDark, dark -> {
             systemDark = dark;
             Theme.apply(settings.theme(), dark);
