@@ -266,7 +266,11 @@ class RestoreWizardUiTest {
         assertThat(result.error()).contains("cancelled");
         assertThat(result.safetyPoint()).as("the safety backup ran before the restore started").isPresent();
         assertThat(pg.query(db, CONTENTS)).as("the live database is as it was").isEqualTo(live);
-        assertThat(robot.lookup("#wizard-result").queryAs(TextArea.class).getText()).contains(result.targetState());
+        String shown = robot.lookup("#wizard-result").queryAs(TextArea.class).getText();
+        assertThat(result.targetState()).as("the command line's way back").contains("mamori restore --source");
+        assertThat(shown).as("the app's way back points at its own steps, not at a command")
+                .contains("restore point " + result.safetyPoint().get() + ": to return to it, restore that point in place")
+                .doesNotContain("mamori restore");
 
         robot.clickOn("#wizard-restore-another");
         AppWindow.await(() -> wizard.stepProperty().get() == RestoreWizardModel.Step.POINT);

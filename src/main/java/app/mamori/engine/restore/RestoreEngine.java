@@ -78,8 +78,8 @@ public final class RestoreEngine {
             return executeLocked(plan, locks, listener, cancel);
         } catch (JobBusyException e) {
             RestoreResult busy = new RestoreResult(false, plan, Optional.empty(), e.getMessage() + ". Nothing was"
-                    + " restored; try again when it is done.", TargetState.describe(plan, -1, Optional.empty()),
-                    Duration.ZERO, Optional.empty());
+                    + " restored; try again when it is done.", TargetState.notes(plan, -1, Optional.empty()),
+                    Duration.ZERO, Optional.empty(), Optional.empty());
             return record(plan, clock.instant(), busy, List.of(), false);
         }
     }
@@ -193,7 +193,7 @@ public final class RestoreEngine {
         if (underway != null) {
             catalog.restores().finish(underway);
         }
-        String state = error == null ? null : TargetState.describe(plan, running, safety);
+        List<app.mamori.model.Note> state = error == null ? List.of() : TargetState.notes(plan, running, safety);
         RestoreResult result = new RestoreResult(error == null, plan, safety, error, state, since(t0), Optional.empty(),
                 reason);
         return record(plan, started, result, steps, true);
@@ -302,7 +302,7 @@ public final class RestoreEngine {
         catalog.events().add(Event.at(clock.instant(), result.ok() ? EventLevel.INFO : EventLevel.ERROR,
                 result.ok() ? "restore-succeeded" : "restore-failed", message)
                 .withServer(plan.server().name()).withJob(plan.job()));
-        return new RestoreResult(result.ok(), plan, result.safetyPoint(), result.error(), result.targetState(),
+        return new RestoreResult(result.ok(), plan, result.safetyPoint(), result.error(), result.target(),
                 result.duration(), report, result.reason());
     }
 

@@ -1,8 +1,10 @@
 package app.mamori.ui.restore;
 
 import app.mamori.engine.restore.RestorePlan;
+import app.mamori.engine.restore.RestoreResult;
 import app.mamori.engine.restore.RestoreTarget;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 
 /**
  * Where a restore writes and what it backs up first, in the app's language: said from the plan's
@@ -37,5 +39,11 @@ public final class PlanWords {
     public static String safety(I18n text, RestorePlan p) {
         return p.safetyBackup().map(job -> text.t("plan.safety", p.source().name(), job))
                 .orElseGet(() -> text.t("plan.safety.none"));
+    }
+
+    /** What a failed restore left on the server and the way back, in the app's language; empty on success. */
+    public static String afterFailure(I18n text, RestoreResult r) {
+        return r.target().stream().map(n -> NoteWords.say(text, "note.", n))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -1,5 +1,6 @@
 package app.mamori.ui.restore;
 
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.engine.restore.PointChoice;
 import app.mamori.engine.restore.RestoreListener;
 import app.mamori.engine.restore.RestorePlan;
@@ -220,6 +221,8 @@ final class RestoreDialog {
     private void done(RestoreResult r) {
         review.setDisable(false);
         status.setText(r.ok() ? app.text().t("restore.done", PlanWords.target(app.text(), r.plan()),
-                r.safetyPoint().orElse("-")) : r.error() + "\n" + (r.targetState() == null ? "" : r.targetState()));
+                r.safetyPoint().orElse("-"))
+                : r.reason().map(n -> NoteWords.say(app.text(), "reason.", n)).orElse(r.error()) + "\n"
+                + PlanWords.afterFailure(app.text(), r));
     }
 }

@@ -104,8 +104,8 @@ final class RunPage {
             // the reason in the app's language where it has one (a refused name, a full folder, a lost server)
             s.append(text.t("wizard.result.failed", r.reason().map(n -> NoteWords.say(text, "reason.", n))
                     .orElse(r.error() == null ? "" : r.error())));
-            if (r.targetState() != null) {
-                s.append('\n').append(r.targetState());
+            if (!r.target().isEmpty()) {
+                s.append('\n').append(PlanWords.afterFailure(text, r));
             }
         }
         r.safetyPoint().ifPresent(p -> s.append('\n').append(text.t("wizard.result.safety", p)));
