@@ -32,17 +32,24 @@ final class Credentials {
     private Credentials() {
     }
 
+    /** What was offered to the server: key files, or the keys in an agent at a socket. */
+    record Offered(boolean agent, String where) {
+        String english() {
+            return agent ? "the keys in ssh-agent (" + where + ")" : "key " + where;
+        }
+    }
+
     /** Loads the identities into {@code jsch}; returns what was offered, for the auth-failed message. */
-    static String apply(JSch jsch, SshTarget target, char[] passphrase, UnaryOperator<String> env) throws SshException {
+    static Offered apply(JSch jsch, SshTarget target, char[] passphrase, UnaryOperator<String> env) throws SshException {
         if (!target.identities().isEmpty()) {
             for (Path key : target.identities()) {
                 addKeyFile(jsch, target, key, passphrase, true);
             }
-            return "key " + String.join(", ", target.identities().stream().map(Path::toString).toList());
+            return new Offered(false, String.join(", ", target.identities().stream().map(Path::toString).toList()));
         }
         String sock = env.apply("SSH_AUTH_SOCK");
         if (sock != null && !sock.isBlank() && useAgent(jsch, Path.of(sock))) {
-            return "the keys in ssh-agent (" + sock + ")";
+            return new Offered(true, sock);
         }
         List<String> used = new ArrayList<>();
         for (String name : DEFAULT_KEYS) {
@@ -55,7 +62,7 @@ final class Credentials {
             throw new SshException("no key to log in to " + target.where() + ": give the server a key file "
                     + "(--identity), start ssh-agent with your key, or create ~/.ssh/id_ed25519");
         }
-        return "key " + String.join(", ", used);
+        return new Offered(false, String.join(", ", used));
     }
 
     private static boolean addKeyFile(JSch jsch, SshTarget target, Path key, char[] passphrase, boolean named)

@@ -117,7 +117,7 @@ public final class JschConnector implements SshConnector {
 
     private Opened open(SshTarget t, HostKeyPolicy policy, char[] passphrase, Session via) throws SshException {
         JSch jsch = new JSch();
-        String offered = Credentials.apply(jsch, t, passphrase, env);
+        Credentials.Offered offered = Credentials.apply(jsch, t, passphrase, env);
         PolicyHostKeys hostKeys = new PolicyHostKeys(knownHosts, t, policy);
         jsch.setHostKeyRepository(hostKeys);
         Session session;

@@ -13,7 +13,7 @@ final class JschErrors {
     private JschErrors() {
     }
 
-    static SshException connectFailed(JSchException e, SshTarget t, PolicyHostKeys hostKeys, String offered,
+    static SshException connectFailed(JSchException e, SshTarget t, PolicyHostKeys hostKeys, Credentials.Offered offered,
                                       int timeoutMs) {
         if (hostKeys.rejection().isPresent()) {
             return hostKeys.rejection().get();
@@ -38,9 +38,10 @@ final class JschErrors {
                     + timeoutMs / 1000 + " s: the host is down, or a firewall drops SSH.", where, timeoutMs / 1000), e);
         }
         if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
-            return new SshException(Note.of("sshAuth", "the server refused " + offered + " for user " + t.user() + " on "
-                    + where + ". Add the public key to ~" + t.user() + "/.ssh/authorized_keys there, or check the user "
-                    + "name.", offered, t.user(), where), e);
+            String english = "the server refused " + offered.english() + " for user " + t.user() + " on " + where
+                    + ". Add the public key to ~" + t.user() + "/.ssh/authorized_keys there, or check the user name.";
+            return new SshException(offered.agent() ? Note.of("sshAuthAgent", english, offered.where(), t.user(), where)
+                    : Note.of("sshAuth", english, offered.where(), t.user(), where), e);
         }
         if (msg.contains("Algorithm negotiation fail")) {
             return new SshException(Note.of("sshAlgorithms", "cannot agree on SSH algorithms with " + where + " (" + msg

@@ -126,7 +126,8 @@ final class StepParser {
             names.add(f[0]);
             String db = kind == SourceKind.POSTGRES ? "postgres" : "mysql";
             findings.add(new Finding((kind == SourceKind.POSTGRES ? "PostgreSQL" : "MariaDB/MySQL") + " in container "
-                    + f[0], "image " + f[1] + "; set the database to back up (--database)",
+                    + f[0], Note.of("containerImage", "image " + f[1] + "; set the database to back up (--database)",
+                    f[1], db),
                     new Source.Database(Probe.name(f[0] + "-db"), server, kind, db, Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.of(f[0]), false)));
         }
@@ -162,8 +163,10 @@ final class StepParser {
                 continue;
             }
             names.add(f[2]);
-            String size = f[1].matches("\\d+") ? Bytes.human(Long.parseLong(f[1]) * 1024)
-                    : "size not counted (over " + ProbeScript.DU_SECONDS + " s)";
+            Note size = f[1].matches("\\d+") ? new Note("asIs", List.of(Bytes.human(Long.parseLong(f[1]) * 1024)),
+                    Bytes.human(Long.parseLong(f[1]) * 1024))
+                    : Note.of("sizeNotCounted", "size not counted (over " + ProbeScript.DU_SECONDS + " s)",
+                    ProbeScript.DU_SECONDS);
             findings.add(new Finding("folder " + f[2], size, new Source.Files(Probe.name(f[2]), server,
                     List.of(f[2]), List.of())));
         }

@@ -3,6 +3,7 @@ package app.mamori.ui.servers;
 import app.mamori.source.discover.Finding;
 import app.mamori.model.Source;
 import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.ui.fx.SourceKinds;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,7 +40,7 @@ public final class FindingChoice {
         } else {
             what = f.what();
         }
-        return what + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")");
+        return what + (f.detail().isEmpty() ? "" : " (" + NoteWords.say(text, "discover.note.", f.said()) + ")");
     }
 
     public Finding finding() {

@@ -1,5 +1,6 @@
 package app.mamori.ui.servers;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.source.discover.Finding;
@@ -38,5 +39,18 @@ class FindingChoiceTest {
                 List.of()));
         assertThat(new FindingChoice(folder, false, new I18n(Locale.ENGLISH)).toString())
                 .isEqualTo("folder /etc (4.9 MiB)");
+    }
+
+    @Test
+    void aContainersImageAndAnUncountedSizeAreSaidInJapaneseWithoutCommandLineOptions() {
+        Finding container = new Finding("PostgreSQL in container app-db", Note.of("containerImage",
+                "image postgres:16; set the database to back up (--database)", "postgres:16", "postgres"),
+                new Source.Database("app-db-db", "web", SourceKind.POSTGRES, "postgres", Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.of("app-db"), false));
+        assertThat(ja(container)).contains("postgres:16").contains("データベース postgres").doesNotContain("--database")
+                .doesNotContain("image");
+        Finding big = new Finding("folder /srv", Note.of("sizeNotCounted", "size not counted (over 3 s)", 3),
+                new Source.Files("srv", "web", List.of("/srv"), List.of()));
+        assertThat(ja(big)).isEqualTo("フォルダー /srv (サイズ未集計: 3 秒以内に数え終わりませんでした)");
     }
 }
