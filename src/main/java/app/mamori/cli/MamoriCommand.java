@@ -13,17 +13,23 @@ import java.nio.file.Path;
         description = {"Backs up the office's servers over SSH into vaults you control.",
                 "With no command, opens the desktop app (with only --home DIR and --lang ja|en, in that"
                         + " folder and language)."},
-        subcommands = {ServerCommands.class, SourceCommands.class, VaultCommands.class, JobCommands.class,
-                BackupCommand.class, RestoreCommand.class, VerifyCommand.class, PointsCommand.class, PruneCommand.class,
-                RunDueCommand.class, StatusCommand.class, ScheduleCommands.class, CatalogCommands.class,
-                NotifyCommands.class, TimelineCommand.class, IncidentCommands.class, FindCommand.class,
-                DiffCommand.class, RunbookCommand.class, ConfigCommands.class, ContactsCommands.class,
-                DrillsCommand.class, CopyCommand.class},
         footer = {"", "Data folder: --home DIR, else $MAMORI_HOME, else the platform's per-user",
                 "data folder.",
                 "Exit status: 0 on success; 1 when the command failed, with one line on stderr",
                 "saying what failed and what to do; 2 when the command line itself is wrong."})
 public final class MamoriCommand {
+    /**
+     * Every command, in the order {@code --help} lists them. Registered here rather than on the
+     * annotation so that a run builds picocli's model of the one command it runs: building all
+     * of them (every option of every command, by reflection) took more than half the CPU that
+     * {@code status} spent in Java.
+     */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(ServerCommands.class, SourceCommands.class,
+            VaultCommands.class, JobCommands.class, BackupCommand.class, RestoreCommand.class, VerifyCommand.class,
+            PointsCommand.class, PruneCommand.class, RunDueCommand.class, StatusCommand.class,
+            ScheduleCommands.class, CatalogCommands.class, NotifyCommands.class, TimelineCommand.class,
+            IncidentCommands.class, FindCommand.class, DiffCommand.class, RunbookCommand.class,
+            ConfigCommands.class, ContactsCommands.class, DrillsCommand.class, CopyCommand.class);
 
     @Option(names = "--home", paramLabel = "DIR", description = "data folder (catalogue, known hosts, secrets, logs)",
             scope = CommandLine.ScopeType.INHERIT)
@@ -53,9 +59,8 @@ public final class MamoriCommand {
     public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
         MamoriCommand top = new MamoriCommand();
         top.stdin = in;
-        CommandLine cl = new CommandLine(top).setOut(out).setErr(err);
+        CommandLine cl = commandLine(top, args).setOut(out).setErr(err);
         quietConsole();
-        withHelp(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("mamori: " + Errors.message(e));
             System.getLogger("app.mamori.cli").log(System.Logger.Level.ERROR, "command failed", e);
@@ -70,6 +75,41 @@ public final class MamoriCommand {
             out.flush();
             err.flush();
         }
+    }
+
+    /** picocli's model of {@code top} with the commands {@code args} need (every command for none). */
+    public static CommandLine commandLine(MamoriCommand top, String... args) {
+        CommandLine cl = new CommandLine(top);
+        for (Class<?> c : commandsFor(args)) {
+            cl.addSubcommand(c);
+        }
+        withHelp(cl);
+        return cl;
+    }
+
+    /**
+     * The command the arguments name, alone; every command when they name none or one that does
+     * not exist, so that help and picocli's "did you mean" see them all.
+     */
+    static java.util.List<Class<?>> commandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) {
+                i++; // its value
+                continue;
+            }
+            if (a.startsWith("-")) {
+                continue;
+            }
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (command.name().equals(a) || java.util.Arrays.asList(command.aliases()).contains(a)) {
+                    return java.util.List.of(c);
+                }
+            }
+            return COMMANDS;
+        }
+        return COMMANDS;
     }
 
     /**

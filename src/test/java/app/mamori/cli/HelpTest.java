@@ -17,7 +17,7 @@ class HelpTest {
     @Test
     void everyCommandPrintsItsUsageForHelpAndExitsZero() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new MamoriCommand()), new ArrayList<>(), paths);
+        collect(MamoriCommand.commandLine(new MamoriCommand()), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(15);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
@@ -52,5 +52,32 @@ class HelpTest {
             p.add(name);
             collect(sub, p, into);
         });
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNamesAndEveryOneForHelpOrAMistake() {
+        assertThat(MamoriCommand.commandsFor("--home", "/srv/m", "status", "--json")).containsExactly(StatusCommand.class);
+        assertThat(MamoriCommand.commandsFor("job", "list")).containsExactly(JobCommands.class);
+        assertThat(MamoriCommand.commandsFor("--home", "status")).as("status is --home's value here")
+                .isEqualTo(MamoriCommand.COMMANDS);
+        assertThat(MamoriCommand.commandsFor("--help")).isEqualTo(MamoriCommand.COMMANDS);
+        assertThat(MamoriCommand.commandsFor("stauts")).isEqualTo(MamoriCommand.COMMANDS);
+    }
+
+    @Test
+    void theDataFolderOptionStillWorksAfterTheCommandAndAMistypedCommandIsStillSuggested(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MamoriCommand.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err),
+                "job", "list", "--home", home.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(home.resolve("catalog.db")).exists();
+
+        StringWriter err2 = new StringWriter();
+        int wrong = MamoriCommand.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(err2), "--home", home.toString(), "stauts");
+        assertThat(wrong).isEqualTo(2);
+        assertThat(err2.toString()).contains("status");
     }
 }

@@ -89,7 +89,7 @@ class DocsTest {
 
     /** What is wrong with one mamori command of the docs, or null. */
     private static String check(List<String> words, String line) {
-        CommandLine top = new CommandLine(new MamoriCommand());
+        CommandLine top = MamoriCommand.commandLine(new MamoriCommand());
         CommandLine cl = top;
         int i = 1; // words[0] is the program
         List<String> path = new ArrayList<>();
@@ -133,7 +133,7 @@ class DocsTest {
             return null;
         }
         try {
-            new CommandLine(new MamoriCommand()).parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+            MamoriCommand.commandLine(new MamoriCommand()).parseArgs(words.subList(1, words.size()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             return "does not parse: " + e.getMessage();
         }
