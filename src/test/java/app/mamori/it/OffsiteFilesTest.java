@@ -76,7 +76,11 @@ class OffsiteFilesTest {
         addOffsite(cli, s3.endpoint(), true).requireOk();
         cli.run("backup", "site").requireOk();
         cli.run("job", "set", "site", "--copy-to", "offsite").requireOk();
-        cli.run("copy", "site").requireOk();
+        long rate = 1 << 20;
+        long started = System.nanoTime();
+        cli.run("copy", "site", "--limit-rate", "1M").requireOk();
+        assertThat((System.nanoTime() - started) / 1e9).as("every file the copy sends is held to --limit-rate")
+                .isGreaterThanOrEqualTo(0.95 * treeBytes() / rate);
         Map<String, byte[]> first = s3.objects(bucket);
         Files.writeString(site.resolve("uploads/minutes-of-the-board.txt"), SECRET_TEXT + " (amended)");
 
@@ -230,6 +234,13 @@ class OffsiteFilesTest {
         String inside = site.toString().substring(1);
         assertThat(state(fromCopy.resolve(inside))).isEqualTo(state(fromServer.resolve(inside)))
                 .contains(sha256(site.resolve("uploads/scan.pdf")) + "  ./uploads/scan.pdf");
+    }
+
+    private long treeBytes() throws Exception {
+        try (var files = Files.walk(site)) {
+            return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private static String sha256(Path file) throws Exception {

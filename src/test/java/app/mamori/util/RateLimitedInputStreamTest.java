@@ -32,6 +32,24 @@ class RateLimitedInputStreamTest {
     }
 
     @Test
+    void streamsSharingOneLimitShareItsRateRatherThanEachHavingItAll() throws IOException {
+        FakeClock clock = new FakeClock();
+        RateLimit limit = new RateLimit(1 << 20, () -> clock.now, n -> {
+            clock.now += n;
+            clock.slept += n;
+        });
+
+        for (int file = 0; file < 4; file++) {
+            try (InputStream in = limit.wrap(new ByteArrayInputStream(new byte[(int) (2.5 * (1 << 20))]))) {
+                in.readAllBytes();
+            }
+        }
+
+        assertThat(clock.slept / 1e9).as("ten megabytes in four streams at one megabyte a second")
+                .isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
     void aSlowSourceIsNotSlowedFurther() throws IOException {
         FakeClock clock = new FakeClock();
         InputStream slow = new ByteArrayInputStream(new byte[1 << 20]) {

@@ -10,6 +10,7 @@ import app.mamori.source.files.RawPath;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
+import app.mamori.util.RateLimit;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
 import app.mamori.vault.SecureFiles;
@@ -39,15 +40,17 @@ final class TreeUpload {
     private final S3Vault vault;
     private final RecordedPoint point;
     private final Optional<Instant> lock;
+    private final Optional<RateLimit> limit;
     private final CopyListener listener;
     private final CancelToken cancel;
 
-    TreeUpload(Catalog catalog, S3Vault vault, RecordedPoint point, Optional<Instant> lock, CopyListener listener,
-               CancelToken cancel) {
+    TreeUpload(Catalog catalog, S3Vault vault, RecordedPoint point, Optional<Instant> lock,
+               Optional<RateLimit> limit, CopyListener listener, CancelToken cancel) {
         this.catalog = catalog;
         this.vault = vault;
         this.point = point;
         this.lock = lock;
+        this.limit = limit;
         this.listener = listener;
         this.cancel = cancel;
     }
@@ -80,7 +83,7 @@ final class TreeUpload {
     private TreeCopy start(Artifact a, Path indexFile) throws IOException {
         TreeObjects objects = vault.trees(point.point().server(), point.point().job());
         return TreeCopy.start(objects, indexFile, a.sha256(), point.point().location(), a.path(), previous(a), lock,
-                cancel);
+                cancel).readingWith(in -> OffsiteCopier.limited(in, limit));
     }
 
     private TreeCopy.Progress progress(Artifact a) {
