@@ -60,6 +60,7 @@ public final class TreeCopy {
     private final String artifact;
     private List<IndexEntry> wanted;
     private UnaryOperator<InputStream> reading = UnaryOperator.identity();
+    private byte[] objectMetadata;
 
     private TreeCopy(TreeObjects objects, Optional<Instant> lock, CancelToken cancel, byte[] index, String location,
                      String artifact) throws IOException {
@@ -106,6 +107,12 @@ public final class TreeCopy {
         return this;
     }
 
+    /** Keeps a bucket snapshot's object metadata file in the listing, so a restore from the copy has it. */
+    TreeCopy withObjectMetadata(byte[] file) {
+        this.objectMetadata = file;
+        return this;
+    }
+
     /** One entry for each content the bucket lacks, in index order. */
     List<IndexEntry> wanted() {
         return wanted;
@@ -118,7 +125,7 @@ public final class TreeCopy {
     public Sent finish(Path tree, Progress progress) throws IOException {
         send(tree, wanted, progress);
         relock();
-        objects.putListing(location, artifact, TreeListing.of(index, contents).toBytes(), lock);
+        objects.putListing(location, artifact, TreeListing.of(index, contents, objectMetadata).toBytes(), lock);
         return new Sent(sent, reused, sentObjects + 1);
     }
 

@@ -52,6 +52,13 @@ final class TreeStage {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(SnapshotIndex.FILE_NAME), listing.index());
+            if (listing.objectMetadata() != null) {
+                // checked as it is read: a bucket restore refuses metadata it cannot read
+                app.mamori.source.bucket.ObjectMetadata.fromBytes(listing.objectMetadata());
+                if (into != null) {
+                    Files.write(dir.resolve(app.mamori.source.bucket.ObjectMetadata.FILE_NAME), listing.objectMetadata());
+                }
+            }
             SnapshotIndex index = SnapshotIndex.read(dir);
             Path tree = into == null ? null : dir.resolve(SnapshotIndex.TREE);
             return contents(listing, index, tree);

@@ -4,6 +4,7 @@ import app.mamori.catalog.Catalog;
 import app.mamori.catalog.CopyStore;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
+import app.mamori.source.bucket.ObjectMetadata;
 import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.RawPath;
@@ -58,6 +59,10 @@ final class TreeUpload {
     /** A snapshot folder in a vault on this computer. */
     UploadResult local(Artifact a, Path snapshot) throws IOException {
         TreeCopy copy = start(a, snapshot.resolve(SnapshotIndex.FILE_NAME));
+        Path metadata = snapshot.resolve(ObjectMetadata.FILE_NAME);
+        if (Files.exists(metadata)) {
+            copy.withObjectMetadata(Files.readAllBytes(metadata));
+        }
         return result(copy.finish(snapshot.resolve(SnapshotIndex.TREE), progress(a)));
     }
 
