@@ -96,17 +96,24 @@ final class JsonOut {
         o.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(), l.latestChecks()));
         ArrayNode c = o.putArray("copies");
         for (app.mamori.model.PointCopy copy : copies) {
-            ObjectNode x = c.addObject();
-            x.put("vault", copy.vault());
-            x.put("status", copy.status().id());
-            x.put("time", copy.time().toString());
-            copy.error().ifPresent(e -> x.put("error", e));
-            copy.lockedUntil().ifPresent(u -> x.put("lockedUntil", u.toString()));
+            ObjectNode x = copy(copy);
+            c.add(x);
             // the same shape as the point's own: a copy is verified when every artifact's newest check passed
             x.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(),
                     copyChecks.getOrDefault(copy.vault(), Map.of())));
         }
         return o;
+    }
+
+    /** A point's copy in an object vault, as {@code points --json} and {@code timeline --json} show it. */
+    static ObjectNode copy(app.mamori.model.PointCopy copy) {
+        ObjectNode x = F.objectNode();
+        x.put("vault", copy.vault());
+        x.put("status", copy.status().id());
+        x.put("time", copy.time().toString());
+        copy.error().ifPresent(e -> x.put("error", e));
+        copy.lockedUntil().ifPresent(u -> x.put("lockedUntil", u.toString()));
+        return x;
     }
 
     static String write(Object node) throws JsonProcessingException {

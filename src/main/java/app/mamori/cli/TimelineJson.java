@@ -83,12 +83,7 @@ final class TimelineJson {
 
     /** A copy of the point, with its newest check of this lane's source in the shape of the point's own {@code checks}. */
     private static ObjectNode copy(PointCopy copy, Verification check) {
-        ObjectNode o = F.objectNode();
-        o.put("vault", copy.vault());
-        o.put("status", copy.status().id());
-        o.put("time", copy.time().toString());
-        copy.error().ifPresent(e -> o.put("error", e));
-        copy.lockedUntil().ifPresent(u -> o.put("lockedUntil", u.toString()));
+        ObjectNode o = JsonOut.copy(copy);
         ObjectNode checks = o.putObject("checks");
         checks.put("result", (check == null ? TimelinePoint.Check.UNCHECKED : check.failed() ? TimelinePoint.Check.FAILED
                 : check.method() == Verification.Method.DRILL ? TimelinePoint.Check.DRILLED
