@@ -142,6 +142,19 @@ class BucketSourceTest {
                 .key("docs/readme.txt")).contentType());
         assertThat(head.metadata()).isEqualTo(Map.of("owner", "soumu", "reviewed", "2026-11"));
 
+        // and from an offsite copy of the point, whose listing carries the metadata
+        cli.runWithStdin(S3Server.SECRET_ACCESS_KEY + "\n", "vault", "add", "offsite", "--s3", s3.newBucket("copies"),
+                "--endpoint", s3.endpoint(), "--access-key-id", S3Server.ACCESS_KEY_ID, "--secret-access-key-stdin")
+                .requireOk();
+        cli.run("job", "set", "site", "--copy-to", "offsite").requireOk();
+        cli.run("copy", "site").requireOk();
+        String fromCopy = s3.newBucket("from-copy");
+        cli.run("restore", "--source", "uploads", "--from-vault", "offsite", "--include", "docs/readme.txt",
+                "--to-bucket", fromCopy, "--yes").requireOk();
+        var copied = s3.client().headObject(b -> b.bucket(fromCopy).key("docs/readme.txt"));
+        assertThat(copied.contentType()).isEqualTo(head.contentType());
+        assertThat(copied.metadata()).isEqualTo(head.metadata());
+
         String whole = s3.newBucket("whole");
         cli.run("restore", "--source", "uploads", "--to-bucket", whole, "--yes").requireOk();
         assertThat(s3.objects(whole).keySet()).isEqualTo(before.keySet());
