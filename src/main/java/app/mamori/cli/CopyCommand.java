@@ -33,7 +33,7 @@ final class CopyCommand extends Base {
         java.util.OptionalLong rate = java.util.OptionalLong.empty();
         if (limitRate != null) {
             try {
-                rate = java.util.OptionalLong.of(app.mamori.util.RateLimitedInputStream.parseRate("--limit-rate",
+                rate = java.util.OptionalLong.of(app.mamori.util.RateLimit.parse("--limit-rate",
                         limitRate));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

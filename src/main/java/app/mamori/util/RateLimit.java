@@ -2,6 +2,7 @@ package app.mamori.util;
 
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.LongSupplier;
 public final class RateLimit {
     private final long bytesPerSecond;
     private final LongSupplier nanoTime;
-    private final RateLimitedInputStream.Sleeper sleeper;
+    private final Sleeper sleeper;
     private long start = -1;
     private long taken;
 
@@ -22,13 +23,38 @@ public final class RateLimit {
         this(bytesPerSecond, System::nanoTime, n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
     }
 
-    public RateLimit(long bytesPerSecond, LongSupplier nanoTime, RateLimitedInputStream.Sleeper sleeper) {
+    public RateLimit(long bytesPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
         if (bytesPerSecond <= 0) {
             throw new IllegalArgumentException("a rate limit is a positive number of bytes per second");
         }
         this.bytesPerSecond = bytesPerSecond;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
+    }
+
+    /** Waits; {@link Thread#sleep} in production, a recorded clock in tests. */
+    public interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    /** {@code 500K}, {@code 10M}, {@code 1G} (bytes per second, powers of 1024) or a plain number of bytes. */
+    public static long parse(String option, String text) {
+        String t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
+            unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n > 0 && n <= Long.MAX_VALUE / unit) {
+                return n * unit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + ": '" + text + "' is not a rate; give bytes per second such as"
+                + " 500K, 10M or 1G");
     }
 
     /** {@code in}, read no faster than this limit allows together with every other stream it wraps. */

@@ -20,11 +20,10 @@ class RateLimitedInputStreamTest {
     @Test
     void readingTenMegabytesAtOneMegabyteASecondTakesTenSeconds() throws IOException {
         FakeClock clock = new FakeClock();
-        InputStream in = new RateLimitedInputStream(new ByteArrayInputStream(new byte[10 << 20]), 1 << 20,
-                () -> clock.now, n -> {
-                    clock.now += n;
-                    clock.slept += n;
-                });
+        InputStream in = new RateLimit(1 << 20, () -> clock.now, n -> {
+            clock.now += n;
+            clock.slept += n;
+        }).wrap(new ByteArrayInputStream(new byte[10 << 20]));
 
         assertThat(in.readAllBytes()).hasSize(10 << 20);
 
@@ -59,7 +58,7 @@ class RateLimitedInputStreamTest {
                 return super.read(b, off, len);
             }
         };
-        InputStream in = new RateLimitedInputStream(slow, 10L << 20, () -> clock.now, n -> clock.slept += n);
+        InputStream in = new RateLimit(10L << 20, () -> clock.now, n -> clock.slept += n).wrap(slow);
 
         in.readAllBytes();
 
@@ -68,12 +67,12 @@ class RateLimitedInputStreamTest {
 
     @Test
     void ratesParseWithUnitsAndNonsenseIsRefusedNamingTheOption() {
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "500K")).isEqualTo(500L << 10);
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "10m")).isEqualTo(10L << 20);
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "2048")).isEqualTo(2048);
-        assertThatThrownBy(() -> RateLimitedInputStream.parseRate("--limit-rate", "fast"))
+        assertThat(RateLimit.parse("--limit-rate", "500K")).isEqualTo(500L << 10);
+        assertThat(RateLimit.parse("--limit-rate", "10m")).isEqualTo(10L << 20);
+        assertThat(RateLimit.parse("--limit-rate", "2048")).isEqualTo(2048);
+        assertThatThrownBy(() -> RateLimit.parse("--limit-rate", "fast"))
                 .hasMessageContaining("--limit-rate: 'fast' is not a rate");
-        assertThatThrownBy(() -> RateLimitedInputStream.parseRate("--limit-rate", "0M"))
+        assertThatThrownBy(() -> RateLimit.parse("--limit-rate", "0M"))
                 .hasMessageContaining("--limit-rate");
     }
 }
