@@ -54,7 +54,11 @@ final class TreeStage {
             Files.write(dir.resolve(SnapshotIndex.FILE_NAME), listing.index());
             if (listing.objectMetadata() != null) {
                 // checked as it is read: a bucket restore refuses metadata it cannot read
-                app.mamori.source.bucket.ObjectMetadata.fromBytes(listing.objectMetadata());
+                try {
+                    app.mamori.source.bucket.ObjectMetadata.fromBytes(listing.objectMetadata());
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException("the object metadata in the listing cannot be read: " + e.getMessage(), e);
+                }
                 if (into != null) {
                     Files.write(dir.resolve(app.mamori.source.bucket.ObjectMetadata.FILE_NAME), listing.objectMetadata());
                 }
