@@ -15,15 +15,20 @@ class RateLimitedInputStreamTest {
     private static final class FakeClock {
         long now = 1_000;
         long slept;
+
+        /** A limit on this clock, whose sleeps move it. */
+        RateLimit limit(long bytesPerSecond) {
+            return new RateLimit(bytesPerSecond, () -> now, n -> {
+                now += n;
+                slept += n;
+            });
+        }
     }
 
     @Test
     void readingTenMegabytesAtOneMegabyteASecondTakesTenSeconds() throws IOException {
         FakeClock clock = new FakeClock();
-        InputStream in = new RateLimit(1 << 20, () -> clock.now, n -> {
-            clock.now += n;
-            clock.slept += n;
-        }).wrap(new ByteArrayInputStream(new byte[10 << 20]));
+        InputStream in = clock.limit(1 << 20).wrap(new ByteArrayInputStream(new byte[10 << 20]));
 
         assertThat(in.readAllBytes()).hasSize(10 << 20);
 
@@ -33,10 +38,7 @@ class RateLimitedInputStreamTest {
     @Test
     void streamsSharingOneLimitShareItsRateRatherThanEachHavingItAll() throws IOException {
         FakeClock clock = new FakeClock();
-        RateLimit limit = new RateLimit(1 << 20, () -> clock.now, n -> {
-            clock.now += n;
-            clock.slept += n;
-        });
+        RateLimit limit = clock.limit(1 << 20);
 
         for (int file = 0; file < 4; file++) {
             try (InputStream in = limit.wrap(new ByteArrayInputStream(new byte[(int) (2.5 * (1 << 20))]))) {
