@@ -147,16 +147,16 @@ public final class CopyStore {
                 CopyStore::copy, point, vault));
     }
 
-    /** The recorded copies of {@code points} (a page of a listing), by point id, each point's in vault order. */
+    /** The recorded copies of {@code points} (a page of a listing), by point id, each point's in vault order; one query per 500 points. */
     public Map<String, List<PointCopy>> copiesOf(List<String> points) {
         Map<String, List<PointCopy>> out = new TreeMap<>();
-        if (points.isEmpty()) {
-            return out;
+        for (int from = 0; from < points.size(); from += IN_LIMIT) {
+            List<String> part = points.subList(from, Math.min(points.size(), from + IN_LIMIT));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            db.autocommit(c -> Rows.query(c, "SELECT * FROM point_copies WHERE point IN (" + marks + ")"
+                    + " ORDER BY point, vault", CopyStore::copy, part.toArray()))
+                    .forEach(p -> out.computeIfAbsent(p.point(), k -> new java.util.ArrayList<>()).add(p));
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(points.size(), "?"));
-        db.autocommit(c -> Rows.query(c, "SELECT * FROM point_copies WHERE point IN (" + marks + ") ORDER BY point, vault",
-                CopyStore::copy, points.toArray()))
-                .forEach(p -> out.computeIfAbsent(p.point(), k -> new java.util.ArrayList<>()).add(p));
         return out;
     }
 
@@ -191,9 +191,41 @@ public final class CopyStore {
     /** The checks of a point's copy in {@code vault}, oldest first. */
     public List<Verification> checksOf(String point, String vault) {
         return db.autocommit(c -> Rows.query(c, "SELECT * FROM copy_checks WHERE point = ? AND vault = ? ORDER BY id",
-                r -> new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
-                        Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
-                        Verification.Result.fromId(r.getString("result")), r.getString("detail"),
-                        java.time.Duration.ofMillis(r.getLong("duration_ms")), Optional.empty()), point, vault));
+                CopyStore::check, point, vault));
+    }
+
+    /**
+     * The newest check of each source of each copy of {@code points} (a page of a listing, or a
+     * timeline's window): by point, then vault, then source. One query per 500 points.
+     */
+    public Map<String, Map<String, Map<String, Verification>>> latestChecksOf(List<String> points) {
+        Map<String, Map<String, Map<String, Verification>>> out = new TreeMap<>();
+        for (int from = 0; from < points.size(); from += IN_LIMIT) {
+            List<String> part = points.subList(from, Math.min(points.size(), from + IN_LIMIT));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            // ordered by id, so each source's newest check is the one left in the map
+            db.autocommit(c -> Rows.query(c, "SELECT * FROM copy_checks WHERE point IN (" + marks + ") ORDER BY id",
+                    CopyStore::vaultAndCheck, part.toArray())).forEach(vc -> out.computeIfAbsent(vc.check().point(),
+                    k -> new TreeMap<>()).computeIfAbsent(vc.vault(), k -> new java.util.LinkedHashMap<>())
+                    .put(vc.check().source(), vc.check()));
+        }
+        return out;
+    }
+
+    /** Points per {@code IN (...)} list: well under SQLite's limit on a statement's parameters. */
+    private static final int IN_LIMIT = 500;
+
+    private record VaultCheck(String vault, Verification check) {
+    }
+
+    private static VaultCheck vaultAndCheck(ResultSet r) throws SQLException {
+        return new VaultCheck(r.getString("vault"), check(r));
+    }
+
+    private static Verification check(ResultSet r) throws SQLException {
+        return new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
+                Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
+                Verification.Result.fromId(r.getString("result")), r.getString("detail"),
+                java.time.Duration.ofMillis(r.getLong("duration_ms")), Optional.empty());
     }
 }

@@ -21,8 +21,8 @@ final class CopyCommand extends Base {
     @Option(names = "--point", paramLabel = "ID", description = "copy only this point (job/20261124T153012Z), again if"
             + " it was copied before")
     String point;
-    @Option(names = "--limit-rate", paramLabel = "RATE", description = "read and send no faster than RATE bytes per"
-            + " second: 500K, 10M, 1G")
+    @Option(names = "--limit-rate", paramLabel = "RATE", description = "read and send the whole copy (every dump and"
+            + " snapshot file together) no faster than RATE bytes per second: 500K, 10M, 1G")
     String limitRate;
     @Option(names = "--verify", description = "copy nothing: download, decrypt and check the SHA-256 of every copy of"
             + " the job in its offsite vault")
@@ -33,7 +33,7 @@ final class CopyCommand extends Base {
         java.util.OptionalLong rate = java.util.OptionalLong.empty();
         if (limitRate != null) {
             try {
-                rate = java.util.OptionalLong.of(app.mamori.util.RateLimitedInputStream.parseRate("--limit-rate",
+                rate = java.util.OptionalLong.of(app.mamori.util.RateLimit.parse("--limit-rate",
                         limitRate));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -1,6 +1,7 @@
 package app.mamori.cli;
 
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.Verification;
 import app.mamori.engine.RunResult;
 import app.mamori.engine.SourceResult;
 import app.mamori.model.Artifact;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,23 +85,35 @@ final class JsonOut {
     /** @param held why each point is held, or null when it is not */
     /**
      * One point of {@code points --json}; {@code vault} the point's vault when it still exists,
-     * {@code copies} the point's offsite copies.
+     * {@code copies} the point's offsite copies, {@code copyChecks} the newest check of each source
+     * of each copy, by vault.
      */
-    static ObjectNode point(PointService.Listed l, Optional<Vault> vault, List<app.mamori.model.PointCopy> copies) {
+    static ObjectNode point(PointService.Listed l, Optional<Vault> vault, List<app.mamori.model.PointCopy> copies,
+                            Map<String, Map<String, Verification>> copyChecks) {
         ObjectNode o = point(l.point().point(), vault);
         o.put("kind", l.point().kind().id());
         o.put("held", l.hold().orElse(null));
         o.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(), l.latestChecks()));
         ArrayNode c = o.putArray("copies");
         for (app.mamori.model.PointCopy copy : copies) {
-            ObjectNode x = c.addObject();
-            x.put("vault", copy.vault());
-            x.put("status", copy.status().id());
-            x.put("time", copy.time().toString());
-            copy.error().ifPresent(e -> x.put("error", e));
-            copy.lockedUntil().ifPresent(u -> x.put("lockedUntil", u.toString()));
+            ObjectNode x = copy(copy);
+            c.add(x);
+            // the same shape as the point's own: a copy is verified when every artifact's newest check passed
+            x.set("verification", VerifyJson.pointState(l.point().point().artifacts().size(),
+                    copyChecks.getOrDefault(copy.vault(), Map.of())));
         }
         return o;
+    }
+
+    /** A point's copy in an object vault, as {@code points --json} and {@code timeline --json} show it. */
+    static ObjectNode copy(app.mamori.model.PointCopy copy) {
+        ObjectNode x = F.objectNode();
+        x.put("vault", copy.vault());
+        x.put("status", copy.status().id());
+        x.put("time", copy.time().toString());
+        copy.error().ifPresent(e -> x.put("error", e));
+        copy.lockedUntil().ifPresent(u -> x.put("lockedUntil", u.toString()));
+        return x;
     }
 
     static String write(Object node) throws JsonProcessingException {

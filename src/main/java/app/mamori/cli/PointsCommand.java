@@ -3,6 +3,7 @@ package app.mamori.cli;
 import app.mamori.util.Bytes;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.PointCheck;
+import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.PointCopy;
 import app.mamori.model.RestorePoint;
@@ -88,10 +89,10 @@ final class PointsCommand extends Base {
                     .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             try (SequenceWriter array = writer.writeValuesAsArray(listing)) {
                 ctx().services().points().forEachPage(job, PAGE, page -> {
-                    Map<String, List<PointCopy>> copies = copiesOf(page);
+                    PageCopies copies = copiesOf(page);
                     for (PointService.Listed l : page) {
                         write(array, JsonOut.point(l, vaults.computeIfAbsent(l.point().point().vault(),
-                                ctx().catalog().vaults()::find), copies.getOrDefault(l.point().id(), List.of())));
+                                ctx().catalog().vaults()::find), copies.of(l.point().id()), copies.checks(l.point().id())));
                     }
                     listing.flush();
                 });
@@ -101,7 +102,7 @@ final class PointsCommand extends Base {
             return 0;
         }
         ctx().services().points().forEachPage(job, PAGE, page -> {
-            Map<String, List<PointCopy>> copies = copiesOf(page);
+            PageCopies copies = copiesOf(page);
             for (PointService.Listed l : page) {
                 RestorePoint p = l.point().point();
                 long size = p.artifacts().stream().mapToLong(Artifact::size).sum();
@@ -109,43 +110,54 @@ final class PointsCommand extends Base {
                         + " artifact(s)\t" + Bytes.human(size)
                         + (l.point().kind() == PointKind.PRE_RESTORE ? "\tpre-restore" + (l.released() ? " (released)" : "")
                         : "") + l.hold().map(h -> "\theld (" + h + ")").orElse("") + verification(l)
-                        + copies(p.id(), copies.getOrDefault(p.id(), List.of())));
+                        + copies(copies.of(p.id()), copies.checks(p.id())));
             }
             listing.flush();
         });
         return 0;
     }
 
-    /** The offsite copies of one page's points, by point id: one query per page. */
-    private Map<String, List<PointCopy>> copiesOf(List<PointService.Listed> page) {
-        return ctx().services().offsite().copiesOf(page.stream().map(l -> l.point().id()).toList());
+    /** One page's offsite copies and the newest checks of each, by point id. */
+    record PageCopies(Map<String, List<PointCopy>> copies,
+                      Map<String, Map<String, Map<String, Verification>>> checks) {
+        List<PointCopy> of(String point) {
+            return copies.getOrDefault(point, List.of());
+        }
+
+        /** The point's copy checks: by vault, the newest of each source. */
+        Map<String, Map<String, Verification>> checks(String point) {
+            return checks.getOrDefault(point, Map.of());
+        }
+    }
+
+    /** The offsite copies of one page's points and their checks: two queries per page, none per point. */
+    private PageCopies copiesOf(List<PointService.Listed> page) {
+        List<String> ids = page.stream().map(l -> l.point().id()).toList();
+        return new PageCopies(ctx().services().offsite().copiesOf(ids), ctx().services().offsite().latestChecksOf(ids));
     }
 
     /** A tab and where the point is copied ({@code copied to offsite}, {@code copy to offsite FAILED}), or nothing. */
-    private String copies(String point, List<PointCopy> copies) {
+    private static String copies(List<PointCopy> copies, Map<String, Map<String, Verification>> checks) {
         StringBuilder b = new StringBuilder();
         for (PointCopy c : copies) {
             b.append(c.status() == PointCopy.Status.COPIED ? "\tcopied to " + c.vault()
                     : "\tcopy to " + c.vault() + " FAILED");
             c.lockedUntil().ifPresent(u -> b.append(" (locked until ").append(u).append(')'));
             if (c.status() == PointCopy.Status.COPIED) {
-                b.append(copyCheck(ctx().services().offsite().checksOf(point, c.vault())));
+                b.append(copyCheck(checks.getOrDefault(c.vault(), Map.of())));
             }
         }
         return b.toString();
     }
 
-    /** How the last check of a copy (verify --from-vault) ended, by its newest check of each source. */
-    static String copyCheck(List<app.mamori.catalog.Verification> checks) {
-        if (checks.isEmpty()) {
+    /** How the newest check of each source of a copy (verify --from-vault) ended. */
+    static String copyCheck(Map<String, Verification> latest) {
+        if (latest.isEmpty()) {
             return "";
         }
-        Map<String, app.mamori.catalog.Verification> latest = new java.util.LinkedHashMap<>();
-        checks.forEach(v -> latest.put(v.source(), v));
-        boolean failed = latest.values().stream().anyMatch(v -> v.result() != app.mamori.catalog.Verification.Result
-                .VERIFIED);
-        return failed ? ", copy check FAILED" : checks.stream().anyMatch(v -> v.method()
-                == app.mamori.catalog.Verification.Method.DRILL) ? ", copy drilled" : ", copy verified";
+        boolean failed = latest.values().stream().anyMatch(Verification::failed);
+        return failed ? ", copy check FAILED" : latest.values().stream().anyMatch(v -> v.method()
+                == Verification.Method.DRILL) ? ", copy drilled" : ", copy verified";
     }
 
     /** Points read per query: a listing of any length keeps about this many in memory. */

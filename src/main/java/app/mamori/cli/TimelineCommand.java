@@ -55,7 +55,10 @@ final class TimelineCommand extends Base {
         // the rules that keep the points shown, worked out from the window's start, not every job's history
         Map<String, List<String>> keptBy = timeline.keptBy(s, Set.of(), start);
         if (json) {
-            out().println(JsonOut.write(TimelineJson.of(lanes, window, keptBy)));
+            List<String> ids = window.points().stream().map(TimelinePoint::id).distinct().toList();
+            var offsite = ctx().services().offsite();
+            out().println(JsonOut.write(TimelineJson.of(lanes, window, keptBy,
+                    new TimelineJson.Copies(offsite.copiesOf(ids), offsite.latestChecksOf(ids)))));
             return 0;
         }
         for (TimelineLane lane : lanes) {

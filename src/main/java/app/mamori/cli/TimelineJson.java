@@ -3,6 +3,8 @@ package app.mamori.cli;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
+import app.mamori.catalog.Verification;
+import app.mamori.model.PointCopy;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.engine.timeline.TimelineWindow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +21,12 @@ final class TimelineJson {
     private TimelineJson() {
     }
 
-    static ObjectNode of(List<TimelineLane> lanes, TimelineWindow w, Map<String, List<String>> keptBy) {
+    /** The window's points' offsite copies, by point id, and the newest check of each source of each, by point, vault and source. */
+    record Copies(Map<String, List<PointCopy>> copies, Map<String, Map<String, Map<String, Verification>>> checks) {
+        static final Copies NONE = new Copies(Map.of(), Map.of());
+    }
+
+    static ObjectNode of(List<TimelineLane> lanes, TimelineWindow w, Map<String, List<String>> keptBy, Copies copies) {
         ObjectNode o = F.objectNode();
         o.put("from", w.from().toString());
         o.put("to", w.to().toString());
@@ -32,7 +39,7 @@ final class TimelineJson {
             l.put("job", lane.job());
             l.put("kind", lane.kind());
             ArrayNode points = l.putArray("points");
-            w.points().stream().filter(lane::holds).forEach(p -> points.add(point(p, keptBy)));
+            w.points().stream().filter(lane::holds).forEach(p -> points.add(point(p, keptBy, copies)));
             ArrayNode runs = l.putArray("runs");
             w.runs().stream().filter(r -> r.job().equals(lane.job()) && r.failed()).forEach(r -> runs.add(run(r)));
             ArrayNode gaps = l.putArray("gaps");
@@ -41,7 +48,7 @@ final class TimelineJson {
         return o;
     }
 
-    private static ObjectNode point(TimelinePoint p, Map<String, List<String>> keptBy) {
+    private static ObjectNode point(TimelinePoint p, Map<String, List<String>> keptBy, Copies copies) {
         ObjectNode o = F.objectNode();
         o.put("id", p.id());
         o.put("time", p.time().toString());
@@ -66,6 +73,23 @@ final class TimelineJson {
         o.put("held", p.held());
         ArrayNode kept = o.putArray("keptBy");
         keptBy.getOrDefault(p.id(), List.of()).forEach(kept::add);
+        ArrayNode c = o.putArray("copies");
+        for (PointCopy copy : copies.copies().getOrDefault(p.id(), List.of())) {
+            c.add(copy(copy, copies.checks().getOrDefault(p.id(), Map.of()).getOrDefault(copy.vault(), Map.of())
+                    .get(p.source())));
+        }
+        return o;
+    }
+
+    /** A copy of the point, with its newest check of this lane's source in the shape of the point's own {@code checks}. */
+    private static ObjectNode copy(PointCopy copy, Verification check) {
+        ObjectNode o = JsonOut.copy(copy);
+        ObjectNode checks = o.putObject("checks");
+        checks.put("result", (check == null ? TimelinePoint.Check.UNCHECKED : check.failed() ? TimelinePoint.Check.FAILED
+                : check.method() == Verification.Method.DRILL ? TimelinePoint.Check.DRILLED
+                : TimelinePoint.Check.VERIFIED).id());
+        checks.put("time", check == null ? null : check.time().toString());
+        checks.put("detail", check == null ? null : check.detail());
         return o;
     }
 

@@ -178,6 +178,11 @@ public final class OffsiteService {
         return services.catalog().copies().checksOf(point, vault);
     }
 
+    /** The newest check of each source of each copy of {@code points}: by point, vault, then source. */
+    public Map<String, Map<String, Map<String, app.mamori.catalog.Verification>>> latestChecksOf(List<String> points) {
+        return services.catalog().copies().latestChecksOf(points);
+    }
+
     /** The recorded copies of {@code points}, by point id. */
     public Map<String, List<PointCopy>> copiesOf(List<String> points) {
         return services.catalog().copies().copiesOf(points);

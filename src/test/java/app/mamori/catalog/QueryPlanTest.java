@@ -35,7 +35,7 @@ class QueryPlanTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     /** A scan of one of the tables that grow with history, by name or by the alias the queries give it. */
     private static final Pattern HISTORY_SCAN = Pattern.compile(
-            "SCAN (restore_points|artifacts|file_index|verifications|runs|events|holds|point_copies|p|a|r|v|f|h|e)\\b");
+            "SCAN (restore_points|artifacts|file_index|verifications|runs|events|holds|point_copies|copy_checks|p|a|r|v|f|h|e)\\b");
 
     private Path file;
     private final List<String> statements = new ArrayList<>();
@@ -72,6 +72,7 @@ class QueryPlanTest {
             c.runs().list("job1", 20);
             c.runs().running();
             c.copies().copiesOf(List.of("job1/p3", "job2/p4"));
+            c.copies().latestChecksOf(List.of("job1/p3", "job2/p4"));
             c.copies().copiedOfJob("job1", "offsite");
             c.fileIndex().children("job1/p3", "src1", "/srv/www".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });

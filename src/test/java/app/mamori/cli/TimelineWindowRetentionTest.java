@@ -58,10 +58,11 @@ class TimelineWindowRetentionTest {
                     Instant from = to.minus(back);
                     TimelineWindow window = timeline.window(everything, from, to);
 
-                    JsonNode fromWindow = TimelineJson.of(lanes, window, timeline.keptBy(everything, Set.of(), from));
+                    JsonNode fromWindow = TimelineJson.of(lanes, window, timeline.keptBy(everything, Set.of(), from),
+                            TimelineJson.Copies.NONE);
 
                     assertThat(fromWindow).as("window %s to %s", from, to)
-                            .isEqualTo(TimelineJson.of(lanes, window, wholeHistory));
+                            .isEqualTo(TimelineJson.of(lanes, window, wholeHistory, TimelineJson.Copies.NONE));
                     kept += fromWindow.findValues("keptBy").stream().mapToInt(JsonNode::size).sum();
                 }
             }

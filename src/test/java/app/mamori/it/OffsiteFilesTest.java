@@ -76,7 +76,11 @@ class OffsiteFilesTest {
         addOffsite(cli, s3.endpoint(), true).requireOk();
         cli.run("backup", "site").requireOk();
         cli.run("job", "set", "site", "--copy-to", "offsite").requireOk();
-        cli.run("copy", "site").requireOk();
+        long rate = 1 << 20;
+        long started = System.nanoTime();
+        cli.run("copy", "site", "--limit-rate", "1M").requireOk();
+        assertThat((System.nanoTime() - started) / 1e9).as("every file the copy sends is held to --limit-rate")
+                .isGreaterThanOrEqualTo(0.95 * treeBytes() / rate);
         Map<String, byte[]> first = s3.objects(bucket);
         Files.writeString(site.resolve("uploads/minutes-of-the-board.txt"), SECRET_TEXT + " (amended)");
 
@@ -148,6 +152,14 @@ class OffsiteFilesTest {
         assertThat(good.out()).contains("checks of the copies of 1 point(s) in vault offsite passed");
         assertThat(cli.run("points", "site").requireOk().out()).contains("\tcopied to offsite, copy drilled")
                 .doesNotContain("\tverified\t");
+        JsonNode point = cli.run("points", "site", "--json").requireOk().json().get(0);
+        assertThat(point.at("/verification/result").asText()).as("the point's own checks").isEqualTo("unverified");
+        JsonNode copyCheck = point.at("/copies/0/verification");
+        assertThat(copyCheck.get("result").asText()).isEqualTo("verified");
+        assertThat(copyCheck.at("/checks/0/method").asText()).isEqualTo("drill");
+        assertThat(copyCheck.at("/checks/0/source").asText()).isEqualTo("uploads");
+        assertThat(copyCheck.get("time").asText()).isEqualTo(copyCheck.at("/checks/0/time").asText());
+        assertThat(timelineCopy().at("/checks/result").asText()).isEqualTo("drilled");
         String pack = s3.keys(bucket).stream().filter(k -> k.matches("mamori/trees/.*/p/.*")).findFirst().orElseThrow();
         byte[] bytes = s3.objects(bucket).get(pack);
         bytes[bytes.length - 20] ^= 0x01;
@@ -159,6 +171,11 @@ class OffsiteFilesTest {
         assertThat(bad.err()).contains("the copy in vault offsite of site/").contains("checksum FAILED")
                 .contains(pack.substring("mamori/".length())).contains("mamori copy site --point");
         assertThat(cli.run("points", "site").requireOk().out()).contains("\tcopied to offsite, copy check FAILED");
+        assertThat(cli.run("points", "site", "--json").requireOk().json().at("/0/copies/0/verification/result")
+                .asText()).isEqualTo("failed");
+        JsonNode damaged = timelineCopy();
+        assertThat(damaged.at("/checks/result").asText()).isEqualTo("failed");
+        assertThat(damaged.at("/checks/detail").asText()).contains(pack.substring("mamori/".length()));
         assertThat(cli.run("verify", "--job", "site").requireOk().out()).as("the local point is as good as it was")
                 .contains("passed");
     }
@@ -230,6 +247,23 @@ class OffsiteFilesTest {
         String inside = site.toString().substring(1);
         assertThat(state(fromCopy.resolve(inside))).isEqualTo(state(fromServer.resolve(inside)))
                 .contains(sha256(site.resolve("uploads/scan.pdf")) + "  ./uploads/scan.pdf");
+    }
+
+    /** The copy of the job's newest point, as {@code timeline --json} shows it on the source's lane. */
+    private JsonNode timelineCopy() {
+        JsonNode copies = cli.run("timeline", "--job", "site", "--json").requireOk().json()
+                .at("/lanes/0/points/0/copies");
+        assertThat(copies).hasSize(1);
+        assertThat(copies.at("/0/vault").asText()).isEqualTo("offsite");
+        assertThat(copies.at("/0/status").asText()).isEqualTo("copied");
+        return copies.get(0);
+    }
+
+    private long treeBytes() throws Exception {
+        try (var files = Files.walk(site)) {
+            return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private static String sha256(Path file) throws Exception {

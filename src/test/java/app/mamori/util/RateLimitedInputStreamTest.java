@@ -15,20 +15,39 @@ class RateLimitedInputStreamTest {
     private static final class FakeClock {
         long now = 1_000;
         long slept;
+
+        /** A limit on this clock, whose sleeps move it. */
+        RateLimit limit(long bytesPerSecond) {
+            return new RateLimit(bytesPerSecond, () -> now, n -> {
+                now += n;
+                slept += n;
+            });
+        }
     }
 
     @Test
     void readingTenMegabytesAtOneMegabyteASecondTakesTenSeconds() throws IOException {
         FakeClock clock = new FakeClock();
-        InputStream in = new RateLimitedInputStream(new ByteArrayInputStream(new byte[10 << 20]), 1 << 20,
-                () -> clock.now, n -> {
-                    clock.now += n;
-                    clock.slept += n;
-                });
+        InputStream in = clock.limit(1 << 20).wrap(new ByteArrayInputStream(new byte[10 << 20]));
 
         assertThat(in.readAllBytes()).hasSize(10 << 20);
 
         assertThat(clock.slept / 1e9).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void streamsSharingOneLimitShareItsRateRatherThanEachHavingItAll() throws IOException {
+        FakeClock clock = new FakeClock();
+        RateLimit limit = clock.limit(1 << 20);
+
+        for (int file = 0; file < 4; file++) {
+            try (InputStream in = limit.wrap(new ByteArrayInputStream(new byte[(int) (2.5 * (1 << 20))]))) {
+                in.readAllBytes();
+            }
+        }
+
+        assertThat(clock.slept / 1e9).as("ten megabytes in four streams at one megabyte a second")
+                .isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
@@ -41,7 +60,7 @@ class RateLimitedInputStreamTest {
                 return super.read(b, off, len);
             }
         };
-        InputStream in = new RateLimitedInputStream(slow, 10L << 20, () -> clock.now, n -> clock.slept += n);
+        InputStream in = new RateLimit(10L << 20, () -> clock.now, n -> clock.slept += n).wrap(slow);
 
         in.readAllBytes();
 
@@ -50,12 +69,12 @@ class RateLimitedInputStreamTest {
 
     @Test
     void ratesParseWithUnitsAndNonsenseIsRefusedNamingTheOption() {
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "500K")).isEqualTo(500L << 10);
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "10m")).isEqualTo(10L << 20);
-        assertThat(RateLimitedInputStream.parseRate("--limit-rate", "2048")).isEqualTo(2048);
-        assertThatThrownBy(() -> RateLimitedInputStream.parseRate("--limit-rate", "fast"))
+        assertThat(RateLimit.parse("--limit-rate", "500K")).isEqualTo(500L << 10);
+        assertThat(RateLimit.parse("--limit-rate", "10m")).isEqualTo(10L << 20);
+        assertThat(RateLimit.parse("--limit-rate", "2048")).isEqualTo(2048);
+        assertThatThrownBy(() -> RateLimit.parse("--limit-rate", "fast"))
                 .hasMessageContaining("--limit-rate: 'fast' is not a rate");
-        assertThatThrownBy(() -> RateLimitedInputStream.parseRate("--limit-rate", "0M"))
+        assertThatThrownBy(() -> RateLimit.parse("--limit-rate", "0M"))
                 .hasMessageContaining("--limit-rate");
     }
 }

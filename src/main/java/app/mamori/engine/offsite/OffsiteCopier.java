@@ -16,7 +16,7 @@ import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
 import app.mamori.secret.SecretStore;
 import app.mamori.util.CancelToken;
-import app.mamori.util.RateLimitedInputStream;
+import app.mamori.util.RateLimit;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -94,6 +94,9 @@ public final class OffsiteCopier {
                     + pointId.get() + "'; see: mamori points " + job);
         }
         List<CopyResult> results = new ArrayList<>();
+        // one budget for the whole copy: every point, dump and file of it shares the rate
+        Optional<RateLimit> limit = limitRate.isPresent() ? Optional.of(new RateLimit(limitRate.getAsLong()))
+                : Optional.empty();
         // the job's lock: no backup's prune removes a point while it is being read, and no two copies race
         try (JobLock ignored = JobLock.acquire(Pruner.locksDir(catalog), job, "offsite copy of job " + job);
              S3Vault vault = open(settings.vault())) {
@@ -101,7 +104,7 @@ public final class OffsiteCopier {
                 boolean copied = catalog.copies().copy(p.id(), settings.vault())
                         .filter(c -> c.status() == PointCopy.Status.COPIED).isPresent();
                 if (!copied || pointId.isPresent()) {
-                    results.add(copyPoint(p, vault, limitRate, listener, cancel));
+                    results.add(copyPoint(p, vault, limit, listener, cancel));
                 }
             }
             if (results.stream().anyMatch(CopyResult::ok)) {
@@ -114,11 +117,11 @@ public final class OffsiteCopier {
     /** Copies one point and records the outcome; never throws for a failed copy, except when cancelled. */
     public CopyResult copyPoint(RecordedPoint point, S3Vault vault, CopyListener listener, CancelToken cancel)
             throws CancelToken.CancelledException {
-        return copyPoint(point, vault, java.util.OptionalLong.empty(), listener, cancel);
+        return copyPoint(point, vault, Optional.empty(), listener, cancel);
     }
 
-    /** As above, reading the point's files no faster than {@code limitRate} bytes per second when given. */
-    public CopyResult copyPoint(RecordedPoint point, S3Vault vault, java.util.OptionalLong limitRate,
+    /** As above, reading every byte of the point's files within {@code limit} when given. */
+    public CopyResult copyPoint(RecordedPoint point, S3Vault vault, Optional<RateLimit> limit,
                                 CopyListener listener, CancelToken cancel) throws CancelToken.CancelledException {
         String name = vault.config().name();
         // one date for every object of the point, recorded with the copy (also a failed one: what it wrote is locked)
@@ -127,7 +130,7 @@ public final class OffsiteCopier {
                 : Optional.empty();
         Instant lockedUntil = lock.orElse(null);
         try {
-            long[] totals = upload(point, vault, lock, limitRate, listener, cancel);
+            long[] totals = upload(point, vault, lock, limit, listener, cancel);
             catalog.copies().recordCopy(point.point(), name, PointCopy.Status.COPIED, clock.instant(), null,
                     lockedUntil);
             event(EventLevel.INFO, point, "copy-succeeded", "point " + point.id() + " copied to vault " + name
@@ -267,19 +270,19 @@ public final class OffsiteCopier {
         }
     }
 
-    private long[] upload(RecordedPoint point, S3Vault vault, Optional<Instant> lock, java.util.OptionalLong limitRate,
+    private long[] upload(RecordedPoint point, S3Vault vault, Optional<Instant> lock, Optional<RateLimit> limit,
                           CopyListener listener, CancelToken cancel) throws IOException {
         Vault home = catalog.vaults().find(point.point().vault()).orElseThrow(() -> new IOException("point "
                 + point.id() + " is in vault " + point.point().vault() + ", which is not in the catalogue"));
         Path dir = Path.of(home.path()).resolve(point.point().location());
         if (home.isRemote()) {
-            return fromServer(point, home, vault, lock, limitRate, listener, cancel);
+            return fromServer(point, home, vault, lock, limit, listener, cancel);
         }
         long sent = 0;
         long resumed = 0;
         String location = point.point().location();
         long started = System.nanoTime();
-        TreeUpload trees = new TreeUpload(catalog, vault, point, lock, listener, cancel);
+        TreeUpload trees = new TreeUpload(catalog, vault, point, lock, limit, listener, cancel);
         for (Artifact a : point.point().artifacts()) {
             Path file = dir.resolve(a.path());
             if (isTree(a, file)) {
@@ -289,7 +292,7 @@ public final class OffsiteCopier {
                 continue;
             }
             long size = Files.size(file);
-            try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
+            try (InputStream in = limited(Files.newInputStream(file), limit)) {
                 UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(), lock,
                         done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                 System.nanoTime() - started), cancel);
@@ -307,7 +310,7 @@ public final class OffsiteCopier {
      * same bytes again) and deleted; the manifest is read there last.
      */
     private long[] fromServer(RecordedPoint point, Vault home, S3Vault vault, Optional<Instant> lock,
-                              java.util.OptionalLong limitRate, CopyListener listener, CancelToken cancel)
+                              Optional<RateLimit> limit, CopyListener listener, CancelToken cancel)
             throws IOException {
         Path stage = catalog.file().toAbsolutePath().getParent().resolve("offsite-stage");
         SecureFiles.createPrivateDirectories(stage);
@@ -317,7 +320,7 @@ public final class OffsiteCopier {
         long resumed = 0;
         long started = System.nanoTime();
         try (RemoteShell shell = ssh.connect(catalog.servers().get(home.server().get()))) {
-            TreeUpload trees = new TreeUpload(catalog, vault, point, lock, listener, cancel);
+            TreeUpload trees = new TreeUpload(catalog, vault, point, lock, limit, listener, cancel);
             for (Artifact a : point.point().artifacts()) {
                 if (a.kind().isSnapshot()) {
                     UploadResult r = trees.remote(a, shell, dir + a.path(), stage);
@@ -329,7 +332,7 @@ public final class OffsiteCopier {
                 try {
                     fetch(shell, dir + a.path(), file, home, cancel);
                     long size = Files.size(file);
-                    try (InputStream in = limited(Files.newInputStream(file), limitRate)) {
+                    try (InputStream in = limited(Files.newInputStream(file), limit)) {
                         UploadResult r = vault.putArtifact(location, a.path(), in, size, a.sha256(), lock,
                                 done -> listener.progress(point.id(), a.path(), Math.min(done, size), size,
                                         System.nanoTime() - started), cancel);
@@ -369,8 +372,8 @@ public final class OffsiteCopier {
         }
     }
 
-    private static InputStream limited(InputStream in, java.util.OptionalLong limitRate) {
-        return limitRate.isPresent() ? new RateLimitedInputStream(in, limitRate.getAsLong()) : in;
+    static InputStream limited(InputStream in, Optional<RateLimit> limit) {
+        return limit.map(l -> l.wrap(in)).orElse(in);
     }
 
     private void event(EventLevel level, RecordedPoint p, String kind, String message) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Copies one file-tree snapshot to an object vault, deduplicated as restic does: each file's
@@ -58,6 +59,8 @@ public final class TreeCopy {
     private final String location;
     private final String artifact;
     private List<IndexEntry> wanted;
+    private UnaryOperator<InputStream> reading = UnaryOperator.identity();
+    private byte[] objectMetadata;
 
     private TreeCopy(TreeObjects objects, Optional<Instant> lock, CancelToken cancel, byte[] index, String location,
                      String artifact) throws IOException {
@@ -98,6 +101,18 @@ public final class TreeCopy {
         return Optional.of(TreeListing.fromBytes(objects.listing(location, artifact)));
     }
 
+    /** Reads every file the copy sends through {@code wrap}: the copy's {@code --limit-rate}. */
+    TreeCopy readingWith(UnaryOperator<InputStream> wrap) {
+        this.reading = wrap;
+        return this;
+    }
+
+    /** Keeps a bucket snapshot's object metadata file in the listing, so a restore from the copy has it. */
+    TreeCopy withObjectMetadata(byte[] file) {
+        this.objectMetadata = file;
+        return this;
+    }
+
     /** One entry for each content the bucket lacks, in index order. */
     List<IndexEntry> wanted() {
         return wanted;
@@ -110,7 +125,7 @@ public final class TreeCopy {
     public Sent finish(Path tree, Progress progress) throws IOException {
         send(tree, wanted, progress);
         relock();
-        objects.putListing(location, artifact, TreeListing.of(index, contents).toBytes(), lock);
+        objects.putListing(location, artifact, TreeListing.of(index, contents, objectMetadata).toBytes(), lock);
         return new Sent(sent, reused, sentObjects + 1);
     }
 
@@ -156,7 +171,7 @@ public final class TreeCopy {
         for (IndexEntry e : wanted) {
             cancel.throwIfCancelled();
             Path file = tree.resolve(e.stored());
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = reading.apply(Files.newInputStream(file))) {
                 if (e.size() >= PACKED_FROM) {
                     long before = done;
                     UploadResult r = objects.putBlob(e.sha256(), in, e.size(), lock,

@@ -15,10 +15,14 @@ import java.util.TreeMap;
  * the SHA-256 the manifest records for it), and where each content is in the bucket. JSON,
  * zstd-compressed, then encrypted like every object of an encrypted vault.
  *
- * @param contents by a file's SHA-256: the pack holding it, or its own object
+ * @param contents       by a file's SHA-256: the pack holding it, or its own object
+ * @param objectMetadata a bucket snapshot's {@code ObjectMetadata} file, byte for byte; null for
+ *                       a {@code files} snapshot (and a copy made before it was kept)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TreeListing(String format, int version, byte[] index, Map<String, Ref> contents) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TreeListing(String format, int version, byte[] index, Map<String, Ref> contents,
+                          byte[] objectMetadata) {
     static final String FORMAT = "mamori-offsite-tree";
 
     /**
@@ -38,8 +42,8 @@ public record TreeListing(String format, int version, byte[] index, Map<String, 
         contents = new TreeMap<>(contents);
     }
 
-    static TreeListing of(byte[] index, Map<String, Ref> contents) {
-        return new TreeListing(FORMAT, 1, index, contents);
+    static TreeListing of(byte[] index, Map<String, Ref> contents, byte[] objectMetadata) {
+        return new TreeListing(FORMAT, 1, index, contents, objectMetadata);
     }
 
     byte[] toBytes() {

@@ -52,6 +52,17 @@ final class TreeStage {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(SnapshotIndex.FILE_NAME), listing.index());
+            if (listing.objectMetadata() != null) {
+                // checked as it is read: a bucket restore refuses metadata it cannot read
+                try {
+                    app.mamori.source.bucket.ObjectMetadata.fromBytes(listing.objectMetadata());
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException("the object metadata in the listing cannot be read: " + e.getMessage(), e);
+                }
+                if (into != null) {
+                    Files.write(dir.resolve(app.mamori.source.bucket.ObjectMetadata.FILE_NAME), listing.objectMetadata());
+                }
+            }
             SnapshotIndex index = SnapshotIndex.read(dir);
             Path tree = into == null ? null : dir.resolve(SnapshotIndex.TREE);
             return contents(listing, index, tree);

@@ -4,12 +4,14 @@ import app.mamori.catalog.Catalog;
 import app.mamori.catalog.CopyStore;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.model.Artifact;
+import app.mamori.source.bucket.ObjectMetadata;
 import app.mamori.source.files.HostTreeFetch;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.RawPath;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
+import app.mamori.util.RateLimit;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
 import app.mamori.vault.SecureFiles;
@@ -39,15 +41,17 @@ final class TreeUpload {
     private final S3Vault vault;
     private final RecordedPoint point;
     private final Optional<Instant> lock;
+    private final Optional<RateLimit> limit;
     private final CopyListener listener;
     private final CancelToken cancel;
 
-    TreeUpload(Catalog catalog, S3Vault vault, RecordedPoint point, Optional<Instant> lock, CopyListener listener,
-               CancelToken cancel) {
+    TreeUpload(Catalog catalog, S3Vault vault, RecordedPoint point, Optional<Instant> lock,
+               Optional<RateLimit> limit, CopyListener listener, CancelToken cancel) {
         this.catalog = catalog;
         this.vault = vault;
         this.point = point;
         this.lock = lock;
+        this.limit = limit;
         this.listener = listener;
         this.cancel = cancel;
     }
@@ -55,6 +59,10 @@ final class TreeUpload {
     /** A snapshot folder in a vault on this computer. */
     UploadResult local(Artifact a, Path snapshot) throws IOException {
         TreeCopy copy = start(a, snapshot.resolve(SnapshotIndex.FILE_NAME));
+        Path metadata = snapshot.resolve(ObjectMetadata.FILE_NAME);
+        if (Files.exists(metadata)) {
+            copy.withObjectMetadata(Files.readAllBytes(metadata));
+        }
         return result(copy.finish(snapshot.resolve(SnapshotIndex.TREE), progress(a)));
     }
 
@@ -80,7 +88,7 @@ final class TreeUpload {
     private TreeCopy start(Artifact a, Path indexFile) throws IOException {
         TreeObjects objects = vault.trees(point.point().server(), point.point().job());
         return TreeCopy.start(objects, indexFile, a.sha256(), point.point().location(), a.path(), previous(a), lock,
-                cancel);
+                cancel).readingWith(in -> OffsiteCopier.limited(in, limit));
     }
 
     private TreeCopy.Progress progress(Artifact a) {

@@ -21,7 +21,8 @@ import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
 /**
- * Puts objects of a bucket snapshot back into a bucket under their own keys. What to put and
+ * Puts objects of a bucket snapshot back into a bucket under their own keys, with the
+ * Content-Type and user metadata the snapshot kept ({@link ObjectMetadata}). What to put and
  * whether the target already holds any of it are separate steps, so the engine can refuse
  * before writing anything; the stored files were checked against the index before this runs.
  */
@@ -60,6 +61,7 @@ public final class BucketRestorer {
     public int put(Path snapshotDir, String bucket, List<IndexEntry> wanted, LongConsumer sent, CancelToken cancel)
             throws IOException {
         Path tree = snapshotDir.resolve(SnapshotIndex.TREE);
+        ObjectMetadata metadata = ObjectMetadata.read(snapshotDir);
         int n = 0;
         long total = 0;
         for (IndexEntry e : wanted) {
@@ -72,7 +74,13 @@ public final class BucketRestorer {
                 throw new IOException("the stored copy of object " + ObjectKeys.printable(key) + " (" + file + ") is "
                         + Files.size(file) + " bytes, the index says " + e.size() + "; the snapshot is damaged");
             }
-            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+            ObjectMetadata.Meta meta = metadata.get(key);
+            s3.putObject(b -> {
+                b.bucket(bucket).key(key);
+                if (meta != null) {
+                    b.contentType(meta.contentType()).metadata(meta.user());
+                }
+            }, RequestBody.fromFile(file));
             total += e.size();
             sent.accept(total);
             n++;

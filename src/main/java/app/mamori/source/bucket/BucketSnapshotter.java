@@ -14,6 +14,7 @@ import app.mamori.util.CancelToken;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
@@ -31,9 +32,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,7 +45,8 @@ import java.util.Set;
  * as they are written and fsyncing each), write the index last. The layout and index are a
  * {@code files} snapshot's ({@code tree/} and {@link SnapshotIndex#FILE_NAME}), objects as
  * files with mode 0600, folders 0700, each with the object's last-modified time; the index
- * records each object's ETag beside its SHA-256.
+ * records each object's ETag beside its SHA-256; each object's Content-Type and user metadata go
+ * to {@link ObjectMetadata#FILE_NAME}.
  */
 public final class BucketSnapshotter {
     // objects have no mode of their own; the vault's rule for what it writes applies (docs/vault.md)
@@ -78,11 +82,13 @@ public final class BucketSnapshotter {
             Run run = new Run(src, tree, previous, previousSnapshotDir, progress, cancel);
             List<IndexEntry> index = run.write(planned);
             FileTreeSnapshotter.syncDirectories(tree);
+            ObjectMetadata.of(run.metadata).write(newSnapshotDir);
             String sha = SnapshotIndex.write(newSnapshotDir, List.of(ObjectKeys.root(src.prefix())), index);
             return run.result(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME), sha, index);
         } catch (IOException | RuntimeException e) {
             SnapshotFiles.deleteQuietly(tree);
             SnapshotFiles.deleteQuietly(newSnapshotDir.resolve(SnapshotIndex.FILE_NAME + ".tmp"));
+            SnapshotFiles.deleteQuietly(newSnapshotDir.resolve(ObjectMetadata.FILE_NAME));
             throw e;
         }
     }
@@ -96,6 +102,8 @@ public final class BucketSnapshotter {
         private final SnapshotProgress progress;
         private final CancelToken cancel;
         private final List<String> warnings = new ArrayList<>();
+        private final ObjectMetadata previousMetadata;
+        private final Map<String, ObjectMetadata.Meta> metadata = new HashMap<>();
         private long newFiles;
         private long changedFiles;
         private long linked;
@@ -103,7 +111,8 @@ public final class BucketSnapshotter {
         private long fetchedBytes;
 
         Run(Source.Bucket src, Path tree, SnapshotIndex previous, Path previousDir, SnapshotProgress progress,
-            CancelToken cancel) {
+            CancelToken cancel) throws IOException {
+            this.previousMetadata = previousDir == null ? ObjectMetadata.NONE : ObjectMetadata.read(previousDir);
             this.src = src;
             this.tree = tree;
             this.previous = previous;
@@ -152,6 +161,7 @@ public final class BucketSnapshotter {
                 try {
                     Files.createLink(target, TreePaths.inside(previousTree, before.stored()));
                     linked++;
+                    keepMetadata(o);
                     return entry(p.path(), p.stored(), EntryType.FILE, o.size(), o.modified(), before.sha256(),
                             o.etag());
                 } catch (NoSuchFileException gone) {
@@ -179,6 +189,8 @@ public final class BucketSnapshotter {
                 out.flush();
                 ch.force(true);
                 etag = in.response().eTag();
+                metadata.put(p.object().key(), new ObjectMetadata.Meta(in.response().contentType(),
+                        in.response().metadata(), p.object().modified()));
                 modified = in.response().lastModified() == null ? p.object().modified() : in.response().lastModified();
             } catch (NoSuchKeyException vanished) {
                 Files.deleteIfExists(target);
@@ -192,6 +204,24 @@ public final class BucketSnapshotter {
             progress.fetched(fetchedFiles, fetchedBytes);
             return entry(p.path(), p.stored(), EntryType.FILE, size, modified,
                     HexFormat.of().formatHex(sha.digest()), etag);
+        }
+
+        /**
+         * An unchanged object's metadata: the previous snapshot's while the object was not
+         * rewritten since (changing metadata rewrites it), else read again with a HEAD request.
+         */
+        private void keepMetadata(BucketListing.Listed o) {
+            ObjectMetadata.Meta before = previousMetadata.get(o.key());
+            if (before != null && o.modified().equals(before.modified())) {
+                metadata.put(o.key(), before);
+                return;
+            }
+            try {
+                HeadObjectResponse head = s3.headObject(b -> b.bucket(src.bucket()).key(o.key()));
+                metadata.put(o.key(), new ObjectMetadata.Meta(head.contentType(), head.metadata(), o.modified()));
+            } catch (NoSuchKeyException vanished) {
+                // deleted since the listing: its content is linked, and it comes back as it was listed
+            }
         }
 
         SnapshotResult result(Path indexFile, String indexSha, List<IndexEntry> index) {

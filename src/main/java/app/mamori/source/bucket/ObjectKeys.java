@@ -9,8 +9,10 @@ import java.io.IOException;
  * How an object key becomes a path in a snapshot, and which keys are refused. In the index an
  * object is {@code /KEY}; in the snapshot's {@code tree/} it is {@code KEY}, component by
  * component. A bucket can hold any key, and whoever can write to it can choose one that reads
- * as {@code ../x}, an absolute name or (on Windows) a backslash path: such a key is refused
- * before anything is written, as a server's hostile file listing is.
+ * as {@code ../x} or an absolute name: such a key is refused before anything is written, as a
+ * server's hostile file listing is. A backslash is only a character of a key, as S3 has it:
+ * {@link NameCodec} stores a component holding one escaped on Windows, where it would be a
+ * separator, so {@code ..\x} stays one name there too and the key comes back byte for byte.
  */
 public final class ObjectKeys {
     private ObjectKeys() {
@@ -66,9 +68,6 @@ public final class ObjectKeys {
         }
         if (key.startsWith("/")) {
             return "it starts with '/' (an absolute name)";
-        }
-        if (key.indexOf('\\') >= 0) {
-            return "it has a backslash, a folder separator on Windows";
         }
         if (key.indexOf('\0') >= 0) {
             return "it has a NUL character";
