@@ -195,6 +195,11 @@ public final class BackupEngine {
                     public void log(String line) {
                         listener.log(line);
                     }
+
+                    @Override
+                    public void note(Note note) {
+                        listener.note(note);
+                    }
                 });
             }
         } catch (IOException | RuntimeException e) {

@@ -11,4 +11,9 @@ public interface CopyListener {
 
     default void log(String line) {
     }
+
+    /** A line written for a person; a listener that shows only text gets its English. */
+    default void note(app.mamori.model.Note note) {
+        log(note.english());
+    }
 }

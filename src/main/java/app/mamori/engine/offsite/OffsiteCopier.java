@@ -1,5 +1,6 @@
 package app.mamori.engine.offsite;
 
+import app.mamori.model.Note;
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
@@ -181,7 +182,8 @@ public final class OffsiteCopier {
                 problem.ifPresent(p -> catalog.events().add(Event.at(clock.instant(), EventLevel.ERROR, "copy-damaged",
                         "copy of point " + copied.point() + " in vault " + settings.vault() + " is damaged: " + p)
                         .withJob(job)));
-                listener.log(copied.point() + ": " + problem.orElse("verified"));
+                listener.note(problem.map(p -> Note.of("copyDamaged", copied.point() + ": " + p, copied.point(), p))
+                        .orElseGet(() -> Note.of("copyVerified", copied.point() + ": verified", copied.point())));
             }
         }
         return checks;
@@ -253,20 +255,23 @@ public final class OffsiteCopier {
         try {
             CopyPrune.Result r = CopyPrune.execute(catalog, settings, vault, clock, java.time.ZoneId.systemDefault());
             if (!r.removed().isEmpty()) {
-                listener.log("offsite retention removed " + r.removed().size() + " cop" + (r.removed().size() == 1
-                        ? "y" : "ies") + " from vault " + settings.vault() + ": " + String.join(", ", r.removed()));
+                String removed = String.join(", ", r.removed());
+                listener.note(Note.of("copyPruneRemoved", "offsite retention removed " + r.removed().size() + " cop"
+                        + (r.removed().size() == 1 ? "y" : "ies") + " from vault " + settings.vault() + ": " + removed,
+                        r.removed().size(), settings.vault(), removed));
             }
             for (CopyPrune.Locked l : r.locked()) {
-                listener.log("offsite retention keeps the copy of " + l.point() + " in vault " + settings.vault()
-                        + ": it is under Object Lock until " + l.until());
+                listener.note(Note.of("copyPruneLocked", "offsite retention keeps the copy of " + l.point() + " in vault "
+                        + settings.vault() + ": it is under Object Lock until " + l.until(), l.point(), settings.vault(),
+                        l.until()));
             }
             for (String f : r.failures()) {
-                listener.log("offsite retention could not remove " + f);
+                listener.note(Note.of("copyPruneCouldNotRemove", "offsite retention could not remove " + f, f));
                 LOG.log(System.Logger.Level.WARNING, "offsite prune: " + f);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "offsite prune of job " + settings.job() + " failed", e);
-            listener.log("offsite retention failed: " + e.getMessage());
+            listener.note(Note.of("copyPruneFailed", "offsite retention failed: " + e.getMessage(), e.getMessage()));
         }
     }
 

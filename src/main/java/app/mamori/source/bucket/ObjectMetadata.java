@@ -1,7 +1,5 @@
 package app.mamori.source.bucket;
 
-import app.mamori.vault.Json;
-import app.mamori.vault.SecureFiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.luben.zstd.Zstd;
@@ -28,6 +26,11 @@ import java.util.TreeMap;
 public record ObjectMetadata(String format, int version, Map<String, Meta> objects) {
     public static final String FILE_NAME = "object-metadata.json.zst";
     static final String FORMAT = "mamori-object-metadata";
+    /** Its own mapper, as the snapshot index has: a source driver does not reach into the vault's code. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper
+            .builder().addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     public static final ObjectMetadata NONE = of(Map.of());
 
     /**
@@ -58,12 +61,22 @@ public record ObjectMetadata(String format, int version, Map<String, Meta> objec
 
     /** Writes {@code snapshotDir}'s metadata file (atomically, before the index marks the snapshot complete). */
     void write(Path snapshotDir) throws IOException {
-        SecureFiles.writeAtomically(snapshotDir.resolve(FILE_NAME), toBytes());
+        Path tmp = snapshotDir.resolve(FILE_NAME + ".tmp");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(toBytes());
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        java.nio.file.Files.move(tmp, snapshotDir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public byte[] toBytes() {
         try {
-            return Zstd.compress(Json.mapper().writeValueAsBytes(this), 6);
+            return Zstd.compress(JSON.writeValueAsBytes(this), 6);
         } catch (IOException e) {
             throw new IllegalStateException("metadata always serialises", e);
         }
@@ -92,7 +105,7 @@ public record ObjectMetadata(String format, int version, Map<String, Meta> objec
         if (size <= 0 || size > Integer.MAX_VALUE - 16) {
             throw new IOException("it is not zstd-compressed JSON");
         }
-        ObjectMetadata m = Json.mapper().readValue(Zstd.decompress(stored, (int) size), ObjectMetadata.class);
+        ObjectMetadata m = JSON.readValue(Zstd.decompress(stored, (int) size), ObjectMetadata.class);
         if (!FORMAT.equals(m.format()) || m.version() != 1) {
             throw new IOException("it has format " + m.format() + " " + m.version() + ", which this Mamori does not"
                     + " read; update Mamori");
