@@ -85,14 +85,6 @@ public final class VerificationStore {
         return out;
     }
 
-    /** The newest check of {@code source}'s artifact in each point that has been checked: point id to check. */
-    public Map<String, Verification> latestOfSource(String source) {
-        Map<String, Verification> out = new LinkedHashMap<>();
-        db.autocommit(c -> Rows.query(c, SELECT + " WHERE source = ? ORDER BY id", VerificationStore::row, source))
-                .forEach(v -> out.put(v.point(), v));
-        return out;
-    }
-
     /**
      * Every restore drill, newest first: of {@code source}'s artifacts, or of {@code job}'s, or all
      * (null for either means any), with the size of the artifact drilled.
