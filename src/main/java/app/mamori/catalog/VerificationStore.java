@@ -86,6 +86,15 @@ public final class VerificationStore {
     }
 
     /**
+     * Whether a check ever passed on one of {@code job}'s points taken before {@code time}: if none
+     * did, no point that old is verified, and a plan of the points since then knows as much.
+     */
+    public boolean passedBefore(String job, java.time.Instant time) {
+        return db.autocommit(c -> Rows.exists(c, "SELECT 1 FROM verifications v JOIN restore_points p"
+                + " ON p.id = v.point WHERE v.job = ? AND v.result = 'verified' AND p.time < ? LIMIT 1", job, time));
+    }
+
+    /**
      * Every restore drill, newest first: of {@code source}'s artifacts, or of {@code job}'s, or all
      * (null for either means any), with the size of the artifact drilled.
      */

@@ -80,8 +80,9 @@ public final class Pruner {
     /**
      * As {@link #retention(String)}, but right only for the points dated {@code since} or later (a
      * timeline window from there): a point's reasons depend on the points newer than it alone, save
-     * "newest" (none verified yet), which an older verified point would take instead; only then is
-     * the whole history read. Reads the checks of those points, not of the job.
+     * "newest" (none verified yet), which an older verified point would take instead; only then,
+     * and only when a check of an older point ever passed, is the whole history read. Reads the
+     * checks of those points, not of the job.
      */
     public PrunePlan retentionSince(String job, Instant since) {
         RetentionPolicy policy = catalog.retention().get(job);
@@ -90,7 +91,7 @@ public final class Pruner {
                 .latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
         boolean noneVerified = plan.keep().stream()
                 .anyMatch(k -> k.reasons().stream().anyMatch(r -> r.rule() == Reason.Rule.NEWEST));
-        return noneVerified ? retention(job, policy) : plan;
+        return noneVerified && catalog.verifications().passedBefore(job, since) ? retention(job, policy) : plan;
     }
 
     private PrunePlan retention(String job, RetentionPolicy policy) {

@@ -68,6 +68,7 @@ class QueryPlanTest {
             c.sourceHistory().page("src1", ofSource, 10);
             c.sourceHistory().newer("src1", ofSource, 10);
             c.sourceHistory().count("src1");
+            c.verifications().passedBefore("job1", NOW.minus(Duration.ofDays(3)));
             c.sourceHistory().everVerified("src1");
             c.sourceHistory().walk("src1", java.util.Optional.of(NOW.minus(Duration.ofDays(3))), p -> true);
             c.sourceHistory().walk("src1", java.util.Optional.empty(), p -> false);

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The app's timeline plans retention from each window's start instead of every job's whole
  * history, and its hover texts say exactly what the whole-history plan said: on three jobs of
  * 120 daily points with different policies, one whose newest points are unchecked (so a window
- * of them holds no verified point), for windows at the present and further back.
+ * of them holds no verified point, but older ones are verified), one never checked at all, for
+ * windows at the present and further back.
  */
 class TimelineRetentionReasonsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
@@ -39,6 +40,8 @@ class TimelineRetentionReasonsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM verifications WHERE point IN (SELECT id FROM restore_points"
                     + " WHERE job = 'job1' ORDER BY time DESC LIMIT 3)");
+            // job2 never checked: its newest point is kept as the newest, whatever the window
+            s.executeUpdate("DELETE FROM verifications WHERE job = 'job2'");
         }
         try (Catalog catalog = Catalog.open(file)) {
             catalog.retention().set("job0", new RetentionPolicy(2, 0, 5, 3, 4, 0));
