@@ -44,6 +44,9 @@ public final class Pruner {
     /** SERVER/JOB/POINT, each a plain name (model.Names; points add -N): nothing else is ever deleted. */
     private static final Pattern LOCATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){2}");
 
+    /** Up to this many points, a window's checks are read by their ids. */
+    private static final int ID_LIST = 100;
+
     private final Catalog catalog;
     private final SshConnector ssh;
     private final Clock clock;
@@ -87,8 +90,9 @@ public final class Pruner {
     public PrunePlan retentionSince(String job, Instant since) {
         RetentionPolicy policy = catalog.retention().get(job);
         List<PointStore.Brief> briefs = catalog.points().briefs(job, since);
-        PrunePlan plan = retention(job, policy, briefs, catalog.verifications()
-                .latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
+        // a long window reads the job's checks as one range of their (job) index, not thousands of ids
+        PrunePlan plan = retention(job, policy, briefs, briefs.size() > ID_LIST ? catalog.verifications().latestOfJob(job)
+                : catalog.verifications().latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
         boolean noneVerified = plan.keep().stream()
                 .anyMatch(k -> k.reasons().stream().anyMatch(r -> r.rule() == Reason.Rule.NEWEST));
         return noneVerified && catalog.verifications().passedBefore(job, since) ? retention(job, policy) : plan;
