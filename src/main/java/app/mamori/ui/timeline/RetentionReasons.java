@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What keeps each point of the timeline's lanes, read per job after its window: planned from the
+ * What keeps each point of the timeline's lanes in view, read per job after its window: planned from the
  * window's start (a point's reasons depend only on the points newer than it; see
  * {@code Pruner.retentionSince}), not from the job's whole history, and read again only when a
  * later window starts earlier than any read before.
@@ -38,11 +38,18 @@ final class RetentionReasons {
         asked.clear();
     }
 
-    /** Reads the reasons of the read lanes' jobs, unless asked already from the window's start or earlier. */
-    void read(TimelineScope scope, LoadedWindow r, Consumer<Throwable> failed) {
+    /**
+     * Reads the reasons of the jobs of the read lanes in view ({@code first} to {@code last}),
+     * unless asked already from the window's start or earlier: the lanes read a screenful either
+     * side for scrolling are asked when they come into view, if ever.
+     */
+    void read(TimelineScope scope, LoadedWindow r, int first, int last, Consumer<Throwable> failed) {
+        if (r.window() == null) {
+            return;
+        }
         Instant since = r.window().startInstant();
         Set<String> jobs = new HashSet<>();
-        for (int i = r.firstLane(); i <= r.lastLane() && i < r.lanes().size(); i++) {
+        for (int i = Math.max(first, r.firstLane()); i <= Math.min(last, r.lastLane()) && i < r.lanes().size(); i++) {
             String job = r.lanes().get(i).lane().job();
             Instant before = asked.get(job);
             if (before == null || since.isBefore(before)) {

@@ -27,9 +27,9 @@ import java.util.List;
  * A window is read at the resolution of a mark's width at the current zoom: a lane with more points
  * than that comes as buckets (drawn as bars; hover and click work on the bucket), the others as
  * points; zooming in past twice that resolution reads again, finer, down to the points themselves.
- * What keeps each point (a prune plan per job, the slowest read) is read per job for the lanes read,
- * after their window, planned from the window's start (the points from there, not the job's whole
- * history), and again only when a later window starts earlier.
+ * What keeps each point (a prune plan per job, the slowest read) is read per job for the lanes in
+ * view, after their window, planned from the window's start (the points from there, not the job's
+ * whole history), and again only when a later window starts earlier.
  */
 public final class TimelineViewModel {
     /** Up to this many lanes are read whole; beyond, the lanes in view and a screenful either side. */
@@ -117,6 +117,8 @@ public final class TimelineViewModel {
         visibleLast = last;
         if (!covered()) {
             requestWindow();
+        } else {
+            keptBy.read(scope.get(), loaded.get(), first, last, this::failed);
         }
     }
 
@@ -298,7 +300,7 @@ public final class TimelineViewModel {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
-                keptBy.read(sc, r, this::failed);
+                keptBy.read(sc, r, visibleFirst, visibleLast, this::failed);
             }
             if (pending || mine != scopeGeneration) {
                 pending = false;
