@@ -89,11 +89,19 @@ public final class SourceHistory {
     public record Step(String id, Instant time, PointKind kind, RunStatus status, PointCheck.State check) {
     }
 
-    /** The points around {@code point}: up to {@code limit} in all, about half newer, newest first. */
+    /**
+     * The points around {@code point}, newest first: up to {@code limit} in all, about half older,
+     * more on one side where the other ends (near the newest or the oldest point).
+     */
     public List<RecordedPoint> around(String source, RecordedPoint point, int limit) {
-        List<RecordedPoint> newer = new ArrayList<>(newer(source, point, limit / 2));
-        newer.add(point);
-        newer.addAll(page(source, point, limit - newer.size()));
-        return Collections.unmodifiableList(newer);
+        List<RecordedPoint> older = page(source, point, limit / 2);
+        List<RecordedPoint> newer = newer(source, point, limit - 1 - older.size());
+        if (older.size() + newer.size() < limit - 1 && older.size() == limit / 2) {
+            older = page(source, point, limit - 1 - newer.size());
+        }
+        List<RecordedPoint> out = new ArrayList<>(newer);
+        out.add(point);
+        out.addAll(older);
+        return Collections.unmodifiableList(out);
     }
 }

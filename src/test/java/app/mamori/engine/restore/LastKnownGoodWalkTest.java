@@ -117,6 +117,8 @@ class LastKnownGoodWalkTest {
             assertThat(ids(history.around("src0", middle, 11))).isEqualTo(all.subList(54, 65));
             assertThat(ids(history.around("src0", history.page("src0", null, 1).get(0), 11)))
                     .as("at the newest, the page runs older").isEqualTo(all.subList(0, 11));
+            assertThat(ids(history.around("src0", history.page("src0", null, POINTS).get(POINTS - 1), 11)))
+                    .as("at the oldest, the page runs newer").isEqualTo(all.subList(POINTS - 11, POINTS));
         }
     }
 
