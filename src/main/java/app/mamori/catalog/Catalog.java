@@ -41,6 +41,7 @@ public final class Catalog implements AutoCloseable {
     private final DrillScheduleStore drills;
     private final CopyStore copies;
     private final PauseStore pauses;
+    private final SourceHistory sourceHistory;
 
     private Catalog(CatalogConnection db, Clock clock) {
         this.db = db;
@@ -67,6 +68,7 @@ public final class Catalog implements AutoCloseable {
         this.drills = new DrillScheduleStore(db, clock);
         this.copies = new CopyStore(db, clock);
         this.pauses = new PauseStore(db, clock);
+        this.sourceHistory = new SourceHistory(db);
     }
 
     /** Opens (creating if needed) the catalogue at {@code file} and brings its schema up to date. */
@@ -211,6 +213,11 @@ public final class Catalog implements AutoCloseable {
 
     public TimelineQueries timeline() {
         return timeline;
+    }
+
+    /** One source's points a page or a step at a time: the restore wizard's list and its choice. */
+    public SourceHistory sourceHistory() {
+        return sourceHistory;
     }
 
     /** Holds on restore points, made by hand or by incidents. */

@@ -24,7 +24,8 @@ final class Migrations {
             "V010__job_totals.sql", "V011__objectives.sql", "V012__copies.sql",
             "V013__timeline_cells.sql", "V014__job_pauses.sql", "V015__event_phrases.sql",
             "V016__object_lock.sql", "V017__job_stall.sql",
-            "V018__restores_running.sql", "V019__copy_checks.sql");
+            "V018__restores_running.sql", "V019__copy_checks.sql",
+            "V020__source_history.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 

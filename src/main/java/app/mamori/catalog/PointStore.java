@@ -25,7 +25,7 @@ public final class PointStore {
     private static final String SELECT = "SELECT p.id, p.run, p.job, p.server, p.vault, p.time, p.status,"
             + " p.location, p.kind AS point_kind, a.source, a.kind AS artifact_kind, a.path, a.size, a.sha256,"
             + " a.manifest FROM restore_points p LEFT JOIN artifacts a ON a.point = p.id";
-    private static final String NEWEST_FIRST = " ORDER BY p.time DESC, p.id DESC, a.rowid";
+    static final String NEWEST_FIRST = " ORDER BY p.time DESC, p.id DESC, a.rowid";
     private static final String LATEST_RESTORABLE = " AND status = 'succeeded' ORDER BY time DESC, id DESC LIMIT 1";
 
     private final CatalogConnection db;
@@ -186,12 +186,6 @@ public final class PointStore {
                 + NEWEST_FIRST, time, source)));
     }
 
-    /** Every point holding an artifact of {@code source}, newest first, with all its artifacts. */
-    public List<RecordedPoint> ofSource(String source) {
-        return db.autocommit(c -> load(c, " WHERE p.id IN (SELECT point FROM artifacts WHERE source = ?)"
-                + NEWEST_FIRST, source));
-    }
-
     /**
      * Replaces everything the catalogue knows about the points in {@code vault} (points, artifacts,
      * file indexes) with {@code points}, read from the vault's manifests, in one transaction. A
@@ -300,7 +294,7 @@ public final class PointStore {
         }
     }
 
-    private static List<RecordedPoint> load(Connection c, String where, Object... params) throws SQLException {
+    static List<RecordedPoint> load(Connection c, String where, Object... params) throws SQLException {
         Map<String, PointRows> byId = new LinkedHashMap<>();
         Rows.query(c, SELECT + where, row -> {
             PointRows point = byId.computeIfAbsent(row.getString("id"), id -> new PointRows());

@@ -85,12 +85,13 @@ public final class VerificationStore {
         return out;
     }
 
-    /** The newest check of {@code source}'s artifact in each point that has been checked: point id to check. */
-    public Map<String, Verification> latestOfSource(String source) {
-        Map<String, Verification> out = new LinkedHashMap<>();
-        db.autocommit(c -> Rows.query(c, SELECT + " WHERE source = ? ORDER BY id", VerificationStore::row, source))
-                .forEach(v -> out.put(v.point(), v));
-        return out;
+    /**
+     * Whether a check ever passed on one of {@code job}'s points taken before {@code time}: if none
+     * did, no point that old is verified, and a plan of the points since then knows as much.
+     */
+    public boolean passedBefore(String job, java.time.Instant time) {
+        return db.autocommit(c -> Rows.exists(c, "SELECT 1 FROM verifications v JOIN restore_points p"
+                + " ON p.id = v.point WHERE v.job = ? AND v.result = 'verified' AND p.time < ? LIMIT 1", job, time));
     }
 
     /**

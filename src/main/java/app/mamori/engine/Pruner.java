@@ -44,6 +44,9 @@ public final class Pruner {
     /** SERVER/JOB/POINT, each a plain name (model.Names; points add -N): nothing else is ever deleted. */
     private static final Pattern LOCATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){2}");
 
+    /** Up to this many points, a window's checks are read by their ids. */
+    private static final int ID_LIST = 100;
+
     private final Catalog catalog;
     private final SshConnector ssh;
     private final Clock clock;
@@ -80,17 +83,19 @@ public final class Pruner {
     /**
      * As {@link #retention(String)}, but right only for the points dated {@code since} or later (a
      * timeline window from there): a point's reasons depend on the points newer than it alone, save
-     * "newest" (none verified yet), which an older verified point would take instead; only then is
-     * the whole history read. Reads the checks of those points, not of the job.
+     * "newest" (none verified yet), which an older verified point would take instead; only then,
+     * and only when a check of an older point ever passed, is the whole history read. Reads the
+     * checks of those points, not of the job.
      */
     public PrunePlan retentionSince(String job, Instant since) {
         RetentionPolicy policy = catalog.retention().get(job);
         List<PointStore.Brief> briefs = catalog.points().briefs(job, since);
-        PrunePlan plan = retention(job, policy, briefs, catalog.verifications()
-                .latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
+        // a long window reads the job's checks as one range of their (job) index, not thousands of ids
+        PrunePlan plan = retention(job, policy, briefs, briefs.size() > ID_LIST ? catalog.verifications().latestOfJob(job)
+                : catalog.verifications().latestOfPoints(briefs.stream().map(PointStore.Brief::id).toList()));
         boolean noneVerified = plan.keep().stream()
                 .anyMatch(k -> k.reasons().stream().anyMatch(r -> r.rule() == Reason.Rule.NEWEST));
-        return noneVerified ? retention(job, policy) : plan;
+        return noneVerified && catalog.verifications().passedBefore(job, since) ? retention(job, policy) : plan;
     }
 
     private PrunePlan retention(String job, RetentionPolicy policy) {

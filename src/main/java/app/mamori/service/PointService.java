@@ -103,27 +103,61 @@ public final class PointService {
     public record OfSource(RecordedPoint point, Artifact artifact, PointCheck check) {
     }
 
-    /** The points holding {@code source}, newest first, each with the newest check of its artifact. */
-    public List<OfSource> ofSource(String source) {
-        Map<String, Verification> checks = services.catalog().verifications().latestOfSource(source);
-        return services.catalog().points().ofSource(source).stream().map(p -> {
+    /**
+     * A page of the points holding {@code source}, newest first: at most {@code limit} older than
+     * {@code after} (null: from the newest), each with the newest check of its artifact. One query
+     * of the (source, time) index, however long the source's history.
+     */
+    public List<OfSource> ofSource(String source, RecordedPoint after, int limit) {
+        return ofSource(source, history().page(source, after, limit));
+    }
+
+    /**
+     * The page of {@code source}'s points around point {@code pointId} ({@code limit} in all, about
+     * half newer), newest first: a point chosen far back in the history, shown among its neighbours.
+     * Empty when the point is gone or does not hold the source.
+     */
+    public List<OfSource> ofSourceAround(String source, String pointId, int limit) {
+        return find(pointId).filter(p -> p.point().artifacts().stream().anyMatch(a -> a.source().equals(source)))
+                .map(p -> ofSource(source, history().around(source, p, limit))).orElse(List.of());
+    }
+
+    /** How many points hold {@code source}: what a page of them is out of. */
+    public long countOfSource(String source) {
+        return history().count(source);
+    }
+
+    /** The point of {@code source} just older than {@code than}: what a point is compared with. */
+    public Optional<OfSource> olderOfSource(String source, RecordedPoint than) {
+        return ofSource(source, than, 1).stream().findFirst();
+    }
+
+    private List<OfSource> ofSource(String source, List<RecordedPoint> points) {
+        Map<String, Map<String, Verification>> checks = services.catalog().verifications()
+                .latestOfPoints(points.stream().map(RecordedPoint::id).toList());
+        return points.stream().map(p -> {
             Artifact a = p.point().artifacts().stream().filter(x -> x.source().equals(source)).findFirst()
                     .orElseThrow();
-            Verification v = checks.get(p.id());
+            Verification v = checks.getOrDefault(p.id(), Map.of()).get(source);
             return new OfSource(p, a, PointCheck.of(1, v == null ? Map.of() : Map.of(source, v)));
         }).toList();
+    }
+
+    private app.mamori.catalog.SourceHistory history() {
+        return services.catalog().sourceHistory();
     }
 
     /**
      * The point an incident restore of {@code source} should start from: the newest one taken before
      * {@code before} (or the newest of all, when the admin does not know) whose check passed, else the
-     * newest not found damaged; see {@link LastKnownGood}.
+     * newest not found damaged; see {@link LastKnownGood}. Reads the source's history newest first
+     * only as far as the answer needs.
      */
-    public LastKnownGood.Choice lastKnownGood(List<OfSource> newestFirst, Optional<Instant> before) {
-        Map<String, PointCheck> byId = new java.util.HashMap<>();
-        newestFirst.forEach(p -> byId.put(p.point().id(), p.check()));
-        return LastKnownGood.choose(newestFirst.stream().map(OfSource::point).toList(), before,
-                p -> byId.get(p.id()));
+    public LastKnownGood.Choice lastKnownGood(String source, Optional<Instant> before) {
+        LastKnownGood.Walk walk = new LastKnownGood.Walk(before, history().everVerified(source));
+        history().walk(source, before, walk::offer);
+        LastKnownGood.Found found = walk.result();
+        return new LastKnownGood.Choice(found.id().flatMap(this::find), found.why(), found.skipped());
     }
 
     /**

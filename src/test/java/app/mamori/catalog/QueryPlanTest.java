@@ -64,8 +64,14 @@ class QueryPlanTest {
             c.verifications().latestOfPoints(List.of("job1/p3", "job2/p4"));
             c.verifications().latestOfJob("job1");
             c.verifications().latest("job1/p3", "src1");
-            c.verifications().latestOfSource("src1");
-            c.points().ofSource("src1");
+            RecordedPoint ofSource = c.sourceHistory().page("src1", null, 10).get(4);
+            c.sourceHistory().page("src1", ofSource, 10);
+            c.sourceHistory().newer("src1", ofSource, 10);
+            c.sourceHistory().count("src1");
+            c.verifications().passedBefore("job1", NOW.minus(Duration.ofDays(3)));
+            c.sourceHistory().everVerified("src1");
+            c.sourceHistory().walk("src1", java.util.Optional.of(NOW.minus(Duration.ofDays(3))), p -> true);
+            c.sourceHistory().walk("src1", java.util.Optional.empty(), p -> false);
             c.holds().ofJob("job1");
             c.holds().safetyOfJob("job1");
             c.runs().latestEnded("job1");

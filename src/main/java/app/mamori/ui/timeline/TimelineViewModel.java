@@ -17,11 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The timeline's state, with no node in it: the scope, the visible span, the lanes of the loaded
@@ -31,8 +27,9 @@ import java.util.Set;
  * A window is read at the resolution of a mark's width at the current zoom: a lane with more points
  * than that comes as buckets (drawn as bars; hover and click work on the bucket), the others as
  * points; zooming in past twice that resolution reads again, finer, down to the points themselves.
- * What keeps each point (a prune plan per job, the slowest read) is read once per job, for the jobs
- * of the lanes read, after their window.
+ * What keeps each point (a prune plan per job, the slowest read) is read per job for the lanes in
+ * view, after their window, planned from the window's start (the points from there, not the job's
+ * whole history), and again only when a later window starts earlier.
  */
 public final class TimelineViewModel {
     /** Up to this many lanes are read whole; beyond, the lanes in view and a screenful either side. */
@@ -61,8 +58,7 @@ public final class TimelineViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private List<TimelineLane> laneList = List.of();
-    private final Map<String, List<String>> keptBy = new HashMap<>();
-    private final Set<String> keptByAsked = new HashSet<>();
+    private final RetentionReasons keptBy;
     private long scopeGeneration;
     private boolean lanesReady;
     private boolean windowInFlight;
@@ -79,6 +75,7 @@ public final class TimelineViewModel {
         this.executor = executor;
         this.text = text;
         this.clock = clock;
+        this.keptBy = new RetentionReasons(timeline, executor);
         this.scale = new ReadOnlyObjectWrapper<>(TimeScale.endingAt(clock.instant(), INITIAL_SPAN));
     }
 
@@ -91,7 +88,6 @@ public final class TimelineViewModel {
         long mine = ++scopeGeneration;
         lanesReady = false;
         keptBy.clear();
-        keptByAsked.clear();
         loading.set(true);
         executor.submit(() -> timeline.lanes(s), lanes -> {
             if (mine != scopeGeneration) {
@@ -102,27 +98,6 @@ public final class TimelineViewModel {
             loaded.set(LoadedWindow.none());
             clearSelection();
             requestWindow();
-        }, this::failed);
-    }
-
-    /** Reads what keeps the points of the read lanes' jobs not asked for yet. */
-    private void readKeptBy(LoadedWindow r) {
-        Set<String> jobs = new HashSet<>();
-        for (int i = r.firstLane(); i <= r.lastLane() && i < r.lanes().size(); i++) {
-            String job = r.lanes().get(i).lane().job();
-            if (keptByAsked.add(job)) {
-                jobs.add(job);
-            }
-        }
-        if (jobs.isEmpty()) {
-            return;
-        }
-        TimelineScope s = scope.get();
-        long mine = scopeGeneration;
-        executor.submit(() -> timeline.keptBy(s, jobs), kept -> {
-            if (mine == scopeGeneration) {
-                keptBy.putAll(kept);
-            }
         }, this::failed);
     }
 
@@ -142,6 +117,8 @@ public final class TimelineViewModel {
         visibleLast = last;
         if (!covered()) {
             requestWindow();
+        } else {
+            keptBy.read(scope.get(), loaded.get(), first, last, this::failed);
         }
     }
 
@@ -262,7 +239,7 @@ public final class TimelineViewModel {
     }
 
     public String describe(int lane, int mark) {
-        return text.mark(lanes().get(lane), mark, keptBy);
+        return text.mark(lanes().get(lane), mark, keptBy.known());
     }
 
     /** The hover text of a bucket of a lane read as buckets. */
@@ -323,7 +300,7 @@ public final class TimelineViewModel {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
-                readKeptBy(r);
+                keptBy.read(sc, r, visibleFirst, visibleLast, this::failed);
             }
             if (pending || mine != scopeGeneration) {
                 pending = false;

@@ -17,6 +17,8 @@ final class CountingTimeline implements TimelineSource {
     volatile int windows;
     /** The jobs of each retention-reasons read, in order (empty: every job of the scope). */
     final List<Set<String>> keptByJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where each read of retention reasons planned from, in order. */
+    final List<Instant> keptBySince = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CountingTimeline(TimelineSource real) {
         this.real = real;
@@ -38,5 +40,12 @@ final class CountingTimeline implements TimelineSource {
     public Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs) {
         keptByJobs.add(jobs);
         return real.keptBy(scope, jobs);
+    }
+
+    @Override
+    public Map<String, List<String>> keptBy(TimelineScope scope, Set<String> jobs, Instant since) {
+        keptByJobs.add(jobs);
+        keptBySince.add(since);
+        return real.keptBy(scope, jobs, since);
     }
 }

@@ -207,15 +207,19 @@ class TimelineViewModelTest {
     }
 
     @Test
-    void retentionReasonsAreReadOncePerJobAndOnlyForTheLanesRead() throws Exception {
+    void retentionReasonsAreReadOncePerJobAndOnlyForTheLanesInView() throws Exception {
         TimelineViewModel many = hundredLanesShowingTheFirstTen();
+        many.setVisibleLanes(5, 14);
         many.setVisibleLanes(25, 34);
 
-        assertThat(counting.keptByJobs).hasSize(2);
-        assertThat(counting.keptByJobs.get(0)).hasSize(20).contains("job0", "job19");
-        // lanes 15 to 44 were read next: only the jobs not asked for before
-        assertThat(counting.keptByJobs.get(1)).hasSize(25).contains("job20", "job44").doesNotContain("job19");
+        assertThat(counting.keptByJobs).hasSize(3);
+        assertThat(counting.keptByJobs.get(0)).hasSize(10).contains("job0", "job9");
+        // lanes 10 to 19 were read with the first window and come into view: only the jobs not asked for before
+        assertThat(counting.windows).isEqualTo(2);
+        assertThat(counting.keptByJobs.get(1)).containsExactlyInAnyOrder("job10", "job11", "job12", "job13", "job14");
+        assertThat(counting.keptByJobs.get(2)).hasSize(10).contains("job25", "job34").doesNotContain("job14");
         assertThat(many.describe(30, 0)).contains("Kept by retention: no retention policy");
+        assertThat(many.describe(40, 0)).as("read for scrolling, never in view").contains("Retention: not known");
     }
 
     @Test

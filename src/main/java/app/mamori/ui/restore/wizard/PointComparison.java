@@ -38,23 +38,20 @@ public final class PointComparison {
         this.text = app.text();
     }
 
-    /** Compares {@code chosen} with the next older point in {@code newestFirst}. */
-    void compare(String source, PointService.OfSource chosen, List<PointService.OfSource> newestFirst) {
+    /** Compares {@code chosen} with the source's next older point, wherever the list of points ends. */
+    void compare(String source, PointService.OfSource chosen) {
         long mine = ++generation;
         lines.clear();
         if (chosen == null) {
             return;
         }
-        int i = newestFirst.indexOf(chosen);
-        if (i < 0 || i == newestFirst.size() - 1) {
-            lines.add(text.t("wizard.compare.first"));
-            return;
-        }
-        String before = newestFirst.get(i + 1).point().id();
         String after = chosen.point().id();
-        app.executor().submit(() -> app.services().history().diff(before, after, Optional.of(source)), d -> {
+        app.executor().submit(() -> app.services().points().olderOfSource(source, chosen.point()).map(older -> {
+            String before = older.point().id();
+            return describe(app.services().history().diff(before, after, Optional.of(source)), before);
+        }).orElse(List.of(text.t("wizard.compare.first"))), d -> {
             if (mine == generation) {
-                lines.setAll(describe(d, before));
+                lines.setAll(d);
             }
         }, e -> {
             if (mine == generation) {

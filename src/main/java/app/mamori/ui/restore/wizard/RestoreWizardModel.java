@@ -1,8 +1,6 @@
 package app.mamori.ui.restore.wizard;
 
 import app.mamori.catalog.Incident;
-import app.mamori.catalog.PointCheck;
-import app.mamori.engine.restore.LastKnownGood;
 import app.mamori.engine.restore.PointChoice;
 import app.mamori.engine.restore.RestoreCommandLine;
 import app.mamori.engine.restore.RestorePlan;
@@ -74,7 +72,7 @@ public final class RestoreWizardModel {
     private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>();
     private final StringProperty wentWrong = new SimpleStringProperty("");
     private final BooleanProperty dontKnow = new SimpleBooleanProperty();
-    private final ObservableList<PointService.OfSource> points = FXCollections.observableArrayList();
+    private final SourcePointList list;
     private final ObjectProperty<PointService.OfSource> point = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper pointReason = new ReadOnlyStringWrapper("");
     private final BooleanProperty whole = new SimpleBooleanProperty(true);
@@ -88,6 +86,8 @@ public final class RestoreWizardModel {
     private final ReadOnlyStringWrapper commandLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** Busy, or the point list reading: what the buttons wait for. */
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
     private final RestoreRun run;
     private final PointComparison comparison;
     private final FileSearch files;
@@ -108,6 +108,8 @@ public final class RestoreWizardModel {
         this.files = new FileSearch(app);
         this.folders = new FolderBrowser(app, whole, parts);
         this.batch = new ServerBatch(app);
+        this.list = new SourcePointList(app, this::failed);
+        waiting.bind(busy.or(list.loadingProperty()));
         run.resultProperty().addListener((o, a, r) -> {
             if (r != null && r.ok()) {
                 comparison.compareCopy(r.plan());
@@ -131,7 +133,7 @@ public final class RestoreWizardModel {
         point.addListener((o, a, p) -> {
             invalidatePlan();
             resetWhere();
-            comparison.compare(source.get() == null ? null : source.get().name(), p, List.copyOf(points));
+            comparison.compare(source.get() == null ? null : source.get().name(), p);
         });
         targetKind.addListener((o, a, k) -> resetWhere());
         for (var p : List.of(whole, dontKnow)) {
@@ -186,7 +188,7 @@ public final class RestoreWizardModel {
 
     /** Whether Next may be pressed on the current step. */
     public BooleanBinding canGoOn() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && switch (step.get()) {
+        return Bindings.createBooleanBinding(() -> !waiting.get() && switch (step.get()) {
             case WHAT -> happened.get() != null;
             case WHEN -> dontKnow.get() || !wentWrong.get().isBlank();
             case POINT -> point.get() != null;
@@ -196,7 +198,7 @@ public final class RestoreWizardModel {
                     : !where.get().isBlank());
             case REVIEW -> plan.get() != null && !run.runningProperty().get();
             case RUN -> false;
-        }, step, busy, happened, dontKnow, wentWrong, point, whole, parts, targetKind, confirmName, where, plan,
+        }, step, waiting, happened, dontKnow, wentWrong, point, whole, parts, targetKind, confirmName, where, plan,
                 run.runningProperty());
     }
 
@@ -241,7 +243,6 @@ public final class RestoreWizardModel {
 
     private void sourceChosen(SourceOption s) {
         batch.offer(s, allSources, happened.get());
-        points.clear();
         point.set(null);
         pointReason.set("");
         targetKinds.setAll(s == null ? List.of() : TargetKind.forSource(s.kind()));
@@ -249,19 +250,11 @@ public final class RestoreWizardModel {
         whole.set(true);
         parts.set("");
         files.clear();
-        if (s == null) {
-            return;
-        }
-        busy.set(true);
-        app.executor().submit(() -> app.services().points().ofSource(s.name()), list -> {
-            busy.set(false);
-            if (s.equals(source.get())) {
-                points.setAll(list);
-                if (step.get().ordinal() >= Step.POINT.ordinal()) {
-                    preselect();
-                }
+        list.show(s == null ? null : s.name(), () -> {
+            if (step.get().ordinal() >= Step.POINT.ordinal()) {
+                preselect();
             }
-        }, this::failed);
+        });
     }
 
     /**
@@ -311,35 +304,41 @@ public final class RestoreWizardModel {
      */
     public void chooseVersion(FileHistory file, FileHistory.Version version) {
         Optional<FileHistory.Version> from = FileSearch.restorable(file, version);
-        Optional<PointService.OfSource> p = from.flatMap(v -> points.stream()
-                .filter(x -> x.point().id().equals(v.point())).findFirst());
-        if (p.isEmpty()) {
+        if (from.isEmpty()) {
             error.set(text.t("wizard.find.notRestorable", file.path()));
             return;
         }
-        error.set("");
-        point.set(p.get());
-        whole.set(false);
-        parts.set(file.path());
+        list.bringIn(from.get().point(), p -> {
+            if (p.isEmpty()) {
+                error.set(text.t("wizard.find.notRestorable", file.path()));
+                return;
+            }
+            error.set("");
+            point.set(p.get());
+            whole.set(false);
+            parts.set(file.path());
+        });
+    }
+
+    /** Chooses point {@code pointId} of the source (a click on the timeline), reading the page around it if it is not listed. */
+    public void choosePoint(String pointId) {
+        list.bringIn(pointId, p -> p.ifPresent(point::set));
     }
 
     /** Chooses the last known good point before the incident time, and says why. */
     private void preselect() {
-        if (points.isEmpty()) {
-            pointReason.set(source.get() == null ? "" : text.t("wizard.point.none", source.get().name()));
+        SourceOption s = source.get();
+        if (s == null) {
+            pointReason.set("");
             return;
         }
-        LastKnownGood.Choice c = app.services().points().lastKnownGood(points, incidentTime);
-        String before = incidentTime.map(format::when).orElse(null);
-        c.point().flatMap(p -> points.stream().filter(x -> x.point().id().equals(p.id())).findFirst())
-                .ifPresentOrElse(point::set, () -> point.set(null));
-        pointReason.set(switch (c.why()) {
-            case VERIFIED -> before == null ? text.t("wizard.point.why.verifiedNewest")
-                    : text.t("wizard.point.why.verified", before, c.skipped());
-            case NOT_CHECKED -> before == null ? text.t("wizard.point.why.uncheckedNewest")
-                    : text.t("wizard.point.why.unchecked", before);
-            case NONE -> before == null ? text.t("wizard.point.why.noneAtAll")
-                    : text.t("wizard.point.why.none", before);
+        list.lastKnownGood(incidentTime, (c, row) -> {
+            if (list.totalProperty().get() == 0) {
+                pointReason.set(text.t("wizard.point.none", s.name()));
+                return;
+            }
+            point.set(row.orElse(null));
+            pointReason.set(PointWords.reason(text, format, c, incidentTime));
         });
     }
 
@@ -467,15 +466,6 @@ public final class RestoreWizardModel {
         error.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
-    /** What the point list says of a point's check, for a person. */
-    public String checkText(PointCheck check) {
-        return switch (check.state()) {
-            case VERIFIED -> text.t("restore.checked.verified", format.when(check.time().orElseThrow()));
-            case FAILED -> text.t("restore.checked.failed", check.failure().orElse(""));
-            case UNVERIFIED -> text.t("restore.checked.never");
-        };
-    }
-
     public ReadOnlyObjectProperty<Step> stepProperty() {
         return step.getReadOnlyProperty();
     }
@@ -501,7 +491,12 @@ public final class RestoreWizardModel {
     }
 
     public ObservableList<PointService.OfSource> points() {
-        return points;
+        return list.points();
+    }
+
+    /** The list of the chosen source's backups, read a page at a time. */
+    SourcePointList pointList() {
+        return list;
     }
 
     public ObjectProperty<PointService.OfSource> pointProperty() {
@@ -553,7 +548,7 @@ public final class RestoreWizardModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return waiting.getReadOnlyProperty();
     }
 
     public PointComparison comparison() {

@@ -64,7 +64,7 @@ public final class ServerBatch {
         List<String> lines = new ArrayList<>();
         for (String name : names) {
             SourceOption s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-            LastKnownGood.Choice c = points.lastKnownGood(points.ofSource(name), before);
+            LastKnownGood.Choice c = points.lastKnownGood(name, before);
             String point = c.point().orElseThrow(() -> new IllegalArgumentException(
                     app.text().t("wizard.server.noPoint", name))).id();
             Instant time = c.point().get().point().time();

@@ -139,7 +139,7 @@ final class WizardPages {
         table.setPlaceholder(new Label(text.t("wizard.point.empty")));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
                 165));
-        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"), p -> model.checkText(p.check())),
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"), p -> PointWords.check(text, format, p.check())),
                 150));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
                 90));
@@ -166,11 +166,10 @@ final class WizardPages {
                 }
             }
         });
-        // a point clicked on the timeline is chosen, when it holds this source
+        // a point clicked on the timeline is chosen, when it holds this source, the list moving to it
         timeline.selectionProperty().addListener((o, a, s) -> {
             if (s != null) {
-                model.points().stream().filter(p -> p.point().id().equals(s.point().id())).findFirst()
-                        .ifPresent(p -> model.pointProperty().set(p));
+                model.choosePoint(s.point().id());
             }
         });
         Label reason = WizardCells.wrapped("");
@@ -199,10 +198,35 @@ final class WizardPages {
                 model.pointProperty().get()));
         VBox.setVgrow(compared, Priority.ALWAYS);
         VBox side = new VBox(8, compared, live, alsoRestore());
-        HBox.setHgrow(table, Priority.ALWAYS);
-        HBox lists = new HBox(10, table, side);
+        VBox listed = new VBox(6, table, pageBar());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(listed, Priority.ALWAYS);
+        HBox lists = new HBox(10, listed, side);
         VBox.setVgrow(lists, Priority.ALWAYS);
         return titled(Step.POINT, text.t("wizard.point.question"), top, reason, control, lists);
+    }
+
+    /** Under the list: how many of the source's backups it shows, older ones, and back to the newest. */
+    private Node pageBar() {
+        SourcePointList list = model.pointList();
+        Label shown = new Label();
+        shown.setId("wizard-points-shown");
+        shown.textProperty().bind(Bindings.createStringBinding(() -> list.totalProperty().get() == 0 ? ""
+                : text.t("wizard.point.shown", list.points().size(), list.totalProperty().get()),
+                list.points(), list.totalProperty()));
+        Button older = new Button(text.t("restore.more", SourcePointList.PAGE));
+        older.setId("wizard-points-older");
+        older.visibleProperty().bind(list.moreOlderProperty());
+        older.managedProperty().bind(older.visibleProperty());
+        older.setOnAction(e -> list.older());
+        Button newest = new Button(text.t("wizard.point.newest"));
+        newest.setId("wizard-points-newest");
+        newest.visibleProperty().bind(list.atNewestProperty().not());
+        newest.managedProperty().bind(newest.visibleProperty());
+        newest.setOnAction(e -> list.showNewest());
+        HBox bar = new HBox(12, shown, older, newest);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
     }
 
     /** A whole server lost: the other sources on its server, ticked to restore in the same pass. */
