@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * What the first frame needs, prepared on a second core while JavaFX starts its toolkit on
- * the first: the settings and the text in the chosen language, the catalogue opened, the
- * icon font loaded and the window's icons decoded. Done one after the other on the FX thread, these took about a third of
+ * the first: the settings and the text in the chosen language and the catalogue opened; then,
+ * beside start(), the icon font loaded and the window's icons decoded. Done one after the other on the FX thread, these took about a third of
  * the time to the window (Jackson's classes alone, for a settings file that may not exist,
  * were as long as opening the catalogue ten times).
  */
@@ -49,23 +49,28 @@ final class EarlyStart {
             ready.complete(new Ready(home, text, Services.open(home)));
         } catch (RuntimeException | Error e) {
             ready.completeExceptionally(e);
-            return;
         }
-        warmIcons();
     }
 
     /**
-     * The first icon resolves Ikonli's handlers and loads the icon font into JavaFX's font
-     * system: work the sidebar would otherwise do on the FX thread. A node that is in no
-     * scene may be made on any thread; this one is thrown away.
+     * Once the toolkit is up (from {@code Application.init}), on a thread beside start(): the
+     * first icon resolves Ikonli's handlers and loads the icon font into JavaFX's font system,
+     * and the window's icons are decoded, work the FX thread would otherwise do before the
+     * first frame. Not earlier: loading an image before the toolkit has its screens fails
+     * ("Internal graphics not initialized yet"). A node in no scene may be made on any thread;
+     * this one is thrown away.
      */
-    private static void warmIcons() {
-        try {
-            new FontIcon(Feather.HOME);
-            app.mamori.ui.shell.AppIcon.preload();
-        } catch (RuntimeException e) {
-            System.getLogger(EarlyStart.class.getName()).log(System.Logger.Level.DEBUG, "icon warm-up skipped", e);
-        }
+    static void warmIcons() {
+        Thread t = new Thread(() -> {
+            try {
+                new FontIcon(Feather.HOME);
+                app.mamori.ui.shell.AppIcon.preload();
+            } catch (RuntimeException e) {
+                System.getLogger(EarlyStart.class.getName()).log(System.Logger.Level.DEBUG, "icon warm-up skipped", e);
+            }
+        }, "mamori-icon-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -61,6 +61,11 @@ public final class MamoriApp extends Application {
     }
 
     @Override
+    public void init() {
+        EarlyStart.warmIcons();
+    }
+
+    @Override
     public void start(Stage stage) {
         I18n text = I18n.system();
         try {
