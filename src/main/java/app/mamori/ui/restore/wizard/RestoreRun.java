@@ -104,7 +104,8 @@ public final class RestoreRun {
                 }
                 double seconds = Math.max(1e-3, (now - t0) / 1e9);
                 long rate = (long) (bytes / seconds);
-                long left = rate > 0 && total > bytes ? (total - bytes) / rate : -1;
+                // all sent is nothing left, not "unknown"
+                long left = rate > 0 ? Math.max(0, total - bytes) / rate : -1;
                 app.executor().onUi(() -> {
                     progress.set(total > 0 ? Math.min(1.0, (double) bytes / total) : -1);
                     speed.set(total > 0 ? app.text().t("wizard.run.speed", format.bytes(bytes), format.bytes(total),
