@@ -236,13 +236,18 @@ public final class JobEditorViewModel {
 
     /** The objectives as typed, or empty (with the error shown) when one does not read as a duration. */
     Optional<Objectives> objectives() {
+        String field = "editor.rpo";
+        String typed = rpo.get();
         try {
-            Objectives o = new Objectives(Objectives.parse(app.text().t("editor.rpo"), rpo.get()),
-                    Objectives.parse(app.text().t("editor.rto"), rto.get()));
+            Optional<java.time.Duration> r = Objectives.parse(field, typed);
+            field = "editor.rto";
+            typed = rto.get();
+            Objectives o = new Objectives(r, Objectives.parse(field, typed));
             objectivesError.set("");
             return Optional.of(o);
         } catch (IllegalArgumentException e) {
-            objectivesError.set(e.getMessage());
+            // in the app's words: the model's sentence is the command line's, in English
+            objectivesError.set(app.text().t("editor.notADuration", app.text().t(field), typed.strip()));
             return Optional.empty();
         }
     }

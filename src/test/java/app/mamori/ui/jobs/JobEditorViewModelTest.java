@@ -138,7 +138,7 @@ class JobEditorViewModelTest {
             assertThat(vm.rto.get()).isEmpty();
 
             vm.rto.set("4 hours");
-            assertThat(vm.objectivesError.get()).contains("RTO: '4 hours' is not a duration");
+            assertThat(vm.objectivesError.get()).contains("RTO: \u201c4 hours\u201d is not a duration");
             assertThat(vm.valid().get()).isFalse();
 
             vm.rto.set("4h");
@@ -204,6 +204,17 @@ class JobEditorViewModelTest {
             again.save(ok -> assertThat(ok).isTrue());
             assertThat(c.stalls().find("blog")).isEmpty();
             assertThat(c.stalls().get("blog")).isEqualTo(Duration.ofMinutes(30));
+        }
+    }
+
+    @Test
+    void aWrongObjectiveIsNamedInJapaneseWithoutTheCommandLinesEnglish(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c, Locale.JAPANESE);
+            vm.rpo.set("soon");
+            assertThat(vm.objectivesError.get()).isEqualTo("RPO (目標復旧時点): 「soon」は期間として読めません。"
+                    + "30m、4h、24h、7d、1h30m のように入力するか、目標を設けない場合は空欄にしてください");
+            assertThat(vm.valid().get()).isFalse();
         }
     }
 }
