@@ -27,4 +27,17 @@ public final class RetentionWords {
     public String reasons(List<Reason> reasons) {
         return reasons.stream().map(this::reason).collect(Collectors.joining(text.t("schedule.listSeparator")));
     }
+
+    /** Keep rules in words, e.g. "the newest 7 days, 12 months"; "everything" when none is set. */
+    public String policy(app.mamori.model.RetentionPolicy p) {
+        List<String> parts = new java.util.ArrayList<>();
+        int[] counts = {p.last(), p.hourly(), p.daily(), p.weekly(), p.monthly(), p.yearly()};
+        String[] keys = {"last", "hourly", "daily", "weekly", "monthly", "yearly"};
+        for (int i = 0; i < keys.length; i++) {
+            if (counts[i] > 0) {
+                parts.add(text.t("offsite.keep." + keys[i], counts[i]));
+            }
+        }
+        return parts.isEmpty() ? text.t("offsite.keep.all") : String.join(text.t("offsite.keep.separator"), parts);
+    }
 }

@@ -40,7 +40,8 @@ public final class DefaultRetentionViewModel {
         app.executor().submit(() -> {
             app.services().jobs().setDefaultRetention(p);
             return p;
-        }, saved -> message.set(saved.keepsAll() ? "new jobs keep every point" : "new jobs start with: " + saved),
+        }, saved -> message.set(saved.keepsAll() ? app.text().t("settings.retention.keepsAll")
+                : app.text().t("settings.retention.saved", new app.mamori.ui.fx.RetentionWords(app.text()).policy(saved))),
                 e -> message.set(e.getMessage()));
     }
 }

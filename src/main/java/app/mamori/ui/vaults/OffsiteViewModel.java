@@ -247,21 +247,7 @@ public final class OffsiteViewModel {
 
     /** The keep rules in words, e.g. "the newest 7 days, 12 months"; "everything" when none is set. */
     public String keep(RetentionPolicy p) {
-        List<String> parts = new ArrayList<>();
-        add(parts, "offsite.keep.last", p.last());
-        add(parts, "offsite.keep.hourly", p.hourly());
-        add(parts, "offsite.keep.daily", p.daily());
-        add(parts, "offsite.keep.weekly", p.weekly());
-        add(parts, "offsite.keep.monthly", p.monthly());
-        add(parts, "offsite.keep.yearly", p.yearly());
-        return parts.isEmpty() ? app.text().t("offsite.keep.all") : String.join(app.text().t("offsite.keep.separator"),
-                parts);
-    }
-
-    private void add(List<String> parts, String key, int n) {
-        if (n > 0) {
-            parts.add(app.text().t(key, n));
-        }
+        return new app.mamori.ui.fx.RetentionWords(app.text()).policy(p);
     }
 
     String progressText(String point, long done, long total, long elapsedNanos) {
