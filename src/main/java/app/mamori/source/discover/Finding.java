@@ -16,7 +16,12 @@ import java.util.List;
 public record Finding(String what, Note said, Source suggested) {
     /** With a detail that reads the same in every language (a size), or none. */
     public Finding(String what, String detail, Source suggested) {
-        this(what, new Note("asIs", List.of(detail), detail), suggested);
+        this(what, asIs(detail), suggested);
+    }
+
+    /** A detail that reads the same in every language: the app shows it as it is. */
+    static Note asIs(String detail) {
+        return new Note("asIs", List.of(detail), detail);
     }
 
     /** The detail in English, as the command line prints it; empty when there is none. */

@@ -163,8 +163,7 @@ final class StepParser {
                 continue;
             }
             names.add(f[2]);
-            Note size = f[1].matches("\\d+") ? new Note("asIs", List.of(Bytes.human(Long.parseLong(f[1]) * 1024)),
-                    Bytes.human(Long.parseLong(f[1]) * 1024))
+            Note size = f[1].matches("\\d+") ? Finding.asIs(Bytes.human(Long.parseLong(f[1]) * 1024))
                     : Note.of("sizeNotCounted", "size not counted (over " + ProbeScript.DU_SECONDS + " s)",
                     ProbeScript.DU_SECONDS);
             findings.add(new Finding("folder " + f[2], size, new Source.Files(Probe.name(f[2]), server,
