@@ -41,6 +41,11 @@ public final class PlanWords {
                 .orElseGet(() -> text.t("plan.safety.none"));
     }
 
+    /** Why a restore failed: its reason in the app's language where it has one, else the engine's words. */
+    public static String whyFailed(I18n text, RestoreResult r) {
+        return r.reason().map(n -> NoteWords.say(text, "reason.", n)).orElse(r.error() == null ? "" : r.error());
+    }
+
     /** What a failed restore left on the server and the way back, in the app's language; empty on success. */
     public static String afterFailure(I18n text, RestoreResult r) {
         return r.target().stream().map(n -> NoteWords.say(text, "note.", n))

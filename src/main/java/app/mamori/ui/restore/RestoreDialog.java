@@ -1,6 +1,5 @@
 package app.mamori.ui.restore;
 
-import app.mamori.ui.fx.NoteWords;
 import app.mamori.engine.restore.PointChoice;
 import app.mamori.engine.restore.RestoreListener;
 import app.mamori.engine.restore.RestorePlan;
@@ -222,7 +221,7 @@ final class RestoreDialog {
         review.setDisable(false);
         status.setText(r.ok() ? app.text().t("restore.done", PlanWords.target(app.text(), r.plan()),
                 r.safetyPoint().orElse("-"))
-                : r.reason().map(n -> NoteWords.say(app.text(), "reason.", n)).orElse(r.error()) + "\n"
+                : PlanWords.whyFailed(app.text(), r) + "\n"
                 + PlanWords.afterFailure(app.text(), r));
     }
 }

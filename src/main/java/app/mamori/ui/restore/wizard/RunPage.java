@@ -3,7 +3,6 @@ package app.mamori.ui.restore.wizard;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
-import app.mamori.ui.fx.NoteWords;
 import app.mamori.ui.restore.PlanWords;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -102,8 +101,7 @@ final class RunPage {
                     PlanWords.target(text, r.plan())));
         } else {
             // the reason in the app's language where it has one (a refused name, a full folder, a lost server)
-            s.append(text.t("wizard.result.failed", r.reason().map(n -> NoteWords.say(text, "reason.", n))
-                    .orElse(r.error() == null ? "" : r.error())));
+            s.append(text.t("wizard.result.failed", PlanWords.whyFailed(text, r)));
             if (!r.target().isEmpty()) {
                 s.append('\n').append(PlanWords.afterFailure(text, r));
             }
