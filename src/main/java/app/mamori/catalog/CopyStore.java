@@ -29,7 +29,8 @@ public final class CopyStore {
     public void addVault(ObjectVault v) {
         db.write(c -> {
             if (VaultStore.exists(c, v.name()) || vaultExists(c, v.name())) {
-                throw new CatalogException("vault '" + v.name() + "' already exists; choose another name");
+                throw CatalogException.refused("vaultExists", "vault '" + v.name() + "' already exists; choose another name",
+                        v.name());
             }
             Rows.update(c, "INSERT INTO object_vaults (name, bucket, prefix, endpoint, region, path_style,"
                     + " access_key_id, encrypted, object_lock_days, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -24,7 +24,7 @@ public final class JobStore {
     public void add(Job job) {
         db.write(c -> {
             if (exists(c, job.name())) {
-                throw new CatalogException("job '" + job.name() + "' already exists");
+                throw CatalogException.refused("jobExists", "job '" + job.name() + "' already exists", job.name());
             }
             requireValidReferences(c, job);
             Rows.update(c, "INSERT INTO jobs (name, vault, created) VALUES (?, ?, ?)",
@@ -42,7 +42,7 @@ public final class JobStore {
     public void update(Job job) {
         db.write(c -> {
             if (!exists(c, job.name())) {
-                throw new CatalogException("job '" + job.name() + "' does not exist");
+                throw CatalogException.refused("jobGone", "job '" + job.name() + "' does not exist", job.name());
             }
             requireValidReferences(c, job);
             Rows.update(c, "UPDATE jobs SET vault = ? WHERE name = ?", job.vault(), job.name());
@@ -57,8 +57,8 @@ public final class JobStore {
 
     private static void requireValidReferences(Connection c, Job job) throws SQLException {
         if (!VaultStore.exists(c, job.vault())) {
-            throw new CatalogException("job '" + job.name() + "' uses vault '" + job.vault()
-                    + "', which does not exist");
+            throw CatalogException.refused("vaultGone", "job '" + job.name() + "' uses vault '" + job.vault()
+                    + "', which does not exist", job.vault());
         }
         Set<String> seen = new HashSet<>();
         Set<String> servers = new TreeSet<>();
@@ -68,8 +68,8 @@ public final class JobStore {
             }
             Optional<String> server = SourceStore.serverOf(c, source);
             if (server.isEmpty()) {
-                throw new CatalogException("job '" + job.name() + "' uses source '" + source
-                        + "', which does not exist");
+                throw CatalogException.refused("sourceGone", "job '" + job.name() + "' uses source '" + source
+                        + "', which does not exist", source);
             }
             servers.add(server.get());
         }
@@ -84,7 +84,8 @@ public final class JobStore {
     }
 
     public Job get(String name) {
-        return find(name).orElseThrow(() -> new CatalogException("job '" + name + "' does not exist"));
+        return find(name).orElseThrow(() -> CatalogException.refused("jobGone", "job '" + name + "' does not exist",
+                name));
     }
 
     public List<Job> list() {
@@ -101,7 +102,7 @@ public final class JobStore {
     public void remove(String name) {
         db.write(c -> {
             if (Rows.update(c, "DELETE FROM jobs WHERE name = ?", name) == 0) {
-                throw new CatalogException("job '" + name + "' does not exist");
+                throw CatalogException.refused("jobGone", "job '" + name + "' does not exist", name);
             }
             return null;
         });

@@ -30,11 +30,12 @@ public final class NotifierStore {
     public void add(Notifier n) {
         db.write(c -> {
             if (Rows.exists(c, "SELECT 1 FROM notifiers WHERE name = ?", n.name())) {
-                throw new CatalogException("notifier '" + n.name() + "' already exists; remove it first with:"
-                        + " mamori notify remove " + n.name());
+                throw CatalogException.refused("notifierExists", "notifier '" + n.name() + "' already exists; remove it"
+                        + " first with: mamori notify remove " + n.name(), n.name());
             }
             if (n.job().isPresent() && !Rows.exists(c, "SELECT 1 FROM jobs WHERE name = ?", n.job().get())) {
-                throw new CatalogException("--job: job '" + n.job().get() + "' does not exist; see: mamori job list");
+                throw CatalogException.refused("jobGone", "--job: job '" + n.job().get() + "' does not exist; see: mamori"
+                        + " job list", n.job().get());
             }
             Rows.update(c, "INSERT INTO notifiers (name, channel, settings, events, job, created)"
                             + " VALUES (?, ?, ?, ?, ?, ?)", n.name(), channelId(n.channel()), settings(n.channel()),
@@ -60,7 +61,8 @@ public final class NotifierStore {
     public void remove(String name) {
         db.write(c -> {
             if (Rows.update(c, "DELETE FROM notifiers WHERE name = ?", name) == 0) {
-                throw new CatalogException("notifier '" + name + "' does not exist; see: mamori notify list");
+                throw CatalogException.refused("notifierGone", "notifier '" + name + "' does not exist; see: mamori"
+                        + " notify list", name);
             }
             return null;
         });

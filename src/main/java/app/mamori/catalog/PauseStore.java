@@ -25,7 +25,7 @@ public final class PauseStore {
     public JobPause pause(String job, Optional<String> reason) {
         return db.write(c -> {
             if (!JobStore.exists(c, job)) {
-                throw new CatalogException("job '" + job + "' does not exist; see: mamori job list");
+                throw CatalogException.refused("jobGone", "job '" + job + "' does not exist; see: mamori job list", job);
             }
             Rows.update(c, "INSERT INTO job_pauses (job, since, reason) VALUES (?, ?, ?)"
                     + " ON CONFLICT (job) DO UPDATE SET reason = excluded.reason", job, clock.instant(),
@@ -41,7 +41,7 @@ public final class PauseStore {
     public JobPause pauseAsOf(String job, java.time.Instant since, Optional<String> reason) {
         return db.write(c -> {
             if (!JobStore.exists(c, job)) {
-                throw new CatalogException("job '" + job + "' does not exist; see: mamori job list");
+                throw CatalogException.refused("jobGone", "job '" + job + "' does not exist; see: mamori job list", job);
             }
             Rows.update(c, "INSERT INTO job_pauses (job, since, reason) VALUES (?, ?, ?) ON CONFLICT (job)"
                     + " DO UPDATE SET since = excluded.since, reason = excluded.reason", job, since, reason.orElse(null));
@@ -53,7 +53,7 @@ public final class PauseStore {
     public Optional<JobPause> resume(String job) {
         return db.write(c -> {
             if (!JobStore.exists(c, job)) {
-                throw new CatalogException("job '" + job + "' does not exist; see: mamori job list");
+                throw CatalogException.refused("jobGone", "job '" + job + "' does not exist; see: mamori job list", job);
             }
             Optional<JobPause> was = Rows.queryOne(c, SELECT + " WHERE job = ?", PauseStore::row, job);
             Rows.update(c, "DELETE FROM job_pauses WHERE job = ?", job);

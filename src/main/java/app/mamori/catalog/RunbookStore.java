@@ -1,5 +1,7 @@
 package app.mamori.catalog;
 
+import app.mamori.model.Refused;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class RunbookStore {
     public record Contact(String name, String role, String phone, String email) {
         public Contact {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("contact: give a name");
+                throw Refused.of("contactName", "contact: give a name");
             }
             name = name.strip();
             role = role == null ? "" : role.strip();
@@ -56,7 +58,8 @@ public final class RunbookStore {
     public void setRestoreOrder(String server, List<String> sources) {
         db.write(c -> {
             if (!Rows.exists(c, "SELECT 1 FROM servers WHERE name = ?", server)) {
-                throw new CatalogException("server '" + server + "' does not exist; see: mamori server list");
+                throw CatalogException.refused("serverGone", "server '" + server + "' does not exist; see: mamori server list",
+                        server);
             }
             for (String s : sources) {
                 if (!Rows.exists(c, "SELECT 1 FROM sources WHERE name = ? AND server = ?", s, server)) {

@@ -25,7 +25,7 @@ public final class ServerStore {
     public void add(Server server) {
         db.write(c -> {
             if (exists(c, server.name())) {
-                throw new CatalogException("server '" + server.name() + "' already exists");
+                throw CatalogException.refused("serverExists", "server '" + server.name() + "' already exists", server.name());
             }
             Rows.update(c, "INSERT INTO servers (" + COLUMNS + ", created) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     server.name(), server.host(), server.port(), server.user(), server.identity(),
@@ -41,7 +41,8 @@ public final class ServerStore {
 
     /** The server called {@code name}; fails with a message naming it when there is none. */
     public Server get(String name) {
-        return find(name).orElseThrow(() -> new CatalogException("server '" + name + "' does not exist"));
+        return find(name).orElseThrow(() -> CatalogException.refused("serverGone", "server '" + name + "' does not exist",
+                name));
     }
 
     public List<Server> list() {
@@ -53,7 +54,7 @@ public final class ServerStore {
     public void remove(String name) {
         db.write(c -> {
             if (!exists(c, name)) {
-                throw new CatalogException("server '" + name + "' does not exist");
+                throw CatalogException.refused("serverGone", "server '" + name + "' does not exist", name);
             }
             List<String> users = new ArrayList<>();
             Rows.names(c, "SELECT name FROM sources WHERE server = ? ORDER BY name", name)
@@ -61,8 +62,8 @@ public final class ServerStore {
             Rows.names(c, "SELECT name FROM vaults WHERE server = ? ORDER BY name", name)
                     .forEach(v -> users.add("vault '" + v + "'"));
             if (!users.isEmpty()) {
-                throw new CatalogException("server '" + name + "' is still used by " + String.join(", ", users)
-                        + "; remove those first");
+                throw CatalogException.refused("serverInUse", "server '" + name + "' is still used by "
+                        + String.join(", ", users) + "; remove those first", name, String.join(", ", users));
             }
             Rows.update(c, "DELETE FROM servers WHERE name = ?", name);
             return null;
@@ -94,7 +95,7 @@ public final class ServerStore {
             if (Rows.update(c, "UPDATE servers SET host = ?, port = ?, user = ?, identity = ?, jump = ? WHERE name = ?",
                     server.host(), server.port(), server.user(), server.identity(),
                     server.jump().map(ServerStore::jumpColumn), server.name()) == 0) {
-                throw new CatalogException("server '" + server.name() + "' does not exist");
+                throw CatalogException.refused("serverGone", "server '" + server.name() + "' does not exist", server.name());
             }
             return null;
         });
@@ -108,15 +109,16 @@ public final class ServerStore {
     public Dependents removeWithDependents(String name) {
         return db.write(c -> {
             if (!exists(c, name)) {
-                throw new CatalogException("server '" + name + "' does not exist");
+                throw CatalogException.refused("serverGone", "server '" + name + "' does not exist", name);
             }
             Dependents d = dependents(c, name);
             for (String vault : d.vaults()) {
                 List<String> others = new ArrayList<>(Rows.names(c, "SELECT name FROM jobs WHERE vault = ? ORDER BY name", vault));
                 others.removeAll(d.jobs());
                 if (!others.isEmpty()) {
-                    throw new CatalogException("server '" + name + "' keeps vault '" + vault + "', which job "
-                            + Rows.quoted(others) + " still uses; move those jobs to another vault first");
+                    throw CatalogException.refused("serverKeepsVault", "server '" + name + "' keeps vault '" + vault
+                            + "', which job " + Rows.quoted(others) + " still uses; move those jobs to another vault"
+                            + " first", name, vault, String.join(", ", others));
                 }
             }
             for (String job : d.jobs()) {

@@ -23,7 +23,7 @@ public final class SourceStore {
     public void add(Source source) {
         db.write(c -> {
             if (exists(c, source.name())) {
-                throw new CatalogException("source '" + source.name() + "' already exists");
+                throw CatalogException.refused("sourceExists", "source '" + source.name() + "' already exists", source.name());
             }
             if (!ServerStore.exists(c, source.server())) {
                 throw new CatalogException("source '" + source.name() + "' is on server '" + source.server()
@@ -40,7 +40,8 @@ public final class SourceStore {
     public void update(Source source) {
         db.write(c -> {
             Source old = Rows.queryOne(c, SELECT + " WHERE name = ?", SourceStore::source, source.name())
-                    .orElseThrow(() -> new CatalogException("source '" + source.name() + "' does not exist"));
+                    .orElseThrow(() -> CatalogException.refused("sourceGone", "source '" + source.name() + "' does not exist",
+                            source.name()));
             if (!old.server().equals(source.server()) || old.kind() != source.kind()) {
                 throw new CatalogException("source '" + source.name() + "' is a " + old.kind() + " source on server '"
                         + old.server() + "'; to move it or change its kind, add a new source");
@@ -55,7 +56,8 @@ public final class SourceStore {
     }
 
     public Source get(String name) {
-        return find(name).orElseThrow(() -> new CatalogException("source '" + name + "' does not exist"));
+        return find(name).orElseThrow(() -> CatalogException.refused("sourceGone", "source '" + name + "' does not exist",
+                name));
     }
 
     public List<Source> list() {
@@ -70,12 +72,12 @@ public final class SourceStore {
     public void remove(String name) {
         db.write(c -> {
             if (!exists(c, name)) {
-                throw new CatalogException("source '" + name + "' does not exist");
+                throw CatalogException.refused("sourceGone", "source '" + name + "' does not exist", name);
             }
             List<String> jobs = Rows.names(c, "SELECT job FROM job_sources WHERE source = ? ORDER BY job", name);
             if (!jobs.isEmpty()) {
-                throw new CatalogException("source '" + name + "' is still used by job " + Rows.quoted(jobs)
-                        + "; take it out of the job first");
+                throw CatalogException.refused("sourceInUse", "source '" + name + "' is still used by job "
+                        + Rows.quoted(jobs) + "; take it out of the job first", name, String.join(", ", jobs));
             }
             Rows.update(c, "DELETE FROM sources WHERE name = ?", name);
             return null;

@@ -1,5 +1,7 @@
 package app.mamori.catalog;
 
+import app.mamori.model.Refused;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -30,12 +32,12 @@ public final class StallStore {
     public void set(String job, Optional<Duration> limit) {
         limit.ifPresent(d -> {
             if (d.toSeconds() < 1) {
-                throw new IllegalArgumentException("--stall-timeout: give at least 1s, e.g. 30m or 2h");
+                throw Refused.of("stallTooShort", "--stall-timeout: give at least 1s, e.g. 30m or 2h");
             }
         });
         db.write(c -> {
             if (!JobStore.exists(c, job)) {
-                throw new CatalogException("job '" + job + "' does not exist");
+                throw CatalogException.refused("jobGone", "job '" + job + "' does not exist", job);
             }
             Rows.update(c, "DELETE FROM job_stall WHERE job = ?", job);
             if (limit.isPresent()) {

@@ -21,7 +21,7 @@ public final class VaultStore {
     public void add(Vault vault) {
         db.write(c -> {
             if (exists(c, vault.name())) {
-                throw new CatalogException("vault '" + vault.name() + "' already exists");
+                throw CatalogException.refused("vaultExists", "vault '" + vault.name() + "' already exists", vault.name());
             }
             if (vault.server().isPresent() && !ServerStore.exists(c, vault.server().get())) {
                 throw new CatalogException("vault '" + vault.name() + "' is on server '" + vault.server().get()
@@ -39,7 +39,8 @@ public final class VaultStore {
     }
 
     public Vault get(String name) {
-        return find(name).orElseThrow(() -> new CatalogException("vault '" + name + "' does not exist"));
+        return find(name).orElseThrow(() -> CatalogException.refused("vaultGone", "vault '" + name + "' does not exist",
+                name));
     }
 
     public List<Vault> list() {
@@ -50,12 +51,12 @@ public final class VaultStore {
     public void remove(String name) {
         db.write(c -> {
             if (!exists(c, name)) {
-                throw new CatalogException("vault '" + name + "' does not exist");
+                throw CatalogException.refused("vaultGone", "vault '" + name + "' does not exist", name);
             }
             List<String> jobs = Rows.names(c, "SELECT name FROM jobs WHERE vault = ? ORDER BY name", name);
             if (!jobs.isEmpty()) {
-                throw new CatalogException("vault '" + name + "' is still used by job " + Rows.quoted(jobs)
-                        + "; move or remove those jobs first");
+                throw CatalogException.refused("vaultInUse", "vault '" + name + "' is still used by job "
+                        + Rows.quoted(jobs) + "; move or remove those jobs first", name, String.join(", ", jobs));
             }
             Rows.update(c, "DELETE FROM vaults WHERE name = ?", name);
             return null;

@@ -15,7 +15,7 @@ public record JumpHost(String user, String host, int port) {
     public static JumpHost parse(String spec, boolean userRequired) {
         int at = spec.indexOf('@');
         if ((userRequired ? at <= 0 : at < 0) || at == spec.length() - 1) {
-            throw new IllegalArgumentException("--jump: expected USER@HOST[:PORT], got '" + spec + "'");
+            throw Refused.of("jumpForm", "--jump: expected USER@HOST[:PORT], got '" + spec + "'", spec);
         }
         String user = spec.substring(0, at);
         String rest = spec.substring(at + 1);
@@ -24,12 +24,12 @@ public record JumpHost(String user, String host, int port) {
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("--jump: missing ']' in '" + spec + "'");
+                throw Refused.of("jumpForm", "--jump: missing ']' in '" + spec + "'", spec);
             }
             host = rest.substring(1, close);
             if (close + 1 < rest.length()) {
                 if (rest.charAt(close + 1) != ':') {
-                    throw new IllegalArgumentException("--jump: expected ':PORT' after ']' in '" + spec + "'");
+                    throw Refused.of("jumpForm", "--jump: expected ':PORT' after ']' in '" + spec + "'", spec);
                 }
                 port = rest.substring(close + 2);
             }
@@ -43,7 +43,7 @@ public record JumpHost(String user, String host, int port) {
             try {
                 p = Integer.parseInt(port);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--jump: port in '" + spec + "' is not a number");
+                throw Refused.of("jumpForm", "--jump: port in '" + spec + "' is not a number", spec);
             }
         }
         return new JumpHost(user, host, p);

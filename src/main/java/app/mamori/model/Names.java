@@ -11,8 +11,8 @@ public final class Names {
 
     public static String requireValid(String what, String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " '" + name + "': use 1-64 letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit");
+            throw Refused.of("badName", what + " '" + name + "': use 1-64 letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit", name == null ? "" : name);
         }
         return name;
     }

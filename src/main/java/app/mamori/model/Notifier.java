@@ -11,10 +11,10 @@ public record Notifier(String name, NotifyChannel channel, Set<NotifyEvent> on, 
     public Notifier {
         Names.requireValid("notifier name", name);
         if (channel == null) {
-            throw new IllegalArgumentException("give --webhook URL or --smtp HOST");
+            throw Refused.of("notifierChannel", "give --webhook URL or --smtp HOST");
         }
         if (on == null || on.isEmpty()) {
-            throw new IllegalArgumentException("--on: give at least one event");
+            throw Refused.of("notifierNoEvent", "--on: give at least one event");
         }
         on = Set.copyOf(on);
         job = job == null ? Optional.empty() : job;

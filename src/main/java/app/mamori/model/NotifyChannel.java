@@ -33,8 +33,8 @@ public sealed interface NotifyChannel {
 
         public static SmtpSecurity parse(String s) {
             return Arrays.stream(values()).filter(v -> v.id().equalsIgnoreCase(s.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("--smtp-security: '" + s
-                            + "' is not one of starttls, tls"));
+                    .orElseThrow(() -> Refused.of("smtpSecurity", "--smtp-security: '" + s
+                            + "' is not one of starttls, tls", s));
         }
     }
 
@@ -67,25 +67,25 @@ public sealed interface NotifyChannel {
                  Optional<String> caFile) implements NotifyChannel {
         public Email {
             if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("--smtp: give the mail server's host name, as in --smtp mail.example.com");
+                throw Refused.of("smtpHost", "--smtp: give the mail server's host name, as in --smtp mail.example.com");
             }
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("--smtp-port: " + port + " is not a port (1-65535)");
+                throw Refused.of("smtpPort", "--smtp-port: " + port + " is not a port (1-65535)", port);
             }
-            requireAddress("--from", from);
+            requireAddress("--from", "mailFrom", from);
             if (to == null || to.isEmpty()) {
-                throw new IllegalArgumentException("--to: give at least one address to send to");
+                throw Refused.of("mailNoRecipient", "--to: give at least one address to send to");
             }
-            to.forEach(a -> requireAddress("--to", a));
+            to.forEach(a -> requireAddress("--to", "mailTo", a));
             to = List.copyOf(to);
             user = user == null ? Optional.empty() : user.filter(u -> !u.isBlank());
             caFile = caFile == null ? Optional.empty() : caFile;
         }
 
-        private static void requireAddress(String option, String address) {
+        private static void requireAddress(String option, String key, String address) {
             if (address == null || !ADDRESS.matcher(address).matches()) {
-                throw new IllegalArgumentException(option + ": '" + address + "' is not an e-mail address"
-                        + " (name@example.com)");
+                throw Refused.of(key, option + ": '" + address + "' is not an e-mail address"
+                        + " (name@example.com)", address == null ? "" : address);
             }
         }
     }

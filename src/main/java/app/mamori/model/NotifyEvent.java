@@ -31,7 +31,7 @@ public enum NotifyEvent {
                             + Arrays.stream(values()).map(NotifyEvent::id).collect(Collectors.joining(", ")))));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("--on: give at least one event");
+            throw Refused.of("notifierNoEvent", "--on: give at least one event");
         }
         return out;
     }

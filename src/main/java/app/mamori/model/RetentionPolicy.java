@@ -21,7 +21,7 @@ public record RetentionPolicy(int last, int hourly, int daily, int weekly, int m
 
     private static void check(String option, int n) {
         if (n < 0) {
-            throw new IllegalArgumentException(option + ": " + n + " is negative; give 0 or more (0 turns the rule off)");
+            throw Refused.of("keepNegative", option + ": " + n + " is negative; give 0 or more (0 turns the rule off)", n);
         }
     }
 

@@ -23,10 +23,10 @@ public record Server(String name, String host, int port, String user,
         identity = identity == null ? Optional.empty() : identity;
         jump = jump == null ? Optional.empty() : jump;
         if (host.isBlank()) {
-            throw new IllegalArgumentException("--host: give the server's address or an ~/.ssh/config alias");
+            throw Refused.of("serverHost", "--host: give the server's address or an ~/.ssh/config alias");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--port: " + port + " is not a TCP port (1-65535)");
+            throw Refused.of("serverPort", "--port: " + port + " is not a TCP port (1-65535)", port);
         }
     }
 

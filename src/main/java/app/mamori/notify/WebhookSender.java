@@ -2,6 +2,7 @@ package app.mamori.notify;
 
 import app.mamori.model.Note;
 import app.mamori.model.NotifyChannel.WebhookFormat;
+import app.mamori.model.Refused;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -47,13 +48,13 @@ public final class WebhookSender implements Sender {
             uri = new URI(s.trim());
         } catch (java.net.URISyntaxException e) {
             // never the URL itself: a webhook's path is its secret, and errors reach logs and screens
-            throw new IllegalArgumentException("--webhook: not a URL (" + e.getReason().toLowerCase(java.util.Locale.ROOT)
+            throw Refused.of("webhookNotUrl", "--webhook: not a URL (" + e.getReason().toLowerCase(java.util.Locale.ROOT)
                     + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + "); copy it again from"
                     + " the service's settings");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("--webhook: give an http:// or https:// URL with a host,"
+            throw Refused.of("webhookNotUrl", "--webhook: give an http:// or https:// URL with a host,"
                     + " as in https://hooks.slack.com/services/...");
         }
         return uri;

@@ -1,5 +1,7 @@
 package app.mamori.schedule;
 
+import app.mamori.model.Refused;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -48,9 +50,9 @@ final class CronExpression {
     static CronExpression parse(String text) {
         String[] f = text.trim().split("\\s+");
         if (f.length != 5) {
-            throw new IllegalArgumentException("--schedule: '" + text + "' has " + f.length + " field(s); a cron"
+            throw Refused.of("cronFields", "--schedule: '" + text + "' has " + f.length + " field(s); a cron"
                     + " expression has 5 (minute hour day-of-month month day-of-week, e.g. '30 2 * * *'),"
-                    + " or use hourly, 'daily 02:30', 'weekly mon 02:30'");
+                    + " or use hourly, 'daily 02:30', 'weekly mon 02:30'", text.trim(), f.length);
         }
         CronField dow = CronField.parse("day of week", f[4], 0, 7, CronField.DAYS, 0);
         if (dow.allows(7)) {
@@ -64,7 +66,7 @@ final class CronExpression {
                 CronField.parse("month", f[3], 1, 12, CronField.MONTHS, 1),
                 dow);
         if (e.next(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC).isEmpty()) {
-            throw new IllegalArgumentException("--schedule: '" + text + "' never happens (no such day)");
+            throw Refused.of("cronNever", "--schedule: '" + text + "' never happens (no such day)", text.trim());
         }
         return e;
     }

@@ -1,5 +1,8 @@
 package app.mamori.schedule;
 
+import app.mamori.model.Refused;
+
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,7 @@ record CronField(String name, int min, int max, BitSet values, boolean star) {
     static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
             "OCT", "NOV", "DEC");
     static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+    private static final List<String> FIELDS = List.of("minute", "hour", "day of month", "month", "day of week");
 
     boolean allows(int value) {
         return values.get(value);
@@ -38,7 +42,7 @@ record CronField(String name, int min, int max, BitSet values, boolean star) {
             range = part.substring(0, slash);
             step = number(name, part.substring(slash + 1), names, namesFrom, part);
             if (step < 1) {
-                throw bad(name, part, "a step must be 1 or more");
+                throw bad("cronStep", name, part, "a step must be 1 or more");
             }
         }
         int from;
@@ -54,8 +58,9 @@ record CronField(String name, int min, int max, BitSet values, boolean star) {
             to = slash >= 0 ? max : from;
         }
         if (from < min || to > max || from > to) {
-            throw bad(name, part, "allowed values are " + min + "-" + max
-                    + (names.isEmpty() ? "" : " or " + names.get(0) + "-" + names.get(names.size() - 1)));
+            String allowed = min + "-" + max
+                    + (names.isEmpty() ? "" : " or " + names.get(0) + "-" + names.get(names.size() - 1));
+            throw bad("cronRange", name, part, "allowed values are " + allowed, allowed);
         }
         for (int v = from; v <= to; v += step) {
             values.set(v);
@@ -70,12 +75,18 @@ record CronField(String name, int min, int max, BitSet values, boolean star) {
         try {
             return Integer.parseInt(token);
         } catch (NumberFormatException e) {
-            throw bad(name, part, "'" + token + "' is not a number" + (names.isEmpty() ? "" : " or a name such as "
-                    + names.get(0)));
+            throw bad("cronNumber", name, part, "'" + token + "' is not a number"
+                    + (names.isEmpty() ? "" : " or a name such as " + names.get(0)), token);
         }
     }
 
-    private static IllegalArgumentException bad(String name, String part, String why) {
-        return new IllegalArgumentException("--schedule: " + name + " '" + part + "': " + why);
+    /**
+     * The field goes into the app's sentence as its place in the expression (1 for the minute to 5
+     * for the day of the week), which every language can say; its English name is only for the CLI.
+     */
+    private static IllegalArgumentException bad(String key, String name, String part, String why, String... more) {
+        List<Object> args = new ArrayList<>(List.of(part, FIELDS.indexOf(name) + 1));
+        args.addAll(List.of(more));
+        return Refused.of(key, "--schedule: " + name + " '" + part + "': " + why, args.toArray());
     }
 }

@@ -1,5 +1,7 @@
 package app.mamori.schedule;
 
+import app.mamori.model.Refused;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ public final class Schedule {
     /** Parses what {@code --schedule} takes; the message of a refusal says what is accepted. */
     public static Schedule parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("--schedule: give hourly, 'daily 02:30', 'weekly mon 02:30' or a cron"
+            throw Refused.of("scheduleEmpty", "--schedule: give hourly, 'daily 02:30', 'weekly mon 02:30' or a cron"
                     + " expression such as '30 2 * * *'");
         }
         String t = text.trim().replaceAll("\\s+", " ");
@@ -65,13 +67,13 @@ public final class Schedule {
         if (weekly.matches()) {
             String day = weekly.group(1).toUpperCase(Locale.ROOT);
             if (!CronField.DAYS.contains(day)) {
-                throw new IllegalArgumentException("--schedule: '" + weekly.group(1) + "' is not a day; use mon, tue,"
-                        + " wed, thu, fri, sat or sun");
+                throw Refused.of("scheduleDay", "--schedule: '" + weekly.group(1) + "' is not a day; use mon, tue,"
+                        + " wed, thu, fri, sat or sun", weekly.group(1));
             }
             return minute(weekly.group(3)) + " " + hour(weekly.group(2)) + " * * " + day;
         }
         if (lower.startsWith("daily") || lower.startsWith("weekly")) {
-            throw new IllegalArgumentException("--schedule: write 'daily HH:MM' or 'weekly DAY HH:MM', e.g."
+            throw Refused.of("scheduleTime", "--schedule: write 'daily HH:MM' or 'weekly DAY HH:MM', e.g."
                     + " 'daily 02:30' or 'weekly mon 02:30'");
         }
         return lower;
@@ -80,7 +82,7 @@ public final class Schedule {
     private static int hour(String h) {
         int v = Integer.parseInt(h);
         if (v > 23) {
-            throw new IllegalArgumentException("--schedule: hour " + h + " is not 00-23");
+            throw Refused.of("scheduleHour", "--schedule: hour " + h + " is not 00-23", h);
         }
         return v;
     }
@@ -88,7 +90,7 @@ public final class Schedule {
     private static int minute(String m) {
         int v = Integer.parseInt(m);
         if (v > 59) {
-            throw new IllegalArgumentException("--schedule: minute " + m + " is not 00-59");
+            throw Refused.of("scheduleMinute", "--schedule: minute " + m + " is not 00-59", m);
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.catalog.RecordedPoint;
 import app.mamori.engine.offsite.CopyListener;
 import app.mamori.engine.offsite.CopyResult;
 import app.mamori.engine.offsite.OffsiteCopier;
@@ -7,20 +8,20 @@ import app.mamori.engine.offsite.OffsiteRebuild;
 import app.mamori.engine.offsite.StagedPoint;
 import app.mamori.engine.restore.PointChoice;
 import app.mamori.engine.restore.RestorePlanner;
-import app.mamori.catalog.RecordedPoint;
-import java.util.ArrayList;
-import java.util.Comparator;
 import app.mamori.model.CopySettings;
 import app.mamori.model.ObjectVault;
 import app.mamori.model.PointCopy;
+import app.mamori.model.Refused;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.s3.S3Vault;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.Optional;
 
 /** Offsite copies: object vaults, where each job's points are copied, and the copies themselves. */
@@ -38,7 +39,7 @@ public final class OffsiteService {
      */
     public ObjectVault addVault(ObjectVault v, String secretKey, Optional<String> passphrase) throws IOException {
         if (services.vaults().find(v.name()).isPresent() || services.catalog().copies().findVault(v.name()).isPresent()) {
-            throw new IllegalArgumentException("vault '" + v.name() + "' already exists; choose another name");
+            throw Refused.of("vaultExists", "vault '" + v.name() + "' already exists; choose another name", v.name());
         }
         if (secretKey == null || secretKey.isBlank()) {
             throw new IllegalArgumentException("--secret-access-key-stdin: no secret key on stdin; pipe it in as the"

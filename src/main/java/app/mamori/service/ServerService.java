@@ -3,14 +3,15 @@ package app.mamori.service;
 import app.mamori.catalog.ServerStore;
 import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.engine.discover.ServerDiscovery;
+import app.mamori.model.Refused;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.secret.SecretStore;
 import app.mamori.source.discover.DiscoverOptions;
-import app.mamori.source.files.RemoteFolders;
 import app.mamori.source.discover.Discovery;
 import app.mamori.source.discover.Finding;
+import app.mamori.source.files.RemoteFolders;
 import app.mamori.ssh.HostKeyException;
 import app.mamori.ssh.HostKeyPolicy;
 import app.mamori.ssh.JumpHostKey;
@@ -84,7 +85,7 @@ public final class ServerService {
     /** {@link #add(Server, HostKeyPolicy)} with the jump host's key vouched for on its own. */
     public Keys add(Server server, HostKeyPolicy policy, HostKeyPolicy jumpPolicy) throws IOException {
         if (find(server.name()).isPresent()) {
-            throw new IllegalArgumentException("server '" + server.name() + "' already exists");
+            throw Refused.of("serverExists", "server '" + server.name() + "' already exists", server.name());
         }
         try (RemoteShell shell = services.ssh().connect(server, policy, jumpPolicy, null)) {
             services.catalog().servers().add(server);

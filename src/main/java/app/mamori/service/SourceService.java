@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.model.Refused;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
 
@@ -39,8 +40,8 @@ public final class SourceService {
     public void add(Source source, Optional<String> password) throws IOException {
         services.catalog().servers().get(source.server());
         if (find(source.name()).isPresent()) {
-            throw new IllegalArgumentException("source '" + source.name() + "' already exists; choose another name"
-                    + " (its password, if any, is unchanged)");
+            throw Refused.of("sourceExists", "source '" + source.name() + "' already exists; choose another name"
+                    + " (its password, if any, is unchanged)", source.name());
         }
         if (password.isPresent() && !(source instanceof Source.Database || source instanceof Source.Bucket)) {
             throw new IllegalArgumentException("--password-stdin: only postgres and mysql sources take a password");

@@ -1,5 +1,6 @@
 package app.mamori.service;
 
+import app.mamori.model.Refused;
 import app.mamori.model.Vault;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
@@ -42,8 +43,8 @@ public final class VaultService {
         requireNew(name);
         Path dir = Path.of(path).toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--path: " + dir + " is a file, not a folder; give a folder for the vault"
-                    + " (it is created if missing)");
+            throw Refused.of("vaultPathIsFile", "--path: " + dir + " is a file, not a folder; give a folder for the vault"
+                    + " (it is created if missing)", dir);
         }
         try {
             SecureFiles.createPrivateDirectories(dir);
@@ -68,12 +69,13 @@ public final class VaultService {
         requireNew(name);
         var s = services.catalog().servers().get(server);
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("--path: '" + path + "' must be an absolute path on server " + server);
+            throw Refused.of("vaultPathRelative", "--path: '" + path + "' must be an absolute path on server " + server,
+                    path, server);
         }
         for (String part : path.split("/")) {
             if (part.equals(".") || part.equals("..")) {
-                throw new IllegalArgumentException("--path: '" + path + "' has a '" + part
-                        + "' in it; give the folder's real absolute path on " + server);
+                throw Refused.of("vaultPathRelative", "--path: '" + path + "' has a '" + part
+                        + "' in it; give the folder's real absolute path on " + server, path, server);
             }
         }
         String q = ShellQuote.quote(path);
@@ -97,7 +99,7 @@ public final class VaultService {
 
     private void requireNew(String name) {
         if (find(name).isPresent() || services.catalog().copies().findVault(name).isPresent()) {
-            throw new IllegalArgumentException("vault '" + name + "' already exists; choose another name");
+            throw Refused.of("vaultExists", "vault '" + name + "' already exists; choose another name", name);
         }
     }
 

@@ -9,6 +9,7 @@ import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyChannel;
+import app.mamori.model.Refused;
 import app.mamori.notify.EmailSender;
 import app.mamori.notify.Notice;
 import app.mamori.notify.NotifyException;
@@ -63,8 +64,8 @@ public final class Notifications {
     public static void add(Catalog catalog, SecretStore secrets, Notifier n, Optional<String> secret) throws IOException {
         if (catalog.notifiers().find(n.name()).isPresent()) {
             // checked before the secret is stored: storing first would replace the existing notifier's secret
-            throw new IllegalArgumentException("notifier '" + n.name() + "' already exists; choose another name, or"
-                    + " remove it first (mamori notify remove " + n.name() + ")");
+            throw Refused.of("notifierExists", "notifier '" + n.name() + "' already exists; choose another name, or"
+                    + " remove it first (mamori notify remove " + n.name() + ")", n.name());
         }
         String key = n.channel() instanceof NotifyChannel.Email ? passwordKey(n.name()) : urlKey(n.name());
         if (secret.isPresent()) {

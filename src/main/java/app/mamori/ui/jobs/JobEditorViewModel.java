@@ -1,17 +1,18 @@
 package app.mamori.ui.jobs;
 
-import app.mamori.service.JobService;
 import app.mamori.engine.PruneJobPlan;
 import app.mamori.model.Job;
 import app.mamori.model.Objectives;
-import app.mamori.model.Server;
 import app.mamori.model.RetentionPolicy;
+import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
 import app.mamori.retention.PrunePlan;
 import app.mamori.retention.Reason;
 import app.mamori.schedule.Schedule;
+import app.mamori.service.JobService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.RetentionWords;
 import app.mamori.ui.fx.ScheduleWords;
 import app.mamori.ui.fx.SourceKinds;
@@ -106,7 +107,7 @@ public final class JobEditorViewModel {
         if (job == null) {
             server.addListener((o, a, b) -> loadSources(b, List.of()));
         }
-        app.executor().submit(this::read, this::show, e -> message.set(e.getMessage()));
+        app.executor().submit(this::read, this::show, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     /** What the editor starts from, read off the FX thread. */
@@ -170,7 +171,7 @@ public final class JobEditorViewModel {
                         new javafx.beans.property.SimpleBooleanProperty(ticked.contains(s.name())),
                         s.name() + " (" + SourceKinds.name(app.text(), s.kind()) + ")")).toList());
             }
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     /** True once the job, its server's sources and the vaults have been read: until then the form waits. */
@@ -192,7 +193,7 @@ public final class JobEditorViewModel {
     }
 
     private void readSchedule() {
-        read(schedule, scheduleWords, scheduleError, "editor.notScheduled", IllegalArgumentException::getMessage);
+        read(schedule, scheduleWords, scheduleError, "editor.notScheduled", e -> ErrorWords.say(app.text(), e));
     }
 
     /** The drill schedule in words, or why it does not read as one. */
@@ -263,7 +264,7 @@ public final class JobEditorViewModel {
         } catch (NumberFormatException e) {
             keepError.set(app.text().t("editor.keepNotANumber"));
         } catch (IllegalArgumentException e) {
-            keepError.set(e.getMessage());
+            keepError.set(ErrorWords.say(app.text(), e));
         }
         return Optional.empty();
     }
@@ -301,7 +302,7 @@ public final class JobEditorViewModel {
             }
             plan.plan().remove().forEach(r -> lines.add(app.text().t("editor.preview.remove", r.id())));
             preview.setAll(lines);
-        }, e -> preview.setAll(e.getMessage()));
+        }, e -> preview.setAll(ErrorWords.say(app.text(), e)));
     }
 
     /** Why nothing is removed, in words: the plan's English {@code why} only for a hold the bundle has no words for. */
@@ -370,7 +371,7 @@ public final class JobEditorViewModel {
             message.set(app.text().t("editor.saved"));
             done.accept(true);
         }, e -> {
-            message.set(e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
             done.accept(false);
         });
     }

@@ -2,6 +2,7 @@ package app.mamori.ui.jobs;
 
 import app.mamori.catalog.JobPause;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.UiErrors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -85,6 +86,6 @@ public final class JobPauseViewModel {
     }
 
     private void failed(Throwable e) {
-        message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        message.set(ErrorWords.say(app.text(), e));
     }
 }

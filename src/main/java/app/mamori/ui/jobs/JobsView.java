@@ -2,10 +2,11 @@ package app.mamori.ui.jobs;
 
 import app.mamori.model.Job;
 import app.mamori.ui.AppContext;
-import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.Dialogs;
-import app.mamori.ui.fx.UiErrors;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.Live;
+import app.mamori.ui.fx.UiErrors;
 import app.mamori.ui.runs.RunView;
 import app.mamori.ui.runs.RunViewModel;
 import javafx.collections.FXCollections;
@@ -199,7 +200,7 @@ public final class JobsView {
         }, j -> {
             refresh();
             onChanged.run();
-        }, e -> sources.setText(e.getMessage()));
+        }, e -> sources.setText(ErrorWords.say(app.text(), e)));
     }
 
     private void show(RunViewModel vm) {

@@ -20,14 +20,16 @@ public final class RunViewModel {
     static final int LOG_LINES = 500;
 
     private final String job;
+    private final RunWords words;
     private final CancelToken cancel = new CancelToken();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.STARTING);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<SourceProgress> sources = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
 
-    RunViewModel(String job) {
+    RunViewModel(String job, RunWords words) {
         this.job = job;
+        this.words = words;
     }
 
     public String job() {
@@ -37,7 +39,7 @@ public final class RunViewModel {
     /** Asks the engine to stop: the remote commands are killed and nothing half-written is kept. */
     public void cancel() {
         cancel.cancel();
-        appendLog("cancelling...");
+        appendLog(words.cancelling());
     }
 
     CancelToken cancelToken() {
@@ -80,14 +82,14 @@ public final class RunViewModel {
         message.set(r.ok() ? r.point().map(p -> p.id()).orElse("") : r.error());
         sources.stream().filter(s -> s.phaseProperty().get() == SourceProgress.Phase.RUNNING
                 || s.phaseProperty().get() == SourceProgress.Phase.WAITING)
-                .forEach(s -> s.finished(false, r.ok() ? null : "not finished"));
-        appendLog(r.ok() ? "finished: restore point " + message.get() : r.status().id() + ": " + r.error());
+                .forEach(s -> s.finished(false, r.ok() ? null : words.notFinished()));
+        appendLog(r.ok() ? words.runDone(message.get()) : words.runEnded(r.status(), r.error()));
     }
 
     void failedToStart(Throwable e) {
         state.set(State.FAILED);
-        message.set(e.getMessage() == null ? e.toString() : e.getMessage());
-        appendLog("could not start: " + message.get());
+        message.set(words.error(e));
+        appendLog(words.couldNotStart(message.get()));
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

@@ -2,7 +2,9 @@ package app.mamori.ui.runs;
 
 import app.mamori.engine.BackupPlan;
 import app.mamori.model.Note;
+import app.mamori.model.RunStatus;
 import app.mamori.model.Source;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.NoteWords;
@@ -53,5 +55,30 @@ public final class RunWords {
 
     String startedBySchedule() {
         return text.t("run.log.bySchedule");
+    }
+
+    String cancelling() {
+        return text.t("run.log.cancelling");
+    }
+
+    /** What a source still waiting or running when its run ended shows. */
+    String notFinished() {
+        return text.t("run.log.notFinished");
+    }
+
+    String runDone(String point) {
+        return text.t("run.log.done", point);
+    }
+
+    String runEnded(RunStatus status, String error) {
+        return text.t(status == RunStatus.CANCELLED ? "run.log.cancelled" : "run.log.failed", error);
+    }
+
+    String error(Throwable e) {
+        return ErrorWords.say(text, e);
+    }
+
+    String couldNotStart(String why) {
+        return text.t("run.log.couldNotStart", why);
     }
 }

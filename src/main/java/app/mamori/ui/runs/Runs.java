@@ -45,7 +45,7 @@ public final class Runs {
         if (current != null && current.running()) {
             return current;
         }
-        RunViewModel vm = new RunViewModel(job);
+        RunViewModel vm = new RunViewModel(job, words());
         byJob.put(job, vm);
         UiExecutor ex = app.executor();
         RunService service = app.services().runs();
@@ -87,8 +87,8 @@ public final class Runs {
 
             @Override
             public void runStarted(BackupPlan plan, long runId) {
-                RunViewModel vm = new RunViewModel(plan.job().name());
                 RunWords words = words();
+                RunViewModel vm = new RunViewModel(plan.job().name(), words);
                 current = new Bridge(vm, ex, words);
                 ex.onUi(() -> {
                     byJob.put(vm.job(), vm);

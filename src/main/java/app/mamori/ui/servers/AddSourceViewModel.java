@@ -4,6 +4,7 @@ import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.source.files.RemoteFolders;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -117,7 +118,7 @@ public final class AddSourceViewModel {
         try {
             s = source();
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
             return;
         }
         Optional<String> pw = s instanceof Source.Database && !password.get().isEmpty()
@@ -134,6 +135,6 @@ public final class AddSourceViewModel {
         app.executor().submit(() -> {
             app.services().sources().add(s, secret);
             return s;
-        }, added -> done.run(), e -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }, added -> done.run(), e -> message.set(ErrorWords.say(app.text(), e)));
     }
 }

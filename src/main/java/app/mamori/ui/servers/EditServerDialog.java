@@ -5,6 +5,7 @@ import app.mamori.model.Server;
 import app.mamori.service.ServerService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Dialogs;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -115,7 +116,7 @@ final class EditServerDialog {
         } catch (NumberFormatException e) {
             error.setText(app.text().t("servers.edit.badPort"));
         } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            error.setText(ErrorWords.say(app.text(), e));
         }
         return Optional.empty();
     }

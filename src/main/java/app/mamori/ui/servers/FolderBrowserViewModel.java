@@ -2,6 +2,7 @@ package app.mamori.ui.servers;
 
 import app.mamori.source.files.RemoteFolders;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -55,7 +56,7 @@ public final class FolderBrowserViewModel {
             if (mine == loads) {
                 busy.set(false);
                 path.set(shown);
-                message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                message.set(ErrorWords.say(app.text(), e));
             }
         });
     }

@@ -1,11 +1,12 @@
 package app.mamori.ui.servers;
 
-import app.mamori.ui.fx.NoteWords;
 import app.mamori.model.Source;
 import app.mamori.service.ServerService;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Finding;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
+import app.mamori.ui.fx.NoteWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -56,7 +57,7 @@ public final class RediscoverViewModel {
         try {
             login = login();
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
             return;
         }
         busy.set(true);
@@ -119,6 +120,6 @@ public final class RediscoverViewModel {
 
     private void failed(Throwable e) {
         busy.set(false);
-        message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        message.set(ErrorWords.say(app.text(), e));
     }
 }

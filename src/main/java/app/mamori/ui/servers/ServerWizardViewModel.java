@@ -1,20 +1,21 @@
 package app.mamori.ui.servers;
 
-import app.mamori.ui.fx.NoteWords;
-import app.mamori.model.JumpHost;
+import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.model.Job;
+import app.mamori.model.JumpHost;
 import app.mamori.model.Names;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.model.Vault;
 import app.mamori.schedule.Schedule;
-import app.mamori.engine.discover.DiscoveryListener;
 import app.mamori.service.Services;
 import app.mamori.source.discover.DiscoverOptions;
 import app.mamori.source.discover.Discovery;
 import app.mamori.ssh.HostKeyPolicy;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
+import app.mamori.ui.fx.NoteWords;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -115,15 +116,15 @@ public final class ServerWizardViewModel {
             if (!name.get().isEmpty()) {
                 Names.requireValid("name", name.get());
                 if (app.services().servers().find(name.get()).isPresent()) {
-                    throw new IllegalArgumentException("a server with this name exists already");
+                    throw new IllegalArgumentException(app.text().t("wizard.error.serverExists"));
                 }
             }
         }));
-        hostError.set(host.get().chars().anyMatch(Character::isWhitespace) ? "no spaces in a host name" : "");
+        hostError.set(host.get().chars().anyMatch(Character::isWhitespace) ? app.text().t("wizard.error.hostSpaces") : "");
         portError.set(portProblem(port.get()));
-        userError.set(user.get().isBlank() ? "give the login user" : "");
+        userError.set(user.get().isBlank() ? app.text().t("wizard.error.user") : "");
         identityError.set(identity.get().isBlank() || Files.isReadable(Path.of(identity.get())) ? ""
-                : "cannot read this key file on this computer");
+                : app.text().t("wizard.error.keyUnreadable"));
         jumpError.set(check(() -> {
             if (!jump.get().isBlank()) {
                 JumpHost.parse(jump.get().trim());
@@ -131,22 +132,22 @@ public final class ServerWizardViewModel {
         }));
     }
 
-    static String portProblem(String text) {
+    private String portProblem(String text) {
         int p;
         try {
             p = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return "a port is a number, 1 to 65535";
+            return app.text().t("wizard.error.port");
         }
-        return p < 1 || p > 65535 ? "a port is 1 to 65535" : "";
+        return p < 1 || p > 65535 ? app.text().t("wizard.error.portRange") : "";
     }
 
-    private static String check(Runnable r) {
+    private String check(Runnable r) {
         try {
             r.run();
             return "";
         } catch (RuntimeException e) {
-            return e.getMessage();
+            return ErrorWords.say(app.text(), e);
         }
     }
 
@@ -257,11 +258,11 @@ public final class ServerWizardViewModel {
             Services services = app.services();
             for (Source src : chosen) {
                 if (services.sources().find(src.name()).isPresent()) {
-                    throw new IllegalArgumentException("a source named " + src.name() + " exists already; untick it");
+                    throw new IllegalArgumentException(app.text().t("wizard.error.sourceExists", src.name()));
                 }
             }
             if (services.jobs().find(job).isPresent()) {
-                throw new IllegalArgumentException("a job named " + job + " exists already; choose another name");
+                throw new IllegalArgumentException(app.text().t("wizard.error.jobExists", job));
             }
             // the key was pinned when the admin confirmed it; this connection checks it again
             services.servers().add(s, HostKeyPolicy.pinned());
@@ -311,7 +312,7 @@ public final class ServerWizardViewModel {
             then.accept(r);
         }, e -> {
             busy.set(false);
-            message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
         });
     }
 }

@@ -5,6 +5,7 @@ import app.mamori.model.Server;
 import app.mamori.service.ServerService;
 import app.mamori.ssh.HostKeyPolicy;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -105,7 +106,7 @@ public final class ServersViewModel {
         message.set(text(e));
     }
 
-    private static String text(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+    private String text(Throwable e) {
+        return ErrorWords.say(app.text(), e);
     }
 }

@@ -2,6 +2,7 @@ package app.mamori.ui.settings;
 
 import app.mamori.model.RetentionPolicy;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -22,7 +23,7 @@ public final class DefaultRetentionViewModel {
             for (int i = 0; i < n.length; i++) {
                 keep.get(i).set(Integer.toString(n[i]));
             }
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     public void save() {
@@ -34,7 +35,7 @@ public final class DefaultRetentionViewModel {
             message.set(app.text().t("editor.keepNotANumber"));
             return;
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
             return;
         }
         app.executor().submit(() -> {
@@ -42,6 +43,6 @@ public final class DefaultRetentionViewModel {
             return p;
         }, saved -> message.set(saved.keepsAll() ? app.text().t("settings.retention.keepsAll")
                 : app.text().t("settings.retention.saved", new app.mamori.ui.fx.RetentionWords(app.text()).policy(saved))),
-                e -> message.set(e.getMessage()));
+                e -> message.set(ErrorWords.say(app.text(), e)));
     }
 }

@@ -2,6 +2,7 @@ package app.mamori.ui.settings;
 
 import app.mamori.desktop.Autostart;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,7 +66,7 @@ public final class DesktopViewModel {
     private void failed(Throwable e) {
         System.getLogger(DesktopViewModel.class.getName()).log(System.Logger.Level.WARNING,
                 "start with the desktop session: " + autostart.where(), e);
-        message.set(app.text().t("settings.startWithSession.failed", autostart.where(), e.getMessage()));
+        message.set(app.text().t("settings.startWithSession.failed", autostart.where(), ErrorWords.say(app.text(), e)));
         busy.set(false);
         // the checkbox falls back to what the OS says, whatever the attempt left behind
         app.executor().submit(autostart::enabled, startWithSession::set, x -> { });

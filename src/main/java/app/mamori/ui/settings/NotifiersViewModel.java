@@ -6,6 +6,7 @@ import app.mamori.model.NotifyChannel;
 import app.mamori.model.NotifyEvent;
 import app.mamori.notify.WebhookSender;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -65,9 +66,9 @@ public final class NotifiersViewModel {
     }
 
     public void refresh() {
-        app.executor().submit(() -> app.services().notifiers().list(), notifiers::setAll, e -> message.set(e.getMessage()));
+        app.executor().submit(() -> app.services().notifiers().list(), notifiers::setAll, e -> message.set(ErrorWords.say(app.text(), e)));
         app.executor().submit(() -> app.services().jobs().list().stream().map(j -> j.name()).toList(), jobs::setAll,
-                e -> message.set(e.getMessage()));
+                e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     private Optional<String> job() {
@@ -91,7 +92,7 @@ public final class NotifiersViewModel {
         message.set(app.text().t("notifiers.sending", n.name()));
         app.executor().submit(() -> app.services().notifiers().test(n.name()), d -> message.set(d.ok()
                 ? app.text().t("notifiers.testSent", n.name())
-                : app.text().t("notifiers.testFailed", n.name(), d.error().orElse(""))), e -> message.set(e.getMessage()));
+                : app.text().t("notifiers.testFailed", n.name(), d.error().orElse(""))), e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     public void remove(Notifier n) {
@@ -101,7 +102,7 @@ public final class NotifiersViewModel {
         }, removed -> {
             message.set(app.text().t("notifiers.removed", removed));
             refresh();
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     /** Adds a webhook notifier for every job; the URL (a credential for Slack or Discord) goes to the secret store. */
@@ -113,7 +114,7 @@ public final class NotifiersViewModel {
             n = new Notifier(name.get().trim(), new NotifyChannel.Webhook(format.get(), WebhookSender.redact(u)),
                     events(), job());
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
             return;
         }
         add(n, Optional.of(u.toString()), () -> url.set(""));
@@ -121,30 +122,33 @@ public final class NotifiersViewModel {
 
     /**
      * Adds an e-mail notifier for every job. A password without a user, a port that is not a
-     * number, or an unreadable certificate file are refused here, naming the field.
+     * number, or an unreadable certificate file are refused here, naming the field; the model's
+     * refusals come in the form's words too ({@code reason.} sentences name fields, not options).
      */
     public void addEmail() {
         Notifier n;
         String password = smtpPassword.get() == null ? "" : smtpPassword.get();
         String user = smtpUser.get() == null ? "" : smtpUser.get().trim();
+        NotifyChannel.SmtpSecurity security = smtpSecurity.get();
+        int port = security.defaultPort();
+        if (!smtpPort.get().isBlank()) {
+            try {
+                port = Integer.parseInt(smtpPort.get().trim());
+            } catch (NumberFormatException e) {
+                message.set(app.text().t("notifiers.portNotANumber", smtpPort.get().trim(), security.defaultPort()));
+                return;
+            }
+        }
+        if (!password.isEmpty() && user.isEmpty()) {
+            message.set(app.text().t("notifiers.userMissing"));
+            return;
+        }
+        String ca = smtpCa.get() == null ? "" : smtpCa.get().trim();
+        if (!ca.isEmpty() && !Files.isReadable(Path.of(ca))) {
+            message.set(app.text().t("notifiers.caUnreadable", ca));
+            return;
+        }
         try {
-            NotifyChannel.SmtpSecurity security = smtpSecurity.get();
-            int port = security.defaultPort();
-            if (!smtpPort.get().isBlank()) {
-                try {
-                    port = Integer.parseInt(smtpPort.get().trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("port: '" + smtpPort.get().trim() + "' is not a number; leave it"
-                            + " empty for " + security.defaultPort());
-                }
-            }
-            if (!password.isEmpty() && user.isEmpty()) {
-                throw new IllegalArgumentException("user: a password was given; give the user it belongs to");
-            }
-            String ca = smtpCa.get() == null ? "" : smtpCa.get().trim();
-            if (!ca.isEmpty() && !Files.isReadable(Path.of(ca))) {
-                throw new IllegalArgumentException("certificate: cannot read " + ca);
-            }
             List<String> recipients = Arrays.stream((to.get() == null ? "" : to.get()).split(","))
                     .map(String::trim).filter(a -> !a.isEmpty()).toList();
             n = new Notifier(name.get().trim(), new NotifyChannel.Email(smtpHost.get().trim(), port, security,
@@ -152,20 +156,10 @@ public final class NotifiersViewModel {
                     ca.isEmpty() ? Optional.empty() : Optional.of(Path.of(ca).toAbsolutePath().normalize().toString())),
                     events(), job());
         } catch (RuntimeException e) {
-            message.set(formField(e.getMessage()));
+            message.set(ErrorWords.say(app.text(), e));
             return;
         }
         add(n, password.isEmpty() ? Optional.empty() : Optional.of(password), () -> smtpPassword.set(""));
-    }
-
-    /** The model's messages name the CLI's options; here the form's fields are meant. */
-    static String formField(String m) {
-        if (m == null) {
-            return "";
-        }
-        return m.replaceFirst("^--smtp-port:", "port:").replaceFirst("^--smtp:", "mail server:")
-                .replaceFirst("^--from:", "from:").replaceFirst("^--to:", "to:")
-                .replace("as in --smtp mail.example.com", "such as mail.example.com");
     }
 
     private Set<NotifyEvent> events() {
@@ -194,6 +188,6 @@ public final class NotifiersViewModel {
             name.set("");
             clearSecret.run();
             refresh();
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 }

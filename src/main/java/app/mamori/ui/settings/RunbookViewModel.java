@@ -4,6 +4,7 @@ import app.mamori.catalog.RunbookStore;
 import app.mamori.engine.runbook.RunbookFormat;
 import app.mamori.engine.runbook.RunbookText;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,7 +33,7 @@ public final class RunbookViewModel {
         this.app = app;
         this.zone = zone;
         app.executor().submit(() -> app.services().runbook().contacts(), list -> contacts.set(String.join("\n",
-                list.stream().map(RunbookViewModel::line).toList())), e -> message.set(e.getMessage()));
+                list.stream().map(RunbookViewModel::line).toList())), e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -71,7 +72,7 @@ public final class RunbookViewModel {
         app.executor().submit(() -> {
             app.services().runbook().setContacts(list.get());
             return list.get().size();
-        }, n -> message.set(app.text().t("runbook.contactsSaved", n)), e -> message.set(e.getMessage()));
+        }, n -> message.set(app.text().t("runbook.contactsSaved", n)), e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     /** Writes the runbook to {@code file}: HTML when it ends in .html, else Markdown; in the app's language. */
@@ -89,7 +90,7 @@ public final class RunbookViewModel {
             message.set(app.text().t("runbook.written", f.toString()));
         }, e -> {
             busy.set(false);
-            message.set(app.text().t("runbook.failed", e.getMessage()));
+            message.set(app.text().t("runbook.failed", ErrorWords.say(app.text(), e)));
         });
     }
 }

@@ -2,6 +2,7 @@ package app.mamori.ui.settings;
 
 import app.mamori.secret.SecretStorage;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -18,7 +19,7 @@ public final class SecretsViewModel {
     public SecretsViewModel(AppContext app) {
         this.app = app;
         app.executor().submit(() -> app.services().secrets().storage(), s -> where.set(text(s)),
-                e -> where.set(app.text().t("settings.secrets.unreadable", String.valueOf(e.getMessage()))));
+                e -> where.set(app.text().t("settings.secrets.unreadable", String.valueOf(ErrorWords.say(app.text(), e)))));
     }
 
     public ReadOnlyStringProperty whereProperty() {

@@ -3,6 +3,7 @@ package app.mamori.ui.vaults;
 import app.mamori.model.ObjectVault;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Dialogs;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -123,7 +124,7 @@ final class AddObjectVaultDialog {
                         region.getText().strip(), pathStyle.isSelected(), keyId.getText().strip(), encrypt.isSelected(),
                         days);
             } catch (IllegalArgumentException bad) {
-                error.setText(bad.getMessage());
+                error.setText(ErrorWords.say(app.text(), bad));
                 return;
             }
             busy.set(true);

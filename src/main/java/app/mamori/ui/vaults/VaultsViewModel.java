@@ -4,6 +4,7 @@ import app.mamori.model.Server;
 import app.mamori.model.Vault;
 import app.mamori.service.VaultService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -62,7 +63,7 @@ public final class VaultsViewModel {
                     measure(v);
                 }
             }
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
     private record Listing(List<Vault> vaults, List<String> servers) {
@@ -72,7 +73,7 @@ public final class VaultsViewModel {
         app.executor().submit(() -> app.services().vaults().usage(v.name()),
                 u -> replace(new VaultRow(v, OptionalLong.of(u.used()), OptionalLong.of(u.free()), "")),
                 e -> replace(new VaultRow(v, OptionalLong.empty(), OptionalLong.empty(),
-                        e.getMessage() == null ? e.toString() : e.getMessage())));
+                        ErrorWords.say(app.text(), e))));
     }
 
     private void replace(VaultRow row) {
@@ -93,7 +94,7 @@ public final class VaultsViewModel {
             message.set(app.text().t("vaults.added", v.name()));
             refresh();
             done.accept(v);
-        }, e -> failed.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }, e -> failed.accept(ErrorWords.say(app.text(), e)));
     }
 
     public void remove(String name) {
@@ -104,6 +105,6 @@ public final class VaultsViewModel {
             message.set(app.text().t("vaults.removed", n));
             measuredAt.keySet().removeIf(v -> v.name().equals(n));
             refresh();
-        }, e -> message.set(e.getMessage()));
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
     }
 }

@@ -217,4 +217,23 @@ class JobEditorViewModelTest {
             assertThat(vm.valid().get()).isFalse();
         }
     }
+
+    /** A schedule or keep count the model refuses is said in Japanese, without the CLI's --schedule (issue 13). */
+    @Test
+    void aWrongScheduleOrKeepCountIsSaidInJapanese(@TempDir Path tmp) {
+        try (Catalog c = catalog(tmp)) {
+            JobEditorViewModel vm = editor(tmp, c, Locale.JAPANESE);
+            vm.schedule.set("weekly xyz 02:30");
+            assertThat(vm.scheduleError.get()).isEqualTo("「xyz」は曜日ではありません。mon、tue、wed、thu、fri、sat、sun の"
+                    + "どれかを書いてください");
+            vm.schedule.set("30 25 * * *");
+            assertThat(vm.scheduleError.get()).isEqualTo("「25」（cron 式の 2 番目の欄）: 使える値は 0-23 です");
+            vm.schedule.set("daily 02:30");
+            assertThat(vm.scheduleError.get()).isEmpty();
+
+            vm.keep.get(2).set("-1");
+            assertThat(vm.keepError.get()).isEqualTo("-1 は負の数です。0 以上を入力してください（0 でその規則は無効になります）");
+            assertThat(vm.valid().get()).isFalse();
+        }
+    }
 }

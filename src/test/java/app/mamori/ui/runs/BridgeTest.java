@@ -28,10 +28,10 @@ class BridgeTest {
         BackupPlan plan = new BackupPlan(new Job("tool", List.of("tooldb"), "local"),
                 new Server("tools", "h", 22, "u", Optional.empty(), Optional.empty()),
                 new Vault("local", "/v", Optional.empty()), List.of(step));
-        RunViewModel vm = new RunViewModel("tool");
+        RunWords words = new RunWords(new I18n(Locale.ENGLISH), new Format(new I18n(Locale.ENGLISH), ZoneOffset.UTC));
+        RunViewModel vm = new RunViewModel("tool", words);
         vm.planned(plan);
-        Runs.Bridge bridge = new Runs.Bridge(vm, UiExecutor.direct(),
-                new RunWords(new I18n(Locale.ENGLISH), new Format(new I18n(Locale.ENGLISH), ZoneOffset.UTC)));
+        Runs.Bridge bridge = new Runs.Bridge(vm, UiExecutor.direct(), words);
 
         bridge.sourceStarted(step);
         bridge.progress(step, 4096, -1, 1_000_000);

@@ -75,6 +75,17 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/engine/restore"), "reason.", 10, "note.");
     }
 
+    /**
+     * A value the admin typed into a form and the model or the catalogue refused (a schedule, a
+     * name, a mail address, a name already taken): the form says why in the app's language.
+     */
+    @Test
+    void everyRefusalOfAGivenValueHasASentenceInBothLanguages() throws IOException {
+        for (String where : List.of("model", "schedule", "catalog")) {
+            hasSentences(Path.of("src/main/java/app/mamori", where), "reason.", 3, "reason.");
+        }
+    }
+
     /** The same for discovery's notes, which the server wizard and Rediscover show. */
     @Test
     void everyNoteDiscoveryWritesHasASentenceInBothLanguages() throws IOException {
@@ -83,7 +94,7 @@ class RunWordsTest {
 
     /** Every key written under {@code sources} has a sentence under {@code prefix} or an {@code orPrefix}, in both bundles. */
     private static void hasSentences(Path sources, String prefix, int atLeast, String... orPrefix) throws IOException {
-        Pattern of = Pattern.compile("Note\\.of\\(\\s*\"([A-Za-z]+)\"|note\\(\\s*\"([A-Za-z]+)\"");
+        Pattern of = Pattern.compile("(?:Note|Refused)\\.of\\(\\s*\"([A-Za-z]+)\"|(?:note|refused)\\(\\s*\"([A-Za-z]+)\"");
         List<String> keys;
         try (Stream<Path> files = Files.walk(sources)) {
             keys = files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {

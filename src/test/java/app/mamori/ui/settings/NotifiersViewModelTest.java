@@ -85,7 +85,7 @@ class NotifiersViewModelTest {
 
             vm.addWebhook();
 
-            assertThat(vm.message.get()).startsWith("--webhook:");
+            assertThat(vm.message.get()).startsWith("URL: give an http:// or https:// address");
             assertThat(catalog.notifiers().list()).isEmpty();
         }
     }
@@ -132,7 +132,7 @@ class NotifiersViewModelTest {
 
             vm.smtpPort.set("58x");
             vm.addEmail();
-            assertThat(vm.message.get()).startsWith("port: '58x' is not a number");
+            assertThat(vm.message.get()).startsWith("port: “58x” is not a number");
 
             vm.smtpPort.set("");
             vm.smtpPassword.set("secret");
@@ -161,7 +161,7 @@ class NotifiersViewModelTest {
 
             vm.addWebhook();
 
-            assertThat(vm.message.get()).contains("notifier 'chat' already exists");
+            assertThat(vm.message.get()).isEqualTo("there is already a notifier named chat: choose another name, or remove that one first");
             assertThat(app.services().secrets().get("notify/chat/url")).hasValue("https://hooks.example.test/FIRST");
         }
     }
@@ -180,7 +180,7 @@ class NotifiersViewModelTest {
 
             vm.addWebhook();
 
-            assertThat(vm.message.get()).contains("job 'shop' does not exist");
+            assertThat(vm.message.get()).isEqualTo("job shop no longer exists (removed meanwhile?); reopen the page");
             vm.job.set("blog");
             vm.addWebhook();
             assertThat(catalog.notifiers().list()).singleElement()
@@ -204,6 +204,30 @@ class NotifiersViewModelTest {
 
             assertThat(vm.describe(vm.notifiers.get(0))).startsWith("ops-chat: slack の Webhook https://")
                     .endsWith("、通知: 失敗、期限切れのジョブ、すべてのジョブ");
+        }
+    }
+
+    /** What the model refuses in the e-mail form is said in Japanese and by the form's field, not its CLI option. */
+    @Test
+    void inJapaneseARefusedAddressOrTakenNameIsSaidInJapanese(@TempDir Path tmp) {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.systemUTC()),
+                    UiExecutor.direct(), new I18n(Locale.JAPANESE));
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("mail");
+            vm.smtpHost.set("mail.office.test");
+            vm.from.set("mamori@office.test");
+            vm.to.set("admin.office.test");
+
+            vm.addEmail();
+            assertThat(vm.message.get()).isEqualTo("宛先: 「admin.office.test」はメールアドレス（name@example.com）ではありません");
+
+            vm.to.set("admin@office.test");
+            vm.addEmail();
+            vm.name.set("mail");
+            vm.addEmail();
+            assertThat(vm.message.get()).isEqualTo("通知先 mail はすでにあります。別の名前にするか、先にそちらを削除してください");
+            assertThat(catalog.notifiers().list()).hasSize(1);
         }
     }
 }
