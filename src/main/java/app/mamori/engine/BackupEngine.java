@@ -288,7 +288,7 @@ public final class BackupEngine {
             listener.sourceFinished(ok);
             return entry;
         } catch (SourceException e) {
-            SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), e.details());
+            SourceResult bad = new SourceResult(source.name(), null, e.getMessage(), e.details(), e.reason());
             results.add(bad);
             listener.sourceFinished(bad);
             throw new SourceFailure("source " + source.name() + ": " + e.getMessage(), e.details(), source.name(),
@@ -297,7 +297,7 @@ public final class BackupEngine {
             throw e;
         } catch (IOException e) {
             IOException told = vaultProblem(e, vault, step.job()).map(m -> new IOException(m, e)).orElse(e);
-            SourceResult bad = new SourceResult(source.name(), null, told.getMessage(), "");
+            SourceResult bad = new SourceResult(source.name(), null, told.getMessage(), "", Noted.find(told));
             results.add(bad);
             listener.sourceFinished(bad);
             throw told;

@@ -62,7 +62,7 @@ public final class RunViewModel {
     void sourceFinished(SourceResult r) {
         SourceProgress p = source(r.source());
         if (p != null) {
-            p.finished(r.ok(), r.error());
+            p.finished(r.ok(), r.ok() ? null : words.why(r));
         }
     }
 
@@ -79,11 +79,11 @@ public final class RunViewModel {
             case CANCELLED -> State.CANCELLED;
             default -> State.FAILED;
         });
-        message.set(r.ok() ? r.point().map(p -> p.id()).orElse("") : r.error());
+        message.set(r.ok() ? r.point().map(p -> p.id()).orElse("") : words.why(r));
         sources.stream().filter(s -> s.phaseProperty().get() == SourceProgress.Phase.RUNNING
                 || s.phaseProperty().get() == SourceProgress.Phase.WAITING)
                 .forEach(s -> s.finished(false, r.ok() ? null : words.notFinished()));
-        appendLog(r.ok() ? words.runDone(message.get()) : words.runEnded(r.status(), r.error()));
+        appendLog(r.ok() ? words.runDone(message.get()) : words.runEnded(r.status(), message.get()));
     }
 
     void failedToStart(Throwable e) {

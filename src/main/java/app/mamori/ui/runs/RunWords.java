@@ -1,6 +1,8 @@
 package app.mamori.ui.runs;
 
 import app.mamori.engine.BackupPlan;
+import app.mamori.engine.RunResult;
+import app.mamori.engine.SourceResult;
 import app.mamori.model.Note;
 import app.mamori.model.RunStatus;
 import app.mamori.model.Source;
@@ -49,8 +51,19 @@ public final class RunWords {
         return s.name() + ": " + what;
     }
 
-    String finished(String source, boolean ok, String error) {
-        return source + ": " + (ok ? text.t("run.phase.done") : text.t("run.log.failed", error));
+    String finished(SourceResult r) {
+        return r.source() + ": " + (r.ok() ? text.t("run.phase.done") : text.t("run.log.failed", why(r)));
+    }
+
+    /** Why a source failed, in the app's language where the engine gave a keyed reason. */
+    String why(SourceResult r) {
+        return r.reason().map(n -> NoteWords.say(text, "reason.", n)).orElse(r.error());
+    }
+
+    /** Why a run failed: its first failed source's reason where it has one, else the run's own message. */
+    String why(RunResult r) {
+        return r.sources().stream().filter(s -> !s.ok() && s.reason().isPresent()).findFirst()
+                .map(s -> s.source() + ": " + why(s)).orElse(r.error());
     }
 
     String startedBySchedule() {

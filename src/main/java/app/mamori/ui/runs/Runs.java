@@ -193,7 +193,7 @@ public final class Runs {
                     p.progress(last[0], last[1], last[2]);
                 }
                 vm.sourceFinished(result);
-                vm.appendLog(words.finished(result.source(), result.ok(), result.error()));
+                vm.appendLog(words.finished(result));
             });
         }
 

@@ -1,6 +1,9 @@
 package app.mamori.ui.runs;
 
+import app.mamori.engine.RunResult;
+import app.mamori.engine.SourceResult;
 import app.mamori.model.Note;
+import app.mamori.model.RunStatus;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +31,22 @@ class RunWordsTest {
         Note note = Note.of("stderr", "blog-db stderr: pg_dump: warning: x", "blog-db", "pg_dump: warning: x");
 
         assertThat(ja.note(note)).isEqualTo("blog-db の標準エラー出力: pg_dump: warning: x");
+    }
+
+    /** The run page's line for a failed source, and the run's own message, say the engine's reason in Japanese. */
+    @Test
+    void aSourceThatFailedForAKnownReasonSaysItInTheAppsLanguage() {
+        Note reason = Note.of("toolMissing", "pg_dump is not installed on db1", "pg_dump", "db1", "postgresql-client");
+        SourceResult failed = new SourceResult("shop-db", null, "pg_dump is not installed on db1 (English)", "",
+                Optional.of(reason));
+        RunResult run = new RunResult(7, "shop", RunStatus.FAILED, Optional.empty(),
+                List.of(new SourceResult("uploads", null, null, ""), failed), "source shop-db: pg_dump is not installed");
+
+        assertThat(ja.finished(failed)).isEqualTo("shop-db: 失敗: " + JA.t("reason.toolMissing", "pg_dump", "db1",
+                "postgresql-client")).doesNotContain("English");
+        assertThat(ja.why(run)).startsWith("shop-db: ").doesNotContain("is not installed");
+        assertThat(ja.why(new RunResult(8, "shop", RunStatus.FAILED, Optional.empty(), List.of(), "disk full")))
+                .as("no keyed reason: the engine's message").isEqualTo("disk full");
     }
 
     @Test
