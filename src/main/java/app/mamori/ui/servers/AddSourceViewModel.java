@@ -77,7 +77,7 @@ public final class AddSourceViewModel {
         try {
             return Optional.of(Integer.valueOf(p));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port: '" + p + "' is not a number");
+            throw new IllegalArgumentException(app.text().t("source.portNotANumber", p));
         }
     }
 

@@ -248,12 +248,11 @@ public final class ServerWizardViewModel {
         String[] keep = {keepDaily.get().trim(), keepWeekly.get().trim(), keepMonthly.get().trim()};
         run(() -> {
             if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("tick at least one thing to back up");
+                throw new IllegalArgumentException(app.text().t("wizard.error.nothingTicked"));
             }
             Optional<Schedule> parsedSchedule = when.isEmpty() || when.equalsIgnoreCase("none") ? Optional.empty()
                     : Optional.of(Schedule.parse(when));
-            RetentionPolicy policy = new RetentionPolicy(0, 0, count("keep daily", keep[0]),
-                    count("keep weekly", keep[1]), count("keep monthly", keep[2]), 0);
+            RetentionPolicy policy = new RetentionPolicy(0, 0, count(keep[0]), count(keep[1]), count(keep[2]), 0);
             Names.requireValid("job name", job);
             Services services = app.services();
             for (Source src : chosen) {
@@ -280,11 +279,11 @@ public final class ServerWizardViewModel {
         }, savedJob::set);
     }
 
-    private static int count(String field, String text) {
+    private int count(String text) {
         try {
             return text.isEmpty() ? 0 : Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a whole number (0 for none)");
+            throw new IllegalArgumentException(app.text().t("editor.keepNotANumber"));
         }
     }
 

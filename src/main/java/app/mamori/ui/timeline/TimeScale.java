@@ -18,7 +18,8 @@ public record TimeScale(double start, double end) {
 
     public TimeScale {
         if (!(end > start)) {
-            throw new IllegalArgumentException("a time scale must end after it starts");
+            // a caller's mistake, never shown: the view only builds scales from a window it has checked
+            throw new IllegalArgumentException(start + " to " + end + ": a time scale must end after it starts");
         }
     }
 
