@@ -4,6 +4,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointCheck;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.activity.ActivityViewModel;
 import app.mamori.ui.dashboard.Health;
 import app.mamori.ui.dashboard.JobRow;
 import app.mamori.ui.restore.RestorePointViewModel;
@@ -208,6 +209,13 @@ class AppUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#activity-details").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("tool.db").contains("What to do");
+
+        // a job added meanwhile joins the filter's choices; the choice shown stays "All jobs"
+        ComboBox<?> jobs = robot.lookup("#activity-job").queryComboBox();
+        cli.run("job", "add", "tool2", "--sources", "tooldb", "--vault", "local").requireOk();
+        await("the new job among the choices", () -> jobs.getItems().contains("tool2"));
+        assertThat(jobs.getValue()).isEqualTo(ActivityViewModel.ALL_JOBS);
+        assertThat(robot.lookup("#activity-job .list-cell").queryLabeled().getText()).isEqualTo("All jobs");
     }
 
     @Test

@@ -58,12 +58,16 @@ public final class ActivityView {
         table.getColumns().add(column("activity.col.level", e -> app.text().t("activity.levelName." + e.level().id())));
         table.getColumns().add(column("activity.col.job", e -> e.job().orElse("")));
         table.getColumns().add(column("activity.col.message", vm::text));
-        double[] widths = {170, 90, 110};
-        for (int i = 0; i < widths.length; i++) {
-            TableColumn<Event, ?> c = table.getColumns().get(i);
-            c.setMinWidth(Math.max(c.getMinWidth(), widths[i]));
-            c.setMaxWidth(Math.max(c.getMinWidth(), widths[i] * 1.5));
-        }
+        // the time and the level as wide as their longest text, the job a little more: what happened
+        // gets the rest, which at 1280x720 is most of the row (it was cut while the time had room to spare)
+        fixed(table.getColumns().get(0), fits(format.when(java.time.Instant.parse("2026-12-28T22:58:58Z"))));
+        fixed(table.getColumns().get(1), java.util.Arrays.stream(EventLevel.values())
+                .mapToDouble(l -> fits(app.text().t("activity.levelName." + l.id())))
+                .max().orElse(0));
+        TableColumn<Event, ?> jobColumn = table.getColumns().get(2);
+        jobColumn.setMinWidth(Math.max(jobColumn.getMinWidth(), 110));
+        jobColumn.setPrefWidth(140);
+        jobColumn.setMaxWidth(200);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<Event>() {
@@ -118,6 +122,18 @@ public final class ActivityView {
         r.errorDetails().filter(d -> !d.isBlank()).ifPresent(d -> s.append('\n')
                 .append(app.text().t("activity.remoteOutput")).append('\n').append(d.strip()).append('\n'));
         s.append('\n').append(app.text().t("activity.whatToDo", r.job()));
+    }
+
+    /** Room for {@code text} in a cell: measured in the default font, with margin for the theme's larger one. */
+    private static double fits(String text) {
+        return Math.ceil(Columns.headerWidth(text) * 1.1);
+    }
+
+    private static void fixed(TableColumn<Event, ?> c, double width) {
+        double w = Math.max(width, Math.max(c.getMinWidth(), Columns.headerWidth(c.getText())));
+        c.setMinWidth(w);
+        c.setPrefWidth(w);
+        c.setMaxWidth(w);
     }
 
     private TableColumn<Event, String> column(String key, Function<Event, String> f) {

@@ -50,7 +50,10 @@ public final class ActivityViewModel {
             java.util.List<String> choices = new java.util.ArrayList<>(java.util.List.of(ALL_JOBS));
             choices.addAll(l.jobs());
             if (!jobs.equals(choices)) {
+                // replacing the combo box's items clears its value (and, bound, this one): keep the choice
+                String chosen = job.get();
                 jobs.setAll(choices);
+                job.set(chosen != null && choices.contains(chosen) ? chosen : ALL_JOBS);
             }
             refilter();
         }, UiErrors.logged("loading the activity log"));
