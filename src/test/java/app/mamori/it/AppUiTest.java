@@ -215,7 +215,8 @@ class AppUiTest {
         cli.run("job", "add", "tool2", "--sources", "tooldb", "--vault", "local").requireOk();
         await("the new job among the choices", () -> jobs.getItems().contains("tool2"));
         assertThat(jobs.getValue()).isEqualTo(ActivityViewModel.ALL_JOBS);
-        assertThat(robot.lookup("#activity-job .list-cell").queryLabeled().getText()).isEqualTo("All jobs");
+        javafx.scene.Node shown = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) jobs.getSkin()).getDisplayNode();
+        assertThat(((javafx.scene.control.Labeled) shown).getText()).isEqualTo("All jobs");
     }
 
     @Test

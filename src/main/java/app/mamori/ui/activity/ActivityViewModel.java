@@ -50,10 +50,17 @@ public final class ActivityViewModel {
             java.util.List<String> choices = new java.util.ArrayList<>(java.util.List.of(ALL_JOBS));
             choices.addAll(l.jobs());
             if (!jobs.equals(choices)) {
-                // replacing the combo box's items clears its value (and, bound, this one): keep the choice
-                String chosen = job.get();
-                jobs.setAll(choices);
-                job.set(chosen != null && choices.contains(chosen) ? chosen : ALL_JOBS);
+                // item by item: replacing them all clears the combo box's value, and with it this one
+                jobs.retainAll(choices);
+                for (int i = 0; i < choices.size(); i++) {
+                    if (i >= jobs.size() || !jobs.get(i).equals(choices.get(i))) {
+                        jobs.remove(choices.get(i));
+                        jobs.add(i, choices.get(i));
+                    }
+                }
+                if (!jobs.contains(job.get())) {
+                    job.set(ALL_JOBS);
+                }
             }
             refilter();
         }, UiErrors.logged("loading the activity log"));
