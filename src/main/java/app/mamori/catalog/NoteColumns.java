@@ -26,7 +26,7 @@ final class NoteColumns {
 
     /** The key to store: none for a sentence that has only its English. */
     static String key(Note said) {
-        return said.key().equals(Verification.asStored("").key()) ? null : said.key();
+        return said.key().equals(Verification.STORED) ? null : said.key();
     }
 
     static String args(Note said) {
@@ -36,8 +36,9 @@ final class NoteColumns {
     /** The arguments, or empty when they cannot be read (a hand-edited catalogue): the English then says it. */
     static Optional<List<String>> parse(String args) {
         try {
-            return Optional.of(args == null ? List.of() : Json.MAPPER.readValue(args, new TypeReference<List<String>>() {
-            }));
+            return Optional.of(args == null ? List.of()
+                    : Json.MAPPER.readValue(args, new TypeReference<List<String>>() {
+                    }));
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

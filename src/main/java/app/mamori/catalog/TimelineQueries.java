@@ -266,7 +266,8 @@ public final class TimelineQueries {
         return new TimelinePoint(row.getString("id"), row.getString("job"), row.getString("server"),
                 row.getString("source"), Rows.instant(row, "time"), RunStatus.fromId(row.getString("status")),
                 check(row.getString("method"), row.getString("result")), Rows.optionalInstant(row, "checked"),
-                Rows.optionalString(row, "detail").map(d -> NoteColumns.note(detailKey, detailArgs, d)), drillTime, row.getLong("size"), fileCount,
+                Rows.optionalString(row, "detail").map(d -> NoteColumns.note(detailKey, detailArgs, d)), drillTime,
+                row.getLong("size"), fileCount,
                 row.getString("sha256"), kind, held);
     }
 

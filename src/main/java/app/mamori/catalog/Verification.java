@@ -18,10 +18,12 @@ import java.util.Optional;
 public record Verification(String point, String source, String job, Instant time, Method method, Result result,
                            Note said, Duration took, Optional<Duration> recovery) {
 
-    /** A sentence said as it was stored: rows written before checks kept a key, which the app shows as they are. */
+    /** The key of a sentence that has only its English; no bundle holds {@code check.stored}. */
+    static final String STORED = "stored";
+
+    /** A detail with no sentence key (a check recorded before V021): the app shows its English as it is. */
     public static Note asStored(String english) {
-        // no bundle holds check.stored, so the app shows the English
-        return new Note("stored", java.util.List.of(), english);
+        return new Note(STORED, java.util.List.of(), english);
     }
 
     /** How an artifact was checked, weakest first. */

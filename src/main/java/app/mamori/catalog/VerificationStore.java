@@ -101,8 +101,8 @@ public final class VerificationStore {
      */
     public List<DrillRecord> drills(String job, String source) {
         return db.autocommit(c -> Rows.query(c, "SELECT v.point, v.source, v.job, v.time, v.method, v.result,"
-                + " v.detail, v.detail_key, v.detail_args, v.duration_ms, v.recovery_ms, a.size FROM verifications v JOIN artifacts a"
-                + " ON a.point = v.point AND a.source = v.source WHERE v.method = 'drill'"
+                + " v.detail, v.detail_key, v.detail_args, v.duration_ms, v.recovery_ms, a.size FROM verifications v"
+                + " JOIN artifacts a ON a.point = v.point AND a.source = v.source WHERE v.method = 'drill'"
                 + " AND (? IS NULL OR v.job = ?) AND (? IS NULL OR v.source = ?) ORDER BY v.id DESC",
                 r -> new DrillRecord(row(r), r.getLong("size")), job, job, source, source));
     }

@@ -58,8 +58,8 @@ public final class StoredFiles {
             }
             String sha = ArtifactStreams.sha256(stored);
             if (!sha.equalsIgnoreCase(e.sha256())) {
-                return Optional.of(Note.of("storedCorrupted", stored + " (" + e.path() + ") is corrupted: its SHA-256 is "
-                        + sha + ", the index recorded " + e.sha256(), stored, e.path(), sha, e.sha256()));
+                return Optional.of(Note.of("storedCorrupted", stored + " (" + e.path() + ") is corrupted: its SHA-256"
+                        + " is " + sha + ", the index recorded " + e.sha256(), stored, e.path(), sha, e.sha256()));
             }
             return Optional.empty();
         } catch (NoSuchFileException ex) {

@@ -54,10 +54,12 @@ class TableComparisonTest {
     @Test
     void aBackupWithoutRecordedTablesSaysOnlyTheRestoreWasChecked() {
         Outcome old = TableComparison.compare(Map.of("seconds", 1.0), restored("a", 2), "db", "web", RECOVERY);
-        Outcome failedCount = TableComparison.compare(Map.of("tablesError", "exit 1: denied"), restored(), "db", "web", RECOVERY);
+        Outcome failedCount = TableComparison.compare(Map.of("tablesError", "exit 1: denied"), restored(), "db", "web",
+                RECOVERY);
 
         assertThat(old.ok()).isTrue();
-        assertThat(old.detail().english()).contains("made before Mamori recorded them").contains("only the restore itself");
+        assertThat(old.detail().english()).contains("made before Mamori recorded them")
+                .contains("only the restore itself");
         assertThat(failedCount.detail().english()).contains("counting them at backup time failed (exit 1: denied)");
     }
 }

@@ -75,7 +75,8 @@ class TreeComparisonTest {
                 new TreeComparison.Scratch(true, "v", "web"), Duration.ofMillis(1200));
 
         assertThat(o.ok()).isFalse();
-        assertThat(o.detail().english()).contains("differs from the archive (2 files) in 3 places").contains("different contents: a.txt")
+        assertThat(o.detail().english()).contains("differs from the archive (2 files) in 3 places")
+                .contains("different contents: a.txt")
                 .contains("missing d/b.txt").contains("not in the backup: extra.txt");
     }
 }

@@ -51,7 +51,7 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8, "reason.", "check.");
     }
 
-    /** What a check of a backup found (checksum, format check, restore drill), which the timeline and restore page show. */
+    /** What a check of a backup found (checksum, format check, drill), which the timeline and restore page show. */
     @Test
     void everyOutcomeACheckWritesHasASentenceInBothLanguages() throws IOException {
         hasSentences(Path.of("src/main/java/app/mamori/engine/verify"), "check.", 40);

@@ -140,8 +140,8 @@ final class WizardPages {
         table.setPlaceholder(new Label(text.t("wizard.point.empty")));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
                 165));
-        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"), p -> CheckWords.point(text, format, p.check())),
-                150));
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"),
+                p -> CheckWords.point(text, format, p.check())), 150));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
                 90));
         table.getColumns().add(Columns.text(text.t("restore.col.id"), p -> p.point().id()));
