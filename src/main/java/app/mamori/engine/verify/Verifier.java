@@ -109,7 +109,7 @@ public final class Verifier {
                         event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
                                 + item.artifact().source() + " in restore point " + item.pointId()
                                 + " could not run, so it is not checked (not failed): " + why,
-                                "verifyNotRun", method.id(), item.artifact().source(), item.pointId(), why);
+                                o.detail(), "verifyNotRun", method.id(), item.artifact().source(), item.pointId());
                         break;
                     }
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
@@ -126,16 +126,16 @@ public final class Verifier {
                         event(item, EventLevel.ERROR, "copy-damaged", "verification FAILED (" + method.id() + ") of"
                                 + " the copy in vault " + copyIn.get() + " of " + item.artifact().source()
                                 + " in restore point " + item.pointId() + ": " + v.detail() + ". Copy it again with"
-                                + " mamori copy " + item.job() + " --point " + item.pointId(), "copyCheckFailed",
-                                method.id(), item.artifact().source(), item.pointId(), copyIn.get(), v.detail());
+                                + " mamori copy " + item.job() + " --point " + item.pointId(), v.said(),
+                                "copyCheckFailed", method.id(), item.artifact().source(), item.pointId(), copyIn.get());
                         break;
                     }
                     if (!o.ok()) {
                         event(item, EventLevel.ERROR, "verify-failed", "verification FAILED (" + method.id() + "): "
                                 + item.artifact().source() + " in restore point " + item.pointId() + ": " + v.detail()
                                 + ". A restore refuses this point until `mamori verify " + item.pointId()
-                                + "` passes", "verifyFailed", method.id(), item.artifact().source(), item.pointId(),
-                                v.detail());
+                                + "` passes", v.said(), "verifyFailed", method.id(), item.artifact().source(),
+                                item.pointId());
                         break;
                     }
                 }
@@ -219,9 +219,17 @@ public final class Verifier {
                 result.checks().size(), failed, result.notChecked().size(), result.cancelled() ? 1 : 0));
     }
 
-    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, String key,
+    /**
+     * An event whose phrase ends with what the check found: its English, then its key and
+     * arguments, so that the Activity page can say that too in the app's language.
+     */
+    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, Note found, String key,
                        Object... args) {
-        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, args).withJob(item.job());
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(found.english());
+        all.add(found.key());
+        all.addAll(found.args());
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, all.toArray()).withJob(item.job());
         catalog.events().add(item.server().map(s -> e.withServer(s.name())).orElse(e));
     }
 }
