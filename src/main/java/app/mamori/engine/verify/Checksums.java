@@ -152,7 +152,7 @@ final class Checksums {
                 + sha + ", the catalogue recorded " + recorded, file, server, sha, recorded);
     }
 
-    /** A dump whose size is not what the backup wrote: cut short, or with more after it. */
+    /** A dump whose size is not what the backup wrote: cut short, or with more after it; no server: a local vault. */
     private static Note wrongSize(String file, String server, long size, long wrote) {
         boolean local = server.isEmpty();
         String where = local ? "" : " on server " + server;
