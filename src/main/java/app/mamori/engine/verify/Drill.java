@@ -109,12 +109,10 @@ final class Drill {
                 return Outcome.couldNotRun(Note.of("drillServerGone", "drill: the database server on server " + server
                         + " went away while " + c.purpose() + " ran (exit " + r.exitStatus() + "): "
                         + r.lastStderrLine() + "; this says nothing against the backup: drill it again once the server"
-                        + " is back", server, c.purpose(), r.exitStatus(), r.lastStderrLine()));
+                        + " is back", withPurpose(c, server, c.purpose(), r.exitStatus(), r.lastStderrLine())));
             }
             if (!r.ok()) {
-                return Outcome.failed(Note.of("drillStepFailed", "drill: " + c.purpose() + " on server " + server
-                        + " failed for " + item.file() + " (exit " + r.exitStatus() + "): " + r.lastStderrLine(),
-                        c.purpose(), server, item.file(), r.exitStatus(), r.lastStderrLine()));
+                return Outcome.failed(stepFailed(c, server, item.file(), r.exitStatus(), r.lastStderrLine()));
             }
         }
         Duration recovery = Duration.ofNanos(System.nanoTime() - t0);
@@ -139,6 +137,20 @@ final class Drill {
         }
         Map<String, Long> restored = TableCounts.parse(out.toString(StandardCharsets.UTF_8));
         return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch, server, recovery);
+    }
+
+    /** A restore step of the drill failed: evidence against the artifact. */
+    static Note stepFailed(RestoreCommand c, String server, String file, int exit, String stderr) {
+        return Note.of("drillStepFailed", "drill: " + c.purpose() + " on server " + server + " failed for " + file
+                + " (exit " + exit + "): " + stderr, withPurpose(c, c.purpose(), server, file, exit, stderr));
+    }
+
+    /** The sentence's own arguments, then the step's purpose as its key and arguments (see ui.fx.CheckWords). */
+    private static Object[] withPurpose(RestoreCommand c, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(c.said().key());
+        all.addAll(c.said().args());
+        return all.toArray();
     }
 
     /** Removes the scratch target, never cancelled; returns what is left behind when that failed. */

@@ -2,8 +2,12 @@ package app.mamori.engine.verify;
 
 import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
+import app.mamori.model.Note;
+import app.mamori.model.Source;
 import app.mamori.model.SourceKind;
 import app.mamori.model.Vault;
+import app.mamori.source.RestoreCommand;
+import app.mamori.source.RestoreCommands;
 import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.I18n;
 import app.mamori.util.CancelToken;
@@ -81,6 +85,25 @@ class CheckWordsTest {
                 .doesNotContain("restored into").doesNotContain("differs");
         // the English app says the same as the command line
         assertThat(CheckWords.detail(EN, o.detail())).isEqualTo(o.detail().english());
+    }
+
+    @Test
+    void aDrillStepThatFailedIsSaidInJapaneseStepAndAll() {
+        RestoreCommand load = RestoreCommands.postgresToNewDatabase(new Source.Database("shopdb", "db1",
+                SourceKind.POSTGRES, "shop", Optional.empty(), Optional.empty(), Optional.of("shop"), Optional.empty(),
+                false), "mamori_drill_a1").get(1);
+
+        Note failed = Drill.stepFailed(load, "db1", "/vault/shopdb.pgdump", 1,
+                "pg_restore: error: input file is too short");
+
+        assertThat(CheckWords.detail(JA, failed)).isEqualTo("復元リハーサル: サーバー db1 で /vault/shopdb.pgdump の"
+                + "「新しいデータベース mamori_drill_a1 に pg_restore で復元」が失敗しました (終了コード 1):"
+                + " pg_restore: error: input file is too short");
+        assertThat(failed.english()).isEqualTo("drill: " + load.purpose() + " on server db1 failed for"
+                + " /vault/shopdb.pgdump (exit 1): pg_restore: error: input file is too short");
+        // the English app says the step as a restore's log does
+        assertThat(CheckWords.detail(EN, failed)).startsWith("drill: pg_restore into the new database mamori_drill_a1"
+                + " on server db1 failed for /vault/shopdb.pgdump");
     }
 
     @Test
