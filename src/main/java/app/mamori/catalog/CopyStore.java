@@ -185,8 +185,9 @@ public final class CopyStore {
     /** Records one check of a point's copy in {@code vault} (see {@code verify --from-vault}). */
     public void recordCheck(String vault, Verification v) {
         db.write(c -> Rows.update(c, "INSERT INTO copy_checks (point, vault, source, job, time, method, result, detail,"
-                + " duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.point(), vault, v.source(), v.job(), v.time(),
-                v.method().id(), v.result().id(), v.detail(), v.took().toMillis()));
+                + " detail_key, detail_args, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v.point(), vault,
+                v.source(), v.job(), v.time(), v.method().id(), v.result().id(), v.detail(),
+                NoteColumns.key(v.said()), NoteColumns.args(v.said()), v.took().toMillis()));
     }
 
     /** The checks of a point's copy in {@code vault}, oldest first. */
@@ -226,7 +227,7 @@ public final class CopyStore {
     private static Verification check(ResultSet r) throws SQLException {
         return new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
                 Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
-                Verification.Result.fromId(r.getString("result")), r.getString("detail"),
+                Verification.Result.fromId(r.getString("result")), VerificationStore.said(r),
                 java.time.Duration.ofMillis(r.getLong("duration_ms")), Optional.empty());
     }
 }

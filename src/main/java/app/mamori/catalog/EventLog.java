@@ -1,9 +1,5 @@
 package app.mamori.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.stream.Collectors;
 
 /** The activity log: what happened, when, on which server and in which job or run. */
 public final class EventLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final CatalogConnection db;
 
     EventLog(CatalogConnection db) {
@@ -27,7 +22,7 @@ public final class EventLog {
                 + " message_key, message_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", event.time(), event.level().id(),
                 event.server(), event.job(), event.run().isPresent() ? event.run().getAsLong() : null, event.kind(),
                 event.message(), event.phrase().map(Event.Phrase::key).orElse(null),
-                event.phrase().map(p -> args(p.args())).orElse(null)));
+                event.phrase().map(p -> NoteColumns.args(p.args())).orElse(null)));
     }
 
     /** Up to {@code limit} entries matching {@code filter}, newest first. */
@@ -64,25 +59,11 @@ public final class EventLog {
                 row.getString("message"), phrase(row.getString("message_key"), row.getString("message_args")));
     }
 
-    private static String args(List<String> args) {
-        try {
-            return JSON.writeValueAsString(args);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings is always JSON", e);
-        }
-    }
-
     /** Unreadable arguments (a hand-edited catalogue) drop the phrase: the stored English message still says it. */
     private static Optional<Event.Phrase> phrase(String key, String args) {
         if (key == null) {
             return Optional.empty();
         }
-        try {
-            List<String> list = args == null ? List.of() : JSON.readValue(args, new TypeReference<List<String>>() {
-            });
-            return Optional.of(new Event.Phrase(key, list));
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return NoteColumns.parse(args).map(list -> new Event.Phrase(key, list));
     }
 }

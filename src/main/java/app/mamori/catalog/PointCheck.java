@@ -13,9 +13,9 @@ import java.util.Optional;
  * show the same thing.
  *
  * @param time    when the newest of those checks ran, if any did
- * @param failure the detail of a failed check, if one failed
+ * @param failed  a failed check, if one failed
  */
-public record PointCheck(State state, Optional<Instant> time, Optional<String> failure) {
+public record PointCheck(State state, Optional<Instant> time, Optional<Verification> failed) {
 
     public enum State {
         VERIFIED, FAILED, UNVERIFIED;
@@ -31,10 +31,14 @@ public record PointCheck(State state, Optional<Instant> time, Optional<String> f
      */
     public static PointCheck of(int artifacts, Map<String, Verification> latest) {
         Collection<Verification> checks = latest.values();
-        Optional<String> failure = checks.stream().filter(Verification::failed)
-                .map(v -> v.source() + ": " + v.detail()).findFirst();
+        Optional<Verification> failure = checks.stream().filter(Verification::failed).findFirst();
         State state = failure.isPresent() ? State.FAILED
                 : checks.size() == artifacts && artifacts > 0 ? State.VERIFIED : State.UNVERIFIED;
         return new PointCheck(state, checks.stream().map(Verification::time).max(Comparator.naturalOrder()), failure);
+    }
+
+    /** The failed check's source and what it found, in English, as the command line prints it. */
+    public Optional<String> failure() {
+        return failed.map(v -> v.source() + ": " + v.detail());
     }
 }

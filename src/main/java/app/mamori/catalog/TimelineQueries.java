@@ -25,7 +25,7 @@ public final class TimelineQueries {
     /** Each artifact with its point and its newest check; the newest check is one index probe per row. */
     private static final String POINTS = "SELECT p.id, p.job, p.server, p.time, p.status, p.kind AS point_kind,"
             + " p.released, a.source, a.size, a.files, a.sha256, v.method, v.result, v.time AS checked, v.detail,"
-            + " v.recovery_ms FROM restore_points p JOIN artifacts a ON a.point = p.id"
+            + " v.detail_key, v.detail_args, v.recovery_ms FROM restore_points p JOIN artifacts a ON a.point = p.id"
             + " LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications"
             + " WHERE point = a.point AND source = a.source)"
             + " WHERE p.time >= ? AND p.time < ?";
@@ -259,12 +259,15 @@ public final class TimelineQueries {
         boolean held = kind == PointKind.PRE_RESTORE && row.wasNull();
         long files = row.getLong("files");
         OptionalLong fileCount = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(files);
+        String detailKey = row.getString("detail_key");
+        String detailArgs = row.getString("detail_args");
         long recovery = row.getLong("recovery_ms");
         Optional<Duration> drillTime = row.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));
         return new TimelinePoint(row.getString("id"), row.getString("job"), row.getString("server"),
                 row.getString("source"), Rows.instant(row, "time"), RunStatus.fromId(row.getString("status")),
                 check(row.getString("method"), row.getString("result")), Rows.optionalInstant(row, "checked"),
-                Rows.optionalString(row, "detail"), drillTime, row.getLong("size"), fileCount,
+                Rows.optionalString(row, "detail").map(d -> NoteColumns.note(detailKey, detailArgs, d)), drillTime,
+                row.getLong("size"), fileCount,
                 row.getString("sha256"), kind, held);
     }
 

@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@link #latest(String, String)}.
  */
 public final class VerificationStore {
-    private static final String SELECT = "SELECT point, source, job, time, method, result, detail, duration_ms,"
-            + " recovery_ms FROM verifications";
+    private static final String SELECT = "SELECT point, source, job, time, method, result, detail, detail_key,"
+            + " detail_args, duration_ms, recovery_ms FROM verifications";
 
     private final CatalogConnection db;
 
@@ -29,8 +29,9 @@ public final class VerificationStore {
                         + v.source() + "'");
             }
             return Rows.update(c, "INSERT INTO verifications (point, source, job, time, method, result, detail,"
-                    + " duration_ms, recovery_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.point(), v.source(), v.job(),
-                    v.time(), v.method().id(), v.result().id(), v.detail(), v.took().toMillis(),
+                    + " detail_key, detail_args, duration_ms, recovery_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    v.point(), v.source(), v.job(), v.time(), v.method().id(), v.result().id(), v.detail(),
+                    NoteColumns.key(v.said()), NoteColumns.args(v.said()), v.took().toMillis(),
                     v.recovery().map(Duration::toMillis));
         });
     }
@@ -100,8 +101,8 @@ public final class VerificationStore {
      */
     public List<DrillRecord> drills(String job, String source) {
         return db.autocommit(c -> Rows.query(c, "SELECT v.point, v.source, v.job, v.time, v.method, v.result,"
-                + " v.detail, v.duration_ms, v.recovery_ms, a.size FROM verifications v JOIN artifacts a"
-                + " ON a.point = v.point AND a.source = v.source WHERE v.method = 'drill'"
+                + " v.detail, v.detail_key, v.detail_args, v.duration_ms, v.recovery_ms, a.size FROM verifications v"
+                + " JOIN artifacts a ON a.point = v.point AND a.source = v.source WHERE v.method = 'drill'"
                 + " AND (? IS NULL OR v.job = ?) AND (? IS NULL OR v.source = ?) ORDER BY v.id DESC",
                 r -> new DrillRecord(row(r), r.getLong("size")), job, job, source, source));
     }
@@ -121,7 +122,12 @@ public final class VerificationStore {
         Optional<Duration> rec = r.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(recovery));
         return new Verification(r.getString("point"), r.getString("source"), r.getString("job"),
                 Rows.instant(r, "time"), Verification.Method.fromId(r.getString("method")),
-                Verification.Result.fromId(r.getString("result")), r.getString("detail"),
-                Duration.ofMillis(r.getLong("duration_ms")), rec);
+                Verification.Result.fromId(r.getString("result")), said(r), Duration.ofMillis(r.getLong("duration_ms")),
+                rec);
+    }
+
+    /** A check's detail as stored: keyed since V021, its English alone before. */
+    static app.mamori.model.Note said(ResultSet r) throws SQLException {
+        return NoteColumns.note(r.getString("detail_key"), r.getString("detail_args"), r.getString("detail"));
     }
 }

@@ -56,7 +56,7 @@ final class TimelineJson {
         ObjectNode checks = o.putObject("checks");
         checks.put("result", p.check().id());
         checks.put("time", p.checked().map(Object::toString).orElse(null));
-        checks.put("detail", p.detail().orElse(null));
+        checks.put("detail", p.detail().map(app.mamori.model.Note::english).orElse(null));
         if (p.recovery().isPresent()) {
             checks.put("recoveryMs", p.recovery().get().toMillis());
         } else {

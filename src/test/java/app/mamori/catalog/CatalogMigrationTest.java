@@ -3,7 +3,14 @@ package app.mamori.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.mamori.model.Note;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +75,42 @@ class CatalogMigrationTest {
                 .hasMessageContaining("schema " + newer)
                 .hasMessageContaining("Update Mamori");
         assertThat(query(file, "PRAGMA user_version")).containsExactly(String.valueOf(newer));
+    }
+
+    /** V021: checks recorded before it keep their English; new ones keep their sentence's key and arguments. */
+    @Test
+    void checksRecordedBeforeTheirSentencesWereKeptStillSayTheirEnglish() throws Exception {
+        Path file = dir.resolve("catalog.db");
+        // one transaction: a sync per migration would cost seconds
+        StringBuilder version20 = new StringBuilder("BEGIN;\n");
+        for (String name : Migrations.FILES.subList(0, 20)) {
+            try (InputStream in = Migrations.class.getResourceAsStream("/app/mamori/catalog/migrations/" + name)) {
+                version20.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        execute(file, version20.append("PRAGMA user_version = 20;\nCOMMIT;").toString());
+        String old = "/vault/blog-db.sql is missing from the vault";
+        execute(file, "INSERT INTO verifications (point, source, job, time, method, result, detail, duration_ms)"
+                + " VALUES ('blog/p1', 'blog-db', 'blog', 0, 'checksum', 'failed', '" + old + "', 5)");
+        execute(file, "INSERT INTO copy_checks (point, vault, source, job, time, method, result, detail, duration_ms)"
+                + " VALUES ('blog/p1', 'offsite', 'blog-db', 'blog', 0, 'checksum', 'failed', '" + old + "', 5)");
+        Note keyed = Note.of("checksumMissing", "/copy/blog-db.sql is missing from the vault", "/copy/blog-db.sql");
+
+        try (Catalog catalog = Catalog.open(file)) {
+            assertThat(catalog.schemaVersion()).isEqualTo(21);
+            assertThat(catalog.verifications().forPoint("blog/p1")).singleElement()
+                    .satisfies(v -> assertThat(v.said()).isEqualTo(Verification.asStored(old)));
+            catalog.copies().recordCheck("offsite", new Verification("blog/p1", "blog-db", "blog", Instant.EPOCH,
+                    Verification.Method.CHECKSUM, Verification.Result.FAILED, keyed, Duration.ZERO, Optional.empty()));
+            assertThat(catalog.copies().checksOf("blog/p1", "offsite")).extracting(Verification::said)
+                    .containsExactly(Verification.asStored(old), keyed);
+        }
+        // a hand-edited catalogue whose arguments no longer read: the stored English still says it
+        execute(file, "UPDATE copy_checks SET detail_args = '[\"unclosed' WHERE detail_key IS NOT NULL");
+        try (Catalog catalog = Catalog.open(file)) {
+            assertThat(catalog.copies().checksOf("blog/p1", "offsite").get(1).said())
+                    .isEqualTo(Verification.asStored(keyed.english()));
+        }
     }
 
     @Test

@@ -91,7 +91,7 @@ class TimelineQueriesTest {
         assertThat(points).extracting(TimelinePoint::check).containsExactly(TimelinePoint.Check.DRILLED,
                 TimelinePoint.Check.FAILED, TimelinePoint.Check.VERIFIED, TimelinePoint.Check.UNCHECKED);
         assertThat(points.get(0).recovery()).hasValue(Duration.ofSeconds(40));
-        assertThat(points.get(1).detail()).hasValue("checksum failed");
+        assertThat(points.get(1).detail().map(app.mamori.model.Note::english)).hasValue("checksum failed");
         assertThat(points.get(3).checked()).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.engine.verify.VerifyResult;
 import app.mamori.model.Artifact;
+import app.mamori.model.Note;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.s3.S3Vault;
 
@@ -75,8 +76,9 @@ public final class OffsiteVerify {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 for (Artifact a : p.point().artifacts()) {
                     Verification v = new Verification(p.id(), a.source(), p.point().job(), at,
-                            Verification.Method.CHECKSUM, Verification.Result.FAILED, "the copy in vault " + name
-                            + " cannot be read back: " + why, Duration.ofNanos(System.nanoTime() - t0),
+                            Verification.Method.CHECKSUM, Verification.Result.FAILED, Note.of("copyUnreadable",
+                            "the copy in vault " + name + " cannot be read back: " + why, name, why),
+                            Duration.ofNanos(System.nanoTime() - t0),
                             java.util.Optional.empty());
                     catalog.copies().recordCheck(name, v);
                     checks.add(v);

@@ -31,7 +31,7 @@ final class TreeRestores {
             throws IOException, RestoreRefused {
         StoredFiles.Result r = StoredFiles.check(plan.artifactFile(), Selection.of(plan.include()), cancel);
         if (r.problem().isPresent()) {
-            throw new RestoreRefused(r.problem().get() + "; nothing was restored. Restore from another point"
+            throw new RestoreRefused(r.problem().get().english() + "; nothing was restored. Restore from another point"
                     + " (mamori points) and check the vault's disk");
         }
         listener.note(Note.of("restoreFilesMatch", r.files() + " stored files match the snapshot's index (size and"

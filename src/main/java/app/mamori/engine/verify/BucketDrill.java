@@ -1,6 +1,7 @@
 package app.mamori.engine.verify;
 
 import app.mamori.engine.BucketConnection;
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.source.bucket.ObjectKeys;
 import app.mamori.source.files.EntryType;
@@ -49,11 +50,12 @@ final class BucketDrill {
         try (BucketConnection c = BucketConnection.open(source, secret, shell)) {
             try {
                 long t0 = System.nanoTime();
-                String damage = restoreAndCompare(c.client(), source.bucket(), scratch, snapshot, index, put, cancel);
+                Note damage = restoreAndCompare(c.client(), source.bucket(), scratch, snapshot, index, put, cancel);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                Outcome o = damage == null ? new Outcome(true, put.size() + " objects put into s3://" + source.bucket()
-                        + "/" + scratch + " and read back: every SHA-256 matches the index", List.of(),
-                        Optional.of(took)) : Outcome.failed(damage);
+                Outcome o = damage == null ? new Outcome(true, Note.of("drillBucketMatches", put.size()
+                        + " objects put into s3://" + source.bucket() + "/" + scratch + " and read back: every SHA-256"
+                        + " matches the index", put.size(), source.bucket(), scratch), List.of(), Optional.of(took))
+                        : Outcome.failed(damage);
                 return removed(c.client(), source.bucket(), scratch, put).map(o::withWarning).orElse(o);
             } catch (SdkException e) {
                 Optional<String> left = removed(c.client(), source.bucket(), scratch, put);
@@ -63,7 +65,7 @@ final class BucketDrill {
     }
 
     /** @return what does not match, or null when every object came back as the index says */
-    private static String restoreAndCompare(S3Client s3, String bucket, String scratch, Path snapshot,
+    private static Note restoreAndCompare(S3Client s3, String bucket, String scratch, Path snapshot,
                                             SnapshotIndex index, List<String> put, CancelToken cancel)
             throws IOException {
         Path tree = snapshot.resolve(SnapshotIndex.TREE);
@@ -77,8 +79,9 @@ final class BucketDrill {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(TreePaths.inside(tree, e.stored())));
             String got = sha256(s3, bucket, key);
             if (!got.equals(e.sha256())) {
-                return "object " + ObjectKeys.printable(ObjectKeys.key(e.path())) + " came back from the drill with"
-                        + " SHA-256 " + got + ", the index says " + e.sha256();
+                String object = ObjectKeys.printable(ObjectKeys.key(e.path()));
+                return Note.of("drillObjectDiffers", "object " + object + " came back from the drill with SHA-256 "
+                        + got + ", the index says " + e.sha256(), object, got, e.sha256());
             }
         }
         return null;

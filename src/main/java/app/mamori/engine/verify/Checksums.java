@@ -1,5 +1,6 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
 import app.mamori.model.SourceKind;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
@@ -30,50 +31,53 @@ final class Checksums {
         Path file = tree ? pointDir.resolve(item.artifact().path()).resolve(SnapshotIndex.FILE_NAME)
                 : pointDir.resolve(item.artifact().path());
         if (!Files.isRegularFile(file)) {
-            return Outcome.failed(file + " is missing from the vault");
+            return Outcome.failed(Note.of("checksumMissing", file + " is missing from the vault", file));
         }
         if (!tree && Files.size(file) != item.artifact().size()) {
-            return Outcome.failed(file + " is " + (Files.size(file) < item.artifact().size() ? "truncated" : "too long")
-                    + ": " + Files.size(file) + " bytes, the backup wrote " + item.artifact().size());
+            return Outcome.failed(wrongSize(file.toString(), "", Files.size(file), item.artifact().size()));
         }
         String actual = ArtifactStreams.sha256(file);
         if (!actual.equalsIgnoreCase(item.artifact().sha256())) {
-            return Outcome.failed(file + " is corrupted: its SHA-256 is " + actual + ", the catalogue recorded "
-                    + item.artifact().sha256());
+            return Outcome.failed(Note.of("checksumCorrupted", file + " is corrupted: its SHA-256 is " + actual
+                    + ", the catalogue recorded " + item.artifact().sha256(), file, actual, item.artifact().sha256()));
         }
-        String manifestProblem = againstManifest(item, actual);
+        Note manifestProblem = againstManifest(item, actual);
         if (manifestProblem != null) {
             return Outcome.failed(manifestProblem);
         }
         if (!tree) {
-            return Outcome.passed("SHA-256 of " + file + " matches the catalogue and the manifest");
+            return Outcome.passed(Note.of("checksumPassed", "SHA-256 of " + file
+                    + " matches the catalogue and the manifest", file));
         }
         return storedFiles(pointDir.resolve(item.artifact().path()), file, cancel);
     }
 
-    private static String againstManifest(VerifyPlan.Item item, String actual) {
+    private static Note againstManifest(VerifyPlan.Item item, String actual) {
         Path manifestFile = VerifyPlanner.manifestFile(item);
         Manifest m;
         try {
             m = Json.mapper().readValue(manifestFile.toFile(), Manifest.class);
         } catch (IOException e) {
-            return "the manifest " + manifestFile + " cannot be read: " + e.getMessage();
+            return Note.of("manifestUnreadable", "the manifest " + manifestFile + " cannot be read: " + e.getMessage(),
+                    manifestFile, e.getMessage());
         }
         for (Manifest.Entry e : m.sources()) {
             if (e.name().equals(item.artifact().source())) {
-                return actual.equalsIgnoreCase(e.sha256()) ? null : item.file() + " does not match " + manifestFile
-                        + ": SHA-256 " + actual + ", the manifest says " + e.sha256();
+                return actual.equalsIgnoreCase(e.sha256()) ? null : Note.of("manifestDiffers", item.file()
+                        + " does not match " + manifestFile + ": SHA-256 " + actual + ", the manifest says "
+                        + e.sha256(), item.file(), manifestFile, actual, e.sha256());
             }
         }
-        return manifestFile + " does not list source " + item.artifact().source();
+        return Note.of("manifestLacksSource", manifestFile + " does not list source " + item.artifact().source(),
+                manifestFile, item.artifact().source());
     }
 
     /** Every regular file of the snapshot against the size and SHA-256 its index recorded. */
     private static Outcome storedFiles(Path snapshot, Path indexFile, CancelToken cancel) throws IOException {
         StoredFiles.Result r = StoredFiles.check(snapshot, p -> true, cancel);
-        return r.problem().map(Outcome::failed).orElseGet(() -> Outcome.passed("SHA-256 of " + indexFile
-                + " matches the catalogue and the manifest; " + r.files() + " stored files match the index's sizes"
-                + " and SHA-256"));
+        return r.problem().map(Outcome::failed).orElseGet(() -> Outcome.passed(Note.of("checksumTreePassed",
+                "SHA-256 of " + indexFile + " matches the catalogue and the manifest; " + r.files()
+                        + " stored files match the index's sizes and SHA-256", indexFile, r.files())));
     }
 
     /** An artifact (for a snapshot: its index) in a vault on a server, hashed there with sha256sum. */
@@ -85,27 +89,26 @@ final class Checksums {
         String file = item.file();
         var out = new ByteArrayOutputStream();
         ExecResult r = shell.exec(Exec.of(command).stdout(out).cancel(cancel).build());
-        String where = " on server " + item.vault().server().orElse("?");
+        String server = item.vault().server().orElse("?");
         if (!r.ok()) {
-            return Outcome.failed(file + where + " cannot be read: " + r.lastStderrLine());
+            return Outcome.failed(unreadable(file, server, r));
         }
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         String sha = lines[0].strip().split("\\s+")[0];
         long size = Long.parseLong(lines[lines.length - 1].strip());
         if (size != item.artifact().size()) {
-            return Outcome.failed(file + where + " is " + (size < item.artifact().size() ? "truncated" : "too long")
-                    + ": " + size + " bytes, the backup wrote " + item.artifact().size());
+            return Outcome.failed(wrongSize(file, server, size, item.artifact().size()));
         }
         if (!sha.equalsIgnoreCase(item.artifact().sha256())) {
-            return Outcome.failed(file + where + " is corrupted: its SHA-256 is " + sha + ", the catalogue recorded "
-                    + item.artifact().sha256());
+            return Outcome.failed(corrupted(file, server, sha, item.artifact().sha256()));
         }
-        return Outcome.passed("SHA-256 of " + file + where + " matches the catalogue");
+        return Outcome.passed(Note.of("checksumPassedOnServer", "SHA-256 of " + file + " on server " + server
+                + " matches the catalogue", file, server));
     }
 
     /** A snapshot in a vault on a server: its index fetched and hashed here, every stored file hashed there. */
     private static Outcome remoteSnapshot(VerifyPlan.Item item, RemoteShell shell, CancelToken cancel) throws IOException {
-        String where = " on server " + item.vault().server().orElse("?");
+        String server = item.vault().server().orElse("?");
         String indexFile = item.file() + "/" + SnapshotIndex.FILE_NAME;
         Path copy = Files.createTempFile("mamori-index", ".jsonl.zst");
         try {
@@ -116,22 +119,50 @@ final class Checksums {
                 r = shell.exec(Exec.of(item.commands().get(0)).stdout(hashed).cancel(cancel).build());
             }
             if (!r.ok()) {
-                return Outcome.failed(indexFile + where + " cannot be read: " + r.lastStderrLine());
+                return Outcome.failed(unreadable(indexFile, server, r));
             }
             String sha = hashed.sha256Hex();
             if (!sha.equalsIgnoreCase(item.artifact().sha256())) {
-                return Outcome.failed(indexFile + where + " is corrupted: its SHA-256 is " + sha
-                        + ", the catalogue recorded " + item.artifact().sha256());
+                return Outcome.failed(corrupted(indexFile, server, sha, item.artifact().sha256()));
             }
             SnapshotIndex index = SnapshotIndex.read(copy);
-            Optional<String> bad = HostSnapshotCheck.mismatch(shell, item.file(), index, cancel);
+            Optional<HostSnapshotCheck.Mismatch> bad = HostSnapshotCheck.mismatch(shell, item.file(), index, cancel);
             if (bad.isPresent()) {
-                return Outcome.failed(bad.get() + where);
+                HostSnapshotCheck.Mismatch m = bad.get();
+                return Outcome.failed(Note.of("storedCorruptedOnServer", m.file() + " (" + m.path()
+                        + ") is corrupted: its SHA-256 is " + m.sha256() + ", the index recorded " + m.recorded()
+                        + " on server " + server, m.file(), m.path(), m.sha256(), m.recorded(), server));
             }
-            return Outcome.passed("SHA-256 of " + indexFile + where + " matches the catalogue; "
-                    + HostSnapshotCheck.files(index) + " stored files there match the index's SHA-256");
+            long files = HostSnapshotCheck.files(index);
+            return Outcome.passed(Note.of("checksumTreePassedOnServer", "SHA-256 of " + indexFile + " on server "
+                    + server + " matches the catalogue; " + files + " stored files there match the index's SHA-256",
+                    indexFile, server, files));
         } finally {
             Files.deleteIfExists(copy);
         }
+    }
+
+    private static Note unreadable(String file, String server, ExecResult r) {
+        return Note.of("checksumUnreadableOnServer", file + " on server " + server + " cannot be read: "
+                + r.lastStderrLine(), file, server, r.lastStderrLine());
+    }
+
+    private static Note corrupted(String file, String server, String sha, String recorded) {
+        return Note.of("checksumCorruptedOnServer", file + " on server " + server + " is corrupted: its SHA-256 is "
+                + sha + ", the catalogue recorded " + recorded, file, server, sha, recorded);
+    }
+
+    /** A dump whose size is not what the backup wrote: cut short, or with more after it; no server: a local vault. */
+    private static Note wrongSize(String file, String server, long size, long wrote) {
+        boolean local = server.isEmpty();
+        String where = local ? "" : " on server " + server;
+        if (size < wrote) {
+            String english = file + where + " is truncated: " + size + " bytes, the backup wrote " + wrote;
+            return local ? Note.of("checksumTruncated", english, file, size, wrote)
+                    : Note.of("checksumTruncatedOnServer", english, file, server, size, wrote);
+        }
+        String english = file + where + " is too long: " + size + " bytes, the backup wrote " + wrote;
+        return local ? Note.of("checksumTooLong", english, file, size, wrote)
+                : Note.of("checksumTooLongOnServer", english, file, server, size, wrote);
     }
 }

@@ -1,5 +1,6 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
 import app.mamori.model.Source;
 import app.mamori.source.RestoreCommand;
 import app.mamori.source.TableCounts;
@@ -75,7 +76,7 @@ final class Drill {
     private static Drilled restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, RemoteShell shell,
                                              Optional<String> secret, String scratch, Manifest.Entry entry,
                                              CancelToken cancel) throws IOException {
-        String where = " on server " + item.server().map(s -> s.name()).orElse("?");
+        String server = item.server().map(s -> s.name()).orElse("?");
         long t0 = System.nanoTime();
         List<RestoreCommand> restore = steps.restore();
         if (steps.createsScratchFirst()) {
@@ -85,53 +86,71 @@ final class Drill {
             ExecResult r = exec(shell, create.command(), create.secretOnStdin() ? secret : Optional.empty(), null,
                     cancel, null);
             if (!r.ok()) {
-                return new Drilled(Outcome.couldNotRun("drill: could not create the scratch database " + scratch
-                        + where + " (exit " + r.exitStatus() + "): " + r.lastStderrLine() + "; let the database"
-                        + " user create databases, or check this point without --drill"), false);
+                return new Drilled(Outcome.couldNotRun(Note.of("drillNoScratch", "drill: could not create the"
+                        + " scratch database " + scratch + " on server " + server + " (exit " + r.exitStatus() + "): "
+                        + r.lastStderrLine() + "; let the database user create databases, or check this point without"
+                        + " --drill", scratch, server, r.exitStatus(), r.lastStderrLine())), false);
             }
             restore = restore.subList(1, restore.size());
         }
-        return new Drilled(restoreAndCompare(item, steps, restore, shell, secret, scratch, entry, cancel, where, t0),
+        return new Drilled(restoreAndCompare(item, steps, restore, shell, secret, scratch, entry, cancel, server, t0),
                 true);
     }
 
     private static Outcome restoreAndCompare(VerifyPlan.Item item, DrillSteps steps, List<RestoreCommand> restore,
                                              RemoteShell shell, Optional<String> secret, String scratch,
-                                             Manifest.Entry entry, CancelToken cancel, String where, long t0)
+                                             Manifest.Entry entry, CancelToken cancel, String server, long t0)
             throws IOException {
         for (RestoreCommand c : restore) {
             cancel.throwIfCancelled();
             ExecResult r = exec(shell, c.command(), c.secretOnStdin() ? secret : Optional.empty(),
                     c.artifactOnStdin() ? item : null, cancel, null);
             if (!r.ok() && TargetGone.said(r.stderr())) {
-                return Outcome.couldNotRun("drill: the database server" + where + " went away while " + c.purpose()
-                        + " ran (exit " + r.exitStatus() + "): " + r.lastStderrLine() + "; this says nothing against"
-                        + " the backup: drill it again once the server is back");
+                return Outcome.couldNotRun(Note.of("drillServerGone", "drill: the database server on server " + server
+                        + " went away while " + c.purpose() + " ran (exit " + r.exitStatus() + "): "
+                        + r.lastStderrLine() + "; this says nothing against the backup: drill it again once the server"
+                        + " is back", withPurpose(c, server, c.purpose(), r.exitStatus(), r.lastStderrLine())));
             }
             if (!r.ok()) {
-                return Outcome.failed("drill: " + c.purpose() + where + " failed for " + item.file() + " (exit "
-                        + r.exitStatus() + "): " + r.lastStderrLine());
+                return Outcome.failed(stepFailed(c, server, item.file(), r.exitStatus(), r.lastStderrLine()));
             }
         }
         Duration recovery = Duration.ofNanos(System.nanoTime() - t0);
         var out = new ByteArrayOutputStream();
         ExecResult r = exec(shell, steps.count(), steps.countSecret() ? secret : Optional.empty(), null, cancel, out);
         if (!r.ok()) {
-            return new Outcome(false, "drill: restored into " + scratch + where + " in "
-                    + TableComparison.seconds(recovery) + ", but counting its tables could not run (exit "
-                    + r.exitStatus() + "): " + r.lastStderrLine(), List.of(), Optional.of(recovery), true);
+            String took = TableComparison.seconds(recovery);
+            return new Outcome(false, Note.of("drillCountCouldNotRun", "drill: restored into " + scratch
+                    + " on server " + server + " in " + took + ", but counting its tables could not run (exit "
+                    + r.exitStatus() + "): " + r.lastStderrLine(), scratch, server, took, r.exitStatus(),
+                    r.lastStderrLine()), List.of(), Optional.of(recovery), true);
         }
         if (item.source().get() instanceof Source.Files) {
             SnapshotIndex index = item.vault().isRemote() ? remoteIndex(item, shell, cancel)
                     : SnapshotIndex.read(Path.of(item.file()));
-            return TreeComparison.compare(index, out.toByteArray(), scratch + where, recovery);
+            return TreeComparison.compare(index, out.toByteArray(), new TreeComparison.Scratch(false, scratch, server),
+                    recovery);
         }
         if (item.source().get() instanceof Source.DockerVolume) {
             return TreeComparison.compareWithArchive(Path.of(item.file()), ArtifactStreams.zstd(item), out.toByteArray(),
-                    "volume " + scratch + where, recovery);
+                    new TreeComparison.Scratch(true, scratch, server), recovery);
         }
         Map<String, Long> restored = TableCounts.parse(out.toString(StandardCharsets.UTF_8));
-        return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch + where, recovery);
+        return TableComparison.compare(entry == null ? null : entry.stats(), restored, scratch, server, recovery);
+    }
+
+    /** A restore step of the drill failed: evidence against the artifact. */
+    static Note stepFailed(RestoreCommand c, String server, String file, int exit, String stderr) {
+        return Note.of("drillStepFailed", "drill: " + c.purpose() + " on server " + server + " failed for " + file
+                + " (exit " + exit + "): " + stderr, withPurpose(c, c.purpose(), server, file, exit, stderr));
+    }
+
+    /** The sentence's own arguments, then the step's purpose as its key and arguments (see ui.fx.CheckWords). */
+    private static Object[] withPurpose(RestoreCommand c, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(c.said().key());
+        all.addAll(c.said().args());
+        return all.toArray();
     }
 
     /** Removes the scratch target, never cancelled; returns what is left behind when that failed. */

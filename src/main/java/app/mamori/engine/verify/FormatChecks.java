@@ -1,5 +1,6 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.ssh.Exec;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Checks that an artifact is what its tool can read: every byte is decoded (zstd to its end)
@@ -53,9 +55,10 @@ final class FormatChecks {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException e) {
-            return Outcome.failed(file + " cannot be decoded for " + what + ": " + e.getMessage());
+            return Outcome.failed(Note.of("formatUndecodable", file + " cannot be decoded for " + what + ": "
+                    + e.getMessage(), file, what, e.getMessage()));
         }
-        return verdict(what, where(item), file.toString(), r, out.toString(StandardCharsets.UTF_8).strip());
+        return verdict(what, server(item), file.toString(), r, out.toString(StandardCharsets.UTF_8).strip());
     }
 
     /** A dump in a vault on the source's server: the check command reads the file there. */
@@ -66,39 +69,50 @@ final class FormatChecks {
                 .stdout(out).cancel(cancel).build());
         String stdout = out.toString(StandardCharsets.UTF_8);
         return switch (item.artifact().kind()) {
-            case POSTGRES -> verdict("pg_restore --list", where(item), file, r, stdout.strip());
-            case SQLITE -> verdict("PRAGMA integrity_check", where(item), file, r, stdout.strip());
-            case MYSQL -> r.ok() ? trailer(file, stdout, "decoded all of " + file + where(item))
-                    : Outcome.failed(file + " cannot be decoded" + where(item) + " (exit " + r.exitStatus() + "): "
-                    + r.lastStderrLine());
+            case POSTGRES -> verdict("pg_restore --list", server(item), file, r, stdout.strip());
+            case SQLITE -> verdict("PRAGMA integrity_check", server(item), file, r, stdout.strip());
+            case MYSQL -> r.ok() ? trailer(file, stdout).orElseGet(() -> Outcome.passed(Note.of("formatSqlReadOnServer",
+                    "decoded all of " + file + " on server " + server(item) + ", ending with \"" + lastLine(stdout)
+                            + "\"", file, server(item), lastLine(stdout))))
+                    : Outcome.failed(Note.of("formatUndecodableOnServer", file + " cannot be decoded on server "
+                    + server(item) + " (exit " + r.exitStatus() + "): " + r.lastStderrLine(), file, server(item),
+                    r.exitStatus(), r.lastStderrLine()));
             default -> throw new IllegalStateException(item.artifact().kind() + " in a vault on a server");
         };
     }
 
-    private static String where(VerifyPlan.Item item) {
-        return " on server " + item.server().map(s -> s.name()).orElse("?");
+    private static String server(VerifyPlan.Item item) {
+        return item.server().map(s -> s.name()).orElse("?");
     }
 
-    private static Outcome verdict(String what, String where, String file, ExecResult r, String stdout) {
+    private static Outcome verdict(String what, String server, String file, ExecResult r, String stdout) {
         if (!r.ok()) {
-            return Outcome.failed(what + where + " rejected " + file + " (exit " + r.exitStatus() + "): "
-                    + (r.stderr().isBlank() ? stdout : r.lastStderrLine()));
+            String said = r.stderr().isBlank() ? stdout : r.lastStderrLine();
+            return Outcome.failed(Note.of("formatRejected", what + " on server " + server + " rejected " + file
+                    + " (exit " + r.exitStatus() + "): " + said, what, server, file, r.exitStatus(), said));
         }
         if (what.startsWith("PRAGMA") && !stdout.equals("ok")) {
-            return Outcome.failed("PRAGMA integrity_check" + where + " found " + file + " damaged: " + firstLine(stdout));
+            return Outcome.failed(Note.of("formatSqliteDamaged", "PRAGMA integrity_check on server " + server
+                    + " found " + file + " damaged: " + firstLine(stdout), server, file, firstLine(stdout)));
         }
-        return Outcome.passed(what + where + " read all of " + file);
+        return Outcome.passed(Note.of("formatPassed", what + " on server " + server + " read all of " + file, what,
+                server, file));
     }
 
-    /** The last line of a MariaDB/MySQL dump must be the tool's "Dump completed" line. */
-    private static Outcome trailer(String file, String tail, String read) {
-        String end = tail.stripTrailing();
-        String last = end.substring(end.lastIndexOf('\n') + 1);
+    /** The last line of a MariaDB/MySQL dump must be the tool's "Dump completed" line: else the failure. */
+    private static Optional<Outcome> trailer(String file, String tail) {
+        String last = lastLine(tail);
         if (!last.startsWith(MYSQL_TRAILER)) {
-            return Outcome.failed(file + " does not end with the dump tool's \"" + MYSQL_TRAILER + "\" line: the dump"
-                    + " is incomplete (its last line: " + abbreviate(last) + ")");
+            return Optional.of(Outcome.failed(Note.of("formatSqlIncomplete", file + " does not end with the dump"
+                    + " tool's \"" + MYSQL_TRAILER + "\" line: the dump is incomplete (its last line: "
+                    + abbreviate(last) + ")", file, abbreviate(last))));
         }
-        return Outcome.passed(read + ", ending with \"" + last + "\"");
+        return Optional.empty();
+    }
+
+    private static String lastLine(String tail) {
+        String end = tail.stripTrailing();
+        return end.substring(end.lastIndexOf('\n') + 1);
     }
 
     private static Outcome mysql(VerifyPlan.Item item, Path file, CancelToken cancel) throws IOException {
@@ -123,11 +137,14 @@ final class FormatChecks {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException e) {
-            return Outcome.failed(file + " cannot be decoded (the zstd stream is damaged or cut short): "
-                    + e.getMessage());
+            return Outcome.failed(Note.of("formatZstdDamaged", file + " cannot be decoded (the zstd stream is damaged"
+                    + " or cut short): " + e.getMessage(), file, e.getMessage()));
         }
-        return trailer(file.toString(), new String(tail, 0, kept, StandardCharsets.UTF_8),
-                "decoded all of " + file + " (" + total + " bytes of SQL)");
+        String end = new String(tail, 0, kept, StandardCharsets.UTF_8);
+        long bytes = total;
+        return trailer(file.toString(), end).orElseGet(() -> Outcome.passed(Note.of("formatSqlRead", "decoded all of "
+                + file + " (" + bytes + " bytes of SQL), ending with \"" + lastLine(end) + "\"", file, bytes,
+                lastLine(end))));
     }
 
     private static Outcome tar(VerifyPlan.Item item, Path file, CancelToken cancel) throws IOException {
@@ -142,10 +159,11 @@ final class FormatChecks {
         } catch (CancelToken.CancelledException e) {
             throw e;
         } catch (IOException e) {
-            return Outcome.failed(file + " is not a readable tar archive (after " + entries + " entries): "
-                    + e.getMessage());
+            return Outcome.failed(Note.of("formatTarUnreadable", file + " is not a readable tar archive (after "
+                    + entries + " entries): " + e.getMessage(), file, entries, e.getMessage()));
         }
-        return Outcome.passed("listed all " + entries + " entries of the tar archive " + file);
+        return Outcome.passed(Note.of("formatTarPassed", "listed all " + entries + " entries of the tar archive "
+                + file, entries, file));
     }
 
     /** Walks the index: every directory and symlink it lists is in the snapshot's tree as such. */
@@ -154,7 +172,8 @@ final class FormatChecks {
         try {
             index = SnapshotIndex.read(snapshot);
         } catch (IOException e) {
-            return Outcome.failed("the index of " + snapshot + " cannot be read: " + e.getMessage());
+            return Outcome.failed(Note.of("formatIndexUnreadable", "the index of " + snapshot + " cannot be read: "
+                    + e.getMessage(), snapshot, e.getMessage()));
         }
         Path tree = snapshot.resolve(SnapshotIndex.TREE);
         for (IndexEntry e : index.entries()) {
@@ -166,12 +185,21 @@ final class FormatChecks {
                 case OTHER -> true;
             };
             if (!there) {
-                return Outcome.failed(stored + " (" + e.path() + ", a " + e.type().name().toLowerCase(java.util.Locale.ROOT)
-                        + " in the index) is missing from the snapshot");
+                return Outcome.failed(notThere(stored, e));
             }
         }
-        return Outcome.passed("walked the index of " + snapshot + ": all " + index.entries().size()
-                + " entries are in the snapshot");
+        return Outcome.passed(Note.of("formatTreePassed", "walked the index of " + snapshot + ": all "
+                + index.entries().size() + " entries are in the snapshot", snapshot, index.entries().size()));
+    }
+
+    private static Note notThere(Path stored, IndexEntry e) {
+        String english = stored + " (" + e.path() + ", a " + e.type().name().toLowerCase(java.util.Locale.ROOT)
+                + " in the index) is missing from the snapshot";
+        return switch (e.type()) {
+            case DIRECTORY -> Note.of("formatFolderMissing", english, stored, e.path());
+            case SYMLINK -> Note.of("formatLinkMissing", english, stored, e.path());
+            case FILE, OTHER -> Note.of("formatFileMissing", english, stored, e.path());
+        };
     }
 
     private static String firstLine(String s) {

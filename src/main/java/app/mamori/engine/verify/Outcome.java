@@ -1,5 +1,7 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +13,11 @@ import java.util.Optional;
  *
  * @param warnings    differences a person should see although the check passed (approximate row counts)
  * @param recovery    drills: how long the restore into the scratch target took
+ * @param detail      what was checked, or what failed and in which file: English for the command line,
+ *                    keyed ({@code check.KEY}) for the app
  * @param couldNotRun the check did not get to look at the artifact; {@code detail} says why
  */
-record Outcome(boolean ok, String detail, List<String> warnings, Optional<Duration> recovery, boolean couldNotRun) {
+record Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration> recovery, boolean couldNotRun) {
     Outcome {
         warnings = List.copyOf(warnings);
         if (ok && couldNotRun) {
@@ -22,19 +26,19 @@ record Outcome(boolean ok, String detail, List<String> warnings, Optional<Durati
     }
 
     /** A check that ran: passed, or found damage. */
-    Outcome(boolean ok, String detail, List<String> warnings, Optional<Duration> recovery) {
+    Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration> recovery) {
         this(ok, detail, warnings, recovery, false);
     }
 
-    static Outcome passed(String detail) {
+    static Outcome passed(Note detail) {
         return new Outcome(true, detail, List.of(), Optional.empty());
     }
 
-    static Outcome failed(String detail) {
+    static Outcome failed(Note detail) {
         return new Outcome(false, detail, List.of(), Optional.empty());
     }
 
-    static Outcome couldNotRun(String reason) {
+    static Outcome couldNotRun(Note reason) {
         return new Outcome(false, reason, List.of(), Optional.empty(), true);
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.RawPath;
@@ -24,7 +25,7 @@ public final class StoredFiles {
     }
 
     /** What was checked, or the first file that is missing or differs. */
-    public record Result(int files, Optional<String> problem) {
+    public record Result(int files, Optional<Note> problem) {
     }
 
     public static Result check(Path snapshot, Predicate<RawPath> selected, CancelToken cancel) throws IOException {
@@ -36,7 +37,7 @@ public final class StoredFiles {
                 continue;
             }
             cancel.throwIfCancelled();
-            Optional<String> problem = problem(tree.resolve(e.stored()), e);
+            Optional<Note> problem = problem(tree.resolve(e.stored()), e);
             if (problem.isPresent()) {
                 return new Result(files, problem);
             }
@@ -45,23 +46,28 @@ public final class StoredFiles {
         return new Result(files, Optional.empty());
     }
 
-    private static Optional<String> problem(Path stored, IndexEntry e) throws IOException {
+    private static Optional<Note> problem(Path stored, IndexEntry e) throws IOException {
         try {
             if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(stored + " (" + e.path() + ") is missing from the snapshot");
+                return Optional.of(missing(stored, e));
             }
             long size = Files.size(stored);
             if (size != e.size()) {
-                return Optional.of(stored + " (" + e.path() + ") is " + size + " bytes, the index recorded " + e.size());
+                return Optional.of(Note.of("storedWrongSize", stored + " (" + e.path() + ") is " + size
+                        + " bytes, the index recorded " + e.size(), stored, e.path(), size, e.size()));
             }
             String sha = ArtifactStreams.sha256(stored);
             if (!sha.equalsIgnoreCase(e.sha256())) {
-                return Optional.of(stored + " (" + e.path() + ") is corrupted: its SHA-256 is " + sha
-                        + ", the index recorded " + e.sha256());
+                return Optional.of(Note.of("storedCorrupted", stored + " (" + e.path() + ") is corrupted: its SHA-256"
+                        + " is " + sha + ", the index recorded " + e.sha256(), stored, e.path(), sha, e.sha256()));
             }
             return Optional.empty();
         } catch (NoSuchFileException ex) {
-            return Optional.of(stored + " (" + e.path() + ") is missing from the snapshot");
+            return Optional.of(missing(stored, e));
         }
+    }
+
+    private static Note missing(Path stored, IndexEntry e) {
+        return Note.of("storedMissing", stored + " (" + e.path() + ") is missing from the snapshot", stored, e.path());
     }
 }

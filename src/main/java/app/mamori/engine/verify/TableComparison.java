@@ -1,5 +1,7 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,33 +17,53 @@ final class TableComparison {
     /**
      * @param stats    the manifest entry's {@code stats}: {@code tables}, {@code tableCounts} (exact or approximate)
      * @param restored the scratch copy's tables and row counts
+     * @param scratch  the scratch database, on {@code server}
      */
-    static Outcome compare(Map<String, Object> stats, Map<String, Long> restored, String scratch, Duration recovery) {
+    static Outcome compare(Map<String, Object> stats, Map<String, Long> restored, String scratch, String server,
+                           Duration recovery) {
         long rows = restored.values().stream().mapToLong(Long::longValue).sum();
-        String head = "restored into " + scratch + " in " + seconds(recovery) + ": " + restored.size() + " tables, "
-                + rows + " rows";
+        String took = seconds(recovery);
+        String head = "restored into " + scratch + " on server " + server + " in " + took + ": " + restored.size()
+                + " tables, " + rows + " rows";
+        // every sentence starts with what was restored where, in the same order of arguments
+        Object[] said = {scratch, server, took, restored.size(), rows};
         Object recorded = stats == null ? null : stats.get("tables");
+        Optional<Duration> time = Optional.of(recovery);
         if (!(recorded instanceof Map<?, ?> tables)) {
-            String why = stats != null && stats.get("tablesError") != null
-                    ? "counting them at backup time failed (" + stats.get("tablesError") + ")"
-                    : "the backup was made before Mamori recorded them";
-            return new Outcome(true, head + "; the backup recorded no tables or row counts (" + why + "), so only"
-                    + " the restore itself was checked", List.of(), Optional.of(recovery));
+            if (stats != null && stats.get("tablesError") != null) {
+                Object error = stats.get("tablesError");
+                return new Outcome(true, Note.of("drillNoCountsFailed", head + "; the backup recorded no tables or row"
+                        + " counts (counting them at backup time failed (" + error + ")), so only the restore itself"
+                        + " was checked", with(said, error)), List.of(), time);
+            }
+            return new Outcome(true, Note.of("drillNoCounts", head + "; the backup recorded no tables or row counts"
+                    + " (the backup was made before Mamori recorded them), so only the restore itself was checked",
+                    said), List.of(), time);
         }
         List<String> differences = differences(tables, restored);
         boolean exact = "exact".equals(stats.get("tableCounts"));
         if (differences.isEmpty()) {
-            return new Outcome(true, head + "; all " + tables.size() + " tables match the row counts the backup"
-                    + (exact ? " recorded" : " counted just after the dump"), List.of(), Optional.of(recovery));
+            return new Outcome(true, exact
+                    ? Note.of("drillTablesMatch", head + "; all " + tables.size() + " tables match the row counts the"
+                    + " backup recorded", with(said, tables.size()))
+                    : Note.of("drillTablesMatchCounted", head + "; all " + tables.size() + " tables match the row"
+                    + " counts the backup counted just after the dump", with(said, tables.size())), List.of(), time);
         }
         String list = String.join("; ", differences);
         if (exact) {
-            return new Outcome(false, head + "; differs from what the backup recorded in its own snapshot: " + list,
-                    List.of(), Optional.of(recovery));
+            return new Outcome(false, Note.of("drillTablesDiffer", head + "; differs from what the backup recorded in"
+                    + " its own snapshot: " + list, with(said, list)), List.of(), time);
         }
         String warning = "row counts differ from those counted just after the dump (outside its snapshot, so rows"
                 + " written in between show up here): " + list;
-        return new Outcome(true, head + "; " + warning, List.of(warning), Optional.of(recovery));
+        return new Outcome(true, Note.of("drillTablesDifferCounted", head + "; " + warning, with(said, list)),
+                List.of(warning), time);
+    }
+
+    private static Object[] with(Object[] head, Object last) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
     }
 
     private static List<String> differences(Map<?, ?> tables, Map<String, Long> restored) {

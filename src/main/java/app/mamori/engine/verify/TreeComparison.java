@@ -1,5 +1,6 @@
 package app.mamori.engine.verify;
 
+import app.mamori.model.Note;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
@@ -22,11 +23,19 @@ final class TreeComparison {
     private TreeComparison() {
     }
 
+    /** Where a drill restored the tree: a scratch folder, or a scratch Docker volume, on a server. */
+    record Scratch(boolean volume, String name, String server) {
+        @Override
+        public String toString() {
+            return (volume ? "volume " : "") + name + " on server " + server;
+        }
+    }
+
     /**
      * @param hashes {@code sha256sum -z} output from the scratch folder: {@code HEX  ./srv/x\0}, paths relative
      *               to it, which holds the snapshot's absolute paths below it
      */
-    static Outcome compare(SnapshotIndex index, byte[] hashes, String where, Duration recovery) {
+    static Outcome compare(SnapshotIndex index, byte[] hashes, Scratch where, Duration recovery) {
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         Map<String, Long> sizes = new HashMap<>();
         for (IndexEntry e : index.entries()) {
@@ -43,7 +52,7 @@ final class TreeComparison {
      * A volume drilled from its tar ({@code ./path} entries): each regular file's SHA-256 is
      * computed from the archive here, as the backup holds it.
      */
-    static Outcome compareWithArchive(Path archive, boolean zstd, byte[] hashes, String where, Duration recovery)
+    static Outcome compareWithArchive(Path archive, boolean zstd, byte[] hashes, Scratch where, Duration recovery)
             throws IOException {
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         Map<String, Long> sizes = new HashMap<>();
@@ -65,7 +74,7 @@ final class TreeComparison {
         return judge(expected, sizes, hashes, where, recovery, "the archive", "");
     }
 
-    private static Outcome judge(Map<String, String> expected, Map<String, Long> sizes, byte[] hashes, String where,
+    private static Outcome judge(Map<String, String> expected, Map<String, Long> sizes, byte[] hashes, Scratch where,
                                  Duration recovery, String against, String shownPrefix) {
         Map<String, String> restored = new HashMap<>();
         for (String line : new String(hashes, StandardCharsets.ISO_8859_1).split("\0")) {
@@ -88,12 +97,21 @@ final class TreeComparison {
         int files = expected.size();
         String seconds = TableComparison.seconds(recovery);
         if (problems.isEmpty()) {
-            return new Outcome(true, "drill: " + files + " files (" + bytes + " bytes) restored into " + where + " in "
-                    + seconds + "; every one's SHA-256 matched " + against, List.of(), java.util.Optional.of(recovery));
+            String english = "drill: " + files + " files (" + bytes + " bytes) restored into " + where + " in "
+                    + seconds + "; every one's SHA-256 matched " + against;
+            return new Outcome(true, where.volume()
+                    ? Note.of("drillVolumeMatches", english, files, bytes, where.name(), where.server(), seconds)
+                    : Note.of("drillTreeMatches", english, files, bytes, where.name(), where.server(), seconds),
+                    List.of(), java.util.Optional.of(recovery));
         }
-        return new Outcome(false, "drill: restored into " + where + " in " + seconds + ", but it differs from "
-                + against + " (" + files + " files) in " + problems.size() + (problems.size() == 1 ? " place: " : " places: ")
-                + String.join("; ", problems.subList(0, Math.min(5, problems.size()))), List.of(),
-                java.util.Optional.of(recovery));
+        String shown = String.join("; ", problems.subList(0, Math.min(5, problems.size())));
+        String english = "drill: restored into " + where + " in " + seconds + ", but it differs from " + against
+                + " (" + files + " files) in " + problems.size() + (problems.size() == 1 ? " place: " : " places: ")
+                + shown;
+        return new Outcome(false, where.volume()
+                ? Note.of("drillVolumeDiffers", english, where.name(), where.server(), seconds, files, problems.size(),
+                shown)
+                : Note.of("drillTreeDiffers", english, where.name(), where.server(), seconds, files, problems.size(),
+                shown), List.of(), java.util.Optional.of(recovery));
     }
 }

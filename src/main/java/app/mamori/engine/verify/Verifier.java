@@ -7,6 +7,7 @@ import app.mamori.catalog.Verification;
 import app.mamori.catalog.Verification.Method;
 import app.mamori.engine.JobBusyException;
 import app.mamori.engine.JobLocks;
+import app.mamori.model.Note;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.secret.SecretStore;
@@ -94,11 +95,12 @@ public final class Verifier {
                     long t0 = System.nanoTime();
                     Outcome o = check(item, method, shells, cancel);
                     if (o.couldNotRun()) {
+                        String why = o.detail().english();
                         notChecked.add(new VerifyResult.NotChecked(item.pointId(), item.artifact().source(), method,
-                                o.detail()));
+                                why));
                         warnings.add(item.pointId() + " " + item.artifact().source() + ": " + method.id()
-                                + " NOT CHECKED (this says nothing about the artifact): " + o.detail());
-                        listener.notChecked(item, method, o.detail());
+                                + " NOT CHECKED (this says nothing about the artifact): " + why);
+                        listener.notChecked(item, method, why);
                         // what it left on the server (a scratch database it could not drop) still needs saying
                         o.warnings().forEach(w -> {
                             warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
@@ -106,8 +108,8 @@ public final class Verifier {
                         });
                         event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
                                 + item.artifact().source() + " in restore point " + item.pointId()
-                                + " could not run, so it is not checked (not failed): " + o.detail(),
-                                "verifyNotRun", method.id(), item.artifact().source(), item.pointId(), o.detail());
+                                + " could not run, so it is not checked (not failed): " + why,
+                                o.detail(), "verifyNotRun", method.id(), item.artifact().source(), item.pointId());
                         break;
                     }
                     Verification v = new Verification(item.pointId(), item.artifact().source(), item.job(), at,
@@ -123,17 +125,17 @@ public final class Verifier {
                     if (!o.ok() && copyIn.isPresent()) {
                         event(item, EventLevel.ERROR, "copy-damaged", "verification FAILED (" + method.id() + ") of"
                                 + " the copy in vault " + copyIn.get() + " of " + item.artifact().source()
-                                + " in restore point " + item.pointId() + ": " + o.detail() + ". Copy it again with"
-                                + " mamori copy " + item.job() + " --point " + item.pointId(), "copyCheckFailed",
-                                method.id(), item.artifact().source(), item.pointId(), copyIn.get(), o.detail());
+                                + " in restore point " + item.pointId() + ": " + v.detail() + ". Copy it again with"
+                                + " mamori copy " + item.job() + " --point " + item.pointId(), v.said(),
+                                "copyCheckFailed", method.id(), item.artifact().source(), item.pointId(), copyIn.get());
                         break;
                     }
                     if (!o.ok()) {
                         event(item, EventLevel.ERROR, "verify-failed", "verification FAILED (" + method.id() + "): "
-                                + item.artifact().source() + " in restore point " + item.pointId() + ": " + o.detail()
+                                + item.artifact().source() + " in restore point " + item.pointId() + ": " + v.detail()
                                 + ". A restore refuses this point until `mamori verify " + item.pointId()
-                                + "` passes", "verifyFailed", method.id(), item.artifact().source(), item.pointId(),
-                                o.detail());
+                                + "` passes", v.said(), "verifyFailed", method.id(), item.artifact().source(),
+                                item.pointId());
                         break;
                     }
                 }
@@ -170,8 +172,15 @@ public final class Verifier {
             throw e;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, method.id() + " of " + item.file() + " could not run", e);
-            return Outcome.couldNotRun(method.id() + " of " + item.file() + " could not run: "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            return Outcome.couldNotRun(switch (method) {
+                case CHECKSUM -> Note.of("checksumCouldNotRun", "checksum of " + item.file() + " could not run: " + why,
+                        item.file(), why);
+                case FORMAT -> Note.of("formatCouldNotRun", "format of " + item.file() + " could not run: " + why,
+                        item.file(), why);
+                case DRILL -> Note.of("drillCouldNotRun", "drill of " + item.file() + " could not run: " + why,
+                        item.file(), why);
+            });
         }
     }
 
@@ -210,9 +219,17 @@ public final class Verifier {
                 result.checks().size(), failed, result.notChecked().size(), result.cancelled() ? 1 : 0));
     }
 
-    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, String key,
+    /**
+     * An event whose phrase ends with what the check found: its English, then its key and
+     * arguments, so that the Activity page can say that too in the app's language.
+     */
+    private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, Note found, String key,
                        Object... args) {
-        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, args).withJob(item.job());
+        List<Object> all = new ArrayList<>(List.of(args));
+        all.add(found.english());
+        all.add(found.key());
+        all.addAll(found.args());
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, all.toArray()).withJob(item.job());
         catalog.events().add(item.server().map(s -> e.withServer(s.name())).orElse(e));
     }
 }

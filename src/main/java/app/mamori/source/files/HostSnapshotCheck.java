@@ -32,10 +32,10 @@ public final class HostSnapshotCheck {
     }
 
     /**
-     * @return the first file whose content is not what the index recorded, said for a person; empty when all match
+     * @return the first file whose content is not what the index recorded; empty when all match
      * @throws IOException when the files cannot be hashed (one is missing, the server fails)
      */
-    public static Optional<String> mismatch(RemoteShell shell, String snapshotDir, SnapshotIndex index,
+    public static Optional<Mismatch> mismatch(RemoteShell shell, String snapshotDir, SnapshotIndex index,
                                             CancelToken cancel) throws IOException {
         Map<RawPath, IndexEntry> byHostPath = new LinkedHashMap<>();
         for (IndexEntry e : index.entries()) {
@@ -47,12 +47,20 @@ public final class HostSnapshotCheck {
         for (Map.Entry<RawPath, IndexEntry> f : byHostPath.entrySet()) {
             String sha = sums.get(f.getKey());
             if (!sha.equalsIgnoreCase(f.getValue().sha256())) {
-                return Optional.of(snapshotDir + "/" + SnapshotIndex.TREE + "/" + f.getKey() + " ("
-                        + f.getValue().path() + ") is corrupted: its SHA-256 is " + sha + ", the index recorded "
-                        + f.getValue().sha256());
+                return Optional.of(new Mismatch(snapshotDir + "/" + SnapshotIndex.TREE + "/" + f.getKey(),
+                        f.getValue().path().toString(), sha, f.getValue().sha256()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A stored file on the server whose content differs from the index.
+     *
+     * @param file where it is stored on the server
+     * @param path the path it was backed up from
+     */
+    public record Mismatch(String file, String path, String sha256, String recorded) {
     }
 
     /** How many regular files {@link #mismatch} hashes. */

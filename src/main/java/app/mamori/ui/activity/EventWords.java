@@ -2,6 +2,7 @@ package app.mamori.ui.activity;
 
 import app.mamori.catalog.Event;
 import app.mamori.model.Note;
+import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.FailureWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
@@ -47,8 +48,12 @@ final class EventWords {
             }
             case "incidentOpened", "incidentClosed" -> args.set(1, incidents.kind((String) args.get(1)));
             case "runMissed" -> args.set(2, time((String) args.get(2)));
-            case "verifyFailed", "verifyNotRun" -> args.set(0, text.has("verify.method." + args.get(0))
-                    ? text.t("verify.method." + args.get(0)) : args.get(0));
+            case "verifyFailed", "verifyNotRun", "copyCheckFailed" -> {
+                args.set(0, text.has("verify.method." + args.get(0)) ? text.t("verify.method." + args.get(0))
+                        : args.get(0));
+                // the copy's phrase names its vault before what the check found
+                found(args, e.phrase().get().args(), key.equals("copyCheckFailed") ? 4 : 3);
+            }
             case "verifyFinished" -> {
                 return verifyFinished(args);
             }
@@ -78,6 +83,17 @@ final class EventWords {
             s += text.t("event.verifyFinished.notRun", args.get(3));
         }
         return "0".equals(args.get(4)) ? s : s + text.t("event.verifyFinished.cancelled");
+    }
+
+    /**
+     * What a check found, at {@code at}: its English, followed (since checks keep their sentence
+     * keys) by its key and arguments; events written before show the English.
+     */
+    private void found(List<Object> args, List<String> recorded, int at) {
+        if (recorded.size() > at + 1) {
+            args.set(at, CheckWords.detail(text, new Note(recorded.get(at + 1), recorded.subList(at + 2, recorded.size()),
+                    recorded.get(at))));
+        }
     }
 
     private String time(String instant) {

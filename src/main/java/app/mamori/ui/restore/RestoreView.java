@@ -8,6 +8,7 @@ import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.UiErrors;
@@ -321,11 +322,7 @@ public final class RestoreView {
     }
 
     private String checked(RestorePointViewModel p) {
-        return switch (p.check().state()) {
-            case VERIFIED -> app.text().t("restore.checked.verified", format.when(p.check().time().orElseThrow()));
-            case FAILED -> app.text().t("restore.checked.failed", p.check().failure().orElse(""));
-            case UNVERIFIED -> app.text().t("restore.checked.never");
-        };
+        return CheckWords.point(app.text(), format, p.check());
     }
 
     /**
@@ -355,7 +352,7 @@ public final class RestoreView {
                     : failed.isEmpty()
                     ? app.text().t("restore.verify.passed", what, r.checks().size())
                     : app.text().t("restore.verify.failed", what, failed.size(),
-                    failed.get(0).point() + " " + failed.get(0).source() + ": " + failed.get(0).detail()));
+                    failed.get(0).point() + " " + CheckWords.of(app.text(), failed.get(0))));
             load(job.getValue());
         }, e -> {
             verifying.set(false);

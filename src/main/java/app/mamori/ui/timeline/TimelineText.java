@@ -5,6 +5,7 @@ import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.engine.timeline.Gap;
+import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.SourceKinds;
 import app.mamori.util.Bytes;
@@ -80,7 +81,8 @@ public final class TimelineText {
             lines.add(f);
         }
         lines.add(text.t("timeline.checks", status(p)));
-        p.detail().filter(d -> p.check() == TimelinePoint.Check.FAILED).ifPresent(lines::add);
+        p.detail().filter(d -> p.check() == TimelinePoint.Check.FAILED).map(d -> CheckWords.detail(text, d))
+                .ifPresent(lines::add);
         List<String> kept = keptBy.get(p.id());
         lines.add(kept == null ? text.t("timeline.keptBy.unknown") : kept.isEmpty() ? text.t("timeline.keptBy.none")
                 : text.t("timeline.keptBy", kept.stream().map(this::rule)

@@ -11,6 +11,7 @@ import app.mamori.model.Job;
 import app.mamori.model.ObjectVault;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -212,7 +213,7 @@ public final class OffsiteViewModel {
             long points = r.checks().stream().map(Verification::point).distinct().count();
             message.set(r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
                     : app.text().t("offsite.check.failed", job, vault, r.failures().get(0).point(),
-                    r.failures().get(0).detail()));
+                    CheckWords.detail(app.text(), r.failures().get(0).said())));
         }, e -> {
             copying.set(false);
             message.set(token.isCancelled() ? app.text().t("offsite.copy.stopped", job) : text(e));

@@ -23,20 +23,20 @@ class TableComparisonTest {
     @Test
     void exactCountsThatMatchPassAndCarryTheRecoveryTime() {
         Outcome o = TableComparison.compare(Map.of("tables", Map.of("a", 3, "b", 0), "tableCounts", "exact"),
-                restored("a", 3, "b", 0), "db", RECOVERY);
+                restored("a", 3, "b", 0), "db", "web", RECOVERY);
 
         assertThat(o.ok()).isTrue();
         assertThat(o.recovery()).hasValue(RECOVERY);
-        assertThat(o.detail()).contains("in 2.5 s: 2 tables, 3 rows").contains("all 2 tables match");
+        assertThat(o.detail().english()).contains("in 2.5 s: 2 tables, 3 rows").contains("all 2 tables match");
     }
 
     @Test
     void exactCountsThatDifferFailNamingBothNumbersAndMissingOrExtraTables() {
         Outcome o = TableComparison.compare(Map.of("tables", Map.of("a", 3, "gone", 1), "tableCounts", "exact"),
-                restored("a", 2, "new", 5), "db", RECOVERY);
+                restored("a", 2, "new", 5), "db", "web", RECOVERY);
 
         assertThat(o.ok()).isFalse();
-        assertThat(o.detail()).contains("table a: 3 rows in the backup, 2 restored")
+        assertThat(o.detail().english()).contains("table a: 3 rows in the backup, 2 restored")
                 .contains("table gone: 1 rows in the backup, missing from the restore")
                 .contains("table new: 5 rows restored, not recorded by the backup");
     }
@@ -44,7 +44,7 @@ class TableComparisonTest {
     @Test
     void approximateCountsThatDifferPassWithAWarningNamingBothNumbers() {
         Outcome o = TableComparison.compare(Map.of("tables", Map.of("a", 3), "tableCounts", "approximate"),
-                restored("a", 2), "db", RECOVERY);
+                restored("a", 2), "db", "web", RECOVERY);
 
         assertThat(o.ok()).isTrue();
         assertThat(o.warnings()).singleElement().asString().contains("outside its snapshot")
@@ -53,11 +53,13 @@ class TableComparisonTest {
 
     @Test
     void aBackupWithoutRecordedTablesSaysOnlyTheRestoreWasChecked() {
-        Outcome old = TableComparison.compare(Map.of("seconds", 1.0), restored("a", 2), "db", RECOVERY);
-        Outcome failedCount = TableComparison.compare(Map.of("tablesError", "exit 1: denied"), restored(), "db", RECOVERY);
+        Outcome old = TableComparison.compare(Map.of("seconds", 1.0), restored("a", 2), "db", "web", RECOVERY);
+        Outcome failedCount = TableComparison.compare(Map.of("tablesError", "exit 1: denied"), restored(), "db", "web",
+                RECOVERY);
 
         assertThat(old.ok()).isTrue();
-        assertThat(old.detail()).contains("made before Mamori recorded them").contains("only the restore itself");
-        assertThat(failedCount.detail()).contains("counting them at backup time failed (exit 1: denied)");
+        assertThat(old.detail().english()).contains("made before Mamori recorded them")
+                .contains("only the restore itself");
+        assertThat(failedCount.detail().english()).contains("counting them at backup time failed (exit 1: denied)");
     }
 }

@@ -63,19 +63,20 @@ class TreeComparisonTest {
     @Test
     void aVolumeRestoredWithEveryFileAsArchivedPasses() throws Exception {
         Outcome o = TreeComparison.compareWithArchive(archive(), true, hashes("a.txt", "hello", "d/b.txt", "x"),
-                "volume v", Duration.ofMillis(1200));
+                new TreeComparison.Scratch(true, "v", "web"), Duration.ofMillis(1200));
 
-        assertThat(o.ok()).as(o.detail()).isTrue();
-        assertThat(o.detail()).contains("2 files (6 bytes)").contains("matched the archive");
+        assertThat(o.ok()).as(o.detail().english()).isTrue();
+        assertThat(o.detail().english()).contains("2 files (6 bytes)").contains("matched the archive");
     }
 
     @Test
     void aDifferentMissingOrExtraFileFailsByName() throws Exception {
         Outcome o = TreeComparison.compareWithArchive(archive(), true, hashes("a.txt", "HELLO", "extra.txt", "?"),
-                "volume v", Duration.ofMillis(1200));
+                new TreeComparison.Scratch(true, "v", "web"), Duration.ofMillis(1200));
 
         assertThat(o.ok()).isFalse();
-        assertThat(o.detail()).contains("differs from the archive (2 files) in 3 places").contains("different contents: a.txt")
+        assertThat(o.detail().english()).contains("differs from the archive (2 files) in 3 places")
+                .contains("different contents: a.txt")
                 .contains("missing d/b.txt").contains("not in the backup: extra.txt");
     }
 }

@@ -54,6 +54,20 @@ class EventWordsTest {
                 .isEqualTo(english);
     }
 
+    /** A failed check's event says what the check found in Japanese; one written before checks kept keys, its English. */
+    @Test
+    void aFailedCheckIsSaidInJapaneseAndAnOlderEventKeepsItsEnglishFinding() {
+        String found = "/vault/db.sqlite.zst is missing from the vault";
+
+        assertThat(ja.of(event("x").withPhrase("verifyFailed", "checksum", "db", "blog/p1", found, "checksumMissing",
+                "/vault/db.sqlite.zst"))).isEqualTo("検証に失敗しました (チェックサム): 復元ポイント blog/p1 の db: 保管庫に"
+                + " /vault/db.sqlite.zst がありません。再び検証に通るまで、このポイントからは復元できません");
+        assertThat(ja.of(event("x").withPhrase("copyCheckFailed", "checksum", "db", "blog/p1", "offsite", found,
+                "checksumMissing", "/vault/db.sqlite.zst"))).contains("保管庫に /vault/db.sqlite.zst がありません")
+                .doesNotContain(found);
+        assertThat(ja.of(event("x").withPhrase("verifyFailed", "checksum", "db", "blog/p1", found))).contains(found);
+    }
+
     @Test
     void anOldRowOrAKeyThisBuildDoesNotKnowShowsTheStoredText() {
         assertThat(ja.of(event("backup of job blog started"))).isEqualTo("backup of job blog started");

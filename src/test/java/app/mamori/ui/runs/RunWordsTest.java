@@ -63,11 +63,18 @@ class RunWordsTest {
 
     /**
      * Every note the engine writes has its sentence in both languages: a line of a run's log
-     * ({@code note.}) or the reason a run failed ({@code reason.}). A new one without fails here.
+     * ({@code note.}), the reason a run failed ({@code reason.}) or what a check found ({@code check.}).
+     * A new one without fails here.
      */
     @Test
     void everyNoteTheEngineWritesHasASentenceInBothLanguages() throws IOException {
-        hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8, "reason.");
+        hasSentences(Path.of("src/main/java/app/mamori/engine"), "note.", 8, "reason.", "check.");
+    }
+
+    /** What a check of a backup found (checksum, format check, drill), which the timeline and restore page show. */
+    @Test
+    void everyOutcomeACheckWritesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/engine/verify"), "check.", 40);
     }
 
     /** The reasons a source's driver gives for a failed dump. */

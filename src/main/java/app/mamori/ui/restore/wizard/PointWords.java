@@ -1,6 +1,5 @@
 package app.mamori.ui.restore.wizard;
 
-import app.mamori.catalog.PointCheck;
 import app.mamori.engine.restore.LastKnownGood;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
@@ -8,7 +7,7 @@ import app.mamori.ui.fx.I18n;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the point step says of a backup: its check, and why the wizard chose it. */
+/** What the point step says of a backup: why the wizard chose it. */
 final class PointWords {
     private PointWords() {
     }
@@ -23,15 +22,6 @@ final class PointWords {
                     : text.t("wizard.point.why.unchecked", before);
             case NONE -> before == null ? text.t("wizard.point.why.noneAtAll")
                     : text.t("wizard.point.why.none", before);
-        };
-    }
-
-    /** What the point list says of a point's check, for a person. */
-    static String check(I18n text, Format format, PointCheck check) {
-        return switch (check.state()) {
-            case VERIFIED -> text.t("restore.checked.verified", format.when(check.time().orElseThrow()));
-            case FAILED -> text.t("restore.checked.failed", check.failure().orElse(""));
-            case UNVERIFIED -> text.t("restore.checked.never");
         };
     }
 }

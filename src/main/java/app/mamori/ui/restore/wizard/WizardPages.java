@@ -4,6 +4,7 @@ import app.mamori.catalog.TimelineScope;
 import app.mamori.model.SourceKind;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
@@ -139,8 +140,8 @@ final class WizardPages {
         table.setPlaceholder(new Label(text.t("wizard.point.empty")));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
                 165));
-        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"), p -> PointWords.check(text, format, p.check())),
-                150));
+        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"),
+                p -> CheckWords.point(text, format, p.check())), 150));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
                 90));
         table.getColumns().add(Columns.text(text.t("restore.col.id"), p -> p.point().id()));
