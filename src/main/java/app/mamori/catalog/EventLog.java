@@ -59,6 +59,14 @@ public final class EventLog {
                 row.getString("message"), phrase(row.getString("message_key"), row.getString("message_args")));
     }
 
+    /** A run's event read beside the run (columns named {@code prefix}time, ...), which gives its job and id. */
+    static Event event(ResultSet row, String prefix, String job, long run) throws SQLException {
+        return new Event(Rows.instant(row, prefix + "time"), EventLevel.fromId(row.getString(prefix + "level")),
+                Rows.optionalString(row, prefix + "server"), Optional.of(job), OptionalLong.of(run),
+                row.getString(prefix + "kind"), row.getString(prefix + "message"),
+                phrase(row.getString(prefix + "message_key"), row.getString(prefix + "message_args")));
+    }
+
     /** Unreadable arguments (a hand-edited catalogue) drop the phrase: the stored English message still says it. */
     private static Optional<Event.Phrase> phrase(String key, String args) {
         if (key == null) {

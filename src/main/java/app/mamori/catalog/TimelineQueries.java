@@ -212,8 +212,13 @@ public final class TimelineQueries {
     /** As {@link #runs}, only those that failed, were interrupted or were cancelled: what a lane marks. */
     public List<TimelineRun> failedRuns(TimelineScope scope, Set<String> jobs, Instant from, Instant to) {
         Object[] params = withScope(scope, jobs, from, to);
-        return db.autocommit(c -> Rows.query(c, RUNS + " AND status NOT IN ('succeeded', 'running')"
-                + runFilter(scope) + in("job", jobs) + " ORDER BY started, id", TimelineQueries::run, params));
+        // with the event that recorded each run's end (events_by_run): its phrase says the error in the app's words
+        return db.autocommit(c -> Rows.query(c, "SELECT r.*, e.time AS e_time, e.level AS e_level, e.server AS e_server,"
+                + " e.kind AS e_kind, e.message AS e_message, e.message_key AS e_message_key,"
+                + " e.message_args AS e_message_args FROM (" + RUNS + " AND status NOT IN ('succeeded', 'running')"
+                + runFilter(scope) + in("job", jobs) + ") r LEFT JOIN events e ON e.id = (SELECT max(x.id) FROM events x"
+                + " WHERE x.run = r.id AND x.kind = 'run-' || r.status) ORDER BY r.started, r.id",
+                TimelineQueries::failedRun, params));
     }
 
     /** When each run of {@code job} started at or after {@code from} and before {@code to}, oldest first: what gaps need. */
@@ -287,6 +292,13 @@ public final class TimelineQueries {
                 Rows.instant(row, "first"), Rows.instant(row, "last"), row.getInt("points"), row.getInt("failed"),
                 row.getInt("safety"), row.getInt("held"), row.getInt("unchecked"), row.getInt("verified"),
                 row.getInt("drilled"), row.getLong("min_size"), row.getLong("max_size"));
+    }
+
+    private static TimelineRun failedRun(ResultSet row) throws SQLException {
+        TimelineRun run = run(row);
+        Optional<Event> ended = row.getString("e_kind") == null ? Optional.empty()
+                : Optional.of(EventLog.event(row, "e_", run.job(), run.id()));
+        return new TimelineRun(run.id(), run.job(), run.started(), run.status(), run.error(), ended);
     }
 
     private static TimelineRun run(ResultSet row) throws SQLException {

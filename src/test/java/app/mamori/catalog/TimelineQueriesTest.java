@@ -180,6 +180,32 @@ class TimelineQueriesTest {
                 .isEmpty();
     }
 
+    /** A failed run comes with the event that recorded its end, so the hover can say why in the app's words. */
+    @Test
+    void aFailedRunComesWithTheEventThatRecordedItsEnd() {
+        long failed = catalog.runs().start("blog", ProcessHandle.current().pid());
+        catalog.runs().finish(failed, RunStatus.FAILED, "job blog on server web: connection refused", "");
+        catalog.events().add(Event.at(Instant.now(), EventLevel.INFO, "run-started", "started").withJob("blog")
+                .withRun(failed));
+        catalog.events().add(Event.at(Instant.now(), EventLevel.ERROR, "run-failed", "job blog on server web: refused")
+                .withPhrase("runFailedOnServer", "blog", "web", "sshRefused", "web", "22").withJob("blog")
+                .withRun(failed));
+        long bare = catalog.runs().start("blog", ProcessHandle.current().pid());
+        catalog.runs().finish(bare, RunStatus.CANCELLED, "cancelled", "");
+        Instant now = Instant.now();
+
+        List<TimelineRun> runs = catalog.timeline().failedRuns(TimelineScope.everything(), java.util.Set.of(),
+                now.minus(DAY), now.plus(DAY));
+
+        assertThat(runs).extracting(TimelineRun::id).containsExactly(failed, bare);
+        assertThat(runs.get(0).ended()).get().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("run-failed");
+            assertThat(e.phrase()).get().extracting(Event.Phrase::key).isEqualTo("runFailedOnServer");
+        });
+        assertThat(runs.get(1).ended()).as("no event recorded its end").isEmpty();
+        assertThat(runs.get(1).error()).hasValue("cancelled");
+    }
+
     @Test
     void aWindowOfSomeJobsHoldsOnlyTheirPointsAndRuns() {
         blogPoint("b0", MONDAY, PointKind.NORMAL);

@@ -5,6 +5,7 @@ import app.mamori.catalog.EventFilter;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Run;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.EventWords;
 import app.mamori.ui.fx.UiErrors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

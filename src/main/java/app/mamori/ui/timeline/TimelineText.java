@@ -6,6 +6,8 @@ import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.ui.fx.CheckWords;
+import app.mamori.ui.fx.EventWords;
+import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.SourceKinds;
 import app.mamori.util.Bytes;
@@ -23,10 +25,12 @@ public final class TimelineText {
     private final I18n text;
     private final ZoneId zone;
     private final DateTimeFormatter seconds;
+    private final EventWords events;
 
     public TimelineText(I18n text, ZoneId zone) {
         this.text = text;
         this.zone = zone;
+        this.events = new EventWords(text, new Format(text, zone));
         // the tables' form (ui.fx.Format#when), so a time read off the timeline matches the list beside it
         this.seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     }
@@ -91,8 +95,11 @@ public final class TimelineText {
         return String.join("\n", lines);
     }
 
+    /** A failed run: how it ended, in words, and why, from the event that recorded it where there is one. */
     public String run(TimelineRun r) {
-        return text.t("timeline.run.failed", time(r.started()), r.status().id(), r.error().orElse(""));
+        String how = text.has("result." + r.status().id()) ? text.t("result." + r.status().id()) : r.status().id();
+        String why = r.ended().map(events::of).orElse(r.error().orElse(""));
+        return text.t("timeline.run.failed", time(r.started()), how, why);
     }
 
     /** The hover text of a bucket: how many points over what time, what needs attention among them, their sizes. */

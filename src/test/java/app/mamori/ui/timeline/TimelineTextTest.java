@@ -1,8 +1,11 @@
 package app.mamori.ui.timeline;
 
+import app.mamori.catalog.Event;
+import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.PointKind;
 import app.mamori.catalog.TimelineLane;
 import app.mamori.catalog.TimelinePoint;
+import app.mamori.catalog.TimelineRun;
 import app.mamori.catalog.Verification;
 import app.mamori.model.Note;
 import app.mamori.model.RunStatus;
@@ -42,5 +45,20 @@ class TimelineTextTest {
     @Test
     void aCheckRecordedWithoutAKeyShowsItsEnglish() {
         assertThat(hover(ja, Verification.asStored("checksum failed"))).contains("\nchecksum failed\n");
+    }
+
+    /** A failed run's hover says how it ended and why in Japanese, from the event that recorded its end. */
+    @Test
+    void aFailedRunIsSaidInTheAppsLanguage() {
+        Instant at = Instant.parse("2026-12-01T02:30:00Z");
+        Event ended = Event.at(at, EventLevel.ERROR, "run-failed", "job blog on server web: web refused the connection")
+                .withPhrase("runFailedOnServer", "blog", "web", "sshRefused", "web", "22").withJob("blog").withRun(7);
+        TimelineRun run = new TimelineRun(7, "blog", at, RunStatus.FAILED,
+                Optional.of("job blog on server web: web refused the connection"), Optional.of(ended));
+
+        assertThat(ja.run(run)).startsWith("2026-12-01 02:30:00 の実行 失敗")
+                .contains("ジョブ blog のバックアップが、サーバー web で失敗しました").doesNotContain("refused");
+        assertThat(ja.run(new TimelineRun(8, "blog", at, RunStatus.CANCELLED, Optional.of("cancelled by the admin"))))
+                .as("no event: the stored English").endsWith("cancelled by the admin");
     }
 }

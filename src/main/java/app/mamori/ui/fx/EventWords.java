@@ -1,13 +1,7 @@
-package app.mamori.ui.activity;
+package app.mamori.ui.fx;
 
 import app.mamori.catalog.Event;
 import app.mamori.model.Note;
-import app.mamori.ui.fx.CheckWords;
-import app.mamori.ui.fx.FailureWords;
-import app.mamori.ui.fx.Format;
-import app.mamori.ui.fx.I18n;
-import app.mamori.ui.fx.IncidentWords;
-import app.mamori.ui.fx.NoteWords;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,18 +14,18 @@ import java.util.List;
  * and keys this build does not know, show the stored English text: nothing is ever blank.
  * Texts a server or tool wrote (an error message) come in as arguments and stay as written.
  */
-final class EventWords {
+public final class EventWords {
     private final I18n text;
     private final Format format;
     private final IncidentWords incidents;
 
-    EventWords(I18n text, Format format) {
+    public EventWords(I18n text, Format format) {
         this.text = text;
         this.format = format;
         this.incidents = new IncidentWords(text);
     }
 
-    String of(Event e) {
+    public String of(Event e) {
         if (e.phrase().isEmpty() || !text.has("event." + e.phrase().get().key())) {
             return e.message();
         }

@@ -1,9 +1,7 @@
-package app.mamori.ui.activity;
+package app.mamori.ui.fx;
 
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
-import app.mamori.ui.fx.Format;
-import app.mamori.ui.fx.I18n;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
