@@ -187,7 +187,7 @@ final class RestoreCommand extends Base {
                     + (c.artifactOnStdin() ? "; artifact on stdin" : ""));
             out.println("    " + c.command());
         }
-        plan.warnings().forEach(w -> out.println("  warning: " + w));
+        plan.warnings().forEach(w -> out.println("  warning: " + w.english()));
     }
 
     /** Progress on stderr for a person at a terminal. */

@@ -64,7 +64,7 @@ final class RestoreJson {
             o.putNull("safetyBackup");
         }
         ArrayNode warnings = o.putArray("warnings");
-        p.warnings().forEach(warnings::add);
+        p.warnings().forEach(w -> warnings.add(w.english()));
         return o;
     }
 

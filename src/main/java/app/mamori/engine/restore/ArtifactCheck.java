@@ -2,6 +2,7 @@ package app.mamori.engine.restore;
 
 import app.mamori.catalog.Catalog;
 import app.mamori.catalog.Verification;
+import app.mamori.model.Note;
 import app.mamori.vault.HashingOutputStream;
 import app.mamori.vault.Json;
 import app.mamori.vault.Manifest;
@@ -9,6 +10,8 @@ import app.mamori.vault.Manifest;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Re-hashes an artifact against the catalogue and its manifest before a restore may use it. */
@@ -54,6 +57,18 @@ final class ArtifactCheck {
     static String describe(String point, Verification v) {
         return "restore point " + point + " failed its last verification (" + v.method().id() + " check, " + v.time()
                 + "): " + v.detail();
+    }
+
+    /**
+     * The plan's warning that its point failed a check: point, method, time, what the check found
+     * in English and then the check's own key and arguments, for the app to say in its words.
+     */
+    static Note warning(String point, Verification v, boolean accepted) {
+        List<Object> args = new ArrayList<>(List.of(point, v.method().id(), v.time(), v.detail(), v.said().key()));
+        args.addAll(v.said().args());
+        return Note.of(accepted ? "planFailedCheckAccepted" : "planFailedCheck", describe(point, v) + (accepted
+                ? "; restoring it anyway, as --accept-failed-check asks"
+                : "; the restore refuses it unless you accept that with --accept-failed-check"), args.toArray());
     }
 
     /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */

@@ -1,6 +1,7 @@
 package app.mamori.engine.restore;
 
 import app.mamori.model.Artifact;
+import app.mamori.model.Note;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
 import app.mamori.source.RestoreCommand;
@@ -27,7 +28,7 @@ import java.util.Optional;
 public record RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
                           Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
                           String compression, RestoreTarget target, String targetDescription,
-                          List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings,
+                          List<RestoreCommand> commands, Optional<String> safetyBackup, List<Note> warnings,
                           List<String> include, boolean acceptFailedCheck) {
     public RestorePlan {
         commands = List.copyOf(commands);
@@ -39,15 +40,15 @@ public record RestorePlan(Source source, Server server, String pointId, String j
     public RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
                        Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
                        String compression, RestoreTarget target, String targetDescription,
-                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings,
+                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<Note> warnings,
                        List<String> include) {
         this(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile, expectedSha256, compression,
                 target, targetDescription, commands, safetyBackup, warnings, include, false);
     }
 
     /** The same plan with one more warning, and {@code acceptFailedCheck} as given. */
-    public RestorePlan with(String warning, boolean acceptFailedCheck) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+    public RestorePlan with(Note warning, boolean acceptFailedCheck) {
+        List<Note> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new RestorePlan(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile,
                 expectedSha256, compression, target, targetDescription, commands, safetyBackup, all, include,
@@ -58,7 +59,7 @@ public record RestorePlan(Source source, Server server, String pointId, String j
     public RestorePlan(Source source, Server server, String pointId, String job, Instant pointTime,
                        Artifact artifact, Path pointDir, Path artifactFile, String expectedSha256,
                        String compression, RestoreTarget target, String targetDescription,
-                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<String> warnings) {
+                       List<RestoreCommand> commands, Optional<String> safetyBackup, List<Note> warnings) {
         this(source, server, pointId, job, pointTime, artifact, pointDir, artifactFile, expectedSha256, compression,
                 target, targetDescription, commands, safetyBackup, warnings, List.of());
     }

@@ -6,6 +6,7 @@ import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
 import app.mamori.model.Job;
+import app.mamori.model.Note;
 import app.mamori.model.RunStatus;
 import app.mamori.model.Server;
 import app.mamori.model.Source;
@@ -120,9 +121,7 @@ public final class RestorePlanner {
         }
         Optional<Verification> damage = ArtifactCheck.standingFailure(catalog, point.id(), source.name());
         if (damage.isPresent()) {
-            plan = plan.with(ArtifactCheck.describe(point.id(), damage.get()) + (request.acceptFailedCheck()
-                    ? "; restoring it anyway, as --accept-failed-check asks"
-                    : "; the restore refuses it unless you accept that with --accept-failed-check"),
+            plan = plan.with(ArtifactCheck.warning(point.id(), damage.get(), request.acceptFailedCheck()),
                     request.acceptFailedCheck());
         }
         return plan;
@@ -155,9 +154,9 @@ public final class RestorePlanner {
                 plan.artifact().sha256())));
         plan.commands().forEach(c -> steps.add(c.artifactOnStdin() ? RestoreCommands.fromFileOnServer(c, file,
                 "zstd".equals(plan.compression())) : c));
-        List<String> warnings = new ArrayList<>(plan.warnings());
-        warnings.add("the backup is read on server " + plan.server().name() + " from vault " + vault.name()
-                + "; the restore report goes to the activity log only");
+        List<Note> warnings = new ArrayList<>(plan.warnings());
+        warnings.add(Note.of("planReadOnServer", "the backup is read on server " + plan.server().name() + " from vault "
+                + vault.name() + "; the restore report goes to the activity log only", plan.server().name(), vault.name()));
         return new RestorePlan(plan.source(), plan.server(), plan.pointId(), plan.job(), plan.pointTime(),
                 plan.artifact(), plan.pointDir(), plan.artifactFile(), plan.expectedSha256(), plan.compression(),
                 plan.target(), plan.targetDescription(), steps, plan.safetyBackup(), warnings, plan.include(),
@@ -178,10 +177,10 @@ public final class RestorePlanner {
             }
         }
         List<RestoreCommand> commands = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(plan.warnings());
-        warnings.add("--table restores each table's definition and rows only: its indexes, constraints and triggers"
-                + " are separate objects in the dump and are not restored; in place, a table that others reference"
-                + " by foreign key cannot be dropped, and the restore then changes nothing");
+        List<Note> warnings = new ArrayList<>(plan.warnings());
+        warnings.add(Note.of("planTables", "--table restores each table's definition and rows only: its indexes,"
+                + " constraints and triggers are separate objects in the dump and are not restored; in place, a table"
+                + " that others reference by foreign key cannot be dropped, and the restore then changes nothing"));
         if (plan.target() instanceof RestoreTarget.NewDatabase n) {
             commands.add(plan.commands().get(0)); // create the database
             commands.addAll(RestoreCommands.postgresTables(db, n.name(), tables, false));
@@ -274,7 +273,7 @@ public final class RestorePlanner {
         String onServer = vault.isRemote() ? vault.path().replaceAll("/+$", "") + "/" + point.point().location() : null;
         Artifact artifact = artifactOf(point, source.name()).orElseThrow(() -> new IllegalArgumentException(
                 "restore point " + point.id() + " holds no backup of source " + source.name()));
-        List<String> warnings = new ArrayList<>();
+        List<Note> warnings = new ArrayList<>();
         List<RestoreCommand> commands;
         String description;
         if (source instanceof Source.Database db) {
@@ -288,11 +287,11 @@ public final class RestorePlanner {
                         : RestoreCommands.mysqlInPlace(db, client);
             }
             if (target.inPlace()) {
-                warnings.add("tables and other objects created after " + point.point().time()
-                        + " and not in the backup are left as they are");
+                warnings.add(Note.of("planDatabaseLeft", "tables and other objects created after " + point.point().time()
+                        + " and not in the backup are left as they are", point.point().time()));
                 if (db.kind() == SourceKind.MYSQL) {
-                    warnings.add("a MariaDB/MySQL restore is not one transaction: if it fails halfway the database"
-                            + " is partly restored, and the safety point is the way back");
+                    warnings.add(Note.of("planMysqlNotAtomic", "a MariaDB/MySQL restore is not one transaction: if it"
+                            + " fails halfway the database is partly restored, and the safety point is the way back"));
                 }
             }
         } else if (source instanceof Source.Sqlite sqlite) {
@@ -300,8 +299,8 @@ public final class RestorePlanner {
             String path = target instanceof RestoreTarget.ToPath p ? p.path() : sqlite.path();
             commands = List.of(RestoreCommands.sqlite(path, target.inPlace()));
             if (target.inPlace()) {
-                warnings.add("stop the application that uses " + sqlite.path() + " first: one that keeps the file"
-                        + " open goes on writing to the old copy");
+                warnings.add(Note.of("planSqliteStopApp", "stop the application that uses " + sqlite.path() + " first:"
+                        + " one that keeps the file open goes on writing to the old copy", sqlite.path()));
             }
         } else if (source instanceof Source.Files files) {
             description = filesTarget(files, target, server);
@@ -316,26 +315,30 @@ public final class RestorePlanner {
                         : target.inPlace() ? List.of(RestoreCommands.filesInPlace()) : List.of();
             }
             if (target.inPlace()) {
-                warnings.add("files created under " + String.join(", ", files.paths()) + " after " + point.point().time()
-                        + " are left as they are; files the snapshot holds are replaced");
+                warnings.add(Note.of("planFilesLeft", "files created under " + String.join(", ", files.paths()) + " after "
+                        + point.point().time() + " are left as they are; files the snapshot holds are replaced",
+                        String.join(", ", files.paths()), point.point().time()));
             }
             if (target instanceof RestoreTarget.ToLocal) {
-                warnings.add("names that are not valid UTF-8 keep the vault's %raw% escaped form on this computer");
+                warnings.add(Note.of("planRawNames", "names that are not valid UTF-8 keep the vault's %raw% escaped form"
+                        + " on this computer"));
             }
         } else if (source instanceof Source.DockerVolume volume) {
             description = volumeTarget(volume, target, server);
             commands = List.of(target instanceof RestoreTarget.ToVolume v ? RestoreCommands.volumeToNew(v.name())
                     : RestoreCommands.volumeInPlace(volume.volume()));
             if (target.inPlace()) {
-                warnings.add("stop the containers that use volume " + volume.volume() + " first; files created in it"
-                        + " after " + point.point().time() + " are left as they are");
+                warnings.add(Note.of("planVolumeStop", "stop the containers that use volume " + volume.volume()
+                        + " first; files created in it after " + point.point().time() + " are left as they are",
+                        volume.volume(), point.point().time()));
             }
         } else if (source instanceof Source.Bucket bucket) {
             description = BucketTargets.describe(bucket, target, vault, point);
             commands = List.of(); // the engine puts the objects itself
             if (target.inPlace()) {
-                warnings.add("objects put into " + bucket.describe() + " after " + point.point().time()
-                        + " are left as they are; objects the snapshot holds are replaced");
+                warnings.add(Note.of("planBucketLeft", "objects put into " + bucket.describe() + " after "
+                        + point.point().time() + " are left as they are; objects the snapshot holds are replaced",
+                        bucket.describe(), point.point().time()));
             }
         } else {
             throw new IllegalArgumentException("restoring " + source.kind().id() + " sources (" + source.name()
@@ -348,10 +351,12 @@ public final class RestorePlanner {
                             + " be taken before overwriting it; add the source to a job, or give --no-safety-backup"));
             safety = Optional.of(j.name());
         } else if (target.inPlace()) {
-            warnings.add("no safety backup: the current state of " + source.name() + " is lost when the restore starts");
+            warnings.add(Note.of("planNoSafety", "no safety backup: the current state of " + source.name()
+                    + " is lost when the restore starts", source.name()));
         }
         if (point.kind() == PointKind.PRE_RESTORE) {
-            warnings.add("this is the safety point a restore took at " + point.point().time());
+            warnings.add(Note.of("planIsSafetyPoint", "this is the safety point a restore took at " + point.point().time(),
+                    point.point().time()));
         }
         Path pointDir = Path.of(vault.path()).resolve(point.point().location());
         Artifact a = artifact;

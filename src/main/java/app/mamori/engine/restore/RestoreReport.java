@@ -63,7 +63,7 @@ final class RestoreReport {
         }
         if (!plan.warnings().isEmpty()) {
             sb.append("\n## Warnings\n\n");
-            plan.warnings().forEach(w -> sb.append("- ").append(w).append('\n'));
+            plan.warnings().forEach(w -> sb.append("- ").append(w.english()).append('\n'));
         }
         return sb.toString();
     }

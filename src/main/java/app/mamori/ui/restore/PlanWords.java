@@ -3,8 +3,17 @@ package app.mamori.ui.restore;
 import app.mamori.engine.restore.RestorePlan;
 import app.mamori.engine.restore.RestoreResult;
 import app.mamori.engine.restore.RestoreTarget;
+import app.mamori.model.Note;
+import app.mamori.ui.fx.CheckWords;
+import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.NoteWords;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Where a restore writes and what it backs up first, in the app's language: said from the plan's
@@ -40,6 +49,30 @@ public final class PlanWords {
         return p.safetyBackup().map(job -> text.t("plan.safety", p.source().name(), job))
                 .orElseGet(() -> text.t("plan.safety.none"));
     }
+
+    /**
+     * A warning of the plan (what a restore leaves as it is, what to stop first, a failed check) in
+     * the app's language, its times in the admin's zone; one this build has no sentence for in English.
+     */
+    public static String warning(I18n text, Note w) {
+        Format format = new Format(text, ZoneId.systemDefault());
+        List<Object> args = new ArrayList<>();
+        for (String a : w.args()) {
+            args.add(INSTANT.matcher(a).matches() ? format.when(Instant.parse(a)) : a);
+        }
+        if ((w.key().equals("planFailedCheck") || w.key().equals("planFailedCheckAccepted")) && w.args().size() > 4
+                && text.has("note." + w.key())) {
+            // point, method, time, what the check found in English, then the check's key and arguments
+            String method = text.has("verify.method." + w.args().get(1)) ? text.t("verify.method." + w.args().get(1))
+                    : w.args().get(1);
+            String found = CheckWords.detail(text, new Note(w.args().get(4), w.args().subList(5, w.args().size()),
+                    w.args().get(3)));
+            return text.t("note." + w.key(), args.get(0), method, args.get(2), found);
+        }
+        return text.has("note." + w.key()) ? text.t("note." + w.key(), args.toArray()) : w.english();
+    }
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
     /** Why a restore failed: its reason in the app's language where it has one, else the engine's words. */
     public static String whyFailed(I18n text, RestoreResult r) {

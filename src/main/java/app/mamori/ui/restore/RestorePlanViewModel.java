@@ -17,7 +17,7 @@ public record RestorePlanViewModel(String source, String pointId, String target,
     public static RestorePlanViewModel of(RestorePlan p, I18n text) {
         return new RestorePlanViewModel(p.source().name(), p.pointId(), PlanWords.target(text, p),
                 PlanWords.safety(text, p), p.commands().stream().map(RestoreCommand::command).toList(),
-                p.warnings(), p.target().inPlace());
+                p.warnings().stream().map(w -> PlanWords.warning(text, w)).toList(), p.target().inPlace());
     }
 
     /** The plan as text for the review pane. */

@@ -113,7 +113,7 @@ class RestorePlannerTest {
 
         RestorePlan bare = build(SHOP, P2, new RestoreTarget.InPlace(), false);
         assertThat(bare.safetyBackup()).isEmpty();
-        assertThat(bare.warnings()).anyMatch(w -> w.contains("no safety backup"));
+        assertThat(bare.warnings()).anyMatch(w -> w.english().contains("no safety backup"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class RestorePlannerTest {
         assertThat(plan.commands()).noneMatch(RestoreCommand::artifactOnStdin);
         assertThat(plan.commands().get(plan.commands().size() - 1).command()).contains("pg_restore")
                 .contains("cat -- \"$t\"");
-        assertThat(plan.warnings()).anyMatch(w -> w.contains("read on server db1"));
+        assertThat(plan.warnings()).anyMatch(w -> w.english().contains("read on server db1"));
     }
 
     @Test
