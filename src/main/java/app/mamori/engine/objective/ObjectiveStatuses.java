@@ -7,12 +7,14 @@ import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.model.Artifact;
+import app.mamori.model.CopySettings;
 import app.mamori.model.Job;
 import app.mamori.model.RunStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every job's objectives, checked against the catalogue. */
@@ -20,35 +22,48 @@ public final class ObjectiveStatuses {
     private ObjectiveStatuses() {
     }
 
-    /** Jobs that have objectives, in the catalogue's job order. */
+    /**
+     * Jobs that have objectives, in the catalogue's job order. Which jobs have objectives, and
+     * where each copies offsite, are read once for all jobs; only a job with objectives reads its
+     * own points.
+     */
     public static List<JobObjectives> collect(Catalog catalog, Instant now) {
+        Map<String, ObjectiveStore.Stored> stored = catalog.objectives().all();
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CopySettings> copies = catalog.copies().copyOfEachJob();
         List<JobObjectives> out = new ArrayList<>();
         for (Job job : catalog.jobs().list()) {
-            of(catalog, job, now).ifPresent(out::add);
+            Optional.ofNullable(stored.get(job.name())).map(s -> of(catalog, job, s,
+                    Optional.ofNullable(copies.get(job.name())), now)).ifPresent(out::add);
         }
         return out;
     }
 
+    /** One job's objectives, read for that job alone: the same answer as its entry of {@link #collect}. */
     public static Optional<JobObjectives> of(Catalog catalog, Job job, Instant now) {
-        Optional<ObjectiveStore.Stored> stored = catalog.objectives().find(job.name());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        var o = stored.get().objectives();
+        return catalog.objectives().find(job.name()).map(s -> of(catalog, job, s, catalog.copies().copyOf(job.name()),
+                now));
+    }
+
+    private static JobObjectives of(Catalog catalog, Job job, ObjectiveStore.Stored stored,
+                                    Optional<CopySettings> copy, Instant now) {
+        var o = stored.objectives();
         // the newest complete points, a page of the history: what both objectives are measured on
         // (reading all of a job's years of points made each dashboard refresh cost seconds)
         List<RecordedPoint> points = newestComplete(catalog, job.name(), PAGE);
         Optional<RecordedPoint> newestGood = newestGood(catalog, points).or(() -> points.size() < PAGE
                 ? Optional.empty() : newestGood(catalog, newestComplete(catalog, job.name(), Integer.MAX_VALUE)));
-        Optional<Verdict> rpo = o.rpo().map(target -> ObjectiveCheck.rpo(target, stored.get().since(),
+        Optional<Verdict> rpo = o.rpo().map(target -> ObjectiveCheck.rpo(target, stored.since(),
                 newestGood.map(p -> p.point().time()),
-                catalog.runs().succeededSince(job.name(), stored.get().since()), now));
+                catalog.runs().succeededSince(job.name(), stored.since()), now));
         Optional<Verdict> rto = o.rto().map(target -> ObjectiveCheck.rto(target, facts(catalog, job, points),
-                points.isEmpty() ? stored.get().since() : points.get(0).point().time()));
-        Optional<Verdict> offsite = o.rpo().flatMap(target -> catalog.copies().copyOf(job.name()).map(c ->
-                ObjectiveCheck.offsiteRpo(target, c.vault(), stored.get().since(), copiedTimes(catalog, job.name(),
+                points.isEmpty() ? stored.since() : points.get(0).point().time()));
+        Optional<Verdict> offsite = o.rpo().flatMap(target -> copy.map(c ->
+                ObjectiveCheck.offsiteRpo(target, c.vault(), stored.since(), copiedTimes(catalog, job.name(),
                         c.vault()), now)));
-        return Optional.of(ObjectiveCheck.of(job.name(), o, rpo, rto, offsite));
+        return ObjectiveCheck.of(job.name(), o, rpo, rto, offsite);
     }
 
     /** When each of the job's points copied to {@code vault} was taken, oldest first. */
