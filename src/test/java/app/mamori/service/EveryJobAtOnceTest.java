@@ -94,6 +94,40 @@ class EveryJobAtOnceTest {
         }
     }
 
+    @Test
+    void theRpoIsMeasuredOnTheNewestGoodPointHoweverManyNewerOnesAreDamaged(@TempDir Path tmp) {
+        TestClock clock = new TestClock(START);
+        try (Catalog c = Catalog.open(tmp.resolve("catalog.db"), clock)) {
+            c.servers().add(new Server("web", "web.lan", 22, "root", Optional.empty(), Optional.empty()));
+            c.vaults().add(new Vault("nas", "/mnt/nas", Optional.empty()));
+            c.sources().add(new Source.Sqlite("shop-db", "web", "/srv/shop.db"));
+            c.jobs().add(new Job("shop", List.of("shop-db"), "nas"));
+            c.objectives().set("shop", new Objectives(Optional.of(Duration.ofDays(2)), Optional.empty()));
+            List<RestorePoint> points = new java.util.ArrayList<>();
+            for (int day = 0; day < 7; day++) {
+                clock.advance(Duration.ofDays(1));
+                points.add(0, backUp(c, "shop", clock.instant()));
+            }
+            clock.advance(Duration.ofHours(1));
+            Instant now = clock.instant();
+
+            damage(c, points.get(0), now);
+            assertThat(rpoMeasured(c, now)).as("the second newest").contains(Duration.ofDays(1).plusHours(1));
+            points.subList(1, 5).forEach(p -> damage(c, p, now));
+            assertThat(rpoMeasured(c, now)).as("the sixth newest").contains(Duration.ofDays(5).plusHours(1));
+        }
+    }
+
+    private static Optional<Duration> rpoMeasured(Catalog c, Instant now) {
+        return ObjectiveStatuses.collect(c, now).get(0).rpo().orElseThrow().measured();
+    }
+
+    private static void damage(Catalog c, RestorePoint p, Instant now) {
+        c.verifications().record(new app.mamori.catalog.Verification(p.id(), p.job() + "-db", p.job(), now,
+                app.mamori.catalog.Verification.Method.CHECKSUM, app.mamori.catalog.Verification.Result.FAILED,
+                "SHA-256 differs", Duration.ofSeconds(1), Optional.empty()));
+    }
+
     private static JobStatus status(List<JobStatus> all, String job) {
         return all.stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow();
     }

@@ -51,8 +51,12 @@ public final class ObjectiveStatuses {
                                     Optional<CopySettings> copy, Instant now) {
         var o = stored.objectives();
         // the newest complete points, a page of the history: what both objectives are measured on
-        // (reading all of a job's years of points made each dashboard refresh cost seconds)
-        List<RecordedPoint> points = newestComplete(catalog, job.name(), PAGE);
+        // (reading all of a job's years of points made each dashboard refresh cost seconds). The
+        // newest few points nearly always settle both (the newest good point, each source's newest
+        // size); the page is read only when they do not, so the answer is the page's either way.
+        List<RecordedPoint> few = newestComplete(catalog, job.name(), FEW);
+        List<RecordedPoint> points = few.size() < FEW || settles(catalog, job, few) ? few
+                : newestComplete(catalog, job.name(), PAGE);
         Optional<RecordedPoint> newestGood = newestGood(catalog, points).or(() -> points.size() < PAGE
                 ? Optional.empty() : newestGood(catalog, newestComplete(catalog, job.name(), Integer.MAX_VALUE)));
         Optional<Verdict> rpo = o.rpo().map(target -> ObjectiveCheck.rpo(target, stored.since(),
@@ -72,19 +76,30 @@ public final class ObjectiveStatuses {
     }
 
     private static final int PAGE = 100;
+    private static final int FEW = 4;
+
+    /**
+     * Whether these newest points hold what a whole page would be asked for: a point no check
+     * found damaged, and an artifact of each of the job's sources.
+     */
+    private static boolean settles(Catalog catalog, Job job, List<RecordedPoint> newestFirst) {
+        return newestGood(catalog, newestFirst).isPresent() && job.sources().stream().allMatch(source -> newestFirst
+                .stream().anyMatch(p -> p.point().artifacts().stream().anyMatch(a -> a.source().equals(source))));
+    }
 
     /** Up to {@code count} of the job's newest complete normal points, newest first, read a page at a time. */
     private static List<RecordedPoint> newestComplete(Catalog catalog, String job, int count) {
         List<RecordedPoint> out = new ArrayList<>();
         RecordedPoint after = null;
+        int size = Math.min(count, PAGE);
         while (out.size() < count) {
-            List<RecordedPoint> page = catalog.points().page(job, after, PAGE);
+            List<RecordedPoint> page = catalog.points().page(job, after, size);
             for (RecordedPoint p : page) {
                 if (p.kind() == PointKind.NORMAL && p.point().status() == RunStatus.SUCCEEDED && out.size() < count) {
                     out.add(p);
                 }
             }
-            if (page.size() < PAGE) {
+            if (page.size() < size) {
                 break;
             }
             after = page.get(page.size() - 1);
