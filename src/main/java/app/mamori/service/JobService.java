@@ -211,6 +211,11 @@ public final class JobService {
         return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());
     }
 
+    /** One job's objectives checked now, reading only that job; empty when it has none. */
+    public Optional<JobObjectives> objectiveStatus(String job) {
+        return ObjectiveStatuses.of(services.catalog(), get(job), services.clock().instant());
+    }
+
     /**
      * Pauses a job: run-due and the app's scheduler leave it alone and it is not reported
      * overdue, until {@link #resume}. A backup started by hand still runs it. A blank reason

@@ -42,7 +42,7 @@ import java.util.Set;
  * Prints the median and the slowest of the timed rounds per page (and the median CPU time the
  * page's thread used, which waiting for a core on a busy machine does not swell), then the heap in use after a
  * full collection with every page's last state still held.
- * <pre>java ... AppPagesBench HOME [ROUNDS=5] [SOURCE=hourly-db] [JOB=hourly]</pre>
+ * <pre>java [-Dpages=dashboard,jobs] ... AppPagesBench HOME [ROUNDS=5] [SOURCE=hourly-db] [JOB=hourly]</pre>
  */
 public final class AppPagesBench {
     private AppPagesBench() {
@@ -114,6 +114,11 @@ public final class AppPagesBench {
                     TimelineScope.everything(), span)));
             pages.put("timeline, job " + job + ", " + days, () -> held.add(timeline(app, zone, text,
                     TimelineScope.job(job), span)));
+        }
+        // -Dpages=dashboard,jobs: only the pages whose names start so
+        String only = System.getProperty("pages");
+        if (only != null) {
+            pages.keySet().removeIf(page -> java.util.Arrays.stream(only.split(",")).noneMatch(page::startsWith));
         }
         Map<String, List<Long>> times = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();

@@ -67,6 +67,7 @@ class EveryJobAtOnceTest {
                     .flatMap(j -> ObjectiveStatuses.of(c, j, now).stream()).toList())
                     .extracting(o -> o.job()).containsExactly("objective", "offsite");
             assertThat(ObjectiveStatuses.collect(c, now).get(1).offsiteRpo()).isPresent();
+            assertThat(services.jobs().objectiveStatus("offsite")).contains(ObjectiveStatuses.collect(c, now).get(1));
 
             var offsites = services.offsite().offsites();
             for (Job j : jobs) {
