@@ -123,6 +123,22 @@ public final class RunStore {
                 + " AND started >= ? ORDER BY started", row -> Rows.instant(row, "started"), job, from));
     }
 
+    /**
+     * {@link #succeededSince} of every job with recovery objectives, from when they were set, by
+     * job: a range of the (job, started) index per job, in one statement.
+     */
+    public Map<String, List<Instant>> succeededSinceObjectives() {
+        return db.autocommit(c -> {
+            Map<String, List<Instant>> out = new HashMap<>();
+            // CROSS JOIN keeps the objectives outside: left to itself SQLite walked every run instead
+            Rows.query(c, "SELECT r.job, r.started FROM job_objectives o CROSS JOIN runs r ON r.job = o.job"
+                    + " AND r.status = 'succeeded' AND r.started >= o.since ORDER BY o.job, r.started",
+                    row -> out.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(Rows.instant(row,
+                            "started")));
+            return out;
+        });
+    }
+
     public List<Run> running() {
         return db.autocommit(c -> Rows.query(c, SELECT + " WHERE status = 'running' ORDER BY id", RunStore::run));
     }

@@ -114,6 +114,14 @@ class QueryPlanTest {
             c.drills().list();
             c.sources().list();
         };
+        try (Catalog c = Catalog.open(file, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            c.objectives().set("job2", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.of(Duration.ofHours(1))));
+            RecordedPoint p = c.points().page("job2", null, 1).get(0);
+            c.verifications().record(new Verification(p.id(), "src2", "job2", NOW, Verification.Method.DRILL,
+                    Verification.Result.VERIFIED, "3 tables", Duration.ofSeconds(5), java.util.Optional.of(
+                    Duration.ofSeconds(4))));
+        }
         int ofThreeJobs = plansOf(status).size() + statements.size();
         try (Catalog c = Catalog.open(file, Clock.fixed(NOW, ZoneOffset.UTC))) {
             c.copies().addVault(new app.mamori.model.ObjectVault("cloud", "backups", "", java.util.Optional.empty(), "eu-central-1",
@@ -121,10 +129,16 @@ class QueryPlanTest {
             for (String job : List.of("job7", "job8", "job9")) {
                 c.jobs().add(new app.mamori.model.Job(job, List.of("src1"), "nas"));
                 c.schedules().set(job, "daily 02:00");
-                c.copies().setCopy(new app.mamori.model.CopySettings(job, "cloud",
-                        app.mamori.model.RetentionPolicy.KEEP_ALL));
             }
+            // a job with objectives and a copy reads its copies' history (the offsite RPO's), so only job8 copies
+            c.copies().setCopy(new app.mamori.model.CopySettings("job8", "cloud",
+                    app.mamori.model.RetentionPolicy.KEEP_ALL));
             c.pauses().pause("job8", java.util.Optional.empty());
+            // an RPO only: a drill is still read per source, by VerificationStore.latestDrill
+            c.objectives().set("job7", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.empty()));
+            c.objectives().set("job9", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.empty()));
         }
 
         Set<String> plans = plansOf(status);

@@ -67,6 +67,8 @@ class EveryJobAtOnceTest {
                     .flatMap(j -> ObjectiveStatuses.of(c, j, now).stream()).toList())
                     .extracting(o -> o.job()).containsExactly("objective", "offsite");
             assertThat(ObjectiveStatuses.collect(c, now).get(1).offsiteRpo()).isPresent();
+            assertThat(ObjectiveStatuses.collect(c, now).get(0).rto().orElseThrow().measured())
+                    .as("estimated from the drill").contains(Duration.ofMinutes(2));
             assertThat(services.jobs().objectiveStatus("offsite")).contains(ObjectiveStatuses.collect(c, now).get(1));
 
             var offsites = services.offsite().offsites();
@@ -168,7 +170,11 @@ class EveryJobAtOnceTest {
             }
         }
         clock.advance(Duration.ofDays(8));
-        backUp(c, "objective", clock.instant());
+        RestorePoint drilled = backUp(c, "objective", clock.instant());
+        c.verifications().record(new app.mamori.catalog.Verification(drilled.id(), "objective-db", "objective",
+                clock.instant(), app.mamori.catalog.Verification.Method.DRILL,
+                app.mamori.catalog.Verification.Result.VERIFIED, "12 tables", Duration.ofMinutes(3),
+                Optional.of(Duration.ofMinutes(2))));
         long failed = c.runs().start("failed", 1);
         c.runs().finish(failed, RunStatus.FAILED, "pg_dump exited with 1", null);
         c.pauses().pause("paused", Optional.of("moving the server"));
