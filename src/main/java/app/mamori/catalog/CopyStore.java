@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,6 +161,23 @@ public final class CopyStore {
                         String job = r.getString("job");
                         return Rows.optionalInstant(r, "newest").map(t -> out.put(job, t));
                     });
+            return out;
+        });
+    }
+
+    /**
+     * For every job with recovery objectives that copies offsite: when each of its points copied
+     * to its object vault was taken, from when its objectives were set, oldest first, by job; in
+     * one statement (the job's range of the primary key, as in copiedOfJob).
+     */
+    public Map<String, List<Instant>> copiedSinceObjectives() {
+        return db.autocommit(c -> {
+            Map<String, List<Instant>> out = new HashMap<>();
+            Rows.query(c, "SELECT jc.job, pc.point_time FROM job_objectives o CROSS JOIN job_copies jc ON jc.job = o.job"
+                    + " CROSS JOIN point_copies pc ON pc.point > jc.job || '/' AND pc.point < jc.job || '0'"
+                    + " AND pc.vault = jc.vault AND pc.status = 'copied' AND pc.point_time >= o.since"
+                    + " ORDER BY jc.job, pc.point_time", r -> out.computeIfAbsent(r.getString(1),
+                    j -> new ArrayList<>()).add(Rows.instant(r, "point_time")));
             return out;
         });
     }

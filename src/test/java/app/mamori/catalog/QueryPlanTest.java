@@ -129,10 +129,9 @@ class QueryPlanTest {
             for (String job : List.of("job7", "job8", "job9")) {
                 c.jobs().add(new app.mamori.model.Job(job, List.of("src1"), "nas"));
                 c.schedules().set(job, "daily 02:00");
+                c.copies().setCopy(new app.mamori.model.CopySettings(job, "cloud",
+                        app.mamori.model.RetentionPolicy.KEEP_ALL));
             }
-            // a job with objectives and a copy reads its copies' history (the offsite RPO's), so only job8 copies
-            c.copies().setCopy(new app.mamori.model.CopySettings("job8", "cloud",
-                    app.mamori.model.RetentionPolicy.KEEP_ALL));
             c.pauses().pause("job8", java.util.Optional.empty());
             // an RPO only: a drill is still read per source, by VerificationStore.latestDrill
             c.objectives().set("job7", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),

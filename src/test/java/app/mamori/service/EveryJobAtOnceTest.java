@@ -66,7 +66,7 @@ class EveryJobAtOnceTest {
             assertThat(ObjectiveStatuses.collect(c, now)).isEqualTo(jobs.stream()
                     .flatMap(j -> ObjectiveStatuses.of(c, j, now).stream()).toList())
                     .extracting(o -> o.job()).containsExactly("objective", "offsite");
-            assertThat(ObjectiveStatuses.collect(c, now).get(1).offsiteRpo()).isPresent();
+            assertThat(ObjectiveStatuses.collect(c, now)).allMatch(o -> o.offsiteRpo().isPresent());
             assertThat(ObjectiveStatuses.collect(c, now).get(0).rto().orElseThrow().measured())
                     .as("estimated from the drill").contains(Duration.ofMinutes(2));
             assertThat(services.jobs().objectiveStatus("offsite")).contains(ObjectiveStatuses.collect(c, now).get(1));
@@ -77,7 +77,7 @@ class EveryJobAtOnceTest {
                         .isEqualTo(services.offsite().offsiteOf(j.name()));
             }
             assertThat(offsites.get("offsite").newestCopy()).isPresent();
-            assertThat(offsites.get("objective").newestCopy()).isEmpty();
+            assertThat(offsites).doesNotContainKey("failed");
 
             var servers = services.jobs().serversOf(jobs);
             jobs.forEach(j -> assertThat(servers.get(j.name())).as(j.name()).isEqualTo(services.jobs().serverOf(j)));
@@ -165,7 +165,7 @@ class EveryJobAtOnceTest {
         clock.advance(Duration.ofDays(1));
         for (String job : List.of("failed", "overdue", "objective", "offsite", "paused")) {
             RestorePoint p = backUp(c, job, clock.instant());
-            if (job.equals("offsite")) {
+            if (job.equals("offsite") || job.equals("objective")) {
                 c.copies().recordCopy(p, "cloud", PointCopy.Status.COPIED, clock.instant(), null);
             }
         }
@@ -179,6 +179,9 @@ class EveryJobAtOnceTest {
         c.runs().finish(failed, RunStatus.FAILED, "pg_dump exited with 1", null);
         c.pauses().pause("paused", Optional.of("moving the server"));
         clock.advance(Duration.ofHours(20));
+        // objectives changed after the job's only copy: the offsite RPO counts from now, on that copy
+        c.objectives().set("objective", new Objectives(Optional.of(Duration.ofHours(13)),
+                Optional.of(Duration.ofHours(1))));
     }
 
     private static RestorePoint backUp(Catalog c, String job, Instant t) {

@@ -38,6 +38,16 @@ public final class ObjectiveStatuses {
         }
         Map<String, CopySettings> copies = catalog.copies().copyOfEachJob();
         List<Job> jobs = catalog.jobs().list().stream().filter(j -> stored.containsKey(j.name())).toList();
+        Reads reads = readsOfEvery(catalog, jobs, stored);
+        List<JobObjectives> out = new ArrayList<>();
+        for (Job job : jobs) {
+            out.add(of(catalog, job, stored.get(job.name()), Optional.ofNullable(copies.get(job.name())), now, reads));
+        }
+        return out;
+    }
+
+    /** What {@link #of} first reads, for all these jobs at once: a statement per kind of fact. */
+    private static Reads readsOfEvery(Catalog catalog, List<Job> jobs, Map<String, ObjectiveStore.Stored> stored) {
         Map<String, List<RecordedPoint>> newest = catalog.points().newestCompleteOfEachJob(
                 jobs.stream().map(Job::name).toList(), FEW);
         Map<String, Map<String, Verification>> checks = catalog.verifications().latestOfPoints(newest.values()
@@ -50,15 +60,15 @@ public final class ObjectiveStatuses {
         Map<String, RecordedPoint> drilled = new HashMap<>();
         catalog.points().withIds(drills.values().stream().map(Verification::point).distinct().toList())
                 .forEach(p -> drilled.put(p.id(), p));
-        Reads reads = new Reads(job -> newest.getOrDefault(job, List.of()),
+        Map<String, List<Instant>> copiedSince = catalog.copies().copiedSinceObjectives();
+        Map<String, Instant> newestCopied = catalog.copies().newestCopiedOfEachJob();
+        return new Reads(job -> newest.getOrDefault(job, List.of()),
                 p -> checks.getOrDefault(p.id(), Map.of()), (job, since) -> succeeded.getOrDefault(job, List.of()),
                 source -> Optional.ofNullable(drills.get(source)).map(v -> drill(v,
-                        Optional.ofNullable(drilled.get(v.point())))));
-        List<JobObjectives> out = new ArrayList<>();
-        for (Job job : jobs) {
-            out.add(of(catalog, job, stored.get(job.name()), Optional.ofNullable(copies.get(job.name())), now, reads));
-        }
-        return out;
+                        Optional.ofNullable(drilled.get(v.point())))),
+                // the offsite RPO looks at copies since the objective was set, and at the newest
+                (job, vault) -> copiedSince.containsKey(job) ? copiedSince.get(job)
+                        : Optional.ofNullable(newestCopied.get(job)).map(List::of).orElse(List.of()));
     }
 
     /** One job's objectives, read for that job alone: the same answer as its entry of {@link #collect}. */
@@ -67,7 +77,9 @@ public final class ObjectiveStatuses {
                 p -> catalog.verifications().latestOfPoint(p.id()),
                 (name, since) -> catalog.runs().succeededSince(name, since),
                 source -> catalog.verifications().latestDrill(source).map(v -> drill(v,
-                        catalog.points().find(v.point()))));
+                        catalog.points().find(v.point()))),
+                (name, vault) -> catalog.copies().copiedOfJob(name, vault).stream().map(c -> c.pointTime()).sorted()
+                        .toList());
         return catalog.objectives().find(job.name()).map(s -> of(catalog, job, s, catalog.copies().copyOf(job.name()),
                 now, reads));
     }
@@ -76,7 +88,8 @@ public final class ObjectiveStatuses {
     private record Reads(Function<String, List<RecordedPoint>> newestFew,
                          Function<RecordedPoint, Map<String, Verification>> checks,
                          BiFunction<String, Instant, List<Instant>> succeededSince,
-                         Function<String, Optional<ObjectiveCheck.Drill>> drillOf) {
+                         Function<String, Optional<ObjectiveCheck.Drill>> drillOf,
+                         BiFunction<String, String, List<Instant>> copiedTimes) {
     }
 
     private static JobObjectives of(Catalog catalog, Job job, ObjectiveStore.Stored stored,
@@ -98,14 +111,9 @@ public final class ObjectiveStatuses {
         Optional<Verdict> rto = o.rto().map(target -> ObjectiveCheck.rto(target, facts(job, points, reads.drillOf()),
                 points.isEmpty() ? stored.since() : points.get(0).point().time()));
         Optional<Verdict> offsite = o.rpo().flatMap(target -> copy.map(c ->
-                ObjectiveCheck.offsiteRpo(target, c.vault(), stored.since(), copiedTimes(catalog, job.name(),
-                        c.vault()), now)));
+                ObjectiveCheck.offsiteRpo(target, c.vault(), stored.since(),
+                        reads.copiedTimes().apply(job.name(), c.vault()), now)));
         return ObjectiveCheck.of(job.name(), o, rpo, rto, offsite);
-    }
-
-    /** When each of the job's points copied to {@code vault} was taken, oldest first. */
-    private static List<Instant> copiedTimes(Catalog catalog, String job, String vault) {
-        return catalog.copies().copiedOfJob(job, vault).stream().map(c -> c.pointTime()).sorted().toList();
     }
 
     private static final int PAGE = 100;
