@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +92,22 @@ public final class CopyStore {
     }
 
     public Optional<CopySettings> copyOf(String job) {
-        return db.autocommit(c -> Rows.queryOne(c, "SELECT * FROM job_copies WHERE job = ?", r -> new CopySettings(
-                r.getString("job"), r.getString("vault"), new RetentionPolicy(r.getInt("keep_last"),
+        return db.autocommit(c -> Rows.queryOne(c, "SELECT * FROM job_copies WHERE job = ?", CopyStore::settings, job));
+    }
+
+    /** {@link #copyOf} of every job that copies offsite, by job, in one query. */
+    public Map<String, CopySettings> copyOfEachJob() {
+        return db.autocommit(c -> {
+            Map<String, CopySettings> out = new LinkedHashMap<>();
+            Rows.query(c, "SELECT * FROM job_copies ORDER BY job", CopyStore::settings).forEach(s -> out.put(s.job(), s));
+            return out;
+        });
+    }
+
+    private static CopySettings settings(ResultSet r) throws SQLException {
+        return new CopySettings(r.getString("job"), r.getString("vault"), new RetentionPolicy(r.getInt("keep_last"),
                 r.getInt("keep_hourly"), r.getInt("keep_daily"), r.getInt("keep_weekly"), r.getInt("keep_monthly"),
-                r.getInt("keep_yearly"))), job));
+                r.getInt("keep_yearly")));
     }
 
     /** Records the newest attempt to copy {@code point} (taken at {@code pointTime}, in folder {@code location}). */
@@ -131,12 +146,46 @@ public final class CopyStore {
 
     /** When the newest of {@code job}'s points with a finished copy in {@code vault} was taken; empty when none is. */
     public Optional<Instant> newestCopied(String job, String vault) {
-        // ids are JOB/POINT: the job's range of the primary key, as in copiedOfJob
-        return db.autocommit(c -> Rows.query(c, "SELECT max(point_time) AS newest FROM point_copies"
-                + " WHERE point > ? AND point < ? AND vault = ? AND status = 'copied'",
-                r -> r.getObject("newest") == null ? Optional.<Instant>empty() : Optional.of(Rows.instant(r, "newest")),
-                job + "/", job + "0", vault)).get(0);
+        return db.autocommit(c -> Rows.query(c, "SELECT " + NEWEST_COPIED.formatted("?", "?", "?") + " AS newest",
+                r -> Rows.optionalInstant(r, "newest"), job + "/", job + "0", vault)).get(0);
     }
+
+    /**
+     * For every job that copies offsite, when its newest point with a finished copy in the job's
+     * object vault was taken ({@link #newestCopied}), by job, in one query; absent when none is.
+     */
+    public Map<String, Instant> newestCopiedOfEachJob() {
+        return db.autocommit(c -> {
+            Map<String, Instant> out = new HashMap<>();
+            Rows.query(c, "SELECT job, " + NEWEST_COPIED.formatted("jc.job || '/'", "jc.job || '0'", "jc.vault")
+                    + " AS newest FROM job_copies jc", r -> {
+                        String job = r.getString("job");
+                        return Rows.optionalInstant(r, "newest").map(t -> out.put(job, t));
+                    });
+            return out;
+        });
+    }
+
+    /**
+     * For every job with recovery objectives that copies offsite: when each of its points copied
+     * to its object vault was taken, from when its objectives were set, oldest first, by job; in
+     * one statement (the job's range of the primary key, as in copiedOfJob).
+     */
+    public Map<String, List<Instant>> copiedSinceObjectives() {
+        return db.autocommit(c -> {
+            Map<String, List<Instant>> out = new HashMap<>();
+            Rows.query(c, "SELECT jc.job, pc.point_time FROM job_objectives o CROSS JOIN job_copies jc ON jc.job = o.job"
+                    + " CROSS JOIN point_copies pc ON pc.point > jc.job || '/' AND pc.point < jc.job || '0'"
+                    + " AND pc.vault = jc.vault AND pc.status = 'copied' AND pc.point_time >= o.since"
+                    + " ORDER BY jc.job, pc.point_time", r -> out.computeIfAbsent(r.getString(1),
+                    j -> new ArrayList<>()).add(Rows.instant(r, "point_time")));
+            return out;
+        });
+    }
+
+    /** Ids are JOB/POINT: the job's range of the primary key, from 'JOB/' to 'JOB0', as in copiedOfJob. */
+    private static final String NEWEST_COPIED = "(SELECT max(point_time) FROM point_copies"
+            + " WHERE point > %s AND point < %s AND vault = %s AND status = 'copied')";
 
     /** Forgets a copy that was removed from its vault. */
     public void forgetCopy(String point, String vault) {

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -88,13 +90,14 @@ public final class JobStore {
                 name));
     }
 
+    /** Every job, by name; two queries however many jobs there are. */
     public List<Job> list() {
         return db.autocommit(c -> {
-            List<Job> jobs = new ArrayList<>();
-            for (String name : Rows.names(c, "SELECT name FROM jobs ORDER BY name")) {
-                find(c, name).ifPresent(jobs::add);
-            }
-            return jobs;
+            Map<String, List<String>> sources = new HashMap<>();
+            Rows.query(c, "SELECT job, source FROM job_sources ORDER BY job, position", row -> sources
+                    .computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(row.getString(2)));
+            return Rows.query(c, "SELECT name, vault FROM jobs ORDER BY name", row -> new Job(row.getString(1),
+                    sources.getOrDefault(row.getString(1), List.of()), row.getString(2)));
         });
     }
 

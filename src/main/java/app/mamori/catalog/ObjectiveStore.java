@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Each job's recovery objectives; a job without a row has none. */
@@ -30,6 +32,16 @@ public final class ObjectiveStore {
     public Optional<Stored> find(String job) {
         return db.autocommit(c -> Rows.queryOne(c, "SELECT rpo_ms, rto_ms, since FROM job_objectives WHERE job = ?",
                 ObjectiveStore::row, job));
+    }
+
+    /** Every job's objectives, by job, in one query; a job without any is absent. */
+    public Map<String, Stored> all() {
+        return db.autocommit(c -> {
+            Map<String, Stored> out = new HashMap<>();
+            Rows.query(c, "SELECT job, rpo_ms, rto_ms, since FROM job_objectives",
+                    r -> out.put(r.getString("job"), row(r)));
+            return out;
+        });
     }
 
     /**

@@ -102,6 +102,25 @@ public final class PointStore {
         return out;
     }
 
+    /**
+     * The newest {@code count} complete normal points (succeeded, not safety copies) of each of
+     * {@code jobs}, newest first, by job: a search of the (job, time) index per job, in one
+     * statement for up to 500 jobs.
+     */
+    public Map<String, List<RecordedPoint>> newestCompleteOfEachJob(List<String> jobs, int count) {
+        Map<String, List<RecordedPoint>> out = new HashMap<>();
+        for (int from = 0; from < jobs.size(); from += 500) {
+            List<Object> params = new ArrayList<>(List.of(count));
+            params.addAll(jobs.subList(from, Math.min(jobs.size(), from + 500)));
+            String marks = String.join(", ", java.util.Collections.nCopies(params.size() - 1, "?"));
+            db.autocommit(c -> load(c, " WHERE p.id IN (SELECT r.id FROM jobs j JOIN restore_points r ON r.id IN"
+                    + " (SELECT id FROM restore_points WHERE job = j.name AND kind = 'normal' AND status = 'succeeded'"
+                    + " ORDER BY time DESC, id DESC LIMIT ?) WHERE j.name IN (" + marks + "))" + NEWEST_FIRST,
+                    params.toArray())).forEach(p -> out.computeIfAbsent(p.point().job(), j -> new ArrayList<>()).add(p));
+        }
+        return out;
+    }
+
     /** How many points {@code job} has, whatever their status. */
     public long count(String job) {
         return db.autocommit(c -> Rows.queryOne(c, "SELECT COUNT(*) FROM restore_points WHERE job = ?",

@@ -4,6 +4,8 @@ import app.mamori.model.RetentionPolicy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Each job's retention policy; a job without one keeps every point. */
 public final class RetentionStore {
@@ -17,6 +19,16 @@ public final class RetentionStore {
         return db.autocommit(c -> Rows.queryOne(c, "SELECT keep_last, keep_hourly, keep_daily, keep_weekly,"
                 + " keep_monthly, keep_yearly FROM job_retention WHERE job = ?", RetentionStore::row, job))
                 .orElse(RetentionPolicy.KEEP_ALL);
+    }
+
+    /** Every job's policy, by job, in one query; a job without one is absent (it keeps every point). */
+    public Map<String, RetentionPolicy> all() {
+        return db.autocommit(c -> {
+            Map<String, RetentionPolicy> out = new HashMap<>();
+            Rows.query(c, "SELECT keep_last, keep_hourly, keep_daily, keep_weekly, keep_monthly, keep_yearly, job"
+                    + " FROM job_retention", r -> out.put(r.getString("job"), row(r)));
+            return out;
+        });
     }
 
     /** Sets a job's policy; {@link RetentionPolicy#KEEP_ALL} removes it. */

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The history of runs, from start to how they ended. */
@@ -78,20 +80,63 @@ public final class RunStore {
 
     /** The newest run of {@code job} with {@code status}. */
     public Optional<Run> latest(String job, RunStatus status) {
-        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status = ?"
-                + " ORDER BY started DESC, id DESC LIMIT 1", RunStore::run, job, status.id()));
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status = ?" + NEWEST,
+                RunStore::run, job, status.id()));
     }
 
     /** The newest run of {@code job} that has ended, however it ended. */
     public Optional<Run> latestEnded(String job) {
-        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status <> 'running'"
-                + " ORDER BY started DESC, id DESC LIMIT 1", RunStore::run, job));
+        return db.autocommit(c -> Rows.queryOne(c, SELECT + " WHERE job = ? AND status <> 'running'" + NEWEST,
+                RunStore::run, job));
+    }
+
+    /** {@link #latest} of every job that has such a run, by job, in one query. */
+    public Map<String, Run> latestOfEachJob(RunStatus status) {
+        return db.autocommit(c -> byJob(Rows.query(c, NEWEST_OF_EACH_JOB.formatted("status = ?"), RunStore::run,
+                status.id())));
+    }
+
+    /** {@link #latestEnded} of every job that has an ended run, by job, in one query. */
+    public Map<String, Run> latestEndedOfEachJob() {
+        return db.autocommit(c -> byJob(Rows.query(c, NEWEST_OF_EACH_JOB.formatted("status <> 'running'"),
+                RunStore::run)));
+    }
+
+    private static final String NEWEST = " ORDER BY started DESC, id DESC LIMIT 1";
+    /**
+     * One search of the (job, started) index per job, walked from its newest run: what
+     * {@link #latest} does for one job, without a statement per job.
+     */
+    private static final String NEWEST_OF_EACH_JOB = "SELECT r.id, r.job, r.started, r.ended, r.status, r.pid,"
+            + " r.error, r.error_details FROM jobs j JOIN runs r ON r.id = (SELECT id FROM runs"
+            + " WHERE job = j.name AND %s" + NEWEST + ")";
+
+    private static Map<String, Run> byJob(List<Run> runs) {
+        Map<String, Run> out = new HashMap<>();
+        runs.forEach(r -> out.put(r.job(), r));
+        return out;
     }
 
     /** When each succeeded run of {@code job} started at or after {@code from}, oldest first. */
     public List<Instant> succeededSince(String job, Instant from) {
         return db.autocommit(c -> Rows.query(c, "SELECT started FROM runs WHERE job = ? AND status = 'succeeded'"
                 + " AND started >= ? ORDER BY started", row -> Rows.instant(row, "started"), job, from));
+    }
+
+    /**
+     * {@link #succeededSince} of every job with recovery objectives, from when they were set, by
+     * job: a range of the (job, started) index per job, in one statement.
+     */
+    public Map<String, List<Instant>> succeededSinceObjectives() {
+        return db.autocommit(c -> {
+            Map<String, List<Instant>> out = new HashMap<>();
+            // CROSS JOIN keeps the objectives outside: left to itself SQLite walked every run instead
+            Rows.query(c, "SELECT r.job, r.started FROM job_objectives o CROSS JOIN runs r ON r.job = o.job"
+                    + " AND r.status = 'succeeded' AND r.started >= o.since ORDER BY o.job, r.started",
+                    row -> out.computeIfAbsent(row.getString(1), j -> new ArrayList<>()).add(Rows.instant(row,
+                            "started")));
+            return out;
+        });
     }
 
     public List<Run> running() {

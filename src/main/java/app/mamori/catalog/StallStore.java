@@ -3,6 +3,8 @@ package app.mamori.catalog;
 import app.mamori.model.Refused;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,16 @@ public final class StallStore {
     public Optional<Duration> find(String job) {
         return db.autocommit(c -> Rows.queryOne(c, "SELECT seconds FROM job_stall WHERE job = ?",
                 r -> Duration.ofSeconds(r.getLong("seconds")), job));
+    }
+
+    /** Every job's limit that is not the default, by job, in one query. */
+    public Map<String, Duration> all() {
+        return db.autocommit(c -> {
+            Map<String, Duration> out = new HashMap<>();
+            Rows.query(c, "SELECT job, seconds FROM job_stall",
+                    r -> out.put(r.getString("job"), Duration.ofSeconds(r.getLong("seconds"))));
+            return out;
+        });
     }
 
     public Duration get(String job) {

@@ -1,6 +1,7 @@
 package app.mamori.cli;
 
 import app.mamori.model.Job;
+import app.mamori.service.JobService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,17 +96,15 @@ final class JobCommands {
     static final class ListJobs extends Base {
         @Override
         int run() {
-            var jobs = ctx().services().jobs();
-            for (Job j : jobs.list()) {
+            for (JobService.Listed l : ctx().services().jobs().listing()) {
+                Job j = l.job();
                 out().println(j.name() + "\t" + String.join(",", j.sources()) + "\t" + j.vault() + "\t"
-                        + jobs.schedule(j.name()).orElse("-") + "\t" + jobs.retention(j.name())
+                        + l.schedule().orElse("-") + "\t" + l.retention()
                         // only where set: scripts reading the first five columns see what they always did
-                        + (jobs.objectives(j.name()).isEmpty() ? "" : "\tobjectives "
-                        + JobSettings.describe(jobs.objectives(j.name())))
-                        + jobs.drillSchedule(j.name()).map(d -> "\tdrill " + d).orElse("")
-                        + jobs.stallTimeout(j.name()).map(d -> "\tstall-timeout " + app.mamori.model.Objectives.format(d)).orElse("")
-                        + jobs.pause(j.name()).map(p -> "\t" + StatusCommand.paused(p, ZoneId.systemDefault()))
-                        .orElse(""));
+                        + (l.objectives().isEmpty() ? "" : "\tobjectives " + JobSettings.describe(l.objectives()))
+                        + l.drillSchedule().map(d -> "\tdrill " + d).orElse("")
+                        + l.stallTimeout().map(d -> "\tstall-timeout " + app.mamori.model.Objectives.format(d)).orElse("")
+                        + l.pause().map(p -> "\t" + StatusCommand.paused(p, ZoneId.systemDefault())).orElse(""));
             }
             return 0;
         }

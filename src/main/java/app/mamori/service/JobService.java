@@ -3,6 +3,7 @@ package app.mamori.service;
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.JobPause;
+import app.mamori.catalog.ObjectiveStore;
 import app.mamori.catalog.Run;
 import app.mamori.catalog.VerificationStore;
 import app.mamori.engine.JobStatus;
@@ -17,10 +18,13 @@ import app.mamori.model.RetentionPolicy;
 import app.mamori.schedule.Due;
 import app.mamori.schedule.Schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Jobs: their sources and vault, schedule and retention policy. */
@@ -45,7 +49,49 @@ public final class JobService {
 
     /** The server a job backs up (all its sources are on one). */
     public String serverOf(Job job) {
-        return job.sources().isEmpty() ? "" : services.catalog().sources().get(job.sources().get(0)).server();
+        return serverOf(job, Map.of());
+    }
+
+    /** {@link #serverOf} each of {@code jobs}, by job, from one read of every source. */
+    public Map<String, String> serversOf(List<Job> jobs) {
+        Map<String, String> ofSource = new HashMap<>();
+        services.catalog().sources().list().forEach(s -> ofSource.put(s.name(), s.server()));
+        Map<String, String> out = new HashMap<>();
+        jobs.forEach(j -> out.put(j.name(), serverOf(j, ofSource)));
+        return out;
+    }
+
+    private String serverOf(Job job, Map<String, String> serverOfSource) {
+        return job.sources().isEmpty() ? "" : Optional.ofNullable(serverOfSource.get(job.sources().get(0)))
+                .orElseGet(() -> services.catalog().sources().get(job.sources().get(0)).server());
+    }
+
+    /** A job with its settings, as {@code mamori job list} prints it. */
+    public record Listed(Job job, Optional<String> schedule, RetentionPolicy retention, Objectives objectives,
+                         Optional<String> drillSchedule, Optional<Duration> stallTimeout, Optional<JobPause> pause) {
+    }
+
+    /**
+     * Every job with what {@link #schedule}, {@link #retention}, {@link #objectives},
+     * {@link #drillSchedule}, {@link #stallTimeout} and {@link #pause} say of it, each kind read
+     * once for all jobs.
+     */
+    public List<Listed> listing() {
+        var c = services.catalog();
+        Map<String, String> schedules = new HashMap<>();
+        c.schedules().list().forEach(s -> schedules.put(s.job(), s.expression()));
+        Map<String, RetentionPolicy> retention = c.retention().all();
+        Map<String, ObjectiveStore.Stored> objectives = c.objectives().all();
+        Map<String, String> drills = new HashMap<>();
+        c.drills().list().forEach(d -> drills.put(d.job(), d.expression()));
+        Map<String, Duration> stalls = c.stalls().all();
+        Map<String, JobPause> pauses = new HashMap<>();
+        c.pauses().list().forEach(p -> pauses.put(p.job(), p));
+        return list().stream().map(j -> new Listed(j, Optional.ofNullable(schedules.get(j.name())),
+                retention.getOrDefault(j.name(), RetentionPolicy.KEEP_ALL),
+                Optional.ofNullable(objectives.get(j.name())).map(ObjectiveStore.Stored::objectives)
+                        .orElse(Objectives.NONE), Optional.ofNullable(drills.get(j.name())),
+                Optional.ofNullable(stalls.get(j.name())), Optional.ofNullable(pauses.get(j.name())))).toList();
     }
 
     /**
@@ -111,20 +157,21 @@ public final class JobService {
      * app, the command line, the OS timer's run-due): how the tray learns of a failure.
      */
     public List<Run> latestRuns() {
+        Map<String, Run> ended = services.catalog().runs().latestEndedOfEachJob();
         List<Run> latest = new ArrayList<>();
         for (Job job : list()) {
-            services.catalog().runs().latestEnded(job.name()).ifPresent(latest::add);
+            Optional.ofNullable(ended.get(job.name())).ifPresent(latest::add);
         }
         return latest;
     }
 
     /** How long the job's dumps may send nothing before they are stopped as stalled; empty: the default. */
-    public Optional<java.time.Duration> stallTimeout(String job) {
+    public Optional<Duration> stallTimeout(String job) {
         return services.catalog().stalls().find(job);
     }
 
     /** Sets that limit; empty goes back to the default ({@link app.mamori.catalog.StallStore#DEFAULT}). */
-    public void setStallTimeout(String job, Optional<java.time.Duration> limit) {
+    public void setStallTimeout(String job, Optional<Duration> limit) {
         services.catalog().stalls().set(job, limit);
     }
 
@@ -162,6 +209,11 @@ public final class JobService {
     /** Every job with objectives, each checked now: met or breached, by how much, since when. */
     public List<JobObjectives> objectiveStatuses() {
         return ObjectiveStatuses.collect(services.catalog(), services.clock().instant());
+    }
+
+    /** One job's objectives checked now, reading only that job; empty when it has none. */
+    public Optional<JobObjectives> objectiveStatus(String job) {
+        return ObjectiveStatuses.of(services.catalog(), get(job), services.clock().instant());
     }
 
     /**

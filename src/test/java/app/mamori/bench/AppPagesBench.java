@@ -39,9 +39,10 @@ import java.util.Set;
  * the app does it: the pages' own view models where they hold no Node (work on the calling
  * thread, as in their tests), and the service calls of the pages that load from their view
  * (Jobs, Restore) as those views make them. Round 1 warms the JVM; the next rounds are timed.
- * Prints the median and the slowest of the timed rounds per page, then the heap in use after a
+ * Prints the median and the slowest of the timed rounds per page (and the median CPU time the
+ * page's thread used, which waiting for a core on a busy machine does not swell), then the heap in use after a
  * full collection with every page's last state still held.
- * <pre>java ... AppPagesBench HOME [ROUNDS=5] [SOURCE=hourly-db] [JOB=hourly]</pre>
+ * <pre>java [-Dpages=dashboard,jobs] ... AppPagesBench HOME [ROUNDS=5] [SOURCE=hourly-db] [JOB=hourly]</pre>
  */
 public final class AppPagesBench {
     private AppPagesBench() {
@@ -114,18 +115,28 @@ public final class AppPagesBench {
             pages.put("timeline, job " + job + ", " + days, () -> held.add(timeline(app, zone, text,
                     TimelineScope.job(job), span)));
         }
+        // -Dpages=dashboard,jobs: only the pages whose names start so
+        String only = System.getProperty("pages");
+        if (only != null) {
+            pages.keySet().removeIf(page -> java.util.Arrays.stream(only.split(",")).noneMatch(page::startsWith));
+        }
         Map<String, List<Long>> times = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         for (int round = 0; round <= rounds; round++) {
             for (Map.Entry<String, Runnable> page : pages.entrySet()) {
                 held.clear();
                 TIMED.reset();
                 long t0 = System.nanoTime();
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 page.getValue().run();
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 if (round == 0) {
                     System.out.printf("  first visit: %-55s %6d ms%n", page.getKey(), ms);
                 } else {
                     times.computeIfAbsent(page.getKey(), k -> new ArrayList<>()).add(ms);
+                    // on a loaded machine the wall time is mostly waiting for a core; the CPU time is the page's own
+                    cpu.computeIfAbsent(page.getKey(), k -> new ArrayList<>())
+                            .add((THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
                     if (TIMED.keptByNanos > 0) {
                         times.computeIfAbsent(page.getKey() + ": reasons", k -> new ArrayList<>())
                                 .add(TIMED.keptByNanos / 1_000_000);
@@ -133,10 +144,13 @@ public final class AppPagesBench {
                 }
             }
         }
-        System.out.printf("warm, %d rounds: median / slowest%n", rounds);
+        System.out.printf("warm, %d rounds: median / slowest wall time, median CPU time of the page's thread%n", rounds);
         times.forEach((page, ms) -> {
             List<Long> sorted = ms.stream().sorted().toList();
-            System.out.printf("  %-62s %6d / %6d ms%n", page, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+            String own = cpu.containsKey(page) ? String.format("   CPU %4d ms", cpu.get(page).stream().sorted().toList()
+                    .get(sorted.size() / 2)) : "";
+            System.out.printf("  %-62s %6d / %6d ms%s%n", page, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                    own);
         });
         held.clear();
         pages.values().forEach(Runnable::run);
@@ -165,6 +179,8 @@ public final class AppPagesBench {
     }
 
     private static final TimedTimeline TIMED = new TimedTimeline();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * The timeline, timing its retention reasons apart: the view draws its lanes once the window

@@ -1,5 +1,7 @@
 package app.mamori.catalog;
 
+import app.mamori.engine.JobStatuses;
+import app.mamori.engine.objective.ObjectiveStatuses;
 import app.mamori.ui.timeline.SyntheticHistory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +100,52 @@ class QueryPlanTest {
 
         assertThat(plans).isNotEmpty();
         assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+    }
+
+    @Test
+    void everyJobsStatusAndSettingsTakeAFixedNumberOfStatementsThroughIndexes() throws Exception {
+        Consumer<Catalog> status = c -> {
+            JobStatuses.collect(c, NOW, ZoneOffset.UTC);
+            ObjectiveStatuses.collect(c, NOW);
+            c.copies().copyOfEachJob();
+            c.copies().newestCopiedOfEachJob();
+            c.retention().all();
+            c.stalls().all();
+            c.drills().list();
+            c.sources().list();
+        };
+        try (Catalog c = Catalog.open(file, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            c.objectives().set("job2", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.of(Duration.ofHours(1))));
+            RecordedPoint p = c.points().page("job2", null, 1).get(0);
+            c.verifications().record(new Verification(p.id(), "src2", "job2", NOW, Verification.Method.DRILL,
+                    Verification.Result.VERIFIED, "3 tables", Duration.ofSeconds(5), java.util.Optional.of(
+                    Duration.ofSeconds(4))));
+        }
+        int ofThreeJobs = plansOf(status).size() + statements.size();
+        try (Catalog c = Catalog.open(file, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            c.copies().addVault(new app.mamori.model.ObjectVault("cloud", "backups", "", java.util.Optional.empty(), "eu-central-1",
+                    true, "AKIA", false));
+            for (String job : List.of("job7", "job8", "job9")) {
+                c.jobs().add(new app.mamori.model.Job(job, List.of("src1"), "nas"));
+                c.schedules().set(job, "daily 02:00");
+                c.copies().setCopy(new app.mamori.model.CopySettings(job, "cloud",
+                        app.mamori.model.RetentionPolicy.KEEP_ALL));
+            }
+            c.pauses().pause("job8", java.util.Optional.empty());
+            // an RPO only: a drill is still read per source, by VerificationStore.latestDrill
+            c.objectives().set("job7", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.empty()));
+            c.objectives().set("job9", new app.mamori.model.Objectives(java.util.Optional.of(Duration.ofDays(1)),
+                    java.util.Optional.empty()));
+        }
+
+        Set<String> plans = plansOf(status);
+
+        assertThat(plans.size() + statements.size()).as("statements with six jobs as with three").isEqualTo(ofThreeJobs);
+        assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+        assertThat(String.join("", plans)).contains("SEARCH runs USING INDEX runs_by_job (job=?)",
+                "point>? AND point<?)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.mamori.ui.dashboard;
 
+import app.mamori.service.OffsiteService;
 import app.mamori.service.Services;
 import app.mamori.catalog.Incident;
 import app.mamori.catalog.PointStore;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +72,18 @@ public final class DashboardViewModel {
     static Loaded load(Services services, ZoneId zone, I18n text) {
         Instant now = services.clock().instant();
         List<JobRow> rows = new ArrayList<>();
+        // each kind of fact read once for every job: a query per job made a catalogue of 200 jobs cost 100+ ms
         Map<String, PointStore.Totals> totals = services.points().totals();
-        java.util.Map<String, JobObjectives> objectives = new java.util.HashMap<>();
+        Map<String, JobObjectives> objectives = new HashMap<>();
         services.jobs().objectiveStatuses().forEach(o -> objectives.put(o.job(), o));
+        Map<String, Job> jobs = new HashMap<>();
+        List<Job> listed = services.jobs().list();
+        listed.forEach(j -> jobs.put(j.name(), j));
+        Map<String, String> servers = services.jobs().serversOf(listed);
+        Map<String, OffsiteService.Offsite> offsites = services.offsite().offsites();
         for (JobStatus s : services.jobs().statuses(zone)) {
-            Job job = services.jobs().get(s.job());
-            String server = services.jobs().serverOf(job);
+            Job job = Optional.ofNullable(jobs.get(s.job())).orElseGet(() -> services.jobs().get(s.job()));
+            String server = Optional.ofNullable(servers.get(s.job())).orElseGet(() -> services.jobs().serverOf(job));
             PointStore.Totals t = totals.getOrDefault(s.job(), new PointStore.Totals(0, 0));
             Optional<String> lastResult = s.lastRun().map(RunStatus::id);
             List<Verdict> breached = Optional.ofNullable(objectives.get(s.job())).stream()
@@ -89,7 +97,7 @@ public final class DashboardViewModel {
             rows.add(new JobRow(s.job(), server, job.vault(), health, s.lastSuccess(), lastResult,
                     s.description(), s.nextDue(), t.bytes(), (int) t.points(), s.problem(),
                     breached.stream().map(v -> breach(v, zone, text)).toList(), s.paused(),
-                    services.offsite().offsiteOf(s.job())));
+                    Optional.ofNullable(offsites.get(s.job()))));
         }
         return new Loaded(rows, services.servers().list().isEmpty(), services.incidents().list(false));
     }
