@@ -50,8 +50,8 @@ public final class JobRecoveryViewModel {
             text.set("");
             return;
         }
-        app.executor().submit(() -> describe(app.services().jobs().objectiveStatuses().stream()
-                .filter(o -> o.job().equals(job)).findFirst(), app.services().jobs().drills(job, null)), t -> {
+        app.executor().submit(() -> describe(app.services().jobs().objectiveStatus(job),
+                app.services().jobs().drills(job, null)), t -> {
                     if (mine == loads) {
                         text.set(t);
                     }
