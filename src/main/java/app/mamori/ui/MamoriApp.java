@@ -2,6 +2,7 @@ package app.mamori.ui;
 
 import app.mamori.AppArgs;
 import app.mamori.engine.MamoriHome;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.runs.AppScheduler;
@@ -75,7 +76,7 @@ public final class MamoriApp extends Application {
             executor = new FxExecutor();
             context = new AppContext(ready.services(), executor, text);
         } catch (IOException | RuntimeException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, text.t("app.cannotOpen", e.getMessage()));
+            Alert a = new Alert(Alert.AlertType.ERROR, text.t("app.cannotOpen", ErrorWords.say(text, e)));
             a.setHeaderText(text.t("app.title"));
             a.showAndWait();
             Platform.exit();

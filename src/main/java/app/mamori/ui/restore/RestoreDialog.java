@@ -8,6 +8,7 @@ import app.mamori.engine.restore.RestoreResult;
 import app.mamori.engine.restore.RestoreTarget;
 import app.mamori.model.SourceKind;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.util.Bytes;
 import app.mamori.util.CancelToken;
 import javafx.geometry.Insets;
@@ -179,7 +180,7 @@ final class RestoreDialog {
             restore.setDisable(false);
         }, e -> {
             plan.clear();
-            status.setText(e.getMessage());
+            status.setText(ErrorWords.say(app.text(), e));
         });
     }
 
@@ -212,7 +213,7 @@ final class RestoreDialog {
             }
         };
         app.executor().submit(() -> app.services().points().restore(p, listener, new CancelToken()), this::done, e -> {
-            status.setText(e.getMessage());
+            status.setText(ErrorWords.say(app.text(), e));
             review.setDisable(false);
         });
     }

@@ -1,23 +1,24 @@
 package app.mamori.ui.restore;
 
 import app.mamori.catalog.RecordedPoint;
+import app.mamori.catalog.TimelineScope;
 import app.mamori.catalog.Verification;
-import app.mamori.service.IncidentService;
-import app.mamori.service.PointService;
 import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
+import app.mamori.service.IncidentService;
+import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.Columns;
+import app.mamori.ui.fx.ErrorWords;
+import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.Live;
 import app.mamori.ui.fx.UiErrors;
-import app.mamori.catalog.TimelineScope;
+import app.mamori.ui.restore.wizard.RestoreWizard;
 import app.mamori.ui.timeline.TimelineControl;
 import app.mamori.ui.timeline.TimelineText;
 import app.mamori.ui.timeline.TimelineViewModel;
-import app.mamori.ui.fx.Format;
-import app.mamori.ui.restore.wizard.RestoreWizard;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -357,7 +358,7 @@ public final class RestoreView {
         }, e -> {
             verifying.set(false);
             verifyStatus.setText(app.text().t("restore.verify.error", what,
-                    e.getMessage() == null ? e.toString() : e.getMessage()));
+                    ErrorWords.say(app.text(), e)));
         });
     }
 
@@ -367,7 +368,7 @@ public final class RestoreView {
             verifyStatus.setText(app.text().t(what == IncidentService.Released.HOLD
                     ? "restore.holdReleased" : "restore.released", p.id()));
             load(job.getValue());
-        }, e -> verifyStatus.setText(e.getMessage()));
+        }, e -> verifyStatus.setText(ErrorWords.say(app.text(), e)));
     }
 
     /** Holds a point so that no prune removes it, as {@code mamori points hold} does. */
@@ -379,7 +380,7 @@ public final class RestoreView {
         }, id -> {
             verifyStatus.setText(app.text().t("restore.holding", id));
             load(job.getValue());
-        }, e -> verifyStatus.setText(e.getMessage()));
+        }, e -> verifyStatus.setText(ErrorWords.say(app.text(), e)));
     }
 
     private TableColumn<RestorePointViewModel, String> column(String key, Function<RestorePointViewModel, String> f) {

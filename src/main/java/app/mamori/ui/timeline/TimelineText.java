@@ -6,6 +6,7 @@ import app.mamori.catalog.TimelinePoint;
 import app.mamori.catalog.TimelineRun;
 import app.mamori.engine.timeline.Gap;
 import app.mamori.ui.fx.CheckWords;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.EventWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
@@ -33,6 +34,11 @@ public final class TimelineText {
         this.events = new EventWords(text, new Format(text, zone));
         // the tables' form (ui.fx.Format#when), so a time read off the timeline matches the list beside it
         this.seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    }
+
+    /** Why a window could not be read, in the app's language where the failure has a reason. */
+    public String error(Throwable e) {
+        return ErrorWords.say(text, e);
     }
 
     /** Local time to the second, as hover and selection announce it. */

@@ -386,7 +386,7 @@ public final class TimelineViewModel {
     private void failed(Throwable e) {
         loading.set(false);
         pending = false;
-        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        error.set(text.error(e));
     }
 
     public List<LaneData> lanes() {

@@ -1,17 +1,18 @@
 package app.mamori.ui.vaults;
 
 import app.mamori.catalog.Verification;
-import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.offsite.CopyListener;
 import app.mamori.engine.offsite.CopyResult;
 import app.mamori.engine.runbook.RunbookFormat;
 import app.mamori.engine.runbook.RunbookText;
+import app.mamori.engine.verify.VerifyListener;
 import app.mamori.model.CopySettings;
 import app.mamori.model.Job;
 import app.mamori.model.ObjectVault;
 import app.mamori.model.RetentionPolicy;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.CheckWords;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -266,7 +267,7 @@ public final class OffsiteViewModel {
                 .flatMap(Optional::stream).findFirst().orElse(""));
     }
 
-    private static String text(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+    private String text(Throwable e) {
+        return ErrorWords.say(app.text(), e);
     }
 }

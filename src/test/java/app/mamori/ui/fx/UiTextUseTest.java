@@ -79,6 +79,31 @@ class UiTextUseTest {
         assertThat(found).as("English sentences given to the screen without the bundles").isEmpty();
     }
 
+    /**
+     * A failure reaches the screen through {@link ErrorWords}, which says its reason in the app's
+     * language where it has one; an exception's own message is the command line's English. Only
+     * the log, the start-up's stderr and a rethrow may read it.
+     */
+    @Test
+    void aFailureIsShownThroughErrorWords() throws IOException {
+        Set<String> mayRead = Set.of("ErrorWords.java", "UiErrors.java", "EarlyStart.java", "SingleInstance.java");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("ui"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (mayRead.contains(p.getFileName().toString())) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(".getMessage()") && !lines.get(i).contains("System.err.println")) {
+                        found.add(MAIN.relativize(p) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("exception messages shown without ErrorWords").isEmpty();
+    }
+
     @Test
     void theChecksSeeWhatTheyAreLookingFor() {
         assertThat(SENTENCE_ON_SCREEN.matcher("message.set(\"could not start the backup\");").find()).isTrue();

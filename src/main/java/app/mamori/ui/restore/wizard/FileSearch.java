@@ -2,6 +2,7 @@ package app.mamori.ui.restore.wizard;
 
 import app.mamori.service.FileHistory;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,7 +47,7 @@ public final class FileSearch {
                     : app.text().t("wizard.find.found", found.size()));
         }, e -> {
             searching.set(false);
-            message.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            message.set(ErrorWords.say(app.text(), e));
         });
     }
 

@@ -3,6 +3,7 @@ package app.mamori.ui.restore.wizard;
 import app.mamori.service.FolderEntry;
 import app.mamori.source.files.RawPath;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -45,8 +46,7 @@ public final class FolderBrowser {
             }
         }, e -> {
             if (mine == generation) {
-                message.set(app.text().t("wizard.browse.unreadable", e.getMessage() == null ? e.toString()
-                        : e.getMessage()));
+                message.set(app.text().t("wizard.browse.unreadable", ErrorWords.say(app.text(), e)));
             }
         });
     }

@@ -6,6 +6,7 @@ import app.mamori.model.SourceKind;
 import app.mamori.service.PointDiff;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.restore.PlanWords;
 import javafx.collections.FXCollections;
@@ -55,8 +56,7 @@ public final class PointComparison {
             }
         }, e -> {
             if (mine == generation) {
-                lines.setAll(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString()
-                        : e.getMessage()));
+                lines.setAll(text.t("wizard.compare.unavailable", ErrorWords.say(app.text(), e)));
             }
         });
     }
@@ -87,7 +87,7 @@ public final class PointComparison {
             comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
-                lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
+                lines.add(text.t("wizard.compare.unavailable", ErrorWords.say(app.text(), e)));
             }
         });
     }
@@ -113,7 +113,7 @@ public final class PointComparison {
             comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(reading);
-                lines.add(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString() : e.getMessage()));
+                lines.add(text.t("wizard.compare.unavailable", ErrorWords.say(app.text(), e)));
             }
         });
     }
@@ -134,8 +134,7 @@ public final class PointComparison {
                 "wizard.compare.copyTable"), rows -> {
             copyLines.setAll(text.t("wizard.compare.copy", PlanWords.target(text, plan)));
             copyLines.addAll(rows);
-        }, e -> copyLines.setAll(text.t("wizard.compare.unavailable", e.getMessage() == null ? e.toString()
-                : e.getMessage())));
+        }, e -> copyLines.setAll(text.t("wizard.compare.unavailable", ErrorWords.say(app.text(), e))));
     }
 
     /** One line per table of either side: {@code key} with name, left rows, right rows and the change. */

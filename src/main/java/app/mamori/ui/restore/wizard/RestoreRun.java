@@ -6,6 +6,7 @@ import app.mamori.engine.restore.RestoreResult;
 import app.mamori.model.Note;
 import app.mamori.source.RestoreCommand;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.NoteWords;
 import app.mamori.util.CancelToken;
@@ -122,7 +123,7 @@ public final class RestoreRun {
         }, e -> {
             running.set(false);
             status.set(app.text().t("wizard.run.failed"));
-            log.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            log.add(ErrorWords.say(app.text(), e));
         });
     }
 

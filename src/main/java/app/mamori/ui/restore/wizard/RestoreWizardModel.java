@@ -11,6 +11,7 @@ import app.mamori.model.SourceKind;
 import app.mamori.service.FileHistory;
 import app.mamori.service.PointService;
 import app.mamori.ui.AppContext;
+import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.restore.RestorePlanViewModel;
@@ -463,7 +464,7 @@ public final class RestoreWizardModel {
 
     private void failed(Throwable e) {
         busy.set(false);
-        error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+        error.set(ErrorWords.say(app.text(), e));
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
