@@ -315,7 +315,8 @@ class JschShellExecTest {
 
     /** The test sshd runs on this machine, so its children are visible locally. */
     static void awaitProcess(String commandLine, boolean present) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        // up to 15 s: on a loaded machine the kill's round trip took longer than 5 s once
+        for (int i = 0; i < 300; i++) {
             boolean found = ProcessHandle.allProcesses()
                     .map(p -> p.info().commandLine().orElse(""))
                     // Java reports the resolved executable: "/usr/bin/sleep 300.1"

@@ -112,6 +112,14 @@ public final class DashboardView {
         // the whole row, not its name: a run that failed since must redraw the cell
         action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         action.setCellFactory(c -> new TableCell<>() {
+            // made once per cell and updated in place: a reload every few seconds then replaces no node
+            // (new buttons on every reload were garbage, a layout pass, and a scene graph changing under
+            // whoever walks it)
+            private final Button backUp = new Button(app.text().t("dashboard.backUpNow"),
+                    new FontIcon(Feather.UPLOAD_CLOUD));
+            private final Button restore = new Button(app.text().t("dashboard.restoreJob"));
+            private final javafx.scene.layout.VBox b = new javafx.scene.layout.VBox(4, backUp);
+
             @Override
             protected void updateItem(JobRow r, boolean empty) {
                 super.updateItem(r, empty);
@@ -120,20 +128,22 @@ public final class DashboardView {
                     return;
                 }
                 String job = r.job();
-                Button backUp = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
                 backUp.setId("backup-" + job);
                 backUp.setOnAction(e -> vm.backUpNow(job));
                 // a failed run is where an incident often starts: its restore is one click away, under
                 // Back up now, so the column needs no more width than one button (beside it, both were
                 // cut at 1280x720 once the table's other columns had their share)
-                javafx.scene.layout.VBox b = new javafx.scene.layout.VBox(4, backUp);
-                if (r.lastResult().filter(RunStatus.FAILED.id()::equals).isPresent()) {
-                    Button restore = new Button(app.text().t("dashboard.restoreJob"));
-                    restore.setId("restore-" + job);
-                    restore.setOnAction(e -> openRestoreWizard.accept(java.util.Optional.of(job)));
+                boolean failed = r.lastResult().filter(RunStatus.FAILED.id()::equals).isPresent();
+                restore.setId("restore-" + job);
+                restore.setOnAction(e -> openRestoreWizard.accept(java.util.Optional.of(job)));
+                if (failed && !b.getChildren().contains(restore)) {
                     b.getChildren().add(restore);
+                } else if (!failed) {
+                    b.getChildren().remove(restore);
                 }
-                setGraphic(b);
+                if (getGraphic() != b) {
+                    setGraphic(b);
+                }
                 // the button's own width in the theme's font (CJK glyphs are wider than a
                 // measure in the default font): the column never shrinks below it, a scroll bar or not
                 b.applyCss();
