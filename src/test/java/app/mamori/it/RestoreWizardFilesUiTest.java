@@ -156,8 +156,9 @@ class RestoreWizardFilesUiTest {
 
         RestoreWizardModel wizard = toPoint();
         robot.clickOn("#wizard-compare-live");
-        AppWindow.await(() -> wizard.comparison().lines().stream().anyMatch(l -> l.contains(point)));
-        assertThat(wizard.comparison().lines()).contains("1 added, 1 removed, 1 changed",
+        AppWindow.await(() -> wizard.comparison().lines().contains("1 added, 1 removed, 1 changed"));
+        assertThat(wizard.comparison().lines()).anyMatch(l -> l.contains(point))
+                .contains("1 added, 1 removed, 1 changed",
                 "+ " + uploads.resolve("new.txt"), "\u2212 " + uploads.resolve("pics/p.png"),
                 "~ " + uploads.resolve("docs/x.txt"));
         assertThat(String.join("\n", wizard.comparison().lines())).as("unchanged files are not listed")

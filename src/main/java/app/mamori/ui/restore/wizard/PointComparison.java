@@ -80,8 +80,10 @@ public final class PointComparison {
             comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(text.t("wizard.compare.liveReading"));
-                lines.add(text.t("wizard.compare.live", id));
-                lines.addAll(rows);
+                // one change of the list: a heading never shows without its rows
+                List<String> found = new ArrayList<>(List.of(text.t("wizard.compare.live", id)));
+                found.addAll(rows);
+                lines.addAll(found);
             }
         }, e -> {
             comparingLive.set(false);
@@ -106,8 +108,9 @@ public final class PointComparison {
             comparingLive.set(false);
             if (mine == generation) {
                 lines.remove(reading);
-                lines.add(text.t("wizard.compare.liveFiles", pointId));
-                files(lines, d);
+                List<String> found = new ArrayList<>(List.of(text.t("wizard.compare.liveFiles", pointId)));
+                files(found, d);
+                lines.addAll(found);
             }
         }, e -> {
             comparingLive.set(false);
