@@ -10,8 +10,6 @@ import app.mamori.vault.Manifest;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Re-hashes an artifact against the catalogue and its manifest before a restore may use it. */
@@ -64,11 +62,10 @@ final class ArtifactCheck {
      * in English and then the check's own key and arguments, for the app to say in its words.
      */
     static Note warning(String point, Verification v, boolean accepted) {
-        List<Object> args = new ArrayList<>(List.of(point, v.method().id(), v.time(), v.detail(), v.said().key()));
-        args.addAll(v.said().args());
         return Note.of(accepted ? "planFailedCheckAccepted" : "planFailedCheck", describe(point, v) + (accepted
                 ? "; restoring it anyway, as --accept-failed-check asks"
-                : "; the restore refuses it unless you accept that with --accept-failed-check"), args.toArray());
+                : "; the restore refuses it unless you accept that with --accept-failed-check"),
+                new Note(v.said().key(), v.said().args(), v.detail()).after(point, v.method().id(), v.time()));
     }
 
     /** Throws {@link RestoreRefused} naming the file when it is missing, unreadable or not what was backed up. */

@@ -225,11 +225,8 @@ public final class Verifier {
      */
     private void event(VerifyPlan.Item item, EventLevel level, String kind, String message, Note found, String key,
                        Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.add(found.english());
-        all.add(found.key());
-        all.addAll(found.args());
-        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, all.toArray()).withJob(item.job());
+        Event e = Event.at(clock.instant(), level, kind, message).withPhrase(key, found.after(args))
+                .withJob(item.job());
         catalog.events().add(item.server().map(s -> e.withServer(s.name())).orElse(e));
     }
 }

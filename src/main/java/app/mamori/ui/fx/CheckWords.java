@@ -43,6 +43,11 @@ public final class CheckWords {
         return NoteWords.say(text, PREFIX, new Note(said.key(), args, said.english()));
     }
 
+    /** A check's method ("checksum", "drill") in the app's words; an id this build does not know as it is. */
+    public static String method(I18n text, String id) {
+        return text.has("verify.method." + id) ? text.t("verify.method." + id) : id;
+    }
+
     /** A check with the artifact it was of: "{source}: {what it found}". */
     public static String of(I18n text, Verification v) {
         return v.source() + ": " + detail(text, v.said());

@@ -34,17 +34,14 @@ public final class EventWords {
         switch (key) {
             case "notifySent", "notifyFailed", "notifyTestSent", "notifyTestFailed" -> {
                 args.set(1, text.has("notify.on." + args.get(1)) ? text.t("notify.on." + args.get(1)) : args.get(1));
-                if (args.size() > 3 && text.has("reason." + args.get(3))) { // a failure's reason, keyed after its English
-                    List<String> reason = e.phrase().get().args();
-                    args.set(2, NoteWords.say(text, "reason.", new Note(reason.get(3), reason.subList(4, reason.size()),
-                            reason.get(2))));
-                }
+                // a failure's reason, keyed after its English
+                Note.carried(e.phrase().get().args(), 2).filter(r -> text.has("reason." + r.key()))
+                        .ifPresent(r -> args.set(2, NoteWords.say(text, "reason.", r)));
             }
             case "incidentOpened", "incidentClosed" -> args.set(1, incidents.kind((String) args.get(1)));
             case "runMissed" -> args.set(2, time((String) args.get(2)));
             case "verifyFailed", "verifyNotRun", "copyCheckFailed" -> {
-                args.set(0, text.has("verify.method." + args.get(0)) ? text.t("verify.method." + args.get(0))
-                        : args.get(0));
+                args.set(0, CheckWords.method(text, (String) args.get(0)));
                 // the copy's phrase names its vault before what the check found
                 found(args, e.phrase().get().args(), key.equals("copyCheckFailed") ? 4 : 3);
             }
@@ -84,10 +81,7 @@ public final class EventWords {
      * keys) by its key and arguments; events written before show the English.
      */
     private void found(List<Object> args, List<String> recorded, int at) {
-        if (recorded.size() > at + 1) {
-            args.set(at, CheckWords.detail(text, new Note(recorded.get(at + 1), recorded.subList(at + 2, recorded.size()),
-                    recorded.get(at))));
-        }
+        Note.carried(recorded, at).ifPresent(found -> args.set(at, CheckWords.detail(text, found)));
     }
 
     private String time(String instant) {

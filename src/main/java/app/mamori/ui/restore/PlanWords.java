@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -60,14 +61,12 @@ public final class PlanWords {
         for (String a : w.args()) {
             args.add(INSTANT.matcher(a).matches() ? format.when(Instant.parse(a)) : a);
         }
-        if ((w.key().equals("planFailedCheck") || w.key().equals("planFailedCheckAccepted")) && w.args().size() > 4
+        Optional<Note> found = Note.carried(w.args(), 3);
+        if ((w.key().equals("planFailedCheck") || w.key().equals("planFailedCheckAccepted")) && found.isPresent()
                 && text.has("note." + w.key())) {
-            // point, method, time, what the check found in English, then the check's key and arguments
-            String method = text.has("verify.method." + w.args().get(1)) ? text.t("verify.method." + w.args().get(1))
-                    : w.args().get(1);
-            String found = CheckWords.detail(text, new Note(w.args().get(4), w.args().subList(5, w.args().size()),
-                    w.args().get(3)));
-            return text.t("note." + w.key(), args.get(0), method, args.get(2), found);
+            // point, method, time, then what the check found (ArtifactCheck.warning)
+            return text.t("note." + w.key(), args.get(0), CheckWords.method(text, w.args().get(1)), args.get(2),
+                    CheckWords.detail(text, found.get()));
         }
         return text.has("note." + w.key()) ? text.t("note." + w.key(), args.toArray()) : w.english();
     }
