@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        app.mamori.util.StartTrace.mark("main");
         // exit, not return: the tray's AWT threads would keep the process (and its icon) alive
         System.exit(opensApp(args) ? app.mamori.ui.MamoriApp.launchApp(args) : MamoriCommand.run(args));
     }

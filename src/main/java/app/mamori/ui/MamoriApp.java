@@ -7,6 +7,7 @@ import app.mamori.ui.fx.FxExecutor;
 import app.mamori.ui.fx.I18n;
 import app.mamori.ui.runs.AppScheduler;
 import app.mamori.ui.shell.Shell;
+import app.mamori.util.StartTrace;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -63,14 +64,17 @@ public final class MamoriApp extends Application {
 
     @Override
     public void init() {
+        StartTrace.mark("toolkit started");
         EarlyStart.warmIcons();
     }
 
     @Override
     public void start(Stage stage) {
+        StartTrace.mark("start");
         I18n text = I18n.system();
         try {
             EarlyStart.Ready ready = early.await();
+            StartTrace.mark("catalogue ready");
             text = ready.text();
             Locale.setDefault(text.locale()); // JavaFX's own dialogs and buttons follow the same language
             executor = new FxExecutor();

@@ -26,6 +26,8 @@ public final class DashboardView {
     private final Format format;
     private final Runnable startServerWizard;
     private final java.util.function.Consumer<String> openJob;
+    /** A table cell's padding on both sides, with a little to spare. */
+    private static final double CELL_PADDING = 26;
     private final StackPane root = new StackPane();
 
     private final java.util.function.Consumer<java.util.Optional<String>> openRestoreWizard;
@@ -157,6 +159,7 @@ public final class DashboardView {
         // as wide as its button in the language shown (Japanese needs more than English)
         action.setMinWidth(Columns.headerWidth(app.text().t("dashboard.backUpNow")) + 36);
         action.setPrefWidth(Math.max(160, action.getMinWidth()));
+        fitToButton(action);
         t.getColumns().add(action);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label title = new Label(app.text().t("nav.dashboard"));
@@ -230,6 +233,37 @@ public final class DashboardView {
         box.setId("first-run");
         box.getStyleClass().add("first-run");
         return box;
+    }
+
+    /**
+     * Widens {@code action} to a Back up now button measured in the theme's font, as soon as the
+     * page is in a window and before its first layout. The page is built after the window is shown,
+     * so the table's first layout is no longer one of many passes before the window appears: with
+     * only the estimate above (CJK glyphs are wider in the theme's font than in the default one),
+     * the Japanese button was cut until the window was resized.
+     */
+    private void fitToButton(TableColumn<?, ?> action) {
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                javafx.scene.Scene before, javafx.scene.Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                root.sceneProperty().removeListener(this);
+                Button probe = new Button(app.text().t("dashboard.backUpNow"), new FontIcon(Feather.UPLOAD_CLOUD));
+                probe.setManaged(false);
+                probe.setVisible(false);
+                root.getChildren().add(probe);
+                probe.applyCss();
+                double need = Math.ceil(probe.prefWidth(-1)) + CELL_PADDING;
+                root.getChildren().remove(probe);
+                if (need > action.getMinWidth()) {
+                    action.setMinWidth(need);
+                    action.setPrefWidth(Math.max(action.getPrefWidth(), need));
+                }
+            }
+        });
     }
 
     public Node root() {

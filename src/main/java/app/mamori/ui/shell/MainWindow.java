@@ -36,7 +36,7 @@ public final class MainWindow {
         root.setLeft(sidebar());
         root.setCenter(content);
         root.getStyleClass().add("main-window");
-        show(Page.DASHBOARD);
+        buttons.get(Page.DASHBOARD).setSelected(true);
         // Ctrl+1 to Ctrl+7 (Cmd on macOS) open the pages in the sidebar's order, from anywhere in the window
         root.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
@@ -87,6 +87,17 @@ public final class MainWindow {
         box.setPadding(new Insets(12));
         box.getStyleClass().add("sidebar");
         return box;
+    }
+
+    /**
+     * Shows the dashboard unless a page was chosen already. Called once the window is on the
+     * screen: its first page (a table, a dozen skins) is most of the first CSS and layout pass,
+     * which would otherwise hold the window back. The sidebar is there from the start.
+     */
+    public void showFirstPage() {
+        if (built.isEmpty()) {
+            show(Page.DASHBOARD);
+        }
     }
 
     public void show(Page page) {

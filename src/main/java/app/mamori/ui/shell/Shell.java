@@ -21,6 +21,7 @@ import app.mamori.ui.settings.DesktopViewModel;
 import app.mamori.ui.settings.SettingsView;
 import app.mamori.ui.tray.Tray;
 import app.mamori.util.Launcher;
+import app.mamori.util.StartTrace;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -93,14 +94,19 @@ public final class Shell {
         }
         stage.setOnHidden(e -> saveBounds(stage));
         stage.show();
-        tray = Tray.install(app, dashboard, format, new Tray.Actions(this::bringForward, () -> {
-            bringForward();
-            window.show(Page.RESTORE);
-            openRestoreWizard(java.util.Optional.empty());
-        }, pauseSchedules, Platform::exit, job -> {
-            bringForward();
-            restoreAfterFailedRun(job);
-        }));
+        StartTrace.mark("window shown");
+        // the first page once the window is up; the tray (AWT's toolkit, 0.1 s) once that page is drawn
+        Platform.runLater(() -> {
+            window.showFirstPage();
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    StartTrace.mark("first page laid out");
+                    Platform.runLater(Shell.this::installTray); // after this pulse has drawn the page
+                }
+            });
+        });
         stage.setOnCloseRequest(e -> {
             e.consume();
             if (tray.isPresent() && settings.closeToTray()) {
@@ -113,6 +119,17 @@ public final class Shell {
             }
         });
         return scene;
+    }
+
+    private void installTray() {
+        tray = Tray.install(app, dashboard, format, new Tray.Actions(this::bringForward, () -> {
+            bringForward();
+            window.show(Page.RESTORE);
+            openRestoreWizard(java.util.Optional.empty());
+        }, pauseSchedules, Platform::exit, job -> {
+            bringForward();
+            restoreAfterFailedRun(job);
+        }));
     }
 
     /** Shows the window in front: from the tray, or when Mamori is launched a second time. */
