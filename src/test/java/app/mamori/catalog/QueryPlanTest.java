@@ -145,7 +145,7 @@ class QueryPlanTest {
         assertThat(plans.size() + statements.size()).as("statements with six jobs as with three").isEqualTo(ofThreeJobs);
         assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
         assertThat(String.join("", plans)).contains("SEARCH runs USING INDEX runs_by_job (job=?)",
-                "point>? AND point<?)");
+                "point>? AND point<?)", "SEARCH verifications USING INDEX verifications_drills (source=?)");
     }
 
     @Test
