@@ -48,7 +48,7 @@ public final class OffsiteVerify {
                             VerifyListener listener, CancelToken cancel) {
         String name = vault.config().name();
         List<Verification> checks = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Note> warnings = new ArrayList<>();
         List<VerifyResult.NotChecked> notChecked = new ArrayList<>();
         Verifier ofCopies = verifier.ofCopiesIn(name);
         for (RecordedPoint p : points) {

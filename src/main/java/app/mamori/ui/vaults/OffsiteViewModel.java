@@ -14,6 +14,7 @@ import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -212,7 +213,9 @@ public final class OffsiteViewModel {
                 new VerifyListener() { }, token), r -> {
             copying.set(false);
             long points = r.checks().stream().map(Verification::point).distinct().count();
-            message.set(r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
+            message.set(r.ok() && !r.warnings().isEmpty() ? app.text().t("offsite.check.passedWarned", job, vault,
+                    points, CheckWords.list(app.text(), r.warnings()))
+                    : r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
                     : app.text().t("offsite.check.failed", job, vault, r.failures().get(0).point(),
                     CheckWords.detail(app.text(), r.failures().get(0).said())));
         }, e -> {
@@ -261,10 +264,10 @@ public final class OffsiteViewModel {
     }
 
     private String summary(String job, List<CopyResult> results) {
-        long failed = results.stream().filter(r -> r.error().isPresent()).count();
+        long failed = results.stream().filter(r -> !r.ok()).count();
         return failed == 0 ? app.text().t("offsite.copy.done", job, results.size())
-                : app.text().t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::error)
-                .flatMap(Optional::stream).findFirst().orElse(""));
+                : app.text().t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::failure)
+                .flatMap(Optional::stream).findFirst().map(n -> NoteWords.reason(app.text(), n)).orElse(""));
     }
 
     private String text(Throwable e) {

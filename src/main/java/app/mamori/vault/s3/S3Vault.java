@@ -83,7 +83,7 @@ public final class S3Vault implements AutoCloseable {
             return new S3Vault(config, s3, Optional.of(created.keys()));
         } catch (SdkException e) {
             s3.close();
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (IOException | RuntimeException e) {
             s3.close();
             throw e;
@@ -107,7 +107,7 @@ public final class S3Vault implements AutoCloseable {
             return new S3Vault(config, s3, Optional.of(keys));
         } catch (SdkException e) {
             s3.close();
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (IOException | RuntimeException e) {
             s3.close();
             throw e;
@@ -126,7 +126,7 @@ public final class S3Vault implements AutoCloseable {
         try (S3Client s3 = S3Clients.build(config, secretKey)) {
             KeyObjects.change(s3, config, oldPassphrase, newPassphrase);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -182,7 +182,7 @@ public final class S3Vault implements AutoCloseable {
                         }
                     });
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -198,7 +198,7 @@ public final class S3Vault implements AutoCloseable {
             s3.putObject(p -> ObjectLock.onPut(p.bucket(config.bucket()).key(layout.pointKey(location))
                     .contentMD5(md5(body)), retainUntil), RequestBody.fromBytes(body));
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -212,9 +212,9 @@ public final class S3Vault implements AutoCloseable {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -227,7 +227,7 @@ public final class S3Vault implements AutoCloseable {
             return Optional.ofNullable(s3.headObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)))
                     .objectLockRetainUntilDate());
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -253,7 +253,7 @@ public final class S3Vault implements AutoCloseable {
                 out.add(new ManifestFile(location, m));
             }
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
         return out;
     }
@@ -265,7 +265,7 @@ public final class S3Vault implements AutoCloseable {
                     "vault " + config.name() + " holds no copy of point " + location));
             return keys.isPresent() ? unseal(MANIFEST_CONTEXT, stored) : stored;
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -295,9 +295,9 @@ public final class S3Vault implements AutoCloseable {
                 throw new IOException("vault " + config.name() + " refused to delete the copy of point " + location
                         + ": its objects are still under Object Lock", e);
             }
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -321,7 +321,7 @@ public final class S3Vault implements AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new IOException("vault " + config.name() + " holds no copy of " + artifact + " of point " + location, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
