@@ -1,0 +1,62 @@
+package app.mamori.vault.s3;
+
+import app.mamori.model.Note;
+import app.mamori.model.Noted;
+import app.mamori.model.ObjectVault;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Why talking to an object vault failed, as the Offsite view says it of a failed copy in Japanese:
+ * the vault and bucket kept as named, the words and what to do keyed; the command line's English
+ * is the exception's message as before.
+ */
+class StorageReasonsTest {
+    private static final I18n JA = new I18n(Locale.JAPANESE);
+    private static final ObjectVault VAULT = new ObjectVault("offsite", "backups", "mamori/",
+            Optional.of("http://127.0.0.1:9000"), "us-east-1", true, "AKIA", false);
+
+    private static S3Exception s3(int status, String code) {
+        return (S3Exception) S3Exception.builder().statusCode(status).message(code)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code + " message").build())
+                .build();
+    }
+
+    @Test
+    void aDeniedKeyAMissingBucketAndNoRouteAreSaidInJapanese() {
+        StorageException denied = S3Clients.failure(VAULT, s3(403, "AccessDenied"));
+        StorageException noBucket = S3Clients.failure(VAULT, s3(404, "NoSuchBucket"));
+        StorageException unreachable = S3Clients.failure(VAULT, SdkClientException.create("Connection refused"));
+
+        assertThat(denied.getMessage()).isEqualTo(S3Clients.describe(VAULT, s3(403, "AccessDenied")))
+                .contains("access denied (AccessDenied)");
+        assertThat(NoteWords.reason(JA, denied.reason().orElseThrow())).isEqualTo("保管庫 offsite (バケット backups) へ"
+                + "のアクセスが拒否されました (AccessDenied)。アクセスキー ID とシークレットキー、そのキーがこのバケットを読み書き"
+                + "できるかを確かめてください");
+        assertThat(NoteWords.reason(JA, noBucket.reason().orElseThrow()))
+                .isEqualTo("保管庫 offsite: バケット backups がありません。先にストレージのサービスでバケットを作成してください");
+        assertThat(NoteWords.reason(JA, unreachable.reason().orElseThrow())).startsWith("保管庫 offsite (バケット backups)"
+                + " のストレージに接続できません (Connection refused)");
+    }
+
+    /** A failed copy carries its cause's reason: the Offsite view's message says both in Japanese. */
+    @Test
+    void aCopyThatFailedOnADeniedKeySaysBothInJapanese() {
+        Note cause = Noted.find(new java.io.IOException("wrapped", S3Clients.failure(VAULT, s3(403, "AccessDenied"))))
+                .orElseThrow();
+        Note failed = Note.of("copyPointFailed", "copy of point shop/p1 to vault offsite failed: ...",
+                cause.after("shop/p1", "offsite"));
+
+        assertThat(NoteWords.reason(JA, failed)).isEqualTo("復元ポイント shop/p1 を保管庫 offsite にコピーできません"
+                + "でした: " + NoteWords.reason(JA, cause)).doesNotContain("denied");
+    }
+}
