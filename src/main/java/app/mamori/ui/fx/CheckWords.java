@@ -66,9 +66,18 @@ public final class CheckWords {
         }
         List<String> args = new ArrayList<>(said.args().subList(0, step.count()));
         List<String> of = said.args();
-        args.set(step.at(), NoteWords.say(text, "note.", new Note(of.get(step.count()),
-                of.subList(step.count() + 1, of.size()), of.get(step.at()))));
+        args.set(step.at(), command(text, new Note(of.get(step.count()), of.subList(step.count() + 1, of.size()),
+                of.get(step.at()))));
         return NoteWords.say(text, PREFIX, new Note(said.key(), args, said.english()));
+    }
+
+    /** A restore command's purpose ({@code note.KEY}), with the command a drill's private folder wraps said too. */
+    private static String command(I18n text, Note c) {
+        Optional<Note> wrapped = c.key().equals("cmdInPrivateRoot") ? Note.carried(c.args(), 1) : Optional.empty();
+        if (wrapped.isEmpty() || !text.has("note." + c.key())) {
+            return NoteWords.say(text, "note.", c);
+        }
+        return text.t("note." + c.key(), c.args().get(0), NoteWords.say(text, "note.", wrapped.get()));
     }
 
     /** Each item of a list, said in the app's language, joined as the language joins a list. */

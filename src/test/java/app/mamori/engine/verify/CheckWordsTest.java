@@ -164,6 +164,20 @@ class CheckWordsTest {
                 + " on server db1 failed for /vault/shopdb.pgdump");
     }
 
+    /** A files drill copies the tree inside a private folder: the step that failed is said in Japanese, both parts. */
+    @Test
+    void aFilesDrillStepThatFailedIsSaidInJapaneseFolderAndAll() {
+        DrillSteps steps = DrillSteps.of(new Source.Files("uploads", "web", List.of("/srv/uploads"), List.of()),
+                "/var/tmp/mamori-drill-a1", null);
+
+        Note failed = Drill.stepFailed(steps.restore().get(0), "web", "/vault/uploads", 2, "tar: short read");
+
+        assertThat(failed.english()).contains(", inside a private (0700) folder /var/tmp/mamori-drill-a1 on server");
+        assertThat(CheckWords.detail(JA, failed)).isEqualTo("復元リハーサル: サーバー web で /vault/uploads の「スナップ"
+                + "ショットを新しいフォルダー /var/tmp/mamori-drill-a1/tree に書き出し (ほかのユーザーが入れないフォルダー"
+                + " /var/tmp/mamori-drill-a1 (0700) の中で)」が失敗しました (終了コード 2): tar: short read");
+    }
+
     @Test
     void aCheckRecordedBeforeItsSentencesWereKeptShowsItsStoredEnglish() {
         Verification old = new Verification("blog/p1", "blog-db", "blog", Instant.EPOCH, Verification.Method.CHECKSUM,
