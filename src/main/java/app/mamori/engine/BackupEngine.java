@@ -210,13 +210,10 @@ public final class BackupEngine {
                     clock.instant(), e.getMessage());
             String msg = String.valueOf(e.getMessage());
             // why, followed by the cause's own reason where it has one (an object vault refusing the key)
-            Optional<Note> why = Noted.find(e).map(r -> new Note(r.key(), r.args(), msg));
             event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
                     + vault + " failed: " + msg + "; the backup itself succeeded, and mamori copy " + job
-                    + " tries again", "copyFailed", why.map(r -> r.after(point, vault))
-                    .orElse(new Object[] {point, vault, msg}));
-            listener.note(Note.of("copyFailed", "offsite copy failed: " + msg, why.map(r -> r.after())
-                    .orElse(new Object[] {msg})));
+                    + " tries again", "copyFailed", Noted.after(e, msg, point, vault));
+            listener.note(Note.of("copyFailed", "offsite copy failed: " + msg, Noted.after(e, msg)));
         }
     }
 

@@ -148,8 +148,7 @@ public final class OffsiteCopier {
             catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(), msg,
                     lockedUntil);
             // the cause's own reason, where it has one, follows as its English, key and arguments
-            Object[] said = app.mamori.model.Noted.find(e).map(r -> new Note(r.key(), r.args(), why)
-                    .after(point.id(), name)).orElse(new Object[] {point.id(), name, why});
+            Object[] said = app.mamori.model.Noted.after(e, why, point.id(), name);
             catalog.events().add(Event.at(clock.instant(), EventLevel.ERROR, "copy-failed", msg + "; mamori copy "
                     + point.point().job() + " tries again and resumes what was sent")
                     .withPhrase("copyPointFailed", said).withServer(point.point().server()).withJob(point.point().job()));

@@ -77,7 +77,8 @@ public final class OffsiteVerify {
                 for (Artifact a : p.point().artifacts()) {
                     Verification v = new Verification(p.id(), a.source(), p.point().job(), at,
                             Verification.Method.CHECKSUM, Verification.Result.FAILED, Note.of("copyUnreadable",
-                            "the copy in vault " + name + " cannot be read back: " + why, name, why),
+                            "the copy in vault " + name + " cannot be read back: " + why,
+                            app.mamori.model.Noted.after(e, why, name)),
                             Duration.ofNanos(System.nanoTime() - t0),
                             java.util.Optional.empty());
                     catalog.copies().recordCheck(name, v);

@@ -104,8 +104,7 @@ public final class ScheduledDrills {
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage());
             // the reason in the app's words where it has some, else as written
-            Object[] said = Noted.find(e).map(r -> new Note(r.key(), r.args(), why).after(job, id))
-                    .orElse(new Object[] {job, id, why});
+            Object[] said = Noted.after(e, why, job, id);
             Event event = Event.at(clock.instant(), EventLevel.ERROR, "drill-scheduled", "scheduled drill of job "
                     + job + " (point " + id + ") could not run: " + why).withPhrase("drillCouldNotRun", said);
             catalog.events().add(event.withJob(job));

@@ -50,8 +50,15 @@ public final class CheckWords {
     private static final Map<String, Integer> LISTS = Map.of("drillTablesDiffer", 5, "drillTablesDifferCounted", 5,
             "drillTreeDiffers", 5, "drillVolumeDiffers", 5, "drillCountsMoved", 0);
 
+    /** Sentences that carry why they failed (a keyed reason, see Noted#after) in argument {@code at}. */
+    private static final Map<String, Integer> REASONS = Map.of("copyUnreadable", 1);
+
     /** What the check found: what was checked, or what failed and in which file. */
     public static String detail(I18n text, Note said) {
+        Integer reason = REASONS.get(said.key());
+        if (reason != null) {
+            return NoteWords.carrying(text, PREFIX, said, reason);
+        }
         Carry carry = CARRIES.get(said.key());
         if (carry != null) {
             return carrying(text, said, carry);

@@ -59,4 +59,18 @@ class StorageReasonsTest {
         assertThat(NoteWords.reason(JA, failed)).isEqualTo("復元ポイント shop/p1 を保管庫 offsite にコピーできません"
                 + "でした: " + NoteWords.reason(JA, cause)).doesNotContain("denied");
     }
+
+    /** An offsite check that cannot download the copy: the Offsite view says why in Japanese, or as written. */
+    @Test
+    void aCopyThatCannotBeReadBackSaysWhyInJapaneseAndAnUnkeyedCauseAsWritten() {
+        java.io.IOException denied = new java.io.IOException("x", S3Clients.failure(VAULT, s3(403, "AccessDenied")));
+        java.io.IOException other = new java.io.IOException("disk on fire");
+
+        assertThat(app.mamori.ui.fx.CheckWords.detail(JA, Note.of("copyUnreadable", "...", Noted.after(denied, "x",
+                "offsite")))).isEqualTo("保管庫 offsite にあるコピーを読み戻せません: 保管庫 offsite (バケット backups) への"
+                + "アクセスが拒否されました (AccessDenied)。アクセスキー ID とシークレットキー、そのキーがこのバケットを読み書きできるかを"
+                + "確かめてください");
+        assertThat(app.mamori.ui.fx.CheckWords.detail(JA, Note.of("copyUnreadable", "...", Noted.after(other,
+                "disk on fire", "offsite")))).isEqualTo("保管庫 offsite にあるコピーを読み戻せません: disk on fire");
+    }
 }
