@@ -14,6 +14,7 @@ import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
 import app.mamori.ui.fx.NoteWords;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -188,7 +189,7 @@ public final class OffsiteViewModel {
         app.executor().submit(() -> app.services().offsite().copy(job, Optional.empty(), OptionalLong.empty(),
                 listener, token), results -> {
             copying.set(false);
-            message.set(summary(job, results));
+            message.set(summary(app.text(), job, results));
             refresh();
         }, e -> {
             copying.set(false);
@@ -263,11 +264,12 @@ public final class OffsiteViewModel {
                 format.rate((long) rate), left);
     }
 
-    private String summary(String job, List<CopyResult> results) {
+    /** What a copy of {@code job}'s points did: how many, or how many failed and why the first one did. */
+    static String summary(I18n text, String job, List<CopyResult> results) {
         long failed = results.stream().filter(r -> !r.ok()).count();
-        return failed == 0 ? app.text().t("offsite.copy.done", job, results.size())
-                : app.text().t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::failure)
-                .flatMap(Optional::stream).findFirst().map(n -> NoteWords.reason(app.text(), n)).orElse(""));
+        return failed == 0 ? text.t("offsite.copy.done", job, results.size())
+                : text.t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::failure)
+                .flatMap(Optional::stream).findFirst().map(n -> NoteWords.reason(text, n)).orElse(""));
     }
 
     private String text(Throwable e) {
