@@ -186,13 +186,14 @@ public final class Verifier {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, method.id() + " of " + item.file() + " could not run", e);
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            // why, then the cause's keyed reason where it has one (a server that refused the connection)
+            Object[] said = app.mamori.model.Noted.after(e, why, item.file());
             return Outcome.couldNotRun(switch (method) {
                 case CHECKSUM -> Note.of("checksumCouldNotRun", "checksum of " + item.file() + " could not run: " + why,
-                        item.file(), why);
+                        said);
                 case FORMAT -> Note.of("formatCouldNotRun", "format of " + item.file() + " could not run: " + why,
-                        item.file(), why);
-                case DRILL -> Note.of("drillCouldNotRun", "drill of " + item.file() + " could not run: " + why,
-                        item.file(), why);
+                        said);
+                case DRILL -> Note.of("drillCouldNotRun", "drill of " + item.file() + " could not run: " + why, said);
             });
         }
     }

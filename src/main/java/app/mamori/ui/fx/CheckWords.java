@@ -51,7 +51,8 @@ public final class CheckWords {
             "drillTreeDiffers", 5, "drillVolumeDiffers", 5, "drillCountsMoved", 0);
 
     /** Sentences that carry why they failed (a keyed reason, see Noted#after) in argument {@code at}. */
-    private static final Map<String, Integer> REASONS = Map.of("copyUnreadable", 1);
+    private static final Map<String, Integer> REASONS = Map.of("copyUnreadable", 1, "checksumCouldNotRun", 1,
+            "formatCouldNotRun", 1, "drillCouldNotRun", 1);
 
     /** What the check found: what was checked, or what failed and in which file. */
     public static String detail(I18n text, Note said) {

@@ -178,6 +178,18 @@ class CheckWordsTest {
                 + " /var/tmp/mamori-drill-a1 (0700) の中で)」が失敗しました (終了コード 2): tar: short read");
     }
 
+    /** A check that could not reach its server says why in Japanese, from the connection's own reason. */
+    @Test
+    void aCheckThatCouldNotRunBecauseTheServerRefusedSaysWhyInJapanese() {
+        java.io.IOException refused = new app.mamori.ssh.SshException(Note.of("sshRefused", "cannot connect to db1"
+                + " (10.0.0.5:22): connection refused", "db1", 22), null);
+        Note why = Note.of("drillCouldNotRun", "drill of /vault/x.pgdump could not run: " + refused.getMessage(),
+                app.mamori.model.Noted.after(refused, refused.getMessage(), "/vault/x.pgdump"));
+
+        assertThat(CheckWords.detail(JA, why)).isEqualTo("/vault/x.pgdump の復元リハーサルを実行できませんでした: "
+                + JA.t("reason.sshRefused", "db1", 22)).doesNotContain("connection refused");
+    }
+
     @Test
     void aCheckRecordedBeforeItsSentencesWereKeptShowsItsStoredEnglish() {
         Verification old = new Verification("blog/p1", "blog-db", "blog", Instant.EPOCH, Verification.Method.CHECKSUM,
