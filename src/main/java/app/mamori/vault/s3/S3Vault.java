@@ -1,5 +1,6 @@
 package app.mamori.vault.s3;
 
+import app.mamori.model.Note;
 import app.mamori.model.ObjectVault;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.crypto.DataKeys;
@@ -176,9 +177,10 @@ public final class S3Vault implements AutoCloseable {
                     progress, cancel, () -> {
                         String got = HexFormat.of().formatHex(digest.digest());
                         if (!got.equalsIgnoreCase(sha256)) {
-                            throw new IOException(artifact + " in the local vault has SHA-256 " + got + ", not the "
-                                    + sha256 + " recorded when point " + location + " was taken; it is damaged, so"
-                                    + " it was not copied");
+                            throw new StorageException(Note.of("copyLocalDamaged", artifact + " in the local vault"
+                                    + " has SHA-256 " + got + ", not the " + sha256 + " recorded when point " + location
+                                    + " was taken; it is damaged, so it was not copied", artifact, got, sha256,
+                                    location), null);
                         }
                     });
         } catch (SdkException e) {
@@ -292,8 +294,9 @@ public final class S3Vault implements AutoCloseable {
             }
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             if (config.locked() && e.statusCode() == 403) {
-                throw new IOException("vault " + config.name() + " refused to delete the copy of point " + location
-                        + ": its objects are still under Object Lock", e);
+                throw new StorageException(Note.of("storageLocked", "vault " + config.name() + " refused to delete"
+                        + " the copy of point " + location + ": its objects are still under Object Lock", config.name(),
+                        location), e);
             }
             throw S3Clients.failure(config, e);
         } catch (SdkException e) {

@@ -48,6 +48,21 @@ class StorageReasonsTest {
                 + " のストレージに接続できません (Connection refused)");
     }
 
+    /** A file in the local vault that changed while it was copied: the copy fails, said in Japanese. */
+    @Test
+    void aFileThatChangedWhileCopiedIsSaidInJapanese() {
+        java.io.IOException shorter = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ResumableUpload.requireSize(10, 20));
+        java.io.IOException longer = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ResumableUpload.requireEnd(new java.io.ByteArrayInputStream(new byte[1])));
+
+        assertThat(shorter.getMessage()).isEqualTo("the file ended after 10 bytes, before the 20 expected; it changed"
+                + " or was cut short in the vault");
+        assertThat(NoteWords.reason(JA, Noted.find(shorter).orElseThrow())).isEqualTo("ファイルが 10 バイトで終わりました"
+                + " (予定は 20 バイト)。保管庫の中で変更されたか、途中で切れています");
+        assertThat(NoteWords.reason(JA, Noted.find(longer).orElseThrow())).startsWith("ファイルがカタログの記録より長く");
+    }
+
     /** A failed copy carries its cause's reason: the Offsite view's message says both in Japanese. */
     @Test
     void aCopyThatFailedOnADeniedKeySaysBothInJapanese() {
