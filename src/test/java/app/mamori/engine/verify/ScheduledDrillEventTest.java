@@ -81,6 +81,12 @@ class ScheduledDrillEventTest {
                 "drillCouldNotRun", new app.mamori.engine.JobBusyException("shop", "job shop is already running (pid 7)")
                         .reason().orElseThrow().after("shop", "shop/p1"));
 
+        Event old = Event.at(T, app.mamori.catalog.EventLevel.ERROR, "drill-scheduled", "x").withPhrase("drillFailed",
+                "shop", "shop/p1", "shopdb drill: table a: 3 rows in the backup, 2 restored");
+
+        assertThat(ja.of(old)).as("an event recorded before findings were kept by key shows the stored English finding")
+                .isEqualTo("ジョブ shop の定期リハーサル (ポイント shop/p1) が失敗しました: shopdb drill: table a: 3 rows in the"
+                        + " backup, 2 restored");
         assertThat(cancelled.message()).endsWith("FAILED: cancelled");
         assertThat(ja.of(cancelled)).isEqualTo("ジョブ shop の定期リハーサル (ポイント shop/p1) が失敗しました: 中止されました");
         assertThat(ja.of(busy)).isEqualTo("ジョブ shop の定期リハーサル (ポイント shop/p1) を開始できませんでした: ジョブ shop は"
