@@ -6,6 +6,7 @@ import app.mamori.engine.verify.VerifyListener;
 import app.mamori.engine.verify.VerifyPlan;
 import app.mamori.engine.verify.VerifyPlanner;
 import app.mamori.engine.verify.VerifyResult;
+import app.mamori.model.Note;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,8 +72,8 @@ final class VerifyCommand extends Base {
                     + " artifact(s) passed" : result.failures().size() + " of " + result.checks().size()
                     + " checks failed");
         }
-        for (String w : result.warnings()) {
-            err().println("mamori: warning: " + oneLine(w));
+        for (Note w : result.warnings()) {
+            err().println("mamori: warning: " + oneLine(w.english()));
         }
         for (Verification f : result.failures()) {
             err().println("mamori: " + f.point() + " " + f.source() + ": " + f.method().id() + " FAILED: "
@@ -106,8 +107,8 @@ final class VerifyCommand extends Base {
         out().println(result.ok() ? "all " + result.checks().size() + " checks of the copies of " + copies
                 + " point(s) in vault " + fromVault + " passed" : result.failures().size() + " of "
                 + result.checks().size() + " checks of the copies in vault " + fromVault + " failed");
-        for (String w : result.warnings()) {
-            err().println("mamori: warning: " + oneLine(w));
+        for (Note w : result.warnings()) {
+            err().println("mamori: warning: " + oneLine(w.english()));
         }
         for (Verification f : result.failures()) {
             err().println("mamori: the copy in vault " + fromVault + " of " + f.point() + " " + f.source() + ": "

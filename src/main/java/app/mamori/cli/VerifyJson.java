@@ -25,7 +25,7 @@ final class VerifyJson {
         ArrayNode checks = o.putArray("checks");
         r.checks().forEach(v -> checks.add(check(v)));
         ArrayNode warnings = o.putArray("warnings");
-        r.warnings().forEach(warnings::add);
+        r.warnings().forEach(w -> warnings.add(w.english()));
         ArrayNode notes = o.putArray("notes");
         plan.items().forEach(i -> i.notes().forEach(n -> notes.add(i.pointId() + " " + i.artifact().source() + ": " + n)));
         return o;

@@ -188,7 +188,8 @@ public final class BackupEngine {
             var point = catalog.points().find(result.point().get().id()).orElseThrow();
             var copied = copier.copyPoint(point, s3, app.mamori.engine.offsite.CopyListener.NONE, CancelToken.none());
             listener.note(copied.ok() ? Note.of("copied", "copied point " + point.id() + " to vault " + vault, point.id(), vault)
-                    : Note.of("copyFailed", "offsite copy failed: " + copied.error().get(), copied.error().get()));
+                    : Note.of("copyFailed", "offsite copy failed: " + copied.error().get(),
+                    copied.failure().get().after()));
             if (copied.ok()) {
                 copier.prune(settings.get(), s3, new app.mamori.engine.offsite.CopyListener() {
                     @Override
@@ -207,10 +208,12 @@ public final class BackupEngine {
             String point = result.point().get().id();
             catalog.copies().recordCopy(result.point().get(), vault, app.mamori.model.PointCopy.Status.FAILED,
                     clock.instant(), e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            // why, followed by the cause's own reason where it has one (an object vault refusing the key)
             event(EventLevel.WARNING, plan, result.runId(), "copy-failed", "copy of point " + point + " to vault "
-                    + vault + " failed: " + e.getMessage() + "; the backup itself succeeded, and mamori copy " + job
-                    + " tries again", "copyFailed", point, vault, e.getMessage());
-            listener.note(Note.of("copyFailed", "offsite copy failed: " + e.getMessage(), e.getMessage()));
+                    + vault + " failed: " + msg + "; the backup itself succeeded, and mamori copy " + job
+                    + " tries again", "copyFailed", Noted.after(e, msg, point, vault));
+            listener.note(Note.of("copyFailed", "offsite copy failed: " + msg, Noted.after(e, msg)));
         }
     }
 

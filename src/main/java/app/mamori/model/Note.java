@@ -37,6 +37,43 @@ public record Note(String key, List<String> args, String english) {
         return all.toArray();
     }
 
+    /**
+     * {@code args} followed by {@code items}, each as its English, key, number of arguments and
+     * arguments: how a sentence carries a list of others (the tables a drill found different, the
+     * findings of a scheduled drill), so the app can say each item in its language too.
+     */
+    public static Object[] listing(List<Note> items, Object... args) {
+        List<Object> all = new ArrayList<>(Arrays.asList(args));
+        for (Note item : items) {
+            all.add(item.english);
+            all.add(item.key);
+            all.add(item.args.size());
+            all.addAll(item.args);
+        }
+        return all.toArray();
+    }
+
+    /**
+     * The notes {@link #listing} put after the first {@code at} of {@code args}; empty when there
+     * are none (a row written before lists were kept) or they do not read as a list.
+     */
+    public static List<Note> listed(List<String> args, int at) {
+        List<Note> items = new ArrayList<>();
+        int i = at;
+        while (i < args.size()) {
+            if (i + 3 > args.size() || !args.get(i + 2).matches("\\d{1,4}")) {
+                return List.of();
+            }
+            int count = Integer.parseInt(args.get(i + 2));
+            if (i + 3 + count > args.size()) {
+                return List.of();
+            }
+            items.add(new Note(args.get(i + 1), args.subList(i + 3, i + 3 + count), args.get(i)));
+            i += 3 + count;
+        }
+        return items;
+    }
+
     /** The note {@link #after} put at {@code at} of {@code args}; empty when they end before its key. */
     public static Optional<Note> carried(List<String> args, int at) {
         return args.size() > at + 1 ? Optional.of(new Note(args.get(at + 1), args.subList(at + 2, args.size()),

@@ -166,6 +166,15 @@ public final class RestoreCommands {
      * on the server: extracted into a temp folder beside it, then renamed into place, so a failed
      * restore leaves no half-restored folder. {@code dir} must not exist, or be empty.
      */
+    /**
+     * What {@code fill} does, done inside a private folder {@code root} (a drill's scratch copy):
+     * its sentence keyed after the root, so the app says both in its language.
+     */
+    public static Note inPrivateRoot(Note fill, String root) {
+        return Note.of("cmdInPrivateRoot", fill.english() + ", inside a private (0700) folder " + root,
+                fill.after(root));
+    }
+
     public static RestoreCommand filesToPath(String dir) {
         return new RestoreCommand(Note.of("cmdExtractNew", "extract the snapshot into a new folder " + dir
                 + " (via a temp folder beside it)", dir),

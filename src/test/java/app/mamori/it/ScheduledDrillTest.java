@@ -114,6 +114,16 @@ class ScheduledDrillTest {
         assertThat(pg.query("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'mamori\\_drill\\_%'"))
                 .isEqualTo("0");
         assertThat(cli.run("drills").requireOk().out()).contains("\tFAILED");
+        // the Activity page says the same finding in Japanese, table by table
+        try (Catalog catalog = Catalog.open(cli.home().resolve("catalog.db"), Clock.systemUTC())) {
+            app.mamori.catalog.Event drill = catalog.events().list(app.mamori.catalog.EventFilter.all()
+                    .kind("drill-scheduled"), 1).get(0);
+            app.mamori.ui.fx.I18n ja = new app.mamori.ui.fx.I18n(java.util.Locale.JAPANESE);
+            assertThat(new app.mamori.ui.fx.EventWords(ja, new app.mamori.ui.fx.Format(ja, ZoneOffset.UTC)).of(drill))
+                    .contains("が失敗しました: shopdb (復元リハーサル)")
+                    .contains("テーブル public.orders の行数が違います (バックアップ 49 行 → 復元後 50 行)")
+                    .doesNotContain("rows");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.mamori.engine.offsite;
 
+import app.mamori.model.Note;
+
 import java.util.Optional;
 
 /**
@@ -7,10 +9,16 @@ import java.util.Optional;
  *
  * @param sent    bytes sent to the vault by this copy
  * @param resumed bytes an interrupted earlier copy had already sent and this one kept
- * @param error   why it failed; empty when the copy is complete
+ * @param failure why it failed, keyed ({@code reason.copyPointFailed}, carrying the cause's own reason where it
+ *                has one) for the app; its English is what the command line prints; empty when the copy is complete
  */
-public record CopyResult(String point, String vault, long sent, long resumed, Optional<String> error) {
+public record CopyResult(String point, String vault, long sent, long resumed, Optional<Note> failure) {
     public boolean ok() {
-        return error.isEmpty();
+        return failure.isEmpty();
+    }
+
+    /** Why it failed, in English. */
+    public Optional<String> error() {
+        return failure.map(Note::english);
     }
 }

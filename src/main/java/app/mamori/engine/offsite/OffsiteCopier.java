@@ -143,13 +143,16 @@ public final class OffsiteCopier {
             throw e;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "copy of " + point.id() + " to " + name + " failed", e);
-            String msg = "copy of point " + point.id() + " to vault " + name + " failed: "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            String msg = "copy of point " + point.id() + " to vault " + name + " failed: " + why;
             catalog.copies().recordCopy(point.point(), name, PointCopy.Status.FAILED, clock.instant(), msg,
                     lockedUntil);
-            event(EventLevel.ERROR, point, "copy-failed", msg + "; mamori copy " + point.point().job()
-                    + " tries again and resumes what was sent");
-            return new CopyResult(point.id(), name, 0, 0, Optional.of(msg));
+            // the cause's own reason, where it has one, follows as its English, key and arguments
+            Object[] said = app.mamori.model.Noted.after(e, why, point.id(), name);
+            catalog.events().add(Event.at(clock.instant(), EventLevel.ERROR, "copy-failed", msg + "; mamori copy "
+                    + point.point().job() + " tries again and resumes what was sent")
+                    .withPhrase("copyPointFailed", said).withServer(point.point().server()).withJob(point.point().job()));
+            return new CopyResult(point.id(), name, 0, 0, Optional.of(Note.of("copyPointFailed", msg, said)));
         }
     }
 

@@ -48,7 +48,7 @@ public final class OffsiteVerify {
                             VerifyListener listener, CancelToken cancel) {
         String name = vault.config().name();
         List<Verification> checks = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Note> warnings = new ArrayList<>();
         List<VerifyResult.NotChecked> notChecked = new ArrayList<>();
         Verifier ofCopies = verifier.ofCopiesIn(name);
         for (RecordedPoint p : points) {
@@ -77,7 +77,8 @@ public final class OffsiteVerify {
                 for (Artifact a : p.point().artifacts()) {
                     Verification v = new Verification(p.id(), a.source(), p.point().job(), at,
                             Verification.Method.CHECKSUM, Verification.Result.FAILED, Note.of("copyUnreadable",
-                            "the copy in vault " + name + " cannot be read back: " + why, name, why),
+                            "the copy in vault " + name + " cannot be read back: " + why,
+                            app.mamori.model.Noted.after(e, why, name)),
                             Duration.ofNanos(System.nanoTime() - t0),
                             java.util.Optional.empty());
                     catalog.copies().recordCheck(name, v);

@@ -58,8 +58,8 @@ final class BucketDrill {
                         : Outcome.failed(damage);
                 return removed(c.client(), source.bucket(), scratch, put).map(o::withWarning).orElse(o);
             } catch (SdkException e) {
-                Optional<String> left = removed(c.client(), source.bucket(), scratch, put);
-                throw new IOException(c.describe(e) + left.map(l -> "; " + l).orElse(""), e);
+                Optional<Note> left = removed(c.client(), source.bucket(), scratch, put);
+                throw new IOException(c.describe(e) + left.map(l -> "; " + l.english()).orElse(""), e);
             }
         }
     }
@@ -102,7 +102,7 @@ final class BucketDrill {
     }
 
     /** Deletes the scratch objects; what could not be deleted, for the admin, or empty. */
-    private static Optional<String> removed(S3Client s3, String bucket, String scratch, List<String> keys) {
+    private static Optional<Note> removed(S3Client s3, String bucket, String scratch, List<String> keys) {
         List<String> left = new ArrayList<>();
         for (String k : keys) {
             try {
@@ -111,7 +111,8 @@ final class BucketDrill {
                 left.add(k);
             }
         }
-        return left.isEmpty() ? Optional.empty() : Optional.of(left.size() + " scratch object(s) of the drill are"
-                + " left under s3://" + bucket + "/" + scratch + "; delete them by hand");
+        return left.isEmpty() ? Optional.empty() : Optional.of(Note.of("drillObjectsLeft", left.size()
+                + " scratch object(s) of the drill are left under s3://" + bucket + "/" + scratch + "; delete them by"
+                + " hand", left.size(), bucket, scratch));
     }
 }

@@ -53,18 +53,18 @@ final class Drill {
         try {
             drilled = restoreAndCompare(item, steps, shell, secret, scratch, entry, cancel);
         } catch (IOException | RuntimeException e) {
-            Optional<String> left = remove(steps, shell, secret, scratch);
+            Optional<Note> left = remove(steps, shell, secret, scratch);
             if (left.isPresent() && !(e instanceof CancelToken.CancelledException)) {
-                throw new IOException(e.getMessage() + "; and " + left.get(), e);
+                throw new IOException(e.getMessage() + "; and " + left.get().english(), e);
             }
-            left.ifPresent(l -> LOG.log(System.Logger.Level.ERROR, l));
+            left.ifPresent(l -> LOG.log(System.Logger.Level.ERROR, l.english()));
             throw e;
         }
         Outcome outcome = drilled.outcome();
         if (!drilled.scratchCreated()) {
             return outcome; // no scratch database exists: nothing to remove, no DROP to print
         }
-        Optional<String> left = remove(steps, shell, secret, scratch);
+        Optional<Note> left = remove(steps, shell, secret, scratch);
         // a scratch left behind is the admin's chore, not evidence against the artifact
         return left.isEmpty() ? outcome : outcome.withWarning(left.get());
     }
@@ -154,19 +154,21 @@ final class Drill {
     }
 
     /** Removes the scratch target, never cancelled; returns what is left behind when that failed. */
-    private static Optional<String> remove(DrillSteps steps, RemoteShell shell, Optional<String> secret, String scratch) {
+    private static Optional<Note> remove(DrillSteps steps, RemoteShell shell, Optional<String> secret, String scratch) {
         try {
             ExecResult r = exec(shell, steps.remove(), steps.countSecret() ? secret : Optional.empty(), null,
                     CancelToken.none(), null);
             if (r.ok()) {
                 return Optional.empty();
             }
-            return Optional.of("the drill's scratch " + scratch + " could not be removed (exit " + r.exitStatus() + ": "
-                    + r.lastStderrLine() + "); remove it by hand: " + steps.remove());
+            return Optional.of(Note.of("drillScratchLeft", "the drill's scratch " + scratch + " could not be removed"
+                    + " (exit " + r.exitStatus() + ": " + r.lastStderrLine() + "); remove it by hand: " + steps.remove(),
+                    scratch, r.exitStatus(), r.lastStderrLine(), steps.remove()));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "drill cleanup of " + scratch + " failed", e);
-            return Optional.of("the drill's scratch " + scratch + " could not be removed (" + e.getMessage()
-                    + "); remove it by hand: " + steps.remove());
+            return Optional.of(Note.of("drillScratchNotRemoved", "the drill's scratch " + scratch + " could not be"
+                    + " removed (" + e.getMessage() + "); remove it by hand: " + steps.remove(), scratch,
+                    e.getMessage(), steps.remove()));
         }
     }
 

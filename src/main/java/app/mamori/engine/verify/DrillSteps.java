@@ -56,7 +56,7 @@ record DrillSteps(List<RestoreCommand> restore, String count, String remove, boo
      * The whole root is removed afterwards.
      */
     static DrillSteps privateTree(String root, RestoreCommand fill) {
-        RestoreCommand inPrivateRoot = new RestoreCommand(fill.purpose() + ", inside a private (0700) folder " + root,
+        RestoreCommand inPrivateRoot = new RestoreCommand(RestoreCommands.inPrivateRoot(fill.said(), root),
                 "umask 077 && mkdir -m 700 -- " + app.mamori.ssh.ShellQuote.quote(root) + " && { " + fill.command()
                         + "; }", fill.secretOnStdin(), fill.artifactOnStdin());
         return new DrillSteps(List.of(inPrivateRoot), CheckCommands.hashTree(tree(root)),

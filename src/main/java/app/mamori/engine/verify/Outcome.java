@@ -11,13 +11,14 @@ import java.util.Optional;
  * or that it could not run at all (a server down, a database user who may not create the
  * scratch database), which says nothing about the artifact and is never recorded as a failure.
  *
- * @param warnings    differences a person should see although the check passed (approximate row counts)
+ * @param warnings    what a person should see although the check passed (approximate row counts, a scratch
+ *                    left behind): English for the command line, keyed ({@code check.KEY}) for the app
  * @param recovery    drills: how long the restore into the scratch target took
  * @param detail      what was checked, or what failed and in which file: English for the command line,
  *                    keyed ({@code check.KEY}) for the app
  * @param couldNotRun the check did not get to look at the artifact; {@code detail} says why
  */
-record Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration> recovery, boolean couldNotRun) {
+record Outcome(boolean ok, Note detail, List<Note> warnings, Optional<Duration> recovery, boolean couldNotRun) {
     Outcome {
         warnings = List.copyOf(warnings);
         if (ok && couldNotRun) {
@@ -26,7 +27,7 @@ record Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration
     }
 
     /** A check that ran: passed, or found damage. */
-    Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration> recovery) {
+    Outcome(boolean ok, Note detail, List<Note> warnings, Optional<Duration> recovery) {
         this(ok, detail, warnings, recovery, false);
     }
 
@@ -42,8 +43,8 @@ record Outcome(boolean ok, Note detail, List<String> warnings, Optional<Duration
         return new Outcome(false, reason, List.of(), Optional.empty(), true);
     }
 
-    Outcome withWarning(String warning) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+    Outcome withWarning(Note warning) {
+        List<Note> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new Outcome(ok, detail, all, recovery, couldNotRun);
     }

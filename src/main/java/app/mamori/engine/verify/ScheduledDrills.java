@@ -8,6 +8,8 @@ import app.mamori.catalog.PointKind;
 import app.mamori.catalog.RecordedPoint;
 import app.mamori.catalog.Verification;
 import app.mamori.engine.objective.ObjectiveStatuses;
+import app.mamori.model.Note;
+import app.mamori.model.Noted;
 import app.mamori.model.RunStatus;
 import app.mamori.schedule.Due;
 import app.mamori.schedule.Schedule;
@@ -88,9 +90,11 @@ public final class ScheduledDrills {
                 .filter(p -> p.kind() == PointKind.NORMAL && p.point().status() == RunStatus.SUCCEEDED).toList();
         Optional<RecordedPoint> newest = ObjectiveStatuses.newestGood(catalog, points);
         if (newest.isEmpty()) {
-            return new Outcome(job, Optional.empty(), false, Optional.empty(), "scheduled drill of job " + job
-                    + ": no good restore point to drill; back it up first (mamori backup " + job + ")",
-                    Optional.empty());
+            Event e = Event.at(clock.instant(), EventLevel.ERROR, "drill-scheduled", "scheduled drill of job " + job
+                    + ": no good restore point to drill; back it up first (mamori backup " + job + ")")
+                    .withPhrase("drillNoPoint", job);
+            catalog.events().add(e.withJob(job));
+            return new Outcome(job, Optional.empty(), false, Optional.empty(), e.message(), Optional.empty());
         }
         String id = newest.get().id();
         VerifyResult result;
@@ -98,25 +102,49 @@ public final class ScheduledDrills {
             VerifyPlan plan = new VerifyPlanner(catalog).plan(new VerifyPlanner.Selection.Point(id), true);
             result = new Verifier(catalog, ssh, secrets, clock).execute(plan, new VerifyListener() { }, cancel);
         } catch (RuntimeException e) {
-            return new Outcome(job, Optional.of(id), false, Optional.empty(), "scheduled drill of job " + job
-                    + " (point " + id + ") could not run: " + e.getMessage(), Optional.empty());
+            String why = String.valueOf(e.getMessage());
+            // the reason in the app's words where it has some, else as written
+            Object[] said = Noted.after(e, why, job, id);
+            Event event = Event.at(clock.instant(), EventLevel.ERROR, "drill-scheduled", "scheduled drill of job "
+                    + job + " (point " + id + ") could not run: " + why).withPhrase("drillCouldNotRun", said);
+            catalog.events().add(event.withJob(job));
+            return new Outcome(job, Optional.of(id), false, Optional.empty(), event.message(), Optional.empty());
         }
         Duration recovery = result.checks().stream().filter(v -> v.method() == Verification.Method.DRILL)
                 .map(v -> v.recovery().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
         boolean drilled = result.checks().stream().anyMatch(v -> v.method() == Verification.Method.DRILL);
         boolean ok = result.ok() && drilled;
-        String message = "scheduled drill of job " + job + " (point " + id + "): " + (ok
-                ? "passed, restored in " + String.format(java.util.Locale.ROOT, "%.1f s", recovery.toMillis() / 1000.0)
-                : !drilled && result.failures().isEmpty() ? "could not drill: " + String.join("; ", result.warnings())
-                : "FAILED: " + result.failures().stream().map(v -> v.source() + " " + v.method().id() + ": "
-                        + v.detail()).reduce((a, b) -> a + "; " + b).orElse("cancelled"));
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f", recovery.toMillis() / 1000.0);
-        // the failure's detail is the check's own text: it stays as written, in the localized frame
-        String detail = message.substring(message.indexOf("): ") + 3);
-        Event event = Event.at(clock.instant(), ok ? EventLevel.INFO : EventLevel.ERROR, "drill-scheduled", message);
-        catalog.events().add((ok ? event.withPhrase("drillPassed", job, id, seconds)
-                : event.withPhrase("drillFailed", job, id, detail)).withJob(job));
-        return new Outcome(job, Optional.of(id), ok, drilled ? Optional.of(recovery) : Optional.empty(), message,
-                Optional.of(result));
+        Event event = event(job, id, result, ok, drilled, recovery, clock.instant());
+        catalog.events().add(event);
+        return new Outcome(job, Optional.of(id), ok, drilled ? Optional.of(recovery) : Optional.empty(),
+                event.message(), Optional.of(result));
+    }
+
+    /**
+     * The drill's event: its English for the command line and notices, and its phrase, which
+     * carries each finding (or why it could not drill) as a keyed note, so the app says all of it
+     * in its language.
+     */
+    static Event event(String job, String id, VerifyResult result, boolean ok, boolean drilled, Duration recovery,
+                       Instant at) {
+        String head = "scheduled drill of job " + job + " (point " + id + "): ";
+        if (ok) {
+            String seconds = String.format(java.util.Locale.ROOT, "%.1f", recovery.toMillis() / 1000.0);
+            return Event.at(at, EventLevel.INFO, "drill-scheduled", head + "passed, restored in " + seconds + " s")
+                    .withPhrase("drillPassed", job, id, seconds).withJob(job);
+        }
+        if (!drilled && result.failures().isEmpty()) {
+            String why = String.join("; ", result.warnings().stream().map(Note::english).toList());
+            return Event.at(at, EventLevel.ERROR, "drill-scheduled", head + "could not drill: " + why)
+                    .withPhrase("drillNotRun", Note.listing(result.warnings(), job, id, why)).withJob(job);
+        }
+        List<Note> findings = result.failures().stream().map(v -> Note.of("drillFinding", v.source() + " "
+                + v.method().id() + ": " + v.detail(), v.said().after(v.source(), v.method().id()))).toList();
+        if (findings.isEmpty()) {
+            findings = List.of(Note.of("drillCancelled", "cancelled"));
+        }
+        String detail = String.join("; ", findings.stream().map(Note::english).toList());
+        return Event.at(at, EventLevel.ERROR, "drill-scheduled", head + "FAILED: " + detail)
+                .withPhrase("drillFailed", Note.listing(findings, job, id, detail)).withJob(job);
     }
 }

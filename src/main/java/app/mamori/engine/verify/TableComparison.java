@@ -40,7 +40,7 @@ final class TableComparison {
                     + " (the backup was made before Mamori recorded them), so only the restore itself was checked",
                     said), List.of(), time);
         }
-        List<String> differences = differences(tables, restored);
+        List<Note> differences = differences(tables, restored);
         boolean exact = "exact".equals(stats.get("tableCounts"));
         if (differences.isEmpty()) {
             return new Outcome(true, exact
@@ -49,14 +49,16 @@ final class TableComparison {
                     : Note.of("drillTablesMatchCounted", head + "; all " + tables.size() + " tables match the row"
                     + " counts the backup counted just after the dump", with(said, tables.size())), List.of(), time);
         }
-        String list = String.join("; ", differences);
+        String list = String.join("; ", differences.stream().map(Note::english).toList());
+        // each difference follows the sentence's own arguments, so the app says the table's line too
+        Object[] listed = Note.listing(differences, with(said, list));
         if (exact) {
             return new Outcome(false, Note.of("drillTablesDiffer", head + "; differs from what the backup recorded in"
-                    + " its own snapshot: " + list, with(said, list)), List.of(), time);
+                    + " its own snapshot: " + list, listed), List.of(), time);
         }
-        String warning = "row counts differ from those counted just after the dump (outside its snapshot, so rows"
-                + " written in between show up here): " + list;
-        return new Outcome(true, Note.of("drillTablesDifferCounted", head + "; " + warning, with(said, list)),
+        Note warning = Note.of("drillCountsMoved", "row counts differ from those counted just after the dump (outside"
+                + " its snapshot, so rows written in between show up here): " + list, Note.listing(differences, list));
+        return new Outcome(true, Note.of("drillTablesDifferCounted", head + "; " + warning.english(), listed),
                 List.of(warning), time);
     }
 
@@ -66,21 +68,24 @@ final class TableComparison {
         return all;
     }
 
-    private static List<String> differences(Map<?, ?> tables, Map<String, Long> restored) {
-        List<String> out = new ArrayList<>();
+    private static List<Note> differences(Map<?, ?> tables, Map<String, Long> restored) {
+        List<Note> out = new ArrayList<>();
         for (Map.Entry<?, ?> e : tables.entrySet()) {
             String name = String.valueOf(e.getKey());
             long backup = ((Number) e.getValue()).longValue();
             Long now = restored.get(name);
             if (now == null) {
-                out.add("table " + name + ": " + backup + " rows in the backup, missing from the restore");
+                out.add(Note.of("drillTableMissing", "table " + name + ": " + backup + " rows in the backup, missing"
+                        + " from the restore", name, backup));
             } else if (now != backup) {
-                out.add("table " + name + ": " + backup + " rows in the backup, " + now + " restored");
+                out.add(Note.of("drillTableCount", "table " + name + ": " + backup + " rows in the backup, " + now
+                        + " restored", name, backup, now));
             }
         }
         for (Map.Entry<String, Long> e : restored.entrySet()) {
             if (!tables.containsKey(e.getKey())) {
-                out.add("table " + e.getKey() + ": " + e.getValue() + " rows restored, not recorded by the backup");
+                out.add(Note.of("drillTableExtra", "table " + e.getKey() + ": " + e.getValue() + " rows restored, not"
+                        + " recorded by the backup", e.getKey(), e.getValue()));
             }
         }
         return out;

@@ -82,18 +82,21 @@ final class TreeComparison {
                 restored.put(line.substring(68), line.substring(0, 64));
             }
         }
-        List<String> problems = new ArrayList<>();
+        List<Note> problems = new ArrayList<>();
         long bytes = 0;
         for (Map.Entry<String, String> e : expected.entrySet()) {
             bytes += sizes.get(e.getKey());
             String got = restored.remove(e.getKey());
             if (got == null) {
-                problems.add("missing " + shownPrefix + e.getKey());
+                problems.add(Note.of("drillFileMissing", "missing " + shownPrefix + e.getKey(),
+                        shownPrefix + e.getKey()));
             } else if (!got.equalsIgnoreCase(e.getValue())) {
-                problems.add("different contents: " + shownPrefix + e.getKey());
+                problems.add(Note.of("drillFileChanged", "different contents: " + shownPrefix + e.getKey(),
+                        shownPrefix + e.getKey()));
             }
         }
-        restored.keySet().forEach(extra -> problems.add("not in the backup: " + shownPrefix + extra));
+        restored.keySet().forEach(extra -> problems.add(Note.of("drillFileExtra", "not in the backup: " + shownPrefix
+                + extra, shownPrefix + extra)));
         int files = expected.size();
         String seconds = TableComparison.seconds(recovery);
         if (problems.isEmpty()) {
@@ -104,14 +107,14 @@ final class TreeComparison {
                     : Note.of("drillTreeMatches", english, files, bytes, where.name(), where.server(), seconds),
                     List.of(), java.util.Optional.of(recovery));
         }
-        String shown = String.join("; ", problems.subList(0, Math.min(5, problems.size())));
+        List<Note> first = problems.subList(0, Math.min(5, problems.size()));
+        String shown = String.join("; ", first.stream().map(Note::english).toList());
         String english = "drill: restored into " + where + " in " + seconds + ", but it differs from " + against
                 + " (" + files + " files) in " + problems.size() + (problems.size() == 1 ? " place: " : " places: ")
                 + shown;
-        return new Outcome(false, where.volume()
-                ? Note.of("drillVolumeDiffers", english, where.name(), where.server(), seconds, files, problems.size(),
-                shown)
-                : Note.of("drillTreeDiffers", english, where.name(), where.server(), seconds, files, problems.size(),
-                shown), List.of(), java.util.Optional.of(recovery));
+        // each place follows the sentence's own arguments, so the app says its line too
+        Object[] said = Note.listing(first, where.name(), where.server(), seconds, files, problems.size(), shown);
+        return new Outcome(false, where.volume() ? Note.of("drillVolumeDiffers", english, said)
+                : Note.of("drillTreeDiffers", english, said), List.of(), java.util.Optional.of(recovery));
     }
 }

@@ -82,7 +82,7 @@ public final class Verifier {
 
     private VerifyResult executeLocked(VerifyPlan plan, VerifyListener listener, CancelToken cancel) {
         List<Verification> checks = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Note> warnings = new ArrayList<>();
         List<VerifyResult.NotChecked> notChecked = new ArrayList<>();
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         boolean cancelled = false;
@@ -98,14 +98,10 @@ public final class Verifier {
                         String why = o.detail().english();
                         notChecked.add(new VerifyResult.NotChecked(item.pointId(), item.artifact().source(), method,
                                 why));
-                        warnings.add(item.pointId() + " " + item.artifact().source() + ": " + method.id()
-                                + " NOT CHECKED (this says nothing about the artifact): " + why);
+                        warnings.add(notChecked(item, method, o.detail()));
                         listener.notChecked(item, method, why);
                         // what it left on the server (a scratch database it could not drop) still needs saying
-                        o.warnings().forEach(w -> {
-                            warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
-                            listener.warning(item, w);
-                        });
+                        o.warnings().forEach(w -> warn(item, w, warnings, listener));
                         event(item, EventLevel.WARNING, "verify-not-run", method.id() + " of "
                                 + item.artifact().source() + " in restore point " + item.pointId()
                                 + " could not run, so it is not checked (not failed): " + why,
@@ -117,10 +113,7 @@ public final class Verifier {
                             Duration.ofNanos(System.nanoTime() - t0), o.recovery());
                     recorder.accept(v);
                     checks.add(v);
-                    o.warnings().forEach(w -> {
-                        warnings.add(item.pointId() + " " + item.artifact().source() + ": " + w);
-                        listener.warning(item, w);
-                    });
+                    o.warnings().forEach(w -> warn(item, w, warnings, listener));
                     listener.checked(item, v);
                     if (!o.ok() && copyIn.isPresent()) {
                         event(item, EventLevel.ERROR, "copy-damaged", "verification FAILED (" + method.id() + ") of"
@@ -150,6 +143,26 @@ public final class Verifier {
         return result;
     }
 
+    /** A warning of a check, with the point and source it is about, to the result and the listener. */
+    private static void warn(VerifyPlan.Item item, Note w, List<Note> warnings, VerifyListener listener) {
+        Note said = warning(item, w);
+        warnings.add(said);
+        listener.warning(item, said);
+    }
+
+    /** What a check that passed warned of, with the point and source it is about, and the warning keyed after it. */
+    static Note warning(VerifyPlan.Item item, Note w) {
+        return Note.of("checkWarning", item.pointId() + " " + item.artifact().source() + ": " + w.english(),
+                w.after(item.pointId(), item.artifact().source()));
+    }
+
+    /** A check that could not run, as a warning of the result: point, source, method, and why (keyed after). */
+    static Note notChecked(VerifyPlan.Item item, Method method, Note why) {
+        return Note.of("notChecked", item.pointId() + " " + item.artifact().source() + ": " + method.id()
+                + " NOT CHECKED (this says nothing about the artifact): " + why.english(),
+                why.after(item.pointId(), item.artifact().source(), method.id()));
+    }
+
     private Outcome check(VerifyPlan.Item item, Method method, Map<String, RemoteShell> shells, CancelToken cancel)
             throws CancelToken.CancelledException {
         try {
@@ -173,13 +186,14 @@ public final class Verifier {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, method.id() + " of " + item.file() + " could not run", e);
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            // why, then the cause's keyed reason where it has one (a server that refused the connection)
+            Object[] said = app.mamori.model.Noted.after(e, why, item.file());
             return Outcome.couldNotRun(switch (method) {
                 case CHECKSUM -> Note.of("checksumCouldNotRun", "checksum of " + item.file() + " could not run: " + why,
-                        item.file(), why);
+                        said);
                 case FORMAT -> Note.of("formatCouldNotRun", "format of " + item.file() + " could not run: " + why,
-                        item.file(), why);
-                case DRILL -> Note.of("drillCouldNotRun", "drill of " + item.file() + " could not run: " + why,
-                        item.file(), why);
+                        said);
+                case DRILL -> Note.of("drillCouldNotRun", "drill of " + item.file() + " could not run: " + why, said);
             });
         }
     }

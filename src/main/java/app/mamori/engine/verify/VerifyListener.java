@@ -1,6 +1,7 @@
 package app.mamori.engine.verify;
 
 import app.mamori.catalog.Verification;
+import app.mamori.model.Note;
 
 /** How a verification reports while it runs; the CLI and the UI implement it. */
 public interface VerifyListener {
@@ -18,6 +19,6 @@ public interface VerifyListener {
     }
 
     /** Something the person should see although the check passed. */
-    default void warning(VerifyPlan.Item item, String message) {
+    default void warning(VerifyPlan.Item item, Note message) {
     }
 }

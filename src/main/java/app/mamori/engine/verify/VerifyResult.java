@@ -1,6 +1,7 @@
 package app.mamori.engine.verify;
 
 import app.mamori.catalog.Verification;
+import app.mamori.model.Note;
 
 import java.util.List;
 
@@ -8,10 +9,11 @@ import java.util.List;
  * How a verification ended: every check recorded, in order, and the checks that could not run.
  *
  * @param cancelled  whether it stopped early because it was cancelled
- * @param warnings   differences found by checks that passed, and each check that could not run, for the person to read
+ * @param warnings   differences found by checks that passed, and each check that could not run, for the person to
+ *                   read: English for the command line, keyed ({@code check.KEY}) for the app
  * @param notChecked checks that could not run, with the reason: not failures, and not in the catalogue's checks
  */
-public record VerifyResult(List<Verification> checks, boolean cancelled, List<String> warnings,
+public record VerifyResult(List<Verification> checks, boolean cancelled, List<Note> warnings,
                            List<NotChecked> notChecked) {
     public VerifyResult {
         checks = List.copyOf(checks);
@@ -19,7 +21,7 @@ public record VerifyResult(List<Verification> checks, boolean cancelled, List<St
         notChecked = List.copyOf(notChecked);
     }
 
-    public VerifyResult(List<Verification> checks, boolean cancelled, List<String> warnings) {
+    public VerifyResult(List<Verification> checks, boolean cancelled, List<Note> warnings) {
         this(checks, cancelled, warnings, List.of());
     }
 

@@ -2,7 +2,6 @@ package app.mamori.ui.activity;
 
 import app.mamori.catalog.Event;
 import app.mamori.catalog.EventLevel;
-import app.mamori.catalog.Run;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.Columns;
 import app.mamori.ui.fx.Live;
@@ -103,25 +102,7 @@ public final class ActivityView {
             details.clear();
             return;
         }
-        StringBuilder s = new StringBuilder(format.when(e.time())).append("  ").append(e.kind()).append('\n')
-                .append(vm.text(e)).append('\n');
-        e.server().ifPresent(x -> s.append(app.text().t("activity.server", x)).append('\n'));
-        vm.runOf(e).filter(r -> r.error().isPresent()).ifPresent(r -> appendRun(s, r, e.phrase().isEmpty()));
-        details.setText(s.toString());
-    }
-
-    /**
-     * The run's message only where the event has no sentence of its own: a run's failure event
-     * already says it, in the app's language, and the run keeps only the command line's English.
-     */
-    private void appendRun(StringBuilder s, Run r, boolean withMessage) {
-        s.append('\n').append(app.text().t("activity.runFailed", r.id(), r.job())).append('\n');
-        if (withMessage) {
-            s.append(r.error().get()).append('\n');
-        }
-        r.errorDetails().filter(d -> !d.isBlank()).ifPresent(d -> s.append('\n')
-                .append(app.text().t("activity.remoteOutput")).append('\n').append(d.strip()).append('\n'));
-        s.append('\n').append(app.text().t("activity.whatToDo", r.job()));
+        details.setText(vm.details(e));
     }
 
     /** Room for {@code text} in a cell: measured in the default font, with margin for the theme's larger one. */

@@ -4,6 +4,7 @@ import app.mamori.catalog.Event;
 import app.mamori.catalog.EventFilter;
 import app.mamori.catalog.EventLevel;
 import app.mamori.catalog.Run;
+import app.mamori.model.RunStatus;
 import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.EventWords;
 import app.mamori.ui.fx.UiErrors;
@@ -32,9 +33,11 @@ public final class ActivityViewModel {
     private final StringProperty job = new SimpleStringProperty(ALL_JOBS);
     private final StringProperty search = new SimpleStringProperty("");
     private final EventWords words;
+    private final app.mamori.ui.fx.Format format;
 
     public ActivityViewModel(AppContext app, app.mamori.ui.fx.Format format) {
         this.app = app;
+        this.format = format;
         this.words = new EventWords(app.text(), format);
         minLevel.addListener((o, a, b) -> refilter());
         job.addListener((o, a, b) -> refilter());
@@ -89,6 +92,37 @@ public final class ActivityViewModel {
     /** The run behind a failed-run event, with its remote stderr, for the details pane. */
     public Optional<Run> runOf(Event e) {
         return e.run().isPresent() ? app.services().activity().run(e.run().getAsLong()) : Optional.empty();
+    }
+
+    /** The details pane for an event: when, how grave, what it says, and for a failed run what went wrong. */
+    public String details(Event e) {
+        StringBuilder s = new StringBuilder(format.when(e.time())).append("  ")
+                .append(app.text().t("activity.levelName." + e.level().id())).append('\n').append(text(e)).append('\n');
+        e.server().ifPresent(x -> s.append(app.text().t("activity.server", x)).append('\n'));
+        runOf(e).filter(r -> r.error().isPresent()).ifPresent(r -> appendRun(s, r, e.phrase().isEmpty()));
+        return s.toString();
+    }
+
+    /**
+     * The run's message only where the event has no sentence of its own: a run's failure event
+     * already says it, in the app's language, and the run keeps only the command line's English.
+     * What a server wrote is shown as written; a stack trace stays in the log, and an interrupted
+     * run's note is said here rather than as the command line stored it.
+     */
+    private void appendRun(StringBuilder s, Run r, boolean withMessage) {
+        s.append('\n').append(app.text().t("activity.runFailed", r.id(), r.job())).append('\n');
+        if (withMessage) {
+            s.append(r.error().get()).append('\n');
+        }
+        if (r.status() == RunStatus.INTERRUPTED) {
+            s.append(app.text().t("activity.processGone", r.pid())).append('\n');
+        } else if (r.errorDetails().filter(d -> d.contains("\n\tat ")).isPresent()) {
+            s.append('\n').append(app.text().t("activity.detailsInLog")).append('\n');
+        } else {
+            r.errorDetails().filter(d -> !d.isBlank()).ifPresent(d -> s.append('\n')
+                    .append(app.text().t("activity.remoteOutput")).append('\n').append(d.strip()).append('\n'));
+        }
+        s.append('\n').append(app.text().t("activity.whatToDo", r.job()));
     }
 
     public ObservableList<Event> shown() {

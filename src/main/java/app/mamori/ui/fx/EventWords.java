@@ -45,6 +45,17 @@ public final class EventWords {
                 // the copy's phrase names its vault before what the check found
                 found(args, e.phrase().get().args(), key.equals("copyCheckFailed") ? 4 : 3);
             }
+            case "drillFailed", "drillNotRun" -> {
+                // each finding, or why it could not drill, follows the English list as a keyed note
+                List<Note> items = Note.listed(e.phrase().get().args(), 3);
+                if (!items.isEmpty()) {
+                    args.set(2, CheckWords.list(text, items));
+                }
+            }
+            case "drillCouldNotRun", "copyFailed", "copyPointFailed" -> {
+                // job and point, or point and vault, then why: the cause's reason where it has one
+                return NoteWords.carrying(text, "event.", new Note(key, e.phrase().get().args(), e.message()), 2);
+            }
             case "verifyFinished" -> {
                 return verifyFinished(args);
             }

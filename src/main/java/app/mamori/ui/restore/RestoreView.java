@@ -348,12 +348,7 @@ public final class RestoreView {
             return points.verify(points.planVerify(selection, drill), listener, cancel);
         }, r -> {
             verifying.set(false);
-            List<Verification> failed = r.checks().stream().filter(Verification::failed).toList();
-            verifyStatus.setText(r.cancelled() ? app.text().t("restore.verify.cancelled", what, r.checks().size())
-                    : failed.isEmpty()
-                    ? app.text().t("restore.verify.passed", what, r.checks().size())
-                    : app.text().t("restore.verify.failed", what, failed.size(),
-                    failed.get(0).point() + " " + CheckWords.of(app.text(), failed.get(0))));
+            verifyStatus.setText(CheckWords.verified(app.text(), what, r));
             load(job.getValue());
         }, e -> {
             verifying.set(false);

@@ -35,6 +35,9 @@ public final class RunWords {
             args.set(1, format.bytes(Long.parseLong(note.args().get(1))));
             note = new Note(note.key(), args, note.english());
         }
+        if (note.key().equals("copyFailed")) {
+            return NoteWords.carrying(text, "note.", note, 0); // why the copy failed, keyed after its English
+        }
         return NoteWords.say(text, "note.", note);
     }
 

@@ -14,6 +14,8 @@ import app.mamori.ui.AppContext;
 import app.mamori.ui.fx.CheckWords;
 import app.mamori.ui.fx.ErrorWords;
 import app.mamori.ui.fx.Format;
+import app.mamori.ui.fx.I18n;
+import app.mamori.ui.fx.NoteWords;
 import app.mamori.util.CancelToken;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -187,7 +189,7 @@ public final class OffsiteViewModel {
         app.executor().submit(() -> app.services().offsite().copy(job, Optional.empty(), OptionalLong.empty(),
                 listener, token), results -> {
             copying.set(false);
-            message.set(summary(job, results));
+            message.set(summary(app.text(), job, results));
             refresh();
         }, e -> {
             copying.set(false);
@@ -212,7 +214,9 @@ public final class OffsiteViewModel {
                 new VerifyListener() { }, token), r -> {
             copying.set(false);
             long points = r.checks().stream().map(Verification::point).distinct().count();
-            message.set(r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
+            message.set(r.ok() && !r.warnings().isEmpty() ? app.text().t("offsite.check.passedWarned", job, vault,
+                    points, CheckWords.list(app.text(), r.warnings()))
+                    : r.ok() ? app.text().t("offsite.check.passed", job, vault, points)
                     : app.text().t("offsite.check.failed", job, vault, r.failures().get(0).point(),
                     CheckWords.detail(app.text(), r.failures().get(0).said())));
         }, e -> {
@@ -260,11 +264,12 @@ public final class OffsiteViewModel {
                 format.rate((long) rate), left);
     }
 
-    private String summary(String job, List<CopyResult> results) {
-        long failed = results.stream().filter(r -> r.error().isPresent()).count();
-        return failed == 0 ? app.text().t("offsite.copy.done", job, results.size())
-                : app.text().t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::error)
-                .flatMap(Optional::stream).findFirst().orElse(""));
+    /** What a copy of {@code job}'s points did: how many, or how many failed and why the first one did. */
+    static String summary(I18n text, String job, List<CopyResult> results) {
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        return failed == 0 ? text.t("offsite.copy.done", job, results.size())
+                : text.t("offsite.copy.failed", job, failed, results.stream().map(CopyResult::failure)
+                .flatMap(Optional::stream).findFirst().map(n -> NoteWords.reason(text, n)).orElse(""));
     }
 
     private String text(Throwable e) {

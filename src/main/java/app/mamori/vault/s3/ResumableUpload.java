@@ -136,16 +136,18 @@ final class ResumableUpload {
         return out;
     }
 
-    private static void requireSize(long got, long expected) throws IOException {
+    static void requireSize(long got, long expected) throws IOException {
         if (got != expected) {
-            throw new IOException("the file ended after " + got + " bytes, before the " + expected
-                    + " expected; it changed or was cut short in the vault");
+            throw new StorageException(app.mamori.model.Note.of("copyFileShort", "the file ended after " + got
+                    + " bytes, before the " + expected + " expected; it changed or was cut short in the vault", got,
+                    expected), null);
         }
     }
 
-    private static void requireEnd(InputStream in) throws IOException {
+    static void requireEnd(InputStream in) throws IOException {
         if (in.read() >= 0) {
-            throw new IOException("the file is longer than the catalogue recorded; it changed in the vault");
+            throw new StorageException(app.mamori.model.Note.of("copyFileLonger", "the file is longer than the"
+                    + " catalogue recorded; it changed in the vault"), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.vault.s3;
 
+import app.mamori.model.Note;
 import app.mamori.model.ObjectVault;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,6 +50,32 @@ public final class S3Clients {
     /** What went wrong talking to the vault, and what to do, for a person. */
     static String describe(ObjectVault v, RuntimeException e) {
         return describe("vault " + v.name() + " (" + v.describe() + ")", v.bucket(), e);
+    }
+
+    /** The same as a failure whose reason the app says in its language: vault and bucket, then what went wrong. */
+    static StorageException failure(ObjectVault v, RuntimeException e) {
+        String english = describe(v, e);
+        String name = v.name();
+        String bucket = v.bucket();
+        Note reason;
+        if (e instanceof S3Exception s) {
+            String code = s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
+            if (s.statusCode() == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
+                reason = Note.of("storageDenied", english, name, bucket, code);
+            } else if (code.equals("NoSuchBucket") || s.statusCode() == 404 && code.isEmpty()) {
+                reason = Note.of("storageNoBucket", english, name, bucket);
+            } else if (code.equals("PermanentRedirect") || code.equals("AuthorizationHeaderMalformed")) {
+                reason = Note.of("storageRegion", english, name, bucket, code);
+            } else {
+                reason = Note.of("storageRefused", english, name, bucket, code.isEmpty() ? "HTTP " + s.statusCode()
+                        : code, s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage());
+            }
+        } else if (e instanceof SdkClientException) {
+            reason = Note.of("storageUnreachable", english, name, bucket, e.getMessage());
+        } else {
+            reason = Note.of("storageFailed", english, name, bucket, e.getMessage());
+        }
+        return new StorageException(reason, e);
     }
 
     /**

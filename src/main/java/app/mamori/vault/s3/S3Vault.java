@@ -1,5 +1,6 @@
 package app.mamori.vault.s3;
 
+import app.mamori.model.Note;
 import app.mamori.model.ObjectVault;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.crypto.DataKeys;
@@ -83,7 +84,7 @@ public final class S3Vault implements AutoCloseable {
             return new S3Vault(config, s3, Optional.of(created.keys()));
         } catch (SdkException e) {
             s3.close();
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (IOException | RuntimeException e) {
             s3.close();
             throw e;
@@ -107,7 +108,7 @@ public final class S3Vault implements AutoCloseable {
             return new S3Vault(config, s3, Optional.of(keys));
         } catch (SdkException e) {
             s3.close();
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (IOException | RuntimeException e) {
             s3.close();
             throw e;
@@ -126,7 +127,7 @@ public final class S3Vault implements AutoCloseable {
         try (S3Client s3 = S3Clients.build(config, secretKey)) {
             KeyObjects.change(s3, config, oldPassphrase, newPassphrase);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -176,13 +177,14 @@ public final class S3Vault implements AutoCloseable {
                     progress, cancel, () -> {
                         String got = HexFormat.of().formatHex(digest.digest());
                         if (!got.equalsIgnoreCase(sha256)) {
-                            throw new IOException(artifact + " in the local vault has SHA-256 " + got + ", not the "
-                                    + sha256 + " recorded when point " + location + " was taken; it is damaged, so"
-                                    + " it was not copied");
+                            throw new StorageException(Note.of("copyLocalDamaged", artifact + " in the local vault"
+                                    + " has SHA-256 " + got + ", not the " + sha256 + " recorded when point " + location
+                                    + " was taken; it is damaged, so it was not copied", artifact, got, sha256,
+                                    location), null);
                         }
                     });
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -198,7 +200,7 @@ public final class S3Vault implements AutoCloseable {
             s3.putObject(p -> ObjectLock.onPut(p.bucket(config.bucket()).key(layout.pointKey(location))
                     .contentMD5(md5(body)), retainUntil), RequestBody.fromBytes(body));
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -212,9 +214,9 @@ public final class S3Vault implements AutoCloseable {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -227,7 +229,7 @@ public final class S3Vault implements AutoCloseable {
             return Optional.ofNullable(s3.headObject(b -> b.bucket(config.bucket()).key(layout.pointKey(location)))
                     .objectLockRetainUntilDate());
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -253,7 +255,7 @@ public final class S3Vault implements AutoCloseable {
                 out.add(new ManifestFile(location, m));
             }
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
         return out;
     }
@@ -265,7 +267,7 @@ public final class S3Vault implements AutoCloseable {
                     "vault " + config.name() + " holds no copy of point " + location));
             return keys.isPresent() ? unseal(MANIFEST_CONTEXT, stored) : stored;
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -292,12 +294,13 @@ public final class S3Vault implements AutoCloseable {
             }
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             if (config.locked() && e.statusCode() == 403) {
-                throw new IOException("vault " + config.name() + " refused to delete the copy of point " + location
-                        + ": its objects are still under Object Lock", e);
+                throw new StorageException(Note.of("storageLocked", "vault " + config.name() + " refused to delete"
+                        + " the copy of point " + location + ": its objects are still under Object Lock", config.name(),
+                        location), e);
             }
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 
@@ -321,7 +324,7 @@ public final class S3Vault implements AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new IOException("vault " + config.name() + " holds no copy of " + artifact + " of point " + location, e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(config, e), e);
+            throw S3Clients.failure(config, e);
         }
     }
 

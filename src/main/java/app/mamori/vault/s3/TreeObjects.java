@@ -56,7 +56,7 @@ public final class TreeObjects {
             }
             return out;
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -83,7 +83,7 @@ public final class TreeObjects {
                         }
                     });
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -95,7 +95,7 @@ public final class TreeObjects {
                     .contentMD5(S3Vault.md5(body)), lock), RequestBody.fromBytes(body));
             return body.length;
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -110,7 +110,7 @@ public final class TreeObjects {
             throw new IOException("vault " + vault.config().name() + " lacks object " + key + " (the content "
                     + sha256 + "); the copy is damaged", e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class TreeObjects {
             }
             return plain;
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -142,7 +142,7 @@ public final class TreeObjects {
         try {
             ObjectLock.extend(vault.client(), bucket(), key(kind, id), null, until);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -159,9 +159,9 @@ public final class TreeObjects {
             if (vault.config().locked() && e.statusCode() == 403) {
                 return false;
             }
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 
@@ -173,7 +173,7 @@ public final class TreeObjects {
             vault.client().putObject(p -> ObjectLock.onPut(p.bucket(bucket()).key(vault.layout().dataKey(location,
                     artifact)).contentMD5(S3Vault.md5(body)), lock), RequestBody.fromBytes(body));
         } catch (SdkException e) {
-            throw new IOException(S3Clients.describe(vault.config(), e), e);
+            throw S3Clients.failure(vault.config(), e);
         }
     }
 

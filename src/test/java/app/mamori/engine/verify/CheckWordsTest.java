@@ -82,9 +82,67 @@ class CheckWordsTest {
         String said = CheckWords.detail(JA, o.detail());
         assertThat(o.ok()).isFalse();
         assertThat(said).startsWith("サーバー web の mamori_drill_a1 に 2.5 s で復元しましたが、バックアップが記録した内容と違います")
-                .doesNotContain("restored into").doesNotContain("differs");
+                .contains("テーブル posts の行数が違います (バックアップ 3 行 → 復元後 2 行)")
+                .doesNotContain("restored into").doesNotContain("differs").doesNotContain("rows");
         // the English app says the same as the command line
         assertThat(CheckWords.detail(EN, o.detail())).isEqualTo(o.detail().english());
+    }
+
+    /** A drill that passed on counts taken outside the dump's snapshot: the differing tables, and the warning, in Japanese. */
+    @Test
+    void countedTablesThatMovedAreListedInJapaneseInTheFindingAndItsWarning() {
+        Map<String, Object> tables = new java.util.LinkedHashMap<>();
+        tables.put("orders", 50);
+        tables.put("gone", 1);
+        Map<String, Long> restored = new java.util.LinkedHashMap<>();
+        restored.put("orders", 52L);
+        restored.put("new", 3L);
+        Outcome o = TableComparison.compare(Map.of("tables", tables, "tableCounts", "approximate"), restored,
+                "mamori_drill_a1", "web", Duration.ofMillis(2500));
+
+        String list = "テーブル orders の行数が違います (バックアップ 50 行 → 復元後 52 行)、テーブル gone が復元後にありません"
+                + " (バックアップでは 1 行)、テーブル new はバックアップに記録がありません (復元後 3 行)";
+        assertThat(o.ok()).isTrue();
+        assertThat(CheckWords.detail(JA, o.detail())).endsWith(": " + list);
+        Note warned = Verifier.warning(item("shop.pgdump", 1), o.warnings().get(0));
+        assertThat(CheckWords.detail(JA, warned)).isEqualTo("復元ポイント blog/20261201T020000Z の blog-db: ダンプ直後に"
+                + "数えた行数と違うテーブルがあります (数えたのはダンプの外なので、その間に書き込まれた行も差に出ます): " + list);
+        // the command line prints the English it always did
+        assertThat(warned.english()).isEqualTo("blog/20261201T020000Z blog-db: row counts differ from those counted"
+                + " just after the dump (outside its snapshot, so rows written in between show up here): table orders:"
+                + " 50 rows in the backup, 52 restored; table gone: 1 rows in the backup, missing from the restore;"
+                + " table new: 3 rows restored, not recorded by the backup");
+        assertThat(CheckWords.detail(EN, o.detail())).isEqualTo(o.detail().english());
+    }
+
+    /** A check recorded before the list's lines were kept by key shows the list as it was stored. */
+    @Test
+    void aDrillRecordedBeforeItsListWasKeptShowsTheStoredList() {
+        Note old = new Note("drillTablesDiffer", List.of("db", "web", "2.5 s", "1", "2",
+                "table a: 3 rows in the backup, 2 restored"), "restored into db on server web ...");
+
+        assertThat(CheckWords.detail(JA, old)).startsWith("サーバー web の db に 2.5 s で復元しましたが")
+                .contains(": table a: 3 rows in the backup, 2 restored");
+    }
+
+    /** A check that could not run, and a passing check's warning, as the restore page says them after a verification. */
+    @Test
+    void aVerificationThatPassedWithWarningsSaysThemInJapanese() {
+        Note why = Note.of("drillNoScratch", "drill: could not create the scratch database mamori_drill_a1 on server"
+                + " db1 (exit 1): permission denied; ...", "mamori_drill_a1", "db1", 1, "permission denied");
+        Note scratch = Note.of("drillObjectsLeft", "2 scratch object(s) ...", 2, "uploads", ".mamori-drill-a1");
+        VerifyResult r = new VerifyResult(List.of(), false, List.of(Verifier.notChecked(item("blog-db.sql", 1),
+                Verification.Method.DRILL, why), Verifier.warning(item("blog-db.sql", 1), scratch)));
+
+        String said = CheckWords.verified(JA, "復元ポイント blog/20261201T020000Z", r);
+
+        assertThat(said).isEqualTo("復元ポイント blog/20261201T020000Z: 0 件の確認すべてに合格しました。ただし: 復元ポイント"
+                + " blog/20261201T020000Z の blog-db: 復元リハーサル を実行できなかったため、未検査です (成果物に問題があるという意味"
+                + "ではありません): " + CheckWords.detail(JA, why) + "、復元ポイント blog/20261201T020000Z の blog-db:"
+                + " 復元リハーサルの作業用オブジェクト 2 個が s3://uploads/.mamori-drill-a1 の下に残っています。手作業で削除してください");
+        assertThat(said).doesNotContain("NOT CHECKED").doesNotContain("drill:");
+        assertThat(r.warnings().get(0).english()).isEqualTo("blog/20261201T020000Z blog-db: drill NOT CHECKED (this"
+                + " says nothing about the artifact): " + why.english());
     }
 
     @Test
@@ -104,6 +162,32 @@ class CheckWordsTest {
         // the English app says the step as a restore's log does
         assertThat(CheckWords.detail(EN, failed)).startsWith("drill: pg_restore into the new database mamori_drill_a1"
                 + " on server db1 failed for /vault/shopdb.pgdump");
+    }
+
+    /** A files drill copies the tree inside a private folder: the step that failed is said in Japanese, both parts. */
+    @Test
+    void aFilesDrillStepThatFailedIsSaidInJapaneseFolderAndAll() {
+        DrillSteps steps = DrillSteps.of(new Source.Files("uploads", "web", List.of("/srv/uploads"), List.of()),
+                "/var/tmp/mamori-drill-a1", null);
+
+        Note failed = Drill.stepFailed(steps.restore().get(0), "web", "/vault/uploads", 2, "tar: short read");
+
+        assertThat(failed.english()).contains(", inside a private (0700) folder /var/tmp/mamori-drill-a1 on server");
+        assertThat(CheckWords.detail(JA, failed)).isEqualTo("復元リハーサル: サーバー web で /vault/uploads の「スナップ"
+                + "ショットを新しいフォルダー /var/tmp/mamori-drill-a1/tree に書き出し (ほかのユーザーが入れないフォルダー"
+                + " /var/tmp/mamori-drill-a1 (0700) の中で)」が失敗しました (終了コード 2): tar: short read");
+    }
+
+    /** A check that could not reach its server says why in Japanese, from the connection's own reason. */
+    @Test
+    void aCheckThatCouldNotRunBecauseTheServerRefusedSaysWhyInJapanese() {
+        java.io.IOException refused = new app.mamori.ssh.SshException(Note.of("sshRefused", "cannot connect to db1"
+                + " (10.0.0.5:22): connection refused", "db1", 22), null);
+        Note why = Note.of("drillCouldNotRun", "drill of /vault/x.pgdump could not run: " + refused.getMessage(),
+                app.mamori.model.Noted.after(refused, refused.getMessage(), "/vault/x.pgdump"));
+
+        assertThat(CheckWords.detail(JA, why)).isEqualTo("/vault/x.pgdump の復元リハーサルを実行できませんでした: "
+                + JA.t("reason.sshRefused", "db1", 22)).doesNotContain("connection refused");
     }
 
     @Test

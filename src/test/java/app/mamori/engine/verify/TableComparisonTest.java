@@ -47,7 +47,7 @@ class TableComparisonTest {
                 restored("a", 2), "db", "web", RECOVERY);
 
         assertThat(o.ok()).isTrue();
-        assertThat(o.warnings()).singleElement().asString().contains("outside its snapshot")
+        assertThat(o.warnings()).singleElement().extracting(w -> w.english()).asString().contains("outside its snapshot")
                 .contains("table a: 3 rows in the backup, 2 restored");
     }
 

@@ -1,6 +1,8 @@
 package app.mamori.engine.verify;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import app.mamori.ui.fx.CheckWords;
+import app.mamori.ui.fx.I18n;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -14,10 +16,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TreeComparisonTest {
+    private static final I18n JA = new I18n(Locale.JAPANESE);
+
     @TempDir
     Path tmp;
 
@@ -78,5 +83,18 @@ class TreeComparisonTest {
         assertThat(o.detail().english()).contains("differs from the archive (2 files) in 3 places")
                 .contains("different contents: a.txt")
                 .contains("missing d/b.txt").contains("not in the backup: extra.txt");
+    }
+
+    /** The places a drilled tree differs, in Japanese: the paths as they are, the words around them keyed. */
+    @Test
+    void theFilesThatDifferAreListedInJapanese() throws Exception {
+        Outcome o = TreeComparison.compareWithArchive(archive(), true, hashes("a.txt", "HELLO", "extra.txt", "?"),
+                new TreeComparison.Scratch(true, "v", "web"), Duration.ofMillis(1200));
+
+        assertThat(CheckWords.detail(JA, o.detail())).isEqualTo("復元リハーサル: サーバー web のボリューム v に 1.2 s で"
+                + "復元しましたが、アーカイブ (ファイル 2 個) と 3 か所違います: a.txt の内容が違います、d/b.txt がありません、"
+                + "extra.txt はバックアップにありません");
+        assertThat(CheckWords.detail(new I18n(Locale.ENGLISH), o.detail()))
+                .endsWith(": different contents: a.txt; missing d/b.txt; not in the backup: extra.txt");
     }
 }

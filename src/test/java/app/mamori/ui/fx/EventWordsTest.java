@@ -66,6 +66,22 @@ class EventWordsTest {
         assertThat(ja.of(event("x").withPhrase("verifyFailed", "checksum", "db", "blog/p1", found))).contains(found);
     }
 
+    /** A failed copy offsite, from the Offsite view or after a backup: why, in Japanese where the cause has a key. */
+    @Test
+    void aFailedCopySaysItsCausesReasonInJapaneseAndAnUnkeyedCauseAsWritten() {
+        app.mamori.model.Note denied = app.mamori.model.Note.of("storageNoBucket", "vault offsite (...): bucket b does"
+                + " not exist; create it at the provider first", "offsite", "b");
+
+        assertThat(ja.of(event("x").withPhrase("copyPointFailed", denied.after("shop/p1", "offsite"))))
+                .isEqualTo("復元ポイント shop/p1 を保管庫 offsite にコピーできませんでした: 保管庫 offsite: バケット b がありません。"
+                        + "先にストレージのサービスでバケットを作成してください。もう一度コピーすると、送信済みの分から再開します");
+        assertThat(ja.of(event("x").withPhrase("copyFailed", denied.after("shop/p1", "offsite"))))
+                .contains("保管庫 offsite: バケット b がありません").doesNotContain("does not exist");
+        assertThat(ja.of(event("x").withPhrase("copyPointFailed", "shop/p1", "offsite", "disk on fire")))
+                .isEqualTo("復元ポイント shop/p1 を保管庫 offsite にコピーできませんでした: disk on fire。もう一度コピーすると、"
+                        + "送信済みの分から再開します");
+    }
+
     @Test
     void anOldRowOrAKeyThisBuildDoesNotKnowShowsTheStoredText() {
         assertThat(ja.of(event("backup of job blog started"))).isEqualTo("backup of job blog started");

@@ -96,6 +96,26 @@ class RunWordsTest {
         hasSentences(Path.of("src/main/java/app/mamori/notify"), "reason.", 9, "reason.");
     }
 
+    /** Why talking to an object vault failed (a copy offsite), which the Offsite view and the run log show. */
+    @Test
+    void everyReasonAnObjectVaultGivesHasASentenceInBothLanguages() throws IOException {
+        hasSentences(Path.of("src/main/java/app/mamori/vault"), "reason.", 6, "reason.");
+    }
+
+    /** A copy after a backup that failed: the run's log says why in Japanese, the cause's reason included. */
+    @Test
+    void aFailedCopyInTheRunsLogSaysItsReasonInJapanese() {
+        Note cause = Note.of("storageNoBucket", "vault offsite (...): bucket backups does not exist; ...", "offsite",
+                "backups");
+        Note copy = Note.of("copyPointFailed", "copy of point shop/p1 to vault offsite failed: " + cause.english(),
+                cause.after("shop/p1", "offsite"));
+        Note logged = Note.of("copyFailed", "offsite copy failed: " + copy.english(), copy.after());
+
+        assertThat(ja.note(logged)).isEqualTo("オフサイトへのコピーに失敗しました: 復元ポイント shop/p1 を保管庫 offsite に"
+                + "コピーできませんでした: 保管庫 offsite: バケット backups がありません。先にストレージのサービスでバケットを作成して"
+                + "ください。バックアップ自体は成功しています。次のバックアップか「今すぐコピー」で再試行します。");
+    }
+
     /** The reasons a restore command fails (a name taken, a folder not empty, a tool missing...). */
     @Test
     void everyReasonARestoreGivesHasASentenceInBothLanguages() throws IOException {
