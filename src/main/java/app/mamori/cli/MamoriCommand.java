@@ -88,8 +88,8 @@ public final class MamoriCommand {
     }
 
     /**
-     * The command the arguments name, alone; every command when they name none or one that does
-     * not exist, so that help and picocli's "did you mean" see them all.
+     * The command the arguments name, alone; none for {@code --version}; every command when they
+     * name none or one that does not exist, so that help and picocli's "did you mean" see them all.
      */
     static java.util.List<Class<?>> commandsFor(String... args) {
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +97,9 @@ public final class MamoriCommand {
             if (a.equals("--home")) {
                 i++; // its value
                 continue;
+            }
+            if (a.equals("--version") || a.equals("-V")) {
+                return java.util.List.of(); // answered before any command is looked at
             }
             if (a.startsWith("-")) {
                 continue;

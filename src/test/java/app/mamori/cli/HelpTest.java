@@ -62,6 +62,8 @@ class HelpTest {
                 .isEqualTo(MamoriCommand.COMMANDS);
         assertThat(MamoriCommand.commandsFor("--help")).isEqualTo(MamoriCommand.COMMANDS);
         assertThat(MamoriCommand.commandsFor("stauts")).isEqualTo(MamoriCommand.COMMANDS);
+        assertThat(MamoriCommand.commandsFor("--home", "/srv/m", "--version")).isEmpty();
+        assertThat(MamoriCommand.commandsFor("status", "--version")).containsExactly(StatusCommand.class);
     }
 
     @Test
