@@ -74,7 +74,8 @@ public final class HoldStore {
 
     /** The pre-restore safety points not released yet that hold an artifact of {@code source}. */
     public Map<String, String> safetyOfSource(String source) {
-        return db.autocommit(c -> reasons(c, SAFETY + " JOIN artifacts a ON a.point = p.id WHERE" + UNRELEASED
+        // from the unreleased safety points (points_safety) to their artifacts, not from the source's every artifact
+        return db.autocommit(c -> reasons(c, SAFETY + " CROSS JOIN artifacts a ON a.point = p.id WHERE" + UNRELEASED
                 + " AND a.source = ?", source));
     }
 

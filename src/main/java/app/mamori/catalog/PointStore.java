@@ -286,7 +286,7 @@ public final class PointStore {
     /** Ids of {@code job}'s pre-restore points that have been released. */
     public java.util.Set<String> released(String job) {
         return db.autocommit(c -> java.util.Set.copyOf(Rows.names(c,
-                "SELECT id FROM restore_points WHERE job = ? AND released IS NOT NULL", job)));
+                "SELECT id FROM restore_points WHERE kind = 'pre-restore' AND released IS NOT NULL AND job = ?", job)));
     }
 
     static boolean runExists(Connection c, long run) throws SQLException {

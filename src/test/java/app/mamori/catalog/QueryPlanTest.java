@@ -77,6 +77,7 @@ class QueryPlanTest {
             c.sourceHistory().walk("src1", java.util.Optional.empty(), p -> false);
             c.holds().ofJob("job1");
             c.holds().safetyOfJob("job1");
+            c.holds().safetyOfSource("src1");
             c.runs().latestEnded("job1");
             c.runs().list("job1", 20);
             c.runs().running();
@@ -88,6 +89,9 @@ class QueryPlanTest {
 
         assertThat(plans).hasSizeGreaterThan(15);
         assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+        // a job's or a source's safety copies, released or not, are a handful among its points
+        assertThat(plans.stream().filter(p -> p.contains("'pre-restore'"))).hasSize(3)
+                .allMatch(p -> p.contains("USING INDEX points_safety"));
     }
 
     @Test
