@@ -113,6 +113,10 @@ final class TarReader {
                         + " does not read; it was asked for one plain stream");
                 default -> {
                     name = entryName(h, longName);
+                    if (flag == '5' && name.length > 1 && name[name.length - 1] == '/') {
+                        // tar marks a folder with a trailing slash; it was asked for the name without one
+                        name = Arrays.copyOf(name, name.length - 1);
+                    }
                     linkName = longLink != null ? longLink : field(h + 157, 100);
                     type = flag;
                     mode = (int) number(h + 100, 8, "mode");
