@@ -171,12 +171,18 @@ public final class SnapshotIndex {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /** The mode as at least four octal digits, as {@code %04o} wrote it; String.format cost more than the rest of a line. */
+    static String octal(int mode) {
+        String digits = Integer.toOctalString(mode);
+        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+    }
+
     private static void writeEntry(JsonGenerator g, IndexEntry e) throws IOException {
         g.writeStartObject();
         g.writeStringField("path", e.path().base64());
         g.writeStringField("stored", e.stored());
         g.writeStringField("type", String.valueOf(e.type().code()));
-        g.writeStringField("mode", String.format("%04o", e.mode()));
+        g.writeStringField("mode", octal(e.mode()));
         g.writeNumberField("size", e.size());
         g.writeNumberField("mtime", e.mtimeSeconds());
         g.writeNumberField("mtime_ns", e.mtimeNanos());

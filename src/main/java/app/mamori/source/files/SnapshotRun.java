@@ -167,6 +167,6 @@ final class SnapshotRun {
             }
         }
         return new SnapshotResult(indexFile, indexSha, bytes, files, newFiles, changedFiles, linkedSha.size(),
-                deleted, List.copyOf(allWarnings));
+                deleted, List.copyOf(allWarnings), java.util.Collections.unmodifiableList(index));
     }
 }
