@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * flushes in flight together also let the file system commit its journal once for many.
  * A snapshot's stored mode and mtime are set here too, just before the flush: done one file
  * after another once the stream had ended, they were two system calls per file on the one
- * thread every first copy waits for.
+ * thread every first copy waits for. The snapshot's folders are flushed here too, at the end,
+ * several at a time.
  * <p>
  * Each file comes still open from its writer and is closed here once flushed, so it is opened
  * once, not three times; at most {@link #IN_FLIGHT} wait at a time, which bounds the open
@@ -49,8 +51,10 @@ final class FileSyncs implements AutoCloseable {
 
         @Override
         public void run() {
-            try (channel) {
-                if (failure.get() == null) {
+            try (FileChannel ch = channel != null ? channel : FileChannel.open(file, StandardOpenOption.READ)) {
+                if (channel == null) {
+                    ch.force(true); // a folder: its names and the metadata given to it
+                } else if (failure.get() == null) {
                     if (listed != null) {
                         SnapshotFiles.applyFetchedMetadata(file, listed);
                     }
@@ -67,7 +71,9 @@ final class FileSyncs implements AutoCloseable {
 
         void abandon() {
             try {
-                channel.close();
+                if (channel != null) {
+                    channel.close();
+                }
             } catch (IOException ignored) {
                 // the snapshot already failed; its folder is removed
             } finally {
@@ -89,7 +95,10 @@ final class FileSyncs implements AutoCloseable {
             channel.close();
             throw new InterruptedIOException("interrupted while flushing the snapshot to disk");
         }
-        Flush flush = new Flush(file, channel, listed);
+        submit(new Flush(file, channel, listed));
+    }
+
+    private void submit(Flush flush) throws IOException {
         IOException failed = failure.get();
         if (failed != null) {
             flush.abandon();
@@ -99,8 +108,19 @@ final class FileSyncs implements AutoCloseable {
             pool.execute(flush);
         } catch (RejectedExecutionException e) {
             flush.abandon();
-            throw new IOException("cannot flush " + file + " to disk: the snapshot was stopped", e);
+            throw new IOException("cannot flush " + flush.file + " to disk: the snapshot was stopped", e);
         }
+    }
+
+    /** Flushes a folder (its names) beside the other flushes. */
+    void syncFolder(Path folder) throws IOException {
+        try {
+            room.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while flushing the snapshot to disk");
+        }
+        submit(new Flush(folder, null, null));
     }
 
     /** Waits for every flush asked for; throws the first failure. */
