@@ -354,7 +354,12 @@ public final class BackupEngine {
     /** The point is safe in the vault whatever happens here: a failed index is a warning, not a failed run. */
     private void indexFiles(BackupPlan plan, long runId, RestorePoint rp, PointTarget point, Source files) {
         try {
-            fileTrees.indexInCatalogue(rp.id(), point.snapshotIndex(files), files);
+            var kept = point.snapshotEntries(files);
+            if (kept != null) {
+                fileTrees.indexInCatalogue(rp.id(), kept, files);
+            } else {
+                fileTrees.indexInCatalogue(rp.id(), point.snapshotIndex(files), files);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "file index of " + rp.id() + " not stored", e);
             event(EventLevel.WARNING, plan, runId, "file-index-failed", "the file list of " + files.name()

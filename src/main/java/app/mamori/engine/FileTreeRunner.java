@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Snapshots a {@code files} source into a point, hard-linking what did not change since the
@@ -40,7 +42,8 @@ final class FileTreeRunner {
     }
 
     Manifest.Entry run(RemoteShell shell, Source.Files source, PointWriter point, LocalVault vault, BackupPlan.Step step,
-                       BackupListener listener, CancelToken cancel) throws IOException {
+                       BackupListener listener, CancelToken cancel, Consumer<List<IndexEntry>> written)
+            throws IOException {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         Path previous = previousSnapshot(vault, source, step);
@@ -54,6 +57,9 @@ final class FileTreeRunner {
                 listener.progress(step, bytes, -1, System.nanoTime() - t0);
             }
         }, cancel);
+        if (r.entries() != null) {
+            written.accept(r.entries());
+        }
         return snapshotEntry(source, r, "find + tar", started, clock.instant(), t0, listener);
     }
 
@@ -92,9 +98,13 @@ final class FileTreeRunner {
 
     /** Copies a committed snapshot's index into the catalogue, for file search and single-file restores. */
     void indexInCatalogue(String pointId, Path snapshotOrIndex, Source source) throws IOException {
-        SnapshotIndex index = SnapshotIndex.read(snapshotOrIndex);
+        indexInCatalogue(pointId, SnapshotIndex.read(snapshotOrIndex).entries(), source);
+    }
+
+    /** The same from the entries the snapshot wrote, kept in memory: a first copy need not read its index back. */
+    void indexInCatalogue(String pointId, List<IndexEntry> entries, Source source) {
         try (FileIndexWriter w = catalog.fileIndex().writer(pointId, source.name())) {
-            for (IndexEntry e : index.entries()) {
+            for (IndexEntry e : entries) {
                 w.add(new FileEntry(e.path().bytes(), type(e), e.mode(), e.size(),
                         e.mtimeSeconds() * 1_000_000_000L + e.mtimeNanos(), e.sha256()));
             }

@@ -1,6 +1,7 @@
 package app.mamori.engine;
 
 import app.mamori.model.Source;
+import app.mamori.source.files.IndexEntry;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.LocalVault;
@@ -9,6 +10,9 @@ import app.mamori.vault.PointWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A point in a vault on the workstation: dumps stream over SSH into it, file trees are snapshotted into it. */
@@ -20,6 +24,7 @@ final class LocalPointTarget implements PointTarget {
     private final FileTreeRunner trees;
     private final BucketRunner buckets;
     private Path committed;
+    private final Map<String, List<IndexEntry>> snapshots = new HashMap<>();
 
     LocalPointTarget(LocalVault vault, PointWriter point, RemoteShell shell, DumpRunner dumps, FileTreeRunner trees,
                      BucketRunner buckets) {
@@ -40,7 +45,8 @@ final class LocalPointTarget implements PointTarget {
     public Manifest.Entry backUp(BackupPlan.Step step, Optional<String> secret, long expectedBytes,
                                  BackupListener listener, CancelToken cancel) throws IOException {
         if (step.source() instanceof Source.Files files) {
-            return trees.run(shell, files, point, vault, step, listener, cancel);
+            return trees.run(shell, files, point, vault, step, listener, cancel,
+                    entries -> snapshots.put(files.name(), entries));
         }
         if (step.source() instanceof Source.Bucket bucket) {
             return buckets.run(shell, bucket, secret.orElseThrow(), point, vault, step, listener, cancel);
@@ -57,6 +63,11 @@ final class LocalPointTarget implements PointTarget {
     @Override
     public Path snapshotIndex(Source source) {
         return committed.resolve(source.name());
+    }
+
+    @Override
+    public List<IndexEntry> snapshotEntries(Source source) {
+        return snapshots.get(source.name());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package app.mamori.engine;
 
 import app.mamori.model.Source;
+import app.mamori.source.files.IndexEntry;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.Manifest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,14 @@ interface PointTarget extends AutoCloseable {
 
     /** A readable copy of a committed file-tree snapshot's index, for the catalogue. */
     Path snapshotIndex(Source source) throws IOException;
+
+    /**
+     * The index entries of the source's snapshot as this point wrote them, for the catalogue
+     * without reading the index back; null where only {@link #snapshotIndex} has them.
+     */
+    default List<IndexEntry> snapshotEntries(Source source) {
+        return null;
+    }
 
     @Override
     void close();

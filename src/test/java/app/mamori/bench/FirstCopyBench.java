@@ -26,11 +26,16 @@ import java.util.SplittableRandom;
  * Data: (a) one incompressible file of BIG_MIB MiB, (b) FILES files of 0..8 KiB in folders of
  * 100 ({@link SnapshotBench#buildTree}); 0 skips one. Prints wall and client CPU seconds
  * (user+sys of the process and its children, from {@code /usr/bin/time}) per leg and round, then
- * medians and ratios. {@code MAMORI_JAVA_OPTS} reaches the Mamori JVM (for JFR).
+ * medians and ratios. {@code MAMORI_JAVA_OPTS} reaches the Mamori JVM (for JFR). With
+ * {@code MAMORI_BEFORE=/other/checkout/mamori}, that build's backup is a fourth leg in the rotation,
+ * against the same catalogue: before and after measured in one run.
  * Run it with {@code bench/first-copy [BIG_MIB=2048] [FILES=50000] [ROUNDS=3]}.
  */
 public final class FirstCopyBench {
-    private static final String[] LEGS = {"mamori", "rsync", "ssh"};
+    /** Another checkout's {@code ./mamori} (e.g. main's), timed as a fourth leg "before" when set. */
+    private static final String BEFORE = System.getenv("MAMORI_BEFORE");
+    private static final String[] LEGS = BEFORE == null || BEFORE.isBlank() ? new String[]{"mamori", "rsync", "ssh"}
+            : new String[]{"before", "mamori", "rsync", "ssh"};
     private static SshdServer sshd;
     private static Path knownHosts;
     private static Path base;
@@ -88,11 +93,12 @@ public final class FirstCopyBench {
                 Path dest = Files.createDirectory(base.resolve(name + "-" + leg + "-" + round));
                 String job = name + round;
                 String cmd = switch (leg) {
-                    case "mamori" -> {
+                    case "mamori", "before" -> {
+                        job = leg + "-" + job;
                         mamori(home, "vault", "add", job, "--path", dest.toString());
                         mamori(home, "job", "add", job, "--sources", name, "--vault", job);
-                        yield ShellQuote.command(Path.of("mamori").toAbsolutePath().toString(), "--home",
-                                home.toString(), "backup", job, "--quiet");
+                        String launcher = leg.equals("before") ? BEFORE : Path.of("mamori").toAbsolutePath().toString();
+                        yield ShellQuote.command(launcher, "--home", home.toString(), "backup", job, "--quiet");
                     }
                     case "rsync" -> ShellQuote.command("rsync", "-a", "-e", ssh(), sshd.user() + "@" + sshd.host()
                             + ":" + src + "/", dest + "/") + " && sync";
@@ -117,6 +123,12 @@ public final class FirstCopyBench {
                         + " mamori/rsync time %.2f, mamori/ssh time %.2f; client CPU s mamori %.2f, rsync %.2f, ssh %.2f%n",
                 what, rounds, mw, rw, sw, mw / rw, mw / sw, cpu(times.get("mamori")), cpu(times.get("rsync")),
                 cpu(times.get("ssh")));
+        if (times.containsKey("before")) {
+            System.out.printf("[first-copy] %s, median of %d: before %.2f s, %.2f client CPU s; before/rsync time %.2f,"
+                            + " CPU %.2f; mamori/rsync CPU %.2f%n", what, rounds, median(times.get("before"), 0),
+                    cpu(times.get("before")), median(times.get("before"), 0) / rw,
+                    cpu(times.get("before")) / cpu(times.get("rsync")), cpu(times.get("mamori")) / cpu(times.get("rsync")));
+        }
     }
 
     private static String ssh() {

@@ -19,6 +19,11 @@ public final class RawPath implements Comparable<RawPath> {
         return new RawPath(new String(bytes, StandardCharsets.ISO_8859_1));
     }
 
+    /** The bytes {@code len} long at {@code off} of {@code b}, copied. */
+    public static RawPath ofBytes(byte[] b, int off, int len) {
+        return new RawPath(new String(b, off, len, StandardCharsets.ISO_8859_1));
+    }
+
     /** Wraps a string whose chars are bytes (as read with ISO-8859-1, e.g. tar names). */
     public static RawPath ofLatin1(String latin1) {
         return new RawPath(latin1);

@@ -31,6 +31,18 @@ public final class SnapshotFiles {
                 .setTimes(mtime(e), null, null);
     }
 
+    /**
+     * Mode and mtime of a regular file this snapshot has just created (so never a link), by path:
+     * a plain {@code chmod}, and both times at once so the JDK need not stat the file first;
+     * {@link #applyMetadata}'s no-follow calls open, stat and close it again for each (the access
+     * time of a stored copy means nothing).
+     */
+    static void applyFetchedMetadata(Path file, ListedEntry e) throws IOException {
+        Files.setPosixFilePermissions(file, FileTreeSnapshotter.permissions((e.mode() & 0777) | 0600));
+        FileTime t = mtime(e);
+        Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(t, t, null);
+    }
+
     /** A symlink's own mtime; where the platform cannot set it, the index still has it. */
     static void applyLinkTime(Path link, ListedEntry e) {
         try {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ final class SnapshotRun {
     private final Map<RawPath, String> stored = new HashMap<>();
     private final Map<RawPath, String> linkedSha = new HashMap<>();
     private final List<TarFetcher.Wanted> wanted = new ArrayList<>();
+    private final Set<Path> folders = new LinkedHashSet<>();
     final List<String> warnings = new ArrayList<>();
     private long newFiles;
     private long changedFiles;
@@ -59,6 +61,9 @@ final class SnapshotRun {
             boolean root = rootPaths.contains(e.path());
             if (root && target.getParent() != null) {
                 Files.createDirectories(target.getParent());
+                for (Path p = target.getParent(); p != null && p.startsWith(tree.normalize()); p = p.getParent()) {
+                    folders.add(p);
+                }
             }
             listed.add(e);
             stored.put(e.path(), s);
@@ -70,6 +75,7 @@ final class SnapshotRun {
                     } else {
                         Files.createDirectory(target);
                     }
+                    folders.add(target);
                 }
                 case SYMLINK -> createSymlink(target, e);
                 case FILE -> linkOrWant(e, s, target);
@@ -112,6 +118,15 @@ final class SnapshotRun {
             changedFiles++;
         }
         wanted.add(new TarFetcher.Wanted(e, target));
+    }
+
+    /**
+     * Every folder this snapshot made, {@code tree/} and the roots' parents included: what must be
+     * flushed for their names to be durable, known without walking (and stat-ing) the whole tree.
+     */
+    Set<Path> folders() {
+        folders.add(tree.normalize());
+        return folders;
     }
 
     TarFetcher.Outcome fetch(TarFetcher fetcher) throws IOException {
@@ -167,6 +182,6 @@ final class SnapshotRun {
             }
         }
         return new SnapshotResult(indexFile, indexSha, bytes, files, newFiles, changedFiles, linkedSha.size(),
-                deleted, List.copyOf(allWarnings));
+                deleted, List.copyOf(allWarnings), java.util.Collections.unmodifiableList(index));
     }
 }

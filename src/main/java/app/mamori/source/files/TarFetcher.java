@@ -5,9 +5,6 @@ import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -60,8 +56,7 @@ final class TarFetcher {
     private final Executor executor;
     private final String command;
     private final boolean storeListedMetadata;
-    // Reused for every file: tens of thousands of small files must not each allocate and look up a digest.
-    private final byte[] buffer = new byte[128 * 1024];
+    // Reused for every file: tens of thousands of small files must not each look up a digest.
     private final MessageDigest sha = sha256();
     private FileSyncs syncs;
 
@@ -165,22 +160,18 @@ final class TarFetcher {
     private void readArchive(InputStream in, Map<RawPath, Wanted> byName, Map<RawPath, Fetched> fetched,
                              List<String> warnings, SnapshotProgress progress, CancelToken cancel)
             throws IOException {
-        // ISO-8859-1 maps every byte of a name to one char, so the original bytes come back exactly.
-        TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.ISO_8859_1.name());
+        TarReader tar = new TarReader(in);
         long files = 0;
         long bytes = 0;
-        for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+        while (tar.next()) {
             cancel.throwIfCancelled();
-            Wanted w = byName.remove(RawPath.ofLatin1(e.getName()));
-            if (w == null) {
-                // A PAX path header is UTF-8 by definition, so a name from one is re-encoded that way.
-                w = byName.remove(RawPath.ofBytes(e.getName().getBytes(StandardCharsets.UTF_8)));
-            }
+            // a pax path is UTF-8 by definition, and GNU tar's names are the bytes themselves: both compare as bytes
+            Wanted w = byName.remove(RawPath.ofBytes(tar.name()));
             if (w == null) {
                 throw new IOException("the server's tar sent an entry that was not asked for: "
-                        + NameCodec.display(e.getName().getBytes(StandardCharsets.ISO_8859_1)));
+                        + NameCodec.display(tar.name()));
             }
-            if (!isRegularFile(e)) {
+            if (!tar.isRegularFile()) {
                 warnings.add("not in the snapshot, it stopped being a regular file after the listing: "
                         + w.entry().path());
                 continue;
@@ -193,29 +184,27 @@ final class TarFetcher {
         }
     }
 
-    // TarArchiveEntry.isFile() is true for symlinks and devices too; only these flags carry file data.
-    private static boolean isRegularFile(TarArchiveEntry e) {
-        byte flag = e.getLinkFlag();
-        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
-    }
-
-    private Fetched write(InputStream content, Wanted wanted) throws IOException {
+    private Fetched write(TarReader tar, Wanted wanted) throws IOException {
         Path target = wanted.target();
         sha.reset();
-        long size = 0;
-        try (FileChannel out = FileChannel.open(target, CREATE_NEW)) {
-            for (int n; (n = content.read(buffer)) >= 0; ) {
-                sha.update(buffer, 0, n);
-                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
-                while (b.hasRemaining()) {
-                    out.write(b);
+        FileChannel out = FileChannel.open(target, CREATE_NEW);
+        long size;
+        try {
+            size = tar.transferData((b, off, len) -> {
+                sha.update(b, off, len);
+                ByteBuffer slice = ByteBuffer.wrap(b, off, len);
+                while (slice.hasRemaining()) {
+                    out.write(slice);
                 }
-                size += n;
-            }
+            });
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
         }
         // data and size on disk before the point can be committed: a power cut must not leave a
-        // committed snapshot holding empty files (the directories are synced at the end)
-        syncs.sync(target, storeListedMetadata ? wanted.entry() : null);
+        // committed snapshot holding empty files (the directories are synced at the end); the
+        // flushing thread closes the file, so it is opened once
+        syncs.sync(target, out, storeListedMetadata ? wanted.entry() : null);
         return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
     }
 

@@ -54,6 +54,20 @@ class RemoteListingTest {
     }
 
     @Test
+    void timesRoundDownToTheNanosecondOnBothSidesOfTheEpochAndBadNumbersAreRefused() throws IOException {
+        List<ListedEntry> got = new ArrayList<>();
+        var parser = new RemoteListing.Parser(got::add);
+        parser.write(record("f", "644", "0", "-1.0000000001", "0", "0", "/", "a", ""));
+        parser.write(record("f", "644", "9223372036854775807", "7", "0", "0", "/", "b", ""));
+        parser.write(record("f", "644", "0", "-3", "0", "0", "/", "c", ""));
+        assertThat(got).extracting(ListedEntry::mtimeSeconds).containsExactly(-2L, 7L, -3L);
+        assertThat(got).extracting(ListedEntry::mtimeNanos).containsExactly(999_999_999, 0, 0);
+        assertThat(got.get(1).size()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> parser.write(record("f", "648", "0", "1.5", "0", "0", "/", "bad\u00ff", "")))
+                .hasMessageContaining("unreadable entry").hasMessageContaining("bad");
+    }
+
+    @Test
     void ownerNamesComeFromOneGetentAnswerAndFallBackToNumbers() {
         OwnerNames names = OwnerNames.parse("root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33::/var/www:/bin/sh\n"
                 + "--mamori-groups--\nstaff:x:50:\n");
