@@ -27,8 +27,9 @@ public final class CheckCommands {
 
     /** The SQLite file on stdin goes to a temp file, {@code PRAGMA integrity_check} prints {@code ok} or the damage; the temp file is always removed. */
     public static String sqliteIntegrity() {
-        return "set -e; t=$(mktemp /var/tmp/mamori-verify.XXXXXX); trap 'rm -f \"$t\" \"$t-wal\" \"$t-shm\" \"$t-journal\"'"
-                + " EXIT; cat > \"$t\"; sqlite3 -bail \"$t\" 'PRAGMA integrity_check'";
+        return "set -e; t=$(mktemp /var/tmp/mamori-verify.XXXXXX); "
+                + RemoteScript.onExit("rm -f \"$t\" \"$t-wal\" \"$t-shm\" \"$t-journal\"")
+                + "cat > \"$t\"; sqlite3 -bail \"$t\" 'PRAGMA integrity_check'";
     }
 
     /** The scratch copy of a PostgreSQL or MariaDB/MySQL database that a drill restores into. */

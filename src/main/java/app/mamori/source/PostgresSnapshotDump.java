@@ -24,7 +24,7 @@ final class PostgresSnapshotDump {
                 List.of("pg_dump", "--format=custom", "--no-password", "--snapshot=SNAPSHOT", info)))
                 .replace("--snapshot=SNAPSHOT", "--snapshot=\"$s\"");
         return "d=$(mktemp -d /var/tmp/mamori-pg.XXXXXX) || exit 1; "
-                + "trap 'exec 3>&-; wait; rm -rf \"$d\"' EXIT; "
+                + RemoteScript.onExit("exec 3>&-; wait; rm -rf \"$d\"")
                 + "mkfifo \"$d/in\" || exit 1; "
                 + psql + " < \"$d/in\" > \"$d/out\" 2> \"$d/err\" & p=$!; "
                 + "exec 3> \"$d/in\"; "

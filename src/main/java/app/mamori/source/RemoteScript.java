@@ -15,6 +15,17 @@ final class RemoteScript {
     }
 
     /**
+     * {@code trap 'CLEANUP' EXIT} that also runs when the command is stopped: a cancel or a time
+     * limit sends TERM to the remote process group (then KILL, see {@code RemotePid}), and dash, the
+     * /bin/sh of Debian and Ubuntu, runs no EXIT trap on a signal it does not trap itself, which
+     * left a database's full copy in /var/tmp behind every cancelled SQLite dump. {@code cleanup}
+     * is shell text the caller wrote (no outside value in it).
+     */
+    static String onExit(String cleanup) {
+        return "trap '" + cleanup + "' EXIT; trap 'exit 143' TERM HUP INT; ";
+    }
+
+    /**
      * Prefixes {@code command} with reading the first stdin line into {@code var} and exporting
      * it, so the secret reaches the tool's environment (not its argv, which {@code ps} shows).
      */

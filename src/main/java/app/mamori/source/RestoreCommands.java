@@ -130,7 +130,8 @@ public final class RestoreCommands {
             sb.append("if test -e ").append(file).append("; then echo \"mamori: already exists: \"").append(file)
                     .append(" >&2; exit 73; fi; ");
         }
-        sb.append("t=$(mktemp ").append(template).append("); trap 'rm -f \"$t\" \"$t-wal\" \"$t-shm\"' EXIT; ");
+        sb.append("t=$(mktemp ").append(template).append("); ")
+                .append(RemoteScript.onExit("rm -f \"$t\" \"$t-wal\" \"$t-shm\""));
         sb.append("cat > \"$t\"; ");
         sb.append("r=$(sqlite3 -bail \"$t\" 'PRAGMA integrity_check'); ");
         sb.append("test \"$r\" = ok || { echo \"mamori: integrity_check: $r\" >&2; exit 65; }; ");
@@ -195,6 +196,9 @@ public final class RestoreCommands {
         return "if test -e " + d + " && test -n \"$(ls -A -- " + d + " 2>/dev/null)\"; then"
                 + " echo \"mamori: not empty: \"" + d + " >&2; exit 73; fi; " + checks
                 + "mkdir -p -- " + ShellQuote.quote(parent) + " && t=$(mktemp -d " + template + ") || exit 73; "
+                // a cancelled restore (TERM) leaves no hidden half-filled folder beside the target;
+                // once renamed, "$t" names nothing and the trap removes nothing
+                + RemoteScript.onExit("rm -rf -- \"$t\"")
                 + "fail() { s=$?; rm -rf -- \"$t\"; exit $s; }; "
                 + "{ " + fill + "; } || fail; chmod --reference=/ \"$t\" 2>/dev/null; "
                 + "{ test ! -e " + d + " || rmdir -- " + d + "; } && mv -T -- \"$t\" " + d + " || fail";
@@ -239,7 +243,7 @@ public final class RestoreCommands {
         s.append("f=").append(f).append("; ");
         s.append("test -f \"$f\" || { echo \"mamori: the backup file is missing: $f\" >&2; exit 66; }; ");
         if (zstd) {
-            s.append("t=$(mktemp /var/tmp/mamori-restore.XXXXXX) || exit 1; trap 'rm -f \"$t\"' EXIT; ");
+            s.append("t=$(mktemp /var/tmp/mamori-restore.XXXXXX) || exit 1; ").append(RemoteScript.onExit("rm -f \"$t\""));
             s.append("zstd -q -d -c -- \"$f\" > \"$t\" || { echo \"mamori: $f does not decompress\" >&2; exit 74; }; ");
         } else {
             s.append("t=\"$f\"; ");

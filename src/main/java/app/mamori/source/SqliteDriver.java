@@ -43,7 +43,7 @@ public final class SqliteDriver implements DumpDriver<Source.Sqlite> {
         // from mktemp, so it is safe inside the dot-command's own quotes. /var/tmp, not /tmp: /tmp is
         // often RAM (tmpfs), and a database copy can be large.
         String cmd = "set -e; test -f " + path + " || { echo \"mamori: no such file: \"" + path + " >&2; exit 66; }; "
-                + "d=$(mktemp -d /var/tmp/mamori-sqlite.XXXXXX); trap 'rm -rf \"$d\"' EXIT; "
+                + "d=$(mktemp -d /var/tmp/mamori-sqlite.XXXXXX); " + RemoteScript.onExit("rm -rf \"$d\"")
                 + "sqlite3 -bail " + path + " \".backup '$d/copy.db'\"; "
                 + TableCounts.sqliteInDump("\"$d/copy.db\"") + "; "
                 + "cat \"$d/copy.db\"";

@@ -48,6 +48,10 @@ final class RemotePid {
 
     /** A command that kills the process group led by {@code pid}, or the process alone. */
     static String killCommand(long pid) {
-        return "kill -KILL -- -" + pid + " 2>/dev/null || kill -KILL " + pid + " 2>/dev/null; true";
+        String g = "-" + pid;
+        // TERM first, so the command's own traps remove its temp files; KILL what is left after 2 s
+        return "kill -TERM -- " + g + " 2>/dev/null || kill -TERM " + pid + " 2>/dev/null; i=0; "
+                + "while [ $i -lt 20 ] && { kill -0 -- " + g + " || kill -0 " + pid + "; } 2>/dev/null; do sleep 0.1;"
+                + " i=$((i+1)); done; kill -KILL -- " + g + " 2>/dev/null || kill -KILL " + pid + " 2>/dev/null; true";
     }
 }

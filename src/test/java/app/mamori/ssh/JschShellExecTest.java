@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -157,6 +159,32 @@ class JschShellExecTest {
                 .hasCauseInstanceOf(CancelToken.CancelledException.class);
         awaitProcess(marker, false);
         assertThat(shell.run("echo still-usable")).isEqualTo("still-usable\n");
+    }
+
+    /** A cancel stops the command with TERM before KILL, so its own trap removes what it left in a temp folder. */
+    @Test
+    void cancelLetsTheCommandsTrapRemoveItsTempFolder() throws Exception {
+        String marker = "sleep 300." + ThreadLocalRandom.current().nextInt(1000, 9999);
+        Path scratch = Files.createTempDirectory("mamori-trap-");
+        var token = new CancelToken();
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return shell.exec(Exec.of("trap 'rm -rf " + scratch + "' EXIT; trap 'exit 143' TERM HUP INT; "
+                        + marker).cancel(token).build());
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, pool);
+        awaitProcess(marker, true);
+        token.cancel();
+
+        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(CancelToken.CancelledException.class);
+        awaitProcess(marker, false);
+        for (int i = 0; i < 100 && Files.exists(scratch); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(scratch).doesNotExist();
     }
 
     @Test
