@@ -143,44 +143,18 @@ class JschShellExecTest {
 
     @Test
     void cancelKillsTheRemoteProcessAndThrowsCancelled() throws Exception {
-        String marker = "sleep 300." + ThreadLocalRandom.current().nextInt(1000, 9999);
-        var token = new CancelToken();
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return shell.exec(Exec.of(marker).cancel(token).build());
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, pool);
-        awaitProcess(marker, true);
-        token.cancel();
+        runAndCancel("");
 
-        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(CancelToken.CancelledException.class);
-        awaitProcess(marker, false);
         assertThat(shell.run("echo still-usable")).isEqualTo("still-usable\n");
     }
 
     /** A cancel stops the command with TERM before KILL, so its own trap removes what it left in a temp folder. */
     @Test
     void cancelLetsTheCommandsTrapRemoveItsTempFolder() throws Exception {
-        String marker = "sleep 300." + ThreadLocalRandom.current().nextInt(1000, 9999);
         Path scratch = Files.createTempDirectory("mamori-trap-");
-        var token = new CancelToken();
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return shell.exec(Exec.of("trap 'rm -rf " + scratch + "' EXIT; trap 'exit 143' TERM HUP INT; "
-                        + marker).cancel(token).build());
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, pool);
-        awaitProcess(marker, true);
-        token.cancel();
 
-        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(CancelToken.CancelledException.class);
-        awaitProcess(marker, false);
+        runAndCancel("trap 'rm -rf " + scratch + "' EXIT; trap 'exit 143' TERM HUP INT; ");
+
         for (int i = 0; i < 100 && Files.exists(scratch); i++) {
             Thread.sleep(50);
         }
@@ -342,6 +316,28 @@ class JschShellExecTest {
     }
 
     /** The test sshd runs on this machine, so its children are visible locally. */
+    /**
+     * Runs {@code prefix} then a long {@code sleep} on the server, cancels it once the sleep is
+     * seen running, and checks that the run ends cancelled and the sleep is gone.
+     */
+    private void runAndCancel(String prefix) throws Exception {
+        String marker = "sleep 300." + ThreadLocalRandom.current().nextInt(1000, 9999);
+        var token = new CancelToken();
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return shell.exec(Exec.of(prefix + marker).cancel(token).build());
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, pool);
+        awaitProcess(marker, true);
+        token.cancel();
+
+        assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(CancelToken.CancelledException.class);
+        awaitProcess(marker, false);
+    }
+
     static void awaitProcess(String commandLine, boolean present) throws InterruptedException {
         // up to 15 s: on a loaded machine the kill's round trip took longer than 5 s once
         for (int i = 0; i < 300; i++) {

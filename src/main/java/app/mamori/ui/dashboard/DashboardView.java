@@ -149,11 +149,7 @@ public final class DashboardView {
                 // the button's own width in the theme's font (CJK glyphs are wider than a
                 // measure in the default font): the column never shrinks below it, a scroll bar or not
                 b.applyCss();
-                double need = Math.ceil(b.prefWidth(-1) + snappedLeftInset() + snappedRightInset()) + 2;
-                if (need > action.getMinWidth()) {
-                    action.setMinWidth(need);
-                    action.setPrefWidth(Math.max(action.getPrefWidth(), need));
-                }
+                widen(action, Math.ceil(b.prefWidth(-1) + snappedLeftInset() + snappedRightInset()) + 2);
             }
         });
         // as wide as its button in the language shown (Japanese needs more than English)
@@ -258,12 +254,17 @@ public final class DashboardView {
                 probe.applyCss();
                 double need = Math.ceil(probe.prefWidth(-1)) + CELL_PADDING;
                 root.getChildren().remove(probe);
-                if (need > action.getMinWidth()) {
-                    action.setMinWidth(need);
-                    action.setPrefWidth(Math.max(action.getPrefWidth(), need));
-                }
+                widen(action, need);
             }
         });
+    }
+
+    /** Never narrower than {@code need}: the column's minimum, and its preferred width if that was less. */
+    private static void widen(TableColumn<?, ?> column, double need) {
+        if (need > column.getMinWidth()) {
+            column.setMinWidth(need);
+            column.setPrefWidth(Math.max(column.getPrefWidth(), need));
+        }
     }
 
     public Node root() {
