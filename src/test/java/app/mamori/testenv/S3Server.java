@@ -56,8 +56,11 @@ public final class S3Server implements AutoCloseable {
             Path dir = Files.createTempDirectory("mamori-s3-");
             int port = Tools.freePort();
             String java = ProcessHandle.current().info().command().orElse("java");
+            // S3Mock copies each upload to a temp file first and does not always delete it: keep those in
+            // the folder close() removes, not in /tmp (about two 190 KB files were left there per test run)
+            Path tmp = Files.createDirectory(dir.resolve("tmp"));
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-jar", jar.toString(),
+                    "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString(),
                     "--server.address=127.0.0.1", "--server.port=0",
                     "--com.adobe.testing.s3mock.httpPort=" + port,
                     "--com.adobe.testing.s3mock.store.root=" + dir.resolve("store"),
