@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,22 +52,28 @@ final class SqliteLibrary {
 
     /**
      * The driver's library for this OS and processor in {@code dir}, unpacked there unless a
-     * file of the right size is already there; empty when the driver has none for this
-     * platform or the folder cannot be written.
+     * whole copy is already there; empty when the driver has none for this platform or the
+     * folder cannot be written.
+     *
+     * <p>A kept copy is found by name alone: the driver's version, the JVM's OS and processor,
+     * and the copy's size in bytes, which the file must still have. Asking the driver where its
+     * file is would cost every start a child process: sqlite-jdbc runs {@code uname -o} to tell
+     * Android from Linux (about 30 ms of a command's start). Only the first start asks.
      */
     static Optional<Path> unpack(Path dir) {
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
-        URL url = SQLiteJDBCLoader.class.getResource(resource);
+        String prefix = "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform() + "-";
+        String name = LibraryLoaderUtil.getNativeLibName();
+        Optional<Path> kept = kept(dir, prefix, name);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        URL url = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
         if (url == null) {
             return Optional.empty();
         }
         try {
             URLConnection c = url.openConnection();
-            long size = c.getContentLengthLong();
-            Path lib = dir.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + LibraryLoaderUtil.getNativeLibName());
-            if (size > 0 && Files.isRegularFile(lib) && Files.size(lib) == size) {
-                return Optional.of(lib);
-            }
+            Path lib = dir.resolve(prefix + c.getContentLengthLong() + "-" + name);
             Files.createDirectories(dir);
             Path part = Files.createTempFile(dir, ".sqlite-jdbc-", ".part");
             try (InputStream in = c.getInputStream()) {
@@ -80,6 +87,29 @@ final class SqliteLibrary {
             LOG.log(System.Logger.Level.DEBUG, "sqlite-jdbc's library not cached in " + dir + "; the driver unpacks it", e);
             return Optional.empty();
         }
+    }
+
+    /** A copy named {@code prefix + SIZE + "-" + name} that still has SIZE bytes. */
+    private static Optional<Path> kept(Path dir, String prefix, String name) {
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, prefix + "*-" + name)) {
+            for (Path copy : copies) {
+                String size = copy.getFileName().toString().substring(prefix.length());
+                size = size.substring(0, size.length() - name.length() - 1);
+                if (size.chars().allMatch(Character::isDigit) && !size.isEmpty()
+                        && Files.size(copy) == Long.parseLong(size)) {
+                    return Optional.of(copy);
+                }
+            }
+        } catch (IOException | RuntimeException notKept) {
+            // no folder yet, or an odd file in it: unpack
+        }
+        return Optional.empty();
+    }
+
+    /** The JVM's OS and processor as a file-name part, such as {@code linux-amd64}. */
+    private static String platform() {
+        return (System.getProperty("os.name", "") + "-" + System.getProperty("os.arch", ""))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "_");
     }
 
     /** The user's cache folder for Mamori: never the data folder, which may be on a NAS mounted noexec. */

@@ -43,6 +43,19 @@ class SqliteLibraryTest {
     }
 
     @Test
+    void aKeptCopyIsFoundByItsNameAndSizeAlone() throws IOException {
+        Path lib = SqliteLibrary.unpack(dir).orElseThrow();
+        String name = lib.getFileName().toString();
+        long size = Files.size(lib);
+        assertTrue(name.contains("-" + size + "-"), name + " names its size");
+        Files.delete(lib);
+        Path stand = Files.write(dir.resolve(name.replace("-" + size + "-", "-7-")), new byte[7]);
+
+        assertEquals(stand, SqliteLibrary.unpack(dir).orElseThrow(),
+                "the driver is not asked where its own file is (it starts a child process to find out)");
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenLeavesTheDriverToItself() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         assertTrue(SqliteLibrary.unpack(file.resolve("cache")).isEmpty());
