@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import static app.mamori.bench.WholeProcess.cpu;
+import static app.mamori.bench.WholeProcess.mamori;
+import static app.mamori.bench.WholeProcess.median;
+import static app.mamori.bench.WholeProcess.q;
 
 /**
  * A {@code files} source's first backup as the admin runs it: {@code ./mamori backup JOB}, a new
@@ -36,8 +39,7 @@ public final class FirstCopyBench {
     private static final String BEFORE = System.getenv("MAMORI_BEFORE");
     private static final String[] LEGS = BEFORE == null || BEFORE.isBlank() ? new String[]{"mamori", "rsync", "ssh"}
             : new String[]{"before", "mamori", "rsync", "ssh"};
-    private static SshdServer sshd;
-    private static Path knownHosts;
+    private static WholeProcess legs;
     private static Path base;
 
     private FirstCopyBench() {
@@ -48,13 +50,10 @@ public final class FirstCopyBench {
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         base = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "/var/tmp")), "mamori-firstcopy-");
-        try (SshdServer server = SshdServer.start()) {
-            sshd = server;
-            knownHosts = sshd.newHomeWithPinnedKey().resolve("known_hosts");
+        try (SshdServer sshd = SshdServer.start()) {
+            legs = new WholeProcess(sshd, base);
             Path home = Files.createDirectory(base.resolve("home"));
-            mamori(home, "server", "add", "bench", "--host", sshd.host(), "--port", Integer.toString(sshd.port()),
-                    "--user", sshd.user(), "--identity", sshd.identity().toString(),
-                    "--host-key", sshd.hostKeyFingerprint());
+            legs.addServer(home);
             if (bigMib > 0) {
                 Path src = Files.createDirectories(base.resolve("big-src"));
                 Path file = src.resolve("big.bin");
@@ -83,39 +82,16 @@ public final class FirstCopyBench {
             throws Exception {
         System.out.printf("%n== %s in %s%n", what, src);
         mamori(home, "source", "add", name, "--server", "bench", "--kind", "files", "--path", src.toString());
-        Map<String, List<double[]>> times = new LinkedHashMap<>();
-        for (String leg : LEGS) {
-            times.put(leg, new ArrayList<>());
-        }
-        for (int round = 1; round <= rounds; round++) {
-            for (int i = 0; i < LEGS.length; i++) {
-                String leg = LEGS[(i + round - 1) % LEGS.length];
-                Path dest = Files.createDirectory(base.resolve(name + "-" + leg + "-" + round));
-                String job = name + round;
-                String cmd = switch (leg) {
-                    case "mamori", "before" -> {
-                        job = leg + "-" + job;
-                        mamori(home, "vault", "add", job, "--path", dest.toString());
-                        mamori(home, "job", "add", job, "--sources", name, "--vault", job);
-                        String launcher = leg.equals("before") ? BEFORE : Path.of("mamori").toAbsolutePath().toString();
-                        yield ShellQuote.command(launcher, "--home", home.toString(), "backup", job, "--quiet");
-                    }
-                    case "rsync" -> ShellQuote.command("rsync", "-a", "-e", ssh(), sshd.user() + "@" + sshd.host()
-                            + ":" + src + "/", dest + "/") + " && sync";
-                    default -> {
-                        String[] ends = pipe.remoteAndLocal(dest);
-                        yield ssh() + " " + q(sshd.user() + "@" + sshd.host()) + " " + q(ends[0]) + " " + ends[1]
-                                + " && sync";
-                    }
-                };
-                double[] t = timed(cmd);
-                times.get(leg).add(t);
-                System.out.printf("round %d %-6s %7.2f s wall, %6.2f s CPU (user %.2f + sys %.2f), load %s%n",
-                        round, leg, t[0], t[1] + t[2], t[1], t[2], load());
-                new ProcessBuilder("rm", "-rf", dest.toString()).inheritIO().start().waitFor();
-                new ProcessBuilder("sync").inheritIO().start().waitFor();
+        Map<String, List<double[]>> times = legs.alternate(LEGS, rounds, name, (leg, round, dest) -> switch (leg) {
+            case "mamori", "before" -> WholeProcess.backup(home, leg.equals("before") ? BEFORE : null,
+                    leg + "-" + name + round, name, dest);
+            case "rsync" -> ShellQuote.command("rsync", "-a", "-e", legs.ssh(), legs.userAtHost()
+                    + ":" + src + "/", dest + "/") + " && sync";
+            default -> {
+                String[] ends = pipe.remoteAndLocal(dest);
+                yield legs.sshRun(ends[0]) + " " + ends[1] + " && sync";
             }
-        }
+        });
         double mw = median(times.get("mamori"), 0);
         double rw = median(times.get("rsync"), 0);
         double sw = median(times.get("ssh"), 0);
@@ -131,45 +107,7 @@ public final class FirstCopyBench {
         }
     }
 
-    private static String ssh() {
-        return ShellQuote.command("ssh", "-c", "aes128-gcm@openssh.com", "-i", sshd.identity().toString(),
-                "-p", String.valueOf(sshd.port()), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                "-o", "UserKnownHostsFile=" + knownHosts);
-    }
-
-    private static String q(Object s) {
-        return ShellQuote.quote(s.toString());
-    }
-
-    /** Wall, user and system seconds of {@code bash -c cmd} and everything it waited for. */
-    private static double[] timed(String cmd) throws IOException, InterruptedException {
-        Path out = base.resolve("time.txt");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o", out.toString(), "bash", "-c", cmd)
-                .redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes());
-        int rc = p.waitFor();
-        double wall = (System.nanoTime() - t0) / 1e9;
-        if (rc != 0) {
-            throw new IllegalStateException("exited " + rc + ": " + cmd + "\n" + text);
-        }
-        String[] us = Files.readString(out).strip().split(" ");
-        return new double[]{wall, Double.parseDouble(us[0]), Double.parseDouble(us[1])};
-    }
-
-    private static void mamori(Path home, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of("mamori").toAbsolutePath().toString(), "--home",
-                home.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String text = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + text);
-        }
-    }
-
-    private static void writeRandom(Path file, long size) throws IOException {
+    static void writeRandom(Path file, long size) throws IOException {
         SplittableRandom random = new SplittableRandom(1);
         byte[] buf = new byte[1 << 20];
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -183,17 +121,5 @@ public final class FirstCopyBench {
                 out.write(buf, 0, (int) Math.min(buf.length, size - done));
             }
         }
-    }
-
-    private static double median(List<double[]> runs, int column) {
-        return runs.stream().mapToDouble(r -> r[column]).sorted().toArray()[runs.size() / 2];
-    }
-
-    private static double cpu(List<double[]> runs) {
-        return runs.stream().mapToDouble(r -> r[1] + r[2]).sorted().toArray()[runs.size() / 2];
-    }
-
-    private static String load() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 }

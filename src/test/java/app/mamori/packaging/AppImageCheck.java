@@ -137,12 +137,16 @@ class AppImageCheck {
             assertThat(geometries(NOTIFICATION)).as("a notification before anything failed").isEmpty();
 
             Files.delete(db); // the tool's database is gone: its next backup fails, as the OS timer would run it
-            Process backup = new ProcessBuilder(LAUNCHER.toString(), "--home", home.toString(), "backup", "tool")
-                    .redirectErrorStream(true).start();
+            Path loaded = office.resolve("classes.log");
+            ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "--home", home.toString(), "backup", "tool")
+                    .redirectErrorStream(true);
+            pb.environment().put("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + loaded);
+            Process backup = pb.start();
             String said = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(backup.exitValue()).as(said).isNotZero();
             long failed = System.nanoTime();
+            assertBackupClassesComeFromTheArchive(Files.readAllLines(loaded));
 
             await("the tray icon turned red", () -> trayColour() == Colour.RED, TURNS_RED_WITHIN);
             long red = System.nanoTime();
@@ -182,6 +186,21 @@ class AppImageCheck {
         } finally {
             stop(app);
         }
+    }
+
+    /**
+     * scripts/package records a backup's classes for the archive, and unsigns the jars whose
+     * classes an archive would skip: SSH (JSch) and its crypto (Bouncy Castle's, signed upstream)
+     * must come from the archive, not be loaded and checked one by one at every backup.
+     */
+    private static void assertBackupClassesComeFromTheArchive(List<String> loaded) {
+        List<String> ssh = loaded.stream().filter(l -> l.contains(" com.jcraft.jsch.") || l.contains(" org.bouncycastle."))
+                .toList();
+        assertThat(ssh).as("SSH classes the backup loaded").anyMatch(l -> l.contains(" com.jcraft.jsch.Session "))
+                .anyMatch(l -> l.contains(" org.bouncycastle."));
+        long shared = ssh.stream().filter(l -> l.endsWith("source: shared objects file")).count();
+        assertThat(shared).as("SSH and crypto classes from the class-data archive, of %d:%n%s", ssh.size(),
+                String.join("\n", ssh)).isGreaterThanOrEqualTo(ssh.size() * 9 / 10);
     }
 
     /** The balloon around its labels, kept in target/app-image-check for a person to read. */
