@@ -1,6 +1,6 @@
 package app.mamori.ssh;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import app.mamori.util.NativeCrypto;
 
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,8 +12,8 @@ import java.util.Arrays;
  * JSch's {@code aes*-gcm@openssh.com} ciphers with AES-GCM from Amazon Corretto Crypto
  * Provider (AWS-LC, native) where it loads, else from the JDK. Every byte of a backup passes
  * through here; ACCP decrypts 32 KiB packets about three times faster than JDK 17 on the
- * same machine (see docs/benchmarks.md). Only this cipher uses ACCP: key exchange, host keys
- * and hashing stay with the JDK's providers.
+ * same machine (see docs/benchmarks.md). Key exchange and host keys stay with the JDK's
+ * providers; {@link NativeCrypto} chooses ACCP for this cipher and for the SHA-256 of stored bytes.
  *
  * <p>The nonce is RFC 5647's: a fixed 4-byte field and an 8-byte invocation counter that
  * grows by one per packet and must never wrap to its first value.
@@ -31,20 +31,7 @@ public abstract class NativeAesGcm implements com.jcraft.jsch.Cipher {
 
     /** ACCP when its native library loaded and passed its self-tests; null for the JDK's default. */
     private static Provider chooseProvider() {
-        if (Boolean.getBoolean("mamori.ssh.jdkAes")) {
-            return null;
-        }
-        try {
-            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
-            if (accp.getLoadingError() != null) {
-                return null;
-            }
-            accp.assertHealthy();
-            return accp;
-        } catch (RuntimeException | LinkageError unavailable) {
-            // not built for this platform (ACCP ships Linux libraries): the JDK's AES-GCM works everywhere
-            return null;
-        }
+        return Boolean.getBoolean("mamori.ssh.jdkAes") ? null : NativeCrypto.provider().orElse(null);
     }
 
     /** Which implementation this JVM uses, for the log and the benchmark. */

@@ -1,10 +1,10 @@
 package app.mamori.vault;
 
+import app.mamori.util.NativeCrypto;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Counts and SHA-256-hashes the bytes passing through on their way to {@code out}. */
@@ -52,11 +52,8 @@ public final class HashingOutputStream extends FilterOutputStream {
         return h.sha256Hex();
     }
 
+    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        return NativeCrypto.sha256();
     }
 }

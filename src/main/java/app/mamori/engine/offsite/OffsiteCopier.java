@@ -209,7 +209,7 @@ public final class OffsiteCopier {
                 continue;
             }
             try (InputStream in = vault.openArtifact(location, e.artifact())) {
-                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                java.security.MessageDigest sha = app.mamori.util.NativeCrypto.sha256();
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     sha.update(buf, 0, n);
@@ -220,8 +220,6 @@ public final class OffsiteCopier {
                 }
             } catch (app.mamori.vault.crypto.TamperedObjectException x) {
                 return Optional.of(x.getMessage());
-            } catch (java.security.NoSuchAlgorithmException x) {
-                throw new IllegalStateException("SHA-256 is in every JDK", x);
             }
         }
         return Optional.empty();

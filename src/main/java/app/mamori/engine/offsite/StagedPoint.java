@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -79,27 +78,23 @@ public final class StagedPoint implements AutoCloseable {
             stageTree(vault, point, a, file);
             return;
         }
-        try {
-            SecureFiles.createPrivateDirectories(file.getParent());
-            SecureFiles.createPrivateFile(file);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = vault.openArtifact(point.point().location(), a.path());
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-                in.transferTo(out);
-            }
-            Path manifest = file.getParent().resolve(Manifest.FILE_NAME);
-            if (!Files.exists(manifest)) {
-                SecureFiles.createPrivateFile(manifest);
-                Files.write(manifest, vault.manifest(point.point().location()));
-            }
-            String got = HexFormat.of().formatHex(sha.digest());
-            if (!got.equalsIgnoreCase(a.sha256())) {
-                throw new IOException("the copy of " + a.path() + " of point " + point.id() + " in vault "
-                        + vault.config().name() + " has SHA-256 " + got + ", not the recorded " + a.sha256()
-                        + "; it is damaged, choose another point");
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        SecureFiles.createPrivateDirectories(file.getParent());
+        SecureFiles.createPrivateFile(file);
+        MessageDigest sha = app.mamori.util.NativeCrypto.sha256();
+        try (InputStream in = vault.openArtifact(point.point().location(), a.path());
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            in.transferTo(out);
+        }
+        Path manifest = file.getParent().resolve(Manifest.FILE_NAME);
+        if (!Files.exists(manifest)) {
+            SecureFiles.createPrivateFile(manifest);
+            Files.write(manifest, vault.manifest(point.point().location()));
+        }
+        String got = HexFormat.of().formatHex(sha.digest());
+        if (!got.equalsIgnoreCase(a.sha256())) {
+            throw new IOException("the copy of " + a.path() + " of point " + point.id() + " in vault "
+                    + vault.config().name() + " has SHA-256 " + got + ", not the recorded " + a.sha256()
+                    + "; it is damaged, choose another point");
         }
     }
 

@@ -1,5 +1,6 @@
 package app.mamori.engine.offsite;
 
+import app.mamori.util.NativeCrypto;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
@@ -274,12 +275,9 @@ public final class TreeCopy {
         }
     }
 
+    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
+        return NativeCrypto.sha256();
     }
 
     static String hex(byte[] b) {

@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -88,12 +87,7 @@ final class BucketDrill {
     }
 
     private static String sha256(S3Client s3, String bucket, String key) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha = app.mamori.util.NativeCrypto.sha256();
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key));
              OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
             ((InputStream) in).transferTo(out);

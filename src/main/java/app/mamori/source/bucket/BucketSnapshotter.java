@@ -1,5 +1,6 @@
 package app.mamori.source.bucket;
 
+import app.mamori.util.NativeCrypto;
 import app.mamori.model.Source;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.FileTreeSnapshotter;
@@ -29,7 +30,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -258,11 +258,8 @@ public final class BucketSnapshotter {
         Files.setLastModifiedTime(p, FileTime.from(modified));
     }
 
+    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return NativeCrypto.sha256();
     }
 }

@@ -1,5 +1,6 @@
 package app.mamori.source.files;
 
+import app.mamori.util.NativeCrypto;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
@@ -16,7 +17,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -208,12 +208,9 @@ final class TarFetcher {
         return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
     }
 
+    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        return NativeCrypto.sha256();
     }
 
     private static ExecResult await(CompletableFuture<ExecResult> remote) throws IOException {

@@ -1,5 +1,7 @@
 package app.mamori.vault.crypto;
 
+import app.mamori.util.NativeCrypto;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -7,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 
 /**
  * The layout of an encrypted object: {@code MAMORIc1}, a 32-byte salt, then AES-256-GCM chunks
@@ -35,20 +36,7 @@ final class ChunkFormat {
     }
 
     private static Provider chooseProvider() {
-        if (Boolean.getBoolean("mamori.vault.jdkAes")) {
-            return null;
-        }
-        try {
-            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
-            if (accp.getLoadingError() != null) {
-                return null;
-            }
-            accp.assertHealthy();
-            return accp;
-        } catch (RuntimeException | LinkageError unavailable) {
-            // ACCP ships Linux libraries only: the JDK's AES-GCM works everywhere
-            return null;
-        }
+        return Boolean.getBoolean("mamori.vault.jdkAes") ? null : NativeCrypto.provider().orElse(null);
     }
 
     /** Which AES-GCM this JVM uses, for the log and the benchmark. */

@@ -1,5 +1,6 @@
 package app.mamori.vault.s3;
 
+import app.mamori.util.NativeCrypto;
 import app.mamori.model.Note;
 import app.mamori.model.ObjectVault;
 import app.mamori.util.CancelToken;
@@ -357,12 +358,9 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
+    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
+        return NativeCrypto.sha256();
     }
 
     private static String sha256Hex(byte[] b) {
