@@ -122,7 +122,7 @@ final class FileIndexLoad {
 
         void flush() throws SQLException {
             written += pending.size();
-            FileRows.insert(ids, insert, list, pending);
+            FileRows.insert(ids, insert, list, pending, false);
         }
     }
 

@@ -73,7 +73,7 @@ public final class FileIndexWriter implements AutoCloseable {
             // no cache: a tree holds each path once, and ids are only good inside this transaction
             try (FileRows.PathIds ids = new FileRows.PathIds(c, 0);
                  PreparedStatement insert = c.prepareStatement(FileRows.INSERT_ENTRY)) {
-                FileRows.insert(ids, insert, list, pending);
+                FileRows.insert(ids, insert, list, pending, true);
             }
             return null;
         });
