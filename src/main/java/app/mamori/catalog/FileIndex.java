@@ -60,9 +60,11 @@ public final class FileIndex {
 
     /**
      * One folder's children in the artifact's index, in path byte order, without reading the
-     * folder's subtree: the rows of a folder and everything below it are one range of the primary
-     * key, and a sub-folder's own subtree is skipped with one new seek past it. A folder holding
-     * 50,000 files below a few sub-folders costs one seek per child, not a read of 50,000 rows.
+     * folder's subtree: the paths of a folder and everything below it are one range of
+     * {@code file_paths}' index, each looked up in the list, and a sub-folder's own subtree is
+     * skipped with one new seek past it. A folder holding 50,000 files below a few sub-folders
+     * costs one seek per child, not a read of 50,000 rows. Paths stored for other points or
+     * sources but not in this list cost one lookup each where they sort among the children.
      * Asked for a folder above the snapshot's roots (such as {@code /}), the folders that lead to
      * them come back too, as children with no entry: the index does not list them.
      *

@@ -66,6 +66,9 @@ final class FileRows {
             pending.sort(FileEntry.BY_PATH_BYTES);
         }
         int n = pending.size();
+        if (n >= 1 << 20) {
+            throw new IllegalArgumentException("a chunk of the file index holds at most 1,048,575 entries, not " + n);
+        }
         // id in the high bits, position in the low 20 (chunks are at most 10,000 rows): one sort of longs
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {

@@ -12,7 +12,11 @@ public enum FileType {
         return StoredNames.parse(FileType.class, id);
     }
 
-    /** How {@code file_entries.type} stores it (V023): 0 and 1, nearly every entry, take no bytes in a SQLite record. */
+    /**
+     * How {@code file_entries.type} stores it (V023): 0 and 1, nearly every entry, take no bytes in
+     * a SQLite record. The constants' order is stored: a new one goes at the end, with a migration
+     * widening the column's CHECK.
+     */
     int code() {
         return ordinal();
     }
