@@ -11,27 +11,34 @@ import java.util.List;
 
 /**
  * Loads the file lists of many points at once, inside the caller's transaction (a vault rebuild):
- * one prepared statement, rows sent in batches, and {@code file_index_by_path} dropped first and
- * made again at the end.
+ * one prepared statement, rows sent in batches, path ids kept in memory from one point to the
+ * next, and {@code file_entries_by_path} with its trigger dropped first and made again at the end.
  *
- * <p>Why the index goes: it orders rows by path, and every point holds the same paths, so each
- * point's rows land beside the previous points' rows on every page of that index. Kept while
- * loading, the whole index is rewritten for each point, and a rebuild costs the square of the
- * number of points (101 points of 50,000 files: 3 minutes, nearly all of it waiting on the disk).
- * Made once at the end, it is one sort. Both happen in the caller's transaction, so no reader
- * ever sees the table without it, and a failed load takes the drop back with everything else.
+ * <p>Why the index goes: it orders entries by path, and every point holds the same paths, so each
+ * point's entries land beside the previous points' on every page of that index. Kept while
+ * loading, the whole index is rewritten for each point and a rebuild costs the square of the
+ * number of points. Made once at the end, it is one sort. The trigger that deletes unused paths
+ * goes with it (without the index each of its checks would read the whole table); the paths the
+ * rebuild's deletes left unused are removed in one pass at the end. All of it happens in the
+ * caller's transaction, so no reader sees the tables without them, and a failed load takes the
+ * drops back with everything else.
  */
 final class FileIndexLoad {
     static final int BATCH_ROWS = 10_000;
     /** Pages SQLite may keep for the load (KiB when negative): the batch's B-tree pages stay in memory, outside the heap. */
     private static final int CACHE_KIB = 64 * 1024;
+    /**
+     * Path ids kept in the heap across points (about 10 MB at most): every point of a tree of up
+     * to this many files then finds its paths without asking SQLite.
+     */
+    static final int CACHED_PATHS = 1 << 16;
 
     private FileIndexLoad() {
     }
 
     /**
-     * Drops the path index before anything else touches {@code file_index} in this transaction
-     * (deletes included); returns the cache size to give back with {@link #restoreCache}.
+     * Drops the path index and trigger before anything else touches the file lists in this
+     * transaction (deletes included); returns the cache size to give back with {@link #restoreCache}.
      */
     static int begin(Connection c) throws SQLException {
         int cacheSize;
@@ -40,16 +47,17 @@ final class FileIndexLoad {
         }
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA cache_size = -" + CACHE_KIB);
-            s.execute("DROP INDEX IF EXISTS file_index_by_path");
+            s.execute("DROP TRIGGER IF EXISTS file_paths_unused");
+            s.execute("DROP INDEX IF EXISTS file_entries_by_path");
         }
         return cacheSize;
     }
 
-    /** Makes the path index again, as V001 defines it. */
+    /** Makes the path index and trigger again, as V023 defines them, after removing the paths no list uses. */
     static void end(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX file_index_by_path ON file_index(path)");
-        }
+        FileRows.run(c, FileRows.PATH_INDEX);
+        FileRows.run(c, FileRows.DELETE_UNUSED_PATHS);
+        FileRows.run(c, FileRows.UNUSED_PATHS_TRIGGER);
     }
 
     /** Gives SQLite its usual cache back (a connection setting, which no rollback undoes). */
@@ -61,10 +69,12 @@ final class FileIndexLoad {
 
     /** Stores the file lists {@code lists} gives for each artifact of {@code points}. */
     static void load(Connection c, List<RecordedPoint> points, FileLists lists) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(FileIndexWriter.INSERT)) {
+        try (FileRows.PathIds ids = new FileRows.PathIds(c, CACHED_PATHS);
+             PreparedStatement insert = c.prepareStatement(FileRows.INSERT_ENTRY)) {
             for (RecordedPoint point : points) {
                 for (var artifact : point.point().artifacts()) {
-                    Batch batch = new Batch(insert, point.id(), artifact.source());
+                    long list = FileRows.newList(c, point.id(), artifact.source());
+                    Batch batch = new Batch(ids, insert, list);
                     boolean listed;
                     try {
                         listed = lists.read(point, artifact.source(), batch::add);
@@ -77,6 +87,8 @@ final class FileIndexLoad {
                         batch.flush();
                         Rows.update(c, "UPDATE artifacts SET files = ? WHERE point = ? AND source = ?", batch.written,
                                 point.id(), artifact.source());
+                    } else {
+                        Rows.update(c, "DELETE FROM file_lists WHERE id = ?", list);
                     }
                 }
             }
@@ -85,16 +97,16 @@ final class FileIndexLoad {
 
     /** One artifact's rows, sent {@value #BATCH_ROWS} at a time; SQLExceptions travel unchecked through the reader. */
     private static final class Batch {
+        private final FileRows.PathIds ids;
         private final PreparedStatement insert;
-        private final String point;
-        private final String source;
+        private final long list;
         private final List<FileEntry> pending = new ArrayList<>(BATCH_ROWS);
         private long written;
 
-        Batch(PreparedStatement insert, String point, String source) {
+        Batch(FileRows.PathIds ids, PreparedStatement insert, long list) {
+            this.ids = ids;
             this.insert = insert;
-            this.point = point;
-            this.source = source;
+            this.list = list;
         }
 
         void add(FileEntry entry) {
@@ -109,14 +121,8 @@ final class FileIndexLoad {
         }
 
         void flush() throws SQLException {
-            // in index order, the rows of one batch land on neighbouring pages of the primary key
-            pending.sort(FileEntry.BY_PATH_BYTES);
-            for (FileEntry entry : pending) {
-                FileIndexWriter.addRow(insert, point, source, entry);
-            }
-            insert.executeBatch();
             written += pending.size();
-            pending.clear();
+            FileRows.insert(ids, insert, list, pending, false);
         }
     }
 

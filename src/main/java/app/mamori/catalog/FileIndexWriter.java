@@ -1,9 +1,6 @@
 package app.mamori.catalog;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,20 +18,19 @@ import java.util.List;
 public final class FileIndexWriter implements AutoCloseable {
     static final int CHUNK_ROWS = 10_000;
 
-    static final String INSERT = "INSERT INTO file_index (point, source, path, type, mode, size, mtime_ns,"
-            + " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
     private final CatalogConnection db;
     private final String point;
     private final String source;
+    private final long list;
     private final List<FileEntry> pending = new ArrayList<>(CHUNK_ROWS);
     private long written;
     private boolean closed;
 
-    FileIndexWriter(CatalogConnection db, String point, String source) {
+    FileIndexWriter(CatalogConnection db, String point, String source, long list) {
         this.db = db;
         this.point = point;
         this.source = source;
+        this.list = list;
     }
 
     public void add(FileEntry entry) {
@@ -54,7 +50,7 @@ public final class FileIndexWriter implements AutoCloseable {
         closed = true;
     }
 
-    /** Without a {@link #commit()} first, takes back every row this writer stored. */
+    /** Without a {@link #commit()} first, takes back every row this writer stored (and the paths only they used). */
     @Override
     public void close() {
         if (closed) {
@@ -64,7 +60,7 @@ public final class FileIndexWriter implements AutoCloseable {
         pending.clear();
         db.write(c -> {
             Rows.update(c, "UPDATE artifacts SET files = NULL WHERE point = ? AND source = ?", point, source);
-            return Rows.update(c, "DELETE FROM file_index WHERE point = ? AND source = ?", point, source);
+            return Rows.update(c, "DELETE FROM file_lists WHERE id = ?", list);
         });
     }
 
@@ -72,23 +68,16 @@ public final class FileIndexWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
+        int rows = pending.size();
         db.write(c -> {
-            insertAll(c);
+            // no cache: a tree holds each path once, and ids are only good inside this transaction
+            try (FileRows.PathIds ids = new FileRows.PathIds(c, 0);
+                 PreparedStatement insert = c.prepareStatement(FileRows.INSERT_ENTRY)) {
+                FileRows.insert(ids, insert, list, pending, true);
+            }
             return null;
         });
-        pending.clear();
-    }
-
-    private void insertAll(Connection c) throws SQLException {
-        // Rows arriving in index order land on the same few B-tree pages: about a third less work for SQLite.
-        pending.sort(FileEntry.BY_PATH_BYTES);
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (FileEntry entry : pending) {
-                addRow(insert, point, source, entry);
-            }
-            insert.executeBatch();
-        }
-        written += pending.size();
+        written += rows;
     }
 
     private void requireOpen() {
@@ -96,22 +85,5 @@ public final class FileIndexWriter implements AutoCloseable {
             throw new IllegalStateException("the file index of '" + source + "' in point '" + point
                     + "' is already committed or closed");
         }
-    }
-
-    /** Adds one entry's row to {@link #INSERT}'s batch: the one binding of a file-index row, for this writer and the rebuild's load. */
-    static void addRow(PreparedStatement insert, String point, String source, FileEntry entry) throws SQLException {
-        insert.setString(1, point);
-        insert.setString(2, source);
-        insert.setBytes(3, entry.pathBytes());
-        insert.setString(4, entry.type().id());
-        insert.setInt(5, entry.mode());
-        insert.setLong(6, entry.size());
-        insert.setLong(7, entry.mtimeNs());
-        if (entry.sha256() == null) {
-            insert.setNull(8, Types.VARCHAR);
-        } else {
-            insert.setString(8, entry.sha256());
-        }
-        insert.addBatch();
     }
 }

@@ -13,21 +13,18 @@ import java.util.Optional;
  */
 public final class HistoryQueries {
     /**
-     * Every distinct path once, by hopping through {@code file_index_by_path} from one path to the
-     * next greater one (a loose index scan): one index seek per distinct path, where
-     * {@code SELECT DISTINCT} would read every row of every point.
+     * Every distinct path once, straight from {@code file_paths}' own index: a path is stored once
+     * however many points hold it, and goes with the last entry that uses it (V023's trigger).
      */
-    private static final String DISTINCT_PATHS = "WITH RECURSIVE d(path) AS ("
-            + " SELECT min(path) FROM file_index WHERE path >= ?"
-            + " UNION ALL SELECT (SELECT min(path) FROM file_index WHERE path > d.path) FROM d"
-            + " WHERE d.path IS NOT NULL AND (? IS NULL OR d.path < ?))"
-            + " SELECT path FROM d WHERE path IS NOT NULL AND (? IS NULL OR path < ?)";
+    private static final String PATHS_FROM = "SELECT path FROM file_paths WHERE path >= ? ORDER BY path";
+    private static final String PATHS_BETWEEN = "SELECT path FROM file_paths WHERE path >= ? AND path < ?"
+            + " ORDER BY path";
     /** The rule {@code VersionChanges} applies in Java: a directory's size is the file system's business. */
-    private static final String DIFFERS = "(a.type IS NOT b.type OR (b.type <> 'directory'"
+    private static final String DIFFERS = "(a.type IS NOT b.type OR (b.type <> 1"
             + " AND (a.size <> b.size OR a.sha256 IS NOT b.sha256)))";
-    private static final String ONLY_IN = "SELECT x.path FROM file_index x WHERE x.point = ? AND x.source = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM file_index y WHERE y.point = ? AND y.source = ? AND y.path = x.path)"
-            + " ORDER BY x.path";
+    private static final String ONLY_IN = "SELECT p.path FROM file_entries x JOIN file_paths p ON p.id = x.path"
+            + " WHERE x.list = ? AND NOT EXISTS (SELECT 1 FROM file_entries y WHERE y.list = ? AND y.path = x.path)"
+            + " ORDER BY p.path";
 
     private final CatalogConnection db;
 
@@ -40,7 +37,8 @@ public final class HistoryQueries {
      * {@code to} (exclusive, or no bound when null).
      */
     public List<byte[]> paths(byte[] from, byte[] to) {
-        return db.autocommit(c -> Rows.query(c, DISTINCT_PATHS, row -> row.getBytes(1), from, to, to, to, to));
+        return db.autocommit(c -> to == null ? Rows.query(c, PATHS_FROM, row -> row.getBytes(1), from)
+                : Rows.query(c, PATHS_BETWEEN, row -> row.getBytes(1), from, to));
     }
 
     /** The sources with a file list in some point, by name. */
@@ -58,9 +56,11 @@ public final class HistoryQueries {
     public Map<String, FileEntry> entriesOf(String source, byte[] path) {
         return db.autocommit(c -> {
             Map<String, FileEntry> out = new HashMap<>();
-            Rows.query(c, "SELECT point, type, size, sha256 FROM file_index WHERE path = ? AND source = ?",
-                    row -> out.put(row.getString(1), new FileEntry(path, FileType.fromId(row.getString(2)), 0,
-                            row.getLong(3), 0, row.getString(4))), path, source);
+            Rows.query(c, "SELECT l.point, e.type, e.size, e.sha256 FROM file_paths p"
+                    + " JOIN file_entries e ON e.path = p.id JOIN file_lists l ON l.id = e.list"
+                    + " WHERE p.path = ? AND l.source = ?",
+                    row -> out.put(row.getString(1), new FileEntry(path, FileType.fromCode(row.getInt(2)), 0,
+                            row.getLong(3), 0, FileRows.hex(row.getBytes(4)))), path, source);
             return out;
         });
     }
@@ -77,16 +77,17 @@ public final class HistoryQueries {
         return db.autocommit(c -> {
             requireIndex(c, a, source);
             requireIndex(c, b, source);
-            List<byte[]> changed = Rows.query(c, "SELECT b.path FROM file_index b JOIN file_index a"
-                    + " ON a.point = ? AND a.source = b.source AND a.path = b.path"
-                    + " WHERE b.point = ? AND b.source = ? AND " + DIFFERS + " ORDER BY b.path",
-                    row -> row.getBytes(1), a, b, source);
-            return new TreeDiff(onlyIn(c, b, a, source), onlyIn(c, a, b, source), changed);
+            long listA = FileRows.listId(c, a, source);
+            long listB = FileRows.listId(c, b, source);
+            List<byte[]> changed = Rows.query(c, "SELECT p.path FROM file_entries b JOIN file_entries a"
+                    + " ON a.list = ? AND a.path = b.path JOIN file_paths p ON p.id = b.path"
+                    + " WHERE b.list = ? AND " + DIFFERS + " ORDER BY p.path", row -> row.getBytes(1), listA, listB);
+            return new TreeDiff(onlyIn(c, listB, listA), onlyIn(c, listA, listB), changed);
         });
     }
 
-    private static List<byte[]> onlyIn(Connection c, String in, String notIn, String source) throws SQLException {
-        return Rows.query(c, ONLY_IN, row -> row.getBytes(1), in, source, notIn, source);
+    private static List<byte[]> onlyIn(Connection c, long in, long notIn) throws SQLException {
+        return Rows.query(c, ONLY_IN, row -> row.getBytes(1), in, notIn);
     }
 
     private static void requireIndex(Connection c, String point, String source) throws SQLException {

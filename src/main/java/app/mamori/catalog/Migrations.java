@@ -25,7 +25,8 @@ final class Migrations {
             "V013__timeline_cells.sql", "V014__job_pauses.sql", "V015__event_phrases.sql",
             "V016__object_lock.sql", "V017__job_stall.sql",
             "V018__restores_running.sql", "V019__copy_checks.sql",
-            "V020__source_history.sql", "V021__check_notes.sql", "V022__drill_index.sql");
+            "V020__source_history.sql", "V021__check_notes.sql", "V022__drill_index.sql",
+            "V023__file_lists.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 

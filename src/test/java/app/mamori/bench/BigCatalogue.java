@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -118,31 +119,47 @@ public final class BigCatalogue {
     /** {@code files} paths under 50 folders; one file in 20 changes from one point to the next. */
     private static void fileIndex(Connection c, String job, String source, int treePoints, int files)
             throws SQLException {
-        try (PreparedStatement row = c.prepareStatement("INSERT INTO file_index (point, source, path, type, mode, size,"
-                + " mtime_ns, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // path ids: the 50 folders 1 to 50, file f is 51 + f
+        try (PreparedStatement path = c.prepareStatement("INSERT INTO file_paths (id, path) VALUES (?, ?)")) {
+            for (int d = 0; d < 50; d++) {
+                path.setLong(1, 1 + d);
+                path.setBytes(2, ("/srv/uploads/" + d).getBytes(StandardCharsets.UTF_8));
+                path.addBatch();
+            }
+            for (int f = 0; f < files; f++) {
+                path.setLong(1, 51 + f);
+                path.setBytes(2, ("/srv/uploads/" + (f % 50) + "/file-" + f + ".jpg").getBytes(StandardCharsets.UTF_8));
+                path.addBatch();
+            }
+            path.executeBatch();
+        }
+        try (PreparedStatement list = c.prepareStatement("INSERT INTO file_lists (id, point, source) VALUES (?, ?, ?)");
+             PreparedStatement row = c.prepareStatement("INSERT INTO file_entries (list, path, type, mode, size,"
+                     + " mtime_ns, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int k = 0; k < treePoints; k++) {
-                String point = job + "/p" + k;
+                list.setLong(1, 1 + k);
+                list.setString(2, job + "/p" + k);
+                list.setString(3, source);
+                list.executeUpdate();
                 for (int d = 0; d < 50; d++) {
-                    row.setString(1, point);
-                    row.setString(2, source);
-                    row.setBytes(3, ("/srv/uploads/" + d).getBytes(StandardCharsets.UTF_8));
-                    row.setString(4, "directory");
-                    row.setInt(5, 0755);
-                    row.setLong(6, 4096);
-                    row.setLong(7, 1_700_000_000_000_000_000L);
-                    row.setString(8, null);
+                    row.setLong(1, 1 + k);
+                    row.setLong(2, 1 + d);
+                    row.setInt(3, 1); // directory
+                    row.setInt(4, 0755);
+                    row.setLong(5, 4096);
+                    row.setLong(6, 1_700_000_000_000_000_000L);
+                    row.setBytes(7, null);
                     row.addBatch();
                 }
                 for (int f = 0; f < files; f++) {
                     int version = f % 20 == k % 20 ? k : f % 20;
-                    row.setString(1, point);
-                    row.setString(2, source);
-                    row.setBytes(3, ("/srv/uploads/" + (f % 50) + "/file-" + f + ".jpg").getBytes(StandardCharsets.UTF_8));
-                    row.setString(4, "file");
-                    row.setInt(5, 0644);
-                    row.setLong(6, 10_000L + f);
-                    row.setLong(7, 1_700_000_000_000_000_000L + version * 1_000_000_000L);
-                    row.setString(8, String.format("%064x", (long) f * 1000 + version));
+                    row.setLong(1, 1 + k);
+                    row.setLong(2, 51 + f);
+                    row.setInt(3, 0); // file
+                    row.setInt(4, 0644);
+                    row.setLong(5, 10_000L + f);
+                    row.setLong(6, 1_700_000_000_000_000_000L + version * 1_000_000_000L);
+                    row.setBytes(7, HexFormat.of().parseHex(String.format("%064x", (long) f * 1000 + version)));
                     row.addBatch();
                     if (f % 10_000 == 9_999) {
                         row.executeBatch();

@@ -90,6 +90,8 @@ class FileIndexTest {
         }
 
         assertThat(catalog.fileIndex().count("p-mon", "uploads")).isZero();
+        assertThat(catalog.history().paths(new byte[0], null)).as("no path left that only the abandoned list used")
+                .isEmpty();
     }
 
     @Test

@@ -34,7 +34,11 @@ class FolderChildrenTest {
     }
 
     private void index(String... dirsThenFiles) {
-        try (FileIndexWriter w = catalog.fileIndex().writer("p-mon", "uploads")) {
+        indexPoint("p-mon", dirsThenFiles);
+    }
+
+    private void indexPoint(String point, String... dirsThenFiles) {
+        try (FileIndexWriter w = catalog.fileIndex().writer(point, "uploads")) {
             for (String p : dirsThenFiles) {
                 boolean folder = p.endsWith("/");
                 String path = folder ? p.substring(0, p.length() - 1) : p;
@@ -46,7 +50,11 @@ class FolderChildrenTest {
     }
 
     private List<String> children(String folder) {
-        return catalog.fileIndex().children("p-mon", "uploads", bytes(folder)).stream()
+        return children("p-mon", folder);
+    }
+
+    private List<String> children(String point, String folder) {
+        return catalog.fileIndex().children(point, "uploads", bytes(folder)).stream()
                 .map(c -> new String(c.path(), StandardCharsets.UTF_8) + (c.entry() == null ? " (not indexed)"
                         : c.entry().type() == FileType.DIRECTORY ? "/" : "")).toList();
     }
@@ -75,6 +83,25 @@ class FolderChildrenTest {
 
         assertThat(children("/")).containsExactly("/srv (not indexed)", "/var (not indexed)");
         assertThat(children("/srv")).containsExactly("/srv/up/", "/srv/www/");
+    }
+
+    /** Paths are stored once for every point: another point's files in the same folders are not this one's children. */
+    @Test
+    void aPointListsOnlyItsOwnFilesWhereAnotherPointHeldMore() {
+        long run = catalog.runs().start("blog", ProcessHandle.current().pid());
+        catalog.points().record(Fixtures.blogPoint("p-tue", Instant.parse("2026-11-24T02:00:00Z"),
+                RunStatus.SUCCEEDED), run, PointKind.NORMAL);
+        indexPoint("p-mon", "/srv/up/", "/srv/up/gone/", "/srv/up/gone/x", "/srv/up/b", "/srv/www/", "/srv/www/i");
+        indexPoint("p-tue", "/srv/up/", "/srv/up/b", "/srv/up/c");
+
+        assertThat(children("p-tue", "/srv/up")).containsExactly("/srv/up/b", "/srv/up/c");
+        assertThat(children("p-tue", "/srv")).containsExactly("/srv/up/");
+        assertThat(children("p-tue", "/srv/up/gone")).isEmpty();
+        assertThat(children("p-mon", "/srv/up")).containsExactly("/srv/up/b", "/srv/up/gone/");
+        catalog.points().remove("p-mon");
+        assertThat(children("p-tue", "/")).containsExactly("/srv (not indexed)");
+        assertThat(catalog.history().paths(bytes("/"), null)).extracting(p -> new String(p, StandardCharsets.UTF_8))
+                .as("p-mon's own paths went with it").containsExactly("/srv/up", "/srv/up/b", "/srv/up/c");
     }
 
     @Test

@@ -38,7 +38,8 @@ class QueryPlanTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     /** A scan of one of the tables that grow with history, by name or by the alias the queries give it. */
     private static final Pattern HISTORY_SCAN = Pattern.compile(
-            "SCAN (restore_points|artifacts|file_index|verifications|runs|events|holds|point_copies|copy_checks|p|a|r|v|f|h|e)\\b");
+            "SCAN (restore_points|artifacts|file_lists|file_paths|file_entries|verifications|runs|events|holds|point_copies"
+            + "|copy_checks|p|a|r|v|f|h|e|l|x|y|b)\\b");
 
     private Path file;
     private final List<String> statements = new ArrayList<>();
@@ -84,11 +85,24 @@ class QueryPlanTest {
             c.copies().copiesOf(List.of("job1/p3", "job2/p4"));
             c.copies().latestChecksOf(List.of("job1/p3", "job2/p4"));
             c.copies().copiedOfJob("job1", "offsite");
-            c.fileIndex().children("job1/p3", "src1", "/srv/www".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] www = "/srv/www".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            c.fileIndex().children("job1/p3", "src1", www);
+            c.fileIndex().entry("job1/p3", "src1", www);
+            c.fileIndex().count("job1/p3", "src1");
+            c.fileIndex().versionsOf("src1", www);
+            c.history().entriesOf("src1", www);
+            c.history().paths(www, null);
+            c.history().paths(www, "/srv/wwx".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
 
         assertThat(plans).hasSizeGreaterThan(15);
         assertThat(plans.stream().filter(QueryPlanTest::scansHistory)).isEmpty();
+        // a folder's children: paths walked in byte order, each one seek into the list, nothing sorted
+        assertThat(plans).filteredOn(p -> p.contains("CROSS JOIN file_entries")).singleElement().satisfies(p -> {
+            assertThat(p).contains("SEARCH p USING COVERING INDEX sqlite_autoindex_file_paths_1 (path>? AND path<?)",
+                    "SEARCH e USING PRIMARY KEY (list=? AND path=?)");
+            assertThat(p).doesNotContain("TEMP B-TREE");
+        });
         // a job's or a source's safety copies, released or not, are a handful among its points
         assertThat(plans.stream().filter(p -> p.contains("'pre-restore'"))).hasSize(3)
                 .allMatch(p -> p.contains("USING INDEX points_safety"));

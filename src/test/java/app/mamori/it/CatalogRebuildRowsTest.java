@@ -75,8 +75,12 @@ class CatalogRebuildRowsTest {
         assertThat(rows(fresh, POINTS)).hasSize(3).isEqualTo(rows(original, POINTS));
         assertThat(rows(fresh, ARTIFACTS)).isEqualTo(rows(original, ARTIFACTS));
         assertThat(rows(fresh, FILES)).isEqualTo(rows(original, FILES));
-        assertThat(rows(fresh, "SELECT path FROM file_index INDEXED BY file_index_by_path WHERE path >= x'00'"))
+        assertThat(rows(fresh, "SELECT path FROM file_entries INDEXED BY file_entries_by_path WHERE path >= 0"))
                 .hasSize(rows(original, FILES).size());
+        assertThat(rows(fresh, "SELECT path FROM file_paths ORDER BY path")).as("each path once, none unused")
+                .isEqualTo(rows(original, "SELECT DISTINCT path FROM file_index ORDER BY path"));
+        assertThat(rows(fresh, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'file_entries'"))
+                .isEqualTo(List.of(List.of("file_paths_unused")));
     }
 
     @Test
