@@ -1,0 +1,71 @@
+package app.mamori.packaging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * packaging/linux/launcher, run in a stand-in image whose "Java" prints the command line it was
+ * given: the .cfg's options, class path and main class reach it, and commands (not the app) run
+ * with the JIT's first compiler only.
+ */
+class LinuxLauncherTest {
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path image;
+
+    @Test
+    void theAppKeepsBothCompilersAndACommandRunsWithTheFirstOnly() throws Exception {
+        install();
+        assertThat(launch()).doesNotContain(C1_ONLY).endsWith("app.mamori.Main");
+        assertThat(launch("--home", "/tmp/office", "--lang", "ja")).doesNotContain(C1_ONLY)
+                .endsWith("app.mamori.Main", "--home", "/tmp/office", "--lang", "ja");
+        assertThat(launch("status")).contains(C1_ONLY).endsWith("app.mamori.Main", "status");
+        assertThat(launch("--home", "/tmp/office", "backup", "blog")).contains(C1_ONLY);
+        assertThat(launch("--home")).as("a lone --home is the CLI's to refuse").contains(C1_ONLY);
+    }
+
+    @Test
+    void theCfgsOptionsAndClassPathReachJavaWithAppdirExpanded() throws Exception {
+        install();
+        List<String> args = launch("--version");
+        String app = image.toRealPath().resolve("lib/app").toString();
+        assertThat(args).contains("-XX:SharedArchiveFile=" + app + "/mamori.jsa")
+                .contains("-cp", app + "/mamori.jar:" + app + "/lib/a.jar");
+    }
+
+    private void install() throws IOException {
+        Files.createDirectories(image.resolve("bin"));
+        Files.createDirectories(image.resolve("lib/runtime/bin"));
+        Files.createDirectories(image.resolve("lib/app"));
+        Path launcher = Files.copy(Path.of("packaging/linux/launcher"), image.resolve("bin/mamori"));
+        Path java = Files.writeString(image.resolve("lib/runtime/bin/mamori"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        for (Path p : List.of(launcher, java)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(image.resolve("lib/app/mamori.cfg"), String.join("\n", "[Application]",
+                "app.classpath=$APPDIR/mamori.jar", "app.mainclass=app.mamori.Main", "app.classpath=$APPDIR/lib/a.jar",
+                "", "[JavaOptions]", "java-options=-XX:SharedArchiveFile=$APPDIR/mamori.jsa", ""));
+    }
+
+    private List<String> launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(image.resolve("bin/mamori").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().toList();
+    }
+}
