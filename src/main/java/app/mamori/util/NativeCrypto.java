@@ -13,9 +13,9 @@ import java.util.Optional;
  * channel and SHA-256 of what is stored. Elsewhere (ACCP ships Linux libraries only) the JDK's
  * providers do the same work more slowly.
  *
- * <p>ACCP's SHA-256 does not depend on the JIT: the JDK's runs about 2.5 times slower than it at
- * full speed, and four times slower again before C2 has compiled it, which is most of a short
- * command's life (docs/benchmarks.md §3).
+ * <p>ACCP's SHA-256 does not depend on the JIT. The JDK's keeps up with it only once C2 has
+ * compiled it (its intrinsic); before that, and in commands, which run with C1 only, it is
+ * several times slower: 11.2 s against 0.9 s per GiB measured (docs/benchmarks.md §3).
  */
 public final class NativeCrypto {
     private static final Provider PROVIDER = choose();
