@@ -140,13 +140,18 @@ class AppImageCheck {
             Path loaded = office.resolve("classes.log");
             ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "--home", home.toString(), "backup", "tool")
                     .redirectErrorStream(true);
-            pb.environment().put("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + loaded);
+            Path libraries = office.resolve("libraries.log");
+            pb.environment().put("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + loaded
+                    + " -Xlog:library=info:file=" + libraries);
             Process backup = pb.start();
             String said = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(backup.exitValue()).as(said).isNotZero();
             long failed = System.nanoTime();
             assertBackupClassesComeFromTheArchive(Files.readAllLines(loaded));
+            // the Corretto provider's library from the image, not unpacked into the temp folder first
+            assertThat(Files.readString(libraries)).contains("Loaded library " + LAUNCHER.toAbsolutePath().getParent()
+                    .getParent().resolve("lib/app/native/libamazonCorrettoCryptoProvider.so"));
 
             await("the tray icon turned red", () -> trayColour() == Colour.RED, TURNS_RED_WITHIN);
             long red = System.nanoTime();
