@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,30 +40,23 @@ final class FileIndexLoad {
      * transaction (deletes included); returns the cache size to give back with {@link #restoreCache}.
      */
     static int begin(Connection c) throws SQLException {
-        int cacheSize;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA cache_size")) {
-            cacheSize = rs.next() ? rs.getInt(1) : -2000;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA cache_size = -" + CACHE_KIB);
-            s.execute("DROP TRIGGER IF EXISTS file_paths_unused");
-            s.execute("DROP INDEX IF EXISTS file_entries_by_path");
-        }
+        int cacheSize = Rows.queryOne(c, "PRAGMA cache_size", row -> row.getInt(1)).orElse(-2000);
+        Rows.execute(c, "PRAGMA cache_size = -" + CACHE_KIB);
+        Rows.execute(c, "DROP TRIGGER IF EXISTS file_paths_unused");
+        Rows.execute(c, "DROP INDEX IF EXISTS file_entries_by_path");
         return cacheSize;
     }
 
     /** Makes the path index and trigger again, as V023 defines them, after removing the paths no list uses. */
     static void end(Connection c) throws SQLException {
-        FileRows.run(c, FileRows.PATH_INDEX);
-        FileRows.run(c, FileRows.DELETE_UNUSED_PATHS);
-        FileRows.run(c, FileRows.UNUSED_PATHS_TRIGGER);
+        Rows.execute(c, FileRows.PATH_INDEX);
+        Rows.execute(c, FileRows.DELETE_UNUSED_PATHS);
+        Rows.execute(c, FileRows.UNUSED_PATHS_TRIGGER);
     }
 
     /** Gives SQLite its usual cache back (a connection setting, which no rollback undoes). */
     static void restoreCache(Connection c, int cacheSize) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA cache_size = " + cacheSize);
-        }
+        Rows.execute(c, "PRAGMA cache_size = " + cacheSize);
     }
 
     /** Stores the file lists {@code lists} gives for each artifact of {@code points}. */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -96,9 +95,8 @@ final class FileRows {
 
     /** The entry of a row with {@link #COLUMNS}. */
     static FileEntry entry(ResultSet row) throws SQLException {
-        byte[] sha = row.getBytes("sha256");
         return new FileEntry(row.getBytes("path"), FileType.fromCode(row.getInt("type")), row.getInt("mode"),
-                row.getLong("size"), row.getLong("mtime_ns"), sha == null ? null : HEX.formatHex(sha));
+                row.getLong("size"), row.getLong("mtime_ns"), hex(row.getBytes("sha256")));
     }
 
     private static final byte[] DIGITS = new byte[128];
@@ -137,12 +135,6 @@ final class FileRows {
 
     static String hex(byte[] sha) {
         return sha == null ? null : HEX.formatHex(sha);
-    }
-
-    static void run(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     /**

@@ -20,7 +20,7 @@ public final class HistoryQueries {
     private static final String PATHS_BETWEEN = "SELECT path FROM file_paths WHERE path >= ? AND path < ?"
             + " ORDER BY path";
     /** The rule {@code VersionChanges} applies in Java: a directory's size is the file system's business. */
-    private static final String DIFFERS = "(a.type IS NOT b.type OR (b.type <> 1"
+    private static final String DIFFERS = "(a.type IS NOT b.type OR (b.type <> " + FileType.DIRECTORY.code()
             + " AND (a.size <> b.size OR a.sha256 IS NOT b.sha256)))";
     private static final String ONLY_IN = "SELECT p.path FROM file_entries x JOIN file_paths p ON p.id = x.path"
             + " WHERE x.list = ? AND NOT EXISTS (SELECT 1 FROM file_entries y WHERE y.list = ? AND y.path = x.path)"

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,13 @@ final class Rows {
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = prepare(c, sql, params)) {
             return statement.executeUpdate();
+        }
+    }
+
+    /** A statement without parameters or rows: DDL, or a PRAGMA that sets something. */
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute(sql);
         }
     }
 
