@@ -14,7 +14,7 @@ public final class HashingOutputStream extends FilterOutputStream {
 
     public HashingOutputStream(OutputStream out) {
         super(out);
-        this.digest = sha256();
+        this.digest = NativeCrypto.sha256();
     }
 
     @Override
@@ -50,10 +50,5 @@ public final class HashingOutputStream extends FilterOutputStream {
             }
         }
         return h.sha256Hex();
-    }
-
-    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
-    static MessageDigest sha256() {
-        return NativeCrypto.sha256();
     }
 }

@@ -1,10 +1,10 @@
 package app.mamori.engine.offsite;
 
-import app.mamori.util.NativeCrypto;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import app.mamori.vault.s3.TreeObjects;
 import app.mamori.vault.s3.UploadResult;
 
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +85,7 @@ public final class TreeCopy {
                                  Optional<TreeListing> previous, Optional<Instant> lock, CancelToken cancel)
             throws IOException {
         byte[] index = Files.readAllBytes(indexFile);
-        String got = hex(sha256().digest(index));
+        String got = hex(NativeCrypto.sha256().digest(index));
         if (!got.equalsIgnoreCase(indexSha)) {
             throw new IOException("the index of snapshot " + artifact + " has SHA-256 " + got + ", not the " + indexSha
                     + " recorded when point " + location + " was taken; it is damaged, so it was not copied");
@@ -199,7 +198,7 @@ public final class TreeCopy {
             return;
         }
         byte[] plain = pack.bytes();
-        String packSha = hex(sha256().digest(plain));
+        String packSha = hex(NativeCrypto.sha256().digest(plain));
         if (stored.containsKey(objects.key(TreeObjects.PACK, packSha))) {
             // sent by an interrupted copy of the same files: kept, and locked as long as this copy
             reusedKeys.add(objects.key(TreeObjects.PACK, packSha));
@@ -244,7 +243,7 @@ public final class TreeCopy {
 
         void add(IndexEntry e, InputStream in) throws IOException {
             byte[] content = in.readNBytes((int) e.size() + 1);
-            String got = hex(sha256().digest(content));
+            String got = hex(NativeCrypto.sha256().digest(content));
             if (content.length != e.size() || !got.equalsIgnoreCase(e.sha256())) {
                 throw new IOException(e.stored() + " in the snapshot does not match its size and SHA-256 in the"
                         + " index; it changed or is damaged, so it was not copied");
@@ -273,11 +272,6 @@ public final class TreeCopy {
             buf.reset();
             members.clear();
         }
-    }
-
-    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
-    static MessageDigest sha256() {
-        return NativeCrypto.sha256();
     }
 
     static String hex(byte[] b) {

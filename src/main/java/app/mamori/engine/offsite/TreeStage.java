@@ -5,6 +5,7 @@ import app.mamori.source.files.IndexEntry;
 import app.mamori.source.files.SnapshotIndex;
 import app.mamori.source.files.TreePaths;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import app.mamori.vault.s3.TreeObjects;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class TreeStage {
      * @throws IOException naming the damaged object when any content or the index is not what the copy recorded
      */
     long read(TreeListing listing, String indexSha, Path into) throws IOException {
-        String got = TreeCopy.hex(TreeCopy.sha256().digest(listing.index()));
+        String got = TreeCopy.hex(NativeCrypto.sha256().digest(listing.index()));
         if (!got.equalsIgnoreCase(indexSha)) {
             throw new IOException("the listing's index has SHA-256 " + got + ", not the recorded " + indexSha);
         }
@@ -133,7 +134,7 @@ final class TreeStage {
                 throw damaged(TreeObjects.PACK, packSha, new IOException("it is shorter than the listing says"));
             }
             byte[] content = Arrays.copyOfRange(pack, (int) ref.offset(), (int) (ref.offset() + ref.length()));
-            if (!TreeCopy.hex(TreeCopy.sha256().digest(content)).equalsIgnoreCase(sha)) {
+            if (!TreeCopy.hex(NativeCrypto.sha256().digest(content)).equalsIgnoreCase(sha)) {
                 throw damaged(TreeObjects.PACK, packSha, new IOException("a file in it does not have its SHA-256 "
                         + sha));
             }
@@ -144,7 +145,7 @@ final class TreeStage {
     }
 
     private void blob(String sha, List<IndexEntry> entries, Path tree) throws IOException {
-        MessageDigest digest = TreeCopy.sha256();
+        MessageDigest digest = NativeCrypto.sha256();
         try {
             if (tree == null) {
                 try (InputStream in = objects.openBlob(sha); OutputStream out = new DigestOutputStream(

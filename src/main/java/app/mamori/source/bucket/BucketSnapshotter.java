@@ -1,6 +1,5 @@
 package app.mamori.source.bucket;
 
-import app.mamori.util.NativeCrypto;
 import app.mamori.model.Source;
 import app.mamori.source.files.EntryType;
 import app.mamori.source.files.FileTreeSnapshotter;
@@ -12,6 +11,7 @@ import app.mamori.source.files.SnapshotProgress;
 import app.mamori.source.files.SnapshotResult;
 import app.mamori.source.files.TreePaths;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -177,7 +177,7 @@ public final class BucketSnapshotter {
         }
 
         private IndexEntry download(BucketListing.Planned p, Path target) throws IOException {
-            MessageDigest sha = sha256();
+            MessageDigest sha = NativeCrypto.sha256();
             long size;
             String etag;
             Instant modified;
@@ -256,10 +256,5 @@ public final class BucketSnapshotter {
                     : "rw-------"));
         }
         Files.setLastModifiedTime(p, FileTime.from(modified));
-    }
-
-    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
-    static MessageDigest sha256() {
-        return NativeCrypto.sha256();
     }
 }

@@ -5,6 +5,7 @@ import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -128,7 +129,7 @@ public final class HostTreeFetch {
     }
 
     private static String sha256Of(Path file) throws IOException {
-        java.security.MessageDigest md = TarFetcher.sha256();
+        java.security.MessageDigest md = NativeCrypto.sha256();
         try (var in = Files.newInputStream(file)) {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) {

@@ -1,5 +1,6 @@
 package app.mamori.source.files;
 
+import app.mamori.util.NativeCrypto;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -144,7 +145,7 @@ public final class SnapshotIndex {
      */
     public static String write(Path snapshotDir, List<String> roots, List<IndexEntry> entries) throws IOException {
         Path tmp = snapshotDir.resolve(FILE_NAME + ".tmp");
-        MessageDigest sha = TarFetcher.sha256();
+        MessageDigest sha = NativeCrypto.sha256();
         OutputStream file = new DigestOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16), sha);
         try (OutputStream z = new BufferedOutputStream(new ZstdOutputStream(file, 6), 1 << 16);
@@ -178,5 +179,4 @@ public final class SnapshotIndex {
         String digits = Integer.toOctalString(mode);
         return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
     }
-
 }

@@ -1,11 +1,11 @@
 package app.mamori.source.files;
 
-import app.mamori.util.NativeCrypto;
 import app.mamori.ssh.Exec;
 import app.mamori.ssh.ExecResult;
 import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +57,7 @@ final class TarFetcher {
     private final String command;
     private final boolean storeListedMetadata;
     // Reused for every file: tens of thousands of small files must not each look up a digest.
-    private final MessageDigest sha = sha256();
+    private final MessageDigest sha = NativeCrypto.sha256();
     private FileSyncs syncs;
 
     TarFetcher(RemoteShell shell, Executor executor, String command) {
@@ -206,11 +206,6 @@ final class TarFetcher {
         // flushing thread closes the file, so it is opened once
         syncs.sync(target, out, storeListedMetadata ? wanted.entry() : null);
         return new Fetched(size, HexFormat.of().formatHex(sha.digest()));
-    }
-
-    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
-    static MessageDigest sha256() {
-        return NativeCrypto.sha256();
     }
 
     private static ExecResult await(CompletableFuture<ExecResult> remote) throws IOException {

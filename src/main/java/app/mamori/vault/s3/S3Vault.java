@@ -1,17 +1,17 @@
 package app.mamori.vault.s3;
 
-import app.mamori.util.NativeCrypto;
 import app.mamori.model.Note;
 import app.mamori.model.ObjectVault;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
+import app.mamori.vault.Json;
+import app.mamori.vault.Manifest;
+import app.mamori.vault.ManifestFile;
 import app.mamori.vault.crypto.DataKeys;
 import app.mamori.vault.crypto.DecryptingInputStream;
 import app.mamori.vault.crypto.EncryptingInputStream;
 import app.mamori.vault.crypto.TamperedObjectException;
 import app.mamori.vault.crypto.VaultKey;
-import app.mamori.vault.Json;
-import app.mamori.vault.Manifest;
-import app.mamori.vault.ManifestFile;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -168,7 +168,7 @@ public final class S3Vault implements AutoCloseable {
                                     Optional<Instant> retainUntil, LongConsumer progress, CancelToken cancel)
             throws IOException {
         String context = ObjectLayout.dataContext(location, artifact);
-        MessageDigest digest = sha256();
+        MessageDigest digest = NativeCrypto.sha256();
         InputStream hashed = new DigestInputStream(plaintext, digest);
         InputStream body = keys.<InputStream>map(k -> new EncryptingInputStream(hashed, k, k.saltFor(context, sha256),
                 context)).orElse(hashed);
@@ -358,13 +358,8 @@ public final class S3Vault implements AutoCloseable {
         }
     }
 
-    /** SHA-256, native where ACCP works ({@link NativeCrypto}). */
-    static MessageDigest sha256() {
-        return NativeCrypto.sha256();
-    }
-
     private static String sha256Hex(byte[] b) {
-        return HexFormat.of().formatHex(sha256().digest(b));
+        return HexFormat.of().formatHex(NativeCrypto.sha256().digest(b));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.mamori.vault.s3;
 
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import app.mamori.vault.crypto.DataKeys;
 import app.mamori.vault.crypto.DecryptingInputStream;
 import app.mamori.vault.crypto.EncryptingInputStream;
@@ -67,7 +68,7 @@ public final class TreeObjects {
     public UploadResult putBlob(String sha256, InputStream plain, long size, Optional<Instant> lock,
                                 LongConsumer progress, CancelToken cancel) throws IOException {
         String context = ObjectLayout.treeContext(scope, BLOB, sha256);
-        MessageDigest digest = S3Vault.sha256();
+        MessageDigest digest = NativeCrypto.sha256();
         InputStream hashed = new DigestInputStream(plain, digest);
         Optional<DataKeys> keys = vault.keys();
         InputStream body = keys.<InputStream>map(k -> new EncryptingInputStream(hashed, k, k.saltFor(context, sha256),
@@ -123,7 +124,7 @@ public final class TreeObjects {
                     + " damaged"));
             byte[] plain = vault.keys().isPresent() ? vault.unseal(ObjectLayout.treeContext(scope, PACK, packSha),
                     stored) : stored;
-            String got = HexFormat.of().formatHex(S3Vault.sha256().digest(plain));
+            String got = HexFormat.of().formatHex(NativeCrypto.sha256().digest(plain));
             if (!got.equals(packSha)) {
                 throw new IOException("object " + key + " (a pack of small files) has SHA-256 " + got + ", not "
                         + packSha + "; it is damaged");

@@ -2,6 +2,7 @@ package app.mamori.source.files;
 
 import app.mamori.model.Source;
 import app.mamori.testenv.LocalShell;
+import app.mamori.util.NativeCrypto;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,6 +208,6 @@ class FileTreeSnapshotterTest {
     }
 
     private static String sha256(byte[] b) {
-        return java.util.HexFormat.of().formatHex(TarFetcher.sha256().digest(b));
+        return java.util.HexFormat.of().formatHex(NativeCrypto.sha256().digest(b));
     }
 }

@@ -4,6 +4,7 @@ import app.mamori.ssh.Exec;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.testenv.LocalShell;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,6 @@ class HostHashesTest {
     }
 
     private static String sha256(String s) {
-        return java.util.HexFormat.of().formatHex(TarFetcher.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of().formatHex(NativeCrypto.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

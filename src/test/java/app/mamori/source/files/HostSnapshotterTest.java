@@ -6,6 +6,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.testenv.SshdExtension;
 import app.mamori.testenv.SshdServer;
 import app.mamori.util.CancelToken;
+import app.mamori.util.NativeCrypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,6 +262,6 @@ class HostSnapshotterTest {
     }
 
     private static String sha256(byte[] b) {
-        return java.util.HexFormat.of().formatHex(TarFetcher.sha256().digest(b));
+        return java.util.HexFormat.of().formatHex(NativeCrypto.sha256().digest(b));
     }
 }
