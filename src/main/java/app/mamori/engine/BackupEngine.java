@@ -270,13 +270,28 @@ public final class BackupEngine {
 
     private PointTarget begin(BackupPlan plan, RemoteShell shell, Instant started, BackupListener listener)
             throws IOException {
+        int from = firstFreeSuffix(plan.job().name(), started);
         if (plan.vault().isRemote()) {
-            return RemotePointTarget.begin(shell, plan, started, listener);
+            return RemotePointTarget.begin(shell, plan, started, from, listener);
         }
         LocalVault vault = new LocalVault(Path.of(plan.vault().path()));
-        PointWriter writer = vault.begin(plan.server().name(), plan.job().name(), started);
+        PointWriter writer = vault.begin(plan.server().name(), plan.job().name(), started, from);
         return new LocalPointTarget(vault, writer, shell,
                 new DumpRunner(clock, catalog.stalls().get(plan.job().name())), fileTrees, new BucketRunner(clock));
+    }
+
+    /**
+     * The first point-id suffix (1 for none) the catalogue does not hold for {@code job} at
+     * {@code started}'s second. A vault only knows its own folders: a point of the same job in
+     * another vault in the same second (the job just moved there) would get the same id.
+     */
+    private int firstFreeSuffix(String job, Instant started) {
+        String base = job + "/" + LocalVault.POINT_ID.format(started);
+        int n = 1;
+        while (catalog.points().find(n == 1 ? base : base + "-" + n).isPresent()) {
+            n++;
+        }
+        return n;
     }
 
     private Manifest.Entry backUpSource(BackupPlan.Step step, PointTarget point, app.mamori.model.Vault vault,

@@ -10,6 +10,7 @@ import app.mamori.ssh.RemoteShell;
 import app.mamori.ssh.ShellQuote;
 import app.mamori.util.CancelToken;
 import app.mamori.vault.Json;
+import app.mamori.vault.LocalVault;
 import app.mamori.vault.TempPointOwner;
 import app.mamori.vault.Manifest;
 
@@ -19,8 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,8 +34,6 @@ import java.util.Optional;
  */
 final class RemotePointTarget implements PointTarget {
     private static final System.Logger LOG = System.getLogger(RemotePointTarget.class.getName());
-    private static final DateTimeFormatter POINT_ID =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final RemoteShell shell;
     private final String root;
@@ -55,17 +52,18 @@ final class RemotePointTarget implements PointTarget {
         this.trees = new RemoteTreeRunner(shell, jobDir, temp);
     }
 
-    static RemotePointTarget begin(RemoteShell shell, BackupPlan plan, Instant started, BackupListener listener)
-            throws IOException {
+    /** As {@code LocalVault.begin}: the id is the start time, with a suffix from {@code from} on (1 is none). */
+    static RemotePointTarget begin(RemoteShell shell, BackupPlan plan, Instant started, int from,
+                                   BackupListener listener) throws IOException {
         String root = stripSlash(plan.vault().path());
         String jobDir = root + "/" + plan.server().name() + "/" + plan.job().name();
         removeStaleTemps(shell, jobDir, listener);
         TempPointOwner owner = TempPointOwner.current();
         long pid = owner.pid();
-        String base = POINT_ID.format(started);
+        String base = LocalVault.POINT_ID.format(started);
         // names are [A-Za-z0-9._-] (see model.Names), so $id needs no quoting beyond the job folder's
         String script = "umask 077; j=" + ShellQuote.quote(jobDir) + "; mkdir -p \"$j\" || exit 1; "
-                + "id=" + base + "; n=1; while [ -e \"$j/$id\" ] || ! mkdir \"$j/.tmp-$id." + pid + "\" 2>/dev/null; do "
+                + "n=" + from + "; id=" + base + (from > 1 ? "-" + from : "") + "; while [ -e \"$j/$id\" ] || ! mkdir \"$j/.tmp-$id." + pid + "\" 2>/dev/null; do "
                 + "n=$((n+1)); [ $n -gt 100 ] && exit 1; id=" + base + "-$n; done; "
                 + "m=\"$j/.tmp-$id." + pid + "/" + TempPointOwner.FILE_NAME + "\"; printf '%s' "
                 + ShellQuote.quote(owner.format()) + " > \"$m.part\" && mv \"$m.part\" \"$m\" || exit 1; echo \"$id\"";

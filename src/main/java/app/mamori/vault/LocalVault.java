@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * crash's leftover.
  */
 public final class LocalVault {
-    private static final DateTimeFormatter POINT_ID =
+    /** A point's id: its run's start, to the second, in UTC (with a suffix when that is taken). */
+    public static final DateTimeFormatter POINT_ID =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -43,10 +44,19 @@ public final class LocalVault {
 
     /** Starts a point for a run that began at {@code time}. */
     public PointWriter begin(String server, String job, Instant time) throws IOException {
+        return begin(server, job, time, 1);
+    }
+
+    /**
+     * Starts a point for a run that began at {@code time}, its id the time with a suffix from
+     * {@code from} on ({@code -2}, {@code -3}...; 1 is none): ids below it are taken elsewhere,
+     * such as by a point of the same job in another vault in the same second.
+     */
+    public PointWriter begin(String server, String job, Instant time, int from) throws IOException {
         Path jobDir = root.resolve(server).resolve(job);
         SecureFiles.createPrivateDirectories(jobDir);
         String base = POINT_ID.format(time);
-        for (int n = 1; ; n++) {
+        for (int n = from; ; n++) {
             String id = n == 1 ? base : base + "-" + n;
             if (Files.exists(jobDir.resolve(id))) {
                 continue;
