@@ -6,17 +6,17 @@ import app.mamori.ui.fx.UiExecutor;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What keeps each point of the timeline's lanes in view, read per job after its window: planned from the
- * window's start (a point's reasons depend only on the points newer than it; see
- * {@code Pruner.retentionSince}), not from the job's whole history, and read again only when a
- * later window starts earlier than any read before.
+ * What keeps each point of the timeline, read for one job when a point of its lane is first
+ * hovered: a prune plan of the job's points from the window's start (a point's reasons depend only
+ * on the points newer than it; see {@code Pruner.retentionSince}), not its whole history, and read
+ * again only when a later window starts earlier than any read before. Drawing a window never waits
+ * for a plan: over a year of every job they took four times as long as the window itself.
  */
 final class RetentionReasons {
     private final TimelineSource timeline;
@@ -39,31 +39,20 @@ final class RetentionReasons {
     }
 
     /**
-     * Reads the reasons of the jobs of the read lanes in view ({@code first} to {@code last}),
-     * unless asked already from the window's start or earlier: the lanes read a screenful either
-     * side for scrolling are asked when they come into view, if ever.
+     * Reads the reasons of {@code job}'s points dated {@code since} or later, unless they were
+     * asked from then or earlier; {@code arrived} runs once they are in {@link #known()}.
      */
-    void read(TimelineScope scope, LoadedWindow r, int first, int last, Consumer<Throwable> failed) {
-        if (r.window() == null) {
+    void ask(TimelineScope scope, String job, Instant since, Runnable arrived, Consumer<Throwable> failed) {
+        Instant before = asked.get(job);
+        if (before != null && !since.isBefore(before)) {
             return;
         }
-        Instant since = r.window().startInstant();
-        Set<String> jobs = new HashSet<>();
-        for (int i = Math.max(first, r.firstLane()); i <= Math.min(last, r.lastLane()) && i < r.lanes().size(); i++) {
-            String job = r.lanes().get(i).lane().job();
-            Instant before = asked.get(job);
-            if (before == null || since.isBefore(before)) {
-                asked.put(job, since);
-                jobs.add(job);
-            }
-        }
-        if (jobs.isEmpty()) {
-            return;
-        }
+        asked.put(job, since);
         long mine = generation;
-        executor.submit(() -> timeline.keptBy(scope, jobs, since), kept -> {
+        executor.submit(() -> timeline.keptBy(scope, Set.of(job), since), kept -> {
             if (mine == generation) {
                 keptBy.putAll(kept);
+                arrived.run();
             }
         }, failed);
     }

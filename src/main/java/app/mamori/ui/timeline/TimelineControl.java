@@ -59,6 +59,8 @@ public final class TimelineControl extends Region {
     private double dragX = Double.NaN;
     private boolean dragged;
     private int lastDrawn;
+    /** Where the pointer last hovered, canvas then screen coordinates; x below 0 when off the canvas. */
+    private final double[] hovered = {-1, -1, 0, 0};
 
     public TimelineControl(TimelineViewModel model, I18n text, ZoneId zone) {
         this.model = model;
@@ -93,6 +95,8 @@ public final class TimelineControl extends Region {
         accessibleTextProperty().bind(model.selectionTextProperty());
         // A screen reader hears the new selection as it changes, not only when it next asks.
         model.selectionTextProperty().addListener(o -> notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT));
+        // a hovered mark's retention line follows once its job's reasons are read
+        model.reasonsReadProperty().addListener(o -> hover(hovered[0], hovered[1], hovered[2], hovered[3]));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         for (Observable o : List.<Observable>of(model.scaleProperty(), model.loadedProperty(),
@@ -223,6 +227,10 @@ public final class TimelineControl extends Region {
     }
 
     private void hover(double x, double y, double screenX, double screenY) {
+        hovered[0] = x;
+        hovered[1] = y;
+        hovered[2] = screenX;
+        hovered[3] = screenY;
         String tip = x < 0 ? "" : hits.describe(x, y);
         if (tip.equals(hoverText.get())) {
             return;

@@ -10,6 +10,8 @@ import app.mamori.engine.timeline.TimelineSource;
 import app.mamori.ui.fx.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,9 +29,10 @@ import java.util.List;
  * A window is read at the resolution of a mark's width at the current zoom: a lane with more points
  * than that comes as buckets (drawn as bars; hover and click work on the bucket), the others as
  * points; zooming in past twice that resolution reads again, finer, down to the points themselves.
- * What keeps each point (a prune plan per job, the slowest read) is read per job for the lanes in
- * view, after their window, planned from the window's start (the points from there, not the job's
- * whole history), and again only when a later window starts earlier.
+ * What keeps each point (a prune plan per job, the slowest read) is read for one job when a point
+ * of its lane is first described (hovered), planned from the window's start (the points from there,
+ * not the job's whole history), and again only when a later window starts earlier;
+ * {@link #reasonsReadProperty()} changes when it arrives, so that the hover text can follow.
  */
 public final class TimelineViewModel {
     /** Up to this many lanes are read whole; beyond, the lanes in view and a screenful either side. */
@@ -57,6 +60,7 @@ public final class TimelineViewModel {
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper reasonsRead = new ReadOnlyIntegerWrapper();
     private List<TimelineLane> laneList = List.of();
     private final RetentionReasons keptBy;
     private long scopeGeneration;
@@ -81,7 +85,7 @@ public final class TimelineViewModel {
 
     /**
      * Shows {@code s}: reads its lanes, then the visible window; what keeps each point (a prune plan
-     * per job, the slowest read) follows on its own and only the hover text waits for it.
+     * per job, the slowest read) is read when a point of the job is first hovered.
      */
     public void show(TimelineScope s) {
         scope.set(s);
@@ -117,8 +121,6 @@ public final class TimelineViewModel {
         visibleLast = last;
         if (!covered()) {
             requestWindow();
-        } else {
-            keptBy.read(scope.get(), loaded.get(), first, last, this::failed);
         }
     }
 
@@ -238,8 +240,24 @@ public final class TimelineViewModel {
         return true;
     }
 
+    /**
+     * The hover text of a mark. Its retention line says "not known" until the job's reasons are
+     * read: the first description of a job's mark asks for them, and {@link #reasonsReadProperty()}
+     * changes when they arrive.
+     */
     public String describe(int lane, int mark) {
-        return text.mark(lanes().get(lane), mark, keptBy.known());
+        LaneData data = lanes().get(lane);
+        TimeScale window = loaded.get().window();
+        if (window != null) {
+            keptBy.ask(scope.get(), data.lane().job(), window.startInstant(),
+                    () -> reasonsRead.set(reasonsRead.get() + 1), this::failed);
+        }
+        return text.mark(data, mark, keptBy.known());
+    }
+
+    /** Counts the retention reasons read so far: a hover text showing "not known" is worth asking again when it changes. */
+    public ReadOnlyIntegerProperty reasonsReadProperty() {
+        return reasonsRead.getReadOnlyProperty();
     }
 
     /** The hover text of a bucket of a lane read as buckets. */
@@ -300,7 +318,6 @@ public final class TimelineViewModel {
             windowInFlight = false;
             if (mine == scopeGeneration) {
                 apply(r);
-                keptBy.read(sc, r, visibleFirst, visibleLast, this::failed);
             }
             if (pending || mine != scopeGeneration) {
                 pending = false;

@@ -173,6 +173,9 @@ class TimelineControlTest {
         robot.moveTo(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(control.hoverTextProperty().get()).contains("Size ", "Checks: ", lane.markPoint(mark).id());
+        // the first hover asks for the job's retention reasons; the text follows when they arrive
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> control.hoverTextProperty().get().contains("Kept by retention: no retention policy"));
         robot.clickOn(screen);
         assertThat(model.selectionProperty().get().mark()).isEqualTo(mark);
         assertThat(model.selectionProperty().get().point()).isEqualTo(lane.markPoint(mark));

@@ -207,19 +207,53 @@ class TimelineViewModelTest {
     }
 
     @Test
-    void retentionReasonsAreReadOncePerJobAndOnlyForTheLanesInView() throws Exception {
+    void retentionReasonsAreReadForOneJobWhenAPointOfItsLaneIsFirstHovered() throws Exception {
         TimelineViewModel many = hundredLanesShowingTheFirstTen();
         many.setVisibleLanes(5, 14);
         many.setVisibleLanes(25, 34);
+        assertThat(counting.keptByJobs).as("drawing and scrolling read no prune plan").isEmpty();
 
-        assertThat(counting.keptByJobs).hasSize(3);
-        assertThat(counting.keptByJobs.get(0)).hasSize(10).contains("job0", "job9");
-        // lanes 10 to 19 were read with the first window and come into view: only the jobs not asked for before
-        assertThat(counting.windows).isEqualTo(2);
-        assertThat(counting.keptByJobs.get(1)).containsExactlyInAnyOrder("job10", "job11", "job12", "job13", "job14");
-        assertThat(counting.keptByJobs.get(2)).hasSize(10).contains("job25", "job34").doesNotContain("job14");
         assertThat(many.describe(30, 0)).contains("Kept by retention: no retention policy");
-        assertThat(many.describe(40, 0)).as("read for scrolling, never in view").contains("Retention: not known");
+        assertThat(many.describe(30, 3)).contains("Kept by retention: no retention policy");
+        assertThat(many.describe(31, 0)).contains("Kept by retention: no retention policy");
+
+        assertThat(counting.keptByJobs).containsExactly(java.util.Set.of("job30"), java.util.Set.of("job31"));
+        assertThat(many.reasonsReadProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aHoverTextSaysNotKnownUntilTheReasonsArriveAndTheCountTellsTheControlToAskAgain() throws Exception {
+        catalog.retention().set("job0", new app.mamori.model.RetentionPolicy(2, 0, 5, 0, 0, 0));
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        UiExecutor later = new UiExecutor() {
+            @Override
+            public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone,
+                                   java.util.function.Consumer<Throwable> onError) {
+                queued.add(() -> UiExecutor.direct().submit(work, onDone, onError));
+            }
+
+            @Override
+            public void onUi(Runnable r) {
+                r.run();
+            }
+        };
+        TimelineViewModel deferred = viewModel(later);
+        deferred.setScale(TimeScale.of(NOW.minus(HOUR.multipliedBy(24)), NOW));
+        deferred.show(TimelineScope.job("job0"));
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+        int newest = deferred.lanes().get(0).marks() - 1;
+
+        assertThat(deferred.describe(0, newest)).contains("Retention: not known");
+        assertThat(queued).hasSize(1);
+        assertThat(deferred.describe(0, newest - 1)).contains("Retention: not known");
+        assertThat(queued).as("asked once per job, however often hovered").hasSize(1);
+        queued.remove(0).run();
+
+        assertThat(deferred.reasonsReadProperty().get()).isEqualTo(1);
+        assertThat(deferred.describe(0, newest)).contains("Kept by retention: ").doesNotContain("not known");
+        assertThat(queued).isEmpty();
     }
 
     @Test
