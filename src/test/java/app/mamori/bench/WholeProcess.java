@@ -72,11 +72,18 @@ final class WholeProcess {
 
     /** This checkout's {@code ./mamori} with {@code args}, which must succeed. */
     static void mamori(Path home, String... args) throws IOException, InterruptedException {
+        mamoriWithStdin(home, "", args);
+    }
+
+    /** As {@link #mamori}, with {@code stdin} written to its standard input (a password, say). */
+    static void mamoriWithStdin(Path home, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of("mamori").toAbsolutePath().toString(), "--home",
                 home.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         String text = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + text);
