@@ -128,7 +128,18 @@ class AppImageCheck {
             @TempDir Path home, @TempDir Path office) throws Exception {
         Cli cli = new Cli(home);
         Path db = cli.sqliteJob(sshd, office);
-        cli.run("backup", "tool").requireOk();
+        // from the image: its SQLite driver and zstd with only this platform's native libraries left in them
+        for (String[] command : List.of(new String[]{"backup", "tool"}, new String[]{"verify", "--all"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(LAUNCHER.toString(), "--home", home.toString()));
+            args.addAll(List.of(command));
+            Process good = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String said = new String(good.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(good.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(good.exitValue()).as(String.join(" ", command) + ": " + said).isZero();
+        }
+        try (var stored = Files.walk(office.resolve("vault"))) {
+            assertThat(stored.map(f -> f.getFileName().toString())).contains("tooldb.sqlite.zst");
+        }
         Process app = startApp(home);
         try {
             await("the tray icon in trayer", () -> trayIcons() == 1);
@@ -190,6 +201,32 @@ class AppImageCheck {
             assertThat(trayColour()).as("an overdue job turns the icon red").isEqualTo(Colour.RED);
         } finally {
             stop(app);
+        }
+    }
+
+    @Test
+    void theImagesJarsCarryOnlyThisPlatformsNativeLibraries() throws IOException {
+        Path lib = LAUNCHER.getParent().getParent().resolve("lib/app/lib");
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch64" : "x86_64";
+        assertThat(natives(lib, "sqlite-jdbc-")).containsExactly("org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so");
+        assertThat(natives(lib, "zstd-jni-")).singleElement().asString()
+                .startsWith("linux/" + (arch.equals("x86_64") ? "amd64" : arch) + "/libzstd-jni-");
+        assertThat(natives(lib, "jna-5")).containsExactly("com/sun/jna/linux-" + arch.replace('_', '-')
+                + "/libjnidispatch.so");
+        assertThat(natives(lib, "AmazonCorrettoCryptoProvider-")).as("loaded from lib/app/native").isEmpty();
+        assertThat(LAUNCHER.getParent().getParent().resolve("lib/app/native/libamazonCorrettoCryptoProvider.so"))
+                .isRegularFile();
+    }
+
+    /** The native libraries inside the image's jar whose name starts with {@code prefix}. */
+    private static List<String> natives(Path lib, String prefix) throws IOException {
+        Path jar;
+        try (var jars = Files.list(lib)) {
+            jar = jars.filter(j -> j.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.matches(".*\\.(so|dll|dylib|jnilib|a)$")).toList();
         }
     }
 
