@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * packaging/linux/launcher, run in a stand-in image whose "Java" prints the command line it was
  * given: the .cfg's options, class path and main class reach it, and commands (not the app) run
- * with the JIT's first compiler only.
+ * with the JIT's first compiler only; a checkout's ./mamori, which must decide alike, against it.
  */
 class LinuxLauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -43,6 +43,34 @@ class LinuxLauncherTest {
         String app = image.toRealPath().resolve("lib/app").toString();
         assertThat(args).contains("-XX:SharedArchiveFile=" + app + "/mamori.jsa")
                 .contains("-cp", app + "/mamori.jar:" + app + "/lib/a.jar");
+    }
+
+    /** ./mamori of a checkout decides the compilers as the installed launcher does, with the same cases. */
+    @Test
+    void theCheckoutsScriptDecidesAsTheLauncherDoes(@TempDir Path checkout) throws Exception {
+        install();
+        Files.createDirectories(checkout.resolve("target"));
+        Files.createDirectories(checkout.resolve("bin"));
+        Path script = Files.copy(Path.of("mamori"), checkout.resolve("mamori"));
+        Path java = Files.writeString(checkout.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        for (Path p : List.of(script, java)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(checkout.resolve("target/mamori.jar"), "built"); // no src/main newer: no build
+        for (List<String> args : List.of(List.<String>of(), List.of("--home", "/tmp/office", "--lang", "ja"),
+                List.of("status"), List.of("--home", "/tmp/office", "backup", "blog"), List.of("--home"))) {
+            List<String> command = new ArrayList<>(List.of(script.toString()));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("PATH", checkout.resolve("bin") + ":" + System.getenv("PATH"));
+            pb.environment().remove("MAMORI_JAVA_OPTS");
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out.lines().toList().contains(C1_ONLY)).as("./mamori %s", args)
+                    .isEqualTo(launch(args.toArray(String[]::new)).contains(C1_ONLY));
+        }
     }
 
     private void install() throws IOException {
