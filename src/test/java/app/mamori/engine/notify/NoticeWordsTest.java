@@ -69,8 +69,8 @@ class NoticeWordsTest {
                 Optional.of(RunStatus.FAILED), Optional.of(Duration.ofHours(36)), true, 2, Optional.empty()),
                 "web1", NOW, TOKYO);
 
-        assertThat(overdue.title()).isEqualTo("バックアップ遅延: ジョブ web-db (サーバー web1)");
-        assertThat(overdue.text()).startsWith("サーバー web1 のジョブ web-db のバックアップが遅れています:"
+        assertThat(overdue.title()).isEqualTo("バックアップ期限切れ: ジョブ web-db (サーバー web1)");
+        assertThat(overdue.text()).startsWith("サーバー web1 のジョブ web-db のバックアップが期限切れです:"
                 + " 最後に成功したのは 2 日前 (2026-03-01 01:30) です。\n")
                 .contains("少なくとも 36 時間ごとに成功するはずです。直近の実行は失敗しました。")
                 .contains("- 今すぐバックアップする: mamori backup web-db");
@@ -84,13 +84,13 @@ class NoticeWordsTest {
     void theDigestInJapaneseCountsProblemsAndListsThemFirst() {
         Notice digest = ja.get("digest");
 
-        assertThat(digest.title()).isEqualTo("Mamori 日次レポート 2026-03-03: ジョブ 3 件、遅延 1、失敗 2");
+        assertThat(digest.title()).isEqualTo("Mamori 毎日のまとめ 2026-03-03: ジョブ 3 件、期限切れ 1、失敗 2");
         assertThat(digest.text().lines().toList()).containsExactly(
-                "遅延  web-db: 最終成功 なし、次回 2026-03-03 02:30",
+                "期限切れ  web-db: 最終成功 なし、次回 2026-03-03 02:30",
                 "失敗  files: 最終成功 なし、スケジュールなし",
                 "正常  web-db: 最終成功 2026-03-03 02:00 (90 分前)、次回 2026-03-03 05:30");
         assertThat(StatusNotices.digest(NoticeText.JA, List.of(), LocalDate.of(2026, 3, 3), NOW, TOKYO).title())
-                .isEqualTo("Mamori 日次レポート 2026-03-03: ジョブ 0 件、すべて正常");
+                .isEqualTo("Mamori 毎日のまとめ 2026-03-03: ジョブ 0 件、すべて正常");
     }
 
     /** Webhooks read the fields: a Japanese notifier gets the same names and values as an English one. */

@@ -139,7 +139,7 @@ class WatchTest {
 
         List<JsonNode> overdue = received.stream().filter(r -> r.get("event").asText().equals("overdue")).toList();
         assertThat(overdue).extracting(r -> r.get("title").asText()).containsExactlyInAnyOrder(
-                "Job blog on server web1 is overdue", "バックアップ遅延: ジョブ blog (サーバー web1)");
+                "Job blog on server web1 is overdue", "バックアップ期限切れ: ジョブ blog (サーバー web1)");
         assertThat(overdue.get(0).get("job")).isEqualTo(overdue.get(1).get("job"));
         assertThat(overdue.get(0).get("hint")).isEqualTo(overdue.get(1).get("hint"));
         assertThat(events()).containsExactlyInAnyOrder("overdue", "overdue", "digest");
