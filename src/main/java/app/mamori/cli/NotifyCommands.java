@@ -76,6 +76,7 @@ final class NotifyCommands {
 
         @Override
         int run() throws Exception {
+            Notifier.requireLanguage(language); // before a password or URL is read from stdin for nothing
             NotifyChannel channel;
             String secret;
             if (target.smtp != null) {
@@ -104,8 +105,7 @@ final class NotifyCommands {
                 channel = new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.parse(format), WebhookSender.redact(url));
                 secret = url.toString();
             }
-            Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job),
-                    Notifier.requireLanguage(language));
+            Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job), language);
             ctx().services().notifiers().add(n, Optional.ofNullable(secret));
             out().println("added notifier " + name + " (" + describe(n) + "); try it with: mamori notify test " + name);
             return 0;
