@@ -67,8 +67,8 @@ public final class Watch {
                 if (n.on().contains(NotifyEvent.DIGEST)) {
                     List<JobStatus> mine = statuses.stream()
                             .filter(s -> n.job().map(j -> j.equals(s.job())).orElse(true)).toList();
-                    out.add(notifications.deliverTo(n, StatusNotices.digest(NoticeText.of(n.language()), mine, today, now, zone), n.job(),
-                            Optional.empty()));
+                    out.add(notifications.deliverTo(n, StatusNotices.digest(NoticeText.of(n.language()), mine, today,
+                            now, zone), n.job(), Optional.empty()));
                 }
             }
         }

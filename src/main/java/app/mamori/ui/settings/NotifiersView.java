@@ -105,8 +105,8 @@ final class NotifiersView {
         message.textProperty().bind(vm.message);
         root = new VBox(8, list, row(test, remove),
                 new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.for")), job, allJobs,
-                new Label(text.t("notify.on")), failure, success, overdue, digest,
-                new Label(text.t("notify.language")), language),
+                new Label(text.t("notify.on")), failure, success, overdue, digest),
+                row(new Label(text.t("notify.language")), language),
                 new Label(text.t("notify.addWebhook")), row(url, format, add),
                 new Label(text.t("notify.addEmail")), row(host, security, port, user, password),
                 row(from, to, ca, addEmail), message);

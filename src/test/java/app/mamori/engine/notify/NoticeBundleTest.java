@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoticeBundleTest {
     private static final String FOLDER = "/app/mamori/engine/notify/";
     /** A key in the notice code: a dotted literal ("failure.title"), or a single word given to t(). */
-    private static final Pattern KEY = Pattern.compile("\"(?!app\\.)([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"|\\bt\\(\\s*\"([a-zA-Z]+)\"");
+    private static final Pattern KEY = Pattern.compile(
+            "\"(?!app\\.)([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"|\\bt\\(\\s*\"([a-zA-Z]+)\"");
 
     private final Properties en = BundleFiles.load(FOLDER + "notices.properties");
     private final Properties ja = BundleFiles.load(FOLDER + "notices_ja.properties");

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One notice of every kind Mamori sends, about job web-db on server web1, in one language, for tests of their words. */
+/** One notice of every kind Mamori sends, about job web-db on server web1, in one language, for tests of words. */
 final class NoticeSamples {
     static final Instant NOW = Instant.parse("2026-03-02T18:30:00Z");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
