@@ -26,7 +26,7 @@ final class Migrations {
             "V016__object_lock.sql", "V017__job_stall.sql",
             "V018__restores_running.sql", "V019__copy_checks.sql",
             "V020__source_history.sql", "V021__check_notes.sql", "V022__drill_index.sql",
-            "V023__file_lists.sql");
+            "V023__file_lists.sql", "V024__notifier_language.sql");
 
     private static final String FOLDER = "/app/mamori/catalog/migrations/";
 

@@ -37,10 +37,10 @@ public final class NotifierStore {
                 throw CatalogException.refused("jobGone", "--job: job '" + n.job().get() + "' does not exist; see: mamori"
                         + " job list", n.job().get());
             }
-            Rows.update(c, "INSERT INTO notifiers (name, channel, settings, events, job, created)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)", n.name(), channelId(n.channel()), settings(n.channel()),
+            Rows.update(c, "INSERT INTO notifiers (name, channel, settings, events, job, created, language)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", n.name(), channelId(n.channel()), settings(n.channel()),
                     n.on().stream().sorted().map(NotifyEvent::id).collect(Collectors.joining(",")), n.job(),
-                    clock.instant());
+                    clock.instant(), n.language());
             return null;
         });
     }
@@ -56,6 +56,18 @@ public final class NotifierStore {
     /** Those that want {@code event} for {@code job}: the job's own and the global ones. */
     public List<Notifier> wanting(NotifyEvent event, String job) {
         return list().stream().filter(n -> n.wants(event, job)).toList();
+    }
+
+    /** Writes the notifier's notices in {@code language} from now on ({@link Notifier#LANGUAGES}). */
+    public void setLanguage(String name, String language) {
+        Notifier.requireLanguage(language);
+        db.write(c -> {
+            if (Rows.update(c, "UPDATE notifiers SET language = ? WHERE name = ?", language, name) == 0) {
+                throw CatalogException.refused("notifierGone", "notifier '" + name + "' does not exist; see: mamori"
+                        + " notify list", name);
+            }
+            return null;
+        });
     }
 
     public void remove(String name) {
@@ -121,7 +133,8 @@ public final class NotifierStore {
                     s.get("shownAs").asText());
         }
         Set<NotifyEvent> events = NotifyEvent.parseList(r.getString("events"));
-        return new Notifier(r.getString("name"), channel, events, Optional.ofNullable(r.getString("job")));
+        return new Notifier(r.getString("name"), channel, events, Optional.ofNullable(r.getString("job")),
+                r.getString("language"));
     }
 
     private static Optional<String> text(JsonNode s, String field) {

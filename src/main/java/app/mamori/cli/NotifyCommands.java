@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code mamori notify add|list|remove|test}. */
+/** {@code mamori notify add|list|set|remove|test}. */
 @Command(name = "notify", description = "Who hears about failures, successes and overdue jobs",
         mixinStandardHelpOptions = true, subcommands = {NotifyCommands.Add.class, NotifyCommands.ListNotifiers.class,
-        NotifyCommands.Remove.class, NotifyCommands.Test.class})
+        NotifyCommands.SetNotifier.class, NotifyCommands.Remove.class, NotifyCommands.Test.class})
 final class NotifyCommands {
 
     @Command(name = "add", sortOptions = false, description = {
@@ -70,9 +70,13 @@ final class NotifyCommands {
         String on;
         @Option(names = "--job", paramLabel = "JOB", description = "only this job's events (default: every job)")
         String job;
+        @Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
+                description = "write the notices in en (English) or ja (Japanese) (default: ${DEFAULT-VALUE})")
+        String language;
 
         @Override
         int run() throws Exception {
+            Notifier.requireLanguage(language); // before a password or URL is read from stdin for nothing
             NotifyChannel channel;
             String secret;
             if (target.smtp != null) {
@@ -101,7 +105,7 @@ final class NotifyCommands {
                 channel = new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.parse(format), WebhookSender.redact(url));
                 secret = url.toString();
             }
-            Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job));
+            Notifier n = new Notifier(name, channel, NotifyEvent.parseList(on), Optional.ofNullable(job), language);
             ctx().services().notifiers().add(n, Optional.ofNullable(secret));
             out().println("added notifier " + name + " (" + describe(n) + "); try it with: mamori notify test " + name);
             return 0;
@@ -122,8 +126,25 @@ final class NotifyCommands {
             }
             for (Notifier n : all) {
                 out().println(n.name() + "\t" + describe(n) + "\ton " + events(n) + "\t"
-                        + n.job().map(j -> "job " + j).orElse("all jobs"));
+                        + n.job().map(j -> "job " + j).orElse("all jobs") + "\tin " + n.language());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Change a notifier: the language its notices are written in.")
+    static final class SetNotifier extends Base {
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--language", paramLabel = "LANG", required = true,
+                description = "write the notices in en (English) or ja (Japanese)")
+        String language;
+
+        @Override
+        int run() throws Exception {
+            ctx().services().notifiers().setLanguage(name, language);
+            out().println("notifier " + name + " now writes in " + language + "; try it with: mamori notify test "
+                    + name);
             return 0;
         }
     }
@@ -176,6 +197,7 @@ final class NotifyCommands {
         m.put("name", n.name());
         m.put("on", n.on().stream().sorted().map(NotifyEvent::id).toList());
         m.put("job", n.job().orElse(null));
+        m.put("language", n.language());
         if (n.channel() instanceof NotifyChannel.Email e) {
             m.put("channel", "email");
             m.put("host", e.host());

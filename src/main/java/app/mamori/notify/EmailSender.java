@@ -48,7 +48,7 @@ public final class EmailSender implements Sender {
             }
             m.setSubject((notice.test() ? "[Mamori test] " : "[Mamori] ") + notice.title(),
                     StandardCharsets.UTF_8.name());
-            m.setText(notice.text() + "\n\n-- \nSent by Mamori at " + notice.time() + "\n",
+            m.setText(notice.text() + "\n\n-- \n" + notice.sentBy() + "\n",
                     StandardCharsets.UTF_8.name());
             m.setSentDate(Date.from(notice.time()));
             m.setHeader("Auto-Submitted", "auto-generated");

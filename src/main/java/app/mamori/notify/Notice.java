@@ -14,9 +14,10 @@ import java.util.Map;
  * @param text   the details and what to try, plain text, several lines
  * @param fields the same facts as data (server, job, sources, error, hint...), for JSON webhooks
  * @param test   sent by {@code mamori notify test}, not by a real event
+ * @param sentBy the e-mail's signature line ("Sent by Mamori at ..."), in the same language as the title
  */
 public record Notice(NotifyEvent event, String title, String text, Map<String, Object> fields, Instant time,
-                     boolean test) {
+                     boolean test, String sentBy) {
     public Notice {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }

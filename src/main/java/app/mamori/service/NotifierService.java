@@ -24,6 +24,11 @@ public final class NotifierService {
         Notifications.add(services.catalog(), services.secrets(), notifier, secret);
     }
 
+    /** Writes the notifier's notices in {@code language} ({@code en} or {@code ja}) from now on. */
+    public void setLanguage(String name, String language) {
+        services.catalog().notifiers().setLanguage(name, language);
+    }
+
     /** Sends a test notice now. */
     public Notifications.Delivery test(String name) {
         return services.notifications().test(name);

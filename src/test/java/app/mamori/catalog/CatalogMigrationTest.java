@@ -146,6 +146,20 @@ class CatalogMigrationTest {
         }
     }
 
+    /** V024: notifiers added before notices had a language keep sending English. */
+    @Test
+    void notifiersAddedBeforeTheirLanguageWasKeptStayEnglish() throws Exception {
+        Path file = atVersion(23);
+        execute(file, "INSERT INTO notifiers (name, channel, settings, events, job, created) VALUES ('ops', 'webhook',"
+                + " '{\"format\":\"json\",\"shownAs\":\"https://hooks.office.test/…\"}', 'failure', NULL, 0)");
+
+        try (Catalog catalog = Catalog.open(file)) {
+            assertThat(catalog.notifiers().find("ops")).get().extracting(n -> n.language()).isEqualTo("en");
+        }
+        assertThatThrownBy(() -> execute(file, "UPDATE notifiers SET language = 'fr'"))
+                .hasMessageContaining("CHECK");
+    }
+
     @Test
     void everyMigrationFileInTheBuildIsListedInOrder() throws IOException, URISyntaxException {
         Path folder = Path.of(Migrations.class.getResource("/app/mamori/catalog/migrations/").toURI());

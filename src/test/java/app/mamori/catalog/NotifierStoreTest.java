@@ -27,12 +27,29 @@ class NotifierStoreTest {
         try (Catalog c = Catalog.open(tmp.resolve("c.db"))) {
             Notifier mail = email("mail", Optional.empty());
             Notifier hook = new Notifier("chat", new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.SLACK,
-                    "https://hooks.slack.com/…"), Set.of(NotifyEvent.SUCCESS), Optional.empty());
+                    "https://hooks.slack.com/…"), Set.of(NotifyEvent.SUCCESS), Optional.empty(), "ja");
             c.notifiers().add(mail);
             c.notifiers().add(hook);
 
             assertThat(c.notifiers().list()).containsExactly(hook, mail);
             assertThat(c.notifiers().find("mail")).contains(mail);
+            assertThat(c.notifiers().list()).extracting(Notifier::language).containsExactly("ja", "en");
+        }
+    }
+
+    @Test
+    void aNotifiersLanguageCanBeChangedAndOnlyToEnglishOrJapanese(@TempDir Path tmp) {
+        try (Catalog c = Catalog.open(tmp.resolve("c.db"))) {
+            c.notifiers().add(email("mail", Optional.empty()));
+
+            c.notifiers().setLanguage("mail", "ja");
+
+            assertThat(c.notifiers().find("mail")).get().extracting(Notifier::language).isEqualTo("ja");
+            assertThatThrownBy(() -> c.notifiers().setLanguage("mail", "fr"))
+                    .hasMessage("--language: 'fr' is not one of en, ja");
+            assertThatThrownBy(() -> c.notifiers().setLanguage("gone", "en"))
+                    .hasMessageContaining("notifier 'gone' does not exist");
+            assertThat(c.notifiers().find("mail")).get().extracting(Notifier::language).isEqualTo("ja");
         }
     }
 

@@ -2,13 +2,18 @@ package app.mamori.it;
 
 import app.mamori.testenv.SmtpExtension;
 import app.mamori.testenv.SmtpServer;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,32 @@ class EmailNotifyTest {
         cli.run("notify", "test", "mail465").requireOk();
 
         assertThat(smtp.awaitMessages(before + 1).get(before)).contains("Test message from notifier mail465");
+    }
+
+    /** A Japanese office's notifier: the subject, encoded for SMTP, reads back as the Japanese sentence. */
+    @Test
+    void aJapaneseNotifiersMessageArrivesInJapanese() throws Exception {
+        int before = smtp.messages().size();
+        add("jimu", "tls", smtp.tlsPort(), SmtpServer.PASSWORD, "--smtp-ca", smtp.certificate().toString(),
+                "--language", "ja").requireOk();
+        assertThat(cli.run("notify", "list").requireOk().out()).contains("\tin ja");
+
+        cli.run("notify", "test", "jimu").requireOk();
+
+        String raw = smtp.awaitMessages(before + 1).get(before);
+        assertThat(raw).as("headers stay ASCII").containsPattern("(?m)^Subject: =\\?UTF-8\\?");
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        assertThat(m.getSubject()).isEqualTo("[Mamori test] テスト通知: 通知先 jimu");
+        assertThat((String) m.getContent()).contains("これが読めれば、Mamori の通知先 jimu は届いています。")
+                .containsPattern("Mamori が \\S+ に送信しました").doesNotContain("reaches you");
+
+        cli.run("notify", "set", "jimu", "--language", "en").requireOk();
+        assertThat(cli.run("notify", "list", "--json").requireOk().json().get(0).get("language").asText())
+                .isEqualTo("en");
+        Cli.Result bad = add("mail", "tls", smtp.tlsPort(), SmtpServer.PASSWORD, "--language", "fr");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--language: 'fr' is not one of en, ja");
     }
 
     @Test

@@ -19,7 +19,8 @@ class WebhookPayloadsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T03:00:00Z");
 
     private static Notice notice(NotifyEvent event, String title, String text) {
-        return new Notice(event, title, text, Map.of("job", "blog", "server", "web1"), NOW, false);
+        return new Notice(event, title, text, Map.of("job", "blog", "server", "web1"), NOW, false,
+                "Sent by Mamori at " + NOW);
     }
 
     private static JsonNode json(WebhookRequest r) throws Exception {

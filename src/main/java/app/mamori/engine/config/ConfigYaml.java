@@ -223,6 +223,10 @@ public final class ConfigYaml {
         ArrayNode on = o.putArray("on");
         List.of(NotifyEvent.values()).stream().filter(n.on()::contains).forEach(e -> on.add(e.id()));
         n.job().ifPresent(j -> o.put("job", j));
+        // English, the default, is left out: a configuration exported before notices had a language keeps its hash
+        if (!n.language().equals(Notifier.LANGUAGES.get(0))) {
+            o.put("language", n.language());
+        }
     }
 
     private static void putIfSet(ObjectNode o, String field, String value) {
@@ -385,6 +389,7 @@ public final class ConfigYaml {
             throw new IllegalArgumentException(at + ": give email or webhook");
         }
         String on = strings(o, "on").stream().collect(Collectors.joining(","));
-        return new Notifier(text(o, at, "name"), channel, NotifyEvent.parseList(on), optText(o, "job"));
+        return new Notifier(text(o, at, "name"), channel, NotifyEvent.parseList(on), optText(o, "job"),
+                optText(o, "language").orElse(null));
     }
 }

@@ -9,6 +9,7 @@ import app.mamori.engine.verify.ScheduledDrills;
 import app.mamori.model.Job;
 import app.mamori.model.Notifier;
 import app.mamori.model.NotifyChannel;
+import app.mamori.model.NotifyEvent;
 import app.mamori.model.Refused;
 import app.mamori.notify.EmailSender;
 import app.mamori.notify.Notice;
@@ -20,9 +21,13 @@ import app.mamori.secret.SecretStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Delivers notices to the notifiers that want them and logs every delivery. Never throws for
@@ -84,13 +89,14 @@ public final class Notifications {
     /** Tells those who asked about a finished run: failure or success. */
     public List<Delivery> afterRun(RunResult result) {
         Optional<String> server = serverOf(result.job());
-        Notice notice = RunNotices.of(result, server.orElse("?"), clock.instant());
-        return deliver(notice, result.job(), server);
+        Instant now = clock.instant();
+        return deliver(t -> RunNotices.of(t, result, server.orElse("?"), now), result.job(), server);
     }
 
     /** Tells those who asked about failures that a job could not start at all. */
     public List<Delivery> notStarted(String job, String error) {
-        return deliver(RunNotices.notStarted(job, error, clock.instant()), job, serverOf(job));
+        Instant now = clock.instant();
+        return deliver(t -> RunNotices.notStarted(t, job, error, now), job, serverOf(job));
     }
 
     /** Tells those who asked what became of each job that run-due found due. */
@@ -111,7 +117,8 @@ public final class Notifications {
         List<Delivery> out = new ArrayList<>();
         for (var o : outcomes) {
             Optional<String> server = serverOf(o.job());
-            out.addAll(deliver(StatusNotices.drill(o, server.orElse("?"), clock.instant()), o.job(), server));
+            Instant now = clock.instant();
+            out.addAll(deliver(t -> StatusNotices.drill(t, o, server.orElse("?"), now), o.job(), server));
         }
         return out;
     }
@@ -120,14 +127,20 @@ public final class Notifications {
     public Delivery test(String name) {
         Notifier n = catalog.notifiers().find(name).orElseThrow(() -> new IllegalArgumentException(
                 "notifier '" + name + "' does not exist; see: mamori notify list"));
-        return deliverTo(n, RunNotices.test(name, clock.instant()), Optional.empty(), Optional.empty());
+        return deliverTo(n, RunNotices.test(NoticeText.of(n.language()), name, clock.instant()), Optional.empty(),
+                Optional.empty());
     }
 
-    /** Delivers to every notifier that wants {@code notice}'s event for {@code job}. */
-    public List<Delivery> deliver(Notice notice, String job, Optional<String> server) {
+    /**
+     * Delivers to every notifier that wants the notice's event for {@code job}, each in its own
+     * language: {@code write} says the notice in the language it is given, written once per language.
+     */
+    public List<Delivery> deliver(Function<NoticeText, Notice> write, String job, Optional<String> server) {
+        Map<NoticeText, Notice> said = new HashMap<>();
+        NotifyEvent event = said.computeIfAbsent(NoticeText.EN, write).event();
         List<Delivery> out = new ArrayList<>();
-        for (Notifier n : catalog.notifiers().wanting(notice.event(), job)) {
-            out.add(deliverTo(n, notice, Optional.of(job), server));
+        for (Notifier n : catalog.notifiers().wanting(event, job)) {
+            out.add(deliverTo(n, said.computeIfAbsent(NoticeText.of(n.language()), write), Optional.of(job), server));
         }
         return out;
     }

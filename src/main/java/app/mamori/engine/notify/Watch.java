@@ -42,7 +42,7 @@ public final class Watch {
                 String lapse = s.job() + "@" + s.lastSuccess().map(Instant::toString).orElse("never");
                 if (catalog.notifiers().claimOnce("overdue", lapse)) {
                     Optional<String> server = notifications.serverOf(s.job());
-                    out.addAll(notifications.deliver(StatusNotices.overdue(s, server.orElse("?"), now, zone),
+                    out.addAll(notifications.deliver(t -> StatusNotices.overdue(t, s, server.orElse("?"), now, zone),
                             s.job(), server));
                 }
             }
@@ -54,8 +54,8 @@ public final class Watch {
                 String breach = v.objective().id() + ":" + o.job() + "@" + v.since().map(Instant::toString).orElse("?");
                 if (catalog.notifiers().claimOnce("objective", breach)) {
                     Optional<String> server = notifications.serverOf(o.job());
-                    out.addAll(notifications.deliver(StatusNotices.objectiveBreached(o.job(), v, server.orElse("?"),
-                            now, zone), o.job(), server));
+                    out.addAll(notifications.deliver(t -> StatusNotices.objectiveBreached(t, o.job(), v,
+                            server.orElse("?"), now, zone), o.job(), server));
                 }
             });
         }
@@ -67,8 +67,8 @@ public final class Watch {
                 if (n.on().contains(NotifyEvent.DIGEST)) {
                     List<JobStatus> mine = statuses.stream()
                             .filter(s -> n.job().map(j -> j.equals(s.job())).orElse(true)).toList();
-                    out.add(notifications.deliverTo(n, StatusNotices.digest(mine, today, now, zone), n.job(),
-                            Optional.empty()));
+                    out.add(notifications.deliverTo(n, StatusNotices.digest(NoticeText.of(n.language()), mine, today,
+                            now, zone), n.job(), Optional.empty()));
                 }
             }
         }

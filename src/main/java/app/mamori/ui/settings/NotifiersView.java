@@ -62,6 +62,20 @@ final class NotifiersView {
         job.setId("notify-job");
         job.setPromptText(text.t("notify.allJobs"));
         job.valueProperty().bindBidirectional(vm.job);
+        ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(vm.languages));
+        language.setId("notify-language");
+        language.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : vm.languageName(code);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return vm.languages.stream().filter(c -> vm.languageName(c).equals(name)).findFirst().orElse(null);
+            }
+        });
+        language.valueProperty().bindBidirectional(vm.language);
         Button allJobs = new Button(text.t("notify.allJobs"));
         allJobs.setId("notify-all-jobs");
         allJobs.setOnAction(e -> job.setValue(null));
@@ -92,6 +106,7 @@ final class NotifiersView {
         root = new VBox(8, list, row(test, remove),
                 new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.for")), job, allJobs,
                 new Label(text.t("notify.on")), failure, success, overdue, digest),
+                row(new Label(text.t("notify.language")), language),
                 new Label(text.t("notify.addWebhook")), row(url, format, add),
                 new Label(text.t("notify.addEmail")), row(host, security, port, user, password),
                 row(from, to, ca, addEmail), message);

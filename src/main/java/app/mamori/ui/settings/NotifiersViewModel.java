@@ -60,9 +60,20 @@ public final class NotifiersViewModel {
     public final ObservableList<String> jobs = FXCollections.observableArrayList();
     /** Empty (or null) for every job. */
     public final StringProperty job = new SimpleStringProperty("");
+    /** The languages a notifier's notices can be written in, for the form's choice. */
+    public final List<String> languages = Notifier.LANGUAGES;
+    /** The new notifier's language: the app's own at first, so a Japanese office gets Japanese notices. */
+    public final StringProperty language = new SimpleStringProperty();
 
     public NotifiersViewModel(AppContext app) {
         this.app = app;
+        String appLanguage = app.text().locale().getLanguage();
+        language.set(languages.contains(appLanguage) ? appLanguage : languages.get(0));
+    }
+
+    /** "Japanese", in the app's language. */
+    public String languageName(String language) {
+        return app.text().t("notify.language." + language);
     }
 
     public void refresh() {
@@ -75,7 +86,7 @@ public final class NotifiersViewModel {
         return Optional.ofNullable(job.get()).map(String::trim).filter(j -> !j.isEmpty());
     }
 
-    /** "ops-chat: slack webhook https://hooks.slack.com/…, on failures, overdue jobs, all jobs", in the app's language. */
+    /** "ops-chat: slack webhook https://…, on failures, overdue jobs, all jobs, in Japanese", in the app's language. */
     public String describe(Notifier n) {
         var text = app.text();
         String channel = n.channel() instanceof NotifyChannel.Email e
@@ -85,7 +96,8 @@ public final class NotifiersViewModel {
         String on = n.on().stream().sorted().map(ev -> text.t("notify.on." + ev.id()))
                 .collect(Collectors.joining(text.t("schedule.listSeparator")));
         return text.t("notifiers.row", n.name(), channel, on,
-                n.job().map(j -> text.t("notifiers.job", j)).orElse(text.t("notify.allJobs")));
+                n.job().map(j -> text.t("notifiers.job", j)).orElse(text.t("notify.allJobs")),
+                languageName(n.language()));
     }
 
     public void test(Notifier n) {
@@ -112,7 +124,7 @@ public final class NotifiersViewModel {
         try {
             u = WebhookSender.parseUrl(url.get() == null ? "" : url.get());
             n = new Notifier(name.get().trim(), new NotifyChannel.Webhook(format.get(), WebhookSender.redact(u)),
-                    events(), job());
+                    events(), job(), language.get());
         } catch (RuntimeException e) {
             message.set(ErrorWords.say(app.text(), e));
             return;
@@ -154,7 +166,7 @@ public final class NotifiersViewModel {
             n = new Notifier(name.get().trim(), new NotifyChannel.Email(smtpHost.get().trim(), port, security,
                     Optional.of(user), from.get().trim(), recipients,
                     ca.isEmpty() ? Optional.empty() : Optional.of(Path.of(ca).toAbsolutePath().normalize().toString())),
-                    events(), job());
+                    events(), job(), language.get());
         } catch (RuntimeException e) {
             message.set(ErrorWords.say(app.text(), e));
             return;

@@ -49,7 +49,7 @@ class ConfigYamlTest {
                                 List.of("a@example.jp", "b@example.jp"), Optional.empty()),
                                 Set.of(NotifyEvent.FAILURE, NotifyEvent.DIGEST), Optional.empty()),
                         new Notifier("ping", new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.HEALTHCHECKS,
-                                "https://hc-ping.com/…"), Set.of(NotifyEvent.SUCCESS), Optional.of("site"))),
+                                "https://hc-ping.com/…"), Set.of(NotifyEvent.SUCCESS), Optional.of("site"), "ja")),
                 List.of(new RunbookStore.Contact("佐藤 愛子", "情報システム", "03-1234-5678", "")));
     }
 
@@ -61,6 +61,7 @@ class ConfigYamlTest {
 
         assertThat(back).isEqualTo(sample());
         assertThat(ConfigYaml.write(back)).isEqualTo(yaml);
+        assertThat(yaml.split("language: ", -1)).as("only the Japanese notifier names its language").hasSize(2);
         assertThat(ConfigYaml.hash(yaml)).hasSize(12).isEqualTo(ConfigYaml.hash(ConfigYaml.write(back)));
     }
 

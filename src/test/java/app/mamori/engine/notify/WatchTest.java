@@ -44,6 +44,7 @@ class WatchTest {
     private HttpServer http;
     private Catalog catalog;
     private Watch watch;
+    private SecretStore secrets;
 
     @BeforeEach
     void setUp(@TempDir Path tmp) throws IOException {
@@ -60,7 +61,7 @@ class WatchTest {
         catalog.vaults().add(new Vault("nas", "/mnt/nas", Optional.empty()));
         catalog.jobs().add(new Job("blog", List.of("blog-db"), "nas"));
         catalog.schedules().set("blog", "daily 02:30");
-        SecretStore secrets = new SecretStore(tmp.resolve("secrets.json"));
+        secrets = new SecretStore(tmp.resolve("secrets.json"));
         secrets.put(Notifications.urlKey("ops"), "http://127.0.0.1:" + http.getAddress().getPort() + "/hook");
         catalog.notifiers().add(new Notifier("ops", new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.JSON,
                 "http://127.0.0.1/…"), Set.of(NotifyEvent.OVERDUE, NotifyEvent.DIGEST), Optional.empty()));
@@ -124,6 +125,26 @@ class WatchTest {
         watch.check(clock.instant(), TOKYO);
         assertThat(events()).containsExactly("digest", "digest");
         assertThat(received.get(1).get("day").asText()).isEqualTo("2026-11-25");
+    }
+
+    /** One overdue job, two notifiers: each gets the notice in its own language, with the same data. */
+    @Test
+    void eachNotifierIsToldInItsOwnLanguage() throws IOException {
+        secrets.put(Notifications.urlKey("jimu"), secrets.get(Notifications.urlKey("ops")).orElseThrow());
+        catalog.notifiers().add(new Notifier("jimu", new NotifyChannel.Webhook(NotifyChannel.WebhookFormat.JSON,
+                "http://127.0.0.1/…"), Set.of(NotifyEvent.OVERDUE), Optional.empty(), "ja"));
+        clock.advance(Duration.ofDays(3).plusHours(2)); // 09:00 in Tokyo: the digest goes out too, to ops alone
+
+        watch.check(clock.instant(), TOKYO);
+
+        List<JsonNode> overdue = received.stream().filter(r -> r.get("event").asText().equals("overdue")).toList();
+        assertThat(overdue).extracting(r -> r.get("title").asText()).containsExactlyInAnyOrder(
+                "Job blog on server web1 is overdue", "バックアップ期限切れ: ジョブ blog (サーバー web1)");
+        assertThat(overdue.get(0).get("job")).isEqualTo(overdue.get(1).get("job"));
+        assertThat(overdue.get(0).get("hint")).isEqualTo(overdue.get(1).get("hint"));
+        assertThat(events()).containsExactlyInAnyOrder("overdue", "overdue", "digest");
+        assertThat(received.stream().filter(r -> r.get("event").asText().equals("digest")).findFirst().orElseThrow()
+                .get("title").asText()).startsWith("Mamori digest for ");
     }
 
     @Test

@@ -57,8 +57,9 @@ class NotifiersViewModelTest {
             assertThat(vm.notifiers).singleElement().satisfies(n -> {
                 assertThat(n.on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS,
                         NotifyEvent.OVERDUE);
-                assertThat(vm.describe(n)).contains("slack webhook http://127.0.0.1:")
+                assertThat(vm.describe(n)).contains("slack webhook http://127.0.0.1:").endsWith(", in English")
                         .doesNotContain("T0KEN");
+                assertThat(n.language()).as("the English app's default").isEqualTo("en");
             });
             assertThat(Files.readString(tmp.resolve("catalog.db"), StandardCharsets.ISO_8859_1)).doesNotContain("T0KEN");
 
@@ -185,11 +186,14 @@ class NotifiersViewModelTest {
             vm.addWebhook();
             assertThat(catalog.notifiers().list()).singleElement()
                     .satisfies(n -> assertThat(n.job()).hasValue("blog"));
-            assertThat(vm.describe(vm.notifiers.get(0))).endsWith(", job blog");
+            assertThat(vm.describe(vm.notifiers.get(0))).endsWith(", job blog, in English");
         }
     }
 
-    /** A notifier's row on the Japanese Settings page says its channel, events and jobs in Japanese (issue 13). */
+    /**
+     * A notifier's row on the Japanese Settings page says its channel, events and jobs in Japanese (issue 13);
+     * one added there writes its notices in Japanese unless English is chosen.
+     */
     @Test
     void inJapaneseANotifierRowSaysWhatItSendsInJapanese(@TempDir Path tmp) {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
@@ -203,7 +207,16 @@ class NotifiersViewModelTest {
             vm.addWebhook();
 
             assertThat(vm.describe(vm.notifiers.get(0))).startsWith("ops-chat: slack の Webhook https://")
-                    .endsWith("、通知: 失敗、期限切れのジョブ、すべてのジョブ");
+                    .endsWith("、通知: 失敗、期限切れのジョブ、すべてのジョブ、日本語で通知");
+            assertThat(catalog.notifiers().find("ops-chat")).get().extracting(n -> n.language()).isEqualTo("ja");
+
+            vm.name.set("en-chat");
+            vm.url.set("https://hooks.example.test/y");
+            vm.language.set("en");
+            vm.addWebhook();
+
+            assertThat(catalog.notifiers().find("en-chat")).get().extracting(n -> n.language()).isEqualTo("en");
+            assertThat(vm.describe(catalog.notifiers().find("en-chat").orElseThrow())).endsWith("、英語で通知");
         }
     }
 

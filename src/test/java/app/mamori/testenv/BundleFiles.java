@@ -1,0 +1,73 @@
+package app.mamori.testenv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading a resource bundle's .properties file as ResourceBundle does, for tests that compare languages. */
+public final class BundleFiles {
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+    private BundleFiles() {
+    }
+
+    /** The file at {@code resource} (a class-path path: /app/mamori/...), read as UTF-8. */
+    public static Properties load(String resource) {
+        Properties p = new Properties();
+        read(resource, p);
+        return p;
+    }
+
+    /** Keys the file at {@code resource} gives more than once: a merge that kept both sides, the later one winning. */
+    public static Set<String> keysGivenTwice(String resource) {
+        Set<String> twice = new TreeSet<>();
+        read(resource, new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    twice.add((String) key);
+                }
+                return super.put(key, value);
+            }
+        });
+        return twice;
+    }
+
+    /** Placeholder number to its whole text, so a changed format ({0,number}) counts as a difference. */
+    public static Map<String, String> placeholders(String pattern) {
+        Map<String, String> found = new TreeMap<>();
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            found.put(m.group(1), m.group());
+        }
+        return found;
+    }
+
+    public static boolean isJapanese(int c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.HAN;
+    }
+
+    private static void read(String resource, Properties into) {
+        try (InputStream in = BundleFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError(resource + " is not on the class path");
+            }
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                into.load(r);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + resource, e);
+        }
+    }
+}
