@@ -1,7 +1,9 @@
 package app.mamori.it;
 
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,27 @@ class SettingsUiTest {
                 .contains("E-mail and webhook");
         assertThat(window.robot.lookup("#settings-start-with-session").tryQuery()).as("login start option")
                 .isPresent();
+    }
+
+    @Test
+    void aListedNotifiersLanguageIsChangedBesideSendTest(@TempDir Path home) throws Exception {
+        Cli cli = new Cli(home);
+        cli.run("notify", "add", "chat", "--webhook", "http://127.0.0.1:9/hook").requireOk();
+        window = AppWindow.open(home, Locale.JAPANESE);
+        window.robot.clickOn("#nav-settings");
+        AppWindow.await(() -> window.robot.lookup("#notifiers").tryQuery()
+                .map(n -> !((ListView<?>) n).getItems().isEmpty()).orElse(false));
+        ListView<?> list = window.robot.lookup("#notifiers").queryListView();
+        ComboBox<String> chosen = window.robot.lookup("#notify-chosen-language").queryComboBox();
+        assertThat(chosen.isDisabled()).as("no notifier chosen yet").isTrue();
+
+        window.robot.interact(() -> list.getSelectionModel().select(0));
+        assertThat(chosen.getValue()).isEqualTo("en");
+        window.robot.interact(() -> chosen.setValue("ja"));
+
+        AppWindow.await(() -> window.robot.lookup("#notify-message").queryLabeled().getText()
+                .equals("通知先 chat は今後日本語で通知します"));
+        assertThat(cli.run("notify", "list").requireOk().out()).contains("in ja");
     }
 
     @Test

@@ -40,6 +40,14 @@ final class NotifiersView {
         remove.setId("notify-remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.remove(list.getSelectionModel().getSelectedItem()));
+        // the chosen notifier's language, changed in place (mamori notify set --language)
+        ComboBox<String> chosenLanguage = languageChoice(vm);
+        chosenLanguage.setId("notify-chosen-language");
+        chosenLanguage.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, n) ->
+                chosenLanguage.setValue(n == null ? null : n.language()));
+        chosenLanguage.setOnAction(e -> vm.setLanguage(list.getSelectionModel().getSelectedItem(),
+                chosenLanguage.getValue()));
 
         TextField name = new TextField();
         name.setId("notify-name");
@@ -62,19 +70,8 @@ final class NotifiersView {
         job.setId("notify-job");
         job.setPromptText(text.t("notify.allJobs"));
         job.valueProperty().bindBidirectional(vm.job);
-        ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(vm.languages));
+        ComboBox<String> language = languageChoice(vm);
         language.setId("notify-language");
-        language.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null ? "" : vm.languageName(code);
-            }
-
-            @Override
-            public String fromString(String name) {
-                return vm.languages.stream().filter(c -> vm.languageName(c).equals(name)).findFirst().orElse(null);
-            }
-        });
         language.valueProperty().bindBidirectional(vm.language);
         Button allJobs = new Button(text.t("notify.allJobs"));
         allJobs.setId("notify-all-jobs");
@@ -103,7 +100,7 @@ final class NotifiersView {
         message.setId("notify-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.message);
-        root = new VBox(8, list, row(test, remove),
+        root = new VBox(8, list, row(test, remove, new Label(text.t("notify.language")), chosenLanguage),
                 new Label(text.t("notify.addNew")), row(name, new Label(text.t("notify.for")), job, allJobs,
                 new Label(text.t("notify.on")), failure, success, overdue, digest),
                 row(new Label(text.t("notify.language")), language),
@@ -111,6 +108,23 @@ final class NotifiersView {
                 new Label(text.t("notify.addEmail")), row(host, security, port, user, password),
                 row(from, to, ca, addEmail), message);
         vm.refresh();
+    }
+
+    /** English or Japanese, each named in the app's language. */
+    private static ComboBox<String> languageChoice(NotifiersViewModel vm) {
+        ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(vm.languages));
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : vm.languageName(code);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return vm.languages.stream().filter(c -> vm.languageName(c).equals(name)).findFirst().orElse(null);
+            }
+        });
+        return choice;
     }
 
     private static HBox row(Node... nodes) {

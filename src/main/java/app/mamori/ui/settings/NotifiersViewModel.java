@@ -107,6 +107,20 @@ public final class NotifiersViewModel {
                 : app.text().t("notifiers.testFailed", n.name(), d.error().orElse(""))), e -> message.set(ErrorWords.say(app.text(), e)));
     }
 
+    /** Has {@code n} write its notices in {@code language} from now on, as {@code mamori notify set --language} does. */
+    public void setLanguage(Notifier n, String language) {
+        if (n == null || language == null || language.equals(n.language())) {
+            return;
+        }
+        app.executor().submit(() -> {
+            app.services().notifiers().setLanguage(n.name(), language);
+            return n.name();
+        }, name -> {
+            message.set(app.text().t("notifiers.languageSet", name, languageName(language)));
+            refresh();
+        }, e -> message.set(ErrorWords.say(app.text(), e)));
+    }
+
     public void remove(Notifier n) {
         app.executor().submit(() -> {
             app.services().notifiers().remove(n.name());

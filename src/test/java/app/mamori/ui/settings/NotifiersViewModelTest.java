@@ -77,6 +77,26 @@ class NotifiersViewModelTest {
     }
 
     @Test
+    void aNotifiersLanguageIsChangedInPlaceAsNotifySetDoes(@TempDir Path tmp) throws Exception {
+        try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
+            AppContext app = app(tmp, catalog);
+            NotifiersViewModel vm = new NotifiersViewModel(app);
+            vm.name.set("chat");
+            vm.url.set("http://127.0.0.1:9/hooks/T0KEN");
+            vm.addWebhook();
+            assertThat(vm.notifiers).singleElement().satisfies(n -> assertThat(n.language()).isEqualTo("en"));
+
+            vm.setLanguage(vm.notifiers.get(0), "ja");
+
+            assertThat(vm.message.get()).isEqualTo("chat now writes its notices in Japanese");
+            assertThat(vm.notifiers).singleElement().satisfies(n -> assertThat(n.language()).isEqualTo("ja"));
+            assertThat(app.services().notifiers().list()).singleElement()
+                    .satisfies(n -> assertThat(n.language()).isEqualTo("ja"));
+            assertThat(app.services().secrets().get("notify/chat/url")).as("the secret stays").isPresent();
+        }
+    }
+
+    @Test
     void aUrlThatIsNotHttpIsRefusedAndNothingIsStored(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
             AppContext app = app(tmp, catalog);
