@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,48 +50,52 @@ class LinuxLauncherTest {
     @Test
     void theCheckoutsScriptDecidesAsTheLauncherDoes(@TempDir Path checkout) throws Exception {
         install();
+        Path script = place(Path.of("mamori"), checkout.resolve("mamori"), checkout.resolve("bin/java"));
         Files.createDirectories(checkout.resolve("target"));
-        Files.createDirectories(checkout.resolve("bin"));
-        Path script = Files.copy(Path.of("mamori"), checkout.resolve("mamori"));
-        Path java = Files.writeString(checkout.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        for (Path p : List.of(script, java)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
         Files.writeString(checkout.resolve("target/mamori.jar"), "built"); // no src/main newer: no build
         for (List<String> args : List.of(List.<String>of(), List.of("--home", "/tmp/office", "--lang", "ja"),
                 List.of("status"), List.of("--home", "/tmp/office", "backup", "blog"), List.of("--home"))) {
             List<String> command = new ArrayList<>(List.of(script.toString()));
             command.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("PATH", checkout.resolve("bin") + ":" + System.getenv("PATH"));
-            pb.environment().remove("MAMORI_JAVA_OPTS");
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-            assertThat(out.lines().toList().contains(C1_ONLY)).as("./mamori %s", args)
+            List<String> java = run(command, Map.of("PATH", checkout.resolve("bin") + ":" + System.getenv("PATH")));
+            assertThat(java.contains(C1_ONLY)).as("./mamori %s", args)
                     .isEqualTo(launch(args.toArray(String[]::new)).contains(C1_ONLY));
         }
     }
 
     private void install() throws IOException {
-        Files.createDirectories(image.resolve("bin"));
-        Files.createDirectories(image.resolve("lib/runtime/bin"));
+        place(Path.of("packaging/linux/launcher"), image.resolve("bin/mamori"), image.resolve("lib/runtime/bin/mamori"));
         Files.createDirectories(image.resolve("lib/app"));
-        Path launcher = Files.copy(Path.of("packaging/linux/launcher"), image.resolve("bin/mamori"));
-        Path java = Files.writeString(image.resolve("lib/runtime/bin/mamori"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        for (Path p : List.of(launcher, java)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
         Files.writeString(image.resolve("lib/app/mamori.cfg"), String.join("\n", "[Application]",
                 "app.classpath=$APPDIR/mamori.jar", "app.mainclass=app.mamori.Main", "app.classpath=$APPDIR/lib/a.jar",
                 "", "[JavaOptions]", "java-options=-XX:SharedArchiveFile=$APPDIR/mamori.jsa", ""));
     }
 
+    /** Copies {@code script} to {@code to}, and puts at {@code java} a stand-in Java that prints its arguments. */
+    private static Path place(Path script, Path to, Path java) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.createDirectories(java.getParent());
+        Files.copy(script, to);
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        for (Path p : List.of(to, java)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return to;
+    }
+
     private List<String> launch(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(image.resolve("bin/mamori").toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Map.of());
+    }
+
+    /** The lines the stand-in Java printed: the command line the script gave it. */
+    private static List<String> run(List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().remove("MAMORI_JAVA_OPTS");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -33,6 +33,14 @@ class NotifiersViewModelTest {
         return new AppContext(Services.over(new MamoriHome(tmp), catalog, null, Clock.systemUTC()), UiExecutor.direct(), new I18n(Locale.ENGLISH));
     }
 
+    /** The notifiers' form with a webhook named "chat" to {@code url} filled in. */
+    private static NotifiersViewModel webhookForm(AppContext app, String url) {
+        NotifiersViewModel vm = new NotifiersViewModel(app);
+        vm.name.set("chat");
+        vm.url.set(url);
+        return vm;
+    }
+
     @Test
     void aWebhookAddedHereIsListedTestedAndRemovedAndItsUrlStaysSecret(@TempDir Path tmp) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -46,9 +54,7 @@ class NotifiersViewModelTest {
         http.start();
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
             AppContext app = app(tmp, catalog);
-            NotifiersViewModel vm = new NotifiersViewModel(app);
-            vm.name.set("chat");
-            vm.url.set("http://127.0.0.1:" + http.getAddress().getPort() + "/hooks/T0KEN");
+            NotifiersViewModel vm = webhookForm(app, "http://127.0.0.1:" + http.getAddress().getPort() + "/hooks/T0KEN");
             vm.format.set(NotifyChannel.WebhookFormat.SLACK);
             vm.onSuccess.set(true);
 
@@ -80,9 +86,7 @@ class NotifiersViewModelTest {
     void aNotifiersLanguageIsChangedInPlaceAsNotifySetDoes(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
             AppContext app = app(tmp, catalog);
-            NotifiersViewModel vm = new NotifiersViewModel(app);
-            vm.name.set("chat");
-            vm.url.set("http://127.0.0.1:9/hooks/T0KEN");
+            NotifiersViewModel vm = webhookForm(app, "http://127.0.0.1:9/hooks/T0KEN");
             vm.addWebhook();
             assertThat(vm.notifiers).singleElement().satisfies(n -> assertThat(n.language()).isEqualTo("en"));
 
@@ -100,9 +104,7 @@ class NotifiersViewModelTest {
     void aUrlThatIsNotHttpIsRefusedAndNothingIsStored(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
             AppContext app = app(tmp, catalog);
-            NotifiersViewModel vm = new NotifiersViewModel(app);
-            vm.name.set("chat");
-            vm.url.set("hooks.slack.com/services/x");
+            NotifiersViewModel vm = webhookForm(app, "hooks.slack.com/services/x");
 
             vm.addWebhook();
 
@@ -173,9 +175,7 @@ class NotifiersViewModelTest {
     void aSecondNotifierWithTheSameNameIsRefusedAndTheFirstKeepsItsSecret(@TempDir Path tmp) throws Exception {
         try (Catalog catalog = Catalog.open(tmp.resolve("catalog.db"))) {
             AppContext app = app(tmp, catalog);
-            NotifiersViewModel vm = new NotifiersViewModel(app);
-            vm.name.set("chat");
-            vm.url.set("https://hooks.example.test/FIRST");
+            NotifiersViewModel vm = webhookForm(app, "https://hooks.example.test/FIRST");
             vm.addWebhook();
             vm.name.set("chat");
             vm.url.set("https://hooks.example.test/SECOND");
