@@ -64,6 +64,11 @@ public final class Columns {
 
     /** The width a header needs to show {@code title} whole. */
     public static double headerWidth(String title) {
-        return Math.ceil(new Text(title).getLayoutBounds().getWidth()) + HEADER_PADDING;
+        return textWidth(title) + HEADER_PADDING;
+    }
+
+    /** The width of {@code s} in the default font, rounded up. */
+    public static double textWidth(String s) {
+        return Math.ceil(new Text(s).getLayoutBounds().getWidth());
     }
 }

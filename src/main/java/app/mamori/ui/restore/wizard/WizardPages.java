@@ -1,5 +1,6 @@
 package app.mamori.ui.restore.wizard;
 
+import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.model.SourceKind;
 import app.mamori.service.PointService;
@@ -138,13 +139,19 @@ final class WizardPages {
         TableView<PointService.OfSource> table = new TableView<>(model.points());
         table.setId("wizard-points");
         table.setPlaceholder(new Label(text.t("wizard.point.empty")));
+        // widths measured in this language, "verified" above its time (cut short, "verified 2026-12-…"
+        // said nothing), and the point by its name within the job (the source's), so that the four
+        // columns fit at 1280x720 in Japanese too
+        String time = format.when(java.time.Instant.parse("2026-12-28T22:48:58Z"));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
-                165));
-        table.getColumns().add(sized(Columns.text(text.t("restore.col.checked"),
-                p -> CheckWords.point(text, format, p.check())), 150));
+                fits(time)));
+        table.getColumns().add(sized(Columns.wrapping(text.t("restore.col.checked"), p -> p.check().state()
+                == PointCheck.State.VERIFIED ? text.t("restore.checked.verified", "\n" + format.when(p.check().time()
+                .orElseThrow())) : CheckWords.point(text, format, p.check())), fits(time)));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
-                90));
-        table.getColumns().add(Columns.text(text.t("restore.col.id"), p -> p.point().id()));
+                fits(format.bytes(999_900_000L))));
+        table.getColumns().add(Columns.text(text.t("restore.col.id"),
+                p -> p.point().id().substring(p.point().id().indexOf('/') + 1)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
@@ -181,7 +188,7 @@ final class WizardPages {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         ListView<String> compared = new ListView<>(model.comparison().lines());
         compared.setId("wizard-comparison");
-        compared.setPrefWidth(300);
+        compared.setPrefWidth(270);
         compared.setMinWidth(240);
         WizardCells.wrapping(compared, x -> x);
         compared.setPlaceholder(new Label(text.t("wizard.compare.none")));
@@ -372,6 +379,11 @@ final class WizardPages {
         copy.setOnAction(e -> WizardCells.copy(line.getText()));
         return titled(Step.REVIEW, text.t("wizard.review.question"), plan,
                 new Label(text.t("wizard.review.commandLine")), new HBox(8, line, copy));
+    }
+
+    /** Room for {@code text} in a cell: measured in the default font, and the cell's padding. */
+    private static double fits(String text) {
+        return Columns.textWidth(text) + 18;
     }
 
     /** A column at least {@code width} wide: a time or a size cut short is worse than a wider table. */
