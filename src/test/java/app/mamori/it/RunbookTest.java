@@ -90,7 +90,8 @@ class RunbookTest {
     private void removeScratch() throws Exception {
         pg.execSql("postgres", "DROP DATABASE IF EXISTS " + PostgresServer.identifier(pgDb + "_restored"));
         maria.execSql(myDb, "DROP DATABASE IF EXISTS " + MariadbServer.identifier(myDb + "_restored"));
-        sh("rm -rf /var/tmp/site-restored; rm -f " + tmp.resolve("tool.db.restored"));
+        // and the dump the restore by hand copied to the server's /var/tmp, as the admin would afterwards
+        sh("rm -rf /var/tmp/site-restored; rm -f /var/tmp/shopdb.pgdump " + tmp.resolve("tool.db.restored"));
     }
 
     @Test
