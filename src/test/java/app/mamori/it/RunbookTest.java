@@ -129,7 +129,8 @@ class RunbookTest {
                 commands.add(l);
             }
         }
-        assertThat(commands).hasSize(4);
+        assertThat(commands).hasSize(5);
+        assertThat(commands.get(4)).as("the copy on the server removed at the end").isEqualTo("rm /var/tmp/shopdb.pgdump");
         assertThat(commands.get(0)).startsWith("scp -P " + sshd.port() + " -i ").endsWith(":/var/tmp/");
         assertThat(commands.get(1)).startsWith("ssh -p " + sshd.port());
         // the server is this machine: the copy is a cp, and the login is where we already are
@@ -145,6 +146,8 @@ class RunbookTest {
             assertThat(p.exitValue()).as(c + "\n" + out).isZero();
         }
         assertThat(pg.query(pgDb + "_restored", "SELECT count(*) FROM orders")).isEqualTo("300");
+        sh(commands.get(4));
+        assertThat(Path.of("/var/tmp/shopdb.pgdump")).doesNotExist();
     }
 
     @Test

@@ -131,6 +131,10 @@ final class RestoreSteps {
         if (s instanceof Source.Database d && d.hasPassword()) {
             out.add(new Runbook.Line(t.t("manual.password", "source/" + s.name() + "/password"), ""));
         }
+        if (!onServer) {
+            // a whole database's dump should not stay in the server's /var/tmp after the bad day
+            out.add(new Runbook.Line(t.t("manual.removeCopy"), "rm " + f));
+        }
         return out;
     }
 
