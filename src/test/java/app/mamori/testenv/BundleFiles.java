@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -12,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reading a resource bundle's .properties file as ResourceBundle does, for tests that compare languages. */
 public final class BundleFiles {
@@ -50,6 +55,46 @@ public final class BundleFiles {
             found.put(m.group(1), m.group());
         }
         return found;
+    }
+
+    /**
+     * The keys the .java files of {@code folder} use: for each match of {@code key}, the first of
+     * its groups that matched.
+     */
+    public static Set<String> keysUsedIn(Path folder, Pattern key) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                key.matcher(Files.readString(f)).results().forEach(r -> {
+                    for (int g = 1; g <= r.groupCount(); g++) {
+                        if (r.group(g) != null) {
+                            keys.add(r.group(g));
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * What is wrong with {@code ja} as a translation of {@code en}, one line per key: different
+     * placeholders, or a sentence with words and no Japanese in it.
+     */
+    public static List<String> translationProblems(Properties en, Properties ja) {
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(en.stringPropertyNames())) {
+            String value = ja.getProperty(key, "");
+            if (!placeholders(value).equals(placeholders(en.getProperty(key)))) {
+                problems.add(key + ": placeholders " + placeholders(value) + ", in English " + placeholders(en.getProperty(key)));
+            }
+            String words = PLACEHOLDER.matcher(value).replaceAll("");
+            if (words.chars().anyMatch(Character::isLetter) && words.chars().noneMatch(BundleFiles::isJapanese)) {
+                problems.add(key + ": no Japanese in \"" + value + "\"");
+            }
+        }
+        return problems;
     }
 
     public static boolean isJapanese(int c) {
