@@ -145,8 +145,14 @@ public final class CheckWords {
 
     /** What a point list says of a point's checks: when they passed, what failed, or that none ran. */
     public static String point(I18n text, Format format, PointCheck check) {
+        return point(text, format::when, check);
+    }
+
+    /** As {@link #point(I18n, Format, PointCheck)}, with the time of a pass written by {@code when}. */
+    public static String point(I18n text, java.util.function.Function<java.time.Instant, String> when,
+                               PointCheck check) {
         return switch (check.state()) {
-            case VERIFIED -> text.t("restore.checked.verified", format.when(check.time().orElseThrow()));
+            case VERIFIED -> text.t("restore.checked.verified", when.apply(check.time().orElseThrow()));
             case FAILED -> text.t("restore.checked.failed", check.failed().map(v -> of(text, v)).orElse(""));
             case UNVERIFIED -> text.t("restore.checked.never");
         };

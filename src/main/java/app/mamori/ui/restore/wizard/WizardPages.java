@@ -1,6 +1,5 @@
 package app.mamori.ui.restore.wizard;
 
-import app.mamori.catalog.PointCheck;
 import app.mamori.catalog.TimelineScope;
 import app.mamori.model.SourceKind;
 import app.mamori.service.PointService;
@@ -145,9 +144,8 @@ final class WizardPages {
         String time = format.when(java.time.Instant.parse("2026-12-28T22:48:58Z"));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.time"), p -> format.when(p.point().point().time())),
                 fits(time)));
-        table.getColumns().add(sized(Columns.wrapping(text.t("restore.col.checked"), p -> p.check().state()
-                == PointCheck.State.VERIFIED ? text.t("restore.checked.verified", "\n" + format.when(p.check().time()
-                .orElseThrow())) : CheckWords.point(text, format, p.check())), fits(time)));
+        table.getColumns().add(sized(Columns.wrapping(text.t("restore.col.checked"),
+                p -> CheckWords.point(text, t -> "\n" + format.when(t), p.check())), fits(time)));
         table.getColumns().add(sized(Columns.text(text.t("restore.col.size"), p -> format.bytes(p.artifact().size())),
                 fits(format.bytes(999_900_000L))));
         table.getColumns().add(Columns.text(text.t("restore.col.id"),
