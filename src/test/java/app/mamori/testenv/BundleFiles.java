@@ -21,6 +21,12 @@ import java.util.stream.Stream;
 /** Reading a resource bundle's .properties file as ResourceBundle does, for tests that compare languages. */
 public final class BundleFiles {
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+    /**
+     * A bundle key in an engine package's code: a dotted literal ("failure.title", but not a class
+     * path "app.…"), or a single word given to {@code t()}.
+     */
+    private static final Pattern KEY_IN_CODE = Pattern.compile(
+            "\"(?!app\\.)([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"|\\bt\\(\\s*\"([a-zA-Z]+)\"");
 
     private BundleFiles() {
     }
@@ -57,22 +63,13 @@ public final class BundleFiles {
         return found;
     }
 
-    /**
-     * The keys the .java files of {@code folder} use: for each match of {@code key}, the first of
-     * its groups that matched.
-     */
-    public static Set<String> keysUsedIn(Path folder, Pattern key) throws IOException {
+    /** The bundle keys the .java files of {@code folder} use ({@link #KEY_IN_CODE}). */
+    public static Set<String> keysUsedIn(Path folder) throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                key.matcher(Files.readString(f)).results().forEach(r -> {
-                    for (int g = 1; g <= r.groupCount(); g++) {
-                        if (r.group(g) != null) {
-                            keys.add(r.group(g));
-                            return;
-                        }
-                    }
-                });
+                KEY_IN_CODE.matcher(Files.readString(f)).results()
+                        .forEach(r -> keys.add(r.group(1) != null ? r.group(1) : r.group(2)));
             }
         }
         return keys;
